@@ -1,0 +1,58 @@
+"""Reads the readable phrase corpus: `phrase => VALUE [MOD] [START..END]` lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).parent / "corpus"
+MODS = {"START", "MID", "END", "APPROX", "BEFORE", "AFTER"}
+
+
+@dataclass(frozen=True)
+class Case:
+    line: int
+    phrase: str
+    reference: dt.date
+    prefer: str
+    value: str
+    mod: str | None
+    start: dt.date | None
+    end: dt.date | None
+
+    def __str__(self) -> str:
+        return f"nl.txt:{self.line} {self.phrase!r} @{self.reference} {self.prefer}"
+
+
+def cases(name: str = "nl.txt") -> list[Case]:
+    reference, prefer, found = None, "tense", []
+    for number, raw in enumerate((HERE / name).read_text("utf-8").splitlines(), 1):
+        line = raw.split("#", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
+        if not line:
+            continue
+        if line.startswith("@reference"):
+            reference = dt.date.fromisoformat(line.split()[1])
+        elif line.startswith("@prefer"):
+            prefer = line.split()[1]
+        else:
+            phrase, expected = (part.strip() for part in line.split(" => "))
+            found.append(parse_case(number, phrase, expected.split(), reference, prefer))
+    return found
+
+
+def parse_case(number, phrase, fields, reference, prefer) -> Case:
+    value, mod, start, end = fields[0], None, None, None
+    for field in fields[1:]:
+        if field in MODS:
+            mod = field
+        elif ".." in field:
+            start, end = (dt.date.fromisoformat(x) for x in field.split(".."))
+        else:
+            raise ValueError(f"nl.txt:{number}: cannot read {field!r}")
+    return Case(number, phrase, reference, prefer, value, mod, start, end)
+
+
+def negatives(name: str = "nl_negative.txt") -> list[tuple[int, str]]:
+    lines = (HERE / name).read_text("utf-8").splitlines()
+    return [(n, t.strip()) for n, t in enumerate(lines, 1) if t.strip() and not t.startswith("#")]

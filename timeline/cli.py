@@ -1,0 +1,137 @@
+"""The command line: thin commands over the library. Only here is the clock read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import traceback
+
+import click
+
+from timeline.errors import EXIT_INPUT, TimelineError
+
+PREFER = click.Choice(["tense", "past", "future"])
+
+
+def parse_published(ctx, param, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        if len(value) == 7:
+            return dt.date.fromisoformat(value + "-01")
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-12-17")
+
+
+published_option = click.option(
+    "--published", callback=parse_published, metavar="YYYY-MM-DD",
+    help="Publication date to resolve against (overrides the article's own).",
+)
+prefer_option = click.option(
+    "--prefer", type=PREFER, default="tense", show_default=True,
+    help="How a bare month or weekday picks its year: by the sentence's tense, or always past/future.",
+)
+
+
+class Group(click.Group):
+    """Turns a TimelineError into a one-line message and its exit code."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except TimelineError as error:
+            if ctx.obj and ctx.obj.get("traceback"):
+                traceback.print_exc()
+            click.echo(f"timeline: error: {error}", err=True)
+            ctx.exit(error.exit_code)
+
+
+@click.group(cls=Group)
+@click.option("--traceback", "show_traceback", is_flag=True, help="Show the full traceback of an error.")
+@click.version_option(package_name="timeline")
+@click.pass_context
+def main(ctx: click.Context, show_traceback: bool) -> None:
+    """Turn Dutch news articles into a dated story."""
+    ctx.obj = {"traceback": show_traceback}
+
+
+def expression_dict(expr) -> dict:
+    return expr.model_dump(mode="json")
+
+
+@main.command()
+@click.argument("articles", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@published_option
+@prefer_option
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
+def extract(articles, published, prefer, fmt):
+    """List every date expression in ARTICLES with its resolved value."""
+    from timeline.articles import read_article
+    from timeline.extract import extract as run
+
+    results = []
+    for path in articles:
+        article = read_article(path, published)
+        found = run(article.text, article.published, prefer, reference_grain=article.published_grain)
+        results.append((article, found))
+    if fmt == "json":
+        payload = [
+            {"path": a.path, "published": a.published.isoformat(), "expressions": [expression_dict(e) for e in f]}
+            for a, f in results
+        ]
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    for article, found in results:
+        for expr in found:
+            click.echo(f"{article.path}:{line_of(article.text, expr.offset[0])}\t{describe(expr)}")
+
+
+def line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def describe(expr) -> str:
+    folded = " ".join(expr.text.split())
+    parts = [f"{folded!r}", expr.type, expr.value]
+    if expr.mod:
+        parts.append(expr.mod)
+    if expr.period:
+        p = expr.period.model_dump(mode="json")
+        parts.append(f"[{p['start']}, {p['end']}) {p['grain']}")
+    return "\t".join(parts)
+
+
+@main.command()
+@click.argument("phrase")
+@published_option
+@prefer_option
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
+def resolve(phrase, published, prefer, fmt):
+    """Resolve one PHRASE, e.g. timeline resolve "begin december" --published 2025-12-17."""
+    from timeline.extract import extract as run
+
+    reference = published or dt.date.today()  # the CLI is the one place that may read the clock
+    found = run(phrase, reference, prefer)
+    if not found:
+        raise TimelineError(f"no date found in {phrase!r}; see tests/corpus/nl.txt for phrases timeline knows")
+    for expr in found:
+        click.echo(json.dumps(expression_dict(expr), ensure_ascii=False) if fmt == "json" else describe(expr))
+
+
+@main.command()
+@click.option("--conformance", type=click.Path(file_okay=False, exists=True), default="../shared/conformance",
+              show_default=True, help="Folder with the converted Duckling and dateparser suites.")
+@prefer_option
+@click.option("--failures", is_flag=True, help="List every phrase that fails.")
+def evaluate(conformance, prefer, failures):
+    """Run other projects' Dutch test suites and print timeline's pass rates."""
+    from timeline.evaluate import run_all
+
+    for line in run_all(conformance, prefer, failures):
+        click.echo(line)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

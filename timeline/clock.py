@@ -1,0 +1,80 @@
+"""Handlers for times of day: 14:15, 3 uur 's middags, half vier, kwart voor 12."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from timeline.grammar import Grammar
+from timeline.models import Grain, Period
+from timeline.dates import Context, Groups, Resolved, handles, number
+
+
+def at(day: dt.date, hour: int, minute: int, grain: Grain) -> Resolved:
+    moment = dt.datetime(day.year, day.month, day.day) + dt.timedelta(hours=hour, minutes=minute)
+    step = dt.timedelta(hours=1) if grain == Grain.HOUR else dt.timedelta(minutes=1)
+    period = Period(start=moment, end=moment + step, grain=grain)
+    return Resolved("TIME", moment.isoformat(timespec="minutes"), period)
+
+
+def place(ctx: Context, hour: int, minute: int, twelve_hour: bool, grain: Grain, fixed_day: bool = False) -> Resolved:
+    """A time of day on the reference day, or the next one when looking ahead.
+
+    A time said on a twelve-hour clock ("3 uur", "half vier") is the first of
+    its two readings that is still to come.
+    """
+    today = ctx.today
+    options = [hour, hour + 12] if twelve_hour and hour < 12 else [hour]
+    if ctx.direction != "future" or fixed_day:
+        return at(today, options[0], minute, grain)
+    for day in (today, today + dt.timedelta(days=1)):
+        for option in options:
+            candidate = at(day, option, minute, grain)
+            if candidate.period.start >= ctx.reference:
+                return candidate
+    return at(today, options[0], minute, grain)
+
+
+def hour_of(g: Grammar, text: str) -> int | None:
+    value = number(g, text)
+    return int(value) if value == int(value) and 0 <= value <= 24 else None
+
+
+def daypart_hour(g: Grammar, groups: Groups, hour: int) -> tuple[int, bool]:
+    """The hour on a 24-hour clock, and whether it is still ambiguous."""
+    if not groups.get("daypart"):
+        return hour, hour <= 12
+    shift = int(g.lookup("daypart", groups["daypart"]))
+    return (hour + shift if hour < 12 else hour), False
+
+
+@handles("clock")
+def clock(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    hour, minute = int(groups["hh"]), int(groups["mm"])
+    if hour > 23:
+        return None
+    hour, _ = daypart_hour(g, groups, hour)
+    return place(ctx, hour, minute, False, Grain.MINUTE, bool(groups.get("daypart")))
+
+
+@handles("hour", "hour_daypart")
+def hour(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    value = hour_of(g, groups["hh"])
+    if value is None or value > 23:
+        return None
+    value, ambiguous = daypart_hour(g, groups, value)
+    minute = int(groups["mm"]) if groups.get("mm") else 0
+    grain = Grain.MINUTE if minute else Grain.HOUR
+    return place(ctx, value, minute, ambiguous, grain, bool(groups.get("daypart")))
+
+
+@handles("half_hour", "quarter_hour")
+def half_hour(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    value = hour_of(g, groups["hh"])
+    if value is None or not 1 <= value <= 24:
+        return None
+    if groups.get("qdir"):
+        minutes = value * 60 + (15 if groups["qdir"].lower() == "over" else -15)
+    else:
+        minutes = value * 60 - 30
+    value, ambiguous = daypart_hour(g, groups, minutes // 60)
+    return place(ctx, value % 24, minutes % 60, ambiguous, Grain.MINUTE, bool(groups.get("daypart")))

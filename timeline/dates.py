@@ -1,0 +1,258 @@
+"""Turn one rule match into a resolved value, given the reference and a direction.
+
+Each handler reads the named groups of its rule and returns a `Resolved`
+(or None when the words do not make a real date, e.g. 31 februari).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Callable
+
+from timeline import periods
+from timeline.grammar import Grammar
+from timeline.models import Direction, ExprType, Grain, Mod, Period
+
+
+@dataclass(frozen=True)
+class Context:
+    reference: dt.datetime
+    direction: Direction | None  # None: no tense cue, the reference's own year/week
+
+    @property
+    def today(self) -> dt.date:
+        return self.reference.date()
+
+
+@dataclass(frozen=True)
+class Resolved:
+    type: ExprType
+    value: str
+    period: Period | None = None
+    mod: Mod | None = None
+    needs_part: bool = False  # "het jaar" is a date only as "eind van het jaar"
+
+
+Groups = dict[str, str | None]
+Handler = Callable[[Grammar, Groups, Context], Resolved | None]
+HANDLERS: dict[str, Handler] = {}
+
+
+def handles(*names: str):
+    def register(func: Handler) -> Handler:
+        for name in names:
+            HANDLERS[name] = func
+        return func
+
+    return register
+
+
+def date(pv: tuple[Period, str], mod: Mod | None = None, **kw) -> Resolved:
+    return Resolved("DATE", pv[1], pv[0], mod, **kw)
+
+
+def number(g: Grammar, text: str) -> float:
+    text = text.strip().lower()
+    if text[0].isdigit():
+        return float(text.replace(",", "."))
+    return float(g.lookup("number", text))
+
+
+def ordinal(g: Grammar, groups: Groups) -> int:
+    if groups.get("ordday"):
+        return int("".join(c for c in groups["ordday"] if c.isdigit()))
+    return int(g.lookup("ordinal", groups["ordinal"]))
+
+
+def safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def pick_year(ctx: Context, make: Callable[[int], dt.date | None], last_day=None) -> dt.date | None:
+    """The occurrence of a yearly day or month that the direction asks for.
+
+    `make(year)` gives the first day of the occurrence in that year and
+    `last_day(year)` its last day (defaults to the same day).
+    """
+    last_day = last_day or make
+    this = ctx.today.year
+    if ctx.direction == "past":
+        first = make(this)
+        return first if first and first <= ctx.today else make(this - 1)
+    if ctx.direction == "future":
+        last = last_day(this)
+        return make(this) if last and last >= ctx.today else make(this + 1)
+    return make(this)
+
+
+def two_digit_year(text: str) -> int:
+    value = int(text)
+    return value if len(text) == 4 else (1900 + value if value > 50 else 2000 + value)
+
+
+def weekday_near(ctx: Context, weekday: int, strict: bool = True) -> dt.date:
+    today = ctx.today
+    if ctx.direction == "past":
+        back = (today.isoweekday() - weekday) % 7 or (7 if strict else 0)
+        return today - dt.timedelta(days=back)
+    if ctx.direction == "future":
+        ahead = (weekday - today.isoweekday()) % 7 or (7 if strict else 0)
+        return today + dt.timedelta(days=ahead)
+    return today + dt.timedelta(days=weekday - today.isoweekday())
+
+
+def with_weekday(g: Grammar, groups: Groups, ctx: Context, make) -> dt.date | None:
+    """A day given without a year: by direction, or by the weekday named with it."""
+    if not groups.get("weekday"):
+        return pick_year(ctx, make)
+    weekday = int(g.lookup("weekday", groups["weekday"]))
+    matching = [d for y in (-1, 0, 1) if (d := make(ctx.today.year + y)) and d.isoweekday() == weekday]
+    return min(matching, key=lambda d: abs((d - ctx.today).days)) if matching else pick_year(ctx, make)
+
+
+@handles("day_month", "month_day")
+def day_month(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    day = int(groups["day"]) if groups.get("day") else ordinal(g, groups)
+    month = int(g.lookup("month", groups["month"]))
+    if groups.get("year"):
+        found = safe_date(int(groups["year"]), month, day)
+    else:
+        found = with_weekday(g, groups, ctx, lambda y: safe_date(y, month, day))
+    return date(periods.day(found)) if found else None
+
+
+@handles("numeric_date")
+def numeric_date(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    found = safe_date(two_digit_year(groups["year"]), int(groups["nmonth"]), int(groups["day"]))
+    return date(periods.day(found)) if found else None
+
+
+@handles("numeric_day_month")
+def numeric_day_month(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    day, month = int(groups["day"]), int(groups["nmonth"])
+    found = pick_year(ctx, lambda y: safe_date(y, month, day))
+    return date(periods.day(found)) if found else None
+
+
+@handles("day_range")
+def day_range(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    month = int(g.lookup("month", groups["month"]))
+    first, last = int(groups["day"]), int(groups["day_b"])
+    year = int(groups["year"]) if groups.get("year") else pick_year(ctx, lambda y: safe_date(y, month, first)).year
+    start, end = safe_date(year, month, first), safe_date(year, month, last)
+    if not (start and end and start < end):
+        return None
+    period = periods.span(start, end + dt.timedelta(days=1), Grain.DAY)
+    return Resolved("DATE", start.isoformat(), period)
+
+
+@handles("ordinal_day")
+def ordinal_day(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    day = ordinal(g, groups)
+    if not 1 <= day <= 31:
+        return None
+    today = ctx.today
+    candidates = [safe_date(*periods.add_months(today.year, today.month, k), day) for k in (-1, 0, 1)]
+    candidates = [d for d in candidates if d]
+    if ctx.direction == "past":
+        found = max(d for d in candidates if d <= today)
+    elif ctx.direction == "future":
+        found = min(d for d in candidates if d >= today)
+    else:
+        found = safe_date(today.year, today.month, day)
+    return date(periods.day(found)) if found else None
+
+
+def year_or(groups: Groups, ctx: Context, key: str = "year") -> int:
+    return int(groups[key]) if groups.get(key) else ctx.today.year
+
+
+@handles("nth_in_month")
+def nth_in_month(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    nth, month = ordinal(g, groups), int(g.lookup("month", groups["monthname"]))
+    year = int(groups["year"]) if groups.get("year") else pick_year(
+        ctx, lambda y: dt.date(y, month, 1), lambda y: dt.date(y, month, periods.month_length(y, month))
+    ).year
+    if groups.get("weekday"):
+        found = periods.nth_weekday(year, month, int(g.lookup("weekday", groups["weekday"])), nth)
+    elif groups.get("weekword"):
+        monday = periods.nth_weekday(year, month, 1, nth)
+        if nth < 0 and monday.day + 6 > periods.month_length(year, month):
+            monday -= dt.timedelta(days=7)  # the last week wholly inside the month
+        return date(periods.week(monday))
+    else:
+        length = periods.month_length(year, month)
+        found = safe_date(year, month, length if nth < 0 else nth)
+    return date(periods.day(found)) if found and found.month == month else None
+
+
+def holiday_date(g: Grammar, word: str, year: int) -> dt.date | None:
+    rule = str(g.lookup("holiday", word))
+    if rule == "king":  # Koningsdag: 27 April, the 26th when the 27th is a Sunday
+        day = dt.date(year, 4, 27)
+        return day - dt.timedelta(days=1) if day.isoweekday() == 7 else day
+    if " " in rule:
+        nth, weekday, month = (int(x) for x in rule.split())
+        return periods.nth_weekday(year, month, weekday, nth)
+    month, day = (int(x) for x in rule.split("-"))
+    return dt.date(year, month, day)
+
+
+@handles("holiday")
+def holiday(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    word = groups["holiday"]
+    if groups.get("year"):
+        found = holiday_date(g, word, int(groups["year"]))
+    else:
+        found = pick_year(ctx, lambda y: holiday_date(g, word, y))
+    return date(periods.day(found))
+
+
+@handles("nth_after_holiday")
+def nth_after_holiday(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    feast = holiday_date(g, groups["holiday"], year_or(groups, ctx))
+    weekday, nth = int(g.lookup("weekday", groups["weekday"])), ordinal(g, groups)
+    if nth < 1:
+        return None
+    first = feast + dt.timedelta(days=(weekday - feast.isoweekday()) % 7 or 7)
+    return date(periods.day(first + dt.timedelta(weeks=nth - 1)))
+
+
+@handles("month_year")
+def month_year(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    return date(periods.month(int(groups["year"]), int(g.lookup("month", groups["monthname"]))))
+
+
+@handles("month")
+def month(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    number_ = int(g.lookup("month", groups["monthname"]))
+    first = pick_year(
+        ctx,
+        lambda y: dt.date(y, number_, 1),
+        lambda y: dt.date(y, number_, periods.month_length(y, number_)),
+    )
+    return date(periods.month(first.year, number_))
+
+
+@handles("shift_month")
+def shift_month(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    year = ctx.today.year + int(g.lookup("shift", groups["shift"]))
+    return date(periods.month(year, int(g.lookup("month", groups["monthname"]))))
+
+
+@handles("year")
+def year(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    return date(periods.year(int(groups["lone_year"])))
+
+
+@handles("decade")
+def decade(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    if groups.get("dec4"):
+        return date(periods.decade(int(groups["dec4"]) * 10))
+    tens = int(groups["dec2"]) if groups.get("dec2") else int(g.lookup("decade", groups["decade"]))
+    century = 2000 if tens * 10 + 2000 <= ctx.today.year - 10 else 1900
+    return date(periods.decade(century + tens * 10))

@@ -1,0 +1,113 @@
+"""Measure timeline on other projects' Dutch test suites (converted to JSON).
+
+Duckling's corpus: each phrase must resolve, at Duckling's reference time,
+to its expected start (and end, for intervals) at its expected grain.
+dateparser's cases: the ones that state a date for a text are checked the
+same way; the ones about its own internals (translation, tokens, language
+detection) say nothing about resolving dates and are counted as not applicable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from pathlib import Path
+
+from timeline.extract import Prefer, extract, resolve
+from timeline.models import Expression, Grain
+
+COARSE = {"day", "week", "month", "quarter", "year"}
+OUR_GRAIN = {g: g.value for g in Grain}
+
+
+def moment(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text[:19])
+
+
+def duckling_matches(expr: Expression | None, expected: dict) -> bool:
+    if expr is None or expr.period is None:
+        return False
+    period = expr.period
+    if expected["type"] == "value":
+        same_grain = OUR_GRAIN[period.grain] == expected["grain"]
+        return same_grain and period.start == moment(expected["value"])
+    start, end = expected.get("from"), expected.get("to")
+    if start and end:
+        return period.start == moment(start["value"]) and period.end == moment(end["value"])
+    if start:
+        return period.start == moment(start["value"])
+    return period.end == moment(end["value"]) or (expr.mod == "BEFORE" and period.start == moment(end["value"]))
+
+
+def duckling_class(expected: dict) -> str:
+    grain = expected.get("grain") or (expected.get("from") or expected.get("to"))["grain"]
+    return "day or coarser" if grain in COARSE else "time of day"
+
+
+def run_duckling(folder: Path, prefer: Prefer, failures: list[str]) -> list[str]:
+    totals, passed = Counter(), Counter()
+    for entry in json.loads((folder / "duckling_nl_time.json").read_text("utf-8")):
+        reference = moment(entry["reference"])
+        kind = duckling_class(entry["expected"])
+        for phrase in entry["phrases"]:
+            ok = duckling_matches(resolve(phrase, reference, prefer), entry["expected"])
+            totals[kind] += 1
+            passed[kind] += ok
+            if not ok:
+                failures.append(f"duckling [{kind}] {phrase!r}: {describe(resolve(phrase, reference, prefer))}")
+    negative = json.loads((folder / "duckling_nl_time_negative.json").read_text("utf-8"))
+    reference = moment(negative["reference"])
+    for phrase in negative["phrases_expected_no_time"]:
+        found = [e for e in extract(phrase, reference, prefer) if e.type in ("DATE", "TIME")]
+        totals["no date"] += 1
+        passed["no date"] += not found
+        if found:
+            failures.append(f"duckling [no date] {phrase!r}: {describe(found[0])}")
+    return [rate(f"Duckling NL, {kind}", passed[kind], totals[kind]) for kind in ("day or coarser", "time of day", "no date")]
+
+
+def describe(expr: Expression | None) -> str:
+    if expr is None:
+        return "nothing found"
+    period = expr.period.model_dump(mode="json") if expr.period else None
+    return f"{expr.text!r} -> {expr.value} {expr.mod or ''} {period}"
+
+
+def rate(label: str, passed: int, total: int) -> str:
+    return f"{label}: {passed}/{total} ({100 * passed / total:.1f}%)" if total else f"{label}: no cases"
+
+
+def dateparser_cases(case: dict) -> list[tuple[str, str, dt.datetime]] | None:
+    """(text, substring, expected start) pairs a case states, or None if it states none."""
+    kind, text = case["expected_kind"], case["input"]
+    expected = case["expected"]
+    if kind == "expected" and isinstance(expected, list):
+        return [(text, sub, moment(value)) for sub, value in expected]
+    if kind == "expected" or kind.startswith("now "):
+        return [(text, text.strip(), moment(expected))]
+    return None
+
+
+def run_dateparser(folder: Path, prefer: Prefer, failures: list[str]) -> list[str]:
+    passed = total = skipped = 0
+    for case in json.loads((folder / "dateparser_nl_cases.json").read_text("utf-8")):
+        checks = dateparser_cases(case)
+        if checks is None:
+            skipped += 1
+            continue
+        reference = moment(case.get("relative_base") or "2000-01-01T00:00:00")
+        for text, substring, expected in checks:
+            found = [e for e in extract(text, reference, prefer) if e.period and substring in e.text or (e.period and e.text in substring)]
+            ok = any(e.period.start == expected for e in found)
+            total += 1
+            passed += ok
+            if not ok:
+                failures.append(f"dateparser {text!r}: expected {expected}, got {[describe(e) for e in found]}")
+    return [rate("dateparser NL cases that state a date", passed, total), f"dateparser cases not applicable (translation, tokens, language detection): {skipped}"]
+
+
+def run_all(folder: str, prefer: Prefer, show_failures: bool) -> list[str]:
+    path, failures = Path(folder), []
+    lines = run_duckling(path, prefer, failures) + run_dateparser(path, prefer, failures)
+    return lines + (["", "Failures:"] + failures if show_failures else [])

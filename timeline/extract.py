@@ -1,0 +1,163 @@
+"""Find every temporal expression in a text and resolve it against a reference.
+
+The tagger runs every rule of the grammar over the text, keeps the leftmost
+longest matches that resolve to a real date, then attaches the words before a
+match that refine it ("eind 2022", "sinds 2015") and joins a day with the
+time said with it ("16 april 2025 om 14:20").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from timeline import clock, periods, relative  # noqa: F401  (they register handlers)
+from timeline.dates import HANDLERS, Context, Resolved
+from timeline.grammar import Grammar, compile_grammar
+from timeline.models import Expression, Grain, Period
+from timeline.tense import clause_direction
+
+Prefer = Literal["tense", "past", "future"]
+
+PARTABLE = {Grain.WEEK, Grain.MONTH, Grain.SEASON, Grain.QUARTER, Grain.HALF, Grain.YEAR, Grain.DECADE}
+# Rules whose day is counted from the reference: with a month-only reference
+# they can say no more than that month.
+COUNTED_FROM_REFERENCE = {"day_word", "weekday", "week_weekday", "weekday_week", "ordinal_day", "ago", "ahead"}
+DATE_TIME_GLUE = re.compile(r"^(?:,?\s*(?:om|tegen|rond|vanaf|stipt om)?\s*)$", re.IGNORECASE)
+TIME_DATE_GLUE = re.compile(r"^(?:\s*(?:op)?\s*)$", re.IGNORECASE)
+
+
+def as_datetime(reference: dt.date | dt.datetime) -> dt.datetime:
+    if isinstance(reference, dt.datetime):
+        return reference.replace(tzinfo=None)
+    return periods.midnight(reference)
+
+
+def extract(
+    text: str,
+    reference: dt.date | dt.datetime,
+    prefer: Prefer = "tense",
+    language: str = "nl",
+    reference_grain: Grain = Grain.DAY,
+) -> list[Expression]:
+    """Every temporal expression in `text`, resolved against `reference`.
+
+    Offsets index `text` itself: `text[start:end] == expression.text`.
+    """
+    grammar = compile_grammar(language)
+    flat = flatten(text)
+    ref = as_datetime(reference)
+    found = select(grammar, flat, ref, prefer)
+    found = [attach_prefixes(grammar, flat, item) for item in found]
+    found = [item for item in found if not item[2].needs_part]
+    found = join_day_and_time(flat, found)
+    if reference_grain != Grain.DAY:
+        found = [coarsen(item, ref) for item in found]
+    return [
+        Expression(text=text[s:e], offset=(s, e), type=r.type, value=r.value, mod=r.mod, period=r.period)
+        for s, e, r, _ in found
+    ]
+
+
+def resolve(
+    phrase: str, reference: dt.date | dt.datetime, prefer: Prefer = "tense", language: str = "nl"
+) -> Expression | None:
+    """The longest temporal expression in a short phrase, or None."""
+    found = extract(phrase, reference, prefer, language)
+    return max(found, key=lambda e: e.offset[1] - e.offset[0], default=None)
+
+
+def flatten(text: str) -> str:
+    """The text with line breaks and odd spaces as plain spaces, same length."""
+    return re.sub(r"[\r\n\t\u00a0\u2009\u202f]", " ", text)
+
+
+Found = tuple[int, int, Resolved, str]
+
+
+def select(grammar: Grammar, flat: str, ref: dt.datetime, prefer: Prefer) -> list[Found]:
+    candidates = []
+    for priority, (name, pattern) in enumerate(grammar.rules):
+        for match in pattern.finditer(flat):
+            candidates.append((match.start(), -(match.end() - match.start()), priority, name, match))
+    candidates.sort(key=lambda c: c[:3])
+    chosen: list[Found] = []
+    last_end = 0
+    for start, negative_length, _, name, match in candidates:
+        if start < last_end:
+            continue
+        direction = prefer if prefer != "tense" else clause_direction(grammar, flat, start)
+        resolved = resolve_match(grammar, name, match, Context(ref, direction))
+        if resolved is not None:
+            chosen.append((start, start - negative_length, resolved, name))
+            last_end = start - negative_length
+    return chosen
+
+
+def resolve_match(grammar: Grammar, name: str, match: re.Match[str], ctx: Context) -> Resolved | None:
+    groups = {**match.groupdict(), "_text": match.group(0)}
+    try:
+        return HANDLERS[name](grammar, groups, ctx)
+    except (ValueError, OverflowError, KeyError):
+        return None  # words that do not make a real date (31 februari, year 0)
+
+
+def attach_prefixes(grammar: Grammar, flat: str, item: Found) -> Found:
+    """Take in a part ("eind") and a signal ("sinds") standing right before."""
+    start, end, resolved, name = item
+    period = resolved.period
+    part = grammar.prefixes["part"].search(flat, max(0, start - 40), start)
+    if part and period is not None and period.grain in PARTABLE and resolved.mod is None:
+        mod = grammar.lookup("part", part.group("w"))
+        period = periods.part(period, mod)
+        resolved = Resolved(resolved.type, resolved.value, period, mod)
+        start = part.start()
+    signal = grammar.prefixes["signal"].search(flat, max(0, start - 40), start)
+    if signal and resolved.type == "DATE" and resolved.period is not None:
+        mod = resolved.mod or grammar.lookup("signal", signal.group("w"))
+        resolved = Resolved(resolved.type, resolved.value, resolved.period, mod)
+        start = signal.start()
+    return start, end, resolved, name
+
+
+def join_day_and_time(flat: str, found: list[Found]) -> list[Found]:
+    """"16 april 2025 om 14:20" and "om 19:30 op vr. 20 sept." are one TIME."""
+    joined: list[Found] = []
+    for item in found:
+        if joined and (pair := day_with_time(flat, joined[-1], item)):
+            joined[-1] = pair
+        else:
+            joined.append(item)
+    return joined
+
+
+def day_with_time(flat: str, first: Found, second: Found) -> Found | None:
+    between = flat[first[1] : second[0]]
+    kinds = (kind(first[2]), kind(second[2]))
+    if kinds == ("day", "time") and DATE_TIME_GLUE.match(between):
+        day, time = first[2], second[2]
+    elif kinds == ("time", "day") and TIME_DATE_GLUE.match(between):
+        day, time = second[2], first[2]
+    else:
+        return None
+    moment = dt.datetime.combine(day.period.start_date, time.period.start.time())
+    period = Period(start=moment, end=moment + (time.period.end - time.period.start), grain=time.period.grain)
+    resolved = Resolved("TIME", moment.isoformat(timespec="minutes"), period, time.mod or day.mod)
+    return first[0], second[1], resolved, "day_time"
+
+
+def kind(resolved: Resolved) -> str | None:
+    if resolved.period is None:
+        return None
+    if resolved.type == "TIME" and resolved.period.grain.is_time_of_day:
+        return "time"
+    return "day" if resolved.period.grain == Grain.DAY else None
+
+
+def coarsen(item: Found, ref: dt.datetime) -> Found:
+    start, end, resolved, name = item
+    if name not in COUNTED_FROM_REFERENCE or resolved.period is None:
+        return item
+    period, value = periods.month(ref.year, ref.month)
+    return start, end, Resolved("DATE", value, period, "APPROX"), name

@@ -1,0 +1,160 @@
+"""Compiled patterns for one language, built from its word lists.
+
+Each rule is a regular expression with named groups; `{name}` in a rule's
+template stands for a word class of the language (months, weekdays, ...).
+A name may carry a suffix (`{month_b}`) to use the class twice in one rule.
+The rules know no words themselves: those come from the language file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from timeline.language import Language, load
+
+DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+NMONTH = r"(?:1[0-2]|0?[1-9])"
+YEAR = r"(?:1[0-9]\d\d|20\d\d)"
+LONE_YEAR = r"(?:19\d\d|20\d\d)"
+DIGITS = r"\d{1,3}(?:,\d+)?"
+HOUR = r"(?:[01]?\d|2[0-4])"
+MINUTE = r"[0-5]\d"
+ORDINAL_DIGITS = r"\d{1,2}(?:ste|de|e)"
+
+# Rules, most specific first: at equal length the earlier rule wins.
+RULES: tuple[tuple[str, str], ...] = (
+    ("day_range", r"{day}\s*(?:-|–|t/m|tot en met|tot)\s*{day_b}\s+{month}(?:\s+{year})?"),
+    ("numeric_date", r"(?:{weekday},?\s+)?{day}(?P<sep>[-/.]){nmonth}(?P=sep)(?P<year>\d{4}|\d{2})"),
+    ("numeric_day_month", r"(?:(?<=\bop )|(?<=\bvan )|(?<=\btot )|(?<=\bper )){day}[-/.]{nmonth}(?![-/.,]?\d)"),
+    ("day_month", r"(?:{weekday},?\s+)?(?:op\s+)?(?:de\s+)?(?:{day}|(?P<ordday>{ordinal_digits}))\s+{month}(?:,?\s+{year})?"),
+    ("month_day", r"(?:{weekday},?\s+)?{month}\s+{day}(?:(?:ste|de|e))?(?:,?\s+{year})?"),
+    ("ordinal_day", r"op\s+de\s+(?:{ordinal}|(?P<ordday>{ordinal_digits}))(?!\s+\w)"),
+    ("nth_in_month", r"(?:de\s+)?(?:{ordinal}|(?P<ordday>{ordinal_digits}))\s+(?:{weekday}|(?P<dayword>dag)|(?P<weekword>week))\s+(?:in|van)\s+{monthname}(?:\s+{year})?"),
+    ("nth_after_holiday", r"(?:de\s+)?{ordinal}\s+{weekday}\s+na\s+{holiday}(?:\s+{year})?"),
+    ("month_year", r"{monthname}\s+(?:van\s+)?{year}"),
+    ("shift_month", r"{shift}\s+jaar\s+{monthname}"),
+    ("decade", r"(?:de\s+)?jaren\s+(?:{decade}|'?(?P<dec2>\d)0|(?P<dec4>(?:19|20)\d)0)"),
+    ("season", r"(?:(?:de|het)\s+|{shift}\s+)?{season}(?:\s+(?:van\s+)?{year})?"),
+    ("quarter", r"(?:het\s+)?(?:{ordinal}|(?P<ordday>{ordinal_digits}))\s+kwartaal(?:\s+(?:van\s+)?{year})?"),
+    ("quarter_code", r"Q(?P<qn>[1-4])(?:\s+(?:van\s+)?{year})?"),
+    ("half", r"(?:de\s+|het\s+)?{ordinal}\s+(?:jaar)?helft(?:\s+van\s+(?:{year}|(?:het|dit)\s+jaar|{shift}\s+jaar))?"),
+    ("half_code", r"H(?P<hn>[12])\s+{year}"),
+    ("the_unit", r"(?:het|de)\s+(?P<unitword>jaar|maand|week)"),
+    ("year", r"{lone_year}(?!\s*(?:{not_after_number}))(?![.,]\d|-\w)"),
+    ("month", r"{monthname}"),
+    ("week_weekday", r"{shift}\s+week\s+{weekday}"),
+    ("weekday_week", r"{weekday}\s+(?:{shift}\s+week|over\s+(?P<overweek>een)\s+week)"),
+    ("weekday", r"(?:{shift}\s+)?{weekday}"),
+    ("holiday", r"{holiday}(?:\s+{year})?"),
+    ("day_word", r"(?<!'s )(?<!de ){dayword}"),
+    ("shift_unit", r"{shift}\s+{unit}"),
+    ("within_year", r"{within}\s+(?P<unitword>jaar|maand|week)"),
+    ("rolling", r"{rolling}\s+(?:{number}\s+)?{unit}"),
+    ("rolling_bare", r"{shift}\s+{number}\s+{unit}"),
+    ("ago", r"{number}\s+{unit}\s+geleden"),
+    ("ahead", r"(?:over|binnen|in)\s+{number}\s+{unit}"),
+    ("vague", r"{vague}"),
+    ("hour", r"(?:(?:om|rond|tegen|vanaf|tot|stipt om)\s+(?:ongeveer\s+|circa\s+)?)(?P<hh>{hour}|{number})\s+uur(?:\s+(?P<mm>{minute}))?(?:\s+{daypart})?"),
+    ("hour_daypart", r"(?P<hh>{hour}|{number})\s+uur(?:\s+(?P<mm>{minute}))?\s+{daypart}"),
+    ("duration", r"(?:{qmod}\s+)?{number}\s+(?:en\s+een\s+half\s+)?{unit}(?!\s+(?:geleden|na|voor))"),
+    ("clock", r"(?P<hh>{hour})(?::|h|u)(?P<mm>{minute})(?:u|h)?(?!\d)(?:\s+{daypart})?"),
+
+    ("half_hour", r"half\s+(?P<hh>{hour}|{number})(?!\s+\w*(?:uur|jaar|maand|week))(?:\s+{daypart})?"),
+    ("quarter_hour", r"kwart\s+(?P<qdir>over|voor)\s+(?P<hh>{hour}|{number})(?:\s+{daypart})?"),
+)
+
+
+@dataclass(frozen=True)
+class Grammar:
+    language: Language
+    rules: tuple[tuple[str, re.Pattern[str]], ...]
+    words: dict[str, dict[str, object]]
+    prefixes: dict[str, re.Pattern[str]]
+    tense: dict[str, re.Pattern[str]]
+
+    def lookup(self, cls: str, text: str) -> object:
+        """The value a word of class `cls` stands for (case and spaces folded)."""
+        return self.words[cls][" ".join(text.lower().split())]
+
+
+def _alternation(words) -> str:
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def _classes(lang: Language) -> dict[str, dict[str, object]]:
+    longest = {n: max((w for w, m in lang.months.items() if m == n), key=len) for n in lang.months.values()}
+    # A month standing alone is its full name or a dotted abbreviation ("Jan" is a name).
+    full_months = {w: n for w, n in lang.months.items() if w.endswith(".") or longest[n] == w}
+    return {
+        "month": dict(lang.months),
+        "monthname": full_months,
+        "weekday": dict(lang.weekdays),
+        "number": dict(lang.numbers),
+        "ordinal": dict(lang.ordinals),
+        "unit": dict(lang.units),
+        "shift": dict(lang.shifts),
+        "rolling": dict(lang.rolling),
+        "within": dict(lang.within_year),
+        "dayword": dict(lang.days),
+        "season": dict(lang.seasons),
+        "decade": dict(lang.decades),
+        "holiday": dict(lang.holidays),
+        "vague": dict(lang.vague),
+        "qmod": dict(lang.quantity_mods),
+        "part": dict(lang.parts),
+        "signal": dict(lang.signals),
+        "daypart": dict(lang.dayparts),
+    }
+
+
+_FIXED = {
+    "day": DAY,
+    "nmonth": NMONTH,
+    "year": YEAR,
+    "lone_year": LONE_YEAR,
+    "hour": HOUR,
+    "minute": MINUTE,
+    "ordinal_digits": ORDINAL_DIGITS,
+}
+
+
+def _expand(template: str, classes: dict[str, dict[str, object]], lang: Language) -> str:
+    def fragment(match: re.Match[str]) -> str:
+        name = match.group(1)
+        base = name.removesuffix("_b")
+        if base == "not_after_number":
+            return _alternation(lang.not_after_number.words)
+        if base in ("hour", "minute", "ordinal_digits"):
+            return _FIXED[base]
+        if base == "number":
+            body = f"{DIGITS}|{_alternation(classes['number'])}"
+        elif base in classes:
+            body = _alternation(classes[base])
+        else:
+            body = _FIXED[base]
+        return f"(?P<{name}>{body})"
+
+    return re.sub(r"\{([a-z_]+)\}", fragment, template)
+
+
+@lru_cache(maxsize=None)
+def compile_grammar(code: str = "nl") -> Grammar:
+    lang = load(code)
+    classes = _classes(lang)
+    rules = tuple(
+        (name, re.compile(r"(?<![\w\-.,/])" + _expand(t, classes, lang) + r"(?![\w])", re.IGNORECASE))
+        for name, t in RULES
+    )
+    # Regexes for the words around a match: parts and signals stand before it.
+    prefix = {
+        "part": re.compile(r"(?<![\w])(?P<w>" + _alternation(lang.parts) + r")\s+$", re.IGNORECASE),
+        "signal": re.compile(r"(?<![\w])(?P<w>" + _alternation(lang.signals) + r")\s+$", re.IGNORECASE),
+    }
+    tense = {
+        name: re.compile(r"(?<![\w])(?:" + _alternation(words) + r")(?![\w])", re.IGNORECASE)
+        for name, words in (("future", lang.tense.future), ("past", lang.tense.past))
+    }
+    return Grammar(language=lang, rules=rules, words=classes, prefixes=prefix, tense=tense)

@@ -1,0 +1,65 @@
+"""A language's date words, loaded from its data file into a typed model."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+from pydantic import ValidationError
+
+from timeline.errors import ConfigError
+from timeline.models import Model, Mod
+
+
+class WordList(Model):
+    words: tuple[str, ...]
+
+
+class Tense(Model):
+    future: tuple[str, ...]
+    past: tuple[str, ...]
+
+
+class Language(Model):
+    """Every word the grammar knows, by role. Keys are lower case."""
+
+    code: str
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, int]
+    ordinals: dict[str, int]
+    units: dict[str, tuple[str, str]]
+    parts: dict[str, Mod]
+    shifts: dict[str, int]
+    rolling: dict[str, int]
+    within_year: dict[str, str]
+    days: dict[str, int]
+    seasons: dict[str, str]
+    decades: dict[str, int]
+    holidays: dict[str, str]
+    dayparts: dict[str, int]
+    vague: dict[str, str]
+    signals: dict[str, Mod]
+    quantity_mods: dict[str, str]
+    not_after_number: WordList
+    tense: Tense
+
+
+def available() -> list[str]:
+    folder = resources.files("timeline.lang")
+    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml"))
+
+
+@lru_cache(maxsize=None)
+def load(code: str = "nl") -> Language:
+    """The language data for `code` (e.g. "nl"), validated."""
+    if code not in available():
+        raise ConfigError(
+            f"unknown language {code!r}; choose one of {', '.join(available())}"
+        )
+    path = resources.files("timeline.lang") / f"{code}.toml"
+    try:
+        return Language.model_validate(tomllib.loads(path.read_text("utf-8")))
+    except (tomllib.TOMLDecodeError, ValidationError) as error:
+        raise ConfigError(f"{path}: {error}; fix the language file") from error

@@ -1,0 +1,118 @@
+"""Typed values that flow through timeline: periods, expressions, events.
+
+Every model is frozen and rejects unknown fields, so a misspelt setting or
+field is an error instead of being silently ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, field_serializer, model_validator
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Grain(str, Enum):
+    """How precise a period is, finest first."""
+
+    SECOND = "second"
+    MINUTE = "minute"
+    HOUR = "hour"
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    SEASON = "season"
+    QUARTER = "quarter"
+    HALF = "half"
+    YEAR = "year"
+    DECADE = "decade"
+
+    @property
+    def rank(self) -> int:
+        return _GRAIN_ORDER.index(self)
+
+    @property
+    def is_time_of_day(self) -> bool:
+        return self.rank < Grain.DAY.rank
+
+
+_GRAIN_ORDER = list(Grain)
+
+Mod = Literal["START", "MID", "END", "APPROX", "BEFORE", "AFTER"]
+ExprType = Literal["DATE", "TIME", "DURATION", "SET"]
+Direction = Literal["past", "future"]
+
+
+class Period(Model):
+    """A stretch of time: start inclusive, end exclusive, with its grain."""
+
+    start: dt.datetime
+    end: dt.datetime
+    grain: Grain
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> "Period":
+        if self.end <= self.start:
+            raise ValueError(f"period end {self.end} is not after start {self.start}")
+        return self
+
+    @field_serializer("start", "end")
+    def _iso(self, value: dt.datetime) -> str:
+        if self.grain.is_time_of_day:
+            return value.isoformat(timespec="minutes")
+        return value.date().isoformat()
+
+    @property
+    def start_date(self) -> dt.date:
+        return self.start.date()
+
+    @property
+    def end_date(self) -> dt.date:
+        """Exclusive end as a date (a period ending at 10:00 ends the next day)."""
+        day = self.end.date()
+        return day if self.end.time() == dt.time(0) else day + dt.timedelta(days=1)
+
+
+class Expression(Model):
+    """One temporal expression found in a text, resolved against a reference."""
+
+    text: str
+    offset: tuple[int, int]
+    type: ExprType
+    value: str
+    mod: Mod | None = None
+    period: Period | None = None
+
+
+class Source(Model):
+    path: str
+    title: str | None
+    published: dt.date
+    approximate: bool = False
+
+
+class EventDate(Model):
+    value: str
+    mod: Mod | None
+    start: dt.date
+    end: dt.date
+    grain: Grain
+    label: str
+
+
+class Event(Model):
+    id: str
+    date: EventDate
+    text: str
+    sources: tuple[Source, ...]
+    expected: bool = False
+
+
+class Timeline(Model):
+    title: str
+    events: tuple[Event, ...]

@@ -1,0 +1,132 @@
+"""Calendar periods and their TIMEX3 values: pure arithmetic, no words."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from timeline.models import Grain, Mod, Period
+
+SEASON_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day)
+
+
+def add_months(year: int, month: int, count: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + count
+    return index // 12, index % 12 + 1
+
+
+def span(start: dt.date, end: dt.date, grain: Grain) -> Period:
+    return Period(start=midnight(start), end=midnight(end), grain=grain)
+
+
+def months(year: int, month: int, count: int, grain: Grain) -> Period:
+    """`count` whole months from the first of `month`."""
+    end = add_months(year, month, count)
+    return span(dt.date(year, month, 1), dt.date(*end, 1), grain)
+
+
+def day(value: dt.date) -> tuple[Period, str]:
+    return span(value, value + dt.timedelta(days=1), Grain.DAY), value.isoformat()
+
+
+def week(value: dt.date) -> tuple[Period, str]:
+    """The ISO week (Monday to Sunday) holding `value`."""
+    monday = value - dt.timedelta(days=value.isoweekday() - 1)
+    iso = monday.isocalendar()
+    period = span(monday, monday + dt.timedelta(days=7), Grain.WEEK)
+    return period, f"{iso.year}-W{iso.week:02d}"
+
+
+def month(year: int, number: int) -> tuple[Period, str]:
+    return months(year, number, 1, Grain.MONTH), f"{year:04d}-{number:02d}"
+
+
+def year(number: int) -> tuple[Period, str]:
+    return months(number, 1, 12, Grain.YEAR), f"{number:04d}"
+
+
+def decade(first_year: int) -> tuple[Period, str]:
+    return months(first_year, 1, 120, Grain.DECADE), f"{first_year // 10:03d}"
+
+
+def quarter(number_year: int, number: int) -> tuple[Period, str]:
+    period = months(number_year, 3 * number - 2, 3, Grain.QUARTER)
+    return period, f"{number_year:04d}-Q{number}"
+
+
+def half(number_year: int, number: int) -> tuple[Period, str]:
+    period = months(number_year, 6 * number - 5, 6, Grain.HALF)
+    return period, f"{number_year:04d}-H{number}"
+
+
+def season(number_year: int, code: str) -> tuple[Period, str]:
+    """Meteorological seasons; winter 2025 runs from December 2025 into 2026."""
+    period = months(number_year, SEASON_MONTHS[code], 3, Grain.SEASON)
+    return period, f"{number_year:04d}-{code}"
+
+
+def season_of(value: dt.date) -> tuple[int, str]:
+    """The season holding `value`, as (year it is named after, code)."""
+    for code, first in sorted(SEASON_MONTHS.items(), key=lambda kv: -kv[1]):
+        if value.month >= first:
+            return value.year, code
+    return value.year - 1, "WI"
+
+
+def part(period: Period, mod: Mod) -> Period:
+    """START, MID or END third of a period.
+
+    A month splits at the 11th and the 21st; a year at May and September;
+    anything else into three stretches of (nearly) equal days.
+    """
+    start, end = period.start.date(), period.end.date()
+    if period.grain == Grain.MONTH:
+        cuts = [start, start.replace(day=11), start.replace(day=21), end]
+    elif period.grain == Grain.YEAR:
+        cuts = [start, start.replace(month=5), start.replace(month=9), end]
+    else:
+        third = (end - start).days / 3
+        cuts = [start + dt.timedelta(days=round(third * i)) for i in range(3)] + [end]
+    index = {"START": 0, "MID": 1, "END": 2}[mod]
+    grain = Grain.DAY if period.grain == Grain.MONTH else period.grain
+    return span(cuts[index], cuts[index + 1], grain)
+
+
+def month_length(number_year: int, number: int) -> int:
+    return calendar.monthrange(number_year, number)[1]
+
+
+def nth_weekday(number_year: int, number: int, weekday: int, nth: int) -> dt.date:
+    """The nth (1-based; -1 = last) ISO weekday of a month."""
+    if nth > 0:
+        first = dt.date(number_year, number, 1)
+        shift = (weekday - first.isoweekday()) % 7
+        return first + dt.timedelta(days=shift + 7 * (nth - 1))
+    last = dt.date(number_year, number, month_length(number_year, number))
+    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def rolling(reference: dt.date, unit_months: int, direction: int) -> tuple[Period, int]:
+    """`unit_months` up to and including the reference day, or right after it.
+
+    Returns the period and the calendar year holding most of it.
+    """
+    after = reference + dt.timedelta(days=1)
+    if direction < 0:
+        start_y, start_m = add_months(after.year, after.month, -unit_months)
+        start = dt.date(start_y, start_m, min(after.day, month_length(start_y, start_m)))
+        end = after
+    else:
+        end_y, end_m = add_months(after.year, after.month, unit_months)
+        start, end = after, dt.date(end_y, end_m, min(after.day, month_length(end_y, end_m)))
+    years = {}
+    cursor = start
+    while cursor < end:
+        years[cursor.year] = years.get(cursor.year, 0) + 1
+        cursor += dt.timedelta(days=1)
+    dominant = max(sorted(years), key=lambda y: years[y])
+    return span(start, end, Grain.YEAR if unit_months == 12 else Grain.MONTH), dominant

@@ -1,0 +1,216 @@
+"""Handlers for dates relative to the reference: weeks, shifts, rolling spans,
+`geleden`/`over`, seasons and parts of the year, vague references, durations."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from timeline import periods
+from timeline.grammar import Grammar
+from timeline.models import Grain
+from timeline.dates import (
+    Context,
+    Groups,
+    Resolved,
+    date,
+    handles,
+    number,
+    ordinal,
+    pick_year,
+    weekday_near,
+)
+
+UNIT_MONTHS = {"month": 1, "quarter": 3, "year": 12, "decade": 120}
+
+
+def unit_of(g: Grammar, groups: Groups) -> tuple[str, str]:
+    return tuple(g.lookup("unit", groups["unit"]))  # (grain, TIMEX letter)
+
+
+def shift_period(unit: str, today: dt.date, count: int):
+    """The week, month, quarter or year `count` steps from the one holding today."""
+    if unit == "week":
+        return periods.week(today + dt.timedelta(weeks=count))
+    if unit == "day":
+        return periods.day(today + dt.timedelta(days=count))
+    if unit == "month":
+        return periods.month(*periods.add_months(today.year, today.month, count))
+    if unit == "quarter":
+        y, m = periods.add_months(today.year, today.month, 3 * count)
+        return periods.quarter(y, (m - 1) // 3 + 1)
+    if unit == "year":
+        return periods.year(today.year + count)
+    return None
+
+
+@handles("season")
+def season(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    code = str(g.lookup("season", groups["season"]))
+    if groups.get("year"):
+        return date(periods.season(int(groups["year"]), code))
+    if groups.get("shift"):
+        shift = int(g.lookup("shift", groups["shift"]))
+        ctx = Context(ctx.reference, {-1: "past", 1: "future"}.get(shift))
+    first = pick_year(
+        ctx,
+        lambda y: periods.season(y, code)[0].start_date,
+        lambda y: periods.season(y, code)[0].end_date - dt.timedelta(days=1),
+    )
+    return date(periods.season(first.year, code))
+
+
+@handles("quarter", "quarter_code")
+def quarter(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    number_ = int(groups["qn"]) if groups.get("qn") else ordinal(g, groups)
+    if not 1 <= number_ <= 4:
+        return None
+    year = int(groups["year"]) if groups.get("year") else ctx.today.year
+    return date(periods.quarter(year, number_))
+
+
+@handles("half", "half_code")
+def half(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    number_ = int(groups["hn"]) if groups.get("hn") else ordinal(g, groups)
+    if number_ not in (1, 2):
+        return None
+    year = int(groups["year"]) if groups.get("year") else ctx.today.year
+    if groups.get("shift"):
+        year += int(g.lookup("shift", groups["shift"]))
+    return date(periods.half(year, number_))
+
+
+@handles("the_unit")
+def the_unit(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    unit = {"jaar": "year", "maand": "month", "week": "week"}[groups["unitword"].lower()]
+    return date(shift_period(unit, ctx.today, 0), needs_part=True)
+
+
+@handles("week_weekday", "weekday_week")
+def week_weekday(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    shift = 1 if groups.get("overweek") else int(g.lookup("shift", groups["shift"]))
+    monday = ctx.today - dt.timedelta(days=ctx.today.isoweekday() - 1)
+    weekday = int(g.lookup("weekday", groups["weekday"]))
+    return date(periods.day(monday + dt.timedelta(weeks=shift, days=weekday - 1)))
+
+
+@handles("weekday")
+def weekday(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    number_ = int(g.lookup("weekday", groups["weekday"]))
+    if groups.get("shift"):
+        shift = int(g.lookup("shift", groups["shift"]))
+        ctx = Context(ctx.reference, {-1: "past", 1: "future"}.get(shift))
+    return date(periods.day(weekday_near(ctx, number_)))
+
+
+@handles("day_word")
+def day_word(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    offset = int(g.lookup("dayword", groups["dayword"]))
+    return date(periods.day(ctx.today + dt.timedelta(days=offset)))
+
+
+@handles("shift_unit")
+def shift_unit(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    shift = int(g.lookup("shift", groups["shift"]))
+    grain, _ = unit_of(g, groups)
+    if groups["unit"].lower() in ("jaren", "maanden", "weken", "dagen", "decennia"):
+        return Resolved("DATE", "PAST_REF" if shift < 0 else "FUTURE_REF" if shift else "PRESENT_REF")
+    found = shift_period(grain, ctx.today, shift)
+    return date(found) if found else None
+
+
+@handles("within_year")
+def within_year(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    side = str(g.lookup("within", groups["within"]))
+    unit = {"jaar": "year", "maand": "month", "week": "week"}[groups["unitword"].lower()]
+    whole, value = shift_period(unit, ctx.today, 0)
+    start, end = whole.start_date, whole.end_date
+    if side == "before":
+        end = ctx.today
+    else:
+        start = ctx.today + dt.timedelta(days=1)
+    if end <= start:
+        return None
+    return Resolved("DATE", value, periods.span(start, end, whole.grain))
+
+
+def count_of(g: Grammar, groups: Groups) -> float:
+    return number(g, groups["number"]) if groups.get("number") else 1
+
+
+@handles("rolling", "rolling_bare")
+def rolling(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    key = "rolling" if groups.get("rolling") else "shift"
+    direction = int(g.lookup(key, groups[key]))
+    grain, _ = unit_of(g, groups)
+    plural = groups["unit"].lower() in ("jaren", "maanden", "weken", "dagen", "decennia")
+    if not groups.get("number") and plural:
+        return Resolved("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF")
+    if direction == 0:
+        return None
+    count = count_of(g, groups)
+    if grain == "year" and not groups.get("number"):
+        period, dominant = periods.rolling(ctx.today, 12, direction)
+        return Resolved("DATE", f"{dominant:04d}", period)
+    return whole_units(grain, int(count), direction, ctx)
+
+
+def whole_units(grain: str, count: int, direction: int, ctx: Context) -> Resolved | None:
+    """`count` whole units just before the current one, or just after it."""
+    if grain in ("second", "minute", "hour"):
+        step = dt.timedelta(**{grain + "s": 1})
+        now = truncate(ctx.reference, grain)
+        first = now - count * step if direction < 0 else now + step
+        period = periods.Period(start=first, end=first + count * step, grain=Grain(grain))
+        return Resolved("TIME", first.isoformat(timespec="minutes"), period)
+    edges = [shift_period(grain, ctx.today, k) for k in (direction, direction * count)]
+    if None in edges:
+        return None
+    first, last = sorted(edges, key=lambda pv: pv[0].start)
+    period = periods.Period(start=first[0].start, end=last[0].end, grain=first[0].grain)
+    return Resolved("DATE", first[1], period)
+
+
+def truncate(moment: dt.datetime, grain: str) -> dt.datetime:
+    keep = {"second": {}, "minute": {"second": 0}, "hour": {"second": 0, "minute": 0}}[grain]
+    return moment.replace(microsecond=0, **keep)
+
+
+@handles("ago", "ahead")
+def ago(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    grain, _ = unit_of(g, groups)
+    sign = -1 if "geleden" in groups.get("_text", "").lower() else 1
+    count = count_of(g, groups) * sign
+    if grain in ("second", "minute", "hour", "quarterhour"):
+        minutes = {"second": 1 / 60, "minute": 1, "hour": 60, "quarterhour": 15}[grain] * count
+        moment = ctx.reference + dt.timedelta(minutes=minutes)
+        fine = Grain.SECOND if grain == "second" else Grain.MINUTE
+        period = periods.Period(start=moment, end=moment + dt.timedelta(minutes=1), grain=fine)
+        return Resolved("TIME", moment.isoformat(timespec="minutes"), period)
+    if grain in ("day", "week"):
+        return date(periods.day(ctx.today + dt.timedelta(days=count * (7 if grain == "week" else 1))))
+    if grain == "month":
+        y, m = periods.add_months(ctx.today.year, ctx.today.month, int(count))
+        day = min(ctx.today.day, periods.month_length(y, m))
+        return date(periods.day(dt.date(y, m, day)))
+    if grain in ("year", "decade"):
+        years = int(count) * (10 if grain == "decade" else 1)
+        return date(periods.month(ctx.today.year + years, ctx.today.month), "APPROX")
+    return None
+
+
+@handles("vague")
+def vague(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    return Resolved("DATE", str(g.lookup("vague", groups["vague"])))
+
+
+@handles("duration")
+def duration(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    grain, letter = unit_of(g, groups)
+    count = count_of(g, groups) + (0.5 if " half" in groups.get("_text", "") else 0)
+    if grain == "quarterhour":
+        count, letter = count * 15, "M"
+    amount = f"{count:g}"
+    clock = grain in ("second", "minute", "hour", "quarterhour")
+    mod = str(g.lookup("qmod", groups["qmod"])) if groups.get("qmod") else ""
+    value = f"PT{amount}{letter}" if clock else f"P{amount}{letter}"
+    return Resolved("DURATION", value, None, mod or None)

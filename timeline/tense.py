@@ -1,0 +1,36 @@
+"""The tense of the words around a position: does a sentence look back or ahead?"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.grammar import Grammar
+from timeline.models import Direction
+
+SENTENCE_END = re.compile(r"[.!?…](?=\s+[\"'‘“]?[A-Z0-9])|\s{2,}")
+CLAUSE_END = re.compile(r"[,;:—–()]")
+
+
+def bounds(text: str, position: int, pattern: re.Pattern[str], reach: int = 400) -> tuple[int, int]:
+    """The stretch around `position` between two matches of `pattern`."""
+    low = max(0, position - reach)
+    starts = [m.end() for m in pattern.finditer(text, low, position)]
+    start = starts[-1] if starts else low
+    after = pattern.search(text, position, position + reach)
+    return start, after.start() if after else min(len(text), position + reach)
+
+
+def direction_in(grammar: Grammar, text: str) -> Direction | None:
+    if grammar.tense["future"].search(text):
+        return "future"
+    if grammar.tense["past"].search(text):
+        return "past"
+    return None
+
+
+def clause_direction(grammar: Grammar, text: str, position: int) -> Direction | None:
+    """The tense of the clause holding `position`, else of its sentence."""
+    s_start, s_end = bounds(text, position, SENTENCE_END)
+    sentence = text[s_start:s_end]
+    c_start, c_end = bounds(sentence, position - s_start, CLAUSE_END)
+    return direction_in(grammar, sentence[c_start:c_end]) or direction_in(grammar, sentence)
