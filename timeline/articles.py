@@ -72,10 +72,20 @@ def header_date(text: str) -> tuple[dt.date, Grain, int] | None:
     return dt.date.fromisoformat(value), Grain.DAY, match.end()
 
 
-def read_article(path: str | Path, published: dt.date | None = None, data: bytes | None = None) -> Article:
-    """Read one article; `published` (from --published) overrides what the file says."""
+def read_article(
+    path: str | Path, published: dt.date | None = None, data: bytes | None = None, name: str | None = None
+) -> Article:
+    """Read one article; `published` (from --published) overrides what the file says.
+
+    `name` is how the article is shown in messages and sources (default: the path).
+    """
     path = Path(path)
-    text = decode(str(path), path.read_bytes() if data is None else data)
+    name = name or str(path)
+    try:
+        raw = path.read_bytes() if data is None else data
+    except OSError as error:
+        raise ArticleError(name, f"cannot read the file ({error.strerror})", "check the path and its permissions")
+    text = decode(name, raw)
     header = header_date(text)
     body_start = header[2] if header else 0
     title, body_start = find_title(text, body_start)
@@ -91,10 +101,10 @@ def read_article(path: str | Path, published: dt.date | None = None, data: bytes
         published = byline[0]
     if published is None:
         raise ArticleError(
-            str(path), "no publication date",
+            name, "no publication date",
             f'add a line "date 2025-12-17" at the top, or give --published',
         )
-    return Article(str(path), text, published, grain, approximate, title, body_start)
+    return Article(name, text, published, grain, approximate, title, body_start)
 
 
 def lines_from(text: str, start: int):

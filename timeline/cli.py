@@ -9,7 +9,7 @@ import traceback
 
 import click
 
-from timeline.errors import EXIT_INPUT, TimelineError
+from timeline.errors import EXIT_SKIPPED, TimelineError
 
 PREFER = click.Choice(["tense", "past", "future"])
 
@@ -131,6 +131,53 @@ def evaluate(conformance, prefer, failures):
 
     for line in run_all(conformance, prefer, failures):
         click.echo(line)
+
+
+def parse_formats(ctx, param, value: str) -> list[str]:
+    from timeline.build import FORMATS
+
+    chosen = [v.strip() for v in value.split(",") if v.strip()]
+    unknown = [v for v in chosen if v not in FORMATS]
+    if unknown or not chosen:
+        raise click.BadParameter(f"{value!r}: choose from {','.join(FORMATS)}")
+    return chosen
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--out", type=click.Path(), default="build", show_default=True, help="Folder for the timeline files.")
+@click.option("--format", "formats", default="md,ics,html,json", show_default=True, callback=parse_formats,
+              help="Comma-separated formats: md, ics, html, json.")
+@click.option("--templates", type=click.Path(file_okay=False, exists=True), help="Folder whose templates replace the defaults.")
+@click.option("--title", help="Title of the story (default: the name the articles mention most).")
+@click.option("--strict", is_flag=True, help="Stop at the first bad article instead of skipping it.")
+@published_option
+@prefer_option
+@click.pass_context
+def build(ctx, paths, out, formats, templates, title, strict, published, prefer):
+    """Build the timeline from PATHS (articles or folders; default: the bundled seeds)."""
+    from pathlib import Path
+
+    from timeline.build import article_paths, build_timeline, default_seeds, read_all, render_all, write_all
+
+    skipped = []
+
+    def report(error):
+        skipped.append(error)
+        click.echo(f"timeline: skipped {error}", err=True)
+
+    files = article_paths(paths or [default_seeds()])
+    shown_as = str if paths else (lambda p: f"seeds/{p.name}")
+    articles = read_all(files, published, strict, report, shown_as)
+    if not articles:
+        raise TimelineError("no article could be read; fix the files named above")
+    story = build_timeline(articles, prefer, title=title)
+    rendered = render_all(story, formats, Path(templates) if templates else None)
+    for target in write_all(Path(out), rendered):
+        click.echo(str(target))
+    click.echo(f"timeline: {len(story.events)} events from {len(articles)} articles", err=True)
+    if skipped:
+        ctx.exit(EXIT_SKIPPED)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -21,6 +21,23 @@ class Tense(Model):
     past: tuple[str, ...]
 
 
+class Labels(Model):
+    months: tuple[str, ...]
+    ordinals: tuple[str, ...]
+    day: str
+    week: str
+    month: str
+    season: str
+    quarter: str
+    half: str
+    year: str
+    decade: str
+    range: str
+    time: str
+    seasons: dict[str, str]
+    mods: dict[Mod, str]
+
+
 class Language(Model):
     """Every word the grammar knows, by role. Keys are lower case."""
 
@@ -44,6 +61,7 @@ class Language(Model):
     quantity_mods: dict[str, str]
     not_after_number: WordList
     tense: Tense
+    labels: Labels
 
 
 def available() -> list[str]:

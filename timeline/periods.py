@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import re
 import datetime as dt
 
 from timeline.models import Grain, Mod, Period
@@ -130,3 +131,39 @@ def rolling(reference: dt.date, unit_months: int, direction: int) -> tuple[Perio
         cursor += dt.timedelta(days=1)
     dominant = max(sorted(years), key=lambda y: years[y])
     return span(start, end, Grain.YEAR if unit_months == 12 else Grain.MONTH), dominant
+
+
+VALUE_KINDS = (
+    ("day", r"\d{4}-\d{2}-\d{2}"),
+    ("week", r"\d{4}-W\d{2}"),
+    ("month", r"\d{4}-\d{2}"),
+    ("season", r"\d{4}-(?:SP|SU|FA|WI)"),
+    ("quarter", r"\d{4}-Q[1-4]"),
+    ("half", r"\d{4}-H[12]"),
+    ("year", r"\d{4}"),
+    ("decade", r"\d{3}"),
+)
+
+
+def value_kind(value: str) -> str | None:
+    """What a TIMEX3 date value names: day, week, month, ..., or None."""
+    return next((kind for kind, pattern in VALUE_KINDS if re.fullmatch(pattern, value)), None)
+
+
+def value_period(value: str) -> tuple[dt.datetime, dt.datetime] | None:
+    """The whole calendar unit a TIMEX3 date value names, as (start, end)."""
+    kind = value_kind(value)
+    if kind is None:
+        return None
+    number_year = int(value[:4]) if kind != "decade" else int(value) * 10
+    made = {
+        "day": lambda: day(dt.date.fromisoformat(value)),
+        "week": lambda: week(dt.date.fromisocalendar(number_year, int(value[6:]), 1)),
+        "month": lambda: month(number_year, int(value[5:7])),
+        "season": lambda: season(number_year, value[5:]),
+        "quarter": lambda: quarter(number_year, int(value[6])),
+        "half": lambda: half(number_year, int(value[6])),
+        "year": lambda: year(number_year),
+        "decade": lambda: decade(number_year),
+    }[kind]()[0]
+    return made.start, made.end
