@@ -1,24 +1,42 @@
-"""Build the story: read articles, gather their events, order them, write the formats."""
+"""Build the story: read articles one at a time, gather their events, order them."""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import tempfile
 from collections import Counter
+from dataclasses import dataclass
+from functools import partial
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
-from timeline.articles import Article, read_article
-from timeline.errors import ArticleError, OutputError
+from timeline.articles import read_article
+from timeline.errors import ArticleError
 from timeline.events import article_events
 from timeline.extract import Prefer
 from timeline.models import Event, Timeline
 
-FORMATS = ("md", "ics", "html", "json")
-FILE_NAMES = {"md": "timeline.md", "ics": "timeline.ics", "html": "timeline.html", "json": "timeline.json"}
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Input:
+    """One article to read: where it is, the name it goes by, and its bytes if it came on stdin."""
+
+    path: Path
+    name: str
+    data: bytes | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one article gave: its events and the names it mentions, or why it was skipped."""
+
+    name: str
+    events: tuple[Event, ...] = ()
+    names: Counter | None = None
+    error: ArticleError | None = None
 
 
 def default_seeds() -> Path:
@@ -27,17 +45,51 @@ def default_seeds() -> Path:
     return here if here.is_dir() else Path(str(resources.files("timeline") / "seeds"))
 
 
-def article_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given; a folder means its .txt articles, in name order."""
-    found: list[Path] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir() if p.suffix == ".txt" and p.is_file()))
+def inputs(paths: Iterable[str], read_stdin: Callable[[], bytes]) -> list[Input]:
+    """Files as given; a folder means its .txt articles, in name order; `-` is standard input."""
+    found: list[Input] = []
+    if not paths:
+        seeds = default_seeds()
+        return [Input(p, f"seeds/{p.name}") for p in sorted(seeds.glob("*.txt"))]
+    for raw in paths:
+        path = Path(raw)
+        if raw == STDIN:
+            found.append(Input(path, "<stdin>", read_stdin()))
+        elif path.is_dir():
+            found.extend(Input(p, str(p)) for p in sorted(path.iterdir()) if p.suffix == ".txt" and p.is_file())
         elif path.is_file():
-            found.append(path)
+            found.append(Input(path, raw))
         else:
-            raise ArticleError(str(path), "no such file or folder", "check the path")
+            raise ArticleError(raw, "no such file or folder", "check the path")
     return found
+
+
+def proper_names(text: str) -> Counter:
+    """Capitalised words inside sentences: the people and companies an article is about."""
+    return Counter(re.findall(r"(?<=[a-z,] )[A-Z][\w-]+", text))
+
+
+def process(item: Input, published: dt.date | None, prefer: Prefer, language: str) -> Outcome:
+    """Read one article and return its events; the article's text is not kept."""
+    try:
+        article = read_article(item.path, published, data=item.data, name=item.name)
+    except ArticleError as error:
+        return Outcome(item.name, error=error)
+    return Outcome(item.name, tuple(article_events(article, prefer, language)), proper_names(article.text))
+
+
+def outcomes(
+    items: list[Input], published: dt.date | None, prefer: Prefer, language: str, jobs: int
+) -> Iterator[Outcome]:
+    """Each article's outcome, in input order, with `jobs` processes at work."""
+    work = partial(process, published=published, prefer=prefer, language=language)
+    if jobs <= 1:
+        yield from map(work, items)
+        return
+    from multiprocessing import get_context
+
+    with get_context("spawn").Pool(jobs) as pool:
+        yield from pool.imap(work, items, chunksize=16)
 
 
 def order_key(event: Event) -> tuple:
@@ -45,91 +97,52 @@ def order_key(event: Event) -> tuple:
     return (event.date.start, -(event.date.end - event.date.start).days, event.text, event.id)
 
 
-def merge_identical(events: list[Event]) -> list[Event]:
+def merge_identical(events: Iterable[Event]) -> list[Event]:
     """The same event (same id) from several articles becomes one with every source."""
     merged: dict[str, Event] = {}
     for event in events:
         if event.id in merged:
-            sources = merged[event.id].sources + tuple(s for s in event.sources if s not in merged[event.id].sources)
+            known = merged[event.id].sources
+            sources = known + tuple(s for s in event.sources if s not in known)
             merged[event.id] = merged[event.id].model_copy(update={"sources": sources})
         else:
             merged[event.id] = event
     return list(merged.values())
 
 
-def story_title(articles: list[Article]) -> str:
-    """"Tijdlijn: OpenAI": the name the articles mention most."""
-    names = Counter()
-    for article in articles:
-        names.update(re.findall(r"(?<=[a-z,] )[A-Z][\w-]+", article.text))
-    return f"Tijdlijn: {names.most_common(1)[0][0]}" if names else "Tijdlijn"
+class Collector:
+    """Gathers outcomes into a timeline; reports skipped articles as they come."""
+
+    def __init__(self, strict: bool, on_skip: Callable[[ArticleError], None]):
+        self.strict, self.on_skip = strict, on_skip
+        self.events: list[Event] = []
+        self.names: Counter = Counter()
+        self.read = 0
+        self.skipped: list[ArticleError] = []
+
+    def add(self, outcome: Outcome) -> None:
+        if outcome.error is not None:
+            if self.strict:
+                raise outcome.error
+            self.skipped.append(outcome.error)
+            self.on_skip(outcome.error)
+            return
+        self.read += 1
+        self.events.extend(outcome.events)
+        self.names.update(outcome.names)
+
+    def timeline(self, title: str | None = None) -> Timeline:
+        if not self.read:
+            raise ArticleError("input", "no article could be read", "fix the files named above")
+        name = self.names.most_common(1)[0][0] if self.names else None
+        title = title or (f"Tijdlijn: {name}" if name else "Tijdlijn")
+        return Timeline(title=title, events=tuple(sorted(merge_identical(self.events), key=order_key)))
 
 
-def build_timeline(
-    articles: list[Article], prefer: Prefer = "tense", language: str = "nl", title: str | None = None
-) -> Timeline:
-    events = [event for article in articles for event in article_events(article, prefer, language)]
-    ordered = sorted(merge_identical(events), key=order_key)
-    return Timeline(title=title or story_title(articles), events=tuple(ordered))
-
-
-def read_all(
-    paths: list[Path], published: dt.date | None, strict: bool, on_skip: Callable[[ArticleError], None],
-    shown_as: Callable[[Path], str] = str,
-) -> list[Article]:
-    """Read every article; a bad one is reported and skipped (fatal with `strict`).
-
-    `shown_as` gives the name a path goes by in messages and sources.
-    """
-    articles = []
-    for path in paths:
-        try:
-            articles.append(read_article(path, published, name=shown_as(path)))
-        except ArticleError as error:
-            if strict:
-                raise
-            on_skip(error)
-    return articles
-
-
-def render_all(timeline: Timeline, formats: list[str], templates: Path | None) -> dict[str, bytes]:
-    """Every requested format, rendered in memory before anything is written."""
-    from timeline import ics, render
-    from timeline.templating import make_environment
-
-    env = make_environment(templates)
-    makers = {
-        "md": lambda: render.render_markdown(timeline, env).encode("utf-8"),
-        "html": lambda: render.render_html(timeline, env).encode("utf-8"),
-        "json": lambda: render.render_json(timeline).encode("utf-8"),
-        "ics": lambda: ics.render_ics(timeline),
-    }
-    return {fmt: makers[fmt]() for fmt in formats}
-
-
-def current_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def write_all(out: Path, files: dict[str, bytes]) -> list[Path]:
-    """Write each file to a temporary name beside it, then move all into place."""
-    if out.exists() and not out.is_dir():
-        raise OutputError(f"{out}: the output path is a file, not a folder; give --out a folder")
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        staged = []
-        for fmt, data in files.items():
-            handle, temp = tempfile.mkstemp(dir=out, prefix=".timeline-", suffix=".tmp")
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.chmod(temp, 0o666 & ~current_umask())
-            staged.append((temp, out / FILE_NAMES[fmt]))
-    except OSError as error:
-        for temp, _ in locals().get("staged", []):
-            Path(temp).unlink(missing_ok=True)
-        raise OutputError(f"{out}: cannot write the timeline ({error.strerror}); free space or choose another --out") from error
-    for temp, target in staged:
-        os.replace(temp, target)
-    return [target for _, target in staged]
+def build_timeline(items: list[Input], prefer: Prefer = "tense", language: str = "nl", title: str | None = None,
+                   published: dt.date | None = None, strict: bool = True) -> Timeline:
+    """The library's one call: a timeline from articles (bad ones raise unless strict=False)."""
+    collector = Collector(strict, lambda error: None)
+    for outcome in outcomes(items, published, prefer, language, jobs=1):
+        collector.add(outcome)
+    return collector.timeline(title)

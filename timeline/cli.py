@@ -54,7 +54,20 @@ class Group(click.Group):
 @click.pass_context
 def main(ctx: click.Context, show_traceback: bool) -> None:
     """Turn Dutch news articles into a dated story."""
+    from pathlib import Path
+
+    from timeline import config
+
     ctx.obj = {"traceback": show_traceback}
+    try:
+        settings = config.load(Path.cwd())
+    except TimelineError as error:
+        click.echo(f"timeline: error: {error}", err=True)
+        ctx.exit(error.exit_code)
+    defaults = {k: v for k, v in settings.model_dump().items() if v is not None and k != "language"}
+    if "format" in defaults:
+        defaults["formats"] = defaults.pop("format")
+    ctx.default_map = {"build": defaults}
 
 
 def expression_dict(expr) -> dict:
@@ -134,7 +147,7 @@ def evaluate(conformance, prefer, failures):
 
 
 def parse_formats(ctx, param, value: str) -> list[str]:
-    from timeline.build import FORMATS
+    from timeline.output import FORMATS
 
     chosen = [v.strip() for v in value.split(",") if v.strip()]
     unknown = [v for v in chosen if v not in FORMATS]
@@ -145,39 +158,61 @@ def parse_formats(ctx, param, value: str) -> list[str]:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--out", type=click.Path(), default="build", show_default=True, help="Folder for the timeline files.")
+@click.option("--out", default="build", show_default=True, help="Folder for the timeline files, or - for stdout (one format).")
 @click.option("--format", "formats", default="md,ics,html,json", show_default=True, callback=parse_formats,
               help="Comma-separated formats: md, ics, html, json.")
 @click.option("--templates", type=click.Path(file_okay=False, exists=True), help="Folder whose templates replace the defaults.")
 @click.option("--title", help="Title of the story (default: the name the articles mention most).")
 @click.option("--strict", is_flag=True, help="Stop at the first bad article instead of skipping it.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes for reading articles.")
+@click.option("--quiet", "-q", is_flag=True, help="Say nothing on stderr but errors.")
+@click.option("--verbose", "-v", is_flag=True, help="Name each article on stderr as it is read.")
 @published_option
 @prefer_option
 @click.pass_context
-def build(ctx, paths, out, formats, templates, title, strict, published, prefer):
-    """Build the timeline from PATHS (articles or folders; default: the bundled seeds)."""
+def build(ctx, paths, out, formats, templates, title, strict, jobs, quiet, verbose, published, prefer):
+    """Build the timeline from PATHS (articles, folders, or - for stdin; default: the bundled seeds).
+
+    Writes timeline.md, .ics, .html and .json to --out; all files or, on any
+    error, none (the previous build stays as it was).
+    """
     from pathlib import Path
 
-    from timeline.build import article_paths, build_timeline, default_seeds, read_all, render_all, write_all
+    from timeline.build import Collector, inputs, outcomes
+    from timeline.output import render_all, write_all
 
-    skipped = []
-
-    def report(error):
-        skipped.append(error)
-        click.echo(f"timeline: skipped {error}", err=True)
-
-    files = article_paths(paths or [default_seeds()])
-    shown_as = str if paths else (lambda p: f"seeds/{p.name}")
-    articles = read_all(files, published, strict, report, shown_as)
-    if not articles:
-        raise TimelineError("no article could be read; fix the files named above")
-    story = build_timeline(articles, prefer, title=title)
+    if out == "-" and len(formats) != 1:
+        raise click.BadParameter("--out - writes one format; add e.g. --format md", param_hint="--out")
+    say = (lambda message: None) if quiet else (lambda message: click.echo(message, err=True))
+    collector = Collector(strict, lambda error: click.echo(f"timeline: skipped {error}", err=True))
+    items = inputs(paths, lambda: click.get_binary_stream("stdin").read())
+    with progress(len(items), quiet) as bar:
+        for outcome in outcomes(items, published, prefer, "nl", jobs):
+            if verbose:
+                say(f"timeline: read {outcome.name}: {len(outcome.events)} events")
+            collector.add(outcome)
+            bar.update(1)
+    story = collector.timeline(title)
     rendered = render_all(story, formats, Path(templates) if templates else None)
-    for target in write_all(Path(out), rendered):
-        click.echo(str(target))
-    click.echo(f"timeline: {len(story.events)} events from {len(articles)} articles", err=True)
-    if skipped:
+    if out == "-":
+        click.get_binary_stream("stdout").write(rendered[formats[0]])
+    else:
+        for target in write_all(Path(out), rendered):
+            say(f"timeline: wrote {target}")
+    say(f"timeline: {len(story.events)} events from {collector.read} articles"
+        + (f", {len(collector.skipped)} skipped" if collector.skipped else ""))
+    if collector.skipped:
         ctx.exit(EXIT_SKIPPED)
+
+
+def progress(total: int, quiet: bool):
+    """A progress bar on stderr for long runs, only when stderr is a terminal."""
+    import contextlib
+
+    stderr = click.get_text_stream("stderr")
+    if quiet or total < 20 or not stderr.isatty():
+        return contextlib.nullcontext(type("NoBar", (), {"update": lambda self, n: None})())
+    return click.progressbar(length=total, label="articles", file=stderr)
 
 
 if __name__ == "__main__":  # pragma: no cover
