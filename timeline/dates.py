@@ -15,14 +15,23 @@ from timeline.grammar import Grammar
 from timeline.models import Direction, ExprType, Grain, Mod, Period
 
 
-@dataclass(frozen=True)
 class Context:
-    reference: dt.datetime
-    direction: Direction | None  # None: no tense cue, the reference's own year/week
+    """The reference moment, and the direction an underspecified date looks in.
+
+    The direction (None: no tense cue, so the reference's own year or week)
+    is worked out only when a handler asks for it: most dates never need it.
+    """
+
+    def __init__(self, reference: dt.datetime, direction: Direction | None | Callable[[], Direction | None]):
+        self.reference = reference
+        self.today = reference.date()
+        self._direction = direction
 
     @property
-    def today(self) -> dt.date:
-        return self.reference.date()
+    def direction(self) -> Direction | None:
+        if callable(self._direction):
+            self._direction = self._direction()
+        return self._direction
 
 
 @dataclass(frozen=True)

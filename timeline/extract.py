@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import partial
 from typing import Literal
 
 from timeline import clock, periods, relative  # noqa: F401  (they register handlers)
 from timeline.dates import HANDLERS, Context, Resolved
-from timeline.grammar import Grammar, compile_grammar
+from timeline.grammar import TOKEN, Grammar, compile_grammar
 from timeline.models import Expression, Grain, Period
 from timeline.tense import clause_direction
 
@@ -76,18 +77,71 @@ def flatten(text: str) -> str:
 Found = tuple[int, int, Resolved, str]
 
 
+WINDOW = 48  # characters a rule may reach before or after its anchor word
+Window = tuple[int, int, set[str]]
+DIGIT = frozenset({"digit"})
+
+
+def anchors(grammar: Grammar, lowered: str) -> list[tuple[int, int, frozenset[str]]]:
+    """(start, end, classes) of each anchor word; a number followed by an amount word is none."""
+    found, tokens = [], list(TOKEN.finditer(lowered))
+    for index, token in enumerate(tokens):
+        word = token.group(0)
+        if word[0].isdigit():
+            after = tokens[index + 1].group(0) if index + 1 < len(tokens) else ""
+            if after not in grammar.amounts:
+                found.append((token.start(), token.end(), DIGIT))
+        elif (classes := grammar.anchors.get(word)) is not None:
+            found.append((token.start(), token.end(), classes))
+    return found
+
+
+def windows(grammar: Grammar, lowered: str) -> list[Window]:
+    """Stretches around anchor words, merged, with the anchor classes inside each."""
+    spans: list[Window] = []
+    for start, end, classes in anchors(grammar, lowered):
+        low, high = max(0, start - WINDOW), min(len(lowered), end + WINDOW)
+        if spans and low <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], high, spans[-1][2] | classes)
+        else:
+            spans.append((low, high, set(classes)))
+    return [(widen_left(lowered, low), widen_right(lowered, high), classes) for low, high, classes in spans]
+
+
+def widen_left(text: str, low: int) -> int:
+    space = text.rfind(" ", 0, low)
+    return space + 1 if space >= 0 else 0
+
+
+def widen_right(text: str, high: int) -> int:
+    space = text.find(" ", high)
+    return space if space >= 0 else len(text)
+
+
+def lower_same_length(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
 def select(grammar: Grammar, flat: str, ref: dt.datetime, prefer: Prefer) -> list[Found]:
+    """The leftmost longest matches that resolve; at equal length the earlier rule."""
     candidates = []
-    for priority, (name, pattern) in enumerate(grammar.rules):
-        for match in pattern.finditer(flat):
-            candidates.append((match.start(), -(match.end() - match.start()), priority, name, match))
+    lowered = lower_same_length(flat)
+    for low, high, classes in windows(grammar, lowered):
+        for priority, (name, pattern) in enumerate(grammar.rules):
+            if classes.isdisjoint(grammar.rule_classes[name]):
+                continue
+            for match in pattern.finditer(lowered, low, high):
+                candidates.append((match.start(), match.start() - match.end(), priority, name, match))
     candidates.sort(key=lambda c: c[:3])
     chosen: list[Found] = []
     last_end = 0
     for start, negative_length, _, name, match in candidates:
         if start < last_end:
             continue
-        direction = prefer if prefer != "tense" else clause_direction(grammar, flat, start)
+        direction = prefer if prefer != "tense" else partial(clause_direction, grammar, flat, start)
         resolved = resolve_match(grammar, name, match, Context(ref, direction))
         if resolved is not None:
             chosen.append((start, start - negative_length, resolved, name))

@@ -38,9 +38,9 @@ RULES: tuple[tuple[str, str], ...] = (
     ("decade", r"(?:de\s+)?jaren\s+(?:{decade}|'?(?P<dec2>\d)0|(?P<dec4>(?:19|20)\d)0)"),
     ("season", r"(?:(?:de|het)\s+|{shift}\s+)?{season}(?:\s+(?:van\s+)?{year})?"),
     ("quarter", r"(?:het\s+)?(?:{ordinal}|(?P<ordday>{ordinal_digits}))\s+kwartaal(?:\s+(?:van\s+)?{year})?"),
-    ("quarter_code", r"Q(?P<qn>[1-4])(?:\s+(?:van\s+)?{year})?"),
+    ("quarter_code", r"q(?P<qn>[1-4])(?:\s+(?:van\s+)?{year})?"),
     ("half", r"(?:de\s+|het\s+)?{ordinal}\s+(?:jaar)?helft(?:\s+van\s+(?:{year}|(?:het|dit)\s+jaar|{shift}\s+jaar))?"),
-    ("half_code", r"H(?P<hn>[12])\s+{year}"),
+    ("half_code", r"h(?P<hn>[12])\s+{year}"),
     ("the_unit", r"(?:het|de)\s+(?P<unitword>jaar|maand|week)"),
     ("year", r"{lone_year}(?!\s*(?:{not_after_number}))(?![.,]\d|-\w)"),
     ("month", r"{monthname}"),
@@ -73,6 +73,9 @@ class Grammar:
     words: dict[str, dict[str, object]]
     prefixes: dict[str, re.Pattern[str]]
     tense: dict[str, re.Pattern[str]]
+    anchors: dict[str, frozenset[str]]  # word -> classes: every match holds an anchor of its rule's classes
+    rule_classes: dict[str, frozenset[str]]
+    amounts: frozenset[str]  # words after a number that make it an amount
 
     def lookup(self, cls: str, text: str) -> object:
         """The value a word of class `cls` stands for (case and spaces folded)."""
@@ -140,12 +143,47 @@ def _expand(template: str, classes: dict[str, dict[str, object]], lang: Language
     return re.sub(r"\{([a-z_]+)\}", fragment, template)
 
 
+# The anchor classes that can trigger each rule: a rule runs only on text near
+# a word of one of its classes ("digit" is any number).
+RULE_ANCHORS = {
+    "day_range": "month", "numeric_date": "digit", "numeric_day_month": "digit", "day_month": "month",
+    "month_day": "month", "ordinal_day": "ordinal digit", "nth_in_month": "month", "nth_after_holiday": "holiday",
+    "month_year": "month", "shift_month": "month", "decade": "unit", "season": "season", "quarter": "unit",
+    "quarter_code": "code digit", "half": "helft", "half_code": "code digit", "the_unit": "unit", "year": "digit",
+    "month": "month", "week_weekday": "weekday", "weekday_week": "weekday", "weekday": "weekday",
+    "holiday": "holiday", "day_word": "dayword", "shift_unit": "unit", "within_year": "unit", "rolling": "unit",
+    "rolling_bare": "unit", "ago": "unit", "ahead": "unit", "vague": "vague", "duration": "unit",
+    "clock": "digit", "hour": "unit", "hour_daypart": "unit", "half_hour": "clockword", "quarter_hour": "clockword",
+}
+ANCHOR_CLASSES = ("month", "weekday", "unit", "season", "holiday", "dayword", "vague", "ordinal")
+EXTRA_ANCHORS = {"helft": "helft", "jaarhelft": "helft", "half": "clockword", "kwart": "clockword",
+                 "q1": "code", "q2": "code", "q3": "code", "q4": "code", "h1": "code", "h2": "code"}
+
+
+TOKEN = re.compile(r"\d+(?:[.,:/-]\d+)*|[^\W\d_]+")
+
+
+def anchor_words(classes: dict[str, dict[str, object]]) -> dict[str, frozenset[str]]:
+    """Word -> anchor classes; a phrase of several words is anchored by each longer word.
+
+    Words are cut as TOKEN cuts the text ("king's" gives "king").
+    """
+    found: dict[str, set[str]] = {word: {cls} for word, cls in EXTRA_ANCHORS.items()}
+    for cls in ANCHOR_CLASSES:
+        for phrase in classes[cls]:
+            words = TOKEN.findall(phrase)
+            for word in words if len(words) > 1 else words:
+                if len(words) == 1 or len(word) >= 4:
+                    found.setdefault(word, set()).add(cls)
+    return {word: frozenset(classes_) for word, classes_ in found.items()}
+
+
 @lru_cache(maxsize=None)
 def compile_grammar(code: str = "nl") -> Grammar:
     lang = load(code)
     classes = _classes(lang)
     rules = tuple(
-        (name, re.compile(r"(?<![\w\-.,/])" + _expand(t, classes, lang) + r"(?![\w])", re.IGNORECASE))
+        (name, re.compile(r"(?<![\w\-.,/])" + _expand(t, classes, lang) + r"(?![\w])"))
         for name, t in RULES
     )
     # Regexes for the words around a match: parts and signals stand before it.
@@ -157,4 +195,8 @@ def compile_grammar(code: str = "nl") -> Grammar:
         name: re.compile(r"(?<![\w])(?:" + _alternation(words) + r")(?![\w])", re.IGNORECASE)
         for name, words in (("future", lang.tense.future), ("past", lang.tense.past))
     }
-    return Grammar(language=lang, rules=rules, words=classes, prefixes=prefix, tense=tense)
+    return Grammar(
+        language=lang, rules=rules, words=classes, prefixes=prefix, tense=tense, anchors=anchor_words(classes),
+        rule_classes={name: frozenset(RULE_ANCHORS[name].split()) for name, _ in RULES},
+        amounts=frozenset(lang.not_after_number.words),
+    )

@@ -124,12 +124,9 @@ def rolling(reference: dt.date, unit_months: int, direction: int) -> tuple[Perio
     else:
         end_y, end_m = add_months(after.year, after.month, unit_months)
         start, end = after, dt.date(end_y, end_m, min(after.day, month_length(end_y, end_m)))
-    years = {}
-    cursor = start
-    while cursor < end:
-        years[cursor.year] = years.get(cursor.year, 0) + 1
-        cursor += dt.timedelta(days=1)
-    dominant = max(sorted(years), key=lambda y: years[y])
+    year_end = dt.date(start.year + 1, 1, 1)
+    first_part, second_part = (min(end, year_end) - start).days, (end - min(end, year_end)).days
+    dominant = start.year if first_part >= second_part else start.year + 1
     return span(start, end, Grain.YEAR if unit_months == 12 else Grain.MONTH), dominant
 
 
