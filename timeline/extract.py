@@ -15,7 +15,7 @@ from typing import Literal
 
 from timeline import clock, periods, relative  # noqa: F401  (they register handlers)
 from timeline.dates import HANDLERS, Context, Resolved
-from timeline.grammar import TOKEN, Grammar, compile_grammar
+from timeline.grammar import Grammar, compile_grammar
 from timeline.models import Expression, Grain, Period
 from timeline.tense import clause_direction
 
@@ -77,23 +77,17 @@ def flatten(text: str) -> str:
 Found = tuple[int, int, Resolved, str]
 
 
-WINDOW = 48  # characters a rule may reach before or after its anchor word
+WINDOW = 24  # characters a rule may reach before or after its anchor word
 Window = tuple[int, int, set[str]]
 DIGIT = frozenset({"digit"})
 
 
 def anchors(grammar: Grammar, lowered: str) -> list[tuple[int, int, frozenset[str]]]:
     """(start, end, classes) of each anchor word; a number followed by an amount word is none."""
-    found, tokens = [], list(TOKEN.finditer(lowered))
-    for index, token in enumerate(tokens):
-        word = token.group(0)
-        if word[0].isdigit():
-            after = tokens[index + 1].group(0) if index + 1 < len(tokens) else ""
-            if after not in grammar.amounts:
-                found.append((token.start(), token.end(), DIGIT))
-        elif (classes := grammar.anchors.get(word)) is not None:
-            found.append((token.start(), token.end(), classes))
-    return found
+    return [
+        (m.start(), m.end(), DIGIT if m.group("number") else grammar.anchors[m.group("word")])
+        for m in grammar.anchor_pattern.finditer(lowered)
+    ]
 
 
 def windows(grammar: Grammar, lowered: str) -> list[Window]:
