@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import partial
+from functools import lru_cache, partial
 from typing import Literal
 
 from timeline import clock, periods, relative  # noqa: F401  (they register handlers)
@@ -79,13 +79,13 @@ Found = tuple[int, int, Resolved, str]
 
 WINDOW = 24  # characters a rule may reach before or after its anchor word
 Window = tuple[int, int, set[str]]
-DIGIT = frozenset({"digit"})
+NUMBER_CLASSES = {name: frozenset({name}) for name in ("numdate", "clock", "numdm", "year", "ordinal")}
 
 
 def anchors(grammar: Grammar, lowered: str) -> list[tuple[int, int, frozenset[str]]]:
     """(start, end, classes) of each anchor word; a number followed by an amount word is none."""
     return [
-        (m.start(), m.end(), DIGIT if m.group("number") else grammar.anchors[m.group("word")])
+        (m.start(), m.end(), grammar.anchors[m.group("word")] if m.lastgroup == "word" else NUMBER_CLASSES[m.lastgroup])
         for m in grammar.anchor_pattern.finditer(lowered)
     ]
 
@@ -119,14 +119,22 @@ def lower_same_length(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+@lru_cache(maxsize=512)
+def rules_for(grammar: Grammar, classes: frozenset[str]) -> list[tuple[int, str, re.Pattern[str]]]:
+    """The rules that an anchor of one of `classes` can trigger, in priority order."""
+    return [
+        (priority, name, pattern)
+        for priority, (name, pattern) in enumerate(grammar.rules)
+        if not classes.isdisjoint(grammar.rule_classes[name])
+    ]
+
+
 def select(grammar: Grammar, flat: str, ref: dt.datetime, prefer: Prefer) -> list[Found]:
     """The leftmost longest matches that resolve; at equal length the earlier rule."""
     candidates = []
     lowered = lower_same_length(flat)
     for low, high, classes in windows(grammar, lowered):
-        for priority, (name, pattern) in enumerate(grammar.rules):
-            if classes.isdisjoint(grammar.rule_classes[name]):
-                continue
+        for priority, name, pattern in rules_for(grammar, frozenset(classes)):
             for match in pattern.finditer(lowered, low, high):
                 candidates.append((match.start(), match.start() - match.end(), priority, name, match))
     candidates.sort(key=lambda c: c[:3])

@@ -66,7 +66,7 @@ RULES: tuple[tuple[str, str], ...] = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per language
 class Grammar:
     language: Language
     rules: tuple[tuple[str, re.Pattern[str]], ...]
@@ -167,20 +167,31 @@ def _expand(template: str, classes: dict[str, dict[str, object]], lang: Language
 # The anchor classes that can trigger each rule: a rule runs only on text near
 # a word of one of its classes ("digit" is any number).
 RULE_ANCHORS = {
-    "day_range": "month", "numeric_date": "digit", "numeric_day_month": "digit", "day_month": "month",
-    "month_day": "month", "ordinal_day": "ordinal digit", "nth_in_month": "month", "nth_after_holiday": "holiday",
+    "day_range": "month", "numeric_date": "numdate", "numeric_day_month": "numdm", "day_month": "month",
+    "month_day": "month", "ordinal_day": "ordinal", "nth_in_month": "month", "nth_after_holiday": "holiday",
     "month_year": "month", "shift_month": "month", "decade": "unit", "season": "season", "quarter": "unit",
-    "quarter_code": "code digit", "half": "helft", "half_code": "code digit", "the_unit": "unit", "year": "digit",
+    "quarter_code": "code", "half": "helft", "half_code": "code", "the_unit": "unit", "year": "year",
     "month": "month", "week_weekday": "weekday", "weekday_week": "weekday", "weekday": "weekday",
     "holiday": "holiday", "day_word": "dayword", "shift_unit": "unit", "within_year": "unit", "rolling": "unit",
     "rolling_bare": "unit", "ago": "unit", "ahead": "unit", "vague": "vague", "duration": "unit",
-    "clock": "digit", "hour": "unit", "hour_daypart": "unit", "half_hour": "clockword", "quarter_hour": "clockword",
+    "clock": "clock", "hour": "unit", "hour_daypart": "unit", "half_hour": "clockword", "quarter_hour": "clockword",
 }
 ANCHOR_CLASSES = ("month", "weekday", "unit", "season", "holiday", "dayword", "vague", "ordinal")
 EXTRA_ANCHORS = {"helft": "helft", "jaarhelft": "helft", "half": "clockword", "kwart": "clockword",
                  "q1": "code", "q2": "code", "q3": "code", "q4": "code", "h1": "code", "h2": "code"}
 
 
+# Numbers that can anchor a rule, by their shape (a plain number never does:
+# "15 februari" is anchored by its month, "3 jaar" by its unit). The pattern
+# starts with a plain word boundary, not a look-behind, so the engine can skip
+# ahead fast; an anchor in a word such as "gpt-5.1" only costs an idle window.
+NUMBER_ANCHORS = (
+    r"(?:(?P<numdate>\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}})"
+    r"|(?P<clock>\d{{1,2}}[:hu]\d\d)"
+    r"|(?P<numdm>\d{{1,2}}[-/.]\d{{1,2}})"
+    r"|(?P<year>(?:1\d|20)\d\d)(?!\s+(?:{amounts})(?![\w]))"
+    r"|(?P<ordinal>\d{{1,2}}(?:ste|de|e)))(?![\d])"
+)
 TOKEN = re.compile(r"\d+(?:[.,:/-]\d+)*|[^\W\d_]+")
 
 
@@ -219,9 +230,7 @@ def compile_grammar(code: str = "nl") -> Grammar:
     words = anchor_words(classes)
     return Grammar(
         language=lang, rules=rules, words=classes, prefixes=prefix, tense=tense, anchors=words,
-        anchor_pattern=re.compile(
-            r"(?<![\w])(?:(?P<number>\d+(?:[.,:/-]\d+)*)(?!\s+(?:" + _alternation(lang.not_after_number.words)
-            + r")(?![\w]))|(?P<word>" + _alternation(words) + r")(?![\w]))"
-        ),
+        anchor_pattern=re.compile(r"\b(?:" + NUMBER_ANCHORS.format(amounts=_alternation(lang.not_after_number.words))
+                                  + r"|(?P<word>" + _alternation(words) + r")(?![\w]))"),
         rule_classes={name: frozenset(RULE_ANCHORS[name].split()) for name, _ in RULES},
     )

@@ -1,0 +1,64 @@
+"""Render a Timeline as an iCalendar file: one all-day event per timeline event.
+
+Every value comes from the timeline itself (DTSTAMP included), so the same
+timeline always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+
+import icalendar
+
+from timeline.models import Event, Timeline
+from timeline.render import source_text
+
+PRODID = "-//timeline//Dutch news timeline//NL"
+SUMMARY_TEXT_WIDTH = 80
+EPOCH = dt.date(1970, 1, 1)  # DTSTAMP of an event without sources
+
+
+def render_ics(timeline: Timeline) -> bytes:
+    """The timeline as iCalendar bytes (RFC 5545), ready to import in a calendar app."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", timeline.title)
+    for event in timeline.events:
+        calendar.add_component(_vevent(event))
+    return calendar.to_ical()
+
+
+def _vevent(event: Event) -> icalendar.Event:
+    vevent = icalendar.Event()
+    vevent.add("uid", f"{event.id}@timeline")
+    vevent.add("dtstamp", _dtstamp(event))
+    vevent.add("sequence", 0)
+    vevent.add("dtstart", event.date.start)
+    vevent.add("dtend", event.date.end)
+    vevent.add("summary", _summary(event))
+    vevent.add("description", _description(event))
+    return vevent
+
+
+def _dtstamp(event: Event) -> dt.datetime:
+    """When the event was last revised: its latest source's publication, 00:00 UTC."""
+    day = max((source.published for source in event.sources), default=EPOCH)
+    return dt.datetime.combine(day, dt.time(0), tzinfo=dt.timezone.utc)
+
+
+def _summary(event: Event) -> str:
+    label = f"{event.date.label} (verwacht)" if event.expected else event.date.label
+    text = textwrap.shorten(event.text, width=SUMMARY_TEXT_WIDTH, placeholder=" …")
+    return f"{label}: {text}"
+
+
+def _description(event: Event) -> str:
+    lines = [event.text]
+    if event.expected:
+        lines += ["", "Verwacht: dit had nog niet plaatsgevonden toen de bron verscheen."]
+    if event.sources:
+        lines += ["", "Bronnen:" if len(event.sources) > 1 else "Bron:"]
+        lines += [f"- {source_text(source)}" for source in event.sources]
+    return "\n".join(lines)

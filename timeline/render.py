@@ -1,0 +1,142 @@
+"""Render a Timeline as Markdown, HTML or JSON.
+
+Markdown and HTML go through the Jinja templates, which receive a small view
+model with every value ready to print: events grouped by year, then by month
+or period, each with its label, text, sources and machine-readable date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from itertools import groupby
+
+import jinja2
+
+from timeline.models import Event, EventDate, Grain, Source, Timeline
+from timeline.templating import render_template
+
+MONTHS = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)  # fmt: skip
+SEASONS = ("winter", "lente", "zomer", "herfst")  # by start month // 3, December first
+ORDINALS = ("eerste", "tweede", "derde", "vierde")
+YEAR_PARTS = {"START": "begin van het jaar", "MID": "midden van het jaar", "END": "eind van het jaar"}
+
+# CommonMark backslash-escapes any ASCII punctuation; these are the inline ones
+# that could start markup (emphasis, code, links, HTML, entities, tables, strikethrough).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~])")
+
+
+@dataclass(frozen=True)
+class Entry:
+    label: str
+    text: str
+    source_text: str
+    source_count: int
+    datetime_attr: str
+    expected: bool
+
+
+@dataclass(frozen=True)
+class PeriodGroup:
+    heading: str
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class YearGroup:
+    heading: str
+    periods: tuple[PeriodGroup, ...]
+
+
+def render_markdown(timeline: Timeline, env: jinja2.Environment) -> str:
+    """The timeline as GitHub-flavoured Markdown, every text escaped for Markdown."""
+    return render_template(env, "timeline.md.j2", **_view(timeline, _markdown_escape))
+
+
+def render_html(timeline: Timeline, env: jinja2.Environment, fragment: bool = False) -> str:
+    """A self-contained HTML page, or with ``fragment`` one scoped element to embed."""
+    return render_template(env, "timeline.html.j2", fragment=fragment, **_view(timeline, str))
+
+
+def render_json(timeline: Timeline) -> str:
+    """The timeline in the models' own shape, as readable UTF-8 JSON."""
+    return json.dumps(timeline.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+def _markdown_escape(text: str) -> str:
+    """Text that Markdown prints literally, on one line."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _dutch_date(day: dt.date) -> str:
+    """A date the way a Dutch reader writes it: ``3 december 2025``."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _view(timeline: Timeline, escape: Callable[[str], str]) -> dict:
+    events = sorted(timeline.events, key=lambda event: event.date.start)
+    years = [
+        YearGroup(str(year), _periods(group, escape))
+        for year, group in groupby(events, key=lambda event: event.date.start.year)
+    ]
+    return {
+        "title": escape(timeline.title),
+        "count": len(events),
+        "span": _span(events),
+        "years": years,
+    }
+
+
+def _periods(events: Iterable[Event], escape: Callable[[str], str]) -> tuple[PeriodGroup, ...]:
+    return tuple(
+        PeriodGroup(escape(heading), tuple(_entry(event, escape) for event in group))
+        for heading, group in groupby(events, key=lambda event: _period_heading(event.date))
+    )
+
+
+def _entry(event: Event, escape: Callable[[str], str]) -> Entry:
+    return Entry(
+        label=escape(event.date.label),
+        text=escape(event.text),
+        source_text=escape("; ".join(source_text(source) for source in event.sources)),
+        source_count=len(event.sources),
+        datetime_attr=event.date.start.isoformat(),
+        expected=event.expected,
+    )
+
+
+def _period_heading(date: EventDate) -> str:
+    """The heading an event falls under within its year: a month, season or part."""
+    month = date.start.month
+    if date.grain.rank <= Grain.MONTH.rank:
+        heading = MONTHS[month - 1]
+    elif date.grain is Grain.SEASON:
+        heading = SEASONS[month % 12 // 3]
+    elif date.grain is Grain.QUARTER:
+        heading = f"{ORDINALS[(month - 1) // 3]} kwartaal"
+    elif date.grain is Grain.HALF:
+        heading = f"{ORDINALS[(month - 1) // 6]} helft"
+    else:
+        heading = YEAR_PARTS.get(date.mod or "", "het hele jaar")
+    return heading[0].upper() + heading[1:]
+
+
+def source_text(source: Source) -> str:
+    """``Title (path), 3 december 2025``; ``rond`` marks an approximate date."""
+    name = f"{source.title} ({source.path})" if source.title else source.path
+    when = _dutch_date(source.published)
+    return f"{name}, rond {when}" if source.approximate else f"{name}, {when}"
+
+
+def _span(events: list[Event]) -> str:
+    """The years the timeline covers: ``2015–2026``, ``2025``, or empty."""
+    if not events:
+        return ""
+    first, last = events[0].date.start.year, events[-1].date.start.year
+    return str(first) if first == last else f"{first}–{last}"

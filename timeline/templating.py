@@ -1,0 +1,69 @@
+"""The one Jinja environment: the user's templates first, the packaged defaults after.
+
+A user folder may hold any of the default template names (``timeline.md.j2``,
+``timeline.html.j2`` or a partial such as ``_style.css.j2``); each file found
+there replaces the default of the same name, everything else falls back.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from timeline.errors import TemplateError
+
+
+def make_environment(user_dir: Path | None = None) -> jinja2.Environment:
+    """Build the environment that loads ``user_dir`` first, then the defaults."""
+    folders = [Path(str(files("timeline.templates")))]
+    if user_dir is not None:
+        if not user_dir.is_dir():
+            raise TemplateError(
+                f"{user_dir}: template folder not found; "
+                "pass an existing folder or leave the option out to use the defaults"
+            )
+        folders.insert(0, user_dir)
+    return jinja2.Environment(
+        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(folder) for folder in folders]),
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(["html", "html.j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
+    """Render template ``name``; any failure becomes a TemplateError naming file and line."""
+    try:
+        return env.get_template(name).render(**context)
+    except jinja2.TemplateSyntaxError as exc:
+        where = f"{exc.filename or exc.name}:{exc.lineno}"
+        raise TemplateError(f"{where}: {exc.message}; fix the Jinja syntax on that line") from exc
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(
+            f"template {exc.name!r} not found; add it to the template folder "
+            "or remove the include that names it"
+        ) from exc
+    except jinja2.UndefinedError as exc:
+        raise TemplateError(
+            f"{_template_location(exc, name)}: {exc.message}; use only the variables "
+            f"timeline provides: {', '.join(sorted(context))}"
+        ) from exc
+    except Exception as exc:  # anything else a template expression can raise
+        raise TemplateError(
+            f"{_template_location(exc, name)}: {exc}; fix the expression on that line"
+        ) from exc
+
+
+def _template_location(exc: Exception, name: str) -> str:
+    """The innermost ``file:line`` in template code, from Jinja's rewritten traceback."""
+    where, tb = name, exc.__traceback__
+    while tb is not None:
+        if "__jinja_exception__" in tb.tb_frame.f_globals:
+            where = f"{tb.tb_frame.f_code.co_filename}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return where
