@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import partial
@@ -13,8 +12,9 @@ from typing import Callable, Iterable, Iterator
 
 from timeline.articles import read_article
 from timeline.errors import ArticleError
-from timeline.events import article_events
+from timeline.events import Candidate, article_candidates, known_names
 from timeline.extract import Prefer
+from timeline.merge import keep, merge
 from timeline.models import Event, Timeline
 
 STDIN = "-"
@@ -31,10 +31,10 @@ class Input:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What one article gave: its events and the names it mentions, or why it was skipped."""
+    """What one article gave: its candidates and the names it mentions, or why it was skipped."""
 
     name: str
-    events: tuple[Event, ...] = ()
+    candidates: tuple[Candidate, ...] = ()
     names: Counter | None = None
     error: ArticleError | None = None
 
@@ -64,18 +64,14 @@ def inputs(paths: Iterable[str], read_stdin: Callable[[], bytes]) -> list[Input]
     return found
 
 
-def proper_names(text: str) -> Counter:
-    """Capitalised words inside sentences: the people and companies an article is about."""
-    return Counter(re.findall(r"(?<=[a-z,] )[A-Z][\w-]+", text))
-
-
 def process(item: Input, published: dt.date | None, prefer: Prefer, language: str) -> Outcome:
     """Read one article and return its events; the article's text is not kept."""
     try:
         article = read_article(item.path, published, data=item.data, name=item.name)
     except ArticleError as error:
         return Outcome(item.name, error=error)
-    return Outcome(item.name, tuple(article_events(article, prefer, language)), proper_names(article.text))
+    found = tuple(c for c in article_candidates(article, prefer, language) if keep(c))
+    return Outcome(item.name, found, known_names(article.text))
 
 
 def outcomes(
@@ -97,25 +93,12 @@ def order_key(event: Event) -> tuple:
     return (event.date.start, -(event.date.end - event.date.start).days, event.text, event.id)
 
 
-def merge_identical(events: Iterable[Event]) -> list[Event]:
-    """The same event (same id) from several articles becomes one with every source."""
-    merged: dict[str, Event] = {}
-    for event in events:
-        if event.id in merged:
-            known = merged[event.id].sources
-            sources = known + tuple(s for s in event.sources if s not in known)
-            merged[event.id] = merged[event.id].model_copy(update={"sources": sources})
-        else:
-            merged[event.id] = event
-    return list(merged.values())
-
-
 class Collector:
     """Gathers outcomes into a timeline; reports skipped articles as they come."""
 
     def __init__(self, strict: bool, on_skip: Callable[[ArticleError], None]):
         self.strict, self.on_skip = strict, on_skip
-        self.events: list[Event] = []
+        self.candidates: list[Candidate] = []
         self.names: Counter = Counter()
         self.read = 0
         self.skipped: list[ArticleError] = []
@@ -128,15 +111,16 @@ class Collector:
             self.on_skip(outcome.error)
             return
         self.read += 1
-        self.events.extend(outcome.events)
+        self.candidates.extend(outcome.candidates)
         self.names.update(outcome.names)
 
     def timeline(self, title: str | None = None) -> Timeline:
         if not self.read:
             raise ArticleError("input", "no article could be read", "fix the files named above")
-        name = self.names.most_common(1)[0][0] if self.names else None
-        title = title or (f"Tijdlijn: {name}" if name else "Tijdlijn")
-        return Timeline(title=title, events=tuple(sorted(merge_identical(self.events), key=order_key)))
+        subject = self.names.most_common(1)[0][0] if self.names else None
+        title = title or (f"Tijdlijn: {subject}" if subject else "Tijdlijn")
+        events = merge(self.candidates, subject, frozenset(self.names))
+        return Timeline(title=title, events=tuple(sorted(events, key=order_key)))
 
 
 def build_timeline(items: list[Input], prefer: Prefer = "tense", language: str = "nl", title: str | None = None,

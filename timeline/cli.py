@@ -189,7 +189,7 @@ def build(ctx, paths, out, formats, templates, title, strict, jobs, quiet, verbo
     with progress(len(items), quiet) as bar:
         for outcome in outcomes(items, published, prefer, "nl", jobs):
             if verbose:
-                say(f"timeline: read {outcome.name}: {len(outcome.events)} events")
+                say(f"timeline: read {outcome.name}: {len(outcome.candidates)} candidate events")
             collector.add(outcome)
             bar.update(1)
     story = collector.timeline(title)

@@ -1,24 +1,40 @@
-"""Events from one article: its lead at the publication date, and every
-sentence that a date anchors (a sentence with two dates gives two events)."""
+"""Candidates from one article: its lead at the publication date, every
+sentence that a date anchors (two dates give two), and the undated or
+"recent" sentences that may report a fact dated elsewhere."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
+from collections import Counter
+from dataclasses import dataclass
 
 from timeline import periods
 from timeline.articles import Article, Sentence, sentences
 from timeline.extract import Prefer, extract
+from timeline.features import Features, features
 from timeline.grammar import compile_grammar
-from timeline.labels import label
+from timeline.labels import day_label, label
+from timeline.language import load
 from timeline.models import Event, EventDate, Expression, Grain, Source
 from timeline.tense import direction_in
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """An event, or a mention that becomes one only if it matches (or is "recent" and has an amount)."""
 
-def event_id(date: EventDate, text: str) -> str:
-    """Stable: the same date and text give the same id in every build."""
-    key = f"{date.value}|{date.mod}|{' '.join(text.lower().split())}"
+    event: Event
+    features: Features
+    published: dt.date
+    kind: str  # "lead", "dated", "recent" or "undated"
+    top_names: tuple[str, ...] = ()  # the article's most named, for a lead
+
+
+def event_id(path: str, date: EventDate, text: str) -> str:
+    """Stable: the same sentence of the same article at the same date gives the same id."""
+    key = f"{path}|{date.value}|{date.mod}|{' '.join(text.lower().split())}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
@@ -31,63 +47,81 @@ def event_date(expr: Expression, language: str) -> EventDate:
     )
 
 
-def anchors(expr: Expression) -> bool:
-    """Dates with a period of their own anchor an event; durations and vague ones do not."""
-    return expr.type in ("DATE", "TIME") and expr.period is not None
+def recent_date(published: dt.date, language: str) -> EventDate:
+    lang = load(language)
+    start = published - dt.timedelta(days=lang.merge.recent_days)
+    return EventDate(
+        value="PAST_REF", mod="APPROX", start=start, end=published + dt.timedelta(days=1), grain=Grain.MONTH,
+        label=lang.labels.recent.format(day=day_label(lang.labels, published)),
+    )
 
 
 def source_of(article: Article) -> Source:
     return Source(path=article.path, title=article.title, published=article.published, approximate=article.approximate)
 
 
-def lead_event(article: Article, lead: Sentence, language: str) -> Event:
+def make_event(date: EventDate, text: str, article: Article, expected: bool) -> Event:
+    return Event(id=event_id(article.path, date, text), date=date, text=text,
+                 sources=(source_of(article),), expected=expected)
+
+
+def lead_date(article: Article, language: str) -> EventDate:
     day = article.published
     period, value = periods.month(day.year, day.month) if article.published_grain == Grain.MONTH else periods.day(day)
-    expr = Expression(text=lead.text, offset=(lead.start, lead.end), type="DATE", value=value, period=period)
-    return make_event(expr, lead.text, article, language, expected=False)
+    return event_date(Expression(text="", offset=(0, 0), type="DATE", value=value, period=period), language)
 
 
-def make_event(expr: Expression, text: str, article: Article, language: str, expected: bool) -> Event:
-    date = event_date(expr, language)
-    return Event(id=event_id(date, text), date=date, text=text, sources=(source_of(article),), expected=expected)
+def known_names(text: str) -> Counter:
+    """Capitalised words inside sentences: the people and companies an article is about."""
+    return Counter(re.findall(r"(?<=[a-z,] )[A-Z][\w-]+", text))
 
 
-def article_events(article: Article, prefer: Prefer = "tense", language: str = "nl") -> list[Event]:
-    """Every event of one article, pull quotes (repeated sentences) once."""
+def article_candidates(article: Article, prefer: Prefer = "tense", language: str = "nl") -> list[Candidate]:
+    """Every candidate of one article, pull quotes (repeated sentences) once."""
     story = sentences(article)
     if not story:
         return []
     found = extract(article.text, article.published, prefer, language, article.published_grain)
-    grammar = compile_grammar(language)
-    events = [lead_event(article, story[0], language)]
-    for sentence in story:
-        inside = [e for e in found if sentence.start <= e.offset[0] < sentence.end and anchors(e)]
-        for expr in inside:
-            text = sentence.text
-            future = direction_in(grammar, text) == "future" or expr.period.start_date > article.published
-            events.append(make_event(expr, text, article, language, expected=future))
-    return drop_repeats(events)
+    grammar, recent = compile_grammar(language), set(load(language).merge.recent_words)
+    names = known_names(article.text)
+
+    def candidate(date: EventDate, sentence: Sentence, kind: str, expected: bool = False, **extra) -> Candidate:
+        event = make_event(date, sentence.text, article, expected)
+        return Candidate(event, features(sentence.text, language), article.published, kind, **extra)
+
+    lead = candidate(lead_date(article, language), story[0], "lead", top_names=tuple(n for n, _ in names.most_common(3)))
+    result = [lead]
+    for sentence in story[1:]:
+        inside = [e for e in found if sentence.start <= e.offset[0] < sentence.end]
+        dated = [e for e in inside if e.type in ("DATE", "TIME") and e.period is not None]
+        for expr in dated:
+            future = direction_in(grammar, sentence.text) == "future" or expr.period.start_date > article.published
+            result.append(candidate(event_date(expr, language), sentence, "dated", future))
+        if not dated:
+            kind = "recent" if any(" ".join(e.text.lower().split()) in recent for e in inside) else "undated"
+            result.append(candidate(recent_date(article.published, language), sentence, kind))
+    return drop_repeats(result)
 
 
 def words(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.lower()))
 
 
-def repeats(a: Event, b: Event) -> bool:
+def repeats(a: Candidate, b: Candidate) -> bool:
     """Same date, and one text says (nearly) all the other says: a pull quote."""
-    if (a.date.value, a.date.mod) != (b.date.value, b.date.mod):
+    if (a.event.date.value, a.event.date.mod, a.kind == "lead") != (b.event.date.value, b.event.date.mod, b.kind == "lead"):
         return False
-    wa, wb = words(a.text), words(b.text)
+    wa, wb = words(a.event.text), words(b.event.text)
     return len(wa & wb) >= 0.8 * min(len(wa), len(wb))
 
 
-def drop_repeats(events: list[Event]) -> list[Event]:
+def drop_repeats(candidates: list[Candidate]) -> list[Candidate]:
     """Keep the fullest telling of each repeated sentence, where it first stood."""
-    kept: list[Event] = []
-    for event in events:
-        twin = next((i for i, k in enumerate(kept) if repeats(k, event)), None)
+    kept: list[Candidate] = []
+    for item in candidates:
+        twin = next((i for i, k in enumerate(kept) if repeats(k, item)), None)
         if twin is None:
-            kept.append(event)
-        elif len(event.text) > len(kept[twin].text):
-            kept[twin] = event
+            kept.append(item)
+        elif len(item.event.text) > len(kept[twin].event.text):
+            kept[twin] = item
     return kept

@@ -34,8 +34,17 @@ class Labels(Model):
     decade: str
     range: str
     time: str
+    recent: str
     seasons: dict[str, str]
     mods: dict[Mod, str]
+
+
+class Merge(Model):
+    multipliers: dict[str, float]
+    currencies: dict[str, str]
+    event_words: tuple[str, ...]
+    recent_days: int
+    recent_words: tuple[str, ...]
 
 
 class Language(Model):
@@ -62,6 +71,7 @@ class Language(Model):
     not_after_number: WordList
     tense: Tense
     labels: Labels
+    merge: Merge
 
 
 def available() -> list[str]:

@@ -1,0 +1,140 @@
+"""Benchmark: timeline beside dateparser, start-up, peak memory and scaling.
+
+Run by hand:  python bench/run.py [--articles 300] [--scale 1000,10000] [--runs 3]
+
+It writes a corpus made from the seeds (each with a different publication
+date) to a temporary folder, then times whole processes, start-up included:
+- extraction: timeline.extract vs dateparser.search.search_dates(text,
+  languages=['nl'], settings={'RELATIVE_BASE': published}) on the same files;
+- start-up of `timeline --help` and `timeline resolve`;
+- `timeline build` over growing archives: time and peak memory (ru_maxrss).
+Nothing here is a test; CI never runs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+TIMELINE_JOB = """
+import sys, datetime as dt
+from pathlib import Path
+from timeline.articles import read_article
+from timeline.extract import extract
+n = 0
+for path in sorted(Path(sys.argv[1]).glob('*.txt')):
+    a = read_article(path)
+    n += len(extract(a.text, a.published, reference_grain=a.published_grain))
+print(n)
+"""
+
+DATEPARSER_JOB = """
+import sys, datetime as dt
+from pathlib import Path
+from dateparser.search import search_dates
+n = 0
+for path in sorted(Path(sys.argv[1]).glob('*.txt')):
+    text = path.read_text('utf-8')
+    published = dt.datetime.fromisoformat(text.split()[1])
+    n += len(search_dates(text, languages=['nl'], settings={'RELATIVE_BASE': published}) or [])
+print(n)
+"""
+
+
+def make_corpus(folder: Path, count: int) -> int:
+    """`count` articles from the seeds' bodies, each dated a different day of 2020-2026."""
+    from timeline.articles import read_article
+
+    bodies = [read_article(p).text for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    bodies = [b.split(" ", 2)[2] if b.lstrip().startswith("date ") else b for b in bodies]
+    size = 0
+    for i in range(count):
+        day = dt.date(2020, 1, 1) + dt.timedelta(days=(i * 37) % 2400)
+        text = f"date {day.isoformat()}\n{bodies[i % len(bodies)]}"
+        (folder / f"a{i:06d}.txt").write_text(text, "utf-8")
+        size += len(text.encode("utf-8"))
+    return size
+
+
+def timed(command: list[str], runs: int) -> tuple[float, int]:
+    """Median wall seconds of `runs` runs, and the peak RSS (KiB) of any of them."""
+    times, peak = [], 0
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        start = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+        peak = max(peak, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before)
+    return statistics.median(times), peak
+
+
+def peak_of(command: list[str]) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of one run, measured by a fresh child's rusage."""
+    probe = (
+        "import resource, subprocess, sys, time; s = time.perf_counter(); "
+        "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+        "print(time.perf_counter() - s, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe, *command], check=True, capture_output=True, text=True)
+    seconds, kib = out.stdout.split()
+    return float(seconds), int(kib)
+
+
+def extraction(folder: Path, count: int, runs: int) -> None:
+    size = make_corpus(folder, count)
+    ours, _ = timed([sys.executable, "-c", TIMELINE_JOB, str(folder)], runs)
+    theirs, _ = timed([sys.executable, "-c", DATEPARSER_JOB, str(folder)], runs)
+    print(f"extraction over {count} articles ({size / 1e6:.1f} MB), whole process, median of {runs}:")
+    print(f"  timeline   {ours:7.2f} s  {count / ours:8.0f} articles/s")
+    print(f"  dateparser {theirs:7.2f} s  {count / theirs:8.0f} articles/s")
+    print(f"  ratio      {theirs / ours:7.1f}x")
+
+
+def startup(runs: int) -> None:
+    exe = str(Path(sys.executable).with_name("timeline"))
+    for args in (["--help"], ["resolve", "begin december", "--published", "2025-12-17"]):
+        seconds, _ = timed([exe, *args], runs)
+        print(f"start-up: timeline {' '.join(args)[:40]:40s} {seconds * 1000:6.0f} ms (median of {runs})")
+
+
+def scaling(sizes: list[int], jobs: int) -> None:
+    exe = str(Path(sys.executable).with_name("timeline"))
+    print(f"timeline build --jobs {jobs} (json), one run each:")
+    print("  articles   seconds   per 1000   peak RSS MB")
+    for count in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp) / "in"
+            folder.mkdir()
+            make_corpus(folder, count)
+            seconds, kib = peak_of([exe, "build", str(folder), "--quiet", "--format", "json",
+                                    "--jobs", str(jobs), "--out", str(Path(tmp) / "out")])
+        print(f"  {count:8d}  {seconds:8.1f}  {seconds / count * 1000:8.2f}  {kib / 1024:10.0f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--scale", default="1000,10000")
+    parser.add_argument("--jobs", type=int, default=1)
+    args = parser.parse_args()
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    with tempfile.TemporaryDirectory() as tmp:
+        extraction(Path(tmp), args.articles, args.runs)
+    startup(max(args.runs, 5))
+    if args.scale:
+        scaling([int(n) for n in args.scale.split(",")], args.jobs)
+
+
+if __name__ == "__main__":
+    main()

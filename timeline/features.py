@@ -1,0 +1,84 @@
+"""What a sentence says, for telling whether two reports are the same fact:
+the amounts with their units, the names, and the words for what happened."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from timeline.language import Merge, load
+
+NUMBER = r"(?P<number>\d+(?:[.,]\d+)*)"
+
+
+@dataclass(frozen=True)
+class Features:
+    amounts: frozenset[tuple[float, str]]  # (value, unit), e.g. (1e10, "USD")
+    names: frozenset[str]  # capitalised words; only those known as names count (see `known`)
+    words: frozenset[str]
+
+    def same_fact(self, other: "Features", ignore: frozenset[str], both_dated: bool) -> bool:
+        """A shared name with a shared amount or event word; or, for two dated
+        reports, a shared amount and event word."""
+        name = bool((self.names & other.names) - ignore)
+        amount, word = bool(self.amounts & other.amounts), bool(self.words & other.words)
+        return (name and (amount or word)) or (both_dated and amount and word)
+
+
+@lru_cache(maxsize=None)
+def amount_pattern(language: str) -> re.Pattern[str]:
+    merge = load(language).merge
+    scale = "|".join(sorted(map(re.escape, merge.multipliers), key=len, reverse=True))
+    money = "|".join(sorted(map(re.escape, merge.currencies), key=len, reverse=True))
+    return re.compile(
+        rf"(?P<pre>{money})?\s?{NUMBER}\s*(?P<scale>{scale})?\s*(?P<unit>{money})?(?![\w])", re.IGNORECASE
+    )
+
+
+def parse_number(text: str) -> float:
+    """Dutch notation: 9,74 is nine point seven four; 1.400 is fourteen hundred."""
+    if "," in text:
+        return float(text.replace(".", "").replace(",", "."))
+    return float(text.replace(".", "")) if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text) else float(text)
+
+
+def amounts(text: str, language: str = "nl") -> frozenset[tuple[float, str]]:
+    """Amounts of money and other scaled quantities ("10 miljard dollar", "$70 miljard")."""
+    merge = load(language).merge
+    found = set()
+    for match in amount_pattern(language).finditer(text):
+        unit_word = match.group("unit") or match.group("pre")
+        if not (match.group("scale") or unit_word):
+            continue  # a bare number is no amount
+        value = parse_number(match.group("number")) * merge.multipliers.get((match.group("scale") or "").lower(), 1)
+        found.add((round(value, 2), merge.currencies.get((unit_word or "").lower(), "")))
+    return frozenset(found)
+
+
+def event_words(text: str, merge: Merge) -> frozenset[str]:
+    lowered = text.lower()
+    words = set(re.findall(r"\w+", lowered))
+    found = set()
+    for entry in merge.event_words:
+        if entry.endswith("*"):
+            stem = entry[:-1]
+            if any(w.startswith(stem) for w in words):
+                found.add(stem)
+        elif (" " in entry and entry in lowered) or entry in words:
+            found.add(entry)
+    return frozenset(found)
+
+
+def capitalised(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[A-Z][\w-]+", text))
+
+
+def known(features_: Features, names: frozenset[str]) -> Features:
+    """Keep the capitalised words that are names somewhere in the story ("Amazons" counts as Amazon)."""
+    found = {w[:-1] if w not in names and w.endswith("s") and w[:-1] in names else w for w in features_.names}
+    return Features(features_.amounts, frozenset(found & names), features_.words)
+
+
+def features(text: str, language: str = "nl") -> Features:
+    return Features(amounts(text, language), capitalised(text), event_words(text, load(language).merge))
