@@ -165,20 +165,24 @@ def parse_formats(ctx, param, value: str) -> list[str]:
 @click.option("--title", help="Title of the story (default: the name the articles mention most).")
 @click.option("--strict", is_flag=True, help="Stop at the first bad article instead of skipping it.")
 @click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes for reading articles.")
+@click.option("--since", type=click.Path(dir_okay=False, exists=True),
+              help="timeline.json of an earlier build: also write changelog.md of what changed since.")
 @click.option("--quiet", "-q", is_flag=True, help="Say nothing on stderr but errors.")
 @click.option("--verbose", "-v", is_flag=True, help="Name each article on stderr as it is read.")
 @published_option
 @prefer_option
 @click.pass_context
-def build(ctx, paths, out, formats, templates, title, strict, jobs, quiet, verbose, published, prefer):
+def build(ctx, paths, out, formats, templates, title, strict, jobs, since, quiet, verbose, published, prefer):
     """Build the timeline from PATHS (articles, folders, or - for stdin; default: the bundled seeds).
 
     Writes timeline.md, .ics, .html and .json to --out; all files or, on any
-    error, none (the previous build stays as it was).
+    error, none (the previous build stays as it was). An event that changed
+    since the previous build in --out (or --since) gets a higher ICS SEQUENCE.
     """
     from pathlib import Path
 
     from timeline.build import Collector, inputs, outcomes
+    from timeline.diff import carry_sequences
     from timeline.output import render_all, write_all
 
     if out == "-" and len(formats) != 1:
@@ -192,8 +196,9 @@ def build(ctx, paths, out, formats, templates, title, strict, jobs, quiet, verbo
                 say(f"timeline: read {outcome.name}: {len(outcome.candidates)} candidate events")
             collector.add(outcome)
             bar.update(1)
-    story = collector.timeline(title)
-    rendered = render_all(story, formats, Path(templates) if templates else None)
+    previous = previous_build(Path(since) if since else Path(out) / "timeline.json")
+    story = carry_sequences(previous, collector.timeline(title))
+    rendered = render_all(story, formats, Path(templates) if templates else None, previous if since else None)
     if out == "-":
         click.get_binary_stream("stdout").write(rendered[formats[0]])
     else:
@@ -203,6 +208,29 @@ def build(ctx, paths, out, formats, templates, title, strict, jobs, quiet, verbo
         + (f", {len(collector.skipped)} skipped" if collector.skipped else ""))
     if collector.skipped:
         ctx.exit(EXIT_SKIPPED)
+
+
+def previous_build(path):
+    """The earlier build to compare with, if there is one."""
+    from timeline.diff import load_timeline
+
+    return load_timeline(path) if path.is_file() else None
+
+
+@main.command()
+@click.argument("old", type=click.Path(dir_okay=False, exists=True))
+@click.argument("new", type=click.Path(dir_okay=False, exists=True))
+@click.option("--templates", type=click.Path(file_okay=False, exists=True), help="Folder whose templates replace the defaults.")
+def diff(old, new, templates):
+    """Print what changed from OLD.json to NEW.json as a Markdown changelog."""
+    from pathlib import Path
+
+    from timeline.diff import load_timeline
+    from timeline.output import changelog_text
+    from timeline.templating import make_environment
+
+    env = make_environment(Path(templates) if templates else None)
+    click.echo(changelog_text(load_timeline(Path(old)), load_timeline(Path(new)), env), nl=False)
 
 
 def progress(total: int, quiet: bool):

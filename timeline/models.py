@@ -111,6 +111,7 @@ class Event(Model):
     text: str
     sources: tuple[Source, ...]
     expected: bool = False
+    sequence: int = 0  # raised each time the event changes, so calendars update it
 
 
 class Timeline(Model):

@@ -9,13 +9,18 @@ from pathlib import Path
 from timeline.errors import OutputError
 from timeline.models import Timeline
 
-FORMATS = ("md", "ics", "html", "json")
-FILE_NAMES = {"md": "timeline.md", "ics": "timeline.ics", "html": "timeline.html", "json": "timeline.json"}
+FORMATS = ("md", "ics", "html", "json", "timelinejs")
+FILE_NAMES = {
+    "md": "timeline.md", "ics": "timeline.ics", "html": "timeline.html", "json": "timeline.json",
+    "timelinejs": "timelinejs.json", "changelog": "changelog.md",
+}
 
 
-def render_all(timeline: Timeline, formats: list[str], templates: Path | None) -> dict[str, bytes]:
-    """Every requested format, rendered before anything is written."""
-    from timeline import ics, render
+def render_all(
+    timeline: Timeline, formats: list[str], templates: Path | None, since: Timeline | None = None
+) -> dict[str, bytes]:
+    """Every requested format (and the changelog against `since`), rendered before anything is written."""
+    from timeline import ics, render, timelinejs
     from timeline.templating import make_environment
 
     env = make_environment(templates)
@@ -24,8 +29,19 @@ def render_all(timeline: Timeline, formats: list[str], templates: Path | None) -
         "html": lambda: render.render_html(timeline, env).encode("utf-8"),
         "json": lambda: render.render_json(timeline).encode("utf-8"),
         "ics": lambda: ics.render_ics(timeline),
+        "timelinejs": lambda: timelinejs.render_timelinejs(timeline).encode("utf-8"),
     }
-    return {fmt: makers[fmt]() for fmt in formats}
+    files = {fmt: makers[fmt]() for fmt in formats}
+    if since is not None:
+        files["changelog"] = changelog_text(since, timeline, env).encode("utf-8")
+    return files
+
+
+def changelog_text(old: Timeline, new: Timeline, env) -> str:
+    from timeline.changelog import render_changelog
+    from timeline.diff import compare
+
+    return render_changelog(old, new, compare(old, new), env)
 
 
 def current_umask() -> int:

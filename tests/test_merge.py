@@ -1,0 +1,97 @@
+"""One story from many articles: the seeds' shared facts appear once, with every source."""
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from timeline.build import build_timeline, inputs
+from timeline.cli import main
+
+SEEDS = Path(__file__).parent.parent / "seeds"
+
+
+@pytest.fixture(scope="module")
+def story():
+    return build_timeline(inputs([], None))
+
+
+def with_text(story, *needles):
+    return [e for e in story.events if all(n in e.text for n in needles)]
+
+
+def sources(event):
+    return {Path(s.path).name[:3] for s in event.sources}
+
+
+@pytest.mark.parametrize(
+    "needles, articles",
+    [
+        (("waardering van 500 miljard dollar",), {"001", "002"}),
+        (("40 miljard dollar", "SoftBank"), {"002", "003"}),
+        (("Amazon", "10 miljard dollar"), {"001", "002"}),
+        (("bod",), {"003", "004"}),
+    ],
+    ids=["valuation of 500 billion", "SoftBank round", "Amazon talks", "Musk's bid"],
+)
+def test_a_fact_reported_twice_is_one_event_with_both_sources(story, needles, articles):
+    telling = with_text(story, *needles)
+    assert len(telling) == 1, [e.text for e in telling]
+    assert sources(telling[0]) == articles
+
+
+def test_nothing_else_is_merged(story):
+    assert sum(len(e.sources) > 1 for e in story.events) == 4
+
+
+def test_the_dated_report_wins_over_the_recent_one(story):
+    (softbank,) = [e for e in story.events if sources(e) == {"002", "003"}]
+    assert softbank.text.startswith("Eerder dit jaar sloot het een financieringsronde")
+    assert (softbank.date.value, softbank.date.start.isoformat()) == ("2025", "2025-01-01")
+
+
+def test_near_misses_stay_apart(story):
+    # Nvidia's 100 billion in slices of 10 billion is not Amazon's 10 billion.
+    assert not with_text(story, "Nvidia heeft verklaard")
+    (amazon,) = with_text(story, "Amazon zou een investering")
+    assert "Nvidia" not in amazon.text
+    # December's talks towards a valuation above 500 billion are not October's valuation.
+    (october,) = with_text(story, "bereikte in oktober al een waardering")
+    assert october.date.value == "2025-10"
+    assert with_text(story, "Amazon zou een investering")[0].date.value == "2025-12-17"
+    # Stargate's 500 billion of investment in 004 is not the valuation.
+    (bid,) = [e for e in story.events if sources(e) == {"003", "004"}]
+    assert bid.date.value == "2025-02"
+
+
+def test_rebuilding_from_all_seeds_after_spring_shows_what_changed(tmp_path):
+    runner = CliRunner()
+    spring = tmp_path / "spring"
+    args = ["build", str(SEEDS / "003_8a920a78c4b27215.txt"), str(SEEDS / "004_43f3a01a20bb7f93.txt"), "--out", str(spring)]
+    assert runner.invoke(main, args).exit_code == 0
+    full = tmp_path / "full"
+    result = runner.invoke(main, ["build", str(SEEDS), "--out", str(full), "--since", str(spring / "timeline.json")])
+    assert result.exit_code == 0, result.output
+    changelog = (full / "changelog.md").read_text("utf-8")
+    added, changed = changelog.split("## Gewijzigd")
+    assert "begin december 2025" in added and "oktober 2025" in added and "zomer 2025" in added
+    assert "financieringsronde van 40 miljard dollar" in changed
+    assert "nieuwe bron:" in changed and "002" in changed
+    assert "## Verwijderd" not in changelog
+    diff = runner.invoke(main, ["diff", str(spring / "timeline.json"), str(full / "timeline.json")])
+    assert diff.output == changelog
+
+
+def test_a_changed_event_keeps_its_id_and_gets_a_higher_sequence(tmp_path):
+    runner = CliRunner()
+    out = tmp_path / "out"
+    runner.invoke(main, ["build", str(SEEDS / "003_8a920a78c4b27215.txt"), "--out", str(out)])
+    before = {e["id"]: e for e in json.loads((out / "timeline.json").read_text("utf-8"))["events"]}
+    runner.invoke(main, ["build", str(SEEDS), "--out", str(out)])
+    after = {e["id"]: e for e in json.loads((out / "timeline.json").read_text("utf-8"))["events"]}
+    grown = [i for i in before if i in after and len(after[i]["sources"]) > len(before[i]["sources"])]
+    assert grown
+    assert all(after[i]["sequence"] == before[i]["sequence"] + 1 for i in grown)
+    unchanged = [i for i in before if i in after and after[i] == before[i]]
+    assert all(after[i]["sequence"] == 0 for i in unchanged)

@@ -1,0 +1,83 @@
+"""What changed between two builds of a story, matched by event id."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from timeline.errors import TimelineError
+from timeline.models import Event, Timeline
+
+
+@dataclass(frozen=True)
+class Change:
+    old: Event
+    new: Event
+
+    @property
+    def more_precise(self) -> bool:
+        """A dated report where there was only "recent", or a narrower period."""
+        old, new = self.old.date, self.new.date
+        if old.value == "PAST_REF" and new.value != "PAST_REF":
+            return True
+        return new.value != "PAST_REF" and (new.end - new.start) < (old.end - old.start)
+
+    @property
+    def new_sources(self) -> list[str]:
+        known = {s.path for s in self.old.sources}
+        return [s.path for s in self.new.sources if s.path not in known]
+
+
+@dataclass(frozen=True)
+class Changes:
+    added: list[Event]
+    changed: list[Change]
+    removed: list[Event]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.changed or self.removed)
+
+
+def content(event: Event) -> tuple:
+    """What a reader sees of an event; a change here is a change of the event."""
+    return (event.date, event.text, event.sources, event.expected)
+
+
+def compare(old: Timeline, new: Timeline) -> Changes:
+    before = {e.id: e for e in old.events}
+    after = {e.id: e for e in new.events}
+    return Changes(
+        added=[e for e in new.events if e.id not in before],
+        changed=[Change(before[e.id], e) for e in new.events if e.id in before and content(before[e.id]) != content(e)],
+        removed=[e for e in old.events if e.id not in after],
+    )
+
+
+def carry_sequences(previous: Timeline | None, new: Timeline) -> Timeline:
+    """Each event keeps the previous build's SEQUENCE, one higher where it changed."""
+    if previous is None:
+        return new
+    before = {e.id: e for e in previous.events}
+
+    def sequence(event: Event) -> int:
+        old = before.get(event.id)
+        if old is None:
+            return 0
+        return old.sequence + (content(old) != content(event))
+
+    events = tuple(e.model_copy(update={"sequence": sequence(e)}) for e in new.events)
+    return new.model_copy(update={"events": events})
+
+
+def load_timeline(path: Path) -> Timeline:
+    """A timeline.json written by an earlier build."""
+    try:
+        return Timeline.model_validate(json.loads(path.read_text("utf-8")))
+    except OSError as error:
+        raise TimelineError(f"{path}: cannot read it ({error.strerror}); give the timeline.json of a build") from error
+    except (ValueError, ValidationError) as error:
+        raise TimelineError(f"{path}: not a timeline.json ({str(error).splitlines()[0]}); give the timeline.json of a build") from error
