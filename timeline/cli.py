@@ -64,7 +64,7 @@ def main(ctx: click.Context, show_traceback: bool) -> None:
     except TimelineError as error:
         click.echo(f"timeline: error: {error}", err=True)
         ctx.exit(error.exit_code)
-    defaults = {k: v for k, v in settings.model_dump().items() if v is not None and k != "language"}
+    defaults = {k: v for k, v in settings.model_dump().items() if v is not None}
     if "format" in defaults:
         defaults["formats"] = defaults.pop("format")
     ctx.default_map = {"build": defaults}
@@ -165,6 +165,7 @@ def parse_formats(ctx, param, value: str) -> list[str]:
 @click.option("--title", help="Title of the story (default: the name the articles mention most).")
 @click.option("--strict", is_flag=True, help="Stop at the first bad article instead of skipping it.")
 @click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes for reading articles.")
+@click.option("--language", default="nl", show_default=True, help="Language of the articles and the labels (a file in timeline/lang).")
 @click.option("--since", type=click.Path(dir_okay=False, exists=True),
               help="timeline.json of an earlier build: also write changelog.md of what changed since.")
 @click.option("--quiet", "-q", is_flag=True, help="Say nothing on stderr but errors.")
@@ -172,7 +173,7 @@ def parse_formats(ctx, param, value: str) -> list[str]:
 @published_option
 @prefer_option
 @click.pass_context
-def build(ctx, paths, out, formats, templates, title, strict, jobs, since, quiet, verbose, published, prefer):
+def build(ctx, paths, out, formats, templates, title, strict, jobs, language, since, quiet, verbose, published, prefer):
     """Build the timeline from PATHS (articles, folders, or - for stdin; default: the bundled seeds).
 
     Writes timeline.md, .ics, .html and .json to --out; all files or, on any
@@ -189,9 +190,12 @@ def build(ctx, paths, out, formats, templates, title, strict, jobs, since, quiet
         raise click.BadParameter("--out - writes one format; add e.g. --format md", param_hint="--out")
     say = (lambda message: None) if quiet else (lambda message: click.echo(message, err=True))
     collector = Collector(strict, lambda error: click.echo(f"timeline: skipped {error}", err=True))
+    from timeline.language import load
+
+    load(language)  # an unknown language is an error before any article is read
     items = inputs(paths, lambda: click.get_binary_stream("stdin").read())
     with progress(len(items), quiet) as bar:
-        for outcome in outcomes(items, published, prefer, "nl", jobs):
+        for outcome in outcomes(items, published, prefer, language, jobs):
             if verbose:
                 say(f"timeline: read {outcome.name}: {len(outcome.candidates)} candidate events")
             collector.add(outcome)

@@ -18,7 +18,7 @@ from timeline.grammar import compile_grammar
 from timeline.labels import day_label, label
 from timeline.language import load
 from timeline.models import Event, EventDate, Expression, Grain, Source
-from timeline.tense import direction_in
+from timeline.tense import clause_direction
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,8 @@ def recent_date(published: dt.date, language: str) -> EventDate:
 
 
 def source_of(article: Article) -> Source:
-    return Source(path=article.path, title=article.title, published=article.published, approximate=article.approximate)
+    return Source(path=article.path, title=article.title, published=article.published,
+                  approximate=article.approximate, published_grain=article.published_grain)
 
 
 def make_event(date: EventDate, text: str, article: Article, expected: bool) -> Event:
@@ -95,7 +96,8 @@ def article_candidates(article: Article, prefer: Prefer = "tense", language: str
         inside = [e for e in found if sentence.start <= e.offset[0] < sentence.end]
         dated = [e for e in inside if e.type in ("DATE", "TIME") and e.period is not None]
         for expr in dated:
-            future = direction_in(grammar, sentence.text) == "future" or expr.period.start_date > article.published
+            clause = clause_direction(grammar, article.text, expr.offset[0], widen=False)
+            future = clause == "future" or expr.period.start_date > article.published
             result.append(candidate(event_date(expr, language), sentence, "dated", future))
         if not dated:
             kind = "recent" if any(" ".join(e.text.lower().split()) in recent for e in inside) else "undated"

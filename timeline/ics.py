@@ -34,7 +34,7 @@ def _vevent(event: Event) -> icalendar.Event:
     vevent = icalendar.Event()
     vevent.add("uid", f"{event.id}@timeline")
     vevent.add("dtstamp", _dtstamp(event))
-    vevent.add("sequence", 0)
+    vevent.add("sequence", event.sequence)
     vevent.add("dtstart", event.date.start)
     vevent.add("dtend", event.date.end)
     vevent.add("summary", _summary(event))

@@ -35,6 +35,11 @@ class Labels(Model):
     range: str
     time: str
     recent: str
+    approximate: str
+    heading_quarter: str
+    heading_half: str
+    heading_year: str
+    heading_year_parts: dict[Mod, str]
     seasons: dict[str, str]
     mods: dict[Mod, str]
 

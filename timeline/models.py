@@ -94,6 +94,7 @@ class Source(Model):
     title: str | None
     published: dt.date
     approximate: bool = False
+    published_grain: Grain = Grain.DAY  # a month-only date ("date 2025-02") is month grain
 
 
 class EventDate(Model):

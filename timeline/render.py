@@ -7,7 +7,6 @@ or period, each with its label, text, sources and machine-readable date.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -16,16 +15,13 @@ from itertools import groupby
 
 import jinja2
 
+from timeline import periods
+from timeline.labels import day_label
+from timeline.language import load
 from timeline.models import Event, EventDate, Grain, Source, Timeline
 from timeline.templating import render_template
 
-MONTHS = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)  # fmt: skip
-SEASONS = ("winter", "lente", "zomer", "herfst")  # by start month // 3, December first
-ORDINALS = ("eerste", "tweede", "derde", "vierde")
-YEAR_PARTS = {"START": "begin van het jaar", "MID": "midden van het jaar", "END": "eind van het jaar"}
+LANGUAGE = "nl"  # the language of headings and dates in the rendered timeline
 
 # CommonMark backslash-escapes any ASCII punctuation; these are the inline ones
 # that could start markup (emphasis, code, links, HTML, entities, tables, strikethrough).
@@ -74,11 +70,6 @@ def _markdown_escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def _dutch_date(day: dt.date) -> str:
-    """A date the way a Dutch reader writes it: ``3 december 2025``."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
 def _view(timeline: Timeline, escape: Callable[[str], str]) -> dict:
     events = sorted(timeline.events, key=lambda event: event.date.start)
     years = [
@@ -113,25 +104,29 @@ def _entry(event: Event, escape: Callable[[str], str]) -> Entry:
 
 def _period_heading(date: EventDate) -> str:
     """The heading an event falls under within its year: a month, season or part."""
+    labels = load(LANGUAGE).labels
     month = date.start.month
     if date.grain.rank <= Grain.MONTH.rank:
-        heading = MONTHS[month - 1]
+        heading = labels.months[month - 1]
     elif date.grain is Grain.SEASON:
-        heading = SEASONS[month % 12 // 3]
+        heading = labels.seasons[periods.season_of(date.start)[1]]
     elif date.grain is Grain.QUARTER:
-        heading = f"{ORDINALS[(month - 1) // 3]} kwartaal"
+        heading = labels.heading_quarter.format(ordinal=labels.ordinals[(month - 1) // 3])
     elif date.grain is Grain.HALF:
-        heading = f"{ORDINALS[(month - 1) // 6]} helft"
+        heading = labels.heading_half.format(ordinal=labels.ordinals[(month - 1) // 6])
     else:
-        heading = YEAR_PARTS.get(date.mod or "", "het hele jaar")
+        heading = labels.heading_year_parts.get(date.mod or "", labels.heading_year)
     return heading[0].upper() + heading[1:]
 
 
 def source_text(source: Source) -> str:
-    """``Title (path), 3 december 2025``; ``rond`` marks an approximate date."""
+    """``Title (path), 3 december 2025``; an approximate date reads ``rond 3 december 2025``."""
+    labels = load(LANGUAGE).labels
     name = f"{source.title} ({source.path})" if source.title else source.path
-    when = _dutch_date(source.published)
-    return f"{name}, rond {when}" if source.approximate else f"{name}, {when}"
+    day = source.published
+    when = (labels.month.format(month=labels.months[day.month - 1], year=day.year)
+            if source.published_grain is Grain.MONTH else day_label(labels, day))
+    return f"{name}, {labels.approximate.format(day=when) if source.approximate else when}"
 
 
 def _span(events: list[Event]) -> str:

@@ -28,9 +28,10 @@ def direction_in(grammar: Grammar, text: str) -> Direction | None:
     return None
 
 
-def clause_direction(grammar: Grammar, text: str, position: int) -> Direction | None:
-    """The tense of the clause holding `position`, else of its sentence."""
+def clause_direction(grammar: Grammar, text: str, position: int, widen: bool = True) -> Direction | None:
+    """The tense of the clause holding `position`, else (with `widen`) of its sentence."""
     s_start, s_end = bounds(text, position, SENTENCE_END)
     sentence = text[s_start:s_end]
     c_start, c_end = bounds(sentence, position - s_start, CLAUSE_END)
-    return direction_in(grammar, sentence[c_start:c_end]) or direction_in(grammar, sentence)
+    found = direction_in(grammar, sentence[c_start:c_end])
+    return found or (direction_in(grammar, sentence) if widen else None)
