@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from timeline.articles import read_article  # noqa: E402
-from timeline.extract import extract  # noqa: E402
+from timeline.tagger import extract  # noqa: E402
 
 
 def gold() -> dict[str, list[tuple[int, int, dt.date, dt.date]]]:

@@ -4,7 +4,7 @@ Run by hand:  python bench/run.py [--articles 300] [--scale 1000,10000] [--runs 
 
 It writes a corpus made from the seeds (each with a different publication
 date) to a temporary folder, then times whole processes, start-up included:
-- extraction: timeline.extract vs dateparser.search.search_dates(text,
+- extraction: timeline.tagger.extract vs dateparser.search.search_dates(text,
   languages=['nl'], settings={'RELATIVE_BASE': published}) on the same files;
 - start-up of `timeline --help` and `timeline resolve`;
 - `timeline build` over growing archives: time and peak memory (ru_maxrss).
@@ -30,7 +30,7 @@ TIMELINE_JOB = """
 import sys, datetime as dt
 from pathlib import Path
 from timeline.articles import read_article
-from timeline.extract import extract
+from timeline.tagger import extract
 n = 0
 for path in sorted(Path(sys.argv[1]).glob('*.txt')):
     a = read_article(path)

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from timeline.articles import read_article, sentences
-from timeline.extract import extract
+from timeline.tagger import extract
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 

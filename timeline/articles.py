@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from timeline.errors import ArticleError
-from timeline.extract import extract
+from timeline.tagger import extract
 from timeline.models import Grain
 
 MANIFEST = "published.toml"

@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Iterator
 from timeline.articles import read_article
 from timeline.errors import ArticleError
 from timeline.events import Candidate, article_candidates, known_names
-from timeline.extract import Prefer
+from timeline.tagger import Prefer
 from timeline.merge import keep, merge
 from timeline.models import Event, Timeline
 

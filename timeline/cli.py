@@ -54,11 +54,17 @@ class Group(click.Group):
 @click.pass_context
 def main(ctx: click.Context, show_traceback: bool) -> None:
     """Turn Dutch news articles into a dated story."""
+    ctx.obj = {"traceback": show_traceback}
+    if ctx.invoked_subcommand == "build":
+        ctx.default_map = {"build": build_defaults(ctx)}
+
+
+def build_defaults(ctx: click.Context) -> dict:
+    """Defaults for `build` from timeline.toml or [tool.timeline] in pyproject.toml."""
     from pathlib import Path
 
     from timeline import config
 
-    ctx.obj = {"traceback": show_traceback}
     try:
         settings = config.load(Path.cwd())
     except TimelineError as error:
@@ -67,7 +73,7 @@ def main(ctx: click.Context, show_traceback: bool) -> None:
     defaults = {k: v for k, v in settings.model_dump().items() if v is not None}
     if "format" in defaults:
         defaults["formats"] = defaults.pop("format")
-    ctx.default_map = {"build": defaults}
+    return defaults
 
 
 def expression_dict(expr) -> dict:
@@ -82,7 +88,7 @@ def expression_dict(expr) -> dict:
 def extract(articles, published, prefer, fmt):
     """List every date expression in ARTICLES with its resolved value."""
     from timeline.articles import read_article
-    from timeline.extract import extract as run
+    from timeline.tagger import extract as run
 
     results = []
     for path in articles:
@@ -123,7 +129,7 @@ def describe(expr) -> str:
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
 def resolve(phrase, published, prefer, fmt):
     """Resolve one PHRASE, e.g. timeline resolve "begin december" --published 2025-12-17."""
-    from timeline.extract import extract as run
+    from timeline.tagger import extract as run
 
     reference = published or dt.date.today()  # the CLI is the one place that may read the clock
     found = run(phrase, reference, prefer)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from timeline import periods
 from timeline.articles import Article, Sentence, sentences
-from timeline.extract import Prefer, extract
+from timeline.tagger import Prefer, extract
 from timeline.features import Features, features
 from timeline.grammar import compile_grammar
 from timeline.labels import day_label, label

@@ -69,7 +69,7 @@ RULES: tuple[tuple[str, str], ...] = (
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per language
 class Grammar:
     language: Language
-    rules: tuple[tuple[str, re.Pattern[str]], ...]
+    rules: tuple[tuple[str, str], ...]  # (name, regex source): compiled when first needed
     words: dict[str, dict[str, object]]
     prefixes: dict[str, re.Pattern[str]]
     tense: dict[str, re.Pattern[str]]
@@ -214,10 +214,7 @@ def anchor_words(classes: dict[str, dict[str, object]]) -> dict[str, frozenset[s
 def compile_grammar(code: str = "nl") -> Grammar:
     lang = load(code)
     classes = _classes(lang)
-    rules = tuple(
-        (name, re.compile(r"(?<![\w\-.,/])" + _expand(t, classes, lang) + r"(?![\w])"))
-        for name, t in RULES
-    )
+    rules = tuple((name, r"(?<![\w\-.,/])" + _expand(t, classes, lang) + r"(?![\w])") for name, t in RULES)
     # Regexes for the words around a match: parts and signals stand before it.
     prefix = {
         "part": re.compile(r"(?<![\w])(?P<w>" + _alternation(lang.parts) + r")\s+$", re.IGNORECASE),

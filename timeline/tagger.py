@@ -121,10 +121,10 @@ def lower_same_length(text: str) -> str:
 
 @lru_cache(maxsize=512)
 def rules_for(grammar: Grammar, classes: frozenset[str]) -> list[tuple[int, str, re.Pattern[str]]]:
-    """The rules that an anchor of one of `classes` can trigger, in priority order."""
+    """The rules that an anchor of one of `classes` can trigger, in priority order, compiled."""
     return [
-        (priority, name, pattern)
-        for priority, (name, pattern) in enumerate(grammar.rules)
+        (priority, name, re.compile(source))
+        for priority, (name, source) in enumerate(grammar.rules)
         if not classes.isdisjoint(grammar.rule_classes[name])
     ]
 
