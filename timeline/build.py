@@ -14,7 +14,7 @@ from timeline.articles import read_article
 from timeline.errors import ArticleError
 from timeline.events import Candidate, article_candidates, known_names
 from timeline.tagger import Prefer
-from timeline.merge import keep, merge
+from timeline.merge import merge
 from timeline.models import Event, Timeline
 
 STDIN = "-"
@@ -70,7 +70,7 @@ def process(item: Input, published: dt.date | None, prefer: Prefer, language: st
         article = read_article(item.path, published, data=item.data, name=item.name)
     except ArticleError as error:
         return Outcome(item.name, error=error)
-    found = tuple(c for c in article_candidates(article, prefer, language) if keep(c))
+    found = tuple(article_candidates(article, prefer, language))
     return Outcome(item.name, found, known_names(article.text))
 
 

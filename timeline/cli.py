@@ -188,36 +188,51 @@ def build(ctx, paths, out, formats, templates, title, strict, jobs, language, si
     """
     from pathlib import Path
 
-    from timeline.build import Collector, inputs, outcomes
     from timeline.diff import carry_sequences
-    from timeline.output import render_all, write_all
+    from timeline.language import load
+    from timeline.output import render_all
 
     if out == "-" and len(formats) != 1:
         raise click.BadParameter("--out - writes one format; add e.g. --format md", param_hint="--out")
-    say = (lambda message: None) if quiet else (lambda message: click.echo(message, err=True))
-    collector = Collector(strict, lambda error: click.echo(f"timeline: skipped {error}", err=True))
-    from timeline.language import load
-
     load(language)  # an unknown language is an error before any article is read
-    items = inputs(paths, lambda: click.get_binary_stream("stdin").read())
-    with progress(len(items), quiet) as bar:
-        for outcome in outcomes(items, published, prefer, language, jobs):
-            if verbose:
-                say(f"timeline: read {outcome.name}: {len(outcome.candidates)} candidate events")
-            collector.add(outcome)
-            bar.update(1)
+    say = (lambda message: None) if quiet else (lambda message: click.echo(message, err=True))
+    collector = collect(paths, strict, published, prefer, language, jobs, say if verbose else None, quiet)
     previous = previous_build(Path(since) if since else Path(out) / "timeline.json")
     story = carry_sequences(previous, collector.timeline(title))
     rendered = render_all(story, formats, Path(templates) if templates else None, previous if since else None)
-    if out == "-":
-        click.get_binary_stream("stdout").write(rendered[formats[0]])
-    else:
-        for target in write_all(Path(out), rendered):
-            say(f"timeline: wrote {target}")
+    emit(rendered, out, formats, say)
     say(f"timeline: {len(story.events)} events from {collector.read} articles"
         + (f", {len(collector.skipped)} skipped" if collector.skipped else ""))
     if collector.skipped:
         ctx.exit(EXIT_SKIPPED)
+
+
+def collect(paths, strict, published, prefer, language, jobs, tell, quiet):
+    """Read every article (skipping bad ones unless strict), with a progress bar on a terminal."""
+    from timeline.build import Collector, inputs, outcomes
+
+    collector = Collector(strict, lambda error: click.echo(f"timeline: skipped {error}", err=True))
+    items = inputs(paths, lambda: click.get_binary_stream("stdin").read())
+    with progress(len(items), quiet) as bar:
+        for outcome in outcomes(items, published, prefer, language, jobs):
+            if tell:
+                tell(f"timeline: read {outcome.name}: {len(outcome.candidates)} candidate events")
+            collector.add(outcome)
+            bar.update(1)
+    return collector
+
+
+def emit(rendered: dict, out: str, formats: list[str], say) -> None:
+    """One format to stdout (--out -), or every file into the output folder at once."""
+    from pathlib import Path
+
+    from timeline.output import write_all
+
+    if out == "-":
+        click.get_binary_stream("stdout").write(rendered[formats[0]])
+        return
+    for target in write_all(Path(out), rendered):
+        say(f"timeline: wrote {target}")
 
 
 def previous_build(path):

@@ -90,6 +90,14 @@ def article_candidates(article: Article, prefer: Prefer = "tense", language: str
         event = make_event(date, sentence.text, article, expected)
         return Candidate(event, features(sentence.text, language), article.published, kind, **extra)
 
+    def mention(sentence: Sentence, kind: str) -> Candidate | None:
+        """An undated sentence is worth keeping only with something to match on."""
+        said = features(sentence.text, language)
+        if not (said.names and (said.amounts or said.words)):
+            return None
+        event = make_event(recent_date(article.published, language), sentence.text, article, False)
+        return Candidate(event, said, article.published, kind)
+
     lead = candidate(lead_date(article, language), story[0], "lead", top_names=tuple(n for n, _ in names.most_common(3)))
     result = [lead]
     for sentence in story[1:]:
@@ -101,28 +109,35 @@ def article_candidates(article: Article, prefer: Prefer = "tense", language: str
             result.append(candidate(event_date(expr, language), sentence, "dated", future))
         if not dated:
             kind = "recent" if any(" ".join(e.text.lower().split()) in recent for e in inside) else "undated"
-            result.append(candidate(recent_date(article.published, language), sentence, kind))
+            if (found_mention := mention(sentence, kind)) is not None:
+                result.append(found_mention)
     return drop_repeats(result)
 
 
-def words(text: str) -> set[str]:
-    return set(re.findall(r"\w+", text.lower()))
+def words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", text.lower()))
 
 
-def repeats(a: Candidate, b: Candidate) -> bool:
-    """Same date, and one text says (nearly) all the other says: a pull quote."""
-    if (a.event.date.value, a.event.date.mod, a.kind == "lead") != (b.event.date.value, b.event.date.mod, b.kind == "lead"):
-        return False
-    wa, wb = words(a.event.text), words(b.event.text)
-    return len(wa & wb) >= 0.8 * min(len(wa), len(wb))
+def repeat_key(candidate: Candidate) -> tuple:
+    """Repeats share their date and their first words: only those are compared."""
+    date = candidate.event.date
+    return (date.value, date.mod, candidate.kind == "lead", tuple(candidate.event.text.lower().split()[:4]))
 
 
 def drop_repeats(candidates: list[Candidate]) -> list[Candidate]:
-    """Keep the fullest telling of each repeated sentence, where it first stood."""
+    """Keep the fullest telling of each repeated sentence (a pull quote), where it first stood.
+
+    A repeat has the same date and says (nearly) all the other says: 80% of the
+    shorter one's words.
+    """
     kept: list[Candidate] = []
+    buckets: dict[tuple, list[tuple[int, frozenset[str]]]] = {}
     for item in candidates:
-        twin = next((i for i, k in enumerate(kept) if repeats(k, item)), None)
+        said = words(item.event.text)
+        bucket = buckets.setdefault(repeat_key(item), [])
+        twin = next((i for i, w in bucket if len(w & said) >= 0.8 * min(len(w), len(said))), None)
         if twin is None:
+            bucket.append((len(kept), said))
             kept.append(item)
         elif len(item.event.text) > len(kept[twin].event.text):
             kept[twin] = item

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from timeline.language import Merge, load
+from timeline.language import load
 
 NUMBER = r"(?P<number>\d+(?:[.,]\d+)*)"
 
@@ -56,18 +56,22 @@ def amounts(text: str, language: str = "nl") -> frozenset[tuple[float, str]]:
     return frozenset(found)
 
 
-def event_words(text: str, merge: Merge) -> frozenset[str]:
-    lowered = text.lower()
-    words = set(re.findall(r"\w+", lowered))
-    found = set()
-    for entry in merge.event_words:
-        if entry.endswith("*"):
-            stem = entry[:-1]
-            if any(w.startswith(stem) for w in words):
-                found.add(stem)
-        elif (" " in entry and entry in lowered) or entry in words:
-            found.add(entry)
-    return frozenset(found)
+@lru_cache(maxsize=None)
+def event_word_pattern(language: str) -> re.Pattern[str]:
+    """One regex for the event words; a group per entry tells which one matched."""
+    branches = [
+        f"(?P<w{i}>{re.escape(entry[:-1])}\\w*)" if entry.endswith("*") else f"(?P<w{i}>{re.escape(entry)})"
+        for i, entry in enumerate(load(language).merge.event_words)
+    ]
+    return re.compile(r"\b(?:" + "|".join(branches) + r")\b", re.IGNORECASE)
+
+
+def event_words(text: str, language: str = "nl") -> frozenset[str]:
+    """The words for what happened, each as its entry says it (a stem without its *)."""
+    entries = load(language).merge.event_words
+    return frozenset(
+        entries[int(m.lastgroup[1:])].rstrip("*") for m in event_word_pattern(language).finditer(text)
+    )
 
 
 def capitalised(text: str) -> frozenset[str]:
@@ -81,4 +85,4 @@ def known(features_: Features, names: frozenset[str]) -> Features:
 
 
 def features(text: str, language: str = "nl") -> Features:
-    return Features(amounts(text, language), capitalised(text), event_words(text, load(language).merge))
+    return Features(amounts(text, language), capitalised(text), event_words(text, language))

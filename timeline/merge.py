@@ -22,12 +22,6 @@ MAX_BLOCK = 200  # a key shared by more candidates than this says too little to 
 DATED = ("lead", "dated")
 
 
-def keep(candidate: Candidate) -> bool:
-    """Whether a candidate is worth holding: every event, and mentions with enough to match on."""
-    f = candidate.features
-    return candidate.kind in DATED or (bool(f.amounts) or bool(f.words)) and bool(f.names)
-
-
 def evidence(candidate: Candidate, subject: str | None, names: frozenset[str]) -> Features:
     """What a report says, its words kept to the story's names. A lead speaks for
     its article: it also carries the article's most named name."""
@@ -72,11 +66,12 @@ def groups(candidates: list[Candidate], subject: str | None, names: frozenset[st
         return same_fact(candidates[i], candidates[j], found[i], found[j], ignore)
 
     pairs = [(i, j) for members in blocks(found, ignore) for x, i in enumerate(members) for j in members[x + 1 :]]
+    pairs.sort()
     undated = {i for i, c in enumerate(candidates) if c.kind == "undated"}
     for i, j in pairs:
         if i not in undated and j not in undated and root(i) != root(j) and fits(i, j):
             parent[root(j)] = root(i)
-    for i, j in sorted(pairs):
+    for i, j in pairs:
         mention, other = (i, j) if i in undated else (j, i)
         if (mention in undated) != (other in undated) and parent[mention] == mention and fits(mention, other):
             parent[mention] = root(other)
