@@ -74,3 +74,20 @@ def test_the_screenshot_is_not_blank(tmp_path, page, size):
     chromium(tmp_path, f"--screenshot={shot}", f"--window-size={size}", path.as_uri())
     assert shot.exists()
     assert ink(shot) > 0.02
+
+
+def test_build_writes_the_fragment_to_embed(tmp_path):
+    from click.testing import CliRunner
+
+    from timeline.cli import main
+
+    result = CliRunner().invoke(main, ["build", "--format", "fragment,html", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    fragment = (tmp_path / "timeline.fragment.html").read_text("utf-8")
+    host = tmp_path / "host.html"
+    host.write_text(
+        "<!DOCTYPE html><html><head><style>li { color: rgb(255, 0, 0); }</style></head><body>"
+        f"<p>Artikel</p>{fragment}<ul><li id='host'>host</li></ul></body></html>", "utf-8"
+    )
+    dom = chromium(tmp_path, "--dump-dom", host.as_uri())
+    assert dom.count('<li class="tl-event') > 30 and "id=\"host\"" in dom

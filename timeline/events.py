@@ -9,6 +9,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from timeline import periods
 from timeline.articles import Article, Sentence, sentences
@@ -17,19 +18,30 @@ from timeline.features import Features, features
 from timeline.grammar import compile_grammar
 from timeline.labels import day_label, label
 from timeline.language import load
-from timeline.models import Event, EventDate, Expression, Grain, Source
+from timeline.models import EventDate, Expression, Grain, Source
 from timeline.tense import clause_direction
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
-    """An event, or a mention that becomes one only if it matches (or is "recent" and has an amount)."""
+    """An event, or a mention that becomes one only if it matches (or is "recent" and has an amount).
 
-    event: Event
+    Kept small, for an archive holds many: the Source is one object per article,
+    and equal dates are one object (see `event_date`).
+    """
+
+    id: str
+    date: EventDate
+    text: str
+    source: Source
+    expected: bool
     features: Features
-    published: dt.date
     kind: str  # "lead", "dated", "recent" or "undated"
     top_names: tuple[str, ...] = ()  # the article's most named, for a lead
+
+    @property
+    def published(self) -> dt.date:
+        return self.source.published
 
 
 def event_id(path: str, date: EventDate, text: str) -> str:
@@ -41,29 +53,25 @@ def event_id(path: str, date: EventDate, text: str) -> str:
 def event_date(expr: Expression, language: str) -> EventDate:
     period = expr.period
     grain = period.grain if not period.grain.is_time_of_day else Grain.DAY
-    return EventDate(
-        value=expr.value, mod=expr.mod, start=period.start_date, end=period.end_date,
-        grain=grain, label=label(expr, language),
-    )
+    return shared_date(expr.value, expr.mod, period.start_date, period.end_date, grain, label(expr, language))
+
+
+@lru_cache(maxsize=4096)
+def shared_date(value, mod, start, end, grain, label_) -> EventDate:
+    """One object for equal dates: thousands of events are "2025"."""
+    return EventDate(value=value, mod=mod, start=start, end=end, grain=grain, label=label_)
 
 
 def recent_date(published: dt.date, language: str) -> EventDate:
     lang = load(language)
     start = published - dt.timedelta(days=lang.merge.recent_days)
-    return EventDate(
-        value="PAST_REF", mod="APPROX", start=start, end=published + dt.timedelta(days=1), grain=Grain.MONTH,
-        label=lang.labels.recent.format(day=day_label(lang.labels, published)),
-    )
+    label_ = lang.labels.recent.format(day=day_label(lang.labels, published))
+    return shared_date("PAST_REF", "APPROX", start, published + dt.timedelta(days=1), Grain.MONTH, label_)
 
 
 def source_of(article: Article) -> Source:
     return Source(path=article.path, title=article.title, published=article.published,
                   approximate=article.approximate, published_grain=article.published_grain)
-
-
-def make_event(date: EventDate, text: str, article: Article, expected: bool) -> Event:
-    return Event(id=event_id(article.path, date, text), date=date, text=text,
-                 sources=(source_of(article),), expected=expected)
 
 
 def lead_date(article: Article, language: str) -> EventDate:
@@ -84,19 +92,19 @@ def article_candidates(article: Article, prefer: Prefer = "tense", language: str
         return []
     found = extract(article.text, article.published, prefer, language, article.published_grain)
     grammar, recent = compile_grammar(language), set(load(language).merge.recent_words)
-    names = known_names(article.text)
+    names, source = known_names(article.text), source_of(article)
 
-    def candidate(date: EventDate, sentence: Sentence, kind: str, expected: bool = False, **extra) -> Candidate:
-        event = make_event(date, sentence.text, article, expected)
-        return Candidate(event, features(sentence.text, language), article.published, kind, **extra)
+    def candidate(date: EventDate, sentence: Sentence, kind: str, expected: bool = False, said=None, **extra):
+        said = said or features(sentence.text, language)
+        key = event_id(article.path, date, sentence.text)
+        return Candidate(key, date, sentence.text, source, expected, said, kind, **extra)
 
     def mention(sentence: Sentence, kind: str) -> Candidate | None:
         """An undated sentence is worth keeping only with something to match on."""
         said = features(sentence.text, language)
         if not (said.names and (said.amounts or said.words)):
             return None
-        event = make_event(recent_date(article.published, language), sentence.text, article, False)
-        return Candidate(event, said, article.published, kind)
+        return candidate(recent_date(article.published, language), sentence, kind, said=said)
 
     lead = candidate(lead_date(article, language), story[0], "lead", top_names=tuple(n for n, _ in names.most_common(3)))
     result = [lead]
@@ -120,8 +128,8 @@ def words(text: str) -> frozenset[str]:
 
 def repeat_key(candidate: Candidate) -> tuple:
     """Repeats share their date and their first words: only those are compared."""
-    date = candidate.event.date
-    return (date.value, date.mod, candidate.kind == "lead", tuple(candidate.event.text.lower().split()[:4]))
+    date = candidate.date
+    return (date.value, date.mod, candidate.kind == "lead", tuple(candidate.text.lower().split()[:4]))
 
 
 def drop_repeats(candidates: list[Candidate]) -> list[Candidate]:
@@ -133,12 +141,12 @@ def drop_repeats(candidates: list[Candidate]) -> list[Candidate]:
     kept: list[Candidate] = []
     buckets: dict[tuple, list[tuple[int, frozenset[str]]]] = {}
     for item in candidates:
-        said = words(item.event.text)
+        said = words(item.text)
         bucket = buckets.setdefault(repeat_key(item), [])
         twin = next((i for i, w in bucket if len(w & said) >= 0.8 * min(len(w), len(said))), None)
         if twin is None:
             bucket.append((len(kept), said))
             kept.append(item)
-        elif len(item.event.text) > len(kept[twin].event.text):
+        elif len(item.text) > len(kept[twin].text):
             kept[twin] = item
     return kept

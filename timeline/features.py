@@ -4,6 +4,7 @@ the amounts with their units, the names, and the words for what happened."""
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -12,11 +13,14 @@ from timeline.language import load
 NUMBER = r"(?P<number>\d+(?:[.,]\d+)*)"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Features:
-    amounts: frozenset[tuple[float, str]]  # (value, unit), e.g. (1e10, "USD")
-    names: frozenset[str]  # capitalised words; only those known as names count (see `known`)
-    words: frozenset[str]
+    """Sets while matching; tuples while an archive's candidates wait (a tuple is a
+    third of a frozenset's size), see `compact` and `known`."""
+
+    amounts: frozenset[tuple[float, str]] | tuple  # (value, unit), e.g. (1e10, "USD")
+    names: frozenset[str] | tuple  # capitalised words; only those known as names count (see `known`)
+    words: frozenset[str] | tuple
 
     def same_fact(self, other: "Features", ignore: frozenset[str], both_dated: bool) -> bool:
         """A shared name with a shared amount or event word; or, for two dated
@@ -75,14 +79,17 @@ def event_words(text: str, language: str = "nl") -> frozenset[str]:
 
 
 def capitalised(text: str) -> frozenset[str]:
-    return frozenset(re.findall(r"[A-Z][\w-]+", text))
+    return frozenset(map(sys.intern, re.findall(r"[A-Z][\w-]+", text)))
 
 
 def known(features_: Features, names: frozenset[str]) -> Features:
-    """Keep the capitalised words that are names somewhere in the story ("Amazons" counts as Amazon)."""
+    """As sets, with the capitalised words kept to names known in the story ("Amazons" counts as Amazon)."""
     found = {w[:-1] if w not in names and w.endswith("s") and w[:-1] in names else w for w in features_.names}
-    return Features(features_.amounts, frozenset(found & names), features_.words)
+    return Features(frozenset(features_.amounts), frozenset(found & names), frozenset(features_.words))
 
 
 def features(text: str, language: str = "nl") -> Features:
-    return Features(amounts(text, language), capitalised(text), event_words(text, language))
+    """What a sentence says, compact: tuples, to be matched after `known`."""
+    return Features(
+        tuple(sorted(amounts(text, language))), tuple(sorted(capitalised(text))), tuple(sorted(event_words(text, language)))
+    )

@@ -56,6 +56,9 @@ RULES: tuple[tuple[str, str], ...] = (
     ("ago", r"{number}\s+{unit}\s+geleden"),
     ("ahead", r"(?:over|binnen|in)\s+{number}\s+{unit}"),
     ("vague", r"{vague}"),
+    ("every_weekday", r"{every}\s+{weekday}"),
+    ("every_unit", r"{every}\s+(?:{number}\s+)?{unit}"),
+    ("frequency", r"{frequency}"),
     ("hour", r"(?:(?:om|rond|tegen|vanaf|tot|stipt om)\s+(?:ongeveer\s+|circa\s+)?)(?P<hh>{hour}|{number})\s+uur(?:\s+(?P<mm>{minute}))?(?:\s+{daypart})?"),
     ("hour_daypart", r"(?P<hh>{hour}|{number})\s+uur(?:\s+(?P<mm>{minute}))?\s+{daypart}"),
     ("duration", r"(?:{qmod}\s+)?{number}\s+(?:en\s+een\s+half\s+)?{unit}(?!\s+(?:geleden|na|voor))"),
@@ -131,6 +134,8 @@ def _classes(lang: Language) -> dict[str, dict[str, object]]:
         "part": dict(lang.parts),
         "signal": dict(lang.signals),
         "daypart": dict(lang.dayparts),
+        "every": dict(lang.every),
+        "frequency": dict(lang.frequencies),
     }
 
 
@@ -174,9 +179,10 @@ RULE_ANCHORS = {
     "month": "month", "week_weekday": "weekday", "weekday_week": "weekday", "weekday": "weekday",
     "holiday": "holiday", "day_word": "dayword", "shift_unit": "unit", "within_year": "unit", "rolling": "unit",
     "rolling_bare": "unit", "ago": "unit", "ahead": "unit", "vague": "vague", "duration": "unit",
+    "every_weekday": "weekday", "every_unit": "unit", "frequency": "frequency",
     "clock": "clock", "hour": "unit", "hour_daypart": "unit", "half_hour": "clockword", "quarter_hour": "clockword",
 }
-ANCHOR_CLASSES = ("month", "weekday", "unit", "season", "holiday", "dayword", "vague", "ordinal")
+ANCHOR_CLASSES = ("month", "weekday", "unit", "season", "holiday", "dayword", "vague", "ordinal", "frequency")
 EXTRA_ANCHORS = {"helft": "helft", "jaarhelft": "helft", "half": "clockword", "kwart": "clockword",
                  "q1": "code", "q2": "code", "q3": "code", "q4": "code", "h1": "code", "h2": "code"}
 

@@ -70,6 +70,8 @@ class Language(Model):
     decades: dict[str, int]
     holidays: dict[str, str]
     dayparts: dict[str, int]
+    every: dict[str, int]
+    frequencies: dict[str, str]
     vague: dict[str, str]
     signals: dict[str, Mod]
     quantity_mods: dict[str, str]

@@ -31,19 +31,19 @@ def evidence(candidate: Candidate, subject: str | None, names: frozenset[str]) -
 
 
 def overlap(a: Candidate, b: Candidate) -> bool:
-    da, db = a.event.date, b.event.date
+    da, db = a.date, b.date
     return da.start < db.end and db.start < da.end
 
 
 def dates_fit(a: Candidate, b: Candidate) -> bool:
     if a.kind == "undated" or b.kind == "undated":
         mention, other = (a, b) if a.kind == "undated" else (b, a)
-        return other.kind != "undated" and other.event.date.start <= mention.published
+        return other.kind != "undated" and other.date.start <= mention.published
     return overlap(a, b)
 
 
 def same_fact(a: Candidate, b: Candidate, fa: Features, fb: Features, ignore: frozenset[str]) -> bool:
-    if a.event.sources[0].path == b.event.sources[0].path:
+    if a.source.path == b.source.path:
         return False
     both_dated = a.kind in DATED and b.kind in DATED
     return dates_fit(a, b) and fa.same_fact(fb, ignore, both_dated)
@@ -92,7 +92,7 @@ def blocks(found: list[Features], ignore: frozenset[str]) -> Iterable[list[int]]
 
 def precision(candidate: Candidate) -> tuple:
     """Sort key, best first: a dated report over a "recent" one, then the narrower period."""
-    date = candidate.event.date
+    date = candidate.date
     return (candidate.kind not in DATED, (date.end - date.start).days, candidate.published)
 
 
@@ -102,12 +102,11 @@ def combine(members: list[Candidate]) -> Event | None:
     if not dated and not any(c.kind == "recent" and c.features.amounts for c in members):
         return None
     best_date = min(members, key=precision)
-    clearest = min(dated or members, key=lambda c: (len(c.event.text), c.published))
-    first = min(members, key=lambda c: (c.published, c.event.sources[0].path, c.event.id))
-    sources = sorted({s for c in members for s in c.event.sources}, key=lambda s: (s.published, s.path))
+    clearest = min(dated or members, key=lambda c: (len(c.text), c.published))
+    first = min(members, key=lambda c: (c.published, c.source.path, c.id))
+    sources = sorted({c.source for c in members}, key=lambda s: (s.published, s.path))
     return Event(
-        id=first.event.id, date=best_date.event.date, text=clearest.event.text,
-        sources=tuple(sources), expected=best_date.event.expected,
+        id=first.id, date=best_date.date, text=clearest.text, sources=tuple(sources), expected=best_date.expected,
     )
 
 

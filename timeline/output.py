@@ -9,10 +9,10 @@ from pathlib import Path
 from timeline.errors import OutputError
 from timeline.models import Timeline
 
-FORMATS = ("md", "ics", "html", "json", "timelinejs")
+FORMATS = ("md", "ics", "html", "json", "timelinejs", "fragment")
 FILE_NAMES = {
     "md": "timeline.md", "ics": "timeline.ics", "html": "timeline.html", "json": "timeline.json",
-    "timelinejs": "timelinejs.json", "changelog": "changelog.md",
+    "timelinejs": "timelinejs.json", "fragment": "timeline.fragment.html", "changelog": "changelog.md",
 }
 
 
@@ -30,6 +30,7 @@ def render_all(
         "json": lambda: render.render_json(timeline).encode("utf-8"),
         "ics": lambda: ics.render_ics(timeline),
         "timelinejs": lambda: timelinejs.render_timelinejs(timeline).encode("utf-8"),
+        "fragment": lambda: render.render_html(timeline, env, fragment=True).encode("utf-8"),
     }
     files = {fmt: makers[fmt]() for fmt in formats}
     if since is not None:

@@ -203,6 +203,24 @@ def vague(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     return Resolved("DATE", str(g.lookup("vague", groups["vague"])))
 
 
+@handles("every_weekday")
+def every_weekday(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    return Resolved("SET", f"XXXX-WXX-{int(g.lookup('weekday', groups['weekday']))}")
+
+
+@handles("every_unit")
+def every_unit(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    grain, letter = unit_of(g, groups)
+    count = count_of(g, groups) * (15 if grain == "quarterhour" else 1)
+    clock = grain in ("second", "minute", "hour", "quarterhour")
+    return Resolved("SET", f"P{'T' if clock else ''}{count:g}{letter}")
+
+
+@handles("frequency")
+def frequency(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    return Resolved("SET", str(g.lookup("frequency", groups["frequency"])))
+
+
 @handles("duration")
 def duration(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     grain, letter = unit_of(g, groups)
