@@ -120,6 +120,7 @@ class Collector:
         subject = self.names.most_common(1)[0][0] if self.names else None
         title = title or (f"Tijdlijn: {subject}" if subject else "Tijdlijn")
         events = merge(self.candidates, subject, frozenset(self.names))
+        self.candidates = []  # merged into events: let them go before rendering
         return Timeline(title=title, events=tuple(sorted(events, key=order_key)))
 
 

@@ -20,14 +20,19 @@ EPOCH = dt.date(1970, 1, 1)  # DTSTAMP of an event without sources
 
 
 def render_ics(timeline: Timeline) -> bytes:
-    """The timeline as iCalendar bytes (RFC 5545), ready to import in a calendar app."""
+    """The timeline as iCalendar bytes (RFC 5545), ready to import in a calendar app.
+
+    Each VEVENT is serialised by icalendar on its own and set inside the
+    calendar icalendar serialised, so a large archive never holds every
+    event's component tree at once.
+    """
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", timeline.title)
-    for event in timeline.events:
-        calendar.add_component(_vevent(event))
-    return calendar.to_ical()
+    head, end = calendar.to_ical().rsplit(b"END:VCALENDAR", 1)
+    body = b"".join(_vevent(event).to_ical() for event in timeline.events)
+    return head + body + b"END:VCALENDAR" + end
 
 
 def _vevent(event: Event) -> icalendar.Event:

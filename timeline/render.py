@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import groupby
@@ -61,8 +62,18 @@ def render_html(timeline: Timeline, env: jinja2.Environment, fragment: bool = Fa
 
 
 def render_json(timeline: Timeline) -> str:
-    """The timeline in the models' own shape, as readable UTF-8 JSON."""
-    return json.dumps(timeline.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    """The timeline in the models' own shape, as readable UTF-8 JSON.
+
+    Written an event at a time (the same text as dumping the whole at once),
+    so a large archive never holds every event as a dict.
+    """
+    events = ",\n".join(
+        textwrap.indent(json.dumps(e.model_dump(mode="json"), ensure_ascii=False, indent=2), "    ")
+        for e in timeline.events
+    )
+    title = json.dumps(timeline.title, ensure_ascii=False)
+    listed = f"[\n{events}\n  ]" if events else "[]"
+    return f'{{\n  "title": {title},\n  "events": {listed}\n}}\n'
 
 
 def _markdown_escape(text: str) -> str:
