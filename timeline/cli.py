@@ -190,7 +190,7 @@ def build(ctx, paths, out, formats, templates, title, strict, jobs, language, si
 
     from timeline.diff import carry_sequences
     from timeline.language import load
-    from timeline.output import render_all
+    from timeline.output import producers
 
     if out == "-" and len(formats) != 1:
         raise click.BadParameter("--out - writes one format; add e.g. --format md", param_hint="--out")
@@ -199,8 +199,8 @@ def build(ctx, paths, out, formats, templates, title, strict, jobs, language, si
     collector = collect(paths, strict, published, prefer, language, jobs, say if verbose else None, quiet)
     previous = previous_build(Path(since) if since else Path(out) / "timeline.json")
     story = carry_sequences(previous, collector.timeline(title))
-    rendered = render_all(story, formats, Path(templates) if templates else None, previous if since else None)
-    emit(rendered, out, formats, say)
+    files = producers(story, formats, Path(templates) if templates else None, previous if since else None)
+    emit(files, out, formats, say)
     say(f"timeline: {len(story.events)} events from {collector.read} articles"
         + (f", {len(collector.skipped)} skipped" if collector.skipped else ""))
     if collector.skipped:
@@ -222,16 +222,16 @@ def collect(paths, strict, published, prefer, language, jobs, tell, quiet):
     return collector
 
 
-def emit(rendered: dict, out: str, formats: list[str], say) -> None:
+def emit(files: dict, out: str, formats: list[str], say) -> None:
     """One format to stdout (--out -), or every file into the output folder at once."""
     from pathlib import Path
 
-    from timeline.output import write_all
+    from timeline.output import stream, write_all
 
     if out == "-":
-        click.get_binary_stream("stdout").write(rendered[formats[0]])
+        stream(files[formats[0]], click.get_binary_stream("stdout"))
         return
-    for target in write_all(Path(out), rendered):
+    for target in write_all(Path(out), files):
         say(f"timeline: wrote {target}")
 
 

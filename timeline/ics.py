@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
+from collections.abc import Iterator
 
 import icalendar
 
@@ -26,13 +27,20 @@ def render_ics(timeline: Timeline) -> bytes:
     calendar icalendar serialised, so a large archive never holds every
     event's component tree at once.
     """
+    return b"".join(ics_chunks(timeline))
+
+
+def ics_chunks(timeline: Timeline) -> Iterator[bytes]:
+    """The calendar icalendar serialises, with each VEVENT icalendar serialises set inside."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", timeline.title)
     head, end = calendar.to_ical().rsplit(b"END:VCALENDAR", 1)
-    body = b"".join(_vevent(event).to_ical() for event in timeline.events)
-    return head + body + b"END:VCALENDAR" + end
+    yield head
+    for event in timeline.events:
+        yield _vevent(event).to_ical()
+    yield b"END:VCALENDAR" + end
 
 
 def _vevent(event: Event) -> icalendar.Event:

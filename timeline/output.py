@@ -1,10 +1,14 @@
-"""Render the formats in memory, then write them all at once, or one to stdout."""
+"""Render the formats straight into temporary files beside their targets, then
+move them all into place: every file or, on any failure, none (the previous
+build stays as it was). One format can go to stdout instead."""
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from timeline.errors import OutputError
 from timeline.models import Timeline
@@ -14,28 +18,27 @@ FILE_NAMES = {
     "md": "timeline.md", "ics": "timeline.ics", "html": "timeline.html", "json": "timeline.json",
     "timelinejs": "timelinejs.json", "fragment": "timeline.fragment.html", "changelog": "changelog.md",
 }
+Producer = Callable[[], Iterable[bytes]]
 
 
-def render_all(
+def producers(
     timeline: Timeline, formats: list[str], templates: Path | None, since: Timeline | None = None
-) -> dict[str, bytes]:
-    """Every requested format (and the changelog against `since`), rendered before anything is written."""
+) -> dict[str, Producer]:
+    """For each requested format (and the changelog against `since`), what writes it, in chunks."""
     from timeline import ics, render, timelinejs
     from timeline.templating import make_environment
 
-    env = make_environment(templates)
-    makers = {
-        "md": lambda: render.render_markdown(timeline, env).encode("utf-8"),
-        "html": lambda: render.render_html(timeline, env).encode("utf-8"),
-        "json": lambda: render.render_json(timeline).encode("utf-8"),
-        "ics": lambda: ics.render_ics(timeline),
-        "timelinejs": lambda: timelinejs.render_timelinejs(timeline).encode("utf-8"),
-        "fragment": lambda: render.render_html(timeline, env, fragment=True).encode("utf-8"),
+    env = make_environment(templates)  # a missing template folder fails here, before any file
+    makers: dict[str, Producer] = {
+        "md": lambda: [render.render_markdown(timeline, env).encode("utf-8")],
+        "html": lambda: [render.render_html(timeline, env).encode("utf-8")],
+        "json": lambda: (chunk.encode("utf-8") for chunk in render.json_chunks(timeline)),
+        "ics": lambda: ics.ics_chunks(timeline),
+        "timelinejs": lambda: [timelinejs.render_timelinejs(timeline).encode("utf-8")],
+        "fragment": lambda: [render.render_html(timeline, env, fragment=True).encode("utf-8")],
+        "changelog": lambda: [changelog_text(since, timeline, env).encode("utf-8")],
     }
-    files = {fmt: makers[fmt]() for fmt in formats}
-    if since is not None:
-        files["changelog"] = changelog_text(since, timeline, env).encode("utf-8")
-    return files
+    return {fmt: makers[fmt] for fmt in formats + (["changelog"] if since is not None else [])}
 
 
 def changelog_text(old: Timeline, new: Timeline, env) -> str:
@@ -51,25 +54,32 @@ def current_umask() -> int:
     return mask
 
 
-def stage(out: Path, files: dict[str, bytes]) -> list[tuple[str, Path]]:
-    """Write each file under a temporary name in the output folder."""
+def stream(make: Producer, target: BinaryIO) -> None:
+    for chunk in make():
+        target.write(chunk)
+
+
+def stage(out: Path, files: dict[str, Producer]) -> list[tuple[str, Path]]:
+    """Render each file under a temporary name in the output folder; on failure remove them all."""
     staged: list[tuple[str, Path]] = []
     try:
-        for fmt, data in files.items():
+        for fmt, make in files.items():
             handle, temp = tempfile.mkstemp(dir=out, prefix=".timeline-", suffix=".tmp")
             staged.append((temp, out / FILE_NAMES[fmt]))
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
+            with os.fdopen(handle, "wb") as target:
+                stream(make, target)
             os.chmod(temp, 0o666 & ~current_umask())
-    except OSError as error:
+    except BaseException as error:
         for temp, _ in staged:
             Path(temp).unlink(missing_ok=True)
-        raise OutputError(f"{out}: cannot write the timeline ({error.strerror}); free space or choose another --out") from error
+        if isinstance(error, OSError):
+            raise OutputError(f"{out}: cannot write the timeline ({error.strerror}); free space or choose another --out") from error
+        raise
     return staged
 
 
-def write_all(out: Path, files: dict[str, bytes]) -> list[Path]:
-    """All files or none: staged beside their targets, then each moved into place."""
+def write_all(out: Path, files: dict[str, Producer]) -> list[Path]:
+    """All files or none: rendered beside their targets, then each moved into place."""
     if out.exists() and not out.is_dir():
         raise OutputError(f"{out}: the output path is a file, not a folder; give --out a folder")
     try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 import textwrap
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -62,18 +62,22 @@ def render_html(timeline: Timeline, env: jinja2.Environment, fragment: bool = Fa
 
 
 def render_json(timeline: Timeline) -> str:
-    """The timeline in the models' own shape, as readable UTF-8 JSON.
+    """The timeline in the models' own shape, as readable UTF-8 JSON."""
+    return "".join(json_chunks(timeline))
 
-    Written an event at a time (the same text as dumping the whole at once),
-    so a large archive never holds every event as a dict.
-    """
-    events = ",\n".join(
-        textwrap.indent(json.dumps(e.model_dump(mode="json"), ensure_ascii=False, indent=2), "    ")
-        for e in timeline.events
-    )
-    title = json.dumps(timeline.title, ensure_ascii=False)
-    listed = f"[\n{events}\n  ]" if events else "[]"
-    return f'{{\n  "title": {title},\n  "events": {listed}\n}}\n'
+
+def json_chunks(timeline: Timeline) -> Iterator[str]:
+    """The JSON an event at a time (the same text as dumping the whole at once),
+    so a large archive never holds every event as a dict or the file as one string."""
+    yield f'{{\n  "title": {json.dumps(timeline.title, ensure_ascii=False)},\n  "events": '
+    if not timeline.events:
+        yield "[]\n}\n"
+        return
+    yield "[\n"
+    for index, event in enumerate(timeline.events):
+        dumped = json.dumps(event.model_dump(mode="json"), ensure_ascii=False, indent=2)
+        yield ("" if index == 0 else ",\n") + textwrap.indent(dumped, "    ")
+    yield "\n  ]\n}\n"
 
 
 def _markdown_escape(text: str) -> str:
