@@ -6,6 +6,8 @@ import datetime as dt
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 from timeline.errors import ArticleError
@@ -53,13 +55,23 @@ def decode(path: str, data: bytes) -> str:
 
 
 def manifest_entry(path: Path) -> tuple[dt.date, bool] | None:
-    manifest = path.parent / MANIFEST
-    if not manifest.is_file():
-        return None
-    entry = tomllib.loads(manifest.read_text("utf-8")).get(path.name)
+    """The publication date the folder's published.toml gives the article, if any."""
+    entry = manifest(path.parent).get(path.name)
     if entry is None:
         return None
     return entry["published"], bool(entry.get("approximate", False))
+
+
+@lru_cache(maxsize=64)
+def manifest(folder: Path) -> dict:
+    """A folder's published.toml, read once per run."""
+    found = folder / MANIFEST
+    if not found.is_file():
+        return {}
+    try:
+        return tomllib.loads(found.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ArticleError(str(found), f"cannot read the manifest ({error})", "fix its TOML") from error
 
 
 def header_date(text: str) -> tuple[dt.date, Grain, int] | None:
@@ -115,7 +127,7 @@ def lines_from(text: str, start: int):
 
 def find_title(text: str, start: int) -> tuple[str | None, int]:
     """A first line that stands alone: short, no final full stop, a blank line or byline after."""
-    lines = list(lines_from(text, start))[:3]
+    lines = list(islice(lines_from(text, start), 3))
     if len(lines) >= 2 and lines[0][2] and not lines[0][2].endswith(".") and len(lines[0][2]) <= 120:
         if not lines[1][2] or find_byline(text, lines[1][0]):
             return lines[0][2], lines[0][1]
@@ -124,7 +136,7 @@ def find_title(text: str, start: int) -> tuple[str | None, int]:
 
 def find_byline(text: str, start: int) -> tuple[dt.date, int] | None:
     """A line near the top that holds only a date (and time): "woensdag, 16 april 2025 om 14:20"."""
-    for line_start, line_end, line in list(lines_from(text, start))[:5]:
+    for line_start, line_end, line in islice(lines_from(text, start), 5):
         if not line or len(line) > 60 or not re.search(r"\d{4}", line):
             continue
         found = extract(line, dt.date(2000, 1, 1))

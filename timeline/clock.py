@@ -47,6 +47,16 @@ def daypart_hour(g: Grammar, groups: Groups, hour: int) -> tuple[int, bool]:
     return (hour + shift if hour < 12 else hour), False
 
 
+@handles("day_part")
+def day_part(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    """"vanavond": this evening, 18:00 to midnight; "morgenochtend": tomorrow before noon."""
+    offset, part = g.lookup("daypartword", groups["daypartword"])
+    first, last = g.language.part_hours[part]
+    day = ctx.reference.replace(hour=0, minute=0, second=0, microsecond=0) + dt.timedelta(days=offset)
+    period = Period(start=day + dt.timedelta(hours=first), end=day + dt.timedelta(hours=last), grain=Grain.HOUR)
+    return Resolved("TIME", f"{day.date().isoformat()}T{part}", period)
+
+
 @handles("clock")
 def clock(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     hour, minute = int(groups["hh"]), int(groups["mm"])

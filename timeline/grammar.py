@@ -48,6 +48,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("weekday_week", r"{weekday}\s+(?:{shift}\s+week|over\s+(?P<overweek>een)\s+week)"),
     ("weekday", r"(?:{shift}\s+)?{weekday}"),
     ("holiday", r"{holiday}(?:\s+{year})?"),
+    ("day_part", r"{daypartword}"),
     ("day_word", r"(?<!'s )(?<!de ){dayword}"),
     ("shift_unit", r"{shift}\s+{unit}"),
     ("within_year", r"{within}\s+(?P<unitword>jaar|maand|week)"),
@@ -135,6 +136,7 @@ def _classes(lang: Language) -> dict[str, dict[str, object]]:
         "signal": dict(lang.signals),
         "daypart": dict(lang.dayparts),
         "every": dict(lang.every),
+        "daypartword": dict(lang.day_parts),
         "frequency": dict(lang.frequencies),
     }
 
@@ -177,12 +179,14 @@ RULE_ANCHORS = {
     "month_year": "month", "shift_month": "month", "decade": "unit", "season": "season", "quarter": "unit",
     "quarter_code": "code", "half": "helft", "half_code": "code", "the_unit": "unit", "year": "year",
     "month": "month", "week_weekday": "weekday", "weekday_week": "weekday", "weekday": "weekday",
-    "holiday": "holiday", "day_word": "dayword", "shift_unit": "unit", "within_year": "unit", "rolling": "unit",
+    "holiday": "holiday", "day_word": "dayword", "day_part": "daypartword", "shift_unit": "unit", "within_year": "unit", "rolling": "unit",
     "rolling_bare": "unit", "ago": "unit", "ahead": "unit", "vague": "vague", "duration": "unit",
     "every_weekday": "weekday", "every_unit": "unit", "frequency": "frequency",
     "clock": "clock", "hour": "unit", "hour_daypart": "unit", "half_hour": "clockword", "quarter_hour": "clockword",
 }
-ANCHOR_CLASSES = ("month", "weekday", "unit", "season", "holiday", "dayword", "vague", "ordinal", "frequency")
+ANCHOR_CLASSES = (
+    "month", "weekday", "unit", "season", "holiday", "dayword", "vague", "ordinal", "frequency", "daypartword",
+)
 EXTRA_ANCHORS = {"helft": "helft", "jaarhelft": "helft", "half": "clockword", "kwart": "clockword",
                  "q1": "code", "q2": "code", "q3": "code", "q4": "code", "h1": "code", "h2": "code"}
 

@@ -70,6 +70,8 @@ class Language(Model):
     decades: dict[str, int]
     holidays: dict[str, str]
     dayparts: dict[str, int]
+    day_parts: dict[str, tuple[int, str]]
+    part_hours: dict[str, tuple[int, int]]
     every: dict[str, int]
     frequencies: dict[str, str]
     vague: dict[str, str]
