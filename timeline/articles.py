@@ -11,6 +11,7 @@ from itertools import islice
 from pathlib import Path
 
 from timeline.errors import ArticleError
+from timeline.language import load
 from timeline.tagger import extract
 from timeline.models import Grain
 
@@ -18,7 +19,6 @@ MANIFEST = "published.toml"
 HEADER = re.compile(r"\A\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*")
 SENTENCE = re.compile(r"[^.!?…■]+(?:[.!?…■]+[’”\"']?|$)")
 HEADING_MAX = 90
-CONNECTIVES = {"dat", "de", "het", "een", "en", "van", "in", "op", "bij", "met", "terwijl", "die", "of", "om"}
 
 
 @dataclass(frozen=True)
@@ -155,10 +155,11 @@ def skip_short_lines(text: str, start: int) -> int:
     return start
 
 
-def sentences(article: Article) -> list[Sentence]:
+def sentences(article: Article, language: str = "nl") -> list[Sentence]:
     """The story's sentences, soft-wrapped lines joined, headings kept apart."""
     text, found = article.text, []
-    for block_start, block in blocks(text, article.body_start):
+    connectives = frozenset(load(language).text.connectives)
+    for block_start, block in blocks(text, article.body_start, connectives):
         for match in SENTENCE.finditer(block):
             piece = match.group(0)
             folded = " ".join(piece.split())
@@ -169,7 +170,7 @@ def sentences(article: Article) -> list[Sentence]:
     return found
 
 
-def blocks(text: str, start: int) -> list[tuple[int, str]]:
+def blocks(text: str, start: int, connectives: frozenset[str]) -> list[tuple[int, str]]:
     """Stretches of text that run on across soft line breaks."""
     result, current_start, current = [], None, ""
     for line_start, line_end, line in lines_from(text, start):
@@ -177,7 +178,7 @@ def blocks(text: str, start: int) -> list[tuple[int, str]]:
         if first:
             current_start, current = line_start, ""
         current += text[line_start:line_end]
-        if ends_block(line, first):
+        if ends_block(line, first, connectives):
             result.append((current_start, current))
             current_start = None
     if current_start is not None:
@@ -185,12 +186,12 @@ def blocks(text: str, start: int) -> list[tuple[int, str]]:
     return result
 
 
-def ends_block(line: str, first: bool) -> bool:
+def ends_block(line: str, first: bool, connectives: frozenset[str]) -> bool:
     """A line ends its block at a full stop, or as a heading: a short line of its own."""
     if not line or line.endswith((".", "!", "?", "■", "”", "’", '"', ":")):
         return True
     words = line.split()
     if not first:
         return False
-    is_heading = len(words) >= 2 and len(line) <= HEADING_MAX and words[-1].lower() not in CONNECTIVES
+    is_heading = len(words) >= 2 and len(line) <= HEADING_MAX and words[-1].lower() not in connectives
     return is_heading and line[0].isupper()

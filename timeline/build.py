@@ -13,6 +13,7 @@ from typing import Callable, Iterable, Iterator
 from timeline.articles import read_article
 from timeline.errors import ArticleError
 from timeline.events import Candidate, article_candidates, known_names
+from timeline.language import load
 from timeline.tagger import Prefer
 from timeline.merge import merge
 from timeline.models import Event, Timeline
@@ -114,11 +115,12 @@ class Collector:
         self.candidates.extend(outcome.candidates)
         self.names.update(outcome.names)
 
-    def timeline(self, title: str | None = None) -> Timeline:
+    def timeline(self, title: str | None = None, language: str = "nl") -> Timeline:
         if not self.read:
             raise ArticleError("input", "no article could be read", "fix the files named above")
         subject = self.names.most_common(1)[0][0] if self.names else None
-        title = title or (f"Tijdlijn: {subject}" if subject else "Tijdlijn")
+        labels = load(language).labels
+        title = title or (labels.title.format(name=subject) if subject else labels.untitled)
         events = merge(self.candidates, subject, frozenset(self.names))
         self.candidates = []  # merged into events: let them go before rendering
         return Timeline(title=title, events=tuple(sorted(events, key=order_key)))
@@ -130,4 +132,4 @@ def build_timeline(items: list[Input], prefer: Prefer = "tense", language: str =
     collector = Collector(strict, lambda error: None)
     for outcome in outcomes(items, published, prefer, language, jobs=1):
         collector.add(outcome)
-    return collector.timeline(title)
+    return collector.timeline(title, language)

@@ -1,4 +1,7 @@
-"""The changes between two builds as a Markdown changelog (Keep a Changelog style)."""
+"""The changes between two builds as a Markdown changelog (Keep a Changelog style).
+
+The template gets ready values and words them; see templates/changelog.md.j2.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ from dataclasses import dataclass
 
 import jinja2
 
-from timeline.diff import Changes
+from timeline.diff import Change, Changes
 from timeline.models import Event, Timeline
 from timeline.render import _markdown_escape as escape
 from timeline.render import source_text
@@ -18,23 +21,26 @@ class Line:
     label: str
     text: str
     sources: str
-    notes: tuple[str, ...] = ()
+    old_label: str = ""  # set when the date changed
+    more_precise: bool = False
+    new_sources: tuple[str, ...] = ()
+    old_text: str = ""  # set when the text changed
 
 
-def line(event: Event, notes: tuple[str, ...] = ()) -> Line:
+def line(event: Event) -> Line:
     sources = "; ".join(source_text(s) for s in event.sources)
-    return Line(escape(event.date.label), escape(event.text), escape(sources), notes)
+    return Line(escape(event.date.label), escape(event.text), escape(sources))
 
 
-def notes(change) -> tuple[str, ...]:
-    found = []
-    if change.old.date != change.new.date:
-        word = "preciezer" if change.more_precise else "anders"
-        found.append(f"datum {word}: {escape(change.old.date.label)} → {escape(change.new.date.label)}")
-    found += [f"nieuwe bron: {escape(path)}" for path in change.new_sources]
-    if change.old.text != change.new.text:
-        found.append(f"tekst was: {escape(change.old.text)}")
-    return tuple(found)
+def changed_line(change: Change) -> Line:
+    old, new = change.old, change.new
+    return Line(
+        escape(new.date.label), escape(new.text), escape("; ".join(source_text(s) for s in new.sources)),
+        old_label=escape(old.date.label) if old.date != new.date else "",
+        more_precise=change.more_precise,
+        new_sources=tuple(escape(path) for path in change.new_sources),
+        old_text=escape(old.text) if old.text != new.text else "",
+    )
 
 
 def render_changelog(old: Timeline, new: Timeline, changes: Changes, env: jinja2.Environment) -> str:
@@ -42,6 +48,6 @@ def render_changelog(old: Timeline, new: Timeline, changes: Changes, env: jinja2
         env, "changelog.md.j2",
         title=escape(new.title), old_count=len(old.events), new_count=len(new.events),
         added=[line(e) for e in changes.added],
-        changed=[line(c.new, notes(c)) for c in changes.changed],
+        changed=[changed_line(c) for c in changes.changed],
         removed=[line(e) for e in changes.removed],
     )

@@ -198,7 +198,7 @@ def build(ctx, paths, out, formats, templates, title, strict, jobs, language, si
     say = (lambda message: None) if quiet else (lambda message: click.echo(message, err=True))
     collector = collect(paths, strict, published, prefer, language, jobs, say if verbose else None, quiet)
     previous = previous_build(Path(since) if since else Path(out) / "timeline.json")
-    story = carry_sequences(previous, collector.timeline(title))
+    story = carry_sequences(previous, collector.timeline(title, language))
     files = producers(story, formats, Path(templates) if templates else None, previous if since else None)
     emit(files, out, formats, say)
     say(f"timeline: {len(story.events)} events from {collector.read} articles"

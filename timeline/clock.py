@@ -83,7 +83,7 @@ def half_hour(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     if value is None or not 1 <= value <= 24:
         return None
     if groups.get("qdir"):
-        minutes = value * 60 + (15 if groups["qdir"].lower() == "over" else -15)
+        minutes = value * 60 + int(g.lookup("qdir", groups["qdir"]))
     else:
         minutes = value * 60 - 30
     value, ambiguous = daypart_hour(g, groups, minutes // 60)

@@ -186,16 +186,19 @@ def nth_in_month(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     year = int(groups["year"]) if groups.get("year") else pick_year(
         ctx, lambda y: dt.date(y, month, 1), lambda y: dt.date(y, month, periods.month_length(y, month))
     ).year
+    unit = str(g.lookup("unit", groups["unit"])[0]) if groups.get("unit") else None
     if groups.get("weekday"):
         found = periods.nth_weekday(year, month, int(g.lookup("weekday", groups["weekday"])), nth)
-    elif groups.get("weekword"):
+    elif unit == "week":
         monday = periods.nth_weekday(year, month, 1, nth)
         if nth < 0 and monday.day + 6 > periods.month_length(year, month):
             monday -= dt.timedelta(days=7)  # the last week wholly inside the month
         return date(periods.week(monday))
-    else:
+    elif unit == "day":
         length = periods.month_length(year, month)
         found = safe_date(year, month, length if nth < 0 else nth)
+    else:
+        return None
     return date(periods.day(found)) if found and found.month == month else None
 
 

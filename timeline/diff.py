@@ -44,7 +44,7 @@ class Changes:
 
 def content(event: Event) -> tuple:
     """What a reader sees of an event; a change here is a change of the event."""
-    return (event.date, event.text, event.sources, event.expected)
+    return (event.date, event.text, tuple(s.path for s in event.sources), event.expected)
 
 
 def compare(old: Timeline, new: Timeline) -> Changes:

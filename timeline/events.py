@@ -87,7 +87,7 @@ def known_names(text: str) -> Counter:
 
 def article_candidates(article: Article, prefer: Prefer = "tense", language: str = "nl") -> list[Candidate]:
     """Every candidate of one article, pull quotes (repeated sentences) once."""
-    story = sentences(article)
+    story = sentences(article, language)
     if not story:
         return []
     found = extract(article.text, article.published, prefer, language, article.published_grain)

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 import icalendar
 
 from timeline.models import Event, Timeline
-from timeline.render import source_text
+from timeline.language import load
+from timeline.render import LANGUAGE, source_text
 
 PRODID = "-//timeline//Dutch news timeline//NL"
 SUMMARY_TEXT_WIDTH = 80
@@ -62,16 +63,18 @@ def _dtstamp(event: Event) -> dt.datetime:
 
 
 def _summary(event: Event) -> str:
-    label = f"{event.date.label} (verwacht)" if event.expected else event.date.label
+    labels = load(LANGUAGE).labels
+    label = f"{event.date.label} ({labels.expected})" if event.expected else event.date.label
     text = textwrap.shorten(event.text, width=SUMMARY_TEXT_WIDTH, placeholder=" …")
     return f"{label}: {text}"
 
 
 def _description(event: Event) -> str:
+    labels = load(LANGUAGE).labels
     lines = [event.text]
     if event.expected:
-        lines += ["", "Verwacht: dit had nog niet plaatsgevonden toen de bron verscheen."]
+        lines += ["", labels.expected_note]
     if event.sources:
-        lines += ["", "Bronnen:" if len(event.sources) > 1 else "Bron:"]
+        lines += ["", f"{labels.sources if len(event.sources) > 1 else labels.source}:"]
         lines += [f"- {source_text(source)}" for source in event.sources]
     return "\n".join(lines)

@@ -35,6 +35,12 @@ class Labels(Model):
     range: str
     time: str
     recent: str
+    title: str
+    untitled: str
+    expected: str
+    expected_note: str
+    source: str
+    sources: str
     approximate: str
     heading_quarter: str
     heading_half: str
@@ -52,6 +58,15 @@ class Merge(Model):
     recent_words: tuple[str, ...]
 
 
+class Glue(Model):
+    date_time: str
+    time_date: str
+
+
+class Text(Model):
+    connectives: tuple[str, ...]
+
+
 class Language(Model):
     """Every word the grammar knows, by role. Keys are lower case."""
 
@@ -60,7 +75,7 @@ class Language(Model):
     weekdays: dict[str, int]
     numbers: dict[str, int]
     ordinals: dict[str, int]
-    units: dict[str, tuple[str, str]]
+    units: dict[str, tuple[str, ...]]
     parts: dict[str, Mod]
     shifts: dict[str, int]
     rolling: dict[str, int]
@@ -81,6 +96,11 @@ class Language(Model):
     tense: Tense
     labels: Labels
     merge: Merge
+    rules: dict[str, tuple[str, str]]  # name -> (anchor classes, pattern); order is priority
+    anchors: dict[str, str]
+    quarter_hours: dict[str, int]
+    glue: Glue
+    text: Text
 
 
 def available() -> list[str]:

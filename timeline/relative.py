@@ -24,7 +24,13 @@ UNIT_MONTHS = {"month": 1, "quarter": 3, "year": 12, "decade": 120}
 
 
 def unit_of(g: Grammar, groups: Groups) -> tuple[str, str]:
-    return tuple(g.lookup("unit", groups["unit"]))  # (grain, TIMEX letter)
+    """(grain, TIMEX duration letter) of the rule's unit word."""
+    grain, letter, *_ = g.lookup("unit", groups["unit"])
+    return grain, letter
+
+
+def plural(g: Grammar, groups: Groups) -> bool:
+    return "plural" in g.lookup("unit", groups["unit"])
 
 
 def shift_period(unit: str, today: dt.date, count: int):
@@ -81,8 +87,8 @@ def half(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
 
 @handles("the_unit")
 def the_unit(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
-    unit = {"jaar": "year", "maand": "month", "week": "week"}[groups["unitword"].lower()]
-    return date(shift_period(unit, ctx.today, 0), needs_part=True)
+    found = shift_period(unit_of(g, groups)[0], ctx.today, 0)
+    return date(found, needs_part=True) if found else None
 
 
 @handles("week_weekday", "weekday_week")
@@ -112,7 +118,7 @@ def day_word(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
 def shift_unit(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     shift = int(g.lookup("shift", groups["shift"]))
     grain, _ = unit_of(g, groups)
-    if groups["unit"].lower() in ("jaren", "maanden", "weken", "dagen", "decennia"):
+    if plural(g, groups):
         return Resolved("DATE", "PAST_REF" if shift < 0 else "FUTURE_REF" if shift else "PRESENT_REF")
     found = shift_period(grain, ctx.today, shift)
     return date(found) if found else None
@@ -121,8 +127,10 @@ def shift_unit(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
 @handles("within_year")
 def within_year(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     side = str(g.lookup("within", groups["within"]))
-    unit = {"jaar": "year", "maand": "month", "week": "week"}[groups["unitword"].lower()]
-    whole, value = shift_period(unit, ctx.today, 0)
+    found = shift_period(unit_of(g, groups)[0], ctx.today, 0)
+    if found is None:
+        return None
+    whole, value = found
     start, end = whole.start_date, whole.end_date
     if side == "before":
         end = ctx.today
@@ -142,8 +150,7 @@ def rolling(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     key = "rolling" if groups.get("rolling") else "shift"
     direction = int(g.lookup(key, groups[key]))
     grain, _ = unit_of(g, groups)
-    plural = groups["unit"].lower() in ("jaren", "maanden", "weken", "dagen", "decennia")
-    if not groups.get("number") and plural:
+    if not groups.get("number") and plural(g, groups):
         return Resolved("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF")
     if direction == 0:
         return None
@@ -175,11 +182,20 @@ def truncate(moment: dt.datetime, grain: str) -> dt.datetime:
     return moment.replace(microsecond=0, **keep)
 
 
-@handles("ago", "ahead")
+@handles("ago")
 def ago(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    """"drie weken geleden": that many units back from the reference."""
+    return counted(g, groups, ctx, -count_of(g, groups))
+
+
+@handles("ahead")
+def ahead(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    """"over twee weken": that many units on from the reference."""
+    return counted(g, groups, ctx, count_of(g, groups))
+
+
+def counted(g: Grammar, groups: Groups, ctx: Context, count: float) -> Resolved | None:
     grain, _ = unit_of(g, groups)
-    sign = -1 if "geleden" in groups.get("_text", "").lower() else 1
-    count = count_of(g, groups) * sign
     if grain in ("second", "minute", "hour", "quarterhour"):
         minutes = {"second": 1 / 60, "minute": 1, "hour": 60, "quarterhour": 15}[grain] * count
         moment = ctx.reference + dt.timedelta(minutes=minutes)
@@ -224,7 +240,7 @@ def frequency(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
 @handles("duration")
 def duration(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     grain, letter = unit_of(g, groups)
-    count = count_of(g, groups) + (0.5 if " half" in groups.get("_text", "") else 0)
+    count = count_of(g, groups) + (0.5 if groups.get("andhalf") else 0)
     if grain == "quarterhour":
         count, letter = count * 15, "M"
     amount = f"{count:g}"

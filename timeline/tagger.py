@@ -25,8 +25,6 @@ PARTABLE = {Grain.WEEK, Grain.MONTH, Grain.SEASON, Grain.QUARTER, Grain.HALF, Gr
 # Rules whose day is counted from the reference: with a month-only reference
 # they can say no more than that month.
 COUNTED_FROM_REFERENCE = {"day_word", "weekday", "week_weekday", "weekday_week", "ordinal_day", "ago", "ahead"}
-DATE_TIME_GLUE = re.compile(r"^(?:,?\s*(?:om|tegen|rond|vanaf|stipt om)?\s*)$", re.IGNORECASE)
-TIME_DATE_GLUE = re.compile(r"^(?:\s*(?:op)?\s*)$", re.IGNORECASE)
 
 
 def as_datetime(reference: dt.date | dt.datetime) -> dt.datetime:
@@ -52,7 +50,7 @@ def extract(
     found = select(grammar, flat, ref, prefer)
     found = [attach_prefixes(grammar, flat, item) for item in found]
     found = [item for item in found if not item[2].needs_part]
-    found = join_day_and_time(flat, found)
+    found = join_day_and_time(grammar, flat, found)
     if reference_grain != Grain.DAY:
         found = [coarsen(item, ref) for item in found]
     return [
@@ -177,23 +175,23 @@ def attach_prefixes(grammar: Grammar, flat: str, item: Found) -> Found:
     return start, end, resolved, name
 
 
-def join_day_and_time(flat: str, found: list[Found]) -> list[Found]:
+def join_day_and_time(grammar: Grammar, flat: str, found: list[Found]) -> list[Found]:
     """"16 april 2025 om 14:20" and "om 19:30 op vr. 20 sept." are one TIME."""
     joined: list[Found] = []
     for item in found:
-        if joined and (pair := day_with_time(flat, joined[-1], item)):
+        if joined and (pair := day_with_time(grammar, flat, joined[-1], item)):
             joined[-1] = pair
         else:
             joined.append(item)
     return joined
 
 
-def day_with_time(flat: str, first: Found, second: Found) -> Found | None:
+def day_with_time(grammar: Grammar, flat: str, first: Found, second: Found) -> Found | None:
     between = flat[first[1] : second[0]]
     kinds = (kind(first[2]), kind(second[2]))
-    if kinds == ("day", "time") and DATE_TIME_GLUE.match(between):
+    if kinds == ("day", "time") and grammar.glue["date_time"].match(between):
         day, time = first[2], second[2]
-    elif kinds == ("time", "day") and TIME_DATE_GLUE.match(between):
+    elif kinds == ("time", "day") and grammar.glue["time_date"].match(between):
         day, time = second[2], first[2]
     else:
         return None
