@@ -31,7 +31,7 @@ class Grammar:
     prefixes: dict[str, re.Pattern[str]]
     tense: dict[str, re.Pattern[str]]
     anchors: dict[str, frozenset[str]]  # word -> classes: every match holds an anchor of its rule's classes
-    anchor_pattern: re.Pattern[str]  # finds anchor words, and numbers that are not amounts
+    anchor_patterns: tuple[re.Pattern[str], re.Pattern[str]]  # numbers that are not amounts; anchor words
     rule_classes: dict[str, frozenset[str]]
     glue: dict[str, re.Pattern[str]]  # what may stand between a day and its time
 
@@ -134,9 +134,9 @@ ANCHOR_CLASSES = (
 
 
 # Numbers that can anchor a rule, by their shape (a plain number never does:
-# "15 februari" is anchored by its month, "3 jaar" by its unit). The pattern
-# starts with a plain word boundary, not a look-behind, so the engine can skip
-# ahead fast; an anchor in a word such as "gpt-5.1" only costs an idle window.
+# "15 februari" is anchored by its month, "3 jaar" by its unit). Numbers and
+# words are found by two simple patterns (faster than one with both); a number
+# inside a word such as "gpt-5.1" only costs an idle window.
 NUMBER_ANCHORS = (
     r"(?:(?P<numdate>\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}})"
     r"|(?P<clock>\d{{1,2}}[:hu]\d\d)"
@@ -181,8 +181,10 @@ def compile_grammar(code: str = "nl") -> Grammar:
     words = anchor_words(classes)
     return Grammar(
         language=lang, rules=rules, words=classes, prefixes=prefix, tense=tense, anchors=words,
-        anchor_pattern=re.compile(r"\b(?:" + NUMBER_ANCHORS.format(amounts=_alternation(lang.not_after_number.words))
-                                  + r"|(?P<word>" + _alternation(words) + r")(?![\w]))"),
+        anchor_patterns=(
+            re.compile(r"\b(?=\d)(?:" + NUMBER_ANCHORS.format(amounts=_alternation(lang.not_after_number.words)) + ")"),
+            re.compile(r"\b(?P<word>" + _alternation(words) + r")\b"),
+        ),
         rule_classes={name: frozenset(anchor.split()) for name, (anchor, _) in lang.rules.items()},
         glue={name: re.compile(pattern, re.IGNORECASE) for name, pattern in lang.glue.model_dump().items()},
     )

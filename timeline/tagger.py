@@ -81,11 +81,11 @@ NUMBER_CLASSES = {name: frozenset({name}) for name in ("numdate", "clock", "numd
 
 
 def anchors(grammar: Grammar, lowered: str) -> list[tuple[int, int, frozenset[str]]]:
-    """(start, end, classes) of each anchor word; a number followed by an amount word is none."""
-    return [
-        (m.start(), m.end(), grammar.anchors[m.group("word")] if m.lastgroup == "word" else NUMBER_CLASSES[m.lastgroup])
-        for m in grammar.anchor_pattern.finditer(lowered)
-    ]
+    """(start, end, classes) of each anchor word or number, in text order."""
+    numbers, words = grammar.anchor_patterns
+    found = [(m.start(), m.end(), NUMBER_CLASSES[m.lastgroup]) for m in numbers.finditer(lowered)]
+    found += [(m.start(), m.end(), grammar.anchors[m.group("word")]) for m in words.finditer(lowered)]
+    return sorted(found, key=lambda anchor: anchor[0])
 
 
 def windows(grammar: Grammar, lowered: str) -> list[Window]:
