@@ -41,9 +41,9 @@ class Outcome:
 
 
 def default_seeds() -> Path:
-    """The bundled seed articles: the project's seeds/ beside the package, else the installed copy."""
-    here = Path(__file__).resolve().parent.parent / "seeds"
-    return here if here.is_dir() else Path(str(resources.files("timeline") / "seeds"))
+    """The bundled seed articles: the installed copy, else (an editable install) the project's seeds/."""
+    installed = Path(str(resources.files("timeline") / "seeds"))
+    return installed if installed.is_dir() else Path(__file__).resolve().parent.parent / "seeds"
 
 
 def inputs(paths: Iterable[str], read_stdin: Callable[[], bytes]) -> list[Input]:
