@@ -262,7 +262,7 @@ def progress(total: int, quiet: bool):
     """A progress bar on stderr for long runs, only when stderr is a terminal."""
     import contextlib
 
-    stderr = click.get_text_stream("stderr")
+    stderr = sys.stderr
     if quiet or total < 20 or not stderr.isatty():
         return contextlib.nullcontext(type("NoBar", (), {"update": lambda self, n: None})())
     return click.progressbar(length=total, label="articles", file=stderr)
