@@ -1,13 +1,14 @@
 """Benchmark: timeline beside dateparser, start-up, peak memory and scaling.
 
-Run by hand:  python bench/run.py [--articles 300] [--scale 1000,10000] [--runs 3]
+Run by hand:  python bench/run.py [--articles 300] [--scale 1000,10000] [--runs 3] [--big 1,5] [--jobs N]
 
 It writes a corpus made from the seeds (each with a different publication
 date) to a temporary folder, then times whole processes, start-up included:
 - extraction: timeline.tagger.extract vs dateparser.search.search_dates(text,
   languages=['nl'], settings={'RELATIVE_BASE': published}) on the same files;
 - start-up of `timeline --help` and `timeline resolve`;
-- `timeline build` over growing archives: time and peak memory (ru_maxrss).
+- `timeline build` over growing archives: time and peak memory (ru_maxrss);
+- `timeline build` of one article of 1 and 5 MB: time per MB.
 Nothing here is a test; CI never runs it.
 """
 
@@ -121,12 +122,30 @@ def scaling(sizes: list[int], jobs: int) -> None:
         print(f"  {count:8d}  {seconds:8.1f}  {seconds / count * 1000:8.2f}  {kib / 1024:10.0f}")
 
 
+def big_article(sizes_mb: list[int]) -> None:
+    """One article of several MB: time should grow in proportion to its size."""
+    exe = str(Path(sys.executable).with_name("timeline"))
+    from timeline.articles import read_article
+
+    body = "\n".join(read_article(p).text.split(" ", 2)[-1] for p in sorted((ROOT / "seeds").glob("*.txt")))
+    print("timeline build of one big article (json), one run each:")
+    print("  MB   seconds   s per MB   peak RSS MB")
+    for size in sizes_mb:
+        with tempfile.TemporaryDirectory() as tmp:
+            article = Path(tmp) / "big.txt"
+            repeats = size * 1_000_000 // len(body.encode("utf-8")) + 1
+            article.write_text("date 2025-12-17\n" + (body + "\n") * repeats, "utf-8")
+            seconds, kib = peak_of([exe, "build", str(article), "--quiet", "--format", "json", "--out", str(Path(tmp) / "out")])
+        print(f"  {size:2d}  {seconds:8.1f}  {seconds / size:9.2f}  {kib / 1024:11.0f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--scale", default="1000,10000")
     parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--big", default="1,5", help="sizes in MB of one big article")
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     with tempfile.TemporaryDirectory() as tmp:
@@ -134,6 +153,8 @@ def main() -> None:
     startup(max(args.runs, 5))
     if args.scale:
         scaling([int(n) for n in args.scale.split(",")], args.jobs)
+    if args.big:
+        big_article([int(n) for n in args.big.split(",")])
 
 
 if __name__ == "__main__":

@@ -171,3 +171,33 @@ def test_jobs_give_the_same_output_as_one_process(tmp_path):
     assert run("build", SEEDS, "--out", one).exit_code == 0
     assert run("build", SEEDS, "--out", two, "--jobs", "2").exit_code == 0
     assert built(one) == built(two)
+
+
+def test_progress_shows_on_a_terminal_only(tmp_path):
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(25):
+        (folder / f"a{i:02d}.txt").write_text(GOOD, "utf-8")
+    command = [sys.executable, "-m", "timeline.cli", "build", str(folder), "--out", str(tmp_path / "out")]
+    master, slave = pty.openpty()
+    done = subprocess.run(command, stdout=subprocess.PIPE, stderr=slave, timeout=120)
+    os.close(slave)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(master)
+    assert done.returncode == 0 and done.stdout == b""
+    assert b"articles" in shown and b"100%" in shown
+    piped = subprocess.run(command, capture_output=True, timeout=120)
+    assert b"100%" not in piped.stderr and b"25 articles" in piped.stderr

@@ -5,6 +5,7 @@ sentence that a date anchors (two dates give two), and the undated or
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 import hashlib
 import re
 from collections import Counter
@@ -108,8 +109,9 @@ def article_candidates(article: Article, prefer: Prefer = "tense", language: str
 
     lead = candidate(lead_date(article, language), story[0], "lead", top_names=tuple(n for n, _ in names.most_common(3)))
     result = [lead]
+    starts = [e.offset[0] for e in found]  # in text order
     for sentence in story[1:]:
-        inside = [e for e in found if sentence.start <= e.offset[0] < sentence.end]
+        inside = found[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
         dated = [e for e in inside if e.type in ("DATE", "TIME") and e.period is not None]
         for expr in dated:
             clause = clause_direction(grammar, article.text, expr.offset[0], widen=False)
