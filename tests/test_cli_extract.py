@@ -37,13 +37,16 @@ def test_extract_json_lists_expressions_per_article():
     assert (until["value"], until["mod"], until["type"]) == ("2032", "BEFORE", "DATE")
 
 
-def test_an_article_without_date_is_an_error_naming_the_file(tmp_path):
+def test_an_article_without_date_is_named_and_skipped_or_with_strict_fatal(tmp_path):
     article = tmp_path / "x.txt"
     article.write_text("OpenAI lanceerde in oktober een browser.\n", "utf-8")
-    result = run("extract", str(article))
-    assert result.exit_code == 1
-    assert f"{article}: no publication date" in result.output
-    assert "--published" in result.output
+    skipped = run("extract", str(article), str(SEEDS / "002_63a8b02069decfa4.txt"))
+    assert skipped.exit_code == 3
+    assert f"skipped {article}: no publication date" in skipped.output and "--published" in skipped.output
+    assert "tot 2032" in skipped.output
+    strict = run("extract", str(article), "--strict")
+    assert strict.exit_code == 1
+    assert f"timeline: error: {article}: no publication date" in strict.output
 
 
 def test_an_impossible_published_date_is_a_usage_error_quoting_it():

@@ -85,26 +85,38 @@ def expression_dict(expr) -> dict:
 @published_option
 @prefer_option
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
-def extract(articles, published, prefer, fmt):
-    """List every date expression in ARTICLES with its resolved value."""
+@click.option("--strict", is_flag=True, help="Stop at the first bad article instead of skipping it.")
+@click.pass_context
+def extract(ctx, articles, published, prefer, fmt, strict):
+    """List every date expression in ARTICLES with its resolved value.
+
+    A bad article is named on stderr and skipped (exit code 3); --strict stops at it.
+    """
     from timeline.articles import read_article
+    from timeline.errors import ArticleError
     from timeline.tagger import extract as run
 
-    results = []
+    results, skipped = [], 0
     for path in articles:
-        article = read_article(path, published)
-        found = run(article.text, article.published, prefer, reference_grain=article.published_grain)
-        results.append((article, found))
-    if fmt == "json":
-        payload = [
-            {"path": a.path, "published": a.published.isoformat(), "expressions": [expression_dict(e) for e in f]}
-            for a, f in results
-        ]
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
-        return
-    for article, found in results:
-        for expr in found:
-            click.echo(f"{article.path}:{line_of(article.text, expr.offset[0])}\t{describe(expr)}")
+        try:
+            article = read_article(path, published)
+        except ArticleError as error:
+            if strict:
+                raise
+            click.echo(f"timeline: skipped {error}", err=True)
+            skipped += 1
+            continue
+        results.append((article, run(article.text, article.published, prefer, reference_grain=article.published_grain)))
+    click.echo(json.dumps([extraction_dict(a, f) for a, f in results], ensure_ascii=False, indent=2)
+               if fmt == "json" else "\n".join(
+                   f"{a.path}:{line_of(a.text, e.offset[0])}\t{describe(e)}" for a, f in results for e in f))
+    if skipped:
+        ctx.exit(EXIT_SKIPPED)
+
+
+def extraction_dict(article, found) -> dict:
+    return {"path": article.path, "published": article.published.isoformat(),
+            "expressions": [expression_dict(e) for e in found]}
 
 
 def line_of(text: str, offset: int) -> int:
