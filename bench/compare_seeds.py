@@ -3,6 +3,7 @@
 Both are scored against bench/seed_gold.tsv (hand-checked expressions):
 right = found, overlapping a gold expression, with its date inside the gold period;
 numbers as dates = a match holding a digit that overlaps no gold expression.
+A `date 2025-12-17` header line is metadata, not text: matches in it are not scored.
 Run: python bench/compare_seeds.py
 """
 
@@ -16,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from timeline.articles import read_article  # noqa: E402
+from timeline.articles import header_date, read_article  # noqa: E402
 from timeline.tagger import extract  # noqa: E402
 
 
@@ -69,7 +70,10 @@ def main() -> None:
         theirs = dateparser.search.search_dates(article.text, languages=["nl"], settings={"RELATIVE_BASE": ref})
         ended = time.perf_counter()
         ours = [(e.offset[0], e.offset[1], e.period.start_date) for e in ours if e.period and e.type in ("DATE", "TIME")]
+        header = header_date(article.text)
+        text_from = header[2] if header else 0
         for name, matches, seconds in (("timeline", ours, middle - began), ("dateparser", with_offsets(article.text, theirs), ended - middle)):
+            matches = [m for m in matches if m[0] >= text_from]
             right, numbers = score(matches, golds.get(path.name, []), article.text)
             totals[name][0] += right
             totals[name][1] += numbers
