@@ -3,6 +3,8 @@
 import json
 from pathlib import Path
 
+import icalendar
+
 import pytest
 from click.testing import CliRunner
 
@@ -95,3 +97,6 @@ def test_a_changed_event_keeps_its_id_and_gets_a_higher_sequence(tmp_path):
     assert all(after[i]["sequence"] == before[i]["sequence"] + 1 for i in grown)
     unchanged = [i for i in before if i in after and after[i] == before[i]]
     assert all(after[i]["sequence"] == 0 for i in unchanged)
+    calendar = icalendar.Calendar.from_ical((out / "timeline.ics").read_bytes())
+    sequences = {str(v["UID"]).split("@")[0]: int(v["SEQUENCE"]) for v in calendar.walk("VEVENT")}
+    assert all(sequences[i] == after[i]["sequence"] for i in grown + unchanged)
