@@ -130,6 +130,7 @@ def _expand(template: str, classes: dict[str, dict[str, object]], lang: Language
 # Classes whose words anchor rules (besides the language's [anchors] table).
 ANCHOR_CLASSES = (
     "month", "weekday", "unit", "season", "holiday", "dayword", "vague", "ordinal", "frequency", "daypartword",
+    "shift", "rolling", "within", "every", "part",
 )
 
 
