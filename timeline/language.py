@@ -61,6 +61,8 @@ class Merge(Model):
 class Glue(Model):
     date_time: str
     time_date: str
+    range: str  # between the two days of "13 - 15 juli", "van 14/10 tot 15/10"
+    range_start: str  # before the first day of a range
 
 
 class Text(Model):

@@ -47,7 +47,7 @@ def extract(
     grammar = compile_grammar(language)
     flat = flatten(text)
     ref = as_datetime(reference)
-    found = select(grammar, flat, ref, prefer)
+    found = join_ranges(grammar, flat, select(grammar, flat, ref, prefer))
     found = [attach_prefixes(grammar, flat, item) for item in found]
     found = [item for item in found if not item[2].needs_part]
     found = join_day_and_time(grammar, flat, found)
@@ -173,6 +173,27 @@ def attach_prefixes(grammar: Grammar, flat: str, item: Found) -> Found:
         resolved = Resolved(resolved.type, resolved.value, resolved.period, mod)
         start = signal.start()
     return start, end, resolved, name
+
+
+def join_ranges(grammar: Grammar, flat: str, found: list[Found]) -> list[Found]:
+    """"aug 8 - aug 12", "van 14/10/2013 tot 15/10/2013": two days make one period."""
+    joined: list[Found] = []
+    for item in found:
+        previous = joined[-1] if joined else None
+        if previous and kind(previous[2]) == kind(item[2]) == "day" and within_a_year(previous[2], item[2]):
+            if grammar.glue["range"].match(flat[previous[1] : item[0]]):
+                first, last = previous[2], item[2]
+                period = Period(start=first.period.start, end=last.period.end, grain=Grain.DAY)
+                opener = grammar.glue["range_start"].search(flat, max(0, previous[0] - 8), previous[0])
+                start = opener.start() if opener else previous[0]
+                joined[-1] = (start, item[1], Resolved("DATE", first.value, period), "range")
+                continue
+        joined.append(item)
+    return joined
+
+
+def within_a_year(first: Resolved, last: Resolved) -> bool:
+    return first.period.end <= last.period.start and (last.period.end - first.period.start).days <= 366
 
 
 def join_day_and_time(grammar: Grammar, flat: str, found: list[Found]) -> list[Found]:
