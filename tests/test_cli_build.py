@@ -201,3 +201,29 @@ def test_progress_shows_on_a_terminal_only(tmp_path):
     assert b"articles" in shown and b"100%" in shown
     piped = subprocess.run(command, capture_output=True, timeout=120)
     assert b"100%" not in piped.stderr and b"25 articles" in piped.stderr
+
+
+def test_a_full_disk_leaves_the_previous_build_and_no_temporary_files(folder, tmp_path, monkeypatch):
+    import errno
+
+    from timeline import output
+
+    out = tmp_path / "out"
+    assert run("build", folder, "--out", out).exit_code == 0
+    before = built(out)
+    (folder / "more.txt").write_text("date 2025-12-18 Google lanceerde in november Gemini 3.\n", "utf-8")
+    real_stream = output.stream
+    calls = []
+
+    def full_after_two(make, target):
+        calls.append(1)
+        if len(calls) > 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_stream(make, target)
+
+    monkeypatch.setattr(output, "stream", full_after_two)
+    result = run("build", folder, "--out", out)
+    assert result.exit_code == 1
+    assert "No space left on device" in result.output and str(out) in result.output
+    assert built(out) == before
+    assert not list(out.glob(".timeline-*"))

@@ -1,0 +1,128 @@
+"""The Markdown renderer, checked through GitHub's own Markdown renderer; also JSON
+and the template environment's errors, which the Markdown template exercises."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import cmarkgfm
+import pytest
+from render_fixtures import EVENTS, sample_timeline
+
+from timeline.errors import TemplateError
+from timeline.render import render_json, render_markdown
+from timeline.templating import make_environment
+
+
+@pytest.fixture(scope="module")
+def markdown() -> str:
+    return render_markdown(sample_timeline(), make_environment(None))
+
+
+@pytest.fixture(scope="module")
+def github_html(markdown: str) -> str:
+    return cmarkgfm.github_flavored_markdown_to_html(markdown)
+
+
+def list_items(github_html: str) -> list[str]:
+    return re.findall(r"<li>(.*?)</li>", github_html, flags=re.S)
+
+
+def test_markdown_has_the_title_and_one_heading_per_year_in_order(github_html):
+    assert "<h1>OpenAI: van lab tot ‘code rood’ &amp; verder</h1>" in github_html
+    assert re.findall(r"<h2>(.*?)</h2>", github_html) == ["2015", "2022", "2025", "2026"]
+
+
+def test_markdown_has_month_and_period_headings_within_each_year(github_html):
+    headings = re.findall(r"<h3>(.*?)</h3>", github_html)
+    assert headings == [
+        "December",
+        "Eind van het jaar",
+        "Eerste helft",
+        "April",
+        "Zomer",
+        "December",
+        "Lente",
+    ]
+
+
+def test_markdown_lists_every_event_with_its_label_and_literal_text(github_html):
+    items = list_items(github_html)
+    assert len(items) == len(EVENTS)
+    for item, event in zip(items, EVENTS):
+        assert item.startswith(f"<strong>{html.escape(event.date.label)}</strong>")
+        assert html.escape(event.text, quote=False) in item
+
+
+def test_markdown_escapes_html_emphasis_and_entities_in_texts(github_html):
+    assert "&lt;100 miljoen&gt;" in github_html
+    assert "&lt;img&gt;" in github_html and "<img" not in github_html
+    assert "*hype*" in github_html and "<em>hype</em>" not in github_html
+    assert "__kunstmatige__" in github_html and "<strong>kunstmatige</strong>" not in github_html
+    assert "Musk &amp; Altman" in github_html
+
+
+def test_markdown_names_each_events_sources_with_path_and_date(github_html):
+    first, second = list_items(github_html)[:2]
+    assert "<em>Bron: De geschiedenis van OpenAI &amp; co (seeds/000_57baac05c5f8387e.txt)" in first
+    assert "rond 10 januari 2023</em>" in first
+    assert "Bronnen:" in second and "seeds/001_c849ffd6ff0bcb15.txt), 3 december 2025" in second
+
+
+def test_markdown_marks_only_expected_events_as_verwacht(github_html):
+    for item, event in zip(list_items(github_html), EVENTS):
+        assert ("<em>verwacht</em>" in item) == event.expected
+
+
+def test_markdown_is_identical_across_renders(markdown):
+    assert render_markdown(sample_timeline(), make_environment(None)) == markdown
+
+
+def test_json_has_the_models_shape_with_iso_dates_and_unescaped_text():
+    text = render_json(sample_timeline())
+    data = json.loads(text)
+    assert text.endswith("}\n") and "‘code rood’" in text
+    assert list(data) == ["title", "events"]
+    event = data["events"][1]
+    assert list(event) == ["id", "date", "text", "sources", "expected"]
+    assert event["date"] == {
+        "value": "2022",
+        "mod": "END",
+        "start": "2022-09-01",
+        "end": "2023-01-01",
+        "grain": "year",
+        "label": "eind 2022",
+    }
+    assert event["sources"][0] == {
+        "path": "seeds/000_57baac05c5f8387e.txt",
+        "title": "De geschiedenis van OpenAI & co",
+        "published": "2023-01-10",
+        "approximate": True,
+    }
+    assert data["events"][-1]["expected"] is True
+
+
+def test_user_markdown_template_replaces_the_default(tmp_path):
+    (tmp_path / "timeline.md.j2").write_text("{{ title }}: {{ count }}\n")
+    env = make_environment(tmp_path)
+    assert render_markdown(sample_timeline(), env) == "OpenAI: van lab tot ‘code rood’ \\& verder: 7\n"
+
+
+def test_template_syntax_error_names_file_line_and_fix(tmp_path):
+    (tmp_path / "timeline.md.j2").write_text("# {{ title }}\n{% for year in years %}\n")
+    with pytest.raises(TemplateError) as caught:
+        render_markdown(sample_timeline(), make_environment(tmp_path))
+    message = str(caught.value)
+    assert f"{tmp_path / 'timeline.md.j2'}:" in message
+    assert "fix the Jinja syntax" in message and "endfor" in message
+
+
+def test_undefined_variable_names_file_line_and_the_known_variables(tmp_path):
+    (tmp_path / "timeline.md.j2").write_text("# {{ title }}\n\n{{ subtitle }}\n")
+    with pytest.raises(TemplateError) as caught:
+        render_markdown(sample_timeline(), make_environment(tmp_path))
+    message = str(caught.value)
+    assert f"{tmp_path / 'timeline.md.j2'}:3: 'subtitle' is undefined" in message
+    assert "count, span, title, years" in message
