@@ -1,0 +1,148 @@
+"""The ICS renderer, read back with the icalendar parser and imported into real khal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import icalendar
+import pytest
+from render_fixtures import EVENTS, sample_timeline
+
+from timeline.ics import render_ics
+
+KHAL_CONFIG = """\
+[calendars]
+[[tl]]
+path = {folder}/cal
+type = calendar
+
+[sqlite]
+path = {folder}/khal.db
+
+[locale]
+timeformat = %H:%M
+dateformat = %Y-%m-%d
+longdateformat = %Y-%m-%d
+datetimeformat = %Y-%m-%d %H:%M
+longdatetimeformat = %Y-%m-%d %H:%M
+local_timezone = UTC
+default_timezone = UTC
+
+[default]
+default_calendar = tl
+"""
+
+
+@pytest.fixture(scope="module")
+def ics() -> bytes:
+    return render_ics(sample_timeline())
+
+
+@pytest.fixture(scope="module")
+def vevents(ics: bytes) -> dict[str, icalendar.Event]:
+    """The parsed VEVENTs by UID."""
+    return {str(v["UID"]): v for v in icalendar.Calendar.from_ical(ics).walk("VEVENT")}
+
+
+def test_ics_calendar_names_itself_after_the_timeline(ics):
+    calendar = icalendar.Calendar.from_ical(ics)
+    assert str(calendar["VERSION"]) == "2.0"
+    assert str(calendar["PRODID"]).startswith("-//timeline//")
+    assert str(calendar["X-WR-CALNAME"]) == sample_timeline().title
+
+
+def test_ics_has_one_all_day_event_per_event_over_its_whole_period(vevents):
+    assert len(vevents) == len(EVENTS)
+    for event in EVENTS:
+        vevent = vevents[f"{event.id}@timeline"]
+        for name, day in (("DTSTART", event.date.start), ("DTEND", event.date.end)):
+            assert vevent[name].params["VALUE"] == "DATE"
+            assert vevent.decoded(name) == day and type(vevent.decoded(name)) is dt.date
+
+
+def test_ics_uids_come_from_event_ids_and_do_not_change_between_renders(vevents):
+    assert list(vevents) == [f"{event.id}@timeline" for event in EVENTS]
+    again = icalendar.Calendar.from_ical(render_ics(sample_timeline())).walk("VEVENT")
+    assert [str(v["UID"]) for v in again] == list(vevents)
+
+
+def test_ics_dtstamp_is_the_latest_source_publication_at_midnight_utc(vevents):
+    for event in EVENTS:
+        stamp = vevents[f"{event.id}@timeline"].decoded("DTSTAMP")
+        latest = max(source.published for source in event.sources)
+        assert stamp == dt.datetime.combine(latest, dt.time(0), tzinfo=dt.timezone.utc)
+
+
+def test_ics_summary_is_the_label_then_the_text_shortened(vevents):
+    for event in EVENTS:
+        summary = str(vevents[f"{event.id}@timeline"]["SUMMARY"])
+        assert summary.startswith(event.date.label)
+        assert len(summary) <= len(event.date.label) + len(" (verwacht): ") + 80
+        assert ("verwacht" in summary) == event.expected
+
+
+def test_ics_description_holds_the_full_text_and_every_source(vevents):
+    for event in EVENTS:
+        description = str(vevents[f"{event.id}@timeline"]["DESCRIPTION"])
+        assert description.startswith(event.text)
+        for source in event.sources:
+            assert source.path in description and (source.title or "") in description
+
+
+def test_ics_events_start_at_sequence_zero(vevents):
+    assert {int(v["SEQUENCE"]) for v in vevents.values()} == {0}
+
+
+def test_ics_bytes_are_identical_across_renders(ics):
+    assert render_ics(sample_timeline()) == ics
+
+
+def khal(config: Path, *args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "khal", "-c", str(config), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, f"khal {' '.join(args)} failed:\n{done.stderr}"
+    return done.stdout
+
+
+def test_ics_imports_into_khal_with_events_on_their_days(tmp_path, ics, vevents):
+    (tmp_path / "cal").mkdir()
+    config = tmp_path / "khal.conf"
+    config.write_text(KHAL_CONFIG.format(folder=tmp_path), "utf-8")
+    (tmp_path / "timeline.ics").write_bytes(ics)
+    khal(config, "import", "--batch", "-a", "tl", str(tmp_path / "timeline.ics"))
+    first = min(event.date.start for event in EVENTS)
+    last = max(event.date.end for event in EVENTS)
+    listed = khal(
+        config, "list", "--once", "--day-format", "", "--format", "{start-date} {title}",
+        first.isoformat(), last.isoformat(),
+    )  # fmt: skip
+    lines = set(listed.splitlines())
+    for event in EVENTS:
+        summary = str(vevents[f"{event.id}@timeline"]["SUMMARY"])
+        assert f"{event.date.start.isoformat()} {summary}" in lines
+
+
+def test_the_seeds_calendar_imports_into_khal_and_a_second_import_updates_it(tmp_path):
+    from timeline.build import build_timeline, inputs
+
+    seeds_ics = render_ics(build_timeline(inputs([], None)))
+    (tmp_path / "cal").mkdir()
+    config = tmp_path / "khal.conf"
+    config.write_text(KHAL_CONFIG.format(folder=tmp_path), "utf-8")
+    (tmp_path / "timeline.ics").write_bytes(seeds_ics)
+    khal(config, "import", "--batch", "-a", "tl", str(tmp_path / "timeline.ics"))
+    december = khal(config, "list", "--format", "{start-date} {title}", "--day-format", "", "2025-12-01", "2025-12-31")
+    assert "2025-12-01 begin december 2025: In reactie daarop riep Altman begin december" in december
+    assert "2025-12-11 midden december 2025: Volgens Sensor Tower" in december
+    assert "2025-12-17 17 december 2025: Amazon zou een investering" in december
+    count = len(icalendar.Calendar.from_ical(seeds_ics).walk("VEVENT"))
+    assert len(list((tmp_path / "cal").glob("*.ics"))) == count
+    khal(config, "import", "--batch", "-a", "tl", str(tmp_path / "timeline.ics"))
+    assert len(list((tmp_path / "cal").glob("*.ics"))) == count
