@@ -1,7 +1,6 @@
 """`timeline build` on the seeds tells the OpenAI story a reader expects."""
 
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner

@@ -114,7 +114,7 @@ def read_article(
     if published is None:
         raise ArticleError(
             name, "no publication date",
-            f'add a line "date 2025-12-17" at the top, or give --published',
+            'add a line "date 2025-12-17" at the top, or give --published',
         )
     return Article(name, text, published, grain, approximate, title, body_start)
 
