@@ -1,9 +1,10 @@
 """Find every temporal expression in a text and resolve it against a reference.
 
-The tagger runs every rule of the grammar over the text, keeps the leftmost
-longest matches that resolve to a real date, then attaches the words before a
-match that refine it ("eind 2022", "sinds 2015") and joins a day with the
-time said with it ("16 april 2025 om 14:20").
+The tagger runs each rule of the grammar only near the words that anchor it,
+keeps the leftmost longest matches that resolve to a real date, joins two
+days into a range ("aug 8 - aug 12"), attaches the words before a match that
+refine it ("eind 2022", "sinds 2015") and joins a day with the time said with
+it ("16 april 2025 om 14:20").
 """
 
 from __future__ import annotations
