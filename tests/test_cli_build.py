@@ -227,3 +227,15 @@ def test_a_full_disk_leaves_the_previous_build_and_no_temporary_files(folder, tm
     assert "No space left on device" in result.output and str(out) in result.output
     assert built(out) == before
     assert not list(out.glob(".timeline-*"))
+
+
+def test_an_unreadable_last_build_is_ignored_but_a_bad_since_is_an_error(folder, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "timeline.json").write_text('{"title": "old", "events": [{"id": 1}]}', "utf-8")
+    result = run("build", folder, "--out", out)
+    assert result.exit_code == 0, result.output
+    assert "not comparing with the last build" in result.output
+    bad = run("build", folder, "--out", tmp_path / "other", "--since", out / "timeline.md")
+    assert bad.exit_code == 1
+    assert "not a timeline.json" in bad.output

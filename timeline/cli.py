@@ -209,7 +209,7 @@ def build(ctx, paths, out, formats, templates, title, strict, jobs, language, si
     load(language)  # an unknown language is an error before any article is read
     say = (lambda message: None) if quiet else (lambda message: click.echo(message, err=True))
     collector = collect(paths, strict, published, prefer, language, jobs, say if verbose else None, quiet)
-    previous = previous_build(Path(since) if since else Path(out) / "timeline.json")
+    previous = previous_build(Path(since)) if since else last_build(Path(out) / "timeline.json", say)
     story = carry_sequences(previous, collector.timeline(title, language))
     files = producers(story, formats, Path(templates) if templates else None, previous if since else None)
     emit(files, out, formats, say)
@@ -248,10 +248,21 @@ def emit(files: dict, out: str, formats: list[str], say) -> None:
 
 
 def previous_build(path):
-    """The earlier build to compare with, if there is one."""
+    """The earlier build named by --since: it must be a timeline.json."""
     from timeline.diff import load_timeline
 
-    return load_timeline(path) if path.is_file() else None
+    return load_timeline(path)
+
+
+def last_build(path, say):
+    """The build already in --out, to carry its ICS sequences; one that cannot be read is ignored."""
+    if not path.is_file():
+        return None
+    try:
+        return previous_build(path)
+    except TimelineError as error:
+        say(f"timeline: not comparing with the last build: {error}")
+        return None
 
 
 @main.command()
