@@ -140,7 +140,10 @@ def describe(expr) -> str:
 @prefer_option
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
 def resolve(phrase, published, prefer, fmt):
-    """Resolve one PHRASE, e.g. timeline resolve "begin december" --published 2025-12-17."""
+    """Resolve one PHRASE against --published (default: today).
+
+    Example: timeline resolve "begin december" --published 2025-12-17
+    """
     from timeline.tagger import extract as run
 
     reference = published or dt.date.today()  # the CLI is the one place that may read the clock
@@ -178,7 +181,7 @@ def parse_formats(ctx, param, value: str) -> list[str]:
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--out", default="build", show_default=True, help="Folder for the timeline files, or - for stdout (one format).")
 @click.option("--format", "formats", default="md,ics,html,json", show_default=True, callback=parse_formats,
-              help="Comma-separated formats: md, ics, html, json.")
+              help="Comma-separated formats: md, ics, html, json, timelinejs, fragment.")
 @click.option("--templates", type=click.Path(file_okay=False, exists=True), help="Folder whose templates replace the defaults.")
 @click.option("--title", help="Title of the story (default: the name the articles mention most).")
 @click.option("--strict", is_flag=True, help="Stop at the first bad article instead of skipping it.")
