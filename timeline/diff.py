@@ -37,10 +37,6 @@ class Changes:
     changed: list[Change]
     removed: list[Event]
 
-    @property
-    def empty(self) -> bool:
-        return not (self.added or self.changed or self.removed)
-
 
 def content(event: Event) -> tuple:
     """What a reader sees of an event; a change here is a change of the event."""
