@@ -71,8 +71,8 @@ def process(item: Input, published: dt.date | None, prefer: Prefer, language: st
         article = read_article(item.path, published, data=item.data, name=item.name)
     except ArticleError as error:
         return Outcome(item.name, error=error)
-    found = tuple(article_candidates(article, prefer, language))
-    return Outcome(item.name, found, known_names(article.text))
+    names = known_names(article.text)
+    return Outcome(item.name, tuple(article_candidates(article, names, prefer, language)), names)
 
 
 def outcomes(

@@ -86,14 +86,19 @@ def known_names(text: str) -> Counter:
     return Counter(re.findall(r"(?<=[a-z,] )[A-Z][\w-]+", text))
 
 
-def article_candidates(article: Article, prefer: Prefer = "tense", language: str = "nl") -> list[Candidate]:
-    """Every candidate of one article, pull quotes (repeated sentences) once."""
+def article_candidates(
+    article: Article, names: Counter, prefer: Prefer = "tense", language: str = "nl"
+) -> list[Candidate]:
+    """Every candidate of one article, pull quotes (repeated sentences) once.
+
+    `names` are the article's `known_names`, counted once by the caller.
+    """
     story = sentences(article, language)
     if not story:
         return []
     found = extract(article.text, article.published, prefer, language, article.published_grain)
     grammar, recent = compile_grammar(language), set(load(language).merge.recent_words)
-    names, source = known_names(article.text), source_of(article)
+    source = source_of(article)
 
     def candidate(date: EventDate, sentence: Sentence, kind: str, expected: bool = False, said=None, **extra):
         said = said or features(sentence.text, language)

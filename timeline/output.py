@@ -62,13 +62,14 @@ def stream(make: Producer, target: BinaryIO) -> None:
 def stage(out: Path, files: dict[str, Producer]) -> list[tuple[str, Path]]:
     """Render each file under a temporary name in the output folder; on failure remove them all."""
     staged: list[tuple[str, Path]] = []
+    mode = 0o666 & ~current_umask()
     try:
         for fmt, make in files.items():
             handle, temp = tempfile.mkstemp(dir=out, prefix=".timeline-", suffix=".tmp")
             staged.append((temp, out / FILE_NAMES[fmt]))
             with os.fdopen(handle, "wb") as target:
                 stream(make, target)
-            os.chmod(temp, 0o666 & ~current_umask())
+            os.chmod(temp, mode)
     except BaseException as error:
         for temp, _ in staged:
             Path(temp).unlink(missing_ok=True)
