@@ -227,7 +227,7 @@ def collect(paths, strict, published, prefer, language, jobs, tell, quiet):
     from timeline.build import Collector, inputs, outcomes
 
     collector = Collector(strict, lambda error: click.echo(f"timeline: skipped {error}", err=True))
-    items = inputs(paths, lambda: click.get_binary_stream("stdin").read())
+    items = inputs(paths, lambda: sys.stdin.buffer.read())
     with progress(len(items), quiet) as bar:
         for outcome in outcomes(items, published, prefer, language, jobs):
             if tell:
@@ -244,7 +244,7 @@ def emit(files: dict, out: str, formats: list[str], say) -> None:
     from timeline.output import stream, write_all
 
     if out == "-":
-        stream(files[formats[0]], click.get_binary_stream("stdout"))
+        stream(files[formats[0]], sys.stdout.buffer)
         return
     for target in write_all(Path(out), files):
         say(f"timeline: wrote {target}")
