@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, field_serializer, model_validator
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Grain(str, Enum):
