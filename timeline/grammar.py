@@ -42,8 +42,13 @@ class Grammar:
 
 def _alternation(words) -> str:
     """One regex for a set of words, factored as a trie so the engine tries few branches."""
+    return _trie_of(frozenset(words))
+
+
+@lru_cache(maxsize=None)  # rules share word classes: each is built once
+def _trie_of(words: frozenset[str]) -> str:
     trie: dict = {}
-    for word in set(words):
+    for word in words:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
@@ -137,13 +142,16 @@ ANCHOR_CLASSES = (
 # Numbers that can anchor a rule, by their shape (a plain number never does:
 # "15 februari" is anchored by its month, "3 jaar" by its unit). Numbers and
 # words are found by two simple patterns (faster than one with both); a number
-# inside a word such as "gpt-5.1" only costs an idle window.
+# inside a word such as "gpt-5.1" only costs an idle window. The pattern opens
+# with a plain digit class, which lets the regex engine skip to the next digit;
+# the groups hold what follows the first digit.
 NUMBER_ANCHORS = (
-    r"(?:(?P<numdate>\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}})"
-    r"|(?P<clock>\d{{1,2}}[:hu]\d\d)"
-    r"|(?P<numdm>\d{{1,2}}[-/.]\d{{1,2}})"
-    r"|(?P<year>(?:1\d|20)\d\d)(?!\s+(?:{amounts})(?![\w]))"
-    r"|(?P<ordinal>\d{{1,2}}(?:ste|de|e)))(?![\d])"
+    r"[0-9](?<!\w[0-9])"
+    r"(?:(?P<numdate>[0-9]?[-/.][0-9]{{1,2}}[-/.][0-9]{{2,4}})"
+    r"|(?P<clock>[0-9]?[:hu][0-9][0-9])"
+    r"|(?P<numdm>[0-9]?[-/.][0-9]{{1,2}})"
+    r"|(?P<year>(?:(?<=1)[0-9]|(?<=2)0)[0-9][0-9])(?!\s+(?:{amounts})(?![\w]))"
+    r"|(?P<ordinal>[0-9]?(?:ste|de|e)))(?![0-9])"
 )
 TOKEN = re.compile(r"\d+(?:[.,:/-]\d+)*|[^\W\d_]+")
 
@@ -171,9 +179,11 @@ def compile_grammar(code: str = "nl") -> Grammar:
         (name, r"(?<![\w\-.,/])" + _expand(pattern, classes, lang) + r"(?![\w])") for name, (_, pattern) in lang.rules.items()
     )
     # Regexes for the words around a match: parts and signals stand before it.
+    # They are searched in the lower-case text after a leading space (see tagger.padded),
+    # matching the character before the word so the engine can skip ahead.
     prefix = {
-        "part": re.compile(r"(?<![\w])(?P<w>" + _alternation(lang.parts) + r")\s+$", re.IGNORECASE),
-        "signal": re.compile(r"(?<![\w])(?P<w>" + _alternation(lang.signals) + r")\s+$", re.IGNORECASE),
+        "part": re.compile(r"[^\w](?P<w>" + _alternation(lang.parts) + r")\s+$"),
+        "signal": re.compile(r"[^\w](?P<w>" + _alternation(lang.signals) + r")\s+$"),
     }
     tense = {
         name: re.compile(r"(?<![\w])(?:" + _alternation(words) + r")(?![\w])", re.IGNORECASE)
@@ -183,8 +193,10 @@ def compile_grammar(code: str = "nl") -> Grammar:
     return Grammar(
         language=lang, rules=rules, words=classes, prefixes=prefix, tense=tense, anchors=words,
         anchor_patterns=(
-            re.compile(r"\b(?=\d)(?:" + NUMBER_ANCHORS.format(amounts=_alternation(lang.not_after_number.words)) + ")"),
-            re.compile(r"\b(?P<word>" + _alternation(words) + r")\b"),
+            re.compile(NUMBER_ANCHORS.format(amounts=_alternation(lang.not_after_number.words))),
+            # The word is matched after the character before it (the text is given a leading
+            # space): a pattern that opens with a character class lets the engine skip ahead.
+            re.compile(r"[^\w](?P<word>" + _alternation(words) + r")\b"),
         ),
         rule_classes={name: frozenset(anchor.split()) for name, (anchor, _) in lang.rules.items()},
         glue={name: re.compile(pattern, re.IGNORECASE) for name, pattern in lang.glue.model_dump().items()},

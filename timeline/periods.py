@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import calendar
-import re
 import datetime as dt
+import re
+from functools import lru_cache
 
 from timeline.models import Grain, Mod, Period
 
@@ -20,6 +21,7 @@ def add_months(year: int, month: int, count: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+@lru_cache(maxsize=4096)  # the same years and months recur across articles; a Period is immutable
 def span(start: dt.date, end: dt.date, grain: Grain) -> Period:
     return Period(start=midnight(start), end=midnight(end), grain=grain)
 

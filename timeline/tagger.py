@@ -47,9 +47,10 @@ def extract(
     """
     grammar = compile_grammar(language)
     flat = flatten(text)
+    lowered = padded(flat)
     ref = as_datetime(reference)
-    found = join_ranges(grammar, flat, select(grammar, flat, ref, prefer))
-    found = [attach_prefixes(grammar, flat, item) for item in found]
+    found = join_ranges(grammar, flat, select(grammar, flat, lowered, ref, prefer))
+    found = [attach_prefixes(grammar, lowered, item) for item in found]
     found = [item for item in found if not item[2].needs_part]
     found = join_day_and_time(grammar, flat, found)
     if reference_grain != Grain.DAY:
@@ -68,9 +69,15 @@ def resolve(
     return max(found, key=lambda e: e.offset[1] - e.offset[0], default=None)
 
 
+ODD_SPACES = "\r\n\t\u00a0\u2009\u202f"
+
+
 def flatten(text: str) -> str:
     """The text with line breaks and odd spaces as plain spaces, same length."""
-    return re.sub(r"[\r\n\t\u00a0\u2009\u202f]", " ", text)
+    for char in ODD_SPACES:
+        if char in text:
+            text = text.replace(char, " ")
+    return text
 
 
 Found = tuple[int, int, Resolved, str]
@@ -85,8 +92,17 @@ def anchors(grammar: Grammar, lowered: str) -> list[tuple[int, int, frozenset[st
     """(start, end, classes) of each anchor word or number, in text order."""
     numbers, words = grammar.anchor_patterns
     found = [(m.start(), m.end(), NUMBER_CLASSES[m.lastgroup]) for m in numbers.finditer(lowered)]
-    found += [(m.start(), m.end(), grammar.anchors[m.group("word")]) for m in words.finditer(lowered)]
+    # The match starts one before its word, at the padded text's offset + 1.
+    found += [(m.start(), m.end() - 1, grammar.anchors[m.group("word")]) for m in words.finditer(" " + lowered)]
     return sorted(found, key=lambda anchor: anchor[0])
+
+
+def padded(flat: str) -> str:
+    """The text in lower case after one space: index i of the text is i + 1 here.
+
+    Patterns that match the character before a word run on this text.
+    """
+    return " " + lower_same_length(flat)
 
 
 def windows(grammar: Grammar, lowered: str) -> list[Window]:
@@ -128,10 +144,10 @@ def rules_for(grammar: Grammar, classes: frozenset[str]) -> list[tuple[int, str,
     ]
 
 
-def select(grammar: Grammar, flat: str, ref: dt.datetime, prefer: Prefer) -> list[Found]:
+def select(grammar: Grammar, flat: str, padded_text: str, ref: dt.datetime, prefer: Prefer) -> list[Found]:
     """The leftmost longest matches that resolve; at equal length the earlier rule."""
     candidates = []
-    lowered = lower_same_length(flat)
+    lowered = padded_text[1:]
     for low, high, classes in windows(grammar, lowered):
         for priority, name, pattern in rules_for(grammar, frozenset(classes)):
             for match in pattern.finditer(lowered, low, high):
@@ -158,17 +174,20 @@ def resolve_match(grammar: Grammar, name: str, match: re.Match[str], ctx: Contex
         return None  # words that do not make a real date (31 februari, year 0)
 
 
-def attach_prefixes(grammar: Grammar, flat: str, item: Found) -> Found:
-    """Take in a part ("eind") and a signal ("sinds") standing right before."""
+def attach_prefixes(grammar: Grammar, lowered: str, item: Found) -> Found:
+    """Take in a part ("eind") and a signal ("sinds") standing right before.
+
+    `lowered` is the padded text, where the text's offset i is i + 1.
+    """
     start, end, resolved, name = item
     period = resolved.period
-    part = grammar.prefixes["part"].search(flat, max(0, start - 40), start)
+    part = grammar.prefixes["part"].search(lowered, max(0, start - 40), start + 1)
     if part and period is not None and period.grain in PARTABLE and resolved.mod is None:
         mod = grammar.lookup("part", part.group("w"))
         period = periods.part(period, mod)
         resolved = Resolved(resolved.type, resolved.value, period, mod)
         start = part.start()
-    signal = grammar.prefixes["signal"].search(flat, max(0, start - 40), start)
+    signal = grammar.prefixes["signal"].search(lowered, max(0, start - 40), start + 1)
     if signal and resolved.type == "DATE" and resolved.period is not None:
         mod = resolved.mod or grammar.lookup("signal", signal.group("w"))
         resolved = Resolved(resolved.type, resolved.value, resolved.period, mod)
