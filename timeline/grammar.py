@@ -185,8 +185,9 @@ def compile_grammar(code: str = "nl") -> Grammar:
         "part": re.compile(r"[^\w](?P<w>" + _alternation(lang.parts) + r")\s+$"),
         "signal": re.compile(r"[^\w](?P<w>" + _alternation(lang.signals) + r")\s+$"),
     }
+    # Searched in lower case after a leading space (see tense.direction_in).
     tense = {
-        name: re.compile(r"(?<![\w])(?:" + _alternation(words) + r")(?![\w])", re.IGNORECASE)
+        name: re.compile(r"[^\w](?:" + _alternation(words) + r")(?![\w])")
         for name, words in (("future", lang.tense.future), ("past", lang.tense.past))
     }
     words = anchor_words(classes)

@@ -7,7 +7,9 @@ import re
 from timeline.grammar import Grammar
 from timeline.models import Direction
 
-SENTENCE_END = re.compile(r"[.!?…](?=\s+[\"'‘“]?[A-Z0-9])|\s{2,}")
+# A full stop before a capital or a digit, or a run of spaces. Both open with
+# one character class, which lets the regex engine skip ahead.
+SENTENCE_END = re.compile(r"[.!?…\s](?:(?<=[.!?…])(?=\s+[\"'‘“]?[A-Z0-9])|(?<=\s)\s+)")
 CLAUSE_END = re.compile(r"[,;:—–()]")
 
 
@@ -21,9 +23,10 @@ def bounds(text: str, position: int, pattern: re.Pattern[str], reach: int = 400)
 
 
 def direction_in(grammar: Grammar, text: str) -> Direction | None:
-    if grammar.tense["future"].search(text):
+    lowered = " " + text.lower()
+    if grammar.tense["future"].search(lowered):
         return "future"
-    if grammar.tense["past"].search(text):
+    if grammar.tense["past"].search(lowered):
         return "past"
     return None
 
