@@ -6,6 +6,8 @@ It writes a corpus made from the seeds (each with a different publication
 date) to a temporary folder, then times whole processes, start-up included:
 - extraction: timeline.tagger.extract vs dateparser.search.search_dates(text,
   languages=['nl'], settings={'RELATIVE_BASE': published}) on the same files;
+- what timeline's process spends before its first article (Python, pydantic,
+  its own modules), and the per-article time of both once started;
 - start-up of `timeline --help` and `timeline resolve`;
 - `timeline build` over growing archives: time and peak memory (ru_maxrss);
 - `timeline build` of one article of 1 and 5 MB: time per MB.
@@ -93,12 +95,68 @@ def peak_of(command: list[str]) -> tuple[float, int]:
 
 def extraction(folder: Path, count: int, runs: int) -> None:
     size = make_corpus(folder, count)
-    ours, _ = timed([sys.executable, "-c", TIMELINE_JOB, str(folder)], runs)
-    theirs, _ = timed([sys.executable, "-c", DATEPARSER_JOB, str(folder)], runs)
+    # The two alternate, run by run, so a slow spell of the machine falls on both.
+    pairs = [
+        (timed([sys.executable, "-c", TIMELINE_JOB, str(folder)], 1)[0],
+         timed([sys.executable, "-c", DATEPARSER_JOB, str(folder)], 1)[0])
+        for _ in range(runs)
+    ]
+    ours = statistics.median(p[0] for p in pairs)
+    theirs = statistics.median(p[1] for p in pairs)
     print(f"extraction over {count} articles ({size / 1e6:.1f} MB), whole process, median of {runs}:")
     print(f"  timeline   {ours:7.2f} s  {count / ours:8.0f} articles/s")
     print(f"  dateparser {theirs:7.2f} s  {count / theirs:8.0f} articles/s")
-    print(f"  ratio      {theirs / ours:7.1f}x")
+    print(f"  ratio      {theirs / ours:7.1f}x  (per run: {', '.join(f'{t / o:.1f}' for o, t in pairs)})")
+    floor(runs, ours, theirs)
+    warm(folder)
+
+
+WARM_JOB = """
+import sys, time, datetime as dt
+from pathlib import Path
+from timeline.articles import read_article
+from timeline.tagger import extract
+from dateparser.search import search_dates
+articles = [read_article(p) for p in sorted(Path(sys.argv[1]).glob('*.txt'))]
+for a in articles[:5]:
+    extract(a.text, a.published, reference_grain=a.published_grain)
+start = time.perf_counter()
+for a in articles:
+    extract(a.text, a.published, reference_grain=a.published_grain)
+ours = (time.perf_counter() - start) / len(articles)
+sample = articles[:30]
+search_dates(sample[0].text, languages=['nl'], settings={'RELATIVE_BASE': dt.datetime(2025, 1, 1)})
+start = time.perf_counter()
+for a in sample:
+    base = dt.datetime.combine(a.published, dt.time())
+    search_dates(a.text, languages=['nl'], settings={'RELATIVE_BASE': base})
+theirs = (time.perf_counter() - start) / len(sample)
+print(ours, theirs)
+"""
+
+
+def warm(folder: Path) -> None:
+    """Per-article time once both are started, in one process (dateparser on the first 30)."""
+    out = subprocess.run([sys.executable, "-c", WARM_JOB, str(folder)], check=True, capture_output=True, text=True)
+    ours, theirs = (float(x) for x in out.stdout.split())
+    print(f"warm, per article: timeline {ours * 1000:.2f} ms, dateparser {theirs * 1000:.1f} ms, "
+          f"ratio {theirs / ours:.0f}x")
+
+
+FLOOR_STEPS = (
+    ("Python itself", "pass"),
+    ("+ import pydantic's BaseModel", "from pydantic import BaseModel"),
+    ("+ timeline's modules, language and grammar", "from timeline.tagger import compile_grammar; compile_grammar('nl')"),
+)
+
+
+def floor(runs: int, ours: float, theirs: float) -> None:
+    """Where timeline's whole-process time goes before the first article, and what 20x leaves."""
+    print(f"before the first article (median of {runs}):")
+    for label, code in FLOOR_STEPS:
+        seconds, _ = timed([sys.executable, "-c", code], runs)
+        print(f"  {label:45s} {seconds * 1000:6.0f} ms")
+    print(f"  20x dateparser needs timeline within {theirs / 20 * 1000:.0f} ms; it took {ours * 1000:.0f} ms")
 
 
 def startup(runs: int) -> None:
