@@ -11,6 +11,8 @@ from functools import lru_cache
 from timeline.language import load
 
 NUMBER = r"(?P<number>\d+(?:[.,]\d+)*)"
+DIGIT = re.compile(r"[0-9]")
+CAPITALISED = re.compile(r"[A-Z][\w-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,8 @@ def parse_number(text: str) -> float:
 
 def amounts(text: str, language: str = "nl") -> frozenset[tuple[float, str]]:
     """Amounts of money and other scaled quantities ("10 miljard dollar", "$70 miljard")."""
+    if not DIGIT.search(text):
+        return frozenset()  # most sentences: no number, so no amount
     merge = load(language).merge
     found = set()
     for match in amount_pattern(language).finditer(text):
@@ -62,24 +66,30 @@ def amounts(text: str, language: str = "nl") -> frozenset[tuple[float, str]]:
 
 @lru_cache(maxsize=None)
 def event_word_pattern(language: str) -> re.Pattern[str]:
-    """One regex for the event words; a group per entry tells which one matched."""
+    """One regex for the event words; a group per entry tells which one matched.
+
+    It runs on the lower-case text after a space and matches the character
+    before the word: a pattern that opens with a character class lets the
+    regex engine skip ahead.
+    """
+    entries = [entry.lower() for entry in load(language).merge.event_words]
     branches = [
         f"(?P<w{i}>{re.escape(entry[:-1])}\\w*)" if entry.endswith("*") else f"(?P<w{i}>{re.escape(entry)})"
-        for i, entry in enumerate(load(language).merge.event_words)
+        for i, entry in enumerate(entries)
     ]
-    return re.compile(r"\b(?:" + "|".join(branches) + r")\b", re.IGNORECASE)
+    return re.compile(r"[^\w](?:" + "|".join(branches) + r")\b")
 
 
 def event_words(text: str, language: str = "nl") -> frozenset[str]:
     """The words for what happened, each as its entry says it (a stem without its *)."""
     entries = load(language).merge.event_words
     return frozenset(
-        entries[int(m.lastgroup[1:])].rstrip("*") for m in event_word_pattern(language).finditer(text)
+        entries[int(m.lastgroup[1:])].rstrip("*") for m in event_word_pattern(language).finditer(" " + text.lower())
     )
 
 
 def capitalised(text: str) -> frozenset[str]:
-    return frozenset(map(sys.intern, re.findall(r"[A-Z][\w-]+", text)))
+    return frozenset(map(sys.intern, CAPITALISED.findall(text)))
 
 
 def known(features_: Features, names: frozenset[str]) -> Features:

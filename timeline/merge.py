@@ -65,8 +65,8 @@ def groups(candidates: list[Candidate], subject: str | None, names: frozenset[st
     def fits(i: int, j: int) -> bool:
         return same_fact(candidates[i], candidates[j], found[i], found[j], ignore)
 
-    pairs = [(i, j) for members in blocks(found, ignore) for x, i in enumerate(members) for j in members[x + 1 :]]
-    pairs.sort()
+    # Two candidates that share several keys are one pair: each pair is tested once.
+    pairs = sorted({(i, j) for block in blocks(found, ignore) for x, i in enumerate(block) for j in block[x + 1 :]})
     undated = {i for i, c in enumerate(candidates) if c.kind == "undated"}
     for i, j in pairs:
         if i not in undated and j not in undated and root(i) != root(j) and fits(i, j):
