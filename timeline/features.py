@@ -8,6 +8,7 @@ import sys
 from dataclasses import dataclass
 from functools import lru_cache
 
+from timeline.grammar import at_word_start
 from timeline.language import load
 
 NUMBER = r"(?P<number>\d+(?:[.,]\d+)*)"
@@ -66,18 +67,13 @@ def amounts(text: str, language: str = "nl") -> frozenset[tuple[float, str]]:
 
 @lru_cache(maxsize=None)
 def event_word_pattern(language: str) -> re.Pattern[str]:
-    """One regex for the event words; a group per entry tells which one matched.
-
-    It runs on the lower-case text after a space and matches the character
-    before the word: a pattern that opens with a character class lets the
-    regex engine skip ahead.
-    """
+    """One regex for the event words, at word starts; a group per entry tells which one matched."""
     entries = [entry.lower() for entry in load(language).merge.event_words]
     branches = [
         f"(?P<w{i}>{re.escape(entry[:-1])}\\w*)" if entry.endswith("*") else f"(?P<w{i}>{re.escape(entry)})"
         for i, entry in enumerate(entries)
     ]
-    return re.compile(r"[^\w](?:" + "|".join(branches) + r")\b")
+    return at_word_start(r"(?:" + "|".join(branches) + r")\b")
 
 
 def event_words(text: str, language: str = "nl") -> frozenset[str]:

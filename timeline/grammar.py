@@ -40,6 +40,16 @@ class Grammar:
         return self.words[cls][" ".join(text.lower().split())]
 
 
+def at_word_start(body: str) -> re.Pattern[str]:
+    """`body` where a word starts, searched in lower-case text given one leading space.
+
+    The pattern matches the character before the word instead of looking behind:
+    a pattern that opens with a character class lets the regex engine skip ahead
+    to the few places worth trying. A match starts one before its word.
+    """
+    return re.compile(r"[^\w]" + body)
+
+
 def _alternation(words) -> str:
     """One regex for a set of words, factored as a trie so the engine tries few branches."""
     return _trie_of(frozenset(words))
@@ -179,15 +189,12 @@ def compile_grammar(code: str = "nl") -> Grammar:
         (name, r"(?<![\w\-.,/])" + _expand(pattern, classes, lang) + r"(?![\w])") for name, (_, pattern) in lang.rules.items()
     )
     # Regexes for the words around a match: parts and signals stand before it.
-    # They are searched in the lower-case text after a leading space (see tagger.padded),
-    # matching the character before the word so the engine can skip ahead.
     prefix = {
-        "part": re.compile(r"[^\w](?P<w>" + _alternation(lang.parts) + r")\s+$"),
-        "signal": re.compile(r"[^\w](?P<w>" + _alternation(lang.signals) + r")\s+$"),
+        "part": at_word_start(r"(?P<w>" + _alternation(lang.parts) + r")\s+$"),
+        "signal": at_word_start(r"(?P<w>" + _alternation(lang.signals) + r")\s+$"),
     }
-    # Searched in lower case after a leading space (see tense.direction_in).
     tense = {
-        name: re.compile(r"[^\w](?:" + _alternation(words) + r")(?![\w])")
+        name: at_word_start(r"(?:" + _alternation(words) + r")(?![\w])")
         for name, words in (("future", lang.tense.future), ("past", lang.tense.past))
     }
     words = anchor_words(classes)
@@ -195,9 +202,7 @@ def compile_grammar(code: str = "nl") -> Grammar:
         language=lang, rules=rules, words=classes, prefixes=prefix, tense=tense, anchors=words,
         anchor_patterns=(
             re.compile(NUMBER_ANCHORS.format(amounts=_alternation(lang.not_after_number.words))),
-            # The word is matched after the character before it (the text is given a leading
-            # space): a pattern that opens with a character class lets the engine skip ahead.
-            re.compile(r"[^\w](?P<word>" + _alternation(words) + r")\b"),
+            at_word_start(r"(?P<word>" + _alternation(words) + r")\b"),
         ),
         rule_classes={name: frozenset(anchor.split()) for name, (anchor, _) in lang.rules.items()},
         glue={name: re.compile(pattern, re.IGNORECASE) for name, pattern in lang.glue.model_dump().items()},

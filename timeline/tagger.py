@@ -47,10 +47,10 @@ def extract(
     """
     grammar = compile_grammar(language)
     flat = flatten(text)
-    lowered = padded(flat)
+    pad = padded(flat)
     ref = as_datetime(reference)
-    found = join_ranges(grammar, flat, select(grammar, flat, lowered, ref, prefer))
-    found = [attach_prefixes(grammar, lowered, item) for item in found]
+    found = join_ranges(grammar, flat, select(grammar, flat, pad, ref, prefer))
+    found = [attach_prefixes(grammar, pad, item) for item in found]
     found = [item for item in found if not item[2].needs_part]
     found = join_day_and_time(grammar, flat, found)
     if reference_grain != Grain.DAY:
@@ -88,27 +88,28 @@ Window = tuple[int, int, set[str]]
 NUMBER_CLASSES = {name: frozenset({name}) for name in ("numdate", "clock", "numdm", "year", "ordinal")}
 
 
-def anchors(grammar: Grammar, lowered: str) -> list[tuple[int, int, frozenset[str]]]:
+def anchors(grammar: Grammar, pad: str) -> list[tuple[int, int, frozenset[str]]]:
     """(start, end, classes) of each anchor word or number, in text order."""
     numbers, words = grammar.anchor_patterns
-    found = [(m.start(), m.end(), NUMBER_CLASSES[m.lastgroup]) for m in numbers.finditer(lowered)]
-    # The match starts one before its word, at the padded text's offset + 1.
-    found += [(m.start(), m.end() - 1, grammar.anchors[m.group("word")]) for m in words.finditer(" " + lowered)]
+    found = [(m.start() - 1, m.end() - 1, NUMBER_CLASSES[m.lastgroup]) for m in numbers.finditer(pad)]
+    # A word's match starts one before it: in the padded text, that is the word's offset in the text.
+    found += [(m.start(), m.end() - 1, grammar.anchors[m.group("word")]) for m in words.finditer(pad)]
     return sorted(found, key=lambda anchor: anchor[0])
 
 
 def padded(flat: str) -> str:
-    """The text in lower case after one space: index i of the text is i + 1 here.
+    """The text in lower case after one space: offset i of the text is i + 1 here.
 
-    Patterns that match the character before a word run on this text.
+    Patterns made by grammar.at_word_start run on this text.
     """
     return " " + lower_same_length(flat)
 
 
-def windows(grammar: Grammar, lowered: str) -> list[Window]:
-    """Stretches around anchor words, merged, with the anchor classes inside each."""
+def windows(grammar: Grammar, pad: str) -> list[Window]:
+    """Stretches around anchor words, merged, with the anchor classes inside each (offsets of the text)."""
     spans: list[Window] = []
-    for start, end, classes in anchors(grammar, lowered):
+    lowered = pad[1:]
+    for start, end, classes in anchors(grammar, pad):
         low, high = max(0, start - WINDOW), min(len(lowered), end + WINDOW)
         if spans and low <= spans[-1][1]:
             spans[-1] = (spans[-1][0], high, spans[-1][2] | classes)
@@ -144,11 +145,11 @@ def rules_for(grammar: Grammar, classes: frozenset[str]) -> list[tuple[int, str,
     ]
 
 
-def select(grammar: Grammar, flat: str, padded_text: str, ref: dt.datetime, prefer: Prefer) -> list[Found]:
+def select(grammar: Grammar, flat: str, pad: str, ref: dt.datetime, prefer: Prefer) -> list[Found]:
     """The leftmost longest matches that resolve; at equal length the earlier rule."""
     candidates = []
-    lowered = padded_text[1:]
-    for low, high, classes in windows(grammar, lowered):
+    lowered = pad[1:]
+    for low, high, classes in windows(grammar, pad):
         for priority, name, pattern in rules_for(grammar, frozenset(classes)):
             for match in pattern.finditer(lowered, low, high):
                 candidates.append((match.start(), match.start() - match.end(), priority, name, match))
@@ -174,20 +175,17 @@ def resolve_match(grammar: Grammar, name: str, match: re.Match[str], ctx: Contex
         return None  # words that do not make a real date (31 februari, year 0)
 
 
-def attach_prefixes(grammar: Grammar, lowered: str, item: Found) -> Found:
-    """Take in a part ("eind") and a signal ("sinds") standing right before.
-
-    `lowered` is the padded text, where the text's offset i is i + 1.
-    """
+def attach_prefixes(grammar: Grammar, pad: str, item: Found) -> Found:
+    """Take in a part ("eind") and a signal ("sinds") standing right before (`pad`: see `padded`)."""
     start, end, resolved, name = item
     period = resolved.period
-    part = grammar.prefixes["part"].search(lowered, max(0, start - 40), start + 1)
+    part = grammar.prefixes["part"].search(pad, max(0, start - 40), start + 1)
     if part and period is not None and period.grain in PARTABLE and resolved.mod is None:
         mod = grammar.lookup("part", part.group("w"))
         period = periods.part(period, mod)
         resolved = Resolved(resolved.type, resolved.value, period, mod)
         start = part.start()
-    signal = grammar.prefixes["signal"].search(lowered, max(0, start - 40), start + 1)
+    signal = grammar.prefixes["signal"].search(pad, max(0, start - 40), start + 1)
     if signal and resolved.type == "DATE" and resolved.period is not None:
         mod = resolved.mod or grammar.lookup("signal", signal.group("w"))
         resolved = Resolved(resolved.type, resolved.value, resolved.period, mod)
