@@ -133,23 +133,22 @@ def test_quiet_says_nothing_and_verbose_names_each_article(folder, tmp_path):
     assert f"read {folder / 'good.txt'}" in verbose.stderr
 
 
-def test_settings_file_sets_defaults(folder, tmp_path):
-    (tmp_path / "timeline.toml").write_text('out = "story"\nformat = "md"\n', "utf-8")
-    runner = CliRunner()
-    with runner.isolated_filesystem(temp_dir=tmp_path) as here:
-        (Path(here) / "timeline.toml").write_text('out = "story"\nformat = "md"\n', "utf-8")
-        result = runner.invoke(main, ["build", str(folder)])
-        assert result.exit_code == 0, result.output
-        assert [p.name for p in (Path(here) / "story").iterdir()] == ["timeline.md"]
+def test_settings_file_sets_defaults(folder, tmp_path, monkeypatch):
+    here = tmp_path / "project"
+    here.mkdir()
+    (here / "timeline.toml").write_text('out = "story"\nformat = "md"\n', "utf-8")
+    monkeypatch.chdir(here)
+    result = CliRunner().invoke(main, ["build", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in (here / "story").iterdir()] == ["timeline.md"]
 
 
-def test_an_unknown_setting_is_an_error_suggesting_the_nearest(tmp_path):
-    runner = CliRunner()
-    with runner.isolated_filesystem(temp_dir=tmp_path) as here:
-        (Path(here) / "pyproject.toml").write_text('[tool.timeline]\nformats = "md"\n', "utf-8")
-        result = runner.invoke(main, ["build"])
-        assert result.exit_code == 1
-        assert "unknown setting 'formats'; did you mean 'format'?" in result.output
+def test_an_unknown_setting_is_an_error_suggesting_the_nearest(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text('[tool.timeline]\nformats = "md"\n', "utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 1
+    assert "unknown setting 'formats'; did you mean 'format'?" in result.output
 
 
 def test_traceback_flag_shows_the_full_story(tmp_path):
