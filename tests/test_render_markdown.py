@@ -111,20 +111,22 @@ def test_user_markdown_template_replaces_the_default(tmp_path):
     assert render_markdown(sample_timeline(), env) == "OpenAI: van lab tot ‘code rood’ \\& verder: 7\n"
 
 
-def test_template_syntax_error_names_file_line_and_fix(tmp_path):
-    (tmp_path / "timeline.md.j2").write_text("# {{ title }}\n{% for year in years %}\n")
+def template_error(folder, template: str) -> str:
+    """The message of rendering the sample with a user's timeline.md.j2 that fails."""
+    (folder / "timeline.md.j2").write_text(template)
     with pytest.raises(TemplateError) as caught:
-        render_markdown(sample_timeline(), make_environment(tmp_path))
-    message = str(caught.value)
+        render_markdown(sample_timeline(), make_environment(folder))
+    return str(caught.value)
+
+
+def test_template_syntax_error_names_file_line_and_fix(tmp_path):
+    message = template_error(tmp_path, "# {{ title }}\n{% for year in years %}\n")
     assert f"{tmp_path / 'timeline.md.j2'}:" in message
     assert "fix the Jinja syntax" in message and "endfor" in message
 
 
 def test_undefined_variable_names_file_line_and_the_known_variables(tmp_path):
-    (tmp_path / "timeline.md.j2").write_text("# {{ title }}\n\n{{ subtitle }}\n")
-    with pytest.raises(TemplateError) as caught:
-        render_markdown(sample_timeline(), make_environment(tmp_path))
-    message = str(caught.value)
+    message = template_error(tmp_path, "# {{ title }}\n\n{{ subtitle }}\n")
     assert f"{tmp_path / 'timeline.md.j2'}:3: 'subtitle' is undefined" in message
     assert "count, span, title, years" in message
 
