@@ -1,8 +1,12 @@
 """Benchmark: timeline beside dateparser, start-up, peak memory and scaling.
 
-Run by hand:  python bench/run.py [--articles 300] [--scale 1000,10000] [--runs 3] [--big 1,5] [--jobs N]
+Run by hand:  python bench/run.py [--articles 300] [--scale 1000,10000] [--runs 3] [--big 1,5] [--jobs N] [--here]
 
-It writes a corpus made from the seeds (each with a different publication
+It first installs this checkout into a fresh virtual environment, as a user's
+`pip install .` does (dateparser comes with it), and runs both tools with that
+environment's Python: start-up then counts what a user pays, not what this
+machine's own site-packages add (editable finders, .pth files). `--here` runs
+them with the Python that runs this script instead. It writes a corpus made from the seeds (each with a different publication
 date) to a temporary folder, then times whole processes, start-up included:
 - extraction: timeline.tagger.extract vs dateparser.search.search_dates(text,
   languages=['nl'], settings={'RELATIVE_BASE': published}) on the same files;
@@ -28,6 +32,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable  # the Python that runs both tools; main() may point it into a fresh venv
 
 TIMELINE_JOB = """
 import sys, datetime as dt
@@ -88,7 +93,7 @@ def peak_of(command: list[str]) -> tuple[float, int]:
         "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
         "print(time.perf_counter() - s, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
-    out = subprocess.run([sys.executable, "-c", probe, *command], check=True, capture_output=True, text=True)
+    out = subprocess.run([PYTHON, "-c", probe, *command], check=True, capture_output=True, text=True)
     seconds, kib = out.stdout.split()
     return float(seconds), int(kib)
 
@@ -97,8 +102,8 @@ def extraction(folder: Path, count: int, runs: int) -> None:
     size = make_corpus(folder, count)
     # The two alternate, run by run, so a slow spell of the machine falls on both.
     pairs = [
-        (timed([sys.executable, "-c", TIMELINE_JOB, str(folder)], 1)[0],
-         timed([sys.executable, "-c", DATEPARSER_JOB, str(folder)], 1)[0])
+        (timed([PYTHON, "-c", TIMELINE_JOB, str(folder)], 1)[0],
+         timed([PYTHON, "-c", DATEPARSER_JOB, str(folder)], 1)[0])
         for _ in range(runs)
     ]
     ours = statistics.median(p[0] for p in pairs)
@@ -137,7 +142,7 @@ print(ours, theirs)
 
 def warm(folder: Path) -> None:
     """Per-article time once both are started, in one process (dateparser on the first 30)."""
-    out = subprocess.run([sys.executable, "-c", WARM_JOB, str(folder)], check=True, capture_output=True, text=True)
+    out = subprocess.run([PYTHON, "-c", WARM_JOB, str(folder)], check=True, capture_output=True, text=True)
     ours, theirs = (float(x) for x in out.stdout.split())
     print(f"warm, per article: timeline {ours * 1000:.2f} ms, dateparser {theirs * 1000:.1f} ms, "
           f"ratio {theirs / ours:.0f}x")
@@ -146,6 +151,9 @@ def warm(folder: Path) -> None:
 FLOOR_STEPS = (
     ("Python itself", "pass"),
     ("+ import pydantic's BaseModel", "from pydantic import BaseModel"),
+    # What any program pays for its first pydantic model: pydantic.fields and
+    # .types on the first class, the plugin loader (importlib.metadata) on the first validation.
+    ("+ one pydantic model, validated once", "from pydantic import BaseModel\nclass M(BaseModel):\n x: int\nM(x=1)"),
     ("+ timeline's modules, language and grammar", "from timeline.tagger import compile_grammar; compile_grammar('nl')"),
 )
 
@@ -154,20 +162,20 @@ def floor(runs: int, ours: float, theirs: float) -> None:
     """Where timeline's whole-process time goes before the first article, and what 20x leaves."""
     print(f"before the first article (median of {runs}):")
     for label, code in FLOOR_STEPS:
-        seconds, _ = timed([sys.executable, "-c", code], runs)
+        seconds, _ = timed([PYTHON, "-c", code], runs)
         print(f"  {label:45s} {seconds * 1000:6.0f} ms")
     print(f"  20x dateparser needs timeline within {theirs / 20 * 1000:.0f} ms; it took {ours * 1000:.0f} ms")
 
 
 def startup(runs: int) -> None:
-    exe = str(Path(sys.executable).with_name("timeline"))
+    exe = str(Path(PYTHON).with_name("timeline"))
     for args in (["--help"], ["resolve", "begin december", "--published", "2025-12-17"]):
         seconds, _ = timed([exe, *args], runs)
         print(f"start-up: timeline {' '.join(args)[:40]:40s} {seconds * 1000:6.0f} ms (median of {runs})")
 
 
 def scaling(sizes: list[int], jobs: int) -> None:
-    exe = str(Path(sys.executable).with_name("timeline"))
+    exe = str(Path(PYTHON).with_name("timeline"))
     print(f"timeline build --jobs {jobs} (json), one run each:")
     print("  articles   seconds   per 1000   peak RSS MB")
     for count in sizes:
@@ -182,7 +190,7 @@ def scaling(sizes: list[int], jobs: int) -> None:
 
 def big_article(sizes_mb: list[int]) -> None:
     """One article of several MB: time should grow in proportion to its size."""
-    exe = str(Path(sys.executable).with_name("timeline"))
+    exe = str(Path(PYTHON).with_name("timeline"))
     from timeline.articles import read_article
 
     body = "\n".join(read_article(p).text.split(" ", 2)[-1] for p in sorted((ROOT / "seeds").glob("*.txt")))
@@ -209,16 +217,39 @@ def compile_package() -> None:
     compileall.compile_dir(ROOT / "timeline", quiet=1)
 
 
+def fresh_venv(folder: Path) -> str:
+    """A new virtual environment with this checkout installed; its Python."""
+    import venv
+
+    print(f"installing this checkout into a fresh venv ({folder}) ...", file=sys.stderr)
+    venv.create(folder, with_pip=True)
+    python = str(folder / "bin" / "python")
+    subprocess.run([python, "-m", "pip", "install", "--quiet", str(ROOT)], check=True)
+    return python
+
+
 def main() -> None:
+    global PYTHON
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--scale", default="1000,10000")
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--big", default="1,5", help="sizes in MB of one big article")
+    parser.add_argument("--here", action="store_true", help="run with this Python instead of a fresh venv")
     args = parser.parse_args()
-    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
-    compile_package()
+    with tempfile.TemporaryDirectory() as env:
+        if args.here:
+            compile_package()
+        else:
+            PYTHON = fresh_venv(Path(env))
+        run_all(args)
+
+
+def run_all(args: argparse.Namespace) -> None:
+    version = subprocess.run([PYTHON, "-c", "import sys, pydantic; print(sys.version.split()[0], pydantic.VERSION)"],
+                             check=True, capture_output=True, text=True).stdout.split()
+    print(f"machine: {os.cpu_count()} cores, Python {version[0]}, pydantic {version[1]}, running {PYTHON}")
     with tempfile.TemporaryDirectory() as tmp:
         extraction(Path(tmp), args.articles, args.runs)
     startup(max(args.runs, 5))

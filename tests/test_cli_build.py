@@ -238,3 +238,10 @@ def test_an_unreadable_last_build_is_ignored_but_a_bad_since_is_an_error(folder,
     bad = run("build", folder, "--out", tmp_path / "other", "--since", out / "timeline.md")
     assert bad.exit_code == 1
     assert "not a timeline.json" in bad.output
+
+
+def test_an_unknown_language_is_an_error_naming_the_known_ones_and_writes_nothing(folder, tmp_path):
+    result = run("build", folder, "--language", "xx", "--out", tmp_path / "out")
+    assert result.exit_code != 0
+    assert "unknown language 'xx'; choose one of nl" in result.output
+    assert not (tmp_path / "out").exists()

@@ -168,9 +168,8 @@ def select(grammar: Grammar, flat: str, pad: str, ref: dt.datetime, prefer: Pref
 
 
 def resolve_match(grammar: Grammar, name: str, match: re.Match[str], ctx: Context) -> Resolved | None:
-    groups = {**match.groupdict(), "_text": match.group(0)}
     try:
-        return HANDLERS[name](grammar, groups, ctx)
+        return HANDLERS[name](grammar, match.groupdict(), ctx)
     except (ValueError, OverflowError, KeyError):
         return None  # words that do not make a real date (31 februari, year 0)
 
