@@ -224,7 +224,9 @@ def fresh_venv(folder: Path) -> str:
     print(f"installing this checkout into a fresh venv ({folder}) ...", file=sys.stderr)
     venv.create(folder, with_pip=True)
     python = str(folder / "bin" / "python")
-    subprocess.run([python, "-m", "pip", "install", "--quiet", str(ROOT)], check=True)
+    if subprocess.run([python, "-m", "pip", "install", "--quiet", str(ROOT)]).returncode:
+        sys.exit("bench: pip could not install this checkout into a fresh venv (it needs PyPI); "
+                 "run with --here to use this Python instead")
     return python
 
 
