@@ -6,7 +6,9 @@ It first installs this checkout into a fresh virtual environment, as a user's
 `pip install .` does (dateparser comes with it), and runs both tools with that
 environment's Python: start-up then counts what a user pays, not what this
 machine's own site-packages add (editable finders, .pth files). `--here` runs
-them with the Python that runs this script instead. It writes a corpus made from the seeds (each with a different publication
+them with the Python that runs this script instead.
+
+It writes a corpus made from the seeds (each with a different publication
 date) to a temporary folder, then times whole processes, start-up included:
 - extraction: timeline.tagger.extract vs dateparser.search.search_dates(text,
   languages=['nl'], settings={'RELATIVE_BASE': published}) on the same files;
@@ -167,15 +169,20 @@ def floor(runs: int, ours: float, theirs: float) -> None:
     print(f"  20x dateparser needs timeline within {theirs / 20 * 1000:.0f} ms; it took {ours * 1000:.0f} ms")
 
 
+def timeline_exe() -> str:
+    """The `timeline` command installed beside PYTHON."""
+    return str(Path(PYTHON).with_name("timeline"))
+
+
 def startup(runs: int) -> None:
-    exe = str(Path(PYTHON).with_name("timeline"))
+    exe = timeline_exe()
     for args in (["--help"], ["resolve", "begin december", "--published", "2025-12-17"]):
         seconds, _ = timed([exe, *args], runs)
         print(f"start-up: timeline {' '.join(args)[:40]:40s} {seconds * 1000:6.0f} ms (median of {runs})")
 
 
 def scaling(sizes: list[int], jobs: int) -> None:
-    exe = str(Path(PYTHON).with_name("timeline"))
+    exe = timeline_exe()
     print(f"timeline build --jobs {jobs} (json), one run each:")
     print("  articles   seconds   per 1000   peak RSS MB")
     for count in sizes:
@@ -190,7 +197,7 @@ def scaling(sizes: list[int], jobs: int) -> None:
 
 def big_article(sizes_mb: list[int]) -> None:
     """One article of several MB: time should grow in proportion to its size."""
-    exe = str(Path(PYTHON).with_name("timeline"))
+    exe = timeline_exe()
     from timeline.articles import read_article
 
     body = "\n".join(read_article(p).text.split(" ", 2)[-1] for p in sorted((ROOT / "seeds").glob("*.txt")))
