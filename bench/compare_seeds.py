@@ -17,8 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from timeline.articles import header_date, read_article  # noqa: E402
-from timeline.tagger import extract  # noqa: E402
+from timeline.read.article import read_article  # noqa: E402
+from timeline.read.header import header_date  # noqa: E402
+from timeline.temporal.tagger import extract  # noqa: E402
 
 
 def gold() -> dict[str, list[tuple[int, int, dt.date, dt.date]]]:

@@ -10,7 +10,7 @@ them with the Python that runs this script instead.
 
 It writes a corpus made from the seeds (each with a different publication
 date) to a temporary folder, then times whole processes, start-up included:
-- extraction: timeline.tagger.extract vs dateparser.search.search_dates(text,
+- extraction: timeline.temporal.tagger.extract vs dateparser.search.search_dates(text,
   languages=['nl'], settings={'RELATIVE_BASE': published}) on the same files;
 - what timeline's process spends before its first article (Python, pydantic,
   its own modules), and the per-article time of both once started;
@@ -39,8 +39,8 @@ PYTHON = sys.executable  # the Python that runs both tools; main() may point it 
 TIMELINE_JOB = """
 import sys, datetime as dt
 from pathlib import Path
-from timeline.articles import read_article
-from timeline.tagger import extract
+from timeline.read.article import read_article
+from timeline.temporal.tagger import extract
 n = 0
 for path in sorted(Path(sys.argv[1]).glob('*.txt')):
     a = read_article(path)
@@ -63,7 +63,7 @@ print(n)
 
 def make_corpus(folder: Path, count: int) -> int:
     """`count` articles from the seeds' bodies, each dated a different day of 2020-2026."""
-    from timeline.articles import read_article
+    from timeline.read.article import read_article
 
     bodies = [read_article(p).text for p in sorted((ROOT / "seeds").glob("*.txt"))]
     bodies = [b.split(" ", 2)[2] if b.lstrip().startswith("date ") else b for b in bodies]
@@ -121,8 +121,8 @@ def extraction(folder: Path, count: int, runs: int) -> None:
 WARM_JOB = """
 import sys, time, datetime as dt
 from pathlib import Path
-from timeline.articles import read_article
-from timeline.tagger import extract
+from timeline.read.article import read_article
+from timeline.temporal.tagger import extract
 from dateparser.search import search_dates
 articles = [read_article(p) for p in sorted(Path(sys.argv[1]).glob('*.txt'))]
 for a in articles[:5]:
@@ -156,7 +156,7 @@ FLOOR_STEPS = (
     # What any program pays for its first pydantic model: pydantic.fields and
     # .types on the first class, the plugin loader (importlib.metadata) on the first validation.
     ("+ one pydantic model, validated once", "from pydantic import BaseModel\nclass M(BaseModel):\n x: int\nM(x=1)"),
-    ("+ timeline's modules, language and grammar", "from timeline.tagger import compile_grammar; compile_grammar('nl')"),
+    ("+ timeline's modules, language and grammar", "from timeline.temporal.tagger import compile_grammar; compile_grammar('nl')"),
 )
 
 
@@ -198,7 +198,7 @@ def scaling(sizes: list[int], jobs: int) -> None:
 def big_article(sizes_mb: list[int]) -> None:
     """One article of several MB: time should grow in proportion to its size."""
     exe = timeline_exe()
-    from timeline.articles import read_article
+    from timeline.read.article import read_article
 
     body = "\n".join(read_article(p).text.split(" ", 2)[-1] for p in sorted((ROOT / "seeds").glob("*.txt")))
     print("timeline build of one big article (json), one run each:")

@@ -205,7 +205,7 @@ def test_progress_shows_on_a_terminal_only(tmp_path):
 def test_a_full_disk_leaves_the_previous_build_and_no_temporary_files(folder, tmp_path, monkeypatch):
     import errno
 
-    from timeline import output
+    from timeline.render import output
 
     out = tmp_path / "out"
     assert run("build", folder, "--out", out).exit_code == 0

@@ -1,6 +1,6 @@
 """What a sentence says, as the merge compares it: amounts, names and event words."""
 
-from timeline.features import amounts, capitalised, event_words
+from timeline.story.features import amounts, capitalised, event_words
 
 
 def test_event_words_are_found_whatever_their_case():

@@ -5,7 +5,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.tagger import extract
+from timeline.temporal.tagger import extract
 
 WORDS = st.sampled_from(
     "in op begin eind midden medio sinds tot vorig volgend komende afgelopen het de jaar maand week "

@@ -12,8 +12,8 @@ import pytest
 from png import ink, pixels
 from render_fixtures import EVENTS, sample_timeline
 
-from timeline.render import render_html
-from timeline.templating import make_environment
+from timeline.render.document import render_html
+from timeline.render.templating import make_environment
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_FLAGS = (

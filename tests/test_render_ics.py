@@ -11,7 +11,7 @@ import icalendar
 import pytest
 from render_fixtures import EVENTS, sample_timeline
 
-from timeline.ics import render_ics
+from timeline.render.ics import render_ics
 
 KHAL_CONFIG = """\
 [calendars]

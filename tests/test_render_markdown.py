@@ -13,8 +13,8 @@ from render_fixtures import EVENTS, sample_timeline
 
 from timeline.errors import TemplateError
 from timeline.models import Timeline
-from timeline.render import render_json, render_markdown
-from timeline.templating import make_environment
+from timeline.render.document import render_json, render_markdown
+from timeline.render.templating import make_environment
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from timeline.articles import read_article, sentences
-from timeline.tagger import extract
+from timeline.read.article import read_article
+from timeline.story.sentences import sentences
+from timeline.temporal.tagger import extract
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 

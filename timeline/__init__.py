@@ -13,5 +13,5 @@ def __getattr__(name: str):
     if name in __all__:
         import importlib
 
-        return getattr(importlib.import_module("timeline.tagger"), name)
+        return getattr(importlib.import_module("timeline.temporal.tagger"), name)
     raise AttributeError(f"module 'timeline' has no attribute {name!r}")

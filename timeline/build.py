@@ -6,28 +6,17 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from functools import partial
-from importlib import resources
-from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from timeline.articles import read_article
+from timeline.read.article import read_article
+from timeline.read.inputs import Input, inputs  # noqa: F401  (inputs: part of the library's call)
 from timeline.errors import ArticleError
-from timeline.events import Candidate, article_candidates, known_names
-from timeline.language import load
-from timeline.tagger import Prefer
-from timeline.merge import merge
+from timeline.story.events import Candidate, article_candidates, known_names
+from timeline.temporal.language import load
+from timeline.temporal.tagger import Prefer
+from timeline.story.merge import merge
 from timeline.models import Event, Timeline
 
-STDIN = "-"
-
-
-@dataclass(frozen=True)
-class Input:
-    """One article to read: where it is, the name it goes by, and its bytes if it came on stdin."""
-
-    path: Path
-    name: str
-    data: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -38,31 +27,6 @@ class Outcome:
     candidates: tuple[Candidate, ...] = ()
     names: Counter | None = None
     error: ArticleError | None = None
-
-
-def default_seeds() -> Path:
-    """The bundled seed articles: the installed copy, else (an editable install) the project's seeds/."""
-    installed = Path(str(resources.files("timeline") / "seeds"))
-    return installed if installed.is_dir() else Path(__file__).resolve().parent.parent / "seeds"
-
-
-def inputs(paths: Iterable[str], read_stdin: Callable[[], bytes]) -> list[Input]:
-    """Files as given; a folder means its .txt articles, in name order; `-` is standard input."""
-    found: list[Input] = []
-    if not paths:
-        seeds = default_seeds()
-        return [Input(p, f"seeds/{p.name}") for p in sorted(seeds.glob("*.txt"))]
-    for raw in paths:
-        path = Path(raw)
-        if raw == STDIN:
-            found.append(Input(path, "<stdin>", read_stdin()))
-        elif path.is_dir():
-            found.extend(Input(p, str(p)) for p in sorted(path.iterdir()) if p.suffix == ".txt" and p.is_file())
-        elif path.is_file():
-            found.append(Input(path, raw))
-        else:
-            raise ArticleError(raw, "no such file or folder", "check the path")
-    return found
 
 
 def process(item: Input, published: dt.date | None, prefer: Prefer, language: str) -> Outcome:

@@ -92,9 +92,9 @@ def extract(ctx, articles, published, prefer, fmt, strict):
 
     A bad article is named on stderr and skipped (exit code 3); --strict stops at it.
     """
-    from timeline.articles import read_article
+    from timeline.read.article import read_article
     from timeline.errors import ArticleError
-    from timeline.tagger import extract as run
+    from timeline.temporal.tagger import extract as run
 
     results, skipped = [], 0
     for path in articles:
@@ -144,7 +144,7 @@ def resolve(phrase, published, prefer, fmt):
 
     Example: timeline resolve "begin december" --published 2025-12-17
     """
-    from timeline.tagger import extract as run
+    from timeline.temporal.tagger import extract as run
 
     reference = published or dt.date.today()  # the CLI is the one place that may read the clock
     found = run(phrase, reference, prefer)
@@ -168,7 +168,7 @@ def evaluate(conformance, prefer, failures):
 
 
 def parse_formats(ctx, param, value: str) -> list[str]:
-    from timeline.output import FORMATS
+    from timeline.render.output import FORMATS
 
     chosen = [v.strip() for v in value.split(",") if v.strip()]
     unknown = [v for v in chosen if v not in FORMATS]
@@ -186,7 +186,7 @@ def parse_formats(ctx, param, value: str) -> list[str]:
 @click.option("--title", help="Title of the story (default: the name the articles mention most).")
 @click.option("--strict", is_flag=True, help="Stop at the first bad article instead of skipping it.")
 @click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes for reading articles.")
-@click.option("--language", default="nl", show_default=True, help="Language of the articles and the labels (a file in timeline/lang).")
+@click.option("--language", default="nl", show_default=True, help="Language of the articles and the labels (a file in timeline/temporal/lang).")
 @click.option("--since", type=click.Path(dir_okay=False, exists=True),
               help="timeline.json of an earlier build: also write changelog.md of what changed since.")
 @click.option("--quiet", "-q", is_flag=True, help="Say nothing on stderr but errors.")
@@ -203,9 +203,9 @@ def build(ctx, paths, out, formats, templates, title, strict, jobs, language, si
     """
     from pathlib import Path
 
-    from timeline.diff import carry_sequences
-    from timeline.language import load
-    from timeline.output import producers
+    from timeline.story.diff import carry_sequences, compare
+    from timeline.temporal.language import load
+    from timeline.render.output import producers
 
     if out == "-" and len(formats) != 1:
         raise click.BadParameter("--out - writes one format; add e.g. --format md", param_hint="--out")
@@ -214,7 +214,8 @@ def build(ctx, paths, out, formats, templates, title, strict, jobs, language, si
     collector = collect(paths, strict, published, prefer, language, jobs, say if verbose else None, quiet)
     previous = previous_build(Path(since)) if since else last_build(Path(out) / "timeline.json", say)
     story = carry_sequences(previous, collector.timeline(title, language))
-    files = producers(story, formats, Path(templates) if templates else None, previous if since else None)
+    changes = compare(previous, story) if since else None
+    files = producers(story, formats, Path(templates) if templates else None, previous if since else None, changes)
     emit(files, out, formats, say)
     say(f"timeline: {len(story.events)} events from {collector.read} articles"
         + (f", {len(collector.skipped)} skipped" if collector.skipped else ""))
@@ -241,7 +242,7 @@ def emit(files: dict, out: str, formats: list[str], say) -> None:
     """One format to stdout (--out -), or every file into the output folder at once."""
     from pathlib import Path
 
-    from timeline.output import stream, write_all
+    from timeline.render.output import stream, write_all
 
     if out == "-":
         stream(files[formats[0]], sys.stdout.buffer)
@@ -252,7 +253,7 @@ def emit(files: dict, out: str, formats: list[str], say) -> None:
 
 def previous_build(path):
     """The earlier build named by --since: it must be a timeline.json."""
-    from timeline.diff import load_timeline
+    from timeline.story.diff import load_timeline
 
     return load_timeline(path)
 
@@ -276,12 +277,13 @@ def diff(old, new, templates):
     """Print what changed from OLD.json to NEW.json as a Markdown changelog."""
     from pathlib import Path
 
-    from timeline.diff import load_timeline
-    from timeline.output import changelog_text
-    from timeline.templating import make_environment
+    from timeline.render.changelog import render_changelog
+    from timeline.render.templating import make_environment
+    from timeline.story.diff import compare, load_timeline
 
     env = make_environment(Path(templates) if templates else None)
-    click.echo(changelog_text(load_timeline(Path(old)), load_timeline(Path(new)), env), nl=False)
+    before, after = load_timeline(Path(old)), load_timeline(Path(new))
+    click.echo(render_changelog(before, after, compare(before, after), env), nl=False)
 
 
 def progress(total: int, quiet: bool):

@@ -14,7 +14,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from timeline.tagger import Prefer, extract, resolve
+from timeline.temporal.tagger import Prefer, extract, resolve
 from timeline.models import Expression, Grain
 
 COARSE = {"day", "week", "month", "quarter", "year"}

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 import icalendar
 
 from timeline.models import Event, Timeline
-from timeline.language import load
-from timeline.render import LANGUAGE, source_text
+from timeline.temporal.language import load
+from timeline.render.document import LANGUAGE, source_text
 
 PRODID = "-//timeline//Dutch news timeline//NL"
 SUMMARY_TEXT_WIDTH = 80

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 from functools import lru_cache
 
 from timeline.models import Grain, Mod, Period
@@ -132,37 +131,31 @@ def rolling(reference: dt.date, unit_months: int, direction: int) -> tuple[Perio
     return span(start, end, Grain.YEAR if unit_months == 12 else Grain.MONTH), dominant
 
 
-VALUE_KINDS = (
-    ("day", r"\d{4}-\d{2}-\d{2}"),
-    ("week", r"\d{4}-W\d{2}"),
-    ("month", r"\d{4}-\d{2}"),
-    ("season", r"\d{4}-(?:SP|SU|FA|WI)"),
-    ("quarter", r"\d{4}-Q[1-4]"),
-    ("half", r"\d{4}-H[12]"),
-    ("year", r"\d{4}"),
-    ("decade", r"\d{3}"),
-)
-
-
-def value_kind(value: str) -> str | None:
-    """What a TIMEX3 date value names: day, week, month, ..., or None."""
-    return next((kind for kind, pattern in VALUE_KINDS if re.fullmatch(pattern, value)), None)
-
-
-def value_period(value: str) -> tuple[dt.datetime, dt.datetime] | None:
-    """The whole calendar unit a TIMEX3 date value names, as (start, end)."""
-    kind = value_kind(value)
-    if kind is None:
-        return None
-    number_year = int(value[:4]) if kind != "decade" else int(value) * 10
+def unit(grain: Grain, day: dt.date) -> Period:
+    """The calendar unit of `grain` (a day, ISO week, month, season, ..., decade) holding `day`."""
+    if grain is Grain.WEEK:
+        return week(day)[0]
+    if grain is Grain.SEASON:
+        return season(*season_of(day))[0]
     made = {
-        "day": lambda: day(dt.date.fromisoformat(value)),
-        "week": lambda: week(dt.date.fromisocalendar(number_year, int(value[6:]), 1)),
-        "month": lambda: month(number_year, int(value[5:7])),
-        "season": lambda: season(number_year, value[5:]),
-        "quarter": lambda: quarter(number_year, int(value[6])),
-        "half": lambda: half(number_year, int(value[6])),
-        "year": lambda: year(number_year),
-        "decade": lambda: decade(number_year),
-    }[kind]()[0]
-    return made.start, made.end
+        Grain.MONTH: lambda: month(day.year, day.month),
+        Grain.QUARTER: lambda: quarter(day.year, (day.month - 1) // 3 + 1),
+        Grain.HALF: lambda: half(day.year, (day.month - 1) // 6 + 1),
+        Grain.YEAR: lambda: year(day.year),
+        Grain.DECADE: lambda: decade(day.year // 10 * 10),
+    }.get(grain, lambda: globals()["day"](day))
+    return made()[0]
+
+
+def aligned(period: Period) -> bool:
+    """Whether the period is exactly the calendar unit of its grain (not a stretch cut at a reference)."""
+    if period.grain.is_time_of_day:
+        return False
+    found = unit(period.grain, period.start_date)
+    return (found.start, found.end) == (period.start, period.end)
+
+
+def whole(part_period: Period) -> Period:
+    """The calendar unit a START, MID or END part was cut from: a month's part has day grain."""
+    several_days = part_period.grain is Grain.DAY and part_period.end - part_period.start > dt.timedelta(days=1)
+    return unit(Grain.MONTH if several_days else part_period.grain, part_period.start_date)

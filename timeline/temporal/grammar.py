@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from timeline.language import Language, load
+from timeline.temporal.language import Language, load
 
 DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 NMONTH = r"(?:1[0-2]|0?[1-9])"

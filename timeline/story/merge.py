@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable
 
-from timeline.events import Candidate
-from timeline.features import Features, known
+from timeline.story.events import Candidate
+from timeline.story.features import Features, known
 from timeline.models import Event
 
 MAX_BLOCK = 200  # a key shared by more candidates than this says too little to compare on

@@ -8,8 +8,8 @@ import sys
 from dataclasses import dataclass
 from functools import lru_cache
 
-from timeline.grammar import at_word_start
-from timeline.language import load
+from timeline.temporal.grammar import at_word_start
+from timeline.temporal.language import load
 
 NUMBER = r"(?P<number>\d+(?:[.,]\d+)*)"
 DIGIT = re.compile(r"[0-9]")

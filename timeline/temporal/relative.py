@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from timeline import periods
-from timeline.grammar import Grammar
+from timeline.temporal import periods
+from timeline.temporal.grammar import Grammar
 from timeline.models import Grain
-from timeline.dates import (
+from timeline.temporal.dates import (
     Context,
     Groups,
     Resolved,

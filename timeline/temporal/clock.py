@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from timeline.grammar import Grammar
+from timeline.temporal.grammar import Grammar
 from timeline.models import Grain, Period
-from timeline.dates import Context, Groups, Resolved, handles, number
+from timeline.temporal.dates import Context, Groups, Resolved, handles, number
 
 
 def at(day: dt.date, hour: int, minute: int, grain: Grain) -> Resolved:

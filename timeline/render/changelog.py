@@ -9,11 +9,10 @@ from dataclasses import dataclass
 
 import jinja2
 
-from timeline.diff import Change, Changes
 from timeline.models import Event, Timeline
-from timeline.render import _markdown_escape as escape
-from timeline.render import source_text
-from timeline.templating import render_template
+from timeline.render.document import _markdown_escape as escape
+from timeline.render.document import source_text
+from timeline.render.templating import render_template
 
 
 @dataclass(frozen=True)
@@ -32,7 +31,8 @@ def line(event: Event) -> Line:
     return Line(escape(event.date.label), escape(event.text), escape(sources))
 
 
-def changed_line(change: Change) -> Line:
+def changed_line(change) -> Line:
+    """`change` is a story.diff.Change: old and new event, more_precise, new_sources."""
     old, new = change.old, change.new
     return Line(
         escape(new.date.label), escape(new.text), escape("; ".join(source_text(s) for s in new.sources)),
@@ -43,7 +43,7 @@ def changed_line(change: Change) -> Line:
     )
 
 
-def render_changelog(old: Timeline, new: Timeline, changes: Changes, env: jinja2.Environment) -> str:
+def render_changelog(old: Timeline, new: Timeline, changes, env: jinja2.Environment) -> str:
     return render_template(
         env, "changelog.md.j2",
         title=escape(new.title), old_count=len(old.events), new_count=len(new.events),

@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Callable
 
-from timeline import periods
-from timeline.grammar import Grammar
+from timeline.temporal import periods
+from timeline.temporal.grammar import Grammar
 from timeline.models import Direction, ExprType, Grain, Mod, Period
 
 

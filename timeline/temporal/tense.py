@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.grammar import Grammar
+from timeline.temporal.grammar import Grammar
 from timeline.models import Direction
 
 # A full stop before a capital or a digit, or a run of spaces. Both open with

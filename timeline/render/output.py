@@ -22,11 +22,12 @@ Producer = Callable[[], Iterable[bytes]]
 
 
 def producers(
-    timeline: Timeline, formats: list[str], templates: Path | None, since: Timeline | None = None
+    timeline: Timeline, formats: list[str], templates: Path | None, since: Timeline | None = None, changes=None
 ) -> dict[str, Producer]:
-    """For each requested format (and the changelog against `since`), what writes it, in chunks."""
-    from timeline import ics, render, timelinejs
-    from timeline.templating import make_environment
+    """For each requested format (and the changelog of `changes` since the build `since`), what writes it, in chunks."""
+    from timeline.render import ics, document as render, timelinejs
+    from timeline.render.changelog import render_changelog
+    from timeline.render.templating import make_environment
 
     env = make_environment(templates)  # a missing template folder fails here, before any file
     makers: dict[str, Producer] = {
@@ -36,16 +37,9 @@ def producers(
         "ics": lambda: ics.ics_chunks(timeline),
         "timelinejs": lambda: [timelinejs.render_timelinejs(timeline).encode("utf-8")],
         "fragment": lambda: [render.render_html(timeline, env, fragment=True).encode("utf-8")],
-        "changelog": lambda: [changelog_text(since, timeline, env).encode("utf-8")],
+        "changelog": lambda: [render_changelog(since, timeline, changes, env).encode("utf-8")],
     }
     return {fmt: makers[fmt] for fmt in formats + (["changelog"] if since is not None else [])}
-
-
-def changelog_text(old: Timeline, new: Timeline, env) -> str:
-    from timeline.changelog import render_changelog
-    from timeline.diff import compare
-
-    return render_changelog(old, new, compare(old, new), env)
 
 
 def current_umask() -> int:

@@ -14,11 +14,11 @@ import re
 from functools import lru_cache, partial
 from typing import Literal
 
-from timeline import clock, periods, relative  # noqa: F401  (they register handlers)
-from timeline.dates import HANDLERS, Context, Resolved
-from timeline.grammar import Grammar, compile_grammar
+from timeline.temporal import clock, periods, relative  # noqa: F401  (they register handlers)
+from timeline.temporal.dates import HANDLERS, Context, Resolved
+from timeline.temporal.grammar import Grammar, compile_grammar
 from timeline.models import Expression, Grain, Period
-from timeline.tense import clause_direction
+from timeline.temporal.tense import clause_direction
 
 Prefer = Literal["tense", "past", "future"]
 

@@ -12,15 +12,16 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from timeline import periods
-from timeline.articles import Article, Sentence, sentences
-from timeline.tagger import Prefer, extract
-from timeline.features import Features, features
-from timeline.grammar import compile_grammar
-from timeline.labels import day_label, label
-from timeline.language import load
+from timeline.temporal import periods
+from timeline.read.article import Article
+from timeline.story.sentences import Sentence, sentences
+from timeline.temporal.tagger import Prefer, extract
+from timeline.story.features import Features, features
+from timeline.temporal.grammar import compile_grammar
+from timeline.temporal.labels import day_label, label
+from timeline.temporal.language import load
 from timeline.models import EventDate, Expression, Grain, Source
-from timeline.tense import clause_direction
+from timeline.temporal.tense import clause_direction
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +55,7 @@ def event_id(path: str, date: EventDate, text: str) -> str:
 def event_date(expr: Expression, language: str) -> EventDate:
     period = expr.period
     grain = period.grain if not period.grain.is_time_of_day else Grain.DAY
-    return shared_date(expr.value, expr.mod, period.start_date, period.end_date, grain, label(expr, language))
+    return shared_date(expr.value, expr.mod, period.start_date, period.end_date, grain, label(period, expr.mod, language))
 
 
 @lru_cache(maxsize=4096)

@@ -16,11 +16,11 @@ from itertools import groupby
 
 import jinja2
 
-from timeline import periods
-from timeline.labels import day_label
-from timeline.language import load
+from timeline.temporal import periods
+from timeline.temporal.labels import day_label
+from timeline.temporal.language import load
 from timeline.models import Event, EventDate, Grain, Source, Timeline
-from timeline.templating import render_template
+from timeline.render.templating import render_template
 
 LANGUAGE = "nl"  # the language of headings and dates in the rendered timeline
 

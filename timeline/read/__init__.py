@@ -1,0 +1,1 @@
+"""Articles in: files and folders, their encodings, headers, bylines and the manifest."""

@@ -1,0 +1,58 @@
+"""The top of an article: a `date` header line, a title, a byline with a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from itertools import islice
+
+from timeline.models import Grain
+from timeline.temporal.tagger import extract
+
+HEADER = re.compile(r"\A\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*")
+
+
+def header_date(text: str) -> tuple[dt.date, Grain, int] | None:
+    match = HEADER.match(text)
+    if not match:
+        return None
+    value = match.group("date")
+    if len(value) == 7:
+        return dt.date.fromisoformat(value + "-01"), Grain.MONTH, match.end()
+    return dt.date.fromisoformat(value), Grain.DAY, match.end()
+
+
+def lines_from(text: str, start: int):
+    for match in re.finditer(r"[^\n]*\n?", text[start:]):
+        if match.group(0):
+            yield start + match.start(), start + match.end(), match.group(0).strip()
+
+
+def find_title(text: str, start: int) -> tuple[str | None, int]:
+    """A first line that stands alone: short, no final full stop, a blank line or byline after."""
+    lines = list(islice(lines_from(text, start), 3))
+    if len(lines) >= 2 and lines[0][2] and not lines[0][2].endswith(".") and len(lines[0][2]) <= 120:
+        if not lines[1][2] or find_byline(text, lines[1][0]):
+            return lines[0][2], lines[0][1]
+    return None, start
+
+
+def find_byline(text: str, start: int) -> tuple[dt.date, int] | None:
+    """A line near the top that holds only a date (and time): "woensdag, 16 april 2025 om 14:20"."""
+    for line_start, line_end, line in islice(lines_from(text, start), 5):
+        if not line or len(line) > 60 or not re.search(r"\d{4}", line):
+            continue
+        found = extract(line, dt.date(2000, 1, 1))
+        if len(found) == 1 and found[0].period and len(found[0].text) >= len(line) - 2:
+            period = found[0].period
+            if period.grain.rank <= Grain.DAY.rank:
+                return period.start_date, line_end
+    return None
+
+
+def skip_short_lines(text: str, start: int) -> int:
+    """Skip labels such as "Nieuws" or "openai o1" between byline and story."""
+    for line_start, line_end, line in lines_from(text, start):
+        if line and (len(line.split()) > 4 or line.endswith((".", "?", "!"))):
+            return line_start
+    return start

@@ -1,0 +1,64 @@
+"""The words a reader sees for a period: "begin december 2025", "zomer 2025".
+
+Labels are made from the period and its modifier; the TIMEX3 value string is
+for output only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from timeline.models import Grain, Mod, Period
+from timeline.temporal import periods
+from timeline.temporal.language import Labels, load
+
+PARTS = ("START", "MID", "END")
+
+
+def day_label(labels: Labels, day: dt.date) -> str:
+    return labels.day.format(day=day.day, month=labels.months[day.month - 1], year=day.year)
+
+
+def range_label(labels: Labels, period: Period) -> str:
+    first, last = period.start_date, period.end_date - dt.timedelta(days=1)
+    if first == last:
+        return day_label(labels, first)
+    head = day_label(labels, first)
+    if first.year == last.year:  # "1 januari tot en met 16 december 2025"
+        head = head.rsplit(" ", 1)[0]
+    return labels.range.format(first=head, last=day_label(labels, last))
+
+
+def unit_label(labels: Labels, period: Period) -> str:
+    """A whole calendar unit: "16 april 2025", "week 3 van 2025", "zomer 2025", "jaren '90"."""
+    start, grain = period.start_date, period.grain
+    if grain is Grain.DAY:
+        return day_label(labels, start)
+    if grain is Grain.WEEK:
+        iso = start.isocalendar()
+        return labels.week.format(week=iso.week, year=iso.year)
+    if grain is Grain.MONTH:
+        return labels.month.format(month=labels.months[start.month - 1], year=start.year)
+    if grain is Grain.SEASON:
+        named_year, code = periods.season_of(start)
+        return labels.season.format(season=labels.seasons[code], year=named_year)
+    if grain in (Grain.QUARTER, Grain.HALF):
+        size = 3 if grain is Grain.QUARTER else 6
+        template = labels.quarter if grain is Grain.QUARTER else labels.half
+        return template.format(ordinal=labels.ordinals[(start.month - 1) // size], year=start.year)
+    if grain is Grain.DECADE:
+        return labels.decade.format(tens=f"'{str(start.year)[2]}0")
+    return labels.year.format(year=start.year)
+
+
+def base_label(labels: Labels, period: Period) -> str:
+    if period.grain.is_time_of_day:
+        return labels.time.format(day=day_label(labels, period.start_date), time=period.start.strftime("%H:%M"))
+    return unit_label(labels, period) if periods.aligned(period) else range_label(labels, period)
+
+
+def label(period: Period, mod: Mod | None = None, language: str = "nl") -> str:
+    """The Dutch reading of a period with its modifier; a part ("eind 2022") is read from its whole."""
+    labels = load(language).labels
+    text = base_label(labels, periods.whole(period) if mod in PARTS else period)
+    return labels.mods[mod].format(label=text) if mod else text
