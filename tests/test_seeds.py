@@ -7,6 +7,7 @@ import pytest
 
 from timeline.read.article import read_article
 from timeline.story.sentences import sentences
+from timeline.temporal.language import load
 from timeline.temporal.tagger import extract
 
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -101,3 +102,19 @@ def test_soft_wrapped_lines_join_into_one_sentence():
     first = sentences(article)[0].text
     assert first.startswith("Terwijl Google met nieuwe modellen")
     assert first.endswith("door de gangen.")
+
+
+SENTENCE_CASES = [
+    line for line in (Path(__file__).parent / "corpus" / "sentences.txt").read_text("utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+]
+
+
+@pytest.mark.parametrize("line", SENTENCE_CASES)
+def test_news_text_splits_into_its_sentences(line):
+    from timeline.story.sentences import split
+
+    abbreviations = frozenset(load("nl").text.abbreviations)
+    expected = line.split(" ‖ ")
+    paragraph = " ".join(expected)
+    assert [" ".join(paragraph[a:b].split()) for a, b in split(paragraph, abbreviations)] == expected

@@ -1,4 +1,10 @@
-"""An article's story as sentences: soft-wrapped lines joined, headings kept apart."""
+"""An article's story as sentences: soft-wrapped lines joined, headings kept apart.
+
+A sentence ends at a stop outside a quotation, before a capital, a digit or an
+opening quote, and not after an abbreviation ("o.a.", "dhr.", "nov.") or an
+initial. Version numbers (GPT-5.1) and decimals (1,9 or 1.9) hold no space
+after their point, so they never end a sentence.
+"""
 
 from __future__ import annotations
 
@@ -9,31 +15,91 @@ from timeline.read.article import Article
 from timeline.read.header import lines_from
 from timeline.temporal.language import load
 
-SENTENCE = re.compile(r"[^.!?…■]+(?:[.!?…■]+[’”\"']?|$)")
+# A candidate end: sentence punctuation, any closing quotes or brackets, then space or the end.
+END = re.compile(r"[.!?…■]+[’”\"'»)]*(?=\s|$)")
+OPENING = re.compile(r"\s*(?:$|[‘“\"'«(\[]?[A-ZÀ-Ý0-9■])")
+WORD_BEFORE = re.compile(r"(\S+)$")
+SPACE_BEFORE_STOP = re.compile(r"\s+([.,;:!?])(?=\s|$)")
+QUOTE_REACH = 600  # a quotation left open longer than this is a stray mark, not a quotation
 HEADING_MAX = 90
+STOPS = (".", "!", "?", "…", "■", "”", "’", '"', ":")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
     end: int
     text: str  # white space folded; start/end index the article's text
-
+    heading: bool = False  # a line of its own without a full stop: a subheading
 
 
 def sentences(article: Article, language: str = "nl") -> list[Sentence]:
     """The story's sentences, soft-wrapped lines joined, headings kept apart."""
     text, found = article.text, []
-    connectives = frozenset(load(language).text.connectives)
+    words = load(language).text
+    connectives, abbreviations = frozenset(words.connectives), frozenset(words.abbreviations)
     for block_start, block in blocks(text, article.body_start, connectives):
-        for match in SENTENCE.finditer(block):
-            piece = match.group(0)
-            folded = " ".join(piece.split())
+        stripped = block.strip()
+        heading = "\n" not in stripped and not stripped.endswith(STOPS)
+        for low, high in split(block, abbreviations):
+            piece = block[low:high]
+            folded = fold(piece)
             if len(folded) > 1:
                 lead = len(piece) - len(piece.lstrip())
-                start = block_start + match.start() + lead
-                found.append(Sentence(start, block_start + match.start() + len(piece.rstrip()), folded))
+                found.append(Sentence(block_start + low + lead, block_start + low + len(piece.rstrip()), folded, heading))
     return found
+
+
+def fold(piece: str) -> str:
+    """White space folded, and no space left before a stop ("Stargate-project .")."""
+    return SPACE_BEFORE_STOP.sub(r"\1", " ".join(piece.split()))
+
+
+def split(block: str, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
+    """The spans of a block's sentences."""
+    spans, low, quoted = [], 0, quotations(block)
+    for match in END.finditer(block):
+        if not OPENING.match(block, match.end()) or quoted(match.end()):
+            continue
+        if match.group(0)[0] == "." and is_abbreviation(block[low : match.start()], abbreviations):
+            continue
+        spans.append((low, match.end()))
+        low = match.end()
+    if block[low:].strip():
+        spans.append((low, len(block)))
+    return spans
+
+
+def is_abbreviation(before: str, abbreviations: frozenset[str]) -> bool:
+    """"o.a.", "dhr.", "jan." or an initial ("J.") stands right before this full stop."""
+    word = WORD_BEFORE.search(before)
+    if not word:
+        return False
+    raw = word.group(1).lstrip("‘“\"'(")
+    return (raw.lower() + ".") in abbreviations or (len(raw) == 1 and raw.isupper())
+
+
+def quotations(block: str):
+    """A test of whether a position lies inside a quotation (‘…’, “…”, "…", «…»).
+
+    ’ between two letters is an apostrophe (OpenAI’s), not a closing quote.
+    """
+    inside: list[tuple[int, int]] = []
+    opened: int | None = None
+    for index, char in enumerate(block):
+        if opened is not None and index - opened > QUOTE_REACH:
+            opened = None
+        if char in "‘“«" or (char == '"' and opened is None):
+            opened = index if opened is None else opened
+        elif char in "”»\"" or (char == "’" and not between_letters(block, index)):
+            if opened is not None:
+                inside.append((opened, index))
+            opened = None
+    return lambda position: any(a < position < b for a, b in inside)
+
+
+def between_letters(block: str, index: int) -> bool:
+    return 0 < index < len(block) - 1 and block[index - 1].isalpha() and block[index + 1].isalpha()
 
 
 def blocks(text: str, start: int, connectives: frozenset[str]) -> list[tuple[int, str]]:
@@ -54,10 +120,10 @@ def blocks(text: str, start: int, connectives: frozenset[str]) -> list[tuple[int
 
 def ends_block(line: str, first: bool, connectives: frozenset[str]) -> bool:
     """A line ends its block at a full stop, or as a heading: a short line of its own."""
-    if not line or line.endswith((".", "!", "?", "■", "”", "’", '"', ":")):
+    if not line or line.endswith(STOPS):
         return True
     words = line.split()
     if not first:
         return False
-    is_heading = len(words) >= 2 and len(line) <= HEADING_MAX and words[-1].lower() not in connectives
+    is_heading = len(line) <= HEADING_MAX and words[-1].lower() not in connectives
     return is_heading and line[0].isupper()

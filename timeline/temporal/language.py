@@ -67,6 +67,7 @@ class Glue(Model):
 
 class Text(Model):
     connectives: tuple[str, ...]
+    abbreviations: tuple[str, ...]
 
 
 class Language(Model):
