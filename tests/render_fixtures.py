@@ -22,9 +22,20 @@ ARCHIEF = Source(
 )
 
 
+HEADLINES = {
+    "e1a0c3f2b9d4": "OpenAI wordt opgericht als non-profit",
+    "b7d91e04c2aa": "ChatGPT verschijnt met <100 miljoen> *gebruikers*",
+    "5f03aa7d81e6": "OpenAI haalt nieuw kapitaal op",
+    "0c6e2b5d97f1": "[OpenAI] presenteert een model dat ‘redeneert’ & code leest",
+    "93b4f0e2d6c8": "Gesprekken met chipmakers over eigen processors",
+    "d2c87a1f4e05": "Altman roept ‘code rood’ uit",
+    "7a4d0be91f3c": "Eigen consumentenapparaat zou op de markt komen",
+}
+
+
 def _event(id_, value, mod, start, end, grain, label, text, sources, expected=False):
     date = EventDate(value=value, mod=mod, start=start, end=end, grain=grain, label=label)
-    return Event(id=id_, date=date, text=text, sources=sources, expected=expected)
+    return Event(id=id_, date=date, headline=HEADLINES[id_], text=text, sources=sources, expected=expected)
 
 
 EVENTS = (

@@ -63,9 +63,9 @@ def test_strict_makes_a_bad_article_fatal_and_writes_nothing(folder, tmp_path):
 @pytest.mark.parametrize(
     "data",
     [
-        "\ufeffdate 2025-12-17 Eén première in oktober.\n".encode("utf-8"),
-        "date 2025-12-17 Eén première in oktober.\n".encode("cp1252"),
-        "date 2025-12-17 Eén première in oktober.\n".encode("latin-1"),
+        "\ufeffdate 2025-12-17 Théâtre Eén opende in oktober een première.\n".encode("utf-8"),
+        "date 2025-12-17 Théâtre Eén opende in oktober een première.\n".encode("cp1252"),
+        "date 2025-12-17 Théâtre Eén opende in oktober een première.\n".encode("latin-1"),
     ],
     ids=["utf-8 with BOM", "windows-1252", "latin-1"],
 )
@@ -75,7 +75,7 @@ def test_encodings_are_read_correctly(tmp_path, data):
     result = run("build", article, "--out", tmp_path / "out", "--format", "json")
     assert result.exit_code == 0, result.output
     story = json.loads((tmp_path / "out" / "timeline.json").read_text("utf-8"))
-    assert story["events"][0]["text"].startswith("Eén première in oktober")
+    assert story["events"][0]["text"].startswith("Théâtre Eén opende in oktober een première")
 
 
 def test_an_impossible_published_date_is_a_usage_error_quoting_it(folder):

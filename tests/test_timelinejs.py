@@ -20,7 +20,8 @@ def test_timelinejs_slides_follow_the_published_format(tmp_path):
     assert code_red["start_date"] == {"year": 2025, "month": 12, "day": 1}
     assert code_red["end_date"] == {"year": 2025, "month": 12, "day": 10}
     assert "code red" in code_red["text"]["text"]
-    assert slides["eind 2022"]["start_date"] == {"year": 2022}
+    assert code_red["text"]["headline"] == "Altman riep begin december een tijdelijke ‘code red’ uit"
+    assert slides["2015"]["start_date"] == {"year": 2015}
     assert slides["zomer 2025"]["start_date"] == {"year": 2025, "month": 6}
     for slide in data["events"]:
         assert set(slide) <= {"start_date", "end_date", "text", "display_date", "group", "unique_id"}

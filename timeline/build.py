@@ -15,6 +15,7 @@ from timeline.story.events import Candidate, article_candidates, known_names
 from timeline.temporal.language import load
 from timeline.temporal.tagger import Prefer
 from timeline.story.merge import merge
+from timeline.story.relevance import Subject, keep
 from timeline.models import Event, Timeline
 
 
@@ -79,21 +80,24 @@ class Collector:
         self.candidates.extend(outcome.candidates)
         self.names.update(outcome.names)
 
-    def timeline(self, title: str | None = None, language: str = "nl") -> Timeline:
+    def timeline(self, title: str | None = None, language: str = "nl", focus: Subject | None = None,
+                 key: int | None = None) -> Timeline:
+        """The story: merged, kept to the subject (if any) and the `key` most relevant (if set), in order."""
         if not self.read:
             raise ArticleError("input", "no article could be read", "fix the files named above")
-        subject = self.names.most_common(1)[0][0] if self.names else None
+        subject = focus.name if focus else (self.names.most_common(1)[0][0] if self.names else None)
         labels = load(language).labels
         title = title or (labels.title.format(name=subject) if subject else labels.untitled)
-        events = merge(self.candidates, subject, frozenset(self.names))
+        events = keep(merge(self.candidates, subject, frozenset(self.names), focus), focus, key)
         self.candidates = []  # merged into events: let them go before rendering
         return Timeline(title=title, events=tuple(sorted(events, key=order_key)))
 
 
 def build_timeline(items: list[Input], prefer: Prefer = "tense", language: str = "nl", title: str | None = None,
-                   published: dt.date | None = None, strict: bool = True) -> Timeline:
+                   published: dt.date | None = None, strict: bool = True, focus: Subject | None = None,
+                   key: int | None = None) -> Timeline:
     """The library's one call: a timeline from articles (bad ones raise unless strict=False)."""
     collector = Collector(strict, lambda error: None)
     for outcome in outcomes(items, published, prefer, language, jobs=1):
         collector.add(outcome)
-    return collector.timeline(title, language)
+    return collector.timeline(title, language, focus, key)

@@ -187,6 +187,9 @@ def parse_formats(ctx, param, value: str) -> list[str]:
 @click.option("--strict", is_flag=True, help="Stop at the first bad article instead of skipping it.")
 @click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes for reading articles.")
 @click.option("--language", default="nl", show_default=True, help="Language of the articles and the labels (a file in timeline/temporal/lang).")
+@click.option("--subject", help="What the story is about (e.g. OpenAI): events that do not name it are left out.")
+@click.option("--alias", "aliases", multiple=True, help="Another name of the subject (repeatable), e.g. --alias ChatGPT.")
+@click.option("--key", type=click.IntRange(1, None), help="Keep only the N most relevant events (the key moments).")
 @click.option("--since", type=click.Path(dir_okay=False, exists=True),
               help="timeline.json of an earlier build: also write changelog.md of what changed since.")
 @click.option("--quiet", "-q", is_flag=True, help="Say nothing on stderr but errors.")
@@ -194,7 +197,8 @@ def parse_formats(ctx, param, value: str) -> list[str]:
 @published_option
 @prefer_option
 @click.pass_context
-def build(ctx, paths, out, formats, templates, title, strict, jobs, language, since, quiet, verbose, published, prefer):
+def build(ctx, paths, out, formats, templates, title, strict, jobs, language, subject, aliases, key, since, quiet,
+          verbose, published, prefer):
     """Build the timeline from PATHS (articles, folders, or - for stdin; default: the bundled seeds).
 
     Writes timeline.md, .ics, .html and .json to --out; all files or, on any
@@ -213,7 +217,8 @@ def build(ctx, paths, out, formats, templates, title, strict, jobs, language, si
     say = (lambda message: None) if quiet else (lambda message: click.echo(message, err=True))
     collector = collect(paths, strict, published, prefer, language, jobs, say if verbose else None, quiet)
     previous = previous_build(Path(since)) if since else last_build(Path(out) / "timeline.json", say)
-    story = carry_sequences(previous, collector.timeline(title, language))
+    focus = story_subject(paths, subject, aliases)
+    story = carry_sequences(previous, collector.timeline(title, language, focus, key))
     changes = compare(previous, story) if since else None
     files = producers(story, formats, Path(templates) if templates else None, previous if since else None, changes)
     emit(files, out, formats, say)
@@ -221,6 +226,23 @@ def build(ctx, paths, out, formats, templates, title, strict, jobs, language, si
         + (f", {len(collector.skipped)} skipped" if collector.skipped else ""))
     if collector.skipped:
         ctx.exit(EXIT_SKIPPED)
+
+
+def story_subject(paths, subject, aliases):
+    """The subject from the command line or settings, else from the timeline.toml of the one
+    folder read (the bundled seeds' make it OpenAI); none means relevance only ranks."""
+    from pathlib import Path
+
+    from timeline import config
+    from timeline.read.inputs import default_seeds
+    from timeline.story.relevance import Subject
+
+    if subject is None:
+        folders = [Path(p) for p in paths if Path(p).is_dir()] if paths else [default_seeds()]
+        if len(folders) == 1 and (folders[0] / "timeline.toml").is_file():
+            found = config.load(folders[0])
+            subject, aliases = found.subject, aliases or found.aliases or ()
+    return Subject(subject, tuple(aliases or ())) if subject else None
 
 
 def collect(paths, strict, published, prefer, language, jobs, tell, quiet):

@@ -23,6 +23,9 @@ class Settings(Model):
     prefer: Literal["tense", "past", "future"] | None = None
     title: str | None = None
     jobs: int | None = None
+    subject: str | None = None
+    aliases: tuple[str, ...] | None = None
+    key: int | None = None
 
 
 def find(folder: Path) -> tuple[Path, dict] | None:

@@ -109,9 +109,11 @@ class EventDate(Model):
 class Event(Model):
     id: str
     date: EventDate
-    text: str
+    headline: str  # who did what, at most 90 characters, in the text's own words
+    text: str  # the article's words; a resolved pronoun or reference in brackets
     sources: tuple[Source, ...]
     expected: bool = False
+    relevance: int = 0  # higher is more relevant to the story's subject; see story.relevance
     sequence: int = 0  # raised each time the event changes, so calendars update it
 
 

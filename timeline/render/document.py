@@ -32,6 +32,7 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~])")
 @dataclass(frozen=True)
 class Entry:
     label: str
+    headline: str
     text: str
     source_text: str
     source_count: int
@@ -109,6 +110,7 @@ def _periods(events: Iterable[Event], escape: Callable[[str], str]) -> tuple[Per
 def _entry(event: Event, escape: Callable[[str], str]) -> Entry:
     return Entry(
         label=escape(event.date.label),
+        headline=escape(event.headline),
         text=escape(event.text),
         source_text=escape("; ".join(source_text(source) for source in event.sources)),
         source_count=len(event.sources),

@@ -7,7 +7,6 @@ timeline always gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 from collections.abc import Iterator
 
 import icalendar
@@ -17,7 +16,6 @@ from timeline.temporal.language import load
 from timeline.render.document import LANGUAGE, source_text
 
 PRODID = "-//timeline//Dutch news timeline//NL"
-SUMMARY_TEXT_WIDTH = 80
 EPOCH = dt.date(1970, 1, 1)  # DTSTAMP of an event without sources
 
 
@@ -63,10 +61,9 @@ def _dtstamp(event: Event) -> dt.datetime:
 
 
 def _summary(event: Event) -> str:
+    """The headline; a forecast says so after it."""
     labels = load(LANGUAGE).labels
-    label = f"{event.date.label} ({labels.expected})" if event.expected else event.date.label
-    text = textwrap.shorten(event.text, width=SUMMARY_TEXT_WIDTH, placeholder=" …")
-    return f"{label}: {text}"
+    return f"{event.headline} ({labels.expected})" if event.expected else event.headline
 
 
 def _description(event: Event) -> str:

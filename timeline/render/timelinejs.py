@@ -34,7 +34,7 @@ def slide(event: Event) -> dict:
     found = {
         "unique_id": f"tl-{event.id}",
         "start_date": date_object(date.start, date.grain),
-        "text": {"headline": html.escape(date.label), "text": f"<p>{html.escape(event.text)}</p><p><small>{sources}</small></p>"},
+        "text": {"headline": html.escape(event.headline), "text": f"<p>{html.escape(event.text)}</p><p><small>{sources}</small></p>"},
         "display_date": date.label,
         "group": event.sources[0].title or event.sources[0].path,
     }

@@ -14,7 +14,11 @@ from functools import lru_cache
 
 from timeline.temporal import periods
 from timeline.read.article import Article
+from timeline.story.dating import Placed, choose, conditional, has_action
+from timeline.story.headlines import headline
+from timeline.story.references import Cast, cast, name_epithet, resolve
 from timeline.story.sentences import Sentence, sentences
+from timeline.story.words import StoryWords, story_words
 from timeline.temporal.tagger import Prefer, extract
 from timeline.story.features import Features, features
 from timeline.temporal.grammar import compile_grammar
@@ -35,15 +39,24 @@ class Candidate:
     id: str
     date: EventDate
     text: str
+    headline: str
     source: Source
     expected: bool
     features: Features
-    kind: str  # "lead", "dated", "recent" or "undated"
+    kind: str  # "lead", "dated", "current" (a figure at publication), "recent" or "undated"
     top_names: tuple[str, ...] = ()  # the article's most named, for a lead
 
     @property
     def published(self) -> dt.date:
         return self.source.published
+
+    @property
+    def published_end(self) -> dt.date:
+        """The day after the publication; after its month for a month-only date."""
+        day = self.source.published
+        if self.source.published_grain == Grain.MONTH:
+            return dt.date(*periods.add_months(day.year, day.month, 1), 1)
+        return day + dt.timedelta(days=1)
 
 
 def event_id(path: str, date: EventDate, text: str) -> str:
@@ -87,6 +100,58 @@ def known_names(text: str) -> Counter:
     return Counter(re.findall(r"(?<=[a-z,] )[A-Z][\w-]+", text))
 
 
+@dataclass(frozen=True, slots=True)
+class Told:
+    """One sentence as the story tells it: where it stands, its own words, and its resolved text."""
+
+    sentence: Sentence
+    raw: str  # the article's text of the sentence, offsets intact
+    text: str  # resolved: a leading pronoun or reference named in brackets
+    placed: tuple[Placed, ...]
+    features: Features
+    recent_word: bool
+    before: tuple[str, ...]  # up to three sentences before it, for references in its headline
+
+
+def told(article: Article, story: list[Sentence], found: list[Expression], language: str) -> tuple[list[Told], Cast]:
+    """Each sentence with its dates and its text made to stand alone."""
+    words, recent = story_words(language), set(load(language).merge.recent_words)
+    people = cast([s.text for s in story if not s.heading], words)
+    starts = [e.offset[0] for e in found]  # in text order
+    result = []
+    for index, sentence in enumerate(story):
+        inside = found[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+        placed = tuple(
+            Placed(e.offset[0] - sentence.start, e.offset[1] - sentence.start, e)
+            for e in inside if e.type in ("DATE", "TIME") and e.period is not None
+        )
+        before = [s.text for s in story[max(0, index - 3) : index] if not s.heading]
+        text, _ = resolve(sentence.text, before, people, words)
+        text = name_epithet(text, before, people, words)
+        recent_word = any(" ".join(e.text.lower().split()) in recent for e in inside)
+        raw = article.text[sentence.start : sentence.end]
+        result.append(Told(sentence, raw, text, placed, features(text, language), recent_word, tuple(before)))
+    return result, people
+
+
+def reports(item: Told, words: StoryWords) -> bool:
+    """A happening: a verb of action or statement, an amount, or a word for what happened."""
+    return has_action(item.raw, words) or bool(item.features.amounts) or bool(item.features.words)
+
+
+def lead_index(items: list[Told], words: StoryWords) -> int | None:
+    """The first sentence of the opening (three sentences) that reports a happening:
+    a word for what happened, or a name with a verb of action or statement."""
+    opening = [i for i, item in enumerate(items) if not item.sentence.heading][:3]
+    for index in opening:
+        item = items[index]
+        if item.sentence.text.endswith("?") or conditional(item.raw, words):
+            continue
+        if item.features.words or (item.features.names and has_action(item.raw, words)):
+            return index
+    return None
+
+
 def article_candidates(
     article: Article, names: Counter, prefer: Prefer = "tense", language: str = "nl"
 ) -> list[Candidate]:
@@ -98,35 +163,36 @@ def article_candidates(
     if not story:
         return []
     found = extract(article.text, article.published, prefer, language, article.published_grain)
-    grammar, recent = compile_grammar(language), set(load(language).merge.recent_words)
+    grammar, words = compile_grammar(language), story_words(language)
     source = source_of(article)
+    items, people = told(article, story, found, language)
+    lead = lead_index(items, words)
 
-    def candidate(date: EventDate, sentence: Sentence, kind: str, expected: bool = False, said=None, **extra):
-        said = said or features(sentence.text, language)
-        key = event_id(article.path, date, sentence.text)
-        return Candidate(key, date, sentence.text, source, expected, said, kind, **extra)
+    def candidate(date: EventDate, item: Told, kind: str, expected: bool = False, title: str | None = None, **extra):
+        key = event_id(article.path, date, item.sentence.text)
+        own = item.text if not item.text.endswith(item.sentence.text) else item.sentence.text  # a leaning sentence: its own words
+        line = resolve(headline(own, words, title), list(item.before), people, words, subject_only=True)[0]
+        return Candidate(key, date, item.text, line, source, expected, item.features, kind, **extra)
 
-    def mention(sentence: Sentence, kind: str) -> Candidate | None:
-        """An undated sentence is worth keeping only with something to match on."""
-        said = features(sentence.text, language)
-        if not (said.names and (said.amounts or said.words)):
-            return None
-        return candidate(recent_date(article.published, language), sentence, kind, said=said)
-
-    lead = candidate(lead_date(article, language), story[0], "lead", top_names=tuple(n for n, _ in names.most_common(3)))
-    result = [lead]
-    starts = [e.offset[0] for e in found]  # in text order
-    for sentence in story[1:]:
-        inside = found[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
-        dated = [e for e in inside if e.type in ("DATE", "TIME") and e.period is not None]
-        for expr in dated:
+    result = []
+    for index, item in enumerate(items):
+        if item.sentence.heading or conditional(item.raw, words):
+            continue
+        dating = choose(item.raw, list(item.placed), words, bool(item.features.amounts), item.recent_word)
+        if index == lead:
+            date = event_date(dating.expression, language) if dating.kind == "dated" else lead_date(article, language)
+            top = tuple(n for n, _ in names.most_common(3))
+            result.append(candidate(date, item, "lead", date.start > article.published, article.title, top_names=top))
+        elif dating.kind == "dated" and reports(item, words):
+            expr = dating.expression
             clause = clause_direction(grammar, article.text, expr.offset[0], widen=False)
             future = clause == "future" or expr.period.start_date > article.published
-            result.append(candidate(event_date(expr, language), sentence, "dated", future))
-        if not dated:
-            kind = "recent" if any(" ".join(e.text.lower().split()) in recent for e in inside) else "undated"
-            if (found_mention := mention(sentence, kind)) is not None:
-                result.append(found_mention)
+            result.append(candidate(event_date(expr, language), item, "dated", future))
+        elif dating.kind == "published":
+            result.append(candidate(lead_date(article, language), item, "current"))
+        elif (said := item.features).names and (said.amounts or said.words):
+            kind = "recent" if dating.kind == "recent" else "undated"
+            result.append(candidate(recent_date(article.published, language), item, kind))
     return drop_repeats(result)
 
 

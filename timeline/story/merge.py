@@ -14,9 +14,12 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable
 
+from timeline.models import Event, EventDate
 from timeline.story.events import Candidate
 from timeline.story.features import Features, known
-from timeline.models import Event
+from timeline.story.relevance import Subject, score
+from timeline.temporal import periods
+from timeline.temporal.labels import label
 
 MAX_BLOCK = 200  # a key shared by more candidates than this says too little to compare on
 DATED = ("lead", "dated")
@@ -35,10 +38,13 @@ def overlap(a: Candidate, b: Candidate) -> bool:
     return da.start < db.end and db.start < da.end
 
 
+BEFORE_PUBLICATION = ("undated", "current")  # reports that only say the fact came before their article
+
+
 def dates_fit(a: Candidate, b: Candidate) -> bool:
-    if a.kind == "undated" or b.kind == "undated":
-        mention, other = (a, b) if a.kind == "undated" else (b, a)
-        return other.kind != "undated" and other.date.start <= mention.published
+    if a.kind in BEFORE_PUBLICATION or b.kind in BEFORE_PUBLICATION:
+        mention, other = (a, b) if a.kind in BEFORE_PUBLICATION else (b, a)
+        return other.kind != "undated" and other.date.start < mention.published_end
     return overlap(a, b)
 
 
@@ -68,9 +74,17 @@ def groups(candidates: list[Candidate], subject: str | None, names: frozenset[st
     # Two candidates that share several keys are one pair: each pair is tested once.
     pairs = sorted({(i, j) for block in blocks(found, ignore) for x, i in enumerate(block) for j in block[x + 1 :]})
     undated = {i for i, c in enumerate(candidates) if c.kind == "undated"}
+    articles = {i: {c.source.path} for i, c in enumerate(candidates)}  # an article reports a fact once
+
+    def unite(i: int, j: int) -> None:
+        a, b = root(i), root(j)
+        if a != b and not (articles[a] & articles[b]) and fits(i, j):
+            parent[b] = a
+            articles[a] |= articles.pop(b)
+
     for i, j in pairs:
-        if i not in undated and j not in undated and root(i) != root(j) and fits(i, j):
-            parent[root(j)] = root(i)
+        if i not in undated and j not in undated:
+            unite(i, j)
     for i, j in pairs:
         mention, other = (i, j) if i in undated else (j, i)
         if (mention in undated) != (other in undated) and parent[mention] == mention and fits(mention, other):
@@ -96,24 +110,63 @@ def precision(candidate: Candidate) -> tuple:
     return (candidate.kind not in DATED, (date.end - date.start).days, candidate.published)
 
 
-def combine(members: list[Candidate]) -> Event | None:
+def fullness(candidate: Candidate, names: frozenset[str]) -> tuple:
+    """Sort key, best first: the telling that names the most of the fact (names, amount,
+    word for what happened), a dated one before a mention, then the shorter."""
+    said = known(candidate.features, names)
+    actor = candidate.headline.startswith("[") or candidate.headline.split(" ", 1)[0] in said.names
+    told = 2 * actor + 2 * bool(said.amounts) + min(len(said.names), 2) + bool(said.words)
+    rank = 0 if candidate.kind in DATED else 2 if candidate.kind == "undated" else 1
+    return (-told, rank, len(candidate.text), candidate.published)
+
+
+def fitting_date(members: list[Candidate]) -> EventDate:
+    """The date every report allows: the overlap of the dated periods, ended by the
+    publication of a report that only says it happened before ("recent", undated)."""
+    best = min(members, key=precision)
+    dated = [c.date for c in members if c.kind in DATED]
+    if not dated:
+        return best.date
+    start, end = max(d.start for d in dated), min(d.end for d in dated)
+    for c in members:
+        if c.kind not in DATED:
+            end = min(end, c.published_end)
+    if start >= end:
+        return best.date
+    same = [d for d in dated if (d.start, d.end) == (start, end)]
+    if same:
+        return same[0]
+    return span_date(best.date, start, end)
+
+
+def span_date(like: EventDate, start: dt.date, end: dt.date) -> EventDate:
+    period = periods.span(start, end, like.grain)
+    return EventDate(value=like.value, mod=None, start=start, end=end, grain=like.grain, label=label(period, None))
+
+
+def combine(members: list[Candidate], names: frozenset[str], focus: Subject | None) -> Event | None:
     """The one event a fact's reports make, or None for mentions nothing dated."""
     dated = [c for c in members if c.kind in DATED]
-    if not dated and not any(c.kind == "recent" and c.features.amounts for c in members):
+    if not dated and not any(c.kind in ("recent", "current") and c.features.amounts for c in members):
         return None
     best_date = min(members, key=precision)
-    clearest = min(dated or members, key=lambda c: (len(c.text), c.published))
+    clearest = min(members, key=lambda c: fullness(c, names))
     first = min(members, key=lambda c: (c.published, c.source.path, c.id))
     sources = sorted({c.source for c in members}, key=lambda s: (s.published, s.path))
-    return Event(
-        id=first.id, date=best_date.date, text=clearest.text, sources=tuple(sources), expected=best_date.expected,
+    event = Event(
+        id=first.id, date=fitting_date(members), headline=clearest.headline, text=clearest.text,
+        sources=tuple(sources), expected=best_date.expected,
     )
+    said = known(clearest.features, names)
+    others = [n for n in said.names if focus is None or not focus.named_in(n)]
+    return event.model_copy(update={"relevance": score(event, focus, bool(said.amounts), len(others))})
 
 
-def merge(candidates: list[Candidate], subject: str | None, names: frozenset[str]) -> list[Event]:
+def merge(candidates: list[Candidate], subject: str | None, names: frozenset[str], focus: Subject | None = None) -> list[Event]:
     """Events of the whole story, each fact once with every source.
 
-    `names` are the words known as names in the story's articles.
+    `names` are the words known as names in the story's articles; `focus` the
+    story's subject, for relevance.
     """
-    events = (combine([candidates[i] for i in group]) for group in groups(candidates, subject, names))
+    events = (combine([candidates[i] for i in group], names, focus) for group in groups(candidates, subject, names))
     return [e for e in events if e is not None]

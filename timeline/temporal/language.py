@@ -70,6 +70,38 @@ class Text(Model):
     abbreviations: tuple[str, ...]
 
 
+class Story(Model):
+    """The words that tell a happening from a mention, and make an event's text and headline."""
+
+    action_verbs: tuple[str, ...]  # one verb an entry, its forms separated by spaces
+    auxiliaries: tuple[str, ...]
+    subordinators: tuple[str, ...]
+    qualifier_articles: tuple[str, ...]
+    qualifier_prepositions: tuple[str, ...]
+    bounds: tuple[str, ...]
+    bound_reach: int
+    comparisons: tuple[str, ...]
+    change_from: tuple[str, ...]
+    change_to: tuple[str, ...]
+    conditional_openers: tuple[str, ...]
+    conditional_verbs: tuple[str, ...]
+    present_words: tuple[str, ...]
+    recent_phrases: tuple[str, ...]
+    person_pronouns: tuple[str, ...]
+    organisation_pronouns: tuple[str, ...]
+    leaning_openers: tuple[str, ...]
+    organisation_nouns: tuple[str, ...]
+    person_nouns: tuple[str, ...]
+    person_titles: tuple[str, ...]
+    headline_cuts: tuple[str, ...]
+    headline_cuts_bare: tuple[str, ...]
+    headline_soft_cuts: tuple[str, ...]
+    reporting_verbs: tuple[str, ...]
+    fronted: tuple[str, ...]
+    particles: tuple[str, ...]
+    headline_max: int
+
+
 class Language(Model):
     """Every word the grammar knows, by role. Keys are lower case."""
 
@@ -104,6 +136,7 @@ class Language(Model):
     quarter_hours: dict[str, int]
     glue: Glue
     text: Text
+    story: Story
 
 
 # The language files ship inside the package, beside this module. A plain path

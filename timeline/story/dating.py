@@ -1,0 +1,109 @@
+"""Which date a sentence's happening takes, and whether it reports a happening at all.
+
+Each date in a sentence gets a role. A date that qualifies a noun ("de omzet
+van 2025"), bounds a state ("loopt tot 2032"), is the base of a comparison
+("tegenover 9 miljard dollar in 2025", the 2023 of "van 200 megawatt in 2023
+tot 1,9 gigawatt in 2025") or sits inside a quotation does not date the
+sentence. Of the others, a date in the main clause goes before one in a
+subordinate clause, and the first goes first. A sentence left without a date
+is "recent" (with "onlangs", "eerder gesloten" ...), a current figure at the
+publication date (with "inmiddels", "nu" ... and an amount), or undated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from timeline.models import Expression
+from timeline.story.sentences import quotations
+from timeline.story.words import StoryWords, tokens
+
+CLAUSE_BREAK = re.compile(r"[,;:—–(]")
+EXCLUDED = {"quoted", "qualifier", "bound", "base"}
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """An expression with its offsets inside the sentence's raw text."""
+
+    start: int
+    end: int
+    expression: Expression
+
+
+@dataclass(frozen=True, slots=True)
+class Dating:
+    kind: str  # "dated", "published", "recent" or "undated"
+    expression: Expression | None
+    rule: str  # why: the role that won, or what the sentence lacked
+
+
+def clause_before(raw: str, position: int) -> str:
+    before = raw[:position]
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(before)]
+    return before[breaks[-1] :] if breaks else before
+
+
+def in_subordinate(raw: str, position: int, words: StoryWords) -> bool:
+    """Whether a subordinator opens the clause that holds `position`."""
+    lowered = raw[:position].lower()
+    opened = [m for m in words.clause_start.finditer(lowered)]
+    if not opened:
+        return False
+    return not CLAUSE_BREAK.search(lowered, opened[-1].end())
+
+
+def roles(raw: str, placed: list[Placed], words: StoryWords) -> list[str]:
+    """One role a date: quoted, qualifier, bound, base, change-end, main or subordinate."""
+    quoted = quotations(raw)
+    found = []
+    for item in placed:
+        own = raw[item.start : item.end].lower()  # "sinds eind 2022": the tagger took the signal in
+        lowered_clause = clause_before(raw, item.start).lower() + own[: len(own) - len(own.lstrip("abcdefghijklmnopqrstuvwxyz /"))]
+        if quoted(item.start):
+            role = "quoted"
+        elif words.comparison.search(lowered_clause):
+            role = "base"
+        elif words.qualifier.search(raw[: item.start].lower()):
+            role = "qualifier"
+        elif item.expression.mod in ("BEFORE", "AFTER") or words.bound.search(lowered_clause):
+            role = "bound"
+        else:
+            role = "subordinate" if in_subordinate(raw, item.start, words) else "main"
+        found.append(role)
+    return mark_changes(raw, placed, found, words)
+
+
+def mark_changes(raw: str, placed: list[Placed], found: list[str], words: StoryWords) -> list[str]:
+    """"van X in 2023 tot Y in 2025": the first date is the base, the second dates the change."""
+    for i in range(len(placed) - 1):
+        first, second = placed[i], placed[i + 1]
+        between = raw[first.end : second.start].lower()
+        if words.change_to.search(between) and words.change_from.search(clause_before(raw, first.start).lower()):
+            found[i], found[i + 1] = "base", "change-end"
+    return found
+
+
+def choose(raw: str, placed: list[Placed], words: StoryWords, has_amount: bool, recent_word: bool) -> Dating:
+    """The date of the sentence's happening, or what stands in for it."""
+    found = roles(raw, placed, words)
+    for wanted in (("change-end", "main"), ("subordinate",)):
+        for item, role in zip(placed, found):
+            if role in wanted:
+                return Dating("dated", item.expression, role)
+    lowered = raw.lower()
+    if recent_word or words.recent.search(lowered):
+        return Dating("recent", None, "recent")
+    if has_amount and words.present.search(lowered):
+        return Dating("published", None, "present")
+    return Dating("undated", None, found[0] if found else "no date")
+
+
+def conditional(raw: str, words: StoryWords) -> bool:
+    """"Als je me vijf jaar geleden had gezegd ...": a counterfactual or condition, no happening."""
+    return bool(words.conditional.search(raw.lower()))
+
+
+def has_action(raw: str, words: StoryWords) -> bool:
+    return any(token.lower() in words.actions for token in tokens(raw))

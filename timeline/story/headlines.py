@@ -1,0 +1,169 @@
+"""A headline for an event: who did what, in the sentence's own words, at most 90 characters.
+
+From the event's text: quoted speech, parentheticals and appositions go; a
+framing clause ("Uit gelekte cijfers blijkt dat ...", "Hoewel ..., zeggen
+insiders dat ...") goes; a fronted adverbial goes and the subject comes before
+its verb ("Het voorbije jaar sloot OpenAI een deal" → "OpenAI sloot een
+deal"); the verb of a verb-final clause comes after its subject; the clause
+is cut where a clause that does not hold the happening begins. No word is
+added that the text does not hold.
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.story.features import event_words
+from timeline.story.words import NAME, StoryWords
+
+QUOTE = re.compile(r"\s?[‘“\"]([^‘’“”\"]{1,300})[’”\"](?![\w])")
+PARENTHESIS = re.compile(r"\s*\([^()]*\)")
+DASHES = re.compile(r"\s[—–]\s[^—–]*?\s[—–](?=\s)")
+APPOSITION = re.compile(r"((?:[A-Z][\w’'-]*|\]))\s*,\s(?:een|bekend|ooit|voorheen|dat|die)\b[^,]*,")
+FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“\[])")
+WORD = re.compile(r"[\w’'-]+")
+# A named subject, with a companion: "Musk en een groep investeerders".
+ACTOR = re.compile(
+    r"(?:\[[^\]]+\]|" + NAME.pattern + r")(?:\s+en\s+(?:(?:een|de|het)\s+)?[\w-]+(?:\s+(?!een\b|de\b|het\b)[a-z][\w-]*)?)?"
+)
+SUBJECT = re.compile(r"\[[^\]]+\]|(?:de|het|een|De|Het|Een)\s+[\w-]+|[\w’'-]+")
+
+
+def headline(text: str, words: StoryWords, title: str | None = None) -> str:
+    """The event's headline; an article's title stands for its lead when it has one."""
+    if title:
+        head = title.split(": ")[0]
+        return fit(head if len(head.split()) >= 3 else title, words)
+    first = FIRST_SENTENCE.split(text, maxsplit=1)[0]
+    plain = strip_asides(first)
+    plain = happening_clause(plain, words) or main_clause(plain, words)
+    return fit(cut(plain, words), words)
+
+
+def strip_asides(text: str) -> str:
+    """Without quoted speech (a short quoted term stays), parentheses, dashes and appositions."""
+    text = QUOTE.sub(lambda m: m.group(0) if len(m.group(1).split()) <= 3 else "", text)
+    text = PARENTHESIS.sub("", text)
+    text = DASHES.sub("", text)
+    text = APPOSITION.sub(r"\1,", text)
+    return " ".join(text.split())
+
+
+def main_clause(text: str, words: StoryWords) -> str:
+    """Subject first: drop a leading subordinate clause or frame, and undo inversion."""
+    first = WORD.match(text)
+    if first and first.group(0).lower() in words.subordinators and "," in text:
+        text = text.split(",", 1)[1].strip()
+    framed = frame_end(text, words)
+    if framed is not None:
+        return verb_after_subject(text[framed:], words)
+    return subject_first(text, words)
+
+
+def frame_end(text: str, words: StoryWords) -> int | None:
+    """Where the news starts after a frame whose verb is the sentence's first:
+    "Uit gelekte cijfers blijkt dat ...", "zeggen insiders dat ..."."""
+    verb = finite_verb(text, words)
+    if verb is None or verb.group(0).lower() not in words.reporting:
+        return None
+    for count, later in enumerate(WORD.finditer(text, verb.end())):
+        if count > 4:
+            return None
+        if later.group(0).lower() == "dat":
+            return later.end() + 1
+    return None
+
+
+def happening_clause(text: str, words: StoryWords) -> str | None:
+    """"X bereikte een hoogtepunt toen Musk een bod deed": a main clause with no happening
+    of its own gives way to the "toen"/"waarbij" clause that holds one."""
+    found = re.search(r"\b(?:toen|waarbij|waarin|nadat)\s", text)
+    if not found:
+        return None
+    main, clause = text[: found.start()], text[found.end() :]
+    if weight(clause, 0) <= weight(main, 1):
+        return None
+    return verb_after_subject(clause, words)
+
+
+def weight(text: str, skip: int) -> int:
+    """How much of a happening a clause holds: an amount, named actors, words for what happened.
+    `skip` 1 passes over a capital at the start (a sentence's first word)."""
+    names = [m for m in NAME.finditer(text) if m.start() >= skip]
+    return bool(re.search(r"\d", text)) + min(len(names), 2) + len(event_words(text))
+
+
+def finite_verb(text: str, words: StoryWords, reach: int = 12) -> re.Match[str] | None:
+    for count, match in enumerate(WORD.finditer(text)):
+        if count >= reach:
+            return None
+        if match.group(0).lower() in words.finite or match.group(0).lower() in words.reporting:
+            return match
+    return None
+
+
+def subject_first(text: str, words: StoryWords) -> str:
+    """"Het voorbije jaar sloot OpenAI een deal" → "OpenAI sloot een deal"."""
+    verb = finite_verb(text, words)
+    if verb is None or verb.start() == 0:
+        return swap_after_verb(text, verb) if verb is not None else text
+    fronted = text[: verb.start()].strip()
+    opener = fronted.split()[0].lower()
+    if opener not in words.fronted and not re.search(r"\d", fronted) and not fronted.lower().startswith(("het voorbije", "het afgelopen")):
+        return text
+    return swap_after_verb(text, verb)
+
+
+def swap_after_verb(text: str, verb: re.Match[str]) -> str:
+    """"sloot OpenAI een deal" → "OpenAI sloot een deal" (what stood before the verb goes)."""
+    after = text[verb.end() :].lstrip(" ,")
+    subject = ACTOR.match(after) or SUBJECT.match(after)
+    if subject is None:
+        return text
+    return f"{subject.group(0)} {verb.group(0)} {after[subject.end():].lstrip(' ,')}".strip()
+
+
+def verb_after_subject(clause: str, words: StoryWords) -> str:
+    """"OpenAI in 2026 ... zal verbranden" → "OpenAI zal in 2026 ... verbranden"."""
+    clause = clause.split(",", 1)[0] if clause.count(",") and len(clause.split(",", 1)[0]) > 20 else clause
+    subject = ACTOR.match(clause) or SUBJECT.match(clause)
+    if subject is None:
+        return clause
+    rest = clause[subject.end() :]
+    verb = next((m for m in WORD.finditer(rest) if finite_form(m.group(0), words)), None)
+    if verb is None or not rest[: verb.start()].strip():
+        return clause
+    form, particle = finite_form(verb.group(0), words)
+    quote = verb.group(0)[len(verb.group(0).rstrip("’'")) :]  # "kwamen’": the quote closes where the verb stood
+    moved = f"{rest[: verb.start()].strip()}{quote} {particle} {rest[verb.end():].strip()}".replace("  ", " ").strip()
+    return f"{subject.group(0)} {form} {moved}"
+
+
+def finite_form(token: str, words: StoryWords) -> tuple[str, str] | None:
+    """A finite verb as (verb, separated particle): "kwamen’" → ("kwamen", ""), "afneemt" → ("neemt", "af")."""
+    word = token.strip("’'")
+    if word.lower() in words.finite:
+        return word, ""
+    for particle in words.particles:
+        if word.lower().startswith(particle) and word[len(particle) :].lower() in words.finite:
+            return word[len(particle) :], particle
+    return None
+
+
+def cut(text: str, words: StoryWords) -> str:
+    """The clause up to where one that does not hold the happening begins."""
+    found = words.headline_cut.search(text, 15)
+    return text[: found.start()] if found else text
+
+
+def fit(text: str, words: StoryWords) -> str:
+    text = " ".join(text.split()).rstrip(" .,;:")
+    if len(text) > words.headline_max:
+        limit = words.headline_max - 1
+        soft = [m.start() for m in words.headline_soft.finditer(text, 40, limit + 1)]
+        comma = text.rfind(", ", 0, limit)
+        if comma > 40 or soft:
+            text = text[: comma if comma > 40 else soft[-1]].rstrip(" ,;:")
+        else:
+            text = text[: text.rfind(" ", 0, limit)].rstrip(" ,;:") + "…"
+    return text[:1].upper() + text[1:]

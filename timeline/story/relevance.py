@@ -1,0 +1,54 @@
+"""How much an event matters to the story: it names the subject (or an alias), more
+sources report it, it carries an amount, it names a counterpart.
+
+With a subject, an event that neither names it nor ties to it (a resolved
+reference counts) leaves the story; without one, relevance only ranks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from timeline.models import Event
+
+SUBJECT_WEIGHT = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    name: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+    def named_in(self, text: str) -> bool:
+        """Whether the text names the subject: a whole name, not part of a longer word."""
+        return any(_whole(text, name) for name in self.names)
+
+
+def _whole(text: str, name: str) -> bool:
+    start = text.find(name)
+    while start != -1:
+        end = start + len(name)
+        if (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum() or text[end:end + 2] in ("’s", "'s")):
+            return True
+        start = text.find(name, start + 1)
+    return False
+
+
+def score(event: Event, subject: Subject | None, amounts: bool, counterparts: int) -> int:
+    named = subject is not None and subject.named_in(event.text + " " + event.headline)
+    return SUBJECT_WEIGHT * named + (len(event.sources) - 1) * 2 + amounts + min(counterparts, 2)
+
+
+def keep(events: list[Event], subject: Subject | None, key: int | None) -> list[Event]:
+    """With a subject, the events that name it; with `key`, the N most relevant (earliest first on a tie)."""
+    if subject is not None:
+        events = [e for e in events if subject.named_in(e.text + " " + e.headline)]
+    if key is not None:
+        ranked = sorted(events, key=lambda e: (-e.relevance, e.date.start, e.id))[:key]
+        chosen = {e.id for e in ranked}
+        events = [e for e in events if e.id in chosen]
+    return events

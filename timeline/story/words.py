@@ -1,0 +1,88 @@
+"""The story's words from the language file, as sets and patterns built once per language."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from timeline.temporal.language import load
+
+TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
+NAME = re.compile(r"[A-Z][\w’'-]*[\w](?:\s+(?:van\s+der\s+|van\s+de\s+|van\s+|de\s+)?[A-Z][\w’'-]*[\w])*")
+
+
+def alternatives(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class StoryWords:
+    actions: frozenset[str]
+    finite: frozenset[str]  # action forms and auxiliaries: where a subject stands beside its verb
+    subordinators: frozenset[str]
+    person_pronouns: frozenset[str]
+    organisation_pronouns: frozenset[str]
+    leaning: tuple[str, ...]
+    organisation_nouns: tuple[str, ...]
+    person_nouns: tuple[str, ...]
+    person_titles: frozenset[str]
+    reporting: frozenset[str]
+    fronted: frozenset[str]
+    particles: tuple[str, ...]
+    qualifier: re.Pattern[str]
+    bound: re.Pattern[str]
+    comparison: re.Pattern[str]
+    change_from: re.Pattern[str]
+    change_to: re.Pattern[str]
+    conditional: re.Pattern[str]
+    present: re.Pattern[str]
+    recent: re.Pattern[str]
+    clause_start: re.Pattern[str]
+    headline_cut: re.Pattern[str]
+    headline_soft: re.Pattern[str]
+    headline_max: int
+
+
+@lru_cache(maxsize=None)
+def story_words(language: str = "nl") -> StoryWords:
+    s = load(language).story
+    actions = frozenset(form for entry in s.action_verbs for form in entry.split())
+    word_before = r"(?:^|(?<=[\s,;:(‘“\"—–]))"
+    return StoryWords(
+        actions=actions,
+        finite=actions | frozenset(s.auxiliaries),
+        subordinators=frozenset(s.subordinators),
+        person_pronouns=frozenset(s.person_pronouns),
+        organisation_pronouns=frozenset(s.organisation_pronouns),
+        leaning=tuple(s.leaning_openers),
+        organisation_nouns=tuple(s.organisation_nouns),
+        person_nouns=tuple(s.person_nouns),
+        person_titles=frozenset(s.person_titles),
+        reporting=frozenset(s.reporting_verbs),
+        fronted=frozenset(s.fronted),
+        particles=tuple(s.particles),
+        qualifier=re.compile(
+            rf"\b(?:{alternatives(s.qualifier_articles)})\s+[\w-]+\s+(?:{alternatives(s.qualifier_prepositions)})\s*$"
+        ),
+        bound=re.compile(rf"\b(?:{alternatives(s.bounds)})\b(?:\s+\S+){{0,{s.bound_reach}}}\s*$"),
+        comparison=re.compile(rf"\b(?:{alternatives(s.comparisons)})\s"),
+        change_from=re.compile(rf"\b(?:{alternatives(s.change_from)})\b"),
+        change_to=re.compile(rf"\b(?:{alternatives(s.change_to)})\b"),
+        conditional=re.compile(
+            rf"{word_before}(?:{alternatives(s.conditional_openers)})\b.*\b(?:{alternatives(s.conditional_verbs)})\b"
+        ),
+        present=re.compile(rf"\b(?:{alternatives(s.present_words)})\b"),
+        recent=re.compile(rf"\b(?:{alternatives(s.recent_phrases)})\b"),
+        clause_start=re.compile(rf"(?:^|[,;:—–(])\s*(?:{alternatives(s.subordinators)})\b"),
+        headline_cut=re.compile(
+            rf"\s*(?:[,;:]\s*(?:{alternatives(s.headline_cuts)})\b|[;:(]|\s[—–]\s)"
+            rf"|\s(?:{alternatives(s.headline_cuts_bare)})\s"
+        ),
+        headline_soft=re.compile(rf"\s(?:{alternatives(s.headline_soft_cuts)})\s"),
+        headline_max=s.headline_max,
+    )
+
+
+def tokens(text: str) -> list[str]:
+    return TOKEN.findall(text)
