@@ -20,7 +20,7 @@ from timeline.story.sentences import quotations
 from timeline.story.words import StoryWords, tokens
 
 CLAUSE_BREAK = re.compile(r"[,;:—–(]")
-EXCLUDED = {"quoted", "qualifier", "bound", "base"}
+EXCLUDED = {"quoted", "qualifier", "bound", "base", "relative", "recurring", "topic"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +54,15 @@ def in_subordinate(raw: str, position: int, words: StoryWords) -> bool:
     return not CLAUSE_BREAK.search(lowered, opened[-1].end())
 
 
+def in_relative(raw: str, position: int, words: StoryWords) -> bool:
+    """Inside a relative clause set off by commas (", dat ... ,") with the sentence going on after it."""
+    opened = list(words.relative.finditer(raw, 0, position))
+    if not opened or CLAUSE_BREAK.search(raw, opened[-1].end(), position):
+        return False
+    closing = raw.find(",", position)
+    return closing != -1 and bool(raw[closing + 1 :].strip(" .!?’”"))
+
+
 def roles(raw: str, placed: list[Placed], words: StoryWords) -> list[str]:
     """One role a date: quoted, qualifier, bound, base, change-end, main or subordinate."""
     quoted = quotations(raw)
@@ -63,6 +72,12 @@ def roles(raw: str, placed: list[Placed], words: StoryWords) -> list[str]:
         lowered_clause = clause_before(raw, item.start).lower() + own[: len(own) - len(own.lstrip("abcdefghijklmnopqrstuvwxyz /"))]
         if quoted(item.start):
             role = "quoted"
+        elif words.recurring.search(lowered_clause):
+            role = "recurring"  # "elk voorjaar": a habit, not a happening
+        elif words.topic.match(raw[item.end :]):
+            role = "topic"  # "2026 wordt een beslissend jaar": talk about a year
+        elif in_relative(raw, item.start, words):
+            role = "relative"  # "Lumenta, dat in 2019 werd opgericht, telt ...": background
         elif words.comparison.search(lowered_clause):
             role = "base"
         elif words.qualifier.search(raw[: item.start].lower()):
@@ -85,8 +100,11 @@ def mark_changes(raw: str, placed: list[Placed], found: list[str], words: StoryW
     return found
 
 
-def choose(raw: str, placed: list[Placed], words: StoryWords, has_amount: bool, recent_word: bool) -> Dating:
-    """The date of the sentence's happening, or what stands in for it."""
+def choose(
+    raw: str, placed: list[Placed], words: StoryWords, has_amount: bool, recent_word: bool, present: bool = False
+) -> Dating:
+    """The date of the sentence's happening, or what stands in for it. `present`: the
+    sentence has no past or future tense, so a figure in it holds at publication."""
     found = roles(raw, placed, words)
     for wanted in (("change-end", "main"), ("subordinate",)):
         for item, role in zip(placed, found):
@@ -95,7 +113,8 @@ def choose(raw: str, placed: list[Placed], words: StoryWords, has_amount: bool, 
     lowered = raw.lower()
     if recent_word or words.recent.search(lowered):
         return Dating("recent", None, "recent")
-    if has_amount and words.present.search(lowered):
+    figure = has_amount or bool(words.figure.search(raw))
+    if figure and (words.present.search(lowered) or (present and any(r in EXCLUDED for r in found))):
         return Dating("published", None, "present")
     return Dating("undated", None, found[0] if found else "no date")
 
@@ -103,6 +122,10 @@ def choose(raw: str, placed: list[Placed], words: StoryWords, has_amount: bool, 
 def conditional(raw: str, words: StoryWords) -> bool:
     """"Als je me vijf jaar geleden had gezegd ...": a counterfactual or condition, no happening."""
     return bool(words.conditional.search(raw.lower()))
+
+
+def has_figure(raw: str, words: StoryWords) -> bool:
+    return bool(words.figure.search(raw))
 
 
 def has_action(raw: str, words: StoryWords) -> bool:

@@ -14,18 +14,18 @@ from functools import lru_cache
 
 from timeline.temporal import periods
 from timeline.read.article import Article
-from timeline.story.dating import Placed, choose, conditional, has_action
+from timeline.story.dating import Placed, choose, conditional, has_action, has_figure
 from timeline.story.headlines import headline
 from timeline.story.references import Cast, cast, name_epithet, resolve
 from timeline.story.sentences import Sentence, sentences
 from timeline.story.words import StoryWords, story_words
 from timeline.temporal.tagger import Prefer, extract
-from timeline.story.features import Features, features
+from timeline.story.features import Features, capitalised, event_words, features
 from timeline.temporal.grammar import compile_grammar
 from timeline.temporal.labels import day_label, label
 from timeline.temporal.language import load
 from timeline.models import EventDate, Expression, Grain, Source
-from timeline.temporal.tense import clause_direction
+from timeline.temporal.tense import clause_direction, direction_in
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,10 +136,17 @@ def told(article: Article, story: list[Sentence], found: list[Expression], langu
 
 def reports(item: Told, words: StoryWords) -> bool:
     """A happening: a verb of action or statement, an amount, or a word for what happened."""
-    return has_action(item.raw, words) or bool(item.features.amounts) or bool(item.features.words)
+    said = item.features
+    return has_action(item.raw, words) or bool(said.amounts or said.words) or has_figure(item.raw, words)
 
 
-def lead_index(items: list[Told], words: StoryWords) -> int | None:
+def main_clause_of(raw: str, words: StoryWords) -> str:
+    """Without a leading subordinate clause ("Terwijl Google ..., waait er ...")."""
+    first = raw.split(maxsplit=1)[0].lower() if raw.split() else ""
+    return raw.split(",", 1)[1] if first in words.subordinators and "," in raw else raw
+
+
+def lead_index(items: list[Told], words: StoryWords, language: str = "nl") -> int | None:
     """The first sentence of the opening (three sentences) that reports a happening:
     a word for what happened, or a name with a verb of action or statement."""
     opening = [i for i, item in enumerate(items) if not item.sentence.heading][:3]
@@ -147,8 +154,33 @@ def lead_index(items: list[Told], words: StoryWords) -> int | None:
         item = items[index]
         if item.sentence.text.endswith("?") or conditional(item.raw, words):
             continue
-        if item.features.words or (item.features.names and has_action(item.raw, words)):
+        main = main_clause_of(item.raw, words)
+        if event_words(main, language) or (capitalised(main) and has_action(main, words)):
             return index
+    return None
+
+
+def classify(item: Told, article: Article, language: str = "nl") -> tuple[str, EventDate, bool] | None:
+    """What a sentence (not the lead) gives: (kind, date, expected), or None.
+
+    A dated happening at its date; a current figure at the publication; an undated
+    or "recent" report with a name and an amount or event word, as a mention.
+    """
+    words = story_words(language)
+    if item.sentence.heading or conditional(item.raw, words):
+        return None
+    present = direction_in(compile_grammar(language), item.raw) is None
+    dating = choose(item.raw, list(item.placed), words, bool(item.features.amounts), item.recent_word, present)
+    if dating.kind == "dated" and reports(item, words):
+        expr = dating.expression
+        clause = clause_direction(compile_grammar(language), article.text, expr.offset[0], widen=False)
+        future = clause == "future" or expr.period.start_date > article.published
+        return "dated", event_date(expr, language), future
+    if dating.kind == "published":
+        return "current", lead_date(article, language), False
+    said = item.features
+    if said.names and (said.amounts or said.words):
+        return ("recent" if dating.kind == "recent" else "undated"), recent_date(article.published, language), False
     return None
 
 
@@ -163,10 +195,10 @@ def article_candidates(
     if not story:
         return []
     found = extract(article.text, article.published, prefer, language, article.published_grain)
-    grammar, words = compile_grammar(language), story_words(language)
+    words = story_words(language)
     source = source_of(article)
     items, people = told(article, story, found, language)
-    lead = lead_index(items, words)
+    lead = lead_index(items, words, language)
 
     def candidate(date: EventDate, item: Told, kind: str, expected: bool = False, title: str | None = None, **extra):
         key = event_id(article.path, date, item.sentence.text)
@@ -176,23 +208,13 @@ def article_candidates(
 
     result = []
     for index, item in enumerate(items):
-        if item.sentence.heading or conditional(item.raw, words):
-            continue
-        dating = choose(item.raw, list(item.placed), words, bool(item.features.amounts), item.recent_word)
         if index == lead:
+            dating = choose(item.raw, list(item.placed), words, bool(item.features.amounts), item.recent_word)
             date = event_date(dating.expression, language) if dating.kind == "dated" else lead_date(article, language)
             top = tuple(n for n, _ in names.most_common(3))
             result.append(candidate(date, item, "lead", date.start > article.published, article.title, top_names=top))
-        elif dating.kind == "dated" and reports(item, words):
-            expr = dating.expression
-            clause = clause_direction(grammar, article.text, expr.offset[0], widen=False)
-            future = clause == "future" or expr.period.start_date > article.published
-            result.append(candidate(event_date(expr, language), item, "dated", future))
-        elif dating.kind == "published":
-            result.append(candidate(lead_date(article, language), item, "current"))
-        elif (said := item.features).names and (said.amounts or said.words):
-            kind = "recent" if dating.kind == "recent" else "undated"
-            result.append(candidate(recent_date(article.published, language), item, kind))
+        elif (found := classify(item, article, language)) is not None:
+            result.append(candidate(found[1], item, found[0], found[2]))
     return drop_repeats(result)
 
 

@@ -26,7 +26,7 @@ WORD = re.compile(r"[\w’'-]+")
 ACTOR = re.compile(
     r"(?:\[[^\]]+\]|" + NAME.pattern + r")(?:\s+en\s+(?:(?:een|de|het)\s+)?[\w-]+(?:\s+(?!een\b|de\b|het\b)[a-z][\w-]*)?)?"
 )
-SUBJECT = re.compile(r"\[[^\]]+\]|(?:de|het|een|De|Het|Een)\s+[\w-]+|[\w’'-]+")
+SUBJECT = re.compile(r"\[[^\]]+\]|(?:de|het|een|De|Het|Een)\s+[\w-]+(?:\s+\[[^\]]+\])?|[\w’'-]+")
 
 
 def headline(text: str, words: StoryWords, title: str | None = None) -> str:

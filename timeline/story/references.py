@@ -14,11 +14,13 @@ that leans on the one before ("Daarbij", "Dat") takes that sentence along.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from timeline.story.words import NAME, StoryWords
 
 ARTICLES = ("de", "het")
+PARTICLES = ("de", "van", "der", "den", "ten", "ter")
 DETERMINERS = ("die", "dat", "dit", "deze")  # a pronoun before a verb ("Dat is"), a determiner before a noun
 
 
@@ -29,6 +31,8 @@ class Cast:
     persons: frozenset[str]
     organisations: frozenset[str]
     known: frozenset[str]  # words the article capitalises inside sentences
+    types: dict  # name -> the type word it came with ("softwarebedrijf"), where it had one
+    counts: Counter  # how often the article names each
 
 
 def name_words(sentences: list[str], words: StoryWords) -> frozenset[str]:
@@ -43,52 +47,100 @@ def name_words(sentences: list[str], words: StoryWords) -> frozenset[str]:
     return frozenset(capitalised | lower | words.subordinators | words.fronted)
 
 
-def names_in(text: str, known: frozenset[str]) -> list[str]:
-    """Capitalised runs; at the sentence's start a word counts only if the article names it elsewhere."""
+def names_in(text: str, known: frozenset[str], words: StoryWords) -> list[tuple[str, str]]:
+    """(name, type) for each capitalised run. At the sentence's start a word counts only if the
+    article names it elsewhere. A leading article or type word ("Chemieconcern Norvia
+    Chemicals", "de Zeeuwse Spaarbank") is not part of the name but its type; so is a
+    lower-case type word right before it ("topman Erik Vos"). "Nijmeegse halfgeleiderfabrikant"
+    is an adjective, not a name."""
     found = []
     for match in NAME.finditer(text):
-        name = match.group(0)
-        if match.start() == 0 or text[: match.start()].rstrip().endswith((".", "‘", "“", '"')):
-            parts = name.split()
-            if len(parts) == 1 or parts[0] not in known and parts[0].lower() in known:
-                parts = parts if parts[0] in known else parts[1:]
-            while parts and not parts[0][:1].isupper():
-                parts = parts[1:]
-            name = " ".join(parts)
-        if name and not (" " not in name and name.lower() in known):
-            found.append(name)
+        parts = match.group(0).split()
+        at_start = match.start() == 0 or text[: match.start()].rstrip().endswith((".", "‘", "“", '"'))
+        if at_start and (len(parts) == 1 or parts[0] not in known and parts[0].lower() in known):
+            parts = parts if parts[0] in known else parts[1:]
+        before = re.search(r"([\w-]+)\s+$", text[: match.start()])
+        kind = before.group(1).lower() if before and is_type(before.group(1).lower(), words) else ""
+        while parts and (not parts[0][:1].isupper() or parts[0].lower() in ARTICLES + ("the",)
+                         or (len(parts) > 1 and is_type(parts[0].lower(), words))):
+            kind = parts[0].lower() if is_type(parts[0].lower(), words) else kind
+            parts = parts[1:]
+        if len(parts) >= 4 and "van" in parts[2:]:  # "Erik Vos van Velora": a person of an organisation
+            parts = parts[: parts.index("van", 2)]
+        name = " ".join(parts)
+        if not name or (len(parts) == 1 and name.lower() in known) or adjective(name, text, match.end()):
+            continue
+        found.append((name, kind))
     return found
+
+
+def is_type(word: str, words: StoryWords) -> bool:
+    return word.endswith(words.organisation_nouns + words.person_titles + words.person_nouns + words.institutions)
+
+
+def adjective(name: str, text: str, end: int) -> bool:
+    return " " not in name and name.endswith(("se", "sche")) and bool(re.match(r"\s+[a-z]", text[end:]))
+
+
+def is_person(name: str, kind: str, words: StoryWords) -> bool:
+    """A title or person noun before it, or a plain name of two or three words (particles allowed)."""
+    if kind:
+        return kind.endswith(words.person_titles + words.person_nouns)
+    parts = [p for p in name.split() if p not in PARTICLES]
+    plain = all(p.isalpha() and p[:1].isupper() and not p.isupper() for p in parts)
+    typed = any(p.lower().endswith(words.name_words) for p in parts)
+    return 2 <= len(parts) <= 3 and plain and not typed
 
 
 def cast(sentences: list[str], words: StoryWords) -> Cast:
     known = name_words(sentences, words)
-    runs = [(name, text) for text in sentences for name in names_in(text, known)]
-    singles = {name for name, _ in runs if " " not in name}
+    runs = [(name, kind, text) for text in sentences for name, kind in names_in(text, known, words)]
     persons: set[str] = set()
-    titles = "|".join(map(re.escape, words.person_titles))
-    nouns = "|".join(map(re.escape, words.person_nouns))
-    for name, text in runs:
-        parts = name.split()
-        titled = re.search(rf"(?:^|\s)(?:{titles})\s+{re.escape(name)}\b", text, re.I) or re.search(
-            rf"{re.escape(name)},\s+(?:een|de)\s+(?:[\w-]+\s+)?(?:{nouns})\b", text, re.I)
-        plain = all(part.isalpha() and part[:1].isupper() for part in parts)
-        if re.match(rf"[\w-]+-(?:{titles})\s", name, re.I):  # "OpenAI-CEO Sam Altman"
-            persons.update({name.split(" ", 1)[1], parts[-1]})
-        if titled or (2 <= len(parts) <= 3 and plain and parts[-1] in singles):
-            persons.update({name, parts[-1]})
-    organisations = {name for name, _ in runs if name not in persons}
-    return Cast(frozenset(persons), frozenset(organisations), known)
+    singles = {name for name, _, _ in runs if " " not in name}
+    for name, kind, text in runs:
+        if re.search(r"\svan\s+([A-Z]\S*)$", name) and name.split()[-1] in singles:
+            continue  # "Critici van OpenAI": people of an organisation, not a person's name
+        if re.match(r"[\w-]+-[A-Za-z]+\s", name) and is_type(name.split()[0].split("-")[-1].lower(), words):
+            name = name.split(" ", 1)[1]  # "OpenAI-CEO Sam Altman"
+            kind = "ceo"
+        if is_person(name, kind, words):
+            persons.update({name, name.split()[-1]})
+    names = {name for name, _, _ in runs}
+    counts = Counter(name for name, _, _ in runs)
+    types = {name: kind for name, kind, _ in runs if kind}
+    return Cast(frozenset(persons), frozenset(names - persons), known, types, counts)
 
 
-def antecedent(before: list[str], kind: str, people: Cast) -> str | None:
-    """The first fitting name of the nearest sentence before that has one."""
+def antecedent(
+    before: list[str], kind: str, people: Cast, words: StoryWords, noun: str = "", salient: bool = False
+) -> str | None:
+    """The fitting name of the nearest sentence before that has one: the first there (a
+    sentence's subject comes first), or one that the noun names ("de brouwer": Maasbrouwerij).
+    "Het bedrijf" never stands for an institution, nor for a name of another type ("Omroep Horizon")."""
     pool = people.persons if kind == "person" else people.organisations
-    for text in reversed(before[-3:]):
-        bare = [re.sub(r"[’']s$", "", n) for n in names_in(text, people.known)]  # "OpenAI’s" is OpenAI
-        fitting = [n for n in bare if n in pool and len(n) > 2]
-        if fitting:
-            return fitting[0]
+    texts = [" ".join(before[-3:])] if salient else list(reversed(before[-3:]))
+    for text in texts:
+        bare = [re.sub(r"[’']s$", "", n) for n, _ in names_in(text, people.known, words)]  # "OpenAI’s" is OpenAI
+        allowed = [n for n in bare if n in pool and len(n) > 2 and not institution(n, people, words)]
+        fitting = [n for n in allowed if kind == "person" or fits(n, noun, people, words)]
+        named = [n for n in allowed if noun and noun[:5] in n.lower()]
+        chosen = named or fitting or allowed
+        if chosen:
+            return max(chosen, key=lambda n: people.counts[n]) if salient else chosen[0]
     return None
+
+
+def institution(name: str, people: Cast, words: StoryWords) -> bool:
+    own = people.types.get(name, "")
+    return name.lower().endswith(words.institutions) or own.endswith(words.institutions)
+
+
+def fits(name: str, noun: str, people: Cast, words: StoryWords) -> bool:
+    """A name introduced with a type ("Omroep Horizon") fits only a reference of that type."""
+    own = people.types.get(name, "")
+    if not noun or not own or noun.endswith(words.generic_nouns):
+        return True
+    return own.endswith(noun[-6:]) or noun.endswith(own[-6:])
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +148,7 @@ class Reference:
     start: int  # where the referring words stand in the sentence
     end: int
     kind: str  # "person", "organisation" or "leaning"
+    noun: str = ""  # the noun of a definite reference ("bedrijf", "chipmaker")
 
 
 def opening_reference(text: str, words: StoryWords) -> Reference | None:
@@ -136,9 +189,9 @@ def reference_at(lowered: str, start: int, words: StoryWords) -> Reference | Non
     if first in ARTICLES:
         noun = re.match(r"(?:de|het)\s+([\w-]+)", rest)
         if noun and noun.group(1).endswith(words.person_nouns):
-            return Reference(start, start + noun.end(), "person")
+            return Reference(start, start + noun.end(), "person", noun.group(1))
         if noun and noun.group(1).endswith(words.organisation_nouns):
-            return Reference(start, start + noun.end(), "organisation")
+            return Reference(start, start + noun.end(), "organisation", noun.group(1))
     if first in DETERMINERS and start and pronoun_not_article(rest, words):
         return Reference(start, start + len(first), "leaning")  # "In 2025 zou die zijn opgelopen"
     if first in words.organisation_pronouns and pronoun_not_article(rest, words):
@@ -163,9 +216,12 @@ def resolve(text: str, before: list[str], people: Cast, words: StoryWords, subje
     found = opening_reference(text, words)
     if found is None or (subject_only and (found.start or found.kind == "leaning")):
         return text, None
+    named = re.match(r"\s*\[([^\]]+)\]", text[found.end :])
+    if found.start == 0 and named:  # "het bedrijf [OpenAI] gaf": the name already stands there
+        return f"[{named.group(1)}]{text[found.end + named.end():]}", named.group(1)
     if found.kind == "leaning":
         return (f"{before[-1]} {text}" if before else text), None
-    name = antecedent(before, found.kind, people)
+    name = antecedent(before, found.kind, people, words, found.noun)
     if name is None:
         return text, None
     if found.start == 0:
@@ -182,7 +238,8 @@ def name_epithet(text: str, before: list[str], people: Cast, words: StoryWords) 
     found = re.search(rf"(?<=\s)(?:het|de)\s+[\w-]*(?:{nouns})\b(?!\s*\[)", text)
     if not found or found.start() == 0:
         return text
-    name = antecedent(before + [text[: found.start()]], "organisation", people)
+    noun = found.group(0).split()[-1].lower()
+    name = antecedent(before + [text[: found.start()]], "organisation", people, words, noun, salient=True)
     return f"{text[: found.end()]} [{name}]{text[found.end():]}" if name else text
 
 

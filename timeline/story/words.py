@@ -25,12 +25,19 @@ class StoryWords:
     organisation_pronouns: frozenset[str]
     leaning: tuple[str, ...]
     organisation_nouns: tuple[str, ...]
+    institutions: tuple[str, ...]
+    generic_nouns: tuple[str, ...]
+    name_words: tuple[str, ...]
     person_nouns: tuple[str, ...]
-    person_titles: frozenset[str]
+    person_titles: tuple[str, ...]
     reporting: frozenset[str]
     fronted: frozenset[str]
     particles: tuple[str, ...]
     qualifier: re.Pattern[str]
+    figure: re.Pattern[str]
+    recurring: re.Pattern[str]
+    topic: re.Pattern[str]
+    relative: re.Pattern[str]
     bound: re.Pattern[str]
     comparison: re.Pattern[str]
     change_from: re.Pattern[str]
@@ -46,7 +53,8 @@ class StoryWords:
 
 @lru_cache(maxsize=None)
 def story_words(language: str = "nl") -> StoryWords:
-    s = load(language).story
+    lang = load(language)
+    s = lang.story
     actions = frozenset(form for entry in s.action_verbs for form in entry.split())
     word_before = r"(?:^|(?<=[\s,;:(‘“\"—–]))"
     return StoryWords(
@@ -57,14 +65,23 @@ def story_words(language: str = "nl") -> StoryWords:
         organisation_pronouns=frozenset(s.organisation_pronouns),
         leaning=tuple(s.leaning_openers),
         organisation_nouns=tuple(s.organisation_nouns),
+        institutions=tuple(s.institutions),
+        generic_nouns=tuple(s.generic_organisation_nouns),
+        name_words=tuple(s.organisation_name_words),
         person_nouns=tuple(s.person_nouns),
-        person_titles=frozenset(s.person_titles),
+        person_titles=tuple(s.person_titles),
         reporting=frozenset(s.reporting_verbs),
         fronted=frozenset(s.fronted),
         particles=tuple(s.particles),
         qualifier=re.compile(
-            rf"\b(?:{alternatives(s.qualifier_articles)})\s+[\w-]+\s+(?:{alternatives(s.qualifier_prepositions)})\s*$"
+            rf"\b(?:{alternatives(s.qualifier_articles)})\s+(?:[\w-]+\s+){{1,2}}(?:{alternatives(s.qualifier_prepositions)})\s*$"
         ),
+        figure=re.compile(
+            rf"\d[\d.,]*\s*(?:{alternatives(s.figure_units + lang.not_after_number.words)})(?!\w)", re.IGNORECASE
+        ),
+        recurring=re.compile(rf"\b(?:{alternatives(lang.every)})\s+(?:\S+\s*)?$"),
+        topic=re.compile(r"^\s+(?:(?:wordt|werd|is|was|zal\s+worden)\s+)?(?:een|het)\s+(?:[\w-]+\s+){0,2}jaar\b"),
+        relative=re.compile(r",\s*(?:dat|die|wat)\b"),
         bound=re.compile(rf"\b(?:{alternatives(s.bounds)})\b(?:\s+\S+){{0,{s.bound_reach}}}\s*$"),
         comparison=re.compile(rf"\b(?:{alternatives(s.comparisons)})\s"),
         change_from=re.compile(rf"\b(?:{alternatives(s.change_from)})\b"),
