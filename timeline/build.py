@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 from functools import partial
 from typing import Callable, Iterable, Iterator
 
 from timeline.read.article import read_article
-from timeline.read.inputs import Input, inputs  # noqa: F401  (inputs: part of the library's call)
+from timeline.read.inputs import Input, default_seeds, inputs  # noqa: F401  (inputs: part of the library's call)
 from timeline.errors import ArticleError
 from timeline.story.events import Candidate, article_candidates, known_names
 from timeline.temporal.language import load
@@ -101,3 +102,16 @@ def build_timeline(items: list[Input], prefer: Prefer = "tense", language: str =
     for outcome in outcomes(items, published, prefer, language, jobs=1):
         collector.add(outcome)
     return collector.timeline(title, language, focus, key)
+
+
+def story_subject(paths, subject, aliases):
+    """The subject from the command line or settings, else from the timeline.toml of the one
+    folder read (the bundled seeds' make it OpenAI); none means relevance only ranks."""
+    from timeline import config
+
+    if subject is None:
+        folders = [Path(p) for p in paths if Path(p).is_dir()] if paths else [default_seeds()]
+        if len(folders) == 1 and (folders[0] / "timeline.toml").is_file():
+            found = config.load(folders[0])
+            subject, aliases = found.subject, aliases or found.aliases or ()
+    return Subject(subject, tuple(aliases or ())) if subject else None

@@ -207,6 +207,7 @@ def build(ctx, paths, out, formats, templates, title, strict, jobs, language, su
     """
     from pathlib import Path
 
+    from timeline.build import story_subject
     from timeline.story.diff import carry_sequences, compare
     from timeline.temporal.language import load
     from timeline.render.output import producers
@@ -226,23 +227,6 @@ def build(ctx, paths, out, formats, templates, title, strict, jobs, language, su
         + (f", {len(collector.skipped)} skipped" if collector.skipped else ""))
     if collector.skipped:
         ctx.exit(EXIT_SKIPPED)
-
-
-def story_subject(paths, subject, aliases):
-    """The subject from the command line or settings, else from the timeline.toml of the one
-    folder read (the bundled seeds' make it OpenAI); none means relevance only ranks."""
-    from pathlib import Path
-
-    from timeline import config
-    from timeline.read.inputs import default_seeds
-    from timeline.story.relevance import Subject
-
-    if subject is None:
-        folders = [Path(p) for p in paths if Path(p).is_dir()] if paths else [default_seeds()]
-        if len(folders) == 1 and (folders[0] / "timeline.toml").is_file():
-            found = config.load(folders[0])
-            subject, aliases = found.subject, aliases or found.aliases or ()
-    return Subject(subject, tuple(aliases or ())) if subject else None
 
 
 def collect(paths, strict, published, prefer, language, jobs, tell, quiet):

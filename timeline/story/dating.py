@@ -114,7 +114,8 @@ def choose(
     if recent_word or words.recent.search(lowered):
         return Dating("recent", None, "recent")
     figure = has_amount or bool(words.figure.search(raw))
-    if figure and (words.present.search(lowered) or (present and any(r in EXCLUDED for r in found))):
+    hedged = words.hedge.search(lowered)  # "Het zou mikken op 100 miljard": a plan or a rumour, not a figure now
+    if figure and not hedged and (words.present.search(lowered) or (present and any(r in EXCLUDED for r in found))):
         return Dating("published", None, "present")
     return Dating("undated", None, found[0] if found else "no date")
 

@@ -44,6 +44,7 @@ class StoryWords:
     change_to: re.Pattern[str]
     conditional: re.Pattern[str]
     present: re.Pattern[str]
+    hedge: re.Pattern[str]
     recent: re.Pattern[str]
     clause_start: re.Pattern[str]
     headline_cut: re.Pattern[str]
@@ -90,6 +91,7 @@ def story_words(language: str = "nl") -> StoryWords:
             rf"{word_before}(?:{alternatives(s.conditional_openers)})\b.*\b(?:{alternatives(s.conditional_verbs)})\b"
         ),
         present=re.compile(rf"\b(?:{alternatives(s.present_words)})\b"),
+        hedge=re.compile(rf"\b(?:{alternatives(s.hedges)})\b"),
         recent=re.compile(rf"\b(?:{alternatives(s.recent_phrases)})\b"),
         clause_start=re.compile(rf"(?:^|[,;:—–(])\s*(?:{alternatives(s.subordinators)})\b"),
         headline_cut=re.compile(

@@ -87,6 +87,7 @@ class Story(Model):
     conditional_openers: tuple[str, ...]
     conditional_verbs: tuple[str, ...]
     present_words: tuple[str, ...]
+    hedges: tuple[str, ...]
     recent_phrases: tuple[str, ...]
     person_pronouns: tuple[str, ...]
     organisation_pronouns: tuple[str, ...]
