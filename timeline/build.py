@@ -10,7 +10,7 @@ from functools import partial
 from typing import Callable, Iterable, Iterator
 
 from timeline.read.article import read_article
-from timeline.read.inputs import Input, default_seeds, inputs  # noqa: F401  (inputs: part of the library's call)
+from timeline.read.inputs import Input, default_seeds, inputs, read_bytes  # noqa: F401  (inputs: part of the library's call)
 from timeline.errors import ArticleError
 from timeline.story.events import Candidate, article_candidates, known_names
 from timeline.temporal.language import load
@@ -34,7 +34,7 @@ class Outcome:
 def process(item: Input, published: dt.date | None, prefer: Prefer, language: str) -> Outcome:
     """Read one article and return its events; the article's text is not kept."""
     try:
-        article = read_article(item.path, published, data=item.data, name=item.name)
+        article = read_article(item.path, published, data=read_bytes(item), name=item.name)
     except ArticleError as error:
         return Outcome(item.name, error=error)
     names = known_names(article.text)

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from timeline.errors import ArticleError
 from timeline.models import Grain
 from timeline.read.decode import decode
-from timeline.read.header import find_byline, find_title, header_date, skip_short_lines
+from timeline.read.header import (
+    FIRST_YEAR, LAST_YEAR, HeaderError, find_byline, find_title, header_date, skip_short_lines, usable,
+)
 from timeline.read.manifest import manifest_entry
 
 
@@ -22,6 +26,7 @@ class Article:
     approximate: bool
     title: str | None
     body_start: int  # where the story starts, after header, byline and title
+    identity: str = ""  # what event ids follow: the file's name (not its folder), or its content from stdin
 
 def read_article(
     path: str | Path, published: dt.date | None = None, data: bytes | None = None, name: str | None = None
@@ -37,7 +42,10 @@ def read_article(
     except OSError as error:
         raise ArticleError(name, f"cannot read the file ({error.strerror})", "check the path and its permissions")
     text = decode(name, raw)
-    header = header_date(text)
+    try:
+        header = header_date(text)
+    except HeaderError as error:
+        raise ArticleError(name, str(error), "write the first line as date YYYY-MM-DD (or YYYY-MM), e.g. date 2025-12-17", line=1) from None
     body_start = header[2] if header else 0
     title, body_start = find_title(text, body_start)
     byline = find_byline(text, body_start)
@@ -55,4 +63,17 @@ def read_article(
             name, "no publication date",
             'add a line "date 2025-12-17" at the top, or give --published',
         )
-    return Article(name, text, published, grain, approximate, title, body_start)
+    if not usable(published):
+        raise ArticleError(name, f"the publication date {published} is outside the years {FIRST_YEAR}–{LAST_YEAR}",
+                           "give a real publication date")
+    if not text[body_start:].strip() and not title:
+        raise ArticleError(name, "the article has no text after its header", "add the article's text under the date line")
+    return Article(name, text, published, grain, approximate, title, body_start, identity(path, data, text))
+
+
+def identity(path: Path, data: bytes | None, text: str) -> str:
+    """What an article's event ids follow: its file name (so moving the folder keeps every id),
+    or for standard input its text."""
+    if data is not None and path.name in ("", "-"):
+        return "stdin:" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+    return unicodedata.normalize("NFC", path.name)

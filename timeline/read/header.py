@@ -9,17 +9,40 @@ from itertools import islice
 from timeline.models import Grain
 from timeline.temporal.tagger import extract
 
-HEADER = re.compile(r"\A\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)\b[ \t]*")
+HEADER = re.compile(
+    r"\A\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w:-])[ \t]*\n?"
+)
+HEADER_WORD = re.compile(r"\A\s*date\s+(?P<date>\S*)")
+FIRST_YEAR, LAST_YEAR = 1000, 9000  # publication dates timeline can reason about (years and decades around them)
+
+
+class HeaderError(ValueError):
+    """A `date` header that names no real date."""
+
+
+def usable(day: dt.date) -> bool:
+    return FIRST_YEAR <= day.year <= LAST_YEAR
 
 
 def header_date(text: str) -> tuple[dt.date, Grain, int] | None:
+    """The `date` header's date, its grain and where the text after it starts.
+
+    A header whose date is not a real one (2025-02-30, 2025-13, 0000-01-01) raises HeaderError.
+    """
     match = HEADER.match(text)
     if not match:
+        word = HEADER_WORD.match(text)
+        if word and re.match(r"\d{4}-", word.group("date")):
+            raise HeaderError(f"the date header {word.group('date')!r} is not a date")
         return None
     value = match.group("date")
-    if len(value) == 7:
-        return dt.date.fromisoformat(value + "-01"), Grain.MONTH, match.end()
-    return dt.date.fromisoformat(value), Grain.DAY, match.end()
+    try:
+        day = dt.date.fromisoformat(value + "-01" if len(value) == 7 else value)
+    except ValueError:
+        raise HeaderError(f"the date header {value!r} is not a date") from None
+    if not usable(day):
+        raise HeaderError(f"the date header {value!r} is outside the years {FIRST_YEAR}–{LAST_YEAR}")
+    return day, Grain.MONTH if len(value) == 7 else Grain.DAY, match.end()
 
 
 def lines_from(text: str, start: int):

@@ -1,7 +1,15 @@
-"""What to read: files as given, folders as their articles, `-` as standard input."""
+"""What to read: files as given, folders as their articles, `-` as standard input.
+
+Only regular files are read (a FIFO would hang, /dev/zero would never end), at
+most `max_bytes` each; the same file named twice (a folder and a file in it) is
+read once. What cannot be read becomes an Input with its problem, so it is
+skipped and named like any bad article.
+"""
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -10,15 +18,20 @@ from typing import Callable, Iterable
 from timeline.errors import ArticleError
 
 STDIN = "-"
+MAX_BYTES = 20 * 1024 * 1024  # an article larger than this is an error unless the user raises the limit
+SUFFIXES = (".txt",)
 
 
 @dataclass(frozen=True)
 class Input:
-    """One article to read: where it is, the name it goes by, and its bytes if it came on stdin."""
+    """One article to read: where it is, the name it goes by, its bytes if it came on
+    stdin, and why it cannot be read (if so)."""
 
     path: Path
     name: str
     data: bytes | None = None
+    problem: tuple[str, str] | None = None  # (problem, fix)
+    max_bytes: int = MAX_BYTES
 
 
 def default_seeds() -> Path:
@@ -27,20 +40,56 @@ def default_seeds() -> Path:
     return installed if installed.is_dir() else Path(__file__).resolve().parents[2] / "seeds"
 
 
-def inputs(paths: Iterable[str], read_stdin: Callable[[], bytes]) -> list[Input]:
+def inputs(paths: Iterable[str], read_stdin: Callable[[], bytes], max_bytes: int = MAX_BYTES) -> list[Input]:
     """Files as given; a folder means its .txt articles, in name order; `-` is standard input."""
-    found: list[Input] = []
     if not paths:
         seeds = default_seeds()
-        return [Input(p, f"seeds/{p.name}") for p in sorted(seeds.glob("*.txt"))]
+        return [Input(p, f"seeds/{p.name}", max_bytes=max_bytes) for p in sorted(seeds.glob("*.txt"))]
+    found: list[Input] = []
+    seen: set[tuple[int, int]] = set()
     for raw in paths:
         path = Path(raw)
         if raw == STDIN:
-            found.append(Input(path, "<stdin>", read_stdin()))
+            found.append(Input(path, "<stdin>", read_stdin(), max_bytes=max_bytes))
         elif path.is_dir():
-            found.extend(Input(p, str(p)) for p in sorted(path.iterdir()) if p.suffix == ".txt" and p.is_file())
-        elif path.is_file():
-            found.append(Input(path, raw))
+            articles = [p for p in sorted(path.iterdir()) if p.suffix in SUFFIXES]
+            if not articles:
+                raise ArticleError(raw, "the folder holds no article (.txt)", "give a folder of .txt articles or the files themselves")
+            found.extend(one(p, str(p), seen, max_bytes) for p in articles)
+        elif path.exists() or path.is_symlink():
+            found.append(one(path, raw, seen, max_bytes))
         else:
             raise ArticleError(raw, "no such file or folder", "check the path")
-    return found
+    return [item for item in found if item is not None]
+
+
+def one(path: Path, name: str, seen: set, max_bytes: int) -> Input | None:
+    """The article at `path`, None if it was named before, or an Input with its problem."""
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        return Input(path, name, problem=(f"cannot read the file ({error.strerror})", "check the path and its permissions"))
+    if not stat.S_ISREG(info.st_mode):
+        return Input(path, name, problem=("not a regular file (a FIFO, device or socket)", "give a plain text file"))
+    if (info.st_dev, info.st_ino) in seen:
+        return None
+    seen.add((info.st_dev, info.st_ino))
+    return Input(path, name, max_bytes=max_bytes)
+
+
+def read_bytes(item: Input) -> bytes:
+    """The article's bytes, at most its limit; a larger file is an error that says how to raise it."""
+    if item.problem:
+        raise ArticleError(item.name, *item.problem)
+    if item.data is not None:
+        data = item.data
+    else:
+        try:
+            with open(item.path, "rb") as handle:
+                data = handle.read(item.max_bytes + 1)
+        except OSError as error:
+            raise ArticleError(item.name, f"cannot read the file ({error.strerror})", "check the path and its permissions") from None
+    if len(data) > item.max_bytes:
+        limit = item.max_bytes / 1024 / 1024
+        raise ArticleError(item.name, f"the article is larger than {limit:g} MB", "raise the limit with --max-size MB")
+    return data

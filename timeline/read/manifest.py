@@ -1,4 +1,8 @@
-"""The manifest beside the articles (published.toml): publication dates by file name."""
+"""The manifest beside the articles (published.toml): publication dates by file name.
+
+Each entry is validated on its own: a bad entry skips its article with a message
+naming the manifest, the line and the fix; the other articles are read.
+"""
 
 from __future__ import annotations
 
@@ -7,26 +11,56 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
+from pydantic import ConfigDict, StrictBool, ValidationError
+
 from timeline.errors import ArticleError
+from timeline.models import Model
 
 MANIFEST = "published.toml"
 
 
+class Entry(Model):
+    """One article's line in the manifest."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+    published: dt.date
+    approximate: StrictBool = False
+    why: str | None = None
+
+
 def manifest_entry(path: Path) -> tuple[dt.date, bool] | None:
     """The publication date the folder's published.toml gives the article, if any."""
-    entry = manifest(path.parent).get(path.name)
-    if entry is None:
+    table, source = manifest(path.parent)
+    raw = table.get(path.name)
+    if raw is None:
         return None
-    return entry["published"], bool(entry.get("approximate", False))
+    where = f"{path.parent / MANIFEST}:{line_of(source, path.name)}"
+    if not isinstance(raw, dict):
+        raise ArticleError(where, f"the entry for {path.name!r} is not a table",
+                           f'write it as ["{path.name}"] with published = 2025-12-17 under it')
+    try:
+        entry = Entry.model_validate(raw)
+    except ValidationError as error:
+        problem = error.errors()[0]
+        field = ".".join(str(p) for p in problem["loc"]) or "entry"
+        raise ArticleError(where, f"{path.name}: {field}: {problem['msg']}",
+                           "give published as a TOML date (published = 2025-12-17) and approximate as true or false") from None
+    return entry.published, entry.approximate
+
+
+def line_of(source: str, name: str) -> int:
+    return next((n for n, line in enumerate(source.splitlines(), 1) if name in line), 1)
 
 
 @lru_cache(maxsize=64)
-def manifest(folder: Path) -> dict:
-    """A folder's published.toml, read once per run."""
+def manifest(folder: Path) -> tuple[dict, str]:
+    """A folder's published.toml and its text, read once per run."""
     found = folder / MANIFEST
     if not found.is_file():
-        return {}
+        return {}, ""
     try:
-        return tomllib.loads(found.read_text("utf-8"))
+        source = found.read_text("utf-8")
+        return tomllib.loads(source), source
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ArticleError(str(found), f"cannot read the manifest ({error})", "fix its TOML") from error

@@ -9,7 +9,7 @@ from bisect import bisect_left
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from timeline.temporal import periods
@@ -59,10 +59,23 @@ class Candidate:
         return day + dt.timedelta(days=1)
 
 
-def event_id(path: str, date: EventDate, text: str) -> str:
-    """Stable: the same sentence of the same article at the same date gives the same id."""
-    key = f"{path}|{date.value}|{date.mod}|{' '.join(text.lower().split())}"
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+def event_id(identity: str, date: EventDate, ordinal: str) -> str:
+    """Stable: the article's identity (its file name, not its folder), the date, and which of the
+    article's events at that date it is. A corrected typo keeps the id; a moved folder keeps it."""
+    key = f"{identity}|{date.value}|{date.mod}|{ordinal}"
+    return hashlib.sha1(key.encode("utf-8", "surrogateescape")).hexdigest()[:12]
+
+
+def numbered(candidates: list[Candidate], identity: str) -> list[Candidate]:
+    """Each candidate with its id: the n-th of the article's candidates at its date."""
+    seen: Counter = Counter()
+    result = []
+    for item in candidates:
+        key = (item.date.value, item.date.mod, item.kind == "lead")
+        ordinal = f"{'lead' if item.kind == 'lead' else ''}{seen[key]}"
+        result.append(replace(item, id=event_id(identity, item.date, ordinal)))
+        seen[key] += 1
+    return result
 
 
 def event_date(expr: Expression, language: str) -> EventDate:
@@ -201,7 +214,7 @@ def article_candidates(
     lead = lead_index(items, words, language)
 
     def candidate(date: EventDate, item: Told, kind: str, expected: bool = False, title: str | None = None, **extra):
-        key = event_id(article.path, date, item.sentence.text)
+        key = ""  # set by `numbered`, once repeats are gone
         own = item.text if not item.text.endswith(item.sentence.text) else item.sentence.text  # a leaning sentence: its own words
         line = resolve(headline(own, words, title), list(item.before), people, words, subject_only=True)[0]
         return Candidate(key, date, item.text, line, source, expected, item.features, kind, **extra)
@@ -215,7 +228,7 @@ def article_candidates(
             result.append(candidate(date, item, "lead", date.start > article.published, article.title, top_names=top))
         elif (found := classify(item, article, language)) is not None:
             result.append(candidate(found[1], item, found[0], found[2]))
-    return drop_repeats(result)
+    return numbered(drop_repeats(result), article.identity or article.path)
 
 
 def words(text: str) -> frozenset[str]:
