@@ -10,6 +10,7 @@ from functools import partial
 from typing import Callable, Iterable, Iterator
 
 from timeline.read.article import read_article
+from timeline.read.decode import clean
 from timeline.read.inputs import Input, default_seeds, inputs, read_bytes  # noqa: F401  (inputs: part of the library's call)
 from timeline.errors import ArticleError
 from timeline.story.events import Candidate, article_candidates, known_names
@@ -88,6 +89,7 @@ class Collector:
             raise ArticleError("input", "no article could be read", "fix the files named above")
         subject = focus.name if focus else (self.names.most_common(1)[0][0] if self.names else None)
         labels = load(language).labels
+        title = " ".join(clean(title).split()) if title else title
         title = title or (labels.title.format(name=subject) if subject else labels.untitled)
         events = keep(merge(self.candidates, subject, frozenset(self.names), focus), focus, key)
         self.candidates = []  # merged into events: let them go before rendering

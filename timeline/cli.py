@@ -18,17 +18,31 @@ def parse_published(ctx, param, value: str | None) -> dt.date | None:
     if value is None:
         return None
     try:
-        if len(value) == 7:
-            return dt.date.fromisoformat(value + "-01")
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value + "-01" if len(value) == 7 else value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-12-17")
+    if not 1000 <= day.year <= 9000:
+        raise click.BadParameter(f"{value!r} is outside the years 1000–9000; give a real publication date")
+    return day
 
 
 published_option = click.option(
     "--published", callback=parse_published, metavar="YYYY-MM-DD",
     help="Publication date to resolve against (overrides the article's own).",
 )
+max_size_option = click.option(
+    "--max-size", type=click.IntRange(1, 4096), default=20, show_default=True, metavar="MB",
+    help="Largest article to read, in MB; a larger one is skipped and named.",
+)
+
+
+def shown(text: str) -> str:
+    """A name or title as it may be shown: one line, no control characters, no undecodable bytes."""
+    from timeline.read.decode import clean
+
+    return " ".join(clean(text).split())
+
+
 prefer_option = click.option(
     "--prefer", type=PREFER, default="tense", show_default=True,
     help="How a bare month or weekday picks its year: by the sentence's tense, or always past/future.",
@@ -86,20 +100,25 @@ def expression_dict(expr) -> dict:
 @prefer_option
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
 @click.option("--strict", is_flag=True, help="Stop at the first bad article instead of skipping it.")
+@max_size_option
 @click.pass_context
-def extract(ctx, articles, published, prefer, fmt, strict):
+def extract(ctx, articles, published, prefer, fmt, strict, max_size):
     """List every date expression in ARTICLES with its resolved value.
 
     A bad article is named on stderr and skipped (exit code 3); --strict stops at it.
     """
-    from timeline.read.article import read_article
+    from pathlib import Path
+
     from timeline.errors import ArticleError
+    from timeline.read.article import read_article
+    from timeline.read.inputs import one, read_bytes
     from timeline.temporal.tagger import extract as run
 
     results, skipped = [], 0
     for path in articles:
         try:
-            article = read_article(path, published)
+            item = one(Path(path), shown(path), set(), max_size * 1024 * 1024)
+            article = read_article(path, published, data=read_bytes(item), name=item.name)
         except ArticleError as error:
             if strict:
                 raise
@@ -192,13 +211,14 @@ def parse_formats(ctx, param, value: str) -> list[str]:
 @click.option("--key", type=click.IntRange(1, None), help="Keep only the N most relevant events (the key moments).")
 @click.option("--since", type=click.Path(dir_okay=False, exists=True),
               help="timeline.json of an earlier build: also write changelog.md of what changed since.")
+@max_size_option
 @click.option("--quiet", "-q", is_flag=True, help="Say nothing on stderr but errors.")
 @click.option("--verbose", "-v", is_flag=True, help="Name each article on stderr as it is read.")
 @published_option
 @prefer_option
 @click.pass_context
-def build(ctx, paths, out, formats, templates, title, strict, jobs, language, subject, aliases, key, since, quiet,
-          verbose, published, prefer):
+def build(ctx, paths, out, formats, templates, title, strict, jobs, language, subject, aliases, key, since, max_size,
+          quiet, verbose, published, prefer):
     """Build the timeline from PATHS (articles, folders, or - for stdin; default: the bundled seeds).
 
     Writes timeline.md, .ics, .html and .json to --out; all files or, on any
@@ -214,9 +234,13 @@ def build(ctx, paths, out, formats, templates, title, strict, jobs, language, su
 
     if out == "-" and len(formats) != 1:
         raise click.BadParameter("--out - writes one format; add e.g. --format md", param_hint="--out")
+    if out == "-" and since:
+        raise click.BadParameter("--since writes changelog.md beside the build; give --out a folder", param_hint="--since")
+    title = shown(title) if title else title
     load(language)  # an unknown language is an error before any article is read
+    stop_cleanly_on_sigterm()
     say = (lambda message: None) if quiet else (lambda message: click.echo(message, err=True))
-    collector = collect(paths, strict, published, prefer, language, jobs, say if verbose else None, quiet)
+    collector = collect(paths, strict, published, prefer, language, jobs, say if verbose else None, quiet, max_size)
     previous = previous_build(Path(since)) if since else last_build(Path(out) / "timeline.json", say)
     focus = story_subject(paths, subject, aliases)
     story = carry_sequences(previous, collector.timeline(title, language, focus, key))
@@ -229,12 +253,19 @@ def build(ctx, paths, out, formats, templates, title, strict, jobs, language, su
         ctx.exit(EXIT_SKIPPED)
 
 
-def collect(paths, strict, published, prefer, language, jobs, tell, quiet):
+def stop_cleanly_on_sigterm() -> None:
+    """SIGTERM ends the build like an error: staging is removed and the lock let go."""
+    import signal
+
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+
+
+def collect(paths, strict, published, prefer, language, jobs, tell, quiet, max_size=20):
     """Read every article (skipping bad ones unless strict), with a progress bar on a terminal."""
     from timeline.build import Collector, inputs, outcomes
 
     collector = Collector(strict, lambda error: click.echo(f"timeline: skipped {error}", err=True))
-    items = inputs(paths, lambda: sys.stdin.buffer.read())
+    items = inputs(paths, lambda: sys.stdin.buffer.read(max_size * 1024 * 1024 + 1), max_size * 1024 * 1024)
     with progress(len(items), quiet) as bar:
         for outcome in outcomes(items, published, prefer, language, jobs):
             if tell:
@@ -251,9 +282,17 @@ def emit(files: dict, out: str, formats: list[str], say) -> None:
     from timeline.render.output import stream, write_all
 
     if out == "-":
-        stream(files[formats[0]], sys.stdout.buffer)
+        try:
+            stream(files[formats[0]], sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+        except OSError as error:
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
+            raise TimelineError(f"standard output: cannot write the timeline ({error.strerror}); "
+                                "write to a folder with --out DIR instead") from error
         return
-    for target in write_all(Path(out), files):
+    for target in write_all(Path(out), files, say):
         say(f"timeline: wrote {target}")
 
 

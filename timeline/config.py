@@ -5,9 +5,9 @@ from __future__ import annotations
 import difflib
 import tomllib
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 
 from timeline.errors import ConfigError
 from timeline.models import Model
@@ -22,10 +22,10 @@ class Settings(Model):
     language: Literal["nl"] | None = None
     prefer: Literal["tense", "past", "future"] | None = None
     title: str | None = None
-    jobs: int | None = None
+    jobs: Annotated[int, Field(ge=1, le=64)] | None = None
     subject: str | None = None
     aliases: tuple[str, ...] | None = None
-    key: int | None = None
+    key: Annotated[int, Field(ge=1)] | None = None
 
 
 def find(folder: Path) -> tuple[Path, dict] | None:

@@ -22,6 +22,10 @@ class ArticleError(TimelineError):
         where = f"{path}:{line}" if line else path
         super().__init__(f"{where}: {problem}; {fix}")
 
+    def __reduce__(self):
+        """Picklable, so a worker of `--jobs N` can hand it back."""
+        return (type(self), (self.path, self.problem, self.fix, self.line))
+
 
 class OutputError(TimelineError):
     """An output that cannot be written."""

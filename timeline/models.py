@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, field_serializer, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, model_validator
 
 
 class Model(BaseModel):
@@ -114,7 +114,7 @@ class Event(Model):
     sources: tuple[Source, ...]
     expected: bool = False
     relevance: int = 0  # higher is more relevant to the story's subject; see story.relevance
-    sequence: int = 0  # raised each time the event changes, so calendars update it
+    sequence: Annotated[int, Field(ge=0, le=2**31 - 1)] = 0  # raised each time the event changes, so calendars update it
 
 
 class Timeline(Model):

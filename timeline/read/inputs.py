@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from timeline.errors import ArticleError
+from timeline.read.decode import clean
 
 STDIN = "-"
 MAX_BYTES = 20 * 1024 * 1024  # an article larger than this is an error unless the user raises the limit
@@ -55,9 +56,9 @@ def inputs(paths: Iterable[str], read_stdin: Callable[[], bytes], max_bytes: int
             articles = [p for p in sorted(path.iterdir()) if p.suffix in SUFFIXES]
             if not articles:
                 raise ArticleError(raw, "the folder holds no article (.txt)", "give a folder of .txt articles or the files themselves")
-            found.extend(one(p, str(p), seen, max_bytes) for p in articles)
+            found.extend(one(p, clean(str(p)), seen, max_bytes) for p in articles)
         elif path.exists() or path.is_symlink():
-            found.append(one(path, raw, seen, max_bytes))
+            found.append(one(path, clean(raw), seen, max_bytes))
         else:
             raise ArticleError(raw, "no such file or folder", "check the path")
     return [item for item in found if item is not None]

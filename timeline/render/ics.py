@@ -7,6 +7,7 @@ timeline always gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 
 import icalendar
@@ -15,6 +16,7 @@ from timeline.models import Event, Timeline
 from timeline.temporal.language import load
 from timeline.render.document import LANGUAGE, source_text
 
+CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # line ends stay in a DESCRIPTION; icalendar escapes them
 PRODID = "-//timeline//Dutch news timeline//NL"
 EPOCH = dt.date(1970, 1, 1)  # DTSTAMP of an event without sources
 
@@ -34,12 +36,17 @@ def ics_chunks(timeline: Timeline) -> Iterator[bytes]:
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", timeline.title)
+    calendar.add("x-wr-calname", icalendar.vText(one_line(timeline.title)))
     head, end = calendar.to_ical().rsplit(b"END:VCALENDAR", 1)
     yield head
     for event in timeline.events:
         yield _vevent(event).to_ical()
     yield b"END:VCALENDAR" + end
+
+
+def one_line(text: str) -> str:
+    """A TEXT value on one line, without control characters (RFC 5545 allows none but HTAB)."""
+    return " ".join(CONTROL.sub(" ", text).split())
 
 
 def _vevent(event: Event) -> icalendar.Event:
@@ -49,8 +56,8 @@ def _vevent(event: Event) -> icalendar.Event:
     vevent.add("sequence", event.sequence)
     vevent.add("dtstart", event.date.start)
     vevent.add("dtend", event.date.end)
-    vevent.add("summary", _summary(event))
-    vevent.add("description", _description(event))
+    vevent.add("summary", one_line(_summary(event)))
+    vevent.add("description", CONTROL.sub(" ", _description(event)))
     return vevent
 
 

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 
 from timeline.errors import TemplateError
 
@@ -26,7 +28,7 @@ def make_environment(user_dir: Path | None = None) -> jinja2.Environment:
                 "pass an existing folder or leave the option out to use the defaults"
             )
         folders.insert(0, user_dir)
-    return jinja2.Environment(
+    return SandboxedEnvironment(
         loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(folder) for folder in folders]),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(["html", "html.j2"]),
@@ -52,6 +54,10 @@ def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
         raise TemplateError(
             f"{_template_location(exc, name)}: {exc.message}; use only the variables "
             f"timeline provides: {', '.join(sorted(context))}"
+        ) from exc
+    except SecurityError as exc:
+        raise TemplateError(
+            f"{_template_location(exc, name)}: {exc}; templates may only print the values timeline gives them"
         ) from exc
     except Exception as exc:  # anything else a template expression can raise
         raise TemplateError(

@@ -35,8 +35,8 @@ def slide(event: Event) -> dict:
         "unique_id": f"tl-{event.id}",
         "start_date": date_object(date.start, date.grain),
         "text": {"headline": html.escape(event.headline), "text": f"<p>{html.escape(event.text)}</p><p><small>{sources}</small></p>"},
-        "display_date": date.label,
-        "group": event.sources[0].title or event.sources[0].path,
+        "display_date": html.escape(date.label),
+        "group": html.escape(event.sources[0].title or event.sources[0].path),  # TimelineJS sets it as HTML
     }
     if last != date.start and date.grain != Grain.YEAR:
         found["end_date"] = date_object(last, Grain.DAY)

@@ -20,6 +20,7 @@ from timeline.story.sentences import quotations
 from timeline.story.words import StoryWords, tokens
 
 CLAUSE_BREAK = re.compile(r"[,;:—–(]")
+REACH = 240  # how far back a date's clause is read: a sentence with thousands of dates stays linear
 EXCLUDED = {"quoted", "qualifier", "bound", "base", "relative", "recurring", "topic"}
 
 
@@ -40,14 +41,14 @@ class Dating:
 
 
 def clause_before(raw: str, position: int) -> str:
-    before = raw[:position]
+    before = raw[max(0, position - REACH) : position]
     breaks = [m.end() for m in CLAUSE_BREAK.finditer(before)]
     return before[breaks[-1] :] if breaks else before
 
 
 def in_subordinate(raw: str, position: int, words: StoryWords) -> bool:
     """Whether a subordinator opens the clause that holds `position`."""
-    lowered = raw[:position].lower()
+    lowered = raw[max(0, position - REACH) : position].lower()
     opened = [m for m in words.clause_start.finditer(lowered)]
     if not opened:
         return False
@@ -56,11 +57,11 @@ def in_subordinate(raw: str, position: int, words: StoryWords) -> bool:
 
 def in_relative(raw: str, position: int, words: StoryWords) -> bool:
     """Inside a relative clause set off by commas (", dat ... ,") with the sentence going on after it."""
-    opened = list(words.relative.finditer(raw, 0, position))
+    opened = list(words.relative.finditer(raw, max(0, position - REACH), position))
     if not opened or CLAUSE_BREAK.search(raw, opened[-1].end(), position):
         return False
-    closing = raw.find(",", position)
-    return closing != -1 and bool(raw[closing + 1 :].strip(" .!?’”"))
+    closing = raw.find(",", position, position + REACH)
+    return closing != -1 and bool(raw[closing + 1 : closing + 40].strip(" .!?’”"))
 
 
 def roles(raw: str, placed: list[Placed], words: StoryWords) -> list[str]:
@@ -80,7 +81,7 @@ def roles(raw: str, placed: list[Placed], words: StoryWords) -> list[str]:
             role = "relative"  # "Lumenta, dat in 2019 werd opgericht, telt ...": background
         elif words.comparison.search(lowered_clause):
             role = "base"
-        elif words.qualifier.search(raw[: item.start].lower()):
+        elif words.qualifier.search(raw[max(0, item.start - REACH) : item.start].lower()):
             role = "qualifier"
         elif item.expression.mod in ("BEFORE", "AFTER") or words.bound.search(lowered_clause):
             role = "bound"

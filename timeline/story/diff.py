@@ -63,17 +63,35 @@ def carry_sequences(previous: Timeline | None, new: Timeline) -> Timeline:
         old = before.get(event.id)
         if old is None:
             return 0
-        return old.sequence + (content(old) != content(event))
+        return min(old.sequence + (content(old) != content(event)), 2**31 - 1)
 
     events = tuple(e.model_copy(update={"sequence": sequence(e)}) for e in new.events)
     return new.model_copy(update={"events": events})
 
 
+FIX = "give the timeline.json of a build"
+
+
 def load_timeline(path: Path) -> Timeline:
-    """A timeline.json written by an earlier build."""
+    """A timeline.json written by an earlier build; anything else is a TimelineError naming the problem."""
     try:
-        return Timeline.model_validate(json.loads(path.read_text("utf-8")))
+        text = path.read_text("utf-8")
     except OSError as error:
-        raise TimelineError(f"{path}: cannot read it ({error.strerror}); give the timeline.json of a build") from error
-    except (ValueError, ValidationError) as error:
-        raise TimelineError(f"{path}: not a timeline.json ({str(error).splitlines()[0]}); give the timeline.json of a build") from error
+        raise TimelineError(f"{path}: cannot read it ({error.strerror}); {FIX}") from error
+    except UnicodeDecodeError as error:
+        raise TimelineError(f"{path}: not UTF-8 text; {FIX}") from error
+    try:
+        data = json.loads(text)
+        json.dumps(data, ensure_ascii=False).encode("utf-8")  # a lone surrogate ("\ud800") is no text
+    except RecursionError:
+        raise TimelineError(f"{path}: nested too deep to be a timeline.json; {FIX}") from None
+    except (ValueError, UnicodeEncodeError) as error:
+        raise TimelineError(f"{path}: not a timeline.json ({str(error).splitlines()[0]}); {FIX}") from None
+    try:
+        return Timeline.model_validate(data)
+    except ValidationError as error:
+        problem = error.errors()[0]
+        field = ".".join(str(p) for p in problem["loc"]) or "the top"
+        raise TimelineError(f"{path}: not a timeline.json (field {field}: {problem['msg']}); {FIX}") from None
+    except RecursionError:
+        raise TimelineError(f"{path}: nested too deep to be a timeline.json; {FIX}") from None

@@ -105,12 +105,14 @@ def between_letters(block: str, index: int) -> bool:
 def blocks(text: str, start: int, connectives: frozenset[str]) -> list[tuple[int, str]]:
     """Stretches of text that run on across soft line breaks."""
     result, current_start, current = [], None, ""
-    for line_start, line_end, line in lines_from(text, start):
+    lines = list(lines_from(text, start))
+    for index, (line_start, line_end, line) in enumerate(lines):
         first = current_start is None
         if first:
             current_start, current = line_start, ""
         current += text[line_start:line_end]
-        if ends_block(line, first, connectives):
+        following = lines[index + 1][2] if index + 1 < len(lines) else ""
+        if ends_block(line, first, connectives, following):
             result.append((current_start, current))
             current_start = None
     if current_start is not None:
@@ -118,12 +120,14 @@ def blocks(text: str, start: int, connectives: frozenset[str]) -> list[tuple[int
     return result
 
 
-def ends_block(line: str, first: bool, connectives: frozenset[str]) -> bool:
-    """A line ends its block at a full stop, or as a heading: a short line of its own."""
+def ends_block(line: str, first: bool, connectives: frozenset[str], following: str = "") -> bool:
+    """A line ends its block at a full stop, or as a heading: a short line of its own
+    (not one that runs on into a line starting in lower case)."""
     if not line or line.endswith(STOPS):
         return True
     words = line.split()
     if not first:
         return False
     is_heading = len(line) <= HEADING_MAX and words[-1].lower() not in connectives
-    return is_heading and line[0].isupper()
+    runs_on = following[:1].islower()
+    return is_heading and line[0].isupper() and not runs_on

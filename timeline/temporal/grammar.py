@@ -129,6 +129,8 @@ def _expand(template: str, classes: dict[str, dict[str, object]], lang: Language
         base = name.removesuffix("_b")
         if base == "not_after_number":
             return _alternation(lang.not_after_number.words)
+        if base == "no_bad_year":  # "31 december 9999", "5 maart 20250": a year that is none makes no date
+            return rf"(?!,?\s+\d{{4,5}}\b(?!\s*(?:{_alternation(lang.not_after_number.words)})))"
         if base in ("hour", "minute", "ordinal_digits"):
             return _FIXED[base]
         if base == "number":
