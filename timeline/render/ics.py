@@ -36,12 +36,21 @@ def ics_chunks(timeline: Timeline) -> Iterator[bytes]:
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", icalendar.vText(one_line(timeline.title)))
+    calendar.add("x-wr-calname", Text(one_line(timeline.title)))
     head, end = calendar.to_ical().rsplit(b"END:VCALENDAR", 1)
     yield head
     for event in timeline.events:
         yield _vevent(event).to_ical()
     yield b"END:VCALENDAR" + end
+
+
+class Text(icalendar.vText):
+    """A TEXT value escaped as RFC 5545 says. icalendar's own escaping first reads a
+    literal "\\N" as a line break, so "C:\\Nieuws" would show as "C:" and a new line."""
+
+    def to_ical(self) -> bytes:
+        escaped = str(self).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+        return escaped.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n").encode(self.encoding)
 
 
 def one_line(text: str) -> str:
@@ -56,8 +65,8 @@ def _vevent(event: Event) -> icalendar.Event:
     vevent.add("sequence", event.sequence)
     vevent.add("dtstart", event.date.start)
     vevent.add("dtend", event.date.end)
-    vevent.add("summary", one_line(_summary(event)))
-    vevent.add("description", CONTROL.sub(" ", _description(event)))
+    vevent.add("summary", Text(one_line(_summary(event))))
+    vevent.add("description", Text(CONTROL.sub(" ", _description(event))))
     return vevent
 
 

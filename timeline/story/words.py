@@ -95,7 +95,7 @@ def story_words(language: str = "nl") -> StoryWords:
         recent=re.compile(rf"\b(?:{alternatives(s.recent_phrases)})\b"),
         clause_start=re.compile(rf"(?:^|[,;:—–(])\s*(?:{alternatives(s.subordinators)})\b"),
         headline_cut=re.compile(
-            rf"\s*(?:[,;:]\s*(?:{alternatives(s.headline_cuts)})\b|[;:(]|\s[—–]\s)"
+            rf"\s*(?:[,;:]\s*(?:{alternatives(s.headline_cuts)})\b|[;(]|:\s|\s[—–]\s)"
             rf"|\s(?:{alternatives(s.headline_cuts_bare)})\s"
         ),
         headline_soft=re.compile(rf"\s(?:{alternatives(s.headline_soft_cuts)})\s"),
