@@ -317,3 +317,65 @@ def test_any_input_gives_a_documented_exit_and_no_traceback(tmp_path_factory, ar
     if diff is not None:
         assert diff.returncode in (0, 1)
         no_traceback(diff)
+
+
+def test_one_latin1_byte_spoils_only_its_own_line(folder, tmp_path):
+    (folder / "a.txt").write_bytes(
+        "date 2025-12-17\nOpenAI sloot in oktober een deal met Broadcom, zegt één bron.\n".encode("utf-8")
+        + "Caf\xe9 Nieuws schreef erover.\n".encode("latin-1"))
+    result = timeline("build", folder, "--out", tmp_path / "out", "--format", "json")
+    assert result.returncode == 0, no_traceback(result)
+    text = (tmp_path / "out" / "timeline.json").read_text("utf-8")
+    assert "één bron" in text and "Ã" not in text
+
+
+def test_a_utf16_article_is_read_not_called_binary(folder, tmp_path):
+    (folder / "a.txt").write_bytes(GOOD.encode("utf-16"))
+    result = timeline("build", folder, "--out", tmp_path / "out", "--format", "json")
+    assert result.returncode == 0, no_traceback(result)
+    assert "Broadcom" in (tmp_path / "out" / "timeline.json").read_text("utf-8")
+
+
+def test_an_article_that_is_only_a_header_is_named(folder, tmp_path):
+    (folder / "b.txt").write_text("date 2025-12-17\n", "utf-8")
+    result = timeline("build", folder, "--out", tmp_path / "out")
+    assert result.returncode == 3 and "b.txt: the article has no text after its header" in no_traceback(result)
+
+
+def test_a_bad_setting_names_its_file(folder, tmp_path):
+    (tmp_path / "timeline.toml").write_text("jobs = 0\n", "utf-8")
+    result = timeline("build", folder, "--out", tmp_path / "out", cwd=tmp_path)
+    assert result.returncode == 1 and "timeline.toml" in no_traceback(result) and "jobs" in result.stderr.decode()
+
+
+def test_the_only_dated_first_sentence_keeps_its_own_date_and_a_soft_wrap_its_second_half(folder, tmp_path):
+    (folder / "a.txt").write_text("date 2025-12-17\nIn april 2024 lanceerde OpenAI\neen nieuw model voor 10 miljard dollar.\n", "utf-8")
+    result = timeline("build", folder, "--out", tmp_path / "out", "--format", "json")
+    assert result.returncode == 0, no_traceback(result)
+    (event,) = json.loads((tmp_path / "out" / "timeline.json").read_text("utf-8"))["events"]
+    assert event["date"]["value"] == "2024-04"
+    assert event["text"] == "In april 2024 lanceerde OpenAI een nieuw model voor 10 miljard dollar."
+
+
+def test_a_title_after_the_date_header_is_found(folder, tmp_path):
+    (folder / "a.txt").write_text("date 2025-12-17\nOpenAI sluit deal met Broadcom\n\nOpenAI sloot in oktober een deal met Broadcom.\n", "utf-8")
+    result = timeline("build", folder, "--out", tmp_path / "out", "--format", "json")
+    assert result.returncode == 0, no_traceback(result)
+    (event,) = json.loads((tmp_path / "out" / "timeline.json").read_text("utf-8"))["events"]
+    assert event["sources"][0]["title"] == "OpenAI sluit deal met Broadcom"
+
+
+def test_since_with_stdout_is_a_usage_error(folder, tmp_path):
+    out = tmp_path / "out"
+    assert timeline("build", folder, "--out", out).returncode == 0
+    result = timeline("build", folder, "--out", "-", "--format", "md", "--since", out / "timeline.json")
+    assert result.returncode == 2 and "--since" in no_traceback(result)
+
+
+def test_templates_run_in_a_sandbox(folder, tmp_path):
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "timeline.md.j2").write_text("{{ cycler.__init__.__globals__.os.popen('id').read() }}", "utf-8")
+    result = timeline("build", folder, "--out", tmp_path / "out", "--templates", templates)
+    assert result.returncode == 1 and "unsafe" in no_traceback(result)
+    assert not list((tmp_path / "out").glob("timeline.*"))

@@ -56,10 +56,11 @@ def names_in(text: str, known: frozenset[str], words: StoryWords) -> list[tuple[
     found = []
     for match in NAME.finditer(text):
         parts = match.group(0).split()
-        at_start = match.start() == 0 or text[: match.start()].rstrip().endswith((".", "‘", "“", '"'))
+        window = text[max(0, match.start() - 60) : match.start()]  # a bounded look back keeps long texts linear
+        at_start = match.start() == 0 or window.rstrip().endswith((".", "‘", "“", '"'))
         if at_start and (len(parts) == 1 or parts[0] not in known and parts[0].lower() in known):
             parts = parts if parts[0] in known else parts[1:]
-        before = re.search(r"([\w-]+)\s+$", text[: match.start()])
+        before = re.search(r"([\w-]+)\s+$", window)
         kind = before.group(1).lower() if before and is_type(before.group(1).lower(), words) else ""
         while parts and (not parts[0][:1].isupper() or parts[0].lower() in ARTICLES + ("the",)
                          or (len(parts) > 1 and is_type(parts[0].lower(), words))):

@@ -40,7 +40,7 @@ def sentences(article: Article, language: str = "nl") -> list[Sentence]:
     connectives, abbreviations = frozenset(words.connectives), frozenset(words.abbreviations)
     for block_start, block in blocks(text, article.body_start, connectives):
         stripped = block.strip()
-        heading = "\n" not in stripped and not stripped.endswith(STOPS)
+        heading = "\n" not in stripped and not stripped.endswith(STOPS) and len(stripped) <= HEADING_MAX
         for low, high in split(block, abbreviations):
             piece = block[low:high]
             folded = fold(piece)
