@@ -200,7 +200,13 @@ def parse_formats(ctx, param, value: str) -> list[str]:
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--out", default="build", show_default=True, help="Folder for the timeline files, or - for stdout (one format).")
 @click.option("--format", "formats", default="md,ics,html,json", show_default=True, callback=parse_formats,
-              help="Comma-separated formats: md, ics, html, json, timelinejs, fragment.")
+              help="Comma-separated formats: md, ics, html, json, timelinejs, fragment, embed.")
+@click.option("--calendar-grain", type=click.Choice(["day", "week", "month", "year"]), default="month", show_default=True,
+              help="Coarsest events the calendar holds; coarser ones are left out (year: all but decades).")
+@click.option("--theme", type=click.Choice(["light", "dark", "auto"]), default="light", show_default=True,
+              help="Colours of the HTML; auto follows the reader's system setting.")
+@click.option("--heading-level", type=click.IntRange(1, 4), help="Level of the HTML's top heading (default 1 on a page, 2 in a fragment).")
+@click.option("--no-title", "no_title", is_flag=True, help="Leave the HTML's own title out (the article has one).")
 @click.option("--templates", type=click.Path(file_okay=False, exists=True), help="Folder whose templates replace the defaults.")
 @click.option("--title", help="Title of the story (default: the name the articles mention most).")
 @click.option("--strict", is_flag=True, help="Stop at the first bad article instead of skipping it.")
@@ -217,8 +223,8 @@ def parse_formats(ctx, param, value: str) -> list[str]:
 @published_option
 @prefer_option
 @click.pass_context
-def build(ctx, paths, out, formats, templates, title, strict, jobs, language, subject, aliases, key, since, max_size,
-          quiet, verbose, published, prefer):
+def build(ctx, paths, out, formats, calendar_grain, theme, heading_level, no_title, templates, title, strict, jobs,
+          language, subject, aliases, key, since, max_size, quiet, verbose, published, prefer):
     """Build the timeline from PATHS (articles, folders, or - for stdin; default: the bundled seeds).
 
     Writes timeline.md, .ics, .html and .json to --out; all files or, on any
@@ -230,7 +236,8 @@ def build(ctx, paths, out, formats, templates, title, strict, jobs, language, su
     from timeline.build import story_subject
     from timeline.story.diff import carry_sequences, compare
     from timeline.temporal.language import load
-    from timeline.render.output import producers
+    from timeline.render.ics import placed
+    from timeline.render.output import Options, producers
 
     if out == "-" and len(formats) != 1:
         raise click.BadParameter("--out - writes one format; add e.g. --format md", param_hint="--out")
@@ -245,10 +252,15 @@ def build(ctx, paths, out, formats, templates, title, strict, jobs, language, su
     focus = story_subject(paths, subject, aliases)
     story = carry_sequences(previous, collector.timeline(title, language, focus, key))
     changes = compare(previous, story) if since else None
-    files = producers(story, formats, Path(templates) if templates else None, previous if since else None, changes)
+    options = Options(calendar_grain, theme, heading_level, not no_title)
+    files = producers(story, formats, Path(templates) if templates else None, previous if since else None, changes, options)
     emit(files, out, formats, say)
     say(f"timeline: {len(story.events)} events from {collector.read} articles"
         + (f", {len(collector.skipped)} skipped" if collector.skipped else ""))
+    left_out = len(story.events) - len(placed(story, calendar_grain))
+    if "ics" in formats and left_out:
+        say(f"timeline: {left_out} events coarser than a {calendar_grain} are not in the calendar; "
+            "--calendar-grain year puts them in")
     if collector.skipped:
         ctx.exit(EXIT_SKIPPED)
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 import jinja2
 
 from timeline.models import Event, Timeline
-from timeline.render.document import _markdown_escape as escape
-from timeline.render.document import source_text
+from timeline.render.view import markdown_escape as escape
+from timeline.render.view import source_text
 from timeline.render.templating import render_template
 
 

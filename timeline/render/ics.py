@@ -1,7 +1,12 @@
-"""Render a Timeline as an iCalendar file: one all-day event per timeline event.
+"""Render a Timeline as an iCalendar file for people's calendars.
 
-Every value comes from the timeline itself (DTSTAMP included), so the same
-timeline always gives the same bytes.
+Only events a calendar can place become VEVENTs: by default those of a day,
+a week or a month, as all-day events over their span (never more than 31
+days). Coarser ones (a season, a half, a year) would fill every day of their
+span; `calendar_grain` lets them in. Each VEVENT is free time (TRANSP), has
+the headline as SUMMARY and the text and sources as DESCRIPTION. Every value
+comes from the timeline itself (DTSTAMP included), so the same timeline
+always gives the same bytes.
 """
 
 from __future__ import annotations
@@ -12,34 +17,51 @@ from collections.abc import Iterator
 
 import icalendar
 
-from timeline.models import Event, Timeline
+from timeline.models import Event, Grain, Timeline
 from timeline.temporal.language import load
-from timeline.render.document import LANGUAGE, source_text
+from timeline.render.view import LANGUAGE, source_text
 
 CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # line ends stay in a DESCRIPTION; icalendar escapes them
 PRODID = "-//timeline//Dutch news timeline//NL"
 EPOCH = dt.date(1970, 1, 1)  # DTSTAMP of an event without sources
 
 
-def render_ics(timeline: Timeline) -> bytes:
+def render_ics(timeline: Timeline, grain: str = "month") -> bytes:
     """The timeline as iCalendar bytes (RFC 5545), ready to import in a calendar app.
 
     Each VEVENT is serialised by icalendar on its own and set inside the
     calendar icalendar serialised, so a large archive never holds every
     event's component tree at once.
     """
-    return b"".join(ics_chunks(timeline))
+    return b"".join(ics_chunks(timeline, grain))
 
 
-def ics_chunks(timeline: Timeline) -> Iterator[bytes]:
+GRAINS = ("day", "week", "month", "year")
+MAX_DAYS = 31  # the longest all-day block a calendar shows by default
+REFRESH = "P1D"  # a subscribed calendar looks for changes daily
+
+
+def placed(timeline: Timeline, grain: str = "month") -> list[Event]:
+    """The events a calendar can place at `grain` or finer: at "month", those of a day, week
+    or month spanning at most 31 days; at "year", also seasons, quarters, halves and years."""
+    coarsest = Grain(grain)
+    return [
+        e for e in timeline.events
+        if e.date.grain.rank <= coarsest.rank and (grain == "year" or (e.date.end - e.date.start).days <= MAX_DAYS)
+    ]
+
+
+def ics_chunks(timeline: Timeline, grain: str = "month") -> Iterator[bytes]:
     """The calendar icalendar serialises, with each VEVENT icalendar serialises set inside."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", Text(one_line(timeline.title)))
+    calendar.add("refresh-interval", icalendar.vDuration(dt.timedelta(days=1)), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", REFRESH)
     head, end = calendar.to_ical().rsplit(b"END:VCALENDAR", 1)
     yield head
-    for event in timeline.events:
+    for event in placed(timeline, grain):
         yield _vevent(event).to_ical()
     yield b"END:VCALENDAR" + end
 
@@ -67,6 +89,9 @@ def _vevent(event: Event) -> icalendar.Event:
     vevent.add("dtend", event.date.end)
     vevent.add("summary", Text(one_line(_summary(event))))
     vevent.add("description", Text(CONTROL.sub(" ", _description(event))))
+    vevent.add("transp", "TRANSPARENT")  # a story's date is no appointment: the day stays free
+    if event.expected:
+        vevent.add("categories", [load(LANGUAGE).labels.expected])
     return vevent
 
 

@@ -10,24 +10,37 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from timeline.errors import OutputError
 from timeline.models import Timeline
 
-FORMATS = ("md", "ics", "html", "json", "timelinejs", "fragment")
+FORMATS = ("md", "ics", "html", "json", "timelinejs", "fragment", "embed")
 FILE_NAMES = {
     "md": "timeline.md", "ics": "timeline.ics", "html": "timeline.html", "json": "timeline.json",
     "timelinejs": "timelinejs.json", "fragment": "timeline.fragment.html", "changelog": "changelog.md",
+    "embed": "timeline.embed.html", "snippet": "timeline.embed.snippet.html",
 }
 Producer = Callable[[], Iterable[bytes]]
 LOCK = ".timeline.lock"
 STAGING = ".timeline-staging-"
 
 
+@dataclass(frozen=True)
+class Options:
+    """How the formats come out: the calendar's coarsest grain and the HTML's look."""
+
+    calendar_grain: str = "month"
+    theme: str = "light"
+    heading_level: int | None = None
+    title: bool = True
+
+
 def producers(
-    timeline: Timeline, formats: list[str], templates: Path | None, since: Timeline | None = None, changes=None
+    timeline: Timeline, formats: list[str], templates: Path | None, since: Timeline | None = None, changes=None,
+    options: Options = Options(),
 ) -> dict[str, Producer]:
     """For each requested format (and the changelog of `changes` since the build `since`), what writes it, in chunks."""
     from timeline.render import ics, document as render, timelinejs
@@ -35,16 +48,28 @@ def producers(
     from timeline.render.templating import make_environment
 
     env = make_environment(templates)  # a missing template folder fails here, before any file
+    look = render.Look(options.theme, options.heading_level, options.title)
     makers: dict[str, Producer] = {
         "md": lambda: [render.render_markdown(timeline, env).encode("utf-8")],
-        "html": lambda: [render.render_html(timeline, env).encode("utf-8")],
+        "html": lambda: [render.render_html(timeline, env, look=look).encode("utf-8")],
         "json": lambda: (chunk.encode("utf-8") for chunk in render.json_chunks(timeline)),
-        "ics": lambda: ics.ics_chunks(timeline),
+        "ics": lambda: ics.ics_chunks(timeline, options.calendar_grain),
         "timelinejs": lambda: [timelinejs.render_timelinejs(timeline).encode("utf-8")],
-        "fragment": lambda: [render.render_html(timeline, env, fragment=True).encode("utf-8")],
+        "fragment": lambda: [render.render_html(timeline, env, look=look, kind="fragment").encode("utf-8")],
+        "embed": lambda: [render.render_html(timeline, env, look=look, kind="embed").encode("utf-8")],
+        "snippet": lambda: [render.render_snippet(timeline, env, estimated_height(timeline)).encode("utf-8")],
         "changelog": lambda: [render_changelog(since, timeline, changes, env).encode("utf-8")],
     }
-    return {fmt: makers[fmt] for fmt in formats + (["changelog"] if since is not None else [])}
+    wanted = formats + (["snippet"] if "embed" in formats else []) + (["changelog"] if since is not None else [])
+    return {fmt: makers[fmt] for fmt in wanted}
+
+
+def estimated_height(timeline: Timeline) -> int:
+    """A first height for the embed's iframe, before the page tells its own: room for each
+    event's headline, a few lines of text and its source, each year's heading, the title."""
+    years = len({e.date.start.year for e in timeline.events})
+    lines = sum(3 + len(e.text) // 70 for e in timeline.events)
+    return 160 + 70 * years + 26 * lines
 
 
 def current_umask() -> int:

@@ -1,0 +1,119 @@
+"""What the Markdown and HTML templates print: every value ready, no date arithmetic left.
+
+Events are grouped by the year they start in. Within a year they stand so that a
+reader sees the months in order: each event at the last month of that year it
+covers, and a period longer than a month (a season, "eind 2025", the whole
+year) after the events of the months it covers. A whole-year event shows no
+label of its own: the year heading is its date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from itertools import groupby
+
+from timeline.models import Event, EventDate, Grain, Source, Timeline
+from timeline.temporal import periods
+from timeline.temporal.labels import day_label
+from timeline.temporal.language import load
+
+LANGUAGE = "nl"  # the language of headings and dates in the rendered timeline
+MONTH_DAYS = 31
+
+# CommonMark backslash-escapes any ASCII punctuation; these are the inline ones
+# that could start markup (emphasis, code, links, HTML, entities, tables, strikethrough).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~])")
+
+
+@dataclass(frozen=True)
+class Entry:
+    label: str  # empty for a whole-year event: the year heading says it
+    headline: str
+    text: str
+    source_text: str
+    source_count: int
+    datetime_attr: str  # as precise as the date: 2015, 2025-10, 2025-12-17, 2025-W03
+    expected: bool
+
+
+@dataclass(frozen=True)
+class YearGroup:
+    heading: str
+    entries: tuple[Entry, ...]
+
+
+def markdown_escape(text: str) -> str:
+    """Text that Markdown prints literally, on one line."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def view(timeline: Timeline, escape: Callable[[str], str]) -> dict:
+    events = sorted(timeline.events, key=lambda event: event.date.start)
+    years = [
+        YearGroup(str(year), tuple(entry(e, escape, year) for e in sorted(group, key=reading_order)))
+        for year, group in groupby(events, key=lambda event: event.date.start.year)
+    ]
+    return {"title": escape(timeline.title), "count": len(events), "span": span(events), "years": years}
+
+
+def fine(date: EventDate) -> bool:
+    return date.grain.rank <= Grain.MONTH.rank and (date.end - date.start).days <= MONTH_DAYS
+
+
+def reading_order(event: Event) -> tuple:
+    """Within a year: by the last month of that year the event covers; a month's own events
+    before the longer periods that end in it; then by start, the longer first."""
+    date = event.date
+    last = min(date.end - dt.timedelta(days=1), dt.date(date.start.year, 12, 31))
+    return (last.month, not fine(date), date.start, -(date.end - date.start).days, event.id)
+
+
+def entry(event: Event, escape: Callable[[str], str], year: int) -> Entry:
+    whole_year = event.date.grain is Grain.YEAR and event.date.label == str(year)
+    return Entry(
+        label="" if whole_year else escape(event.date.label),
+        headline=escape(event.headline),
+        text=escape(event.text),
+        source_text=escape("; ".join(source_text(source) for source in event.sources)),
+        source_count=len(event.sources),
+        datetime_attr=datetime_attr(event.date),
+        expected=event.expected,
+    )
+
+
+def datetime_attr(date: EventDate) -> str:
+    """An HTML date string as precise as the date: a year, a month, a week or a day; a
+    stretch that is no calendar unit (a range, a part) gives its first day."""
+    period = periods.span(date.start, date.end, date.grain)
+    if not periods.aligned(period):
+        return date.start.isoformat()
+    if date.grain is Grain.DAY:
+        return date.start.isoformat()
+    if date.grain is Grain.WEEK:
+        iso = date.start.isocalendar()
+        return f"{iso.year}-W{iso.week:02d}"
+    if date.grain is Grain.MONTH:
+        return f"{date.start.year:04d}-{date.start.month:02d}"
+    return f"{date.start.year:04d}"
+
+
+def source_text(source: Source) -> str:
+    """``Title (path), 3 december 2025``; an approximate date reads ``rond 3 december 2025``."""
+    labels = load(LANGUAGE).labels
+    name = f"{source.title} ({source.path})" if source.title else source.path
+    day = source.published
+    when = (labels.month.format(month=labels.months[day.month - 1], year=day.year)
+            if source.published_grain is Grain.MONTH else day_label(labels, day))
+    return f"{name}, {labels.approximate.format(day=when) if source.approximate else when}"
+
+
+def span(events: Iterable[Event]) -> str:
+    """The years the timeline covers: ``2015–2026``, ``2025``, or empty."""
+    events = list(events)
+    if not events:
+        return ""
+    first, last = events[0].date.start.year, events[-1].date.start.year
+    return str(first) if first == last else f"{first}–{last}"
