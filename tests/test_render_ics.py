@@ -38,13 +38,37 @@ default_calendar = tl
 
 @pytest.fixture(scope="module")
 def ics() -> bytes:
-    return render_ics(sample_timeline())
+    """The sample calendar with every event let in (its year, its half, its season too)."""
+    return render_ics(sample_timeline(), "year")
 
 
 @pytest.fixture(scope="module")
 def vevents(ics: bytes) -> dict[str, icalendar.Event]:
     """The parsed VEVENTs by UID."""
     return {str(v["UID"]): v for v in icalendar.Calendar.from_ical(ics).walk("VEVENT")}
+
+
+def test_by_default_the_calendar_holds_only_what_it_can_place(vevents):
+    default = icalendar.Calendar.from_ical(render_ics(sample_timeline())).walk("VEVENT")
+    placed = {str(v["UID"]) for v in default}
+    expected = {f"{e.id}@timeline" for e in EVENTS if e.date.grain.rank <= 5 and (e.date.end - e.date.start).days <= 31}
+    assert placed == expected and len(placed) < len(vevents)
+    for vevent in default:
+        assert (vevent.decoded("DTEND") - vevent.decoded("DTSTART")).days <= 31
+
+
+def test_every_event_is_free_time_and_a_forecast_is_categorised(vevents):
+    for event in EVENTS:
+        vevent = vevents[f"{event.id}@timeline"]
+        assert str(vevent["TRANSP"]) == "TRANSPARENT"
+        categories = [str(c) for c in vevent["CATEGORIES"].cats] if "CATEGORIES" in vevent else []
+        assert ("verwacht" in categories) == event.expected
+
+
+def test_a_subscribed_calendar_refreshes_daily(ics):
+    calendar = icalendar.Calendar.from_ical(ics)
+    assert calendar.decoded("REFRESH-INTERVAL") == dt.timedelta(days=1)
+    assert str(calendar["X-PUBLISHED-TTL"]) == "P1D"
 
 
 def test_ics_calendar_names_itself_after_the_timeline(ics):
@@ -65,7 +89,7 @@ def test_ics_has_one_all_day_event_per_event_over_its_whole_period(vevents):
 
 def test_ics_uids_come_from_event_ids_and_do_not_change_between_renders(vevents):
     assert list(vevents) == [f"{event.id}@timeline" for event in EVENTS]
-    again = icalendar.Calendar.from_ical(render_ics(sample_timeline())).walk("VEVENT")
+    again = icalendar.Calendar.from_ical(render_ics(sample_timeline(), "year")).walk("VEVENT")
     assert [str(v["UID"]) for v in again] == list(vevents)
 
 
@@ -97,7 +121,7 @@ def test_ics_events_start_at_sequence_zero(vevents):
 
 
 def test_ics_bytes_are_identical_across_renders(ics):
-    assert render_ics(sample_timeline()) == ics
+    assert render_ics(sample_timeline(), "year") == ics
 
 
 def khal(config: Path, *args: str) -> str:
@@ -146,3 +170,30 @@ def test_the_seeds_calendar_imports_into_khal_and_a_second_import_updates_it(tmp
     assert len(list((tmp_path / "cal").glob("*.ics"))) == count
     khal(config, "import", "--batch", "-a", "tl", str(tmp_path / "timeline.ics"))
     assert len(list((tmp_path / "cal").glob("*.ics"))) == count
+
+
+def test_khal_shows_a_handful_of_items_on_any_day_of_the_seed_calendar(tmp_path):
+    from collections import Counter
+
+    from timeline.build import build_timeline, inputs
+
+    seeds_ics = render_ics(build_timeline(inputs([], None)))
+    vevents = icalendar.Calendar.from_ical(seeds_ics).walk("VEVENT")
+    assert all((v.decoded("DTEND") - v.decoded("DTSTART")).days <= 31 for v in vevents)
+    assert all(not str(v["SUMMARY"])[:1].isdigit() for v in vevents)  # a headline, no date in front
+    (tmp_path / "cal").mkdir()
+    config = tmp_path / "khal.conf"
+    config.write_text(KHAL_CONFIG.format(folder=tmp_path), "utf-8")
+    (tmp_path / "timeline.ics").write_bytes(seeds_ics)
+    khal(config, "import", "--batch", "-a", "tl", str(tmp_path / "timeline.ics"))
+    listed = khal(config, "list", "--format", "{start-date} {title}", "--day-format", "DAY {date}", "2015-01-01", "2027-01-01")
+    per_day = Counter()
+    day = None
+    for line in listed.splitlines():
+        if line.startswith("DAY "):
+            day = line[4:]
+        elif line.strip():
+            per_day[day] += 1
+    assert len(listed.splitlines()) < 1500
+    assert max(per_day.values()) <= 5, per_day.most_common(3)
+

@@ -88,8 +88,12 @@ def datetime_attr(date: EventDate) -> str:
     """An HTML date string as precise as the date: a year, a month, a week or a day; a
     stretch that is no calendar unit (a range, a part) gives its first day."""
     period = periods.span(date.start, date.end, date.grain)
+    if date.mod in ("START", "MID", "END"):  # "eind 2022" is 2022, "begin december 2025" is 2025-12
+        period = periods.whole(period)
     if not periods.aligned(period):
         return date.start.isoformat()
+    date = EventDate(value=date.value, mod=None, start=period.start_date, end=period.end_date, grain=period.grain,
+                     label=date.label)
     if date.grain is Grain.DAY:
         return date.start.isoformat()
     if date.grain is Grain.WEEK:
