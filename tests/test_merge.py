@@ -101,9 +101,9 @@ def test_rebuilding_from_all_seeds_after_spring_shows_what_changed(tmp_path):
 def test_a_changed_event_keeps_its_id_and_gets_a_higher_sequence(tmp_path):
     runner = CliRunner()
     out = tmp_path / "out"
-    runner.invoke(main, ["build", str(SEEDS / "003_8a920a78c4b27215.txt"), "--out", str(out)])
+    runner.invoke(main, ["build", str(SEEDS / "003_8a920a78c4b27215.txt"), "--out", str(out), "--calendar-grain", "year"])
     before = {e["id"]: e for e in json.loads((out / "timeline.json").read_text("utf-8"))["events"]}
-    runner.invoke(main, ["build", str(SEEDS), "--out", str(out)])
+    runner.invoke(main, ["build", str(SEEDS), "--out", str(out), "--calendar-grain", "year"])
     after = {e["id"]: e for e in json.loads((out / "timeline.json").read_text("utf-8"))["events"]}
     grown = [i for i in before if i in after and len(after[i]["sources"]) > len(before[i]["sources"])]
     assert grown
