@@ -1,9 +1,11 @@
 """The story in TimelineJS's JSON format (the Knight Lab embed newsrooms use).
 
-A slide per event: `start_date`/`end_date` as {year, month, day} (the end is the
-period's last day, as TimelineJS shows it), `text` {headline, text}, our
-Dutch label as `display_date`, the first source as `group`, and the event id
-as `unique_id`.
+A slide per event: the headline as its headline, the text and its sources as
+its text, our Dutch label as `display_date`, and `start_date`/`end_date`
+covering the whole period (a year runs to 31 December; "eind 2025" starts in
+September), each only as precise as it is. No `group` (the sources' outlets
+come with the manifest) and no `media`. Every text is HTML-escaped: TimelineJS
+sets headline, text, display date and group as HTML.
 """
 
 from __future__ import annotations
@@ -13,32 +15,42 @@ import html
 import json
 
 from timeline.models import Event, Grain, Timeline
+from timeline.render.view import source_text
+from timeline.temporal import periods
 
-FINER_THAN_MONTH = {Grain.DAY, Grain.WEEK}
 
-
-def date_object(day: dt.date, grain: Grain) -> dict:
-    """Only as precise as the period: a year is {year}, a month {year, month}."""
+def date_object(day: dt.date, precision: Grain) -> dict:
+    """A TimelineJS date as precise as `precision`: a year is {year}, a month {year, month}."""
     found: dict = {"year": day.year}
-    if grain.rank <= Grain.SEASON.rank:
+    if precision.rank <= Grain.MONTH.rank:
         found["month"] = day.month
-    if grain in FINER_THAN_MONTH:
+    if precision.rank <= Grain.WEEK.rank:
         found["day"] = day.day
     return found
+
+
+def start_precision(event: Event) -> Grain:
+    """A whole month or year starts at its month or year; a part or a stretch cut at a
+    reference starts at its first month ("eind 2025": September) or day."""
+    date = event.date
+    period = periods.span(date.start, date.end, date.grain)
+    if periods.aligned(period) and date.mod is None:
+        return Grain.MONTH if date.grain in (Grain.SEASON, Grain.QUARTER, Grain.HALF) else date.grain
+    return Grain.DAY if date.start.day != 1 else Grain.MONTH
 
 
 def slide(event: Event) -> dict:
     date = event.date
     last = date.end - dt.timedelta(days=1)
-    sources = "<br>".join(html.escape(f"{s.title or s.path}, {s.published.isoformat()}") for s in event.sources)
+    sources = "<br>".join(html.escape(source_text(s)) for s in event.sources)
     found = {
         "unique_id": f"tl-{event.id}",
-        "start_date": date_object(date.start, date.grain),
-        "text": {"headline": html.escape(event.headline), "text": f"<p>{html.escape(event.text)}</p><p><small>{sources}</small></p>"},
+        "start_date": date_object(date.start, start_precision(event)),
+        "text": {"headline": html.escape(event.headline),
+                 "text": f"<p>{html.escape(event.text)}</p><p><small>{sources}</small></p>"},
         "display_date": html.escape(date.label),
-        "group": html.escape(event.sources[0].title or event.sources[0].path),  # TimelineJS sets it as HTML
     }
-    if last != date.start and date.grain != Grain.YEAR:
+    if last != date.start:
         found["end_date"] = date_object(last, Grain.DAY)
     return found
 
