@@ -154,11 +154,11 @@ def test_diff_and_build_survive_any_previous_build(folder, tmp_path, payload):
 
 @pytest.mark.parametrize("entry, problem", [
     ('["a.txt"]\npublished = "2025-03-10"\n', "published"),
-    ('["a.txt"]\napproximate = true\n', "published"),
+    ('["a.txt"]\ntitle_written = "ja"\n', "title_written"),
     ('["a.txt"]\npublished = 2025-03-10T10:00:00\n', "published"),
     ('"a.txt" = 5\n', "not a table"),
     ('["a.txt"]\npublished = 2025-03-10\napproximate = "nee"\n', "approximate"),
-    ('["a.txt"]\npublished = 2025-03-10\nauthor = "x"\n', "author"),
+    ('["a.txt"]\npublished = 2025-03-10\nauthr = "x"\n', "authr"),
 ])
 def test_a_bad_manifest_entry_skips_its_article_naming_the_manifest_line(folder, tmp_path, entry, problem):
     (folder / "a.txt").write_text("OpenAI sloot in oktober een deal van 10 miljard dollar.\n", "utf-8")

@@ -75,11 +75,11 @@ def test_markdown_escapes_html_emphasis_and_entities_in_texts(github_html):
     assert "Musk &amp; Altman" in github_html
 
 
-def test_markdown_names_each_events_sources_with_path_and_date(github_html):
+def test_markdown_names_each_events_sources_by_title_and_date_never_by_file(github_html):
     first, second = list_items(github_html)[:2]
-    assert "<em>Bron: De geschiedenis van OpenAI &amp; co (seeds/000_57baac05c5f8387e.txt)" in first
-    assert "rond 10 januari 2023</em>" in first
-    assert "Bronnen:" in second and "seeds/001_c849ffd6ff0bcb15.txt), 3 december 2025" in second
+    assert "<em>Bron: De geschiedenis van OpenAI &amp; co, rond 10 januari 2023</em>" in first
+    assert "Bronnen:" in second and "Sam Altman is als een jongleur op een eenwieler, 3 december 2025" in second
+    assert "seeds/" not in github_html and ".txt" not in github_html
 
 
 def test_markdown_marks_only_expected_events_as_verwacht(github_html):
@@ -169,4 +169,4 @@ def test_the_seeds_story_has_its_years_as_headings_in_order(seeds_html):
 def test_each_seeds_entry_shows_its_headline_label_text_and_source(seeds_html, label, words):
     entries = re.findall(r"<li>(.*?)</li>", seeds_html, re.S)
     entry = next(i for i in entries if f"</strong> · {label}" in i and words in i)
-    assert "Bron" in entry and "seeds/" in entry
+    assert "Bron" in entry and "seeds/" not in entry

@@ -180,3 +180,50 @@ def test_without_a_subject_nothing_is_dropped(tmp_path):
     assert [e for e in events if not any(a in e["text"] + e["headline"] for a in aliases)]
     ranks = [e["relevance"] for e in events]
     assert max(ranks) > min(ranks)
+
+
+def test_no_file_name_reaches_a_reader(tmp_path):
+    result = CliRunner().invoke(main, ["build", "--out", str(tmp_path), "-q", "--format",
+                                       "md,ics,html,timelinejs,fragment,embed"])
+    assert result.exit_code == 0, result.output
+    for path in tmp_path.glob("timeline*"):
+        text = path.read_text("utf-8")
+        assert "seeds/" not in text and ".txt" not in text, path.name
+    assert "Bronnen: Musk brengt bod uit op OpenAI, februari 2025; OpenAI lanceert AI-gedreven alternatief voor X" in (
+        tmp_path / "timeline.md").read_text("utf-8")
+
+
+def test_an_estimated_publication_date_is_labelled_as_such(story):
+    memo = one(story, "interne memo")
+    assert memo["date"]["label"] == "rond 21 november 2025"
+
+
+def test_outlet_and_url_from_the_manifest_become_a_link_in_every_format(tmp_path):
+    import icalendar
+
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text("date 2025-12-17 OpenAI sloot in oktober een deal van 10 miljard dollar met Broadcom.\n", "utf-8")
+    (news / "published.toml").write_text(
+        '["a.txt"]\ntitle = "OpenAI sluit chipdeal"\noutlet = "De Krant"\nurl = "https://example.nl/openai-chip_(1)"\n', "utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(news), "--out", str(out), "-q", "--format", "md,ics,html,timelinejs"])
+    assert result.exit_code == 0, result.output
+    md = (out / "timeline.md").read_text("utf-8")
+    assert "[De Krant: OpenAI sluit chipdeal](https://example.nl/openai-chip_%281%29), 17 december 2025" in md
+    page = (out / "timeline.html").read_text("utf-8")
+    assert '<a href="https://example.nl/openai-chip_(1)">De Krant: OpenAI sluit chipdeal</a>, 17 december 2025' in page
+    (vevent,) = icalendar.Calendar.from_ical((out / "timeline.ics").read_bytes()).walk("VEVENT")
+    assert str(vevent["URL"]) == "https://example.nl/openai-chip_(1)"
+    assert "De Krant: OpenAI sluit chipdeal" in str(vevent["DESCRIPTION"])
+    slide = json.loads((out / "timelinejs.json").read_text("utf-8"))["events"][0]
+    assert slide["group"] == "De Krant" and 'href="https://example.nl/openai-chip_(1)"' in slide["text"]["text"]
+
+
+def test_a_manifest_url_must_be_an_address(tmp_path):
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text("date 2025-12-17 OpenAI sloot in oktober een deal met Broadcom.\n", "utf-8")
+    (news / "published.toml").write_text('["a.txt"]\nurl = "javascript:alert(1)"\n', "utf-8")
+    result = CliRunner().invoke(main, ["build", str(news), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1 and "url" in result.output

@@ -90,11 +90,16 @@ class Expression(Model):
 
 
 class Source(Model):
-    path: str
+    path: str  # where the article was read; never shown to a reader
     title: str | None
     published: dt.date
     approximate: bool = False
     published_grain: Grain = Grain.DAY  # a month-only date ("date 2025-02") is month grain
+    outlet: str | None = None  # the newspaper or site, from the manifest
+    url: str | None = None  # the article's address, from the manifest
+    author: str | None = None
+    title_written: bool = False  # the title is the editor's summary, not the article's own headline
+    excerpt: str | None = None  # the article's first words: what names it when it has no title
 
 
 class EventDate(Model):

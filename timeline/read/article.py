@@ -14,7 +14,7 @@ from timeline.read.decode import decode
 from timeline.read.header import (
     FIRST_YEAR, LAST_YEAR, HeaderError, find_byline, find_title, header_date, skip_short_lines, usable,
 )
-from timeline.read.manifest import manifest_entry
+from timeline.read.manifest import Entry, manifest_entry
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,8 @@ class Article:
     title: str | None
     body_start: int  # where the story starts, after header, byline and title
     identity: str = ""  # what event ids follow: the file's name (not its folder), or its content from stdin
+    entry: Entry | None = None  # what the manifest says of it
+    excerpt: str = ""  # its first words
 
 def read_article(
     path: str | Path, published: dt.date | None = None, data: bytes | None = None, name: str | None = None
@@ -52,8 +54,11 @@ def read_article(
     if byline:  # labels such as "openai o1" may follow a byline
         body_start = skip_short_lines(text, byline[1])
     grain, approximate = Grain.DAY, False
-    if published is None and (entry := manifest_entry(path)):
-        published, approximate = entry
+    entry = manifest_entry(path) if data is None or path.name not in ("", "-") else None
+    if published is None and entry and entry.published:
+        published, approximate = entry.published, entry.approximate
+    if entry and entry.title:
+        title = entry.title
     if published is None and header:
         published, grain = header[0], header[1]
     if published is None and byline:
@@ -68,7 +73,14 @@ def read_article(
                            "give a real publication date")
     if not text[body_start:].strip() and not title:
         raise ArticleError(name, "the article has no text after its header", "add the article's text under the date line")
-    return Article(name, text, published, grain, approximate, title, body_start, identity(path, data, text))
+    return Article(name, text, published, grain, approximate, title, body_start, identity(path, data, text),
+                   entry, excerpt(text[body_start:]))
+
+
+def excerpt(body: str, words: int = 8) -> str:
+    """The article's first words: what names it where it has no title."""
+    found = body.split()
+    return " ".join(found[:words]) + ("…" if len(found) > words else "")
 
 
 def identity(path: Path, data: bytes | None, text: str) -> str:

@@ -1,4 +1,5 @@
-"""The manifest beside the articles (published.toml): publication dates by file name.
+"""The manifest beside the articles (published.toml): by file name, each article's
+publication date and what readers know it by (title, outlet, url, author).
 
 Each entry is validated on its own: a bad entry skips its article with a message
 naming the manifest, the line and the fix; the other articles are read.
@@ -11,7 +12,9 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import ConfigDict, StrictBool, ValidationError
+from typing import Annotated
+
+from pydantic import ConfigDict, StrictBool, StringConstraints, ValidationError
 
 from timeline.errors import ArticleError
 from timeline.models import Model
@@ -24,13 +27,18 @@ class Entry(Model):
 
     model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
 
-    published: dt.date
+    published: dt.date | None = None
     approximate: StrictBool = False
     why: str | None = None
+    title: str | None = None
+    title_written: StrictBool = False
+    outlet: str | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    author: str | None = None
 
 
-def manifest_entry(path: Path) -> tuple[dt.date, bool] | None:
-    """The publication date the folder's published.toml gives the article, if any."""
+def manifest_entry(path: Path) -> Entry | None:
+    """What the folder's published.toml says of the article, if anything."""
     table, source = manifest(path.parent)
     raw = table.get(path.name)
     if raw is None:
@@ -45,8 +53,9 @@ def manifest_entry(path: Path) -> tuple[dt.date, bool] | None:
         problem = error.errors()[0]
         field = ".".join(str(p) for p in problem["loc"]) or "entry"
         raise ArticleError(where, f"{path.name}: {field}: {problem['msg']}",
-                           "give published as a TOML date (published = 2025-12-17) and approximate as true or false") from None
-    return entry.published, entry.approximate
+                           "give published as a TOML date (published = 2025-12-17), approximate and title_written "
+                           "as true or false, url as an http(s) address") from None
+    return entry
 
 
 def line_of(source: str, name: str) -> int:

@@ -11,7 +11,7 @@ import jinja2
 
 from timeline.models import Event, Timeline
 from timeline.render.view import markdown_escape as escape
-from timeline.render.view import source_text
+from timeline.render.view import source_name, source_text
 from timeline.render.templating import render_template
 
 
@@ -38,7 +38,7 @@ def changed_line(change) -> Line:
         escape(new.date.label), escape(new.text), escape("; ".join(source_text(s) for s in new.sources)),
         old_label=escape(old.date.label) if old.date != new.date else "",
         more_precise=change.more_precise,
-        new_sources=tuple(escape(path) for path in change.new_sources),
+        new_sources=tuple(escape(source_name(source)) for source in change.new_sources),
         old_text=escape(old.text) if old.text != new.text else "",
     )
 

@@ -89,6 +89,9 @@ def _vevent(event: Event) -> icalendar.Event:
     vevent.add("dtend", event.date.end)
     vevent.add("summary", Text(one_line(_summary(event))))
     vevent.add("description", Text(CONTROL.sub(" ", _description(event))))
+    url = next((source.url for source in event.sources if source.url), None)
+    if url:
+        vevent.add("url", url, parameters={"VALUE": "URI"})
     vevent.add("transp", "TRANSPARENT")  # a story's date is no appointment: the day stays free
     if event.expected:
         vevent.add("categories", [load(LANGUAGE).labels.expected])

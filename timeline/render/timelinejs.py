@@ -3,8 +3,8 @@
 A slide per event: the headline as its headline, the text and its sources as
 its text, our Dutch label as `display_date`, and `start_date`/`end_date`
 covering the whole period (a year runs to 31 December; "eind 2025" starts in
-September), each only as precise as it is. No `group` (the sources' outlets
-come with the manifest) and no `media`. Every text is HTML-escaped: TimelineJS
+September), each only as precise as it is. The first source's outlet is the
+`group` (none without one); no `media`. Every text is HTML-escaped: TimelineJS
 sets headline, text, display date and group as HTML.
 """
 
@@ -15,7 +15,7 @@ import html
 import json
 
 from timeline.models import Event, Grain, Timeline
-from timeline.render.view import source_text
+from timeline.render.view import source_name, source_when
 from timeline.temporal import periods
 
 
@@ -42,7 +42,7 @@ def start_precision(event: Event) -> Grain:
 def slide(event: Event) -> dict:
     date = event.date
     last = date.end - dt.timedelta(days=1)
-    sources = "<br>".join(html.escape(source_text(s)) for s in event.sources)
+    sources = "<br>".join(cited(s) for s in event.sources)
     found = {
         "unique_id": f"tl-{event.id}",
         "start_date": date_object(date.start, start_precision(event)),
@@ -52,7 +52,17 @@ def slide(event: Event) -> dict:
     }
     if last != date.start:
         found["end_date"] = date_object(last, Grain.DAY)
+    outlet = next((s.outlet for s in event.sources if s.outlet), None)
+    if outlet:
+        found["group"] = html.escape(outlet)
     return found
+
+
+def cited(source) -> str:
+    """A source as HTML: its name linked to its address where it has one, and its date."""
+    name = html.escape(source_name(source))
+    link = f'<a href="{html.escape(source.url)}">{name}</a>' if source.url else name
+    return f"{link}, {html.escape(source_when(source))}"
 
 
 def render_timelinejs(timeline: Timeline) -> str:

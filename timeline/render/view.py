@@ -29,12 +29,22 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~])")
 
 
 @dataclass(frozen=True)
+class Cited:
+    """A source as a reader knows it, escaped for its format: "Outlet: Title", its link, its date."""
+
+    name: str
+    url: str  # empty without one
+    when: str
+
+
+@dataclass(frozen=True)
 class Entry:
     label: str  # empty for a whole-year event: the year heading says it
     headline: str
     text: str
     source_text: str
     source_count: int
+    sources: tuple[Cited, ...]
     datetime_attr: str  # as precise as the date: 2015, 2025-10, 2025-12-17, 2025-W03
     expected: bool
 
@@ -79,6 +89,8 @@ def entry(event: Event, escape: Callable[[str], str], year: int) -> Entry:
         text=escape(event.text),
         source_text=escape("; ".join(source_text(source) for source in event.sources)),
         source_count=len(event.sources),
+        sources=tuple(Cited(escape(source_name(s)), url_escape(s.url or "", escape), escape(source_when(s)))
+                      for s in event.sources),
         datetime_attr=datetime_attr(event.date),
         expected=event.expected,
     )
@@ -104,14 +116,30 @@ def datetime_attr(date: EventDate) -> str:
     return f"{date.start.year:04d}"
 
 
-def source_text(source: Source) -> str:
-    """``Title (path), 3 december 2025``; an approximate date reads ``rond 3 december 2025``."""
+def source_name(source: Source) -> str:
+    """What a reader knows an article by: "Outlet: Title", the title, or its first words. Never its file."""
+    name = source.title or (f"‘{source.excerpt}’" if source.excerpt else load(LANGUAGE).labels.untitled_source)
+    return f"{source.outlet}: {name}" if source.outlet else name
+
+
+def source_when(source: Source) -> str:
+    """Its publication date; an estimated one reads "rond 30 december 2025"."""
     labels = load(LANGUAGE).labels
-    name = f"{source.title} ({source.path})" if source.title else source.path
     day = source.published
     when = (labels.month.format(month=labels.months[day.month - 1], year=day.year)
             if source.published_grain is Grain.MONTH else day_label(labels, day))
-    return f"{name}, {labels.approximate.format(day=when) if source.approximate else when}"
+    return labels.approximate.format(day=when) if source.approximate else when
+
+
+def source_text(source: Source) -> str:
+    """``Outlet: Title, 3 december 2025`` (and its address, where it has one)."""
+    text = f"{source_name(source)}, {source_when(source)}"
+    return f"{text} ({source.url})" if source.url else text
+
+
+def url_escape(url: str, escape: Callable[[str], str]) -> str:
+    """An address for a link: Markdown escapes its parentheses and spaces; HTML escaping is the template's."""
+    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29") if escape is not str else url
 
 
 def span(events: Iterable[Event]) -> str:

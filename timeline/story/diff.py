@@ -26,9 +26,9 @@ class Change:
         return new.value != "PAST_REF" and (new.end - new.start) < (old.end - old.start)
 
     @property
-    def new_sources(self) -> list[str]:
+    def new_sources(self) -> list:
         known = {s.path for s in self.old.sources}
-        return [s.path for s in self.new.sources if s.path not in known]
+        return [s for s in self.new.sources if s.path not in known]
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class Changes:
 
 def content(event: Event) -> tuple:
     """What a reader sees of an event; a change here is a change of the event."""
-    return (event.date, event.text, tuple(s.path for s in event.sources), event.expected)
+    return (event.date, event.headline, event.text, tuple(s.path for s in event.sources), event.expected)
 
 
 def compare(old: Timeline, new: Timeline) -> Changes:

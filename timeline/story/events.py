@@ -101,14 +101,20 @@ def recent_date(published: dt.date, language: str) -> EventDate:
 
 
 def source_of(article: Article) -> Source:
-    return Source(path=article.path, title=article.title, published=article.published,
-                  approximate=article.approximate, published_grain=article.published_grain)
+    entry = article.entry
+    return Source(
+        path=article.path, title=article.title, published=article.published, approximate=article.approximate,
+        published_grain=article.published_grain, outlet=entry and entry.outlet, url=entry and entry.url,
+        author=entry and entry.author, title_written=bool(entry and entry.title_written),
+        excerpt=None if article.title else (article.excerpt or None),
+    )
 
 
 def lead_date(article: Article, language: str) -> EventDate:
     day = article.published
     period, value = periods.month(day.year, day.month) if article.published_grain == Grain.MONTH else periods.day(day)
-    return event_date(Expression(text="", offset=(0, 0), type="DATE", value=value, period=period), language)
+    mod = "APPROX" if article.approximate else None  # an estimated publication date says so: "rond 21 november 2025"
+    return event_date(Expression(text="", offset=(0, 0), type="DATE", value=value, mod=mod, period=period), language)
 
 
 def known_names(text: str) -> Counter:
@@ -228,7 +234,8 @@ def article_candidates(
             dating = choose(item.raw, list(item.placed), words, bool(item.features.amounts), item.recent_word)
             date = event_date(dating.expression, language) if dating.kind == "dated" else lead_date(article, language)
             top = tuple(n for n, _ in names.most_common(3))
-            result.append(candidate(date, item, "lead", date.start > article.published, article.title, top_names=top))
+            own_title = None if article.entry and article.entry.title_written else article.title  # not an editor's summary
+            result.append(candidate(date, item, "lead", date.start > article.published, own_title, top_names=top))
         elif (found := classify(item, article, language)) is not None:
             result.append(candidate(found[1], item, found[0], found[2]))
     return numbered(drop_repeats(result), article.identity or article.path)

@@ -42,6 +42,7 @@ class Labels(Model):
     source: str
     sources: str
     approximate: str
+    untitled_source: str
     heading_quarter: str
     heading_half: str
     heading_year: str
