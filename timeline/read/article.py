@@ -30,8 +30,31 @@ class Article:
     entry: Entry | None = None  # what the manifest says of it
     excerpt: str = ""  # its first words
 
+def read_web(path: Path, name: str, data: bytes, kind: str, published: dt.date | None) -> Article:
+    """A saved web page or a JSON Lines article: its text and its own metadata, which the
+    manifest (for a page) and --published override."""
+    from timeline.read.web import line_parts, page_parts
+
+    text, meta = page_parts(name, data) if kind == "html" else line_parts(name, data)
+    text = decode(name, text.encode("utf-8"))
+    entry = manifest_entry(path) if kind == "html" else None
+    merged = meta.model_copy(update={k: v for k, v in (entry.model_dump(exclude_defaults=True) if entry else {}).items()})
+    published = published or merged.published
+    if published is None:
+        raise ArticleError(name, "no publication date", "give it in the page, the line's published field, the manifest, or --published")
+    if not usable(published):
+        raise ArticleError(name, f"the publication date {published} is outside the years {FIRST_YEAR}–{LAST_YEAR}",
+                           "give a real publication date")
+    key = merged.url or (f"{unicodedata.normalize('NFC', path.name)}:{name.rsplit(':', 1)[-1]}" if kind == "line" else
+                         unicodedata.normalize("NFC", path.name))
+    byline = find_byline(text, 0)  # "14 oktober 2025" under the headline
+    start = skip_short_lines(text, byline[1]) if byline else 0
+    return Article(name, text, published, Grain.DAY, merged.approximate, merged.title, start, key, merged, excerpt(text[start:]))
+
+
 def read_article(
-    path: str | Path, published: dt.date | None = None, data: bytes | None = None, name: str | None = None
+    path: str | Path, published: dt.date | None = None, data: bytes | None = None, name: str | None = None,
+    kind: str = "text",
 ) -> Article:
     """Read one article; `published` (from --published) overrides what the file says.
 
@@ -39,6 +62,8 @@ def read_article(
     """
     path = Path(path)
     name = name or str(path)
+    if kind != "text":
+        return read_web(path, name, data if data is not None else path.read_bytes(), kind, published)
     try:
         raw = path.read_bytes() if data is None else data
     except OSError as error:

@@ -20,7 +20,7 @@ from timeline.read.decode import clean
 
 STDIN = "-"
 MAX_BYTES = 20 * 1024 * 1024  # an article larger than this is an error unless the user raises the limit
-SUFFIXES = (".txt",)
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class Input:
     data: bytes | None = None
     problem: tuple[str, str] | None = None  # (problem, fix)
     max_bytes: int = MAX_BYTES
+    kind: str = "text"  # "text", "html", or "line" (one article of a JSON Lines file, its bytes in `data`)
 
 
 def default_seeds() -> Path:
@@ -55,13 +56,32 @@ def inputs(paths: Iterable[str], read_stdin: Callable[[], bytes], max_bytes: int
         elif path.is_dir():
             articles = [p for p in sorted(path.iterdir()) if p.suffix in SUFFIXES]
             if not articles:
-                raise ArticleError(raw, "the folder holds no article (.txt)", "give a folder of .txt articles or the files themselves")
+                raise ArticleError(raw, "the folder holds no article (.txt, .html, .jsonl)",
+                                   "give a folder of articles or the files themselves")
             found.extend(one(p, clean(str(p)), seen, max_bytes) for p in articles)
         elif path.exists() or path.is_symlink():
             found.append(one(path, clean(raw), seen, max_bytes))
         else:
             raise ArticleError(raw, "no such file or folder", "check the path")
-    return [item for item in found if item is not None]
+    return [line for item in found if item is not None for line in expanded(item)]
+
+
+def expanded(item: Input) -> list[Input]:
+    """A JSON Lines file as one Input a line; a web page marked as such; anything else as it is."""
+    suffix = item.path.suffix.lower()
+    if item.problem or item.data is not None and item.name == "<stdin>":
+        return [item]
+    if suffix in (".html", ".htm"):
+        return [Input(item.path, item.name, max_bytes=item.max_bytes, kind="html")]
+    if suffix != ".jsonl":
+        return [item]
+    from timeline.read.web import jsonl_lines
+
+    try:
+        data = read_bytes(item)
+    except ArticleError as error:
+        return [Input(item.path, item.name, problem=(error.problem, error.fix))]
+    return [Input(item.path, name, line, max_bytes=item.max_bytes, kind="line") for name, line in jsonl_lines(item.path, item.name, data)]
 
 
 def one(path: Path, name: str, seen: set, max_bytes: int) -> Input | None:

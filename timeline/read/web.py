@@ -1,0 +1,86 @@
+"""Articles as newsrooms have them besides plain text: saved web pages and JSON Lines exports.
+
+A web page's main text, title, author, site name, canonical address and date are
+taken with trafilatura (which dates pages with htmldate); the page's own date
+is used unless the manifest or --published says otherwise. A JSON Lines file
+holds one article a line: `text` and any of `title`, `url`, `outlet`, `author`,
+`published`; a bad line is skipped and named by file and line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from pydantic import ConfigDict, ValidationError
+
+from timeline.errors import ArticleError
+from timeline.read.manifest import Entry
+
+
+class Line(Entry):
+    """One article of a JSON Lines export."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=False)
+
+    text: str
+
+
+def page_parts(name: str, data: bytes) -> tuple[str, Entry]:
+    """A saved web page's main text and what it says of itself (title, outlet, url, author, date)."""
+    import trafilatura  # only a build that reads web pages pays for importing it
+
+    found = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False, include_tables=False)
+    text = (getattr(found, "text", None) or "").strip() if found is not None else ""
+    if not text:
+        raise ArticleError(name, "the page has no article text that trafilatura can find", "save the article's own page")
+    title = (found.title or "").strip() or None
+    if title and text.startswith(title):
+        text = text[len(title):].lstrip()
+    published = _date(found.date)
+    author = (found.author or "").strip() or None
+    if author and text.startswith(author):
+        text = text[len(author):].lstrip()
+    text = without_leading_date(text, published)
+    meta = Entry(published=published, title=title, outlet=(found.sitename or None),
+                 url=found.url if (found.url or "").startswith(("http://", "https://")) else None, author=author)
+    return text, meta
+
+
+def without_leading_date(text: str, published: dt.date | None) -> str:
+    """A page's dateline ("14 oktober 2025" under its headline) is not the story's first words."""
+    from timeline.temporal.tagger import extract
+
+    found = extract(text[:80], published or dt.date(2000, 1, 1))
+    if found and found[0].offset[0] == 0 and found[0].period is not None and found[0].period.grain.rank <= 3:
+        return text[found[0].offset[1]:].lstrip(" ,.-–|")
+    return text
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def jsonl_lines(path: Path, name: str, data: bytes) -> list[tuple[str, bytes]]:
+    """(name with line number, the line's bytes) for each non-empty line of a JSON Lines file."""
+    return [(f"{name}:{number}", line) for number, line in enumerate(data.split(b"\n"), 1) if line.strip()]
+
+
+def line_parts(name: str, data: bytes) -> tuple[str, Entry]:
+    """One JSON Lines article: its text and the fields it gives."""
+    try:
+        found = Line.model_validate(json.loads(data.decode("utf-8")))
+    except ValidationError as error:
+        problem = error.errors()[0]
+        field = ".".join(str(p) for p in problem["loc"]) or "line"
+        raise ArticleError(name, f"{field}: {problem['msg']}",
+                           "give text as a string, published as YYYY-MM-DD, url as an http(s) address") from None
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        raise ArticleError(name, f"not a JSON object ({str(error).splitlines()[0]})",
+                           'write one article a line as {"text": "...", "published": "2025-12-17"}') from None
+    meta = Entry(**found.model_dump(exclude={"text"}))
+    return found.text, meta
