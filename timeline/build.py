@@ -17,7 +17,10 @@ from timeline.story.events import Candidate, article_candidates, known_names
 from timeline.temporal.language import load
 from timeline.temporal.tagger import Prefer
 from timeline.story.merge import merge
+from timeline.story.edits import Edits, apply_edits
+from timeline.story.events import event_date
 from timeline.story.relevance import Subject, keep
+from timeline.temporal.tagger import extract
 from timeline.models import Event, Timeline
 
 
@@ -83,7 +86,7 @@ class Collector:
         self.names.update(outcome.names)
 
     def timeline(self, title: str | None = None, language: str = "nl", focus: Subject | None = None,
-                 key: int | None = None) -> Timeline:
+                 key: int | None = None, edits: Edits | None = None, warn: Callable[[str], None] = print) -> Timeline:
         """The story: merged, kept to the subject (if any) and the `key` most relevant (if set), in order."""
         if not self.read:
             raise ArticleError("input", "no article could be read", "fix the files named above")
@@ -91,7 +94,10 @@ class Collector:
         labels = load(language).labels
         title = " ".join(clean(title).split()) if title else title
         title = title or (labels.title.format(name=subject) if subject else labels.untitled)
-        events = keep(merge(self.candidates, subject, frozenset(self.names), focus), focus, key)
+        events = merge(self.candidates, subject, frozenset(self.names), focus)
+        if edits is not None:
+            events = apply_edits(events, edits, partial(edit_date, language=language), warn)
+        events = keep(events, focus, key)
         self.candidates = []  # merged into events: let them go before rendering
         return Timeline(title=title, events=tuple(sorted(events, key=order_key)))
 
@@ -117,3 +123,22 @@ def story_subject(paths, subject, aliases):
             found = config.load(folders[0])
             subject, aliases = found.subject, aliases or found.aliases or ()
     return Subject(subject, tuple(aliases or ())) if subject else None
+
+
+def edit_date(phrase: str, event: Event, language: str = "nl"):
+    """An edit's date phrase, resolved against the event's first source."""
+    reference = event.sources[0].published if event.sources else event.date.start
+    found = [e for e in extract(phrase, reference, "past", language) if e.type in ("DATE", "TIME") and e.period]
+    return event_date(found[0], language) if found else None
+
+
+def edits_file(paths, given: str | None) -> Edits | None:
+    """--edits FILE, else the edits.toml of the one folder read."""
+    from timeline.story.edits import load_edits
+
+    if given:
+        return load_edits(Path(given))
+    folders = [Path(p) for p in paths if Path(p).is_dir()] if paths else [default_seeds()]
+    if len(folders) == 1 and (folders[0] / "edits.toml").is_file():
+        return load_edits(folders[0] / "edits.toml")
+    return None

@@ -215,6 +215,8 @@ def parse_formats(ctx, param, value: str) -> list[str]:
 @click.option("--subject", help="What the story is about (e.g. OpenAI): events that do not name it are left out.")
 @click.option("--alias", "aliases", multiple=True, help="Another name of the subject (repeatable), e.g. --alias ChatGPT.")
 @click.option("--key", type=click.IntRange(1, None), help="Keep only the N most relevant events (the key moments).")
+@click.option("--edits", "edits_path", type=click.Path(dir_okay=False, exists=True),
+              help="The editor's edits.toml (default: edits.toml in the folder read).")
 @click.option("--since", type=click.Path(dir_okay=False, exists=True),
               help="timeline.json of an earlier build: also write changelog.md of what changed since.")
 @max_size_option
@@ -224,7 +226,7 @@ def parse_formats(ctx, param, value: str) -> list[str]:
 @prefer_option
 @click.pass_context
 def build(ctx, paths, out, formats, calendar_grain, theme, heading_level, no_title, templates, title, strict, jobs,
-          language, subject, aliases, key, since, max_size, quiet, verbose, published, prefer):
+          language, subject, aliases, key, edits_path, since, max_size, quiet, verbose, published, prefer):
     """Build the timeline from PATHS (articles, folders, or - for stdin; default: the bundled seeds).
 
     Writes timeline.md, .ics, .html and .json to --out; all files or, on any
@@ -233,7 +235,7 @@ def build(ctx, paths, out, formats, calendar_grain, theme, heading_level, no_tit
     """
     from pathlib import Path
 
-    from timeline.build import story_subject
+    from timeline.build import edits_file, story_subject
     from timeline.story.diff import carry_sequences, compare
     from timeline.temporal.language import load
     from timeline.render.ics import placed
@@ -250,7 +252,8 @@ def build(ctx, paths, out, formats, calendar_grain, theme, heading_level, no_tit
     collector = collect(paths, strict, published, prefer, language, jobs, say if verbose else None, quiet, max_size)
     previous = previous_build(Path(since)) if since else last_build(Path(out) / "timeline.json", say)
     focus = story_subject(paths, subject, aliases)
-    story = carry_sequences(previous, collector.timeline(title, language, focus, key))
+    edits = edits_file(paths, edits_path)
+    story = carry_sequences(previous, collector.timeline(title, language, focus, key, edits, say))
     changes = compare(previous, story) if since else None
     options = Options(calendar_grain, theme, heading_level, not no_title)
     files = producers(story, formats, Path(templates) if templates else None, previous if since else None, changes, options)

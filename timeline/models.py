@@ -119,6 +119,7 @@ class Event(Model):
     sources: tuple[Source, ...]
     expected: bool = False
     relevance: int = 0  # higher is more relevant to the story's subject; see story.relevance
+    edited: bool = False  # changed by the editor's edits.toml
     sequence: Annotated[int, Field(ge=0, le=2**31 - 1)] = 0  # raised each time the event changes, so calendars update it
 
 

@@ -46,7 +46,7 @@ def score(event: Event, subject: Subject | None, amounts: bool, counterparts: in
 def keep(events: list[Event], subject: Subject | None, key: int | None) -> list[Event]:
     """With a subject, the events that name it; with `key`, the N most relevant (earliest first on a tie)."""
     if subject is not None:
-        events = [e for e in events if subject.named_in(e.text + " " + e.headline)]
+        events = [e for e in events if e.edited or subject.named_in(e.text + " " + e.headline)]
     if key is not None:
         ranked = sorted(events, key=lambda e: (-e.relevance, e.date.start, e.id))[:key]
         chosen = {e.id for e in ranked}

@@ -1,0 +1,94 @@
+"""An editor's hand on the story: edits.toml drops, re-dates, rewrites and merges events,
+and the next build gives exactly that story, with every untouched id and UID kept."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import icalendar
+import pytest
+from click.testing import CliRunner
+
+from timeline.cli import main
+
+SEEDS = Path(__file__).parent.parent / "seeds"
+
+
+def build(folder: Path, out: Path, *extra: str):
+    result = CliRunner().invoke(main, ["build", str(folder), "--out", str(out), "--calendar-grain", "year", *extra])
+    story = json.loads((out / "timeline.json").read_text("utf-8")) if (out / "timeline.json").exists() else None
+    return result, story
+
+
+@pytest.fixture
+def seeds(tmp_path) -> Path:
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+def find(story, words):
+    (found,) = [e for e in story["events"] if words in e["text"]]
+    return found
+
+
+def test_edits_drop_redate_rewrite_and_merge_and_keep_every_other_id(seeds, tmp_path):
+    result, before = build(seeds, tmp_path / "before")
+    assert result.exit_code == 0, result.output
+    drop, redate = find(before, "Ed Zitron")["id"], find(before, "AgentKit")["id"]
+    rewrite, keep = find(before, "riep Altman begin december")["id"], find(before, "38 miljard dollar")["id"]
+    absorbed = find(before, "910 miljoen")["id"]
+    (seeds / "edits.toml").write_text(f"""
+["{drop}"]
+drop = true
+
+["{redate}"]
+date = "november 2025"
+
+["{rewrite}"]
+headline = "Altman roept ‘code red’ uit"
+text = "Sam Altman roept begin december een ‘code red’ uit."
+
+["{keep}"]
+merge = ["{absorbed}"]
+""", "utf-8")
+    result, after = build(seeds, tmp_path / "before")
+    assert result.exit_code == 0, result.output
+    ids = {e["id"]: e for e in after["events"]}
+    assert drop not in ids and absorbed not in ids
+    assert ids[redate]["date"]["value"] == "2025-11" and ids[redate]["edited"]
+    assert ids[rewrite]["headline"] == "Altman roept ‘code red’ uit" and ids[rewrite]["text"].startswith("Sam Altman roept")
+    assert ids[keep]["edited"] and len(ids[keep]["sources"]) >= 1
+    untouched = set(e["id"] for e in before["events"]) - {drop, redate, rewrite, keep, absorbed}
+    assert untouched <= set(ids) and not any(ids[i]["edited"] for i in untouched)
+    calendar = icalendar.Calendar.from_ical((tmp_path / "before" / "timeline.ics").read_bytes())
+    uids = {str(v["UID"]).split("@")[0]: int(v["SEQUENCE"]) for v in calendar.walk("VEVENT")}
+    assert untouched <= set(uids) and all(uids[i] == 0 for i in untouched)
+    assert uids[rewrite] == 1  # a changed event keeps its UID and raises its SEQUENCE
+
+
+def test_a_stale_id_warns_with_the_nearest_id(seeds, tmp_path):
+    _, before = build(seeds, tmp_path / "out")
+    real = before["events"][0]["id"]
+    (seeds / "edits.toml").write_text(f'["{real[:-1]}x"]\ndrop = true\n', "utf-8")
+    result, after = build(seeds, tmp_path / "out")
+    assert result.exit_code == 0
+    assert f"no event '{real[:-1]}x' in this build; the nearest is '{real}'" in result.output
+    assert len(after["events"]) == len(before["events"])
+
+
+def test_an_edit_that_cannot_be_applied_names_the_file_and_line(seeds, tmp_path):
+    _, before = build(seeds, tmp_path / "out")
+    real = before["events"][0]["id"]
+    (seeds / "edits.toml").write_text(f'# edits\n\n["{real}"]\ndate = "ergens binnenkort"\n', "utf-8")
+    result, _ = build(seeds, tmp_path / "out2")
+    assert result.exit_code == 1
+    assert f"edits.toml:3: the date 'ergens binnenkort' names no date" in result.output
+
+
+def test_an_unknown_edit_field_is_an_error(seeds, tmp_path):
+    (seeds / "edits.toml").write_text('["abc"]\ndrp = true\n', "utf-8")
+    result, _ = build(seeds, tmp_path / "out")
+    assert result.exit_code == 1 and "drp" in result.output

@@ -1,0 +1,114 @@
+"""An editor's hand on the story: `edits.toml`, keyed by event id, applied on every build.
+
+    ["3f2a9c1d0e4b"]
+    drop = true                          # leave the event out
+    ["8c1d2e3f4a5b"]
+    date = "november 2025"               # a phrase, resolved against the event's first source
+    headline = "OpenAI sluit chipdeal"   # the editor's words replace the article's
+    text = "…"
+    key = true                           # always among the key moments (--key N)
+    merge = ["0a1b2c3d4e5f"]             # these events become this one, with all their sources
+
+An id that no longer exists is a warning that names the nearest id; an edit that
+cannot be applied (a date phrase that names no date) is an error naming the file
+and line. Edited events are marked `edited: true`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from pydantic import ConfigDict, StrictBool, ValidationError
+
+from timeline.errors import ConfigError
+from timeline.models import Event, EventDate, Model
+
+KEY_RELEVANCE = 1000  # an event the editor marks as key outranks every other
+
+
+class Edit(Model):
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+    drop: StrictBool = False
+    text: str | None = None
+    headline: str | None = None
+    date: str | None = None
+    key: StrictBool = False
+    merge: list[str] = []
+
+
+@dataclass(frozen=True)
+class Edits:
+    path: Path
+    edits: dict[str, Edit]
+    lines: dict[str, int]
+
+
+def load_edits(path: Path) -> Edits:
+    """The edits file, each entry validated; a bad one is an error naming its line and field."""
+    try:
+        source = path.read_text("utf-8")
+        table = tomllib.loads(source)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read the edits ({error}); fix the file") from error
+    lines = {key: next((n for n, line in enumerate(source.splitlines(), 1) if key in line), 1) for key in table}
+    edits = {}
+    for key, raw in table.items():
+        try:
+            edits[key] = Edit.model_validate(raw)
+        except ValidationError as error:
+            problem = error.errors()[0]
+            field = ".".join(str(p) for p in problem["loc"]) or key
+            raise ConfigError(f"{path}:{lines[key]}: edit {key!r}: {field}: {problem['msg']}; "
+                              "see the README for the fields an edit may have") from None
+    return Edits(path, edits, lines)
+
+
+def apply_edits(events: list[Event], edits: Edits, date_of: Callable[[str, Event], EventDate | None],
+                warn: Callable[[str], None]) -> list[Event]:
+    """The story with the editor's edits: merges first, then drops, dates, words and key moments."""
+    by_id = {e.id: e for e in events}
+    for key in edits.edits:
+        if key not in by_id:
+            near = difflib.get_close_matches(key, list(by_id), n=1, cutoff=0.3)
+            warn(f"timeline: {edits.path}:{edits.lines[key]}: no event {key!r} in this build"
+                 + (f"; the nearest is {near[0]!r}" if near else ""))
+    gone: set[str] = set()
+    for key, edit in edits.edits.items():
+        if key in by_id and edit.merge:
+            by_id[key], merged = merged_into(by_id[key], [by_id[m] for m in edit.merge if m in by_id and m != key])
+            gone |= merged
+    result = []
+    for event in events:
+        if event.id in gone or (event.id in edits.edits and edits.edits[event.id].drop):
+            continue
+        edit = edits.edits.get(event.id)
+        result.append(edited(by_id[event.id], edit, edits, date_of) if edit else event)
+    return result
+
+
+def merged_into(event: Event, others: list[Event]) -> tuple[Event, set[str]]:
+    sources = {s.path: s for e in [event, *others] for s in e.sources}
+    ordered = tuple(sorted(sources.values(), key=lambda s: (s.published, s.path)))
+    return event.model_copy(update={"sources": ordered, "edited": True}), {o.id for o in others}
+
+
+def edited(event: Event, edit: Edit, edits: Edits, date_of: Callable[[str, Event], EventDate | None]) -> Event:
+    update: dict = {"edited": True}
+    if edit.date is not None:
+        date = date_of(edit.date, event)
+        if date is None:
+            raise ConfigError(f"{edits.path}:{edits.lines[event.id]}: the date {edit.date!r} names no date; "
+                              "write it as a date phrase, e.g. \"november 2025\" or \"16 april 2025\"")
+        update["date"] = date
+    if edit.text is not None:
+        update["text"] = edit.text
+    if edit.headline is not None:
+        update["headline"] = edit.headline
+    if edit.key:
+        update["relevance"] = KEY_RELEVANCE
+    return event.model_copy(update=update)
