@@ -64,7 +64,7 @@ def outcome(case: Case) -> tuple[str, str]:
     result = classify(item, article)
     if result is None:
         return "none", item.text
-    kind, date, _ = result
+    kind, date, *_ = result
     if kind == "current":
         return "PUBLISHED", item.text
     if kind == "recent":

@@ -330,6 +330,46 @@ def last_build(path, say):
 
 
 @main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--out", default="build", show_default=True, help="Folder for review.html (or review.md).")
+@click.option("--format", "fmt", type=click.Choice(["html", "md"]), default="html", show_default=True)
+@click.option("--subject", help="What the story is about, as for build.")
+@click.option("--alias", "aliases", multiple=True, help="Another name of the subject (repeatable).")
+@click.option("--language", default="nl", show_default=True, help="Language of the articles.")
+@published_option
+@prefer_option
+@click.pass_context
+def review(ctx, paths, out, fmt, subject, aliases, language, published, prefer):
+    """Write a review page of the story built from PATHS: each event with the sentence and the
+    date phrase that dated it, why, what to check, and the edits.toml lines to drop or re-date it."""
+    from pathlib import Path
+
+    from timeline.build import story_subject
+    from timeline.render.output import write_all
+    from timeline.render.templating import make_environment, render_template
+    from timeline.render.view import markdown_escape
+    from timeline.review import review_items
+
+    collector = collect(paths, False, published, prefer, language, 1, None, True)
+    focus = story_subject(paths, subject, aliases)
+    title = collector.timeline(None, language, focus).title
+    items = review_items(collector_again(paths, published, prefer, language), focus,
+                         markdown_escape if fmt == "md" else str)
+    env = make_environment(None)
+    name = "review.md.j2" if fmt == "md" else "review.html.j2"
+    page = render_template(env, name, title=markdown_escape(title) if fmt == "md" else title, items=items)
+    for target in write_all(Path(out), {"review" if fmt == "html" else "review-md": lambda: [page.encode("utf-8")]}):
+        click.echo(f"timeline: wrote {target}", err=True)
+    if collector.skipped:
+        ctx.exit(EXIT_SKIPPED)
+
+
+def collector_again(paths, published, prefer, language):
+    """A fresh collector (timeline() lets a collector's candidates go once it has merged them)."""
+    return collect(paths, False, published, prefer, language, 1, None, True)
+
+
+@main.command()
 @click.argument("old", type=click.Path(dir_okay=False, exists=True))
 @click.argument("new", type=click.Path(dir_okay=False, exists=True))
 @click.option("--templates", type=click.Path(file_okay=False, exists=True), help="Folder whose templates replace the defaults.")

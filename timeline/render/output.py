@@ -22,6 +22,7 @@ FILE_NAMES = {
     "md": "timeline.md", "ics": "timeline.ics", "html": "timeline.html", "json": "timeline.json",
     "timelinejs": "timelinejs.json", "fragment": "timeline.fragment.html", "changelog": "changelog.md",
     "embed": "timeline.embed.html", "snippet": "timeline.embed.snippet.html",
+    "review": "review.html", "review-md": "review.md",
 }
 Producer = Callable[[], Iterable[bytes]]
 LOCK = ".timeline.lock"

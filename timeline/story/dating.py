@@ -34,7 +34,7 @@ class Placed:
 
 
 @dataclass(frozen=True, slots=True)
-class Dating:
+class Dating:  # noqa: D101 (fields say it)
     kind: str  # "dated", "published", "recent" or "undated"
     expression: Expression | None
     rule: str  # why: the role that won, or what the sentence lacked

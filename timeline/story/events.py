@@ -32,6 +32,18 @@ NEAR = 16  # how many earlier tellings a near repeat is compared with
 
 
 @dataclass(frozen=True, slots=True)
+class Why:
+    """Why a candidate has its date, for the review page: the sentence, the date phrase
+    in it (with its place), the rule that chose it, and how many dates the sentence held."""
+
+    sentence: str
+    phrase: str
+    at: int  # where the phrase starts in the sentence's raw text, -1 without one
+    rule: str
+    dates: int
+
+
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """An event, or a mention that becomes one only if it matches (or is "recent" and has an amount).
 
@@ -48,6 +60,7 @@ class Candidate:
     features: Features
     kind: str  # "lead", "dated", "current" (a figure at publication), "recent" or "undated"
     top_names: tuple[str, ...] = ()  # the article's most named, for a lead
+    why: Why | None = None
 
     @property
     def published(self) -> dt.date:
@@ -182,8 +195,14 @@ def lead_index(items: list[Told], words: StoryWords, language: str = "nl") -> in
     return None
 
 
-def classify(item: Told, article: Article, language: str = "nl") -> tuple[str, EventDate, bool] | None:
-    """What a sentence (not the lead) gives: (kind, date, expected), or None.
+def explain(item: Told, dating) -> Why:
+    expr = dating.expression
+    at = next((p.start for p in item.placed if p.expression is expr), -1)
+    return Why(item.raw, expr.text if expr is not None else "", at, dating.rule, len(item.placed))
+
+
+def classify(item: Told, article: Article, language: str = "nl") -> tuple[str, EventDate, bool, Why] | None:
+    """What a sentence (not the lead) gives: (kind, date, expected, why), or None.
 
     A dated happening at its date; a current figure at the publication; an undated
     or "recent" report with a name and an amount or event word, as a mention.
@@ -197,12 +216,13 @@ def classify(item: Told, article: Article, language: str = "nl") -> tuple[str, E
         expr = dating.expression
         clause = clause_direction(compile_grammar(language), article.text, expr.offset[0], widen=False)
         future = clause == "future" or expr.period.start_date > article.published
-        return "dated", event_date(expr, language), future
+        return "dated", event_date(expr, language), future, explain(item, dating)
     if dating.kind == "published":
-        return "current", lead_date(article, language), False
+        return "current", lead_date(article, language), False, explain(item, dating)
     said = item.features
     if said.names and (said.amounts or said.words):
-        return ("recent" if dating.kind == "recent" else "undated"), recent_date(article.published, language), False
+        kind = "recent" if dating.kind == "recent" else "undated"
+        return kind, recent_date(article.published, language), False, explain(item, dating)
     return None
 
 
@@ -235,9 +255,10 @@ def article_candidates(
             date = event_date(dating.expression, language) if dating.kind == "dated" else lead_date(article, language)
             top = tuple(n for n, _ in names.most_common(3))
             own_title = None if article.entry and article.entry.title_written else article.title  # not an editor's summary
-            result.append(candidate(date, item, "lead", date.start > article.published, own_title, top_names=top))
+            why = explain(item, dating if dating.kind == "dated" else replace(dating, expression=None, rule="lead"))
+            result.append(candidate(date, item, "lead", date.start > article.published, own_title, top_names=top, why=why))
         elif (found := classify(item, article, language)) is not None:
-            result.append(candidate(found[1], item, found[0], found[2]))
+            result.append(candidate(found[1], item, found[0], found[2], why=found[3]))
     return numbered(drop_repeats(result), article.identity or article.path)
 
 

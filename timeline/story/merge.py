@@ -168,5 +168,17 @@ def merge(candidates: list[Candidate], subject: str | None, names: frozenset[str
     `names` are the words known as names in the story's articles; `focus` the
     story's subject, for relevance.
     """
-    events = (combine([candidates[i] for i in group], names, focus) for group in groups(candidates, subject, names))
-    return [e for e in events if e is not None]
+    return [event for event, _ in tellings(candidates, subject, names, focus)]
+
+
+def tellings(
+    candidates: list[Candidate], subject: str | None, names: frozenset[str], focus: Subject | None = None
+) -> list[tuple[Event, list[Candidate]]]:
+    """Each event with the reports it was made of (for the review page)."""
+    found = []
+    for group in groups(candidates, subject, names):
+        members = [candidates[i] for i in group]
+        event = combine(members, names, focus)
+        if event is not None:
+            found.append((event, members))
+    return found

@@ -1,0 +1,34 @@
+"""`timeline review`: a page an editor can work from, checked in headless Chromium."""
+
+from __future__ import annotations
+
+import re
+
+from click.testing import CliRunner
+
+from timeline.cli import main
+
+
+def test_the_review_page_highlights_the_date_phrase_and_offers_edits(tmp_path):
+    from test_render_html import chromium
+
+    result = CliRunner().invoke(main, ["review", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    page = tmp_path / "review.html"
+    dom = chromium(tmp_path, "--dump-dom", page.as_uri())
+    (item,) = [s for s in re.findall(r'<section class="item".*?</section>', dom, flags=re.S) if "riep Altman" in s]
+    assert "In reactie daarop riep Altman <mark>begin december</mark> een tijdelijke" in item
+    assert "datum: de datum in de hoofdzin" in item
+    event_id = re.search(r'id="e-([0-9a-f]{12})"', item).group(1)
+    assert f'["{event_id}"]\ndrop = true' in item and f'["{event_id}"]\ndate = "begin december 2025"' in item
+    (bid,) = [s for s in re.findall(r'<section class="item".*?</section>', dom, flags=re.S) if "100 miljard" in s]
+    assert "samengevoegd uit 2 artikelen" in bid and bid.count('class="telling"') >= 2
+    assert "seeds/" not in dom
+
+
+def test_the_review_also_comes_as_markdown(tmp_path):
+    result = CliRunner().invoke(main, ["review", "--out", str(tmp_path), "--format", "md"])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "review.md").read_text("utf-8")
+    assert "> In reactie daarop riep Altman **begin december** een tijdelijke" in text
+    assert "```toml" in text
