@@ -124,6 +124,16 @@ def test_ics_bytes_are_identical_across_renders(ics):
     assert render_ics(sample_timeline(), "year") == ics
 
 
+def khal_with(tmp_path: Path, ics: bytes) -> Path:
+    """A khal set up in tmp_path with the calendar imported; its config file."""
+    (tmp_path / "cal").mkdir()
+    config = tmp_path / "khal.conf"
+    config.write_text(KHAL_CONFIG.format(folder=tmp_path), "utf-8")
+    (tmp_path / "timeline.ics").write_bytes(ics)
+    khal(config, "import", "--batch", "-a", "tl", str(tmp_path / "timeline.ics"))
+    return config
+
+
 def khal(config: Path, *args: str) -> str:
     done = subprocess.run(
         [sys.executable, "-m", "khal", "-c", str(config), *args],
@@ -181,11 +191,7 @@ def test_khal_shows_a_handful_of_items_on_any_day_of_the_seed_calendar(tmp_path)
     vevents = icalendar.Calendar.from_ical(seeds_ics).walk("VEVENT")
     assert all((v.decoded("DTEND") - v.decoded("DTSTART")).days <= 31 for v in vevents)
     assert all(not str(v["SUMMARY"])[:1].isdigit() for v in vevents)  # a headline, no date in front
-    (tmp_path / "cal").mkdir()
-    config = tmp_path / "khal.conf"
-    config.write_text(KHAL_CONFIG.format(folder=tmp_path), "utf-8")
-    (tmp_path / "timeline.ics").write_bytes(seeds_ics)
-    khal(config, "import", "--batch", "-a", "tl", str(tmp_path / "timeline.ics"))
+    config = khal_with(tmp_path, seeds_ics)
     listed = khal(config, "list", "--format", "{start-date} {title}", "--day-format", "DAY {date}", "2015-01-01", "2027-01-01")
     per_day = Counter()
     day = None

@@ -12,7 +12,7 @@ from typing import Callable, Iterable, Iterator
 from timeline.read.article import read_article
 from timeline.read.decode import clean
 from timeline.read.inputs import Input, default_seeds, inputs, read_bytes  # noqa: F401  (inputs: part of the library's call)
-from timeline.errors import ArticleError
+from timeline.errors import ArticleError, TimelineError
 from timeline.story.events import Candidate, article_candidates, known_names
 from timeline.temporal.language import load
 from timeline.temporal.tagger import Prefer
@@ -142,3 +142,36 @@ def edits_file(paths, given: str | None) -> Edits | None:
     if len(folders) == 1 and (folders[0] / "edits.toml").is_file():
         return load_edits(folders[0] / "edits.toml")
     return None
+
+
+def emit(files: dict, out: str, formats: list[str], say: Callable[[str], None]) -> None:
+    """One format to stdout (--out -), or every file into the output folder at once."""
+    import os
+    import sys
+
+    from timeline.render.output import stream, write_all
+
+    if out == "-":
+        try:
+            stream(files[formats[0]], sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+        except OSError as error:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
+            raise TimelineError(f"standard output: cannot write the timeline ({error.strerror}); "
+                                "write to a folder with --out DIR instead") from error
+        return
+    for target in write_all(Path(out), files, say):
+        say(f"timeline: wrote {target}")
+
+
+def last_build(path: Path, say: Callable[[str], None]) -> Timeline | None:
+    """The build already in --out, to carry its ICS sequences; one that cannot be read is ignored."""
+    from timeline.story.diff import load_timeline
+
+    if not path.is_file():
+        return None
+    try:
+        return load_timeline(path)
+    except TimelineError as error:
+        say(f"timeline: not comparing with the last build: {error}")
+        return None

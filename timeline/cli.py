@@ -235,7 +235,8 @@ def build(ctx, paths, out, formats, calendar_grain, theme, heading_level, no_tit
     """
     from pathlib import Path
 
-    from timeline.build import edits_file, story_subject
+    from timeline.build import edits_file, emit, last_build, story_subject
+    from timeline.story.diff import load_timeline
     from timeline.story.diff import carry_sequences, compare
     from timeline.temporal.language import load
     from timeline.render.ics import placed
@@ -250,7 +251,7 @@ def build(ctx, paths, out, formats, calendar_grain, theme, heading_level, no_tit
     stop_cleanly_on_sigterm()
     say = (lambda message: None) if quiet else (lambda message: click.echo(message, err=True))
     collector = collect(paths, strict, published, prefer, language, jobs, say if verbose else None, quiet, max_size)
-    previous = previous_build(Path(since)) if since else last_build(Path(out) / "timeline.json", say)
+    previous = load_timeline(Path(since)) if since else last_build(Path(out) / "timeline.json", say)
     focus = story_subject(paths, subject, aliases)
     edits = edits_file(paths, edits_path)
     story = carry_sequences(previous, collector.timeline(title, language, focus, key, edits, say))
@@ -290,45 +291,6 @@ def collect(paths, strict, published, prefer, language, jobs, tell, quiet, max_s
     return collector
 
 
-def emit(files: dict, out: str, formats: list[str], say) -> None:
-    """One format to stdout (--out -), or every file into the output folder at once."""
-    from pathlib import Path
-
-    from timeline.render.output import stream, write_all
-
-    if out == "-":
-        try:
-            stream(files[formats[0]], sys.stdout.buffer)
-            sys.stdout.buffer.flush()
-        except OSError as error:
-            import os
-
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
-            raise TimelineError(f"standard output: cannot write the timeline ({error.strerror}); "
-                                "write to a folder with --out DIR instead") from error
-        return
-    for target in write_all(Path(out), files, say):
-        say(f"timeline: wrote {target}")
-
-
-def previous_build(path):
-    """The earlier build named by --since: it must be a timeline.json."""
-    from timeline.story.diff import load_timeline
-
-    return load_timeline(path)
-
-
-def last_build(path, say):
-    """The build already in --out, to carry its ICS sequences; one that cannot be read is ignored."""
-    if not path.is_file():
-        return None
-    try:
-        return previous_build(path)
-    except TimelineError as error:
-        say(f"timeline: not comparing with the last build: {error}")
-        return None
-
-
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--out", default="build", show_default=True, help="Folder for review.html (or review.md).")
@@ -344,29 +306,14 @@ def review(ctx, paths, out, fmt, subject, aliases, language, published, prefer):
     date phrase that dated it, why, what to check, and the edits.toml lines to drop or re-date it."""
     from pathlib import Path
 
-    from timeline.build import story_subject
-    from timeline.render.output import write_all
-    from timeline.render.templating import make_environment, render_template
-    from timeline.render.view import markdown_escape
-    from timeline.review import review_items
+    from timeline.review import write_review
 
-    collector = collect(paths, False, published, prefer, language, 1, None, True)
-    focus = story_subject(paths, subject, aliases)
-    title = collector.timeline(None, language, focus).title
-    items = review_items(collector_again(paths, published, prefer, language), focus,
-                         markdown_escape if fmt == "md" else str)
-    env = make_environment(None)
-    name = "review.md.j2" if fmt == "md" else "review.html.j2"
-    page = render_template(env, name, title=markdown_escape(title) if fmt == "md" else title, items=items)
-    for target in write_all(Path(out), {"review" if fmt == "html" else "review-md": lambda: [page.encode("utf-8")]}):
+    gather = lambda: collect(paths, False, published, prefer, language, 1, None, True)  # noqa: E731
+    targets, skipped = write_review(gather, paths, Path(out), fmt, subject, aliases, language)
+    for target in targets:
         click.echo(f"timeline: wrote {target}", err=True)
-    if collector.skipped:
+    if skipped:
         ctx.exit(EXIT_SKIPPED)
-
-
-def collector_again(paths, published, prefer, language):
-    """A fresh collector (timeline() lets a collector's candidates go once it has merged them)."""
-    return collect(paths, False, published, prefer, language, 1, None, True)
 
 
 @main.command()

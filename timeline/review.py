@@ -4,6 +4,7 @@ and the edits.toml lines that would drop or re-date it, ready to copy."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
 
 from timeline.build import Collector
@@ -100,3 +101,22 @@ def review_items(collector: Collector, focus: Subject | None, escape: Callable[[
             f'["{event.id}"]\ndrop = true', f'["{event.id}"]\ndate = "{event.date.label}"',
         ))
     return items
+
+
+def write_review(gather: Callable[[], Collector], paths, out: Path, fmt: str, subject: str | None, aliases,
+                 language: str = "nl") -> tuple[list[Path], int]:
+    """review.html (or review.md) in `out`; returns what was written and how many articles were skipped.
+    `gather` reads the articles (twice: building the title merges a collector's candidates away)."""
+    from timeline.build import story_subject
+    from timeline.render.output import write_all
+    from timeline.render.templating import make_environment, render_template
+    from timeline.render.view import markdown_escape
+
+    focus = story_subject(paths, subject, aliases)
+    first = gather()
+    title = first.timeline(None, language, focus).title
+    escape = markdown_escape if fmt == "md" else str
+    items = review_items(gather(), focus, escape)
+    page = render_template(make_environment(None), f"review.{fmt}.j2", title=escape(title), items=items)
+    key = "review" if fmt == "html" else "review-md"
+    return write_all(out, {key: lambda: [page.encode("utf-8")]}), len(first.skipped)
