@@ -227,3 +227,8 @@ def test_a_manifest_url_must_be_an_address(tmp_path):
     (news / "published.toml").write_text('["a.txt"]\nurl = "javascript:alert(1)"\n', "utf-8")
     result = CliRunner().invoke(main, ["build", str(news), "--out", str(tmp_path / "out")])
     assert result.exit_code == 1 and "url" in result.output
+
+
+def test_a_long_headline_of_a_change_keeps_its_end(story):
+    growth = one(story, "1,9 gigawatt")
+    assert growth["headline"] == "De verwerkingscapaciteit van het bedrijf [OpenAI] steeg tot 1,9 gigawatt in 2025"

@@ -156,8 +156,13 @@ def cut(text: str, words: StoryWords) -> str:
     return text[: found.start()] if found else text
 
 
+CHANGE_FROM = re.compile(r"\svan\s+(?:(?!\svan\s).)*?\s(?=tot\s)")
+
+
 def fit(text: str, words: StoryWords) -> str:
     text = " ".join(text.split()).rstrip(" .,;:")
+    if len(text) > words.headline_max:  # "steeg van 200 megawatt in 2023 tot 1,9 gigawatt": the end of the change stays
+        text = CHANGE_FROM.sub(" ", text, count=1) if CHANGE_FROM.search(text) else text
     if len(text) > words.headline_max:
         limit = words.headline_max - 1
         soft = [m.start() for m in words.headline_soft.finditer(text, 40, limit + 1)]
