@@ -245,3 +245,20 @@ def test_an_unknown_language_is_an_error_naming_the_known_ones_and_writes_nothin
     assert result.exit_code != 0
     assert "unknown language 'xx'; choose one of nl" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_every_timeline_json_validates_against_the_printed_schema(tmp_path):
+    import jsonschema
+
+    result = run("schema")
+    assert result.exit_code == 0
+    schema = json.loads(result.output)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    for extra in ([], ["--calendar-grain", "year", "--key", "5"]):
+        out = tmp_path / f"out{len(extra)}"
+        assert run("build", "--out", out, "-q", *extra).exit_code == 0
+        jsonschema.validate(json.loads((out / "timeline.json").read_text("utf-8")), schema)
+    broken = json.loads((tmp_path / "out0" / "timeline.json").read_text("utf-8"))
+    broken["events"][0]["date"]["grain"] = "fortnight"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)

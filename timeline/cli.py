@@ -333,6 +333,14 @@ def diff(old, new, templates):
     click.echo(render_changelog(before, after, compare(before, after), env), nl=False)
 
 
+@main.command()
+def schema():
+    """Print the JSON Schema of timeline.json, the contract every other format is rendered from."""
+    from timeline.models import Timeline
+
+    click.echo(json.dumps(Timeline.model_json_schema(mode="serialization"), ensure_ascii=False, indent=2))
+
+
 def progress(total: int, quiet: bool):
     """A progress bar on stderr for long runs, only when stderr is a terminal."""
     import contextlib
