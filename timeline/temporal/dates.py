@@ -207,6 +207,10 @@ def holiday_date(g: Grammar, word: str, year: int) -> dt.date | None:
     if rule == "king":  # Koningsdag: 27 April, the 26th when the 27th is a Sunday
         day = dt.date(year, 4, 27)
         return day - dt.timedelta(days=1) if day.isoweekday() == 7 else day
+    if rule.startswith("easter"):  # Pasen and the feasts counted from it (Hemelvaart +39, Pinksteren +49)
+        from dateutil.easter import easter
+
+        return easter(year) + dt.timedelta(days=int(rule[6:]))
     if " " in rule:
         nth, weekday, month = (int(x) for x in rule.split())
         return periods.nth_weekday(year, month, weekday, nth)
