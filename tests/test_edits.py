@@ -85,7 +85,7 @@ def test_an_edit_that_cannot_be_applied_names_the_file_and_line(seeds, tmp_path)
     (seeds / "edits.toml").write_text(f'# edits\n\n["{real}"]\ndate = "ergens binnenkort"\n', "utf-8")
     result, _ = build(seeds, tmp_path / "out2")
     assert result.exit_code == 1
-    assert f"edits.toml:3: the date 'ergens binnenkort' names no date" in result.output
+    assert "edits.toml:3: the date 'ergens binnenkort' names no date" in result.output
 
 
 def test_an_unknown_edit_field_is_an_error(seeds, tmp_path):

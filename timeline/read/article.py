@@ -30,6 +30,13 @@ class Article:
     entry: Entry | None = None  # what the manifest says of it
     excerpt: str = ""  # its first words
 
+def checked(name: str, published: dt.date) -> None:
+    """A publication date timeline can reason about (years and decades around it), else an error."""
+    if not usable(published):
+        raise ArticleError(name, f"the publication date {published} is outside the years {FIRST_YEAR}–{LAST_YEAR}",
+                           "give a real publication date")
+
+
 def read_web(path: Path, name: str, data: bytes, kind: str, published: dt.date | None) -> Article:
     """A saved web page or a JSON Lines article: its text and its own metadata, which the
     manifest (for a page) and --published override."""
@@ -42,9 +49,7 @@ def read_web(path: Path, name: str, data: bytes, kind: str, published: dt.date |
     published = published or merged.published
     if published is None:
         raise ArticleError(name, "no publication date", "give it in the page, the line's published field, the manifest, or --published")
-    if not usable(published):
-        raise ArticleError(name, f"the publication date {published} is outside the years {FIRST_YEAR}–{LAST_YEAR}",
-                           "give a real publication date")
+    checked(name, published)
     key = merged.url or (f"{unicodedata.normalize('NFC', path.name)}:{name.rsplit(':', 1)[-1]}" if kind == "line" else
                          unicodedata.normalize("NFC", path.name))
     byline = find_byline(text, 0)  # "14 oktober 2025" under the headline
@@ -93,9 +98,7 @@ def read_article(
             name, "no publication date",
             'add a line "date 2025-12-17" at the top, or give --published',
         )
-    if not usable(published):
-        raise ArticleError(name, f"the publication date {published} is outside the years {FIRST_YEAR}–{LAST_YEAR}",
-                           "give a real publication date")
+    checked(name, published)
     if not text[body_start:].strip() and not title:
         raise ArticleError(name, "the article has no text after its header", "add the article's text under the date line")
     return Article(name, text, published, grain, approximate, title, body_start, identity(path, data, text),

@@ -69,7 +69,7 @@ def inputs(paths: Iterable[str], read_stdin: Callable[[], bytes], max_bytes: int
 def expanded(item: Input) -> list[Input]:
     """A JSON Lines file as one Input a line; a web page marked as such; anything else as it is."""
     suffix = item.path.suffix.lower()
-    if item.problem or item.data is not None and item.name == "<stdin>":
+    if item.problem or (item.data is not None and item.name == "<stdin>"):
         return [item]
     if suffix in (".html", ".htm"):
         return [Input(item.path, item.name, max_bytes=item.max_bytes, kind="html")]
@@ -81,7 +81,7 @@ def expanded(item: Input) -> list[Input]:
         data = read_bytes(item)
     except ArticleError as error:
         return [Input(item.path, item.name, problem=(error.problem, error.fix))]
-    return [Input(item.path, name, line, max_bytes=item.max_bytes, kind="line") for name, line in jsonl_lines(item.path, item.name, data)]
+    return [Input(item.path, name, line, max_bytes=item.max_bytes, kind="line") for name, line in jsonl_lines(item.name, data)]
 
 
 def one(path: Path, name: str, seen: set, max_bytes: int) -> Input | None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 from pydantic import ConfigDict, ValidationError
 
@@ -65,7 +64,7 @@ def _date(value: str | None) -> dt.date | None:
         return None
 
 
-def jsonl_lines(path: Path, name: str, data: bytes) -> list[tuple[str, bytes]]:
+def jsonl_lines(name: str, data: bytes) -> list[tuple[str, bytes]]:
     """(name with line number, the line's bytes) for each non-empty line of a JSON Lines file."""
     return [(f"{name}:{number}", line) for number, line in enumerate(data.split(b"\n"), 1) if line.strip()]
 

@@ -36,7 +36,6 @@ def render_ics(timeline: Timeline, grain: str = "month") -> bytes:
     return b"".join(ics_chunks(timeline, grain))
 
 
-GRAINS = ("day", "week", "month", "year")
 MAX_DAYS = 31  # the longest all-day block a calendar shows by default
 REFRESH = "P1D"  # a subscribed calendar looks for changes daily
 

@@ -34,7 +34,9 @@ class Placed:
 
 
 @dataclass(frozen=True, slots=True)
-class Dating:  # noqa: D101 (fields say it)
+class Dating:
+    """What a sentence's happening is dated by, and the rule that chose it."""
+
     kind: str  # "dated", "published", "recent" or "undated"
     expression: Expression | None
     rule: str  # why: the role that won, or what the sentence lacked

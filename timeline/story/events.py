@@ -243,10 +243,10 @@ def article_candidates(
     lead = lead_index(items, words, language)
 
     def candidate(date: EventDate, item: Told, kind: str, expected: bool = False, title: str | None = None, **extra):
-        key = ""  # set by `numbered`, once repeats are gone
         own = item.text if not item.text.endswith(item.sentence.text) else item.sentence.text  # a leaning sentence: its own words
         line = resolve(headline(own, words, title), list(item.before), people, words, subject_only=True)[0]
-        return Candidate(key, date, item.text, line, source, expected, item.features, kind, **extra)
+        return Candidate("", date, item.text, line,  # the id is set by `numbered`, once repeats are gone
+                         source, expected, item.features, kind, **extra)
 
     result = []
     for index, item in enumerate(items):

@@ -11,6 +11,7 @@ only join a fact; they never join two facts together.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from typing import Iterable
 

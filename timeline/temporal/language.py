@@ -43,10 +43,6 @@ class Labels(Model):
     sources: str
     approximate: str
     untitled_source: str
-    heading_quarter: str
-    heading_half: str
-    heading_year: str
-    heading_year_parts: dict[Mod, str]
     seasons: dict[str, str]
     mods: dict[Mod, str]
 
