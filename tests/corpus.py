@@ -14,15 +14,21 @@ MODS = {"START", "MID", "END", "APPROX", "BEFORE", "AFTER"}
 class Case:
     line: int
     phrase: str
-    reference: dt.date
+    reference: dt.date | dt.datetime
     prefer: str
     value: str
     mod: str | None
-    start: dt.date | None
-    end: dt.date | None
+    start: dt.date | dt.datetime | None
+    end: dt.date | dt.datetime | None
+    file: str = "nl.txt"
 
     def __str__(self) -> str:
-        return f"nl.txt:{self.line} {self.phrase!r} @{self.reference} {self.prefer}"
+        return f"{self.file}:{self.line} {self.phrase!r} @{self.reference} {self.prefer}"
+
+
+def moment(text: str) -> dt.date | dt.datetime:
+    """A date, or a date and time ("2013-02-12T04:30") where a phrase counts from the hour."""
+    return dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text)
 
 
 def cases(name: str = "nl.txt") -> list[Case]:
@@ -32,25 +38,25 @@ def cases(name: str = "nl.txt") -> list[Case]:
         if not line:
             continue
         if line.startswith("@reference"):
-            reference = dt.date.fromisoformat(line.split()[1])
+            reference = moment(line.split()[1])
         elif line.startswith("@prefer"):
             prefer = line.split()[1]
         else:
             phrase, expected = (part.strip() for part in line.split(" => "))
-            found.append(parse_case(number, phrase, expected.split(), reference, prefer))
+            found.append(parse_case(number, phrase, expected.split(), reference, prefer, name))
     return found
 
 
-def parse_case(number, phrase, fields, reference, prefer) -> Case:
+def parse_case(number, phrase, fields, reference, prefer, name="nl.txt") -> Case:
     value, mod, start, end = fields[0], None, None, None
     for field in fields[1:]:
         if field in MODS:
             mod = field
         elif ".." in field:
-            start, end = (dt.date.fromisoformat(x) for x in field.split(".."))
+            start, end = (moment(x) for x in field.split(".."))
         else:
-            raise ValueError(f"nl.txt:{number}: cannot read {field!r}")
-    return Case(number, phrase, reference, prefer, value, mod, start, end)
+            raise ValueError(f"{name}:{number}: cannot read {field!r}")
+    return Case(number, phrase, reference, prefer, value, mod, start, end, name)
 
 
 def negatives(name: str = "nl_negative.txt") -> list[tuple[int, str]]:

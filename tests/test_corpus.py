@@ -23,7 +23,9 @@ def test_phrase_resolves_to_its_value(case):
     expr = found[0]
     got = (expr.value, expr.mod)
     assert got == (case.value, case.mod), f"{expr.text!r}"
-    if case.start is not None:
+    if isinstance(case.start, dt.datetime):  # a time of day: the exact moments
+        assert (expr.period.start, expr.period.end) == (case.start, case.end)
+    elif case.start is not None:
         assert expr.period is not None
         assert (expr.period.start_date, expr.period.end_date) == (case.start, case.end)
 

@@ -66,7 +66,15 @@ def clock(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     return place(ctx, hour, minute, False, Grain.MINUTE, bool(groups.get("daypart")))
 
 
-@handles("hour", "hour_daypart")
+def led(g: Grammar, groups: Groups, resolved: Resolved | None) -> Resolved | None:
+    """"tot 11 uur", "vanaf 14u": the word the rule took in before the time sets its mod."""
+    lead = groups.get("lead")
+    if resolved is None or not lead or lead not in g.words["signal"]:
+        return resolved
+    return Resolved(resolved.type, resolved.value, resolved.period, g.lookup("signal", lead))
+
+
+@handles("hour", "hour_daypart", "daypart_hour", "hour_minute", "hour_bound", "clock_hour")
 def hour(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     value = hour_of(g, groups["hh"])
     if value is None or value > 23:
@@ -74,7 +82,42 @@ def hour(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     value, ambiguous = daypart_hour(g, groups, value)
     minute = int(groups["mm"]) if groups.get("mm") else 0
     grain = Grain.MINUTE if minute else Grain.HOUR
-    return place(ctx, value, minute, ambiguous, grain, bool(groups.get("daypart")))
+    return led(g, groups, place(ctx, value, minute, ambiguous, grain, bool(groups.get("daypart"))))
+
+
+@handles("clock_dot", "clock_dot_uur")
+def clock_dot(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    """"om 7.15", "17.30 uur": a clock time written with a full stop."""
+    hour, minute = int(groups["hh"]), int(groups["mm"])
+    if hour > 23:
+        return None
+    hour, _ = daypart_hour(g, groups, hour)
+    return led(g, groups, place(ctx, hour, minute, False, Grain.MINUTE, bool(groups.get("daypart"))))
+
+
+@handles("clock_range", "clock_between")
+def clock_range(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    """"9:30 - 11:00", "tussen 9:30 en 11:00": from the first time to the end of the last minute."""
+    first = (int(groups["hh"]), int(groups["mm"]))
+    last = (int(groups["hh2"]), int(groups["mm2"]))
+    if max(first[0], last[0]) > 23 or last <= first:
+        return None
+    start = place(ctx, *first, False, Grain.MINUTE)
+    day = start.period.start.replace(hour=0, minute=0)
+    end = day + dt.timedelta(hours=last[0], minutes=last[1] + 1)
+    return Resolved("TIME", start.value, Period(start=start.period.start, end=end, grain=Grain.MINUTE))
+
+
+@handles("minutes_hour")
+def minutes_hour(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    """"twintig over drie", "tien voor half vier", "vijf over half tien 's ochtends"."""
+    value, mins = hour_of(g, groups["hh"]), number(g, groups["mins"])
+    if value is None or not 1 <= value <= 24 or mins != int(mins) or not 1 <= mins <= (29 if groups.get("half") else 30):
+        return None
+    sign = 1 if groups["cdir"] == "over" else -1
+    minutes = value * 60 - (30 if groups.get("half") else 0) + sign * int(mins)
+    hour, ambiguous = daypart_hour(g, groups, minutes // 60)
+    return place(ctx, hour % 24, minutes % 60, ambiguous, Grain.MINUTE, bool(groups.get("daypart")))
 
 
 @handles("half_hour", "quarter_hour")

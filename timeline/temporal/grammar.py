@@ -103,6 +103,8 @@ def _classes(lang: Language) -> dict[str, dict[str, object]]:
         "qmod": dict(lang.quantity_mods),
         "part": dict(lang.parts),
         "signal": dict(lang.signals),
+        "signal_after": dict(lang.signals_after),
+        "daypart_code": dict(lang.daypart_codes),
         "daypart": dict(lang.dayparts),
         "every": dict(lang.every),
         "daypartword": dict(lang.day_parts),
@@ -161,6 +163,7 @@ NUMBER_ANCHORS = (
     r"[0-9](?<!\w[0-9])"
     r"(?:(?P<numdate>[0-9]?[-/.][0-9]{{1,2}}[-/.][0-9]{{2,4}})"
     r"|(?P<clock>[0-9]?[:hu][0-9][0-9])"
+    r"|(?P<clockh>[0-9]?[hu](?![\w]))"
     r"|(?P<numdm>[0-9]?[-/.][0-9]{{1,2}})"
     r"|(?P<year>(?:(?<=1)[0-9]|(?<=2)0)[0-9][0-9])(?!\s+(?:{amounts})(?![\w]))"
     r"|(?P<ordinal>[0-9]?(?:ste|de|e)))(?![0-9])"
@@ -194,6 +197,8 @@ def compile_grammar(code: str = "nl") -> Grammar:
     prefix = {
         "part": at_word_start(r"(?P<w>" + _alternation(lang.parts) + r")\s+$"),
         "signal": at_word_start(r"(?P<w>" + _alternation(lang.signals) + r")\s+$"),
+        "signal_after": re.compile(r"\s+(?P<w>" + _alternation(lang.signals_after) + r")(?![\w])"),
+        "daypart_after": re.compile(r",?\s+(?P<w>" + _alternation(lang.daypart_codes) + r")(?![\w])"),
     }
     tense = {
         name: at_word_start(r"(?:" + _alternation(words) + r")(?![\w])")

@@ -128,6 +128,8 @@ class Language(Model):
     frequencies: dict[str, str]
     vague: dict[str, str]
     signals: dict[str, Mod]
+    signals_after: dict[str, Mod]
+    daypart_codes: dict[str, str]
     quantity_mods: dict[str, str]
     not_after_number: WordList
     tense: Tense

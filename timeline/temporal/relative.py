@@ -142,7 +142,8 @@ def within_year(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
 
 
 def count_of(g: Grammar, groups: Groups) -> float:
-    return number(g, groups["number"]) if groups.get("number") else 1
+    count = number(g, groups["number"]) if groups.get("number") else 1
+    return count + (0.5 if groups.get("andhalf") else 0)
 
 
 @handles("rolling", "rolling_bare")
@@ -194,14 +195,26 @@ def ahead(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     return counted(g, groups, ctx, count_of(g, groups))
 
 
+@handles("within_units")
+def within(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    """"binnen twee weken": from the reference up to that many units on (the last day whole)."""
+    point = counted(g, groups, ctx, count_of(g, groups))
+    if point is None or point.period is None or point.period.start <= ctx.reference:
+        return None
+    end = point.period.end if point.period.grain.is_time_of_day else periods.midnight(point.period.start_date)
+    period = periods.Period(start=ctx.reference, end=end, grain=min(point.period.grain, Grain.DAY, key=lambda g: g.rank))
+    return Resolved(point.type, point.value, period, "BEFORE")
+
+
 def counted(g: Grammar, groups: Groups, ctx: Context, count: float) -> Resolved | None:
     grain, _ = unit_of(g, groups)
     if grain in ("second", "minute", "hour", "quarterhour"):
-        minutes = {"second": 1 / 60, "minute": 1, "hour": 60, "quarterhour": 15}[grain] * count
-        moment = ctx.reference + dt.timedelta(minutes=minutes)
-        fine = Grain.SECOND if grain == "second" else Grain.MINUTE
-        period = periods.Period(start=moment, end=moment + dt.timedelta(minutes=1), grain=fine)
-        return Resolved("TIME", moment.isoformat(timespec="minutes"), period)
+        # "over een uur": a moment that far from the reference moment, one grain finer than the unit
+        seconds = {"second": 1, "minute": 60, "hour": 3600, "quarterhour": 900}[grain] * count
+        moment = ctx.reference + dt.timedelta(seconds=round(seconds))
+        fine, step = (Grain.MINUTE, 60) if grain == "hour" else (Grain.SECOND, 1)
+        period = periods.Period(start=moment, end=moment + dt.timedelta(seconds=step), grain=fine)
+        return Resolved("TIME", moment.isoformat(timespec="minutes" if step == 60 else "seconds"), period)
     if grain in ("day", "week"):
         return date(periods.day(ctx.today + dt.timedelta(days=count * (7 if grain == "week" else 1))))
     if grain == "month":

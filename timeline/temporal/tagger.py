@@ -50,9 +50,10 @@ def extract(
     pad = padded(flat)
     ref = as_datetime(reference)
     found = join_ranges(grammar, flat, select(grammar, flat, pad, ref, prefer))
-    found = [attach_prefixes(grammar, pad, item) for item in found]
+    found = [attach_suffix(grammar, pad, attach_prefixes(grammar, pad, item)) for item in found]
     found = [item for item in found if not item[2].needs_part]
     found = join_day_and_time(grammar, flat, found)
+    found = without_overlaps([attach_daypart(grammar, pad, item) for item in found])
     if reference_grain != Grain.DAY:
         found = [coarsen(item, ref) for item in found]
     return [
@@ -85,7 +86,7 @@ Found = tuple[int, int, Resolved, str]
 
 WINDOW = 24  # characters a rule may reach before or after its anchor word
 Window = tuple[int, int, set[str]]
-NUMBER_CLASSES = {name: frozenset({name}) for name in ("numdate", "clock", "numdm", "year", "ordinal")}
+NUMBER_CLASSES = {name: frozenset({name}) for name in ("numdate", "clock", "clockh", "numdm", "year", "ordinal")}
 
 
 def anchors(grammar: Grammar, pad: str) -> list[tuple[int, int, frozenset[str]]]:
@@ -185,11 +186,45 @@ def attach_prefixes(grammar: Grammar, pad: str, item: Found) -> Found:
         resolved = Resolved(resolved.type, resolved.value, period, mod)
         start = part.start()
     signal = grammar.prefixes["signal"].search(pad, max(0, start - 40), start + 1)
-    if signal and resolved.type == "DATE" and resolved.period is not None:
+    if signal and resolved.type in ("DATE", "TIME") and resolved.period is not None:
         mod = resolved.mod or grammar.lookup("signal", signal.group("w"))
         resolved = Resolved(resolved.type, resolved.value, resolved.period, mod)
         start = signal.start()
     return start, end, resolved, name
+
+
+def attach_suffix(grammar: Grammar, pad: str, item: Found) -> Found:
+    """"11 uur op zijn laatst": a signal right after a time or date sets its mod."""
+    start, end, resolved, name = item
+    after = grammar.prefixes["signal_after"].match(pad, end + 1)
+    if not after or resolved.period is None or resolved.type not in ("DATE", "TIME"):
+        return item
+    mod = grammar.lookup("signal_after", after.group("w"))
+    return start, after.end() - 1, Resolved(resolved.type, resolved.value, resolved.period, mod), name
+
+
+def without_overlaps(found: list[Found]) -> list[Found]:
+    """Drop a match that an earlier one grew over ("3 maart, laat in de avond")."""
+    kept: list[Found] = []
+    for item in found:
+        if not kept or item[0] >= kept[-1][1]:
+            kept.append(item)
+    return kept
+
+
+def attach_daypart(grammar: Grammar, pad: str, item: Found) -> Found:
+    """"15 februari 's morgens", "dinsdag in de avond": that part of that day."""
+    start, end, resolved, name = item
+    if resolved.period is None or resolved.period.grain != Grain.DAY or resolved.mod is not None:
+        return item
+    after = grammar.prefixes["daypart_after"].match(pad, end + 1)
+    if not after:
+        return item
+    code = str(grammar.lookup("daypart_code", after.group("w")))
+    first, last = grammar.language.part_hours[code]
+    day = resolved.period.start
+    period = Period(start=day + dt.timedelta(hours=first), end=day + dt.timedelta(hours=last), grain=Grain.HOUR)
+    return start, after.end() - 1, Resolved("TIME", f"{day.date().isoformat()}T{code}", period), "day_daypart"
 
 
 def join_ranges(grammar: Grammar, flat: str, found: list[Found]) -> list[Found]:
@@ -227,6 +262,8 @@ def join_day_and_time(grammar: Grammar, flat: str, found: list[Found]) -> list[F
 def day_with_time(grammar: Grammar, flat: str, first: Found, second: Found) -> Found | None:
     between = flat[first[1] : second[0]]
     kinds = (kind(first[2]), kind(second[2]))
+    if kinds == ("part", "time") and grammar.glue["date_time"].match(between):
+        return part_with_time(first, second)
     if kinds == ("day", "time") and grammar.glue["date_time"].match(between):
         day, time = first[2], second[2]
     elif kinds == ("time", "day") and grammar.glue["time_date"].match(between):
@@ -239,9 +276,24 @@ def day_with_time(grammar: Grammar, flat: str, first: Found, second: Found) -> F
     return first[0], second[1], resolved, "day_time"
 
 
+def part_with_time(part: Found, time: Found) -> Found:
+    """"vanavond om 8 uur": the time, read on the clock of that part of that day (20:00)."""
+    span, clock = part[2].period, time[2].period
+    day = span.start.replace(hour=0, minute=0)
+    hour = clock.start.hour
+    if hour < 12 and not span.start.hour <= hour < (span.end - day).total_seconds() / 3600:
+        hour += 12 if span.start.hour <= hour + 12 < (span.end - day).total_seconds() / 3600 else 0
+    moment = day + dt.timedelta(hours=hour, minutes=clock.start.minute)
+    period = Period(start=moment, end=moment + (clock.end - clock.start), grain=clock.grain)
+    resolved = Resolved("TIME", moment.isoformat(timespec="minutes"), period, time[2].mod or part[2].mod)
+    return part[0], time[1], resolved, "day_time"
+
+
 def kind(resolved: Resolved) -> str | None:
     if resolved.period is None:
         return None
+    if resolved.value[-3:-2] == "T" and resolved.value[-2:].isalpha():
+        return "part"
     if resolved.type == "TIME" and resolved.period.grain.is_time_of_day:
         return "time"
     return "day" if resolved.period.grain == Grain.DAY else None
