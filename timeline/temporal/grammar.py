@@ -186,6 +186,12 @@ def anchor_words(classes: dict[str, dict[str, object]]) -> dict[str, frozenset[s
     return {word: frozenset(classes_) for word, classes_ in found.items()}
 
 
+def past_words(lang: Language) -> set[str]:
+    """The words that mark the past: the list, and the past forms of the strong and irregular verbs."""
+    forms = {form for past_sg, past_pl, _ in lang.verbs.values() for form in (past_sg, past_pl)}
+    return (set(lang.tense.past) | forms) - set(lang.tense.not_past)
+
+
 @lru_cache(maxsize=None)
 def compile_grammar(code: str = "nl") -> Grammar:
     lang = load(code)
@@ -202,8 +208,10 @@ def compile_grammar(code: str = "nl") -> Grammar:
     }
     tense = {
         name: at_word_start(r"(?:" + _alternation(words) + r")(?![\w])")
-        for name, words in (("future", lang.tense.future), ("past", lang.tense.past))
+        for name, words in (("future", lang.tense.future), ("past", past_words(lang)),
+                            ("aux", lang.tense.perfect_aux), ("participle", lang.tense.zijn_participles))
     }
+    tense["clause"] = re.compile(r"[,;:—–()]|(?<=\s)(?:" + _alternation(lang.tense.clause_openers) + r")(?=\s)")
     words = anchor_words(classes)
     return Grammar(
         language=lang, rules=rules, words=classes, prefixes=prefix, tense=tense, anchors=words,

@@ -19,6 +19,10 @@ class WordList(Model):
 class Tense(Model):
     future: tuple[str, ...]
     past: tuple[str, ...]
+    not_past: tuple[str, ...]
+    perfect_aux: tuple[str, ...]
+    zijn_participles: tuple[str, ...]
+    clause_openers: tuple[str, ...]
 
 
 class Labels(Model):
@@ -133,6 +137,7 @@ class Language(Model):
     quantity_mods: dict[str, str]
     not_after_number: WordList
     tense: Tense
+    verbs: dict[str, tuple[str, str, str]]  # infinitive -> (past singular, past plural, participle)
     labels: Labels
     merge: Merge
     rules: dict[str, tuple[str, str]]  # name -> (anchor classes, pattern); order is priority

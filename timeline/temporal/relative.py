@@ -99,13 +99,15 @@ def week_weekday(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     return date(periods.day(monday + dt.timedelta(weeks=shift, days=weekday - 1)))
 
 
-@handles("weekday")
+@handles("weekday", "weekday_alone")
 def weekday(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     number_ = int(g.lookup("weekday", groups["weekday"]))
     if groups.get("shift"):
         shift = int(g.lookup("shift", groups["shift"]))
         ctx = Context(ctx.reference, {-1: "past", 1: "future"}.get(shift))
-    return date(periods.day(weekday_near(ctx, number_)))
+    # In a report of the past a bare weekday is the most recent one, the publication day included.
+    strict = bool(groups.get("shift")) or ctx.direction != "past"
+    return date(periods.day(weekday_near(ctx, number_, strict)))
 
 
 @handles("day_word")

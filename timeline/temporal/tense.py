@@ -28,6 +28,8 @@ def direction_in(grammar: Grammar, text: str) -> Direction | None:
         return "future"
     if grammar.tense["past"].search(lowered):
         return "past"
+    if grammar.tense["aux"].search(lowered) and grammar.tense["participle"].search(lowered):
+        return "past"  # "is in oktober gestopt": the perfect with "zijn"
     return None
 
 
@@ -35,6 +37,6 @@ def clause_direction(grammar: Grammar, text: str, position: int, widen: bool = T
     """The tense of the clause holding `position`, else (with `widen`) of its sentence."""
     s_start, s_end = bounds(text, position, SENTENCE_END)
     sentence = text[s_start:s_end]
-    c_start, c_end = bounds(sentence, position - s_start, CLAUSE_END)
+    c_start, c_end = bounds(sentence, position - s_start, grammar.tense["clause"])
     found = direction_in(grammar, sentence[c_start:c_end])
     return found or (direction_in(grammar, sentence) if widen else None)
