@@ -22,10 +22,12 @@ class Context:
     is worked out only when a handler asks for it: most dates never need it.
     """
 
-    def __init__(self, reference: dt.datetime, direction: Direction | None | Callable[[], Direction | None]):
+    def __init__(self, reference: dt.datetime, direction: Direction | None | Callable[[], Direction | None],
+                 anchor: Period | None = None):
         self.reference = reference
         self.today = reference.date()
         self._direction = direction
+        self.anchor = anchor  # the narrative reference: the last date the text placed (see temporal.narrative)
 
     @property
     def direction(self) -> Direction | None:

@@ -104,6 +104,8 @@ def _classes(lang: Language) -> dict[str, dict[str, object]]:
         "part": dict(lang.parts),
         "signal": dict(lang.signals),
         "signal_after": dict(lang.signals_after),
+        "anaphor": dict(lang.anaphora),
+        "pastverb": dict.fromkeys(past_words(lang), 1),
         "daypart_code": dict(lang.daypart_codes),
         "daypart": dict(lang.dayparts),
         "every": dict(lang.every),

@@ -133,6 +133,7 @@ class Language(Model):
     vague: dict[str, str]
     signals: dict[str, Mod]
     signals_after: dict[str, Mod]
+    anaphora: dict[str, int]
     daypart_codes: dict[str, str]
     quantity_mods: dict[str, str]
     not_after_number: WordList

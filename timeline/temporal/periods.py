@@ -98,6 +98,14 @@ def part(period: Period, mod: Mod) -> Period:
     return span(cuts[index], cuts[index + 1], grain)
 
 
+def safe_replace_year(day: dt.date, year: int) -> dt.date | None:
+    """The same day in another year, or None (29 februari)."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return None
+
+
 def month_length(number_year: int, number: int) -> int:
     return calendar.monthrange(number_year, number)[1]
 
@@ -133,10 +141,15 @@ def rolling(reference: dt.date, unit_months: int, direction: int) -> tuple[Perio
 
 def unit(grain: Grain, day: dt.date) -> Period:
     """The calendar unit of `grain` (a day, ISO week, month, season, ..., decade) holding `day`."""
+    return unit_value(grain, day)[0]
+
+
+def unit_value(grain: Grain, day: dt.date) -> tuple[Period, str]:
+    """That unit with its TIMEX3 value."""
     if grain is Grain.WEEK:
-        return week(day)[0]
+        return week(day)
     if grain is Grain.SEASON:
-        return season(*season_of(day))[0]
+        return season(*season_of(day))
     made = {
         Grain.MONTH: lambda: month(day.year, day.month),
         Grain.QUARTER: lambda: quarter(day.year, (day.month - 1) // 3 + 1),
@@ -144,7 +157,7 @@ def unit(grain: Grain, day: dt.date) -> Period:
         Grain.YEAR: lambda: year(day.year),
         Grain.DECADE: lambda: decade(day.year // 10 * 10),
     }.get(grain, lambda: globals()["day"](day))
-    return made()[0]
+    return made()
 
 
 def aligned(period: Period) -> bool:

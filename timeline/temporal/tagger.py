@@ -14,7 +14,8 @@ import re
 from functools import lru_cache, partial
 from typing import Literal
 
-from timeline.temporal import clock, periods, relative  # noqa: F401  (they register handlers)
+from timeline.temporal import clock, narrative, periods, relative  # noqa: F401  (they register handlers)
+from timeline.temporal.narrative import UNDERSPECIFIED, YEAR_IN_TEXT, Narrative, agrees
 from timeline.temporal.dates import HANDLERS, Context, Resolved
 from timeline.temporal.grammar import Grammar, compile_grammar
 from timeline.models import Expression, Grain, Period
@@ -157,14 +158,20 @@ def select(grammar: Grammar, flat: str, pad: str, ref: dt.datetime, prefer: Pref
     candidates.sort(key=lambda c: c[:3])
     chosen: list[Found] = []
     last_end = 0
+    story = Narrative(flat)
     for start, negative_length, _, name, match in candidates:
         if start < last_end:
             continue
         direction = prefer if prefer != "tense" else partial(clause_direction, grammar, flat, start)
-        resolved = resolve_match(grammar, name, match, Context(ref, direction))
+        base = Context(ref, direction)
+        ctx, narrated = story.context(name, match.group(0), start, base)
+        resolved = resolve_match(grammar, name, match, ctx)
+        if narrated and name in UNDERSPECIFIED and (resolved is None or not agrees(resolved, base)):
+            resolved, narrated = resolve_match(grammar, name, match, base), False
         if resolved is not None:
             chosen.append((start, start - negative_length, resolved, name))
             last_end = start - negative_length
+            story.update(match.group(0), start, resolved, narrated)
     return chosen
 
 
@@ -232,6 +239,15 @@ def join_ranges(grammar: Grammar, flat: str, found: list[Found]) -> list[Found]:
     joined: list[Found] = []
     for item in found:
         previous = joined[-1] if joined else None
+        if previous and grammar.glue["range"].match(flat[previous[1] : item[0]]):
+            previous = joined[-1] = year_from_end(flat, previous, item)
+            if kind(previous[2]) == kind(item[2]) == "month" and within_a_year(previous[2], item[2]):
+                first, last = previous[2], item[2]
+                period = Period(start=first.period.start, end=last.period.end, grain=Grain.MONTH)
+                opener = grammar.glue["range_start"].search(flat, max(0, previous[0] - 8), previous[0])
+                start = opener.start() if opener else previous[0]
+                joined[-1] = (start, item[1], Resolved("DATE", first.value, period), "range")
+                continue
         if previous and kind(previous[2]) == kind(item[2]) == "day" and within_a_year(previous[2], item[2]):
             if grammar.glue["range"].match(flat[previous[1] : item[0]]):
                 first, last = previous[2], item[2]
@@ -242,6 +258,24 @@ def join_ranges(grammar: Grammar, flat: str, found: list[Found]) -> list[Found]:
                 continue
         joined.append(item)
     return joined
+
+
+def year_from_end(flat: str, first: Found, last: Found) -> Found:
+    """"van juni tot november 2023": a start said without its year takes the end's (the year before
+    when it would come after the end)."""
+    one, other = first[2], last[2]
+    if one.period is None or other.period is None or kind(one) != kind(other) or kind(one) not in ("day", "month"):
+        return first
+    if YEAR_IN_TEXT.search(flat[first[0] : first[1]]) or not YEAR_IN_TEXT.search(flat[last[0] : last[1]]):
+        return first
+    day = one.period.start_date
+    for year in (other.period.start.year, other.period.start.year - 1):
+        moved = periods.safe_replace_year(day, year)
+        if moved is not None and moved < other.period.start_date + dt.timedelta(days=1):
+            grain = one.period.grain
+            period, value = periods.day(moved) if grain is Grain.DAY else periods.month(moved.year, moved.month)
+            return first[0], first[1], Resolved(one.type, value, period, one.mod), first[3]
+    return first
 
 
 def within_a_year(first: Resolved, last: Resolved) -> bool:
@@ -296,6 +330,8 @@ def kind(resolved: Resolved) -> str | None:
         return "part"
     if resolved.type == "TIME" and resolved.period.grain.is_time_of_day:
         return "time"
+    if resolved.period.grain == Grain.MONTH and periods.aligned(resolved.period):
+        return "month"
     return "day" if resolved.period.grain == Grain.DAY else None
 
 

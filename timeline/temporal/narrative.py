@@ -1,0 +1,151 @@
+"""The text's own timeline: a narrative reference beside the publication date.
+
+News tells a story in order: "Op 3 maart 2024 ... Twee dagen later ...",
+"in 2019 ... een jaar later", "van juni tot november 2023 ... tot maart". The
+narrative reference is the last date the text placed (TimeML's anchoring
+practice). Anaphoric phrases ("twee dagen later", "die maand", "het jaar
+daarop") count from it and give nothing without one. An underspecified date
+(a bare month or day) takes it as its reference only when it continues a fully
+specified month or day: one with its year, or counted from one, in the same
+sentence or the two before (a bare year gives its year to nothing). Deictic phrases
+("gisteren", "vorige week", "dit jaar") keep the publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+
+from timeline.models import Grain, Period
+from timeline.temporal import periods
+from timeline.temporal.dates import Context, Groups, Resolved, date, handles, number
+from timeline.temporal.grammar import Grammar
+from timeline.temporal.relative import shift_period
+from timeline.temporal.tense import SENTENCE_END
+
+YEAR_IN_TEXT = re.compile(r"(?<![\d.,:])(?:1[0-9]|20)\d\d(?![\d.,:]\d)")
+# Rules whose date depends on the reference for its year or month: they may count from the narrative.
+UNDERSPECIFIED = {"day_month", "month_day", "month", "season", "numeric_day_month", "day_range", "holiday"}
+ANAPHORIC = {"units_later", "unit_after", "next_unit", "same_unit", "then"}
+GRAINS = {grain.value for grain in Grain}
+REACH = 2  # sentences a month or a day carries its year over
+
+
+class Narrative:
+    """Follows the dates of one text in order; gives each match the context it counts from."""
+
+    def __init__(self, flat: str):
+        self.ends = [m.end() for m in SENTENCE_END.finditer(flat)]
+        self.anchor: Period | None = None  # the last date placed: anaphora count from it
+        self.placed: Period | None = None  # the last fully specified date: bare dates may take its year
+        self.placed_in = -REACH - 1
+
+    def sentence(self, position: int) -> int:
+        return bisect_right(self.ends, position)
+
+    def context(self, name: str, text: str, start: int, ctx: Context) -> tuple[Context, bool]:
+        """The context to resolve a match in, and whether it counts from the narrative."""
+        if name in ANAPHORIC:
+            return Context(ctx.reference, ctx._direction, anchor=self.anchor), True
+        if name in UNDERSPECIFIED and not YEAR_IN_TEXT.search(text) and self.continues(start):
+            return Context(periods.midnight(self.placed.start_date), "future"), True
+        return ctx, False
+
+    def continues(self, start: int) -> bool:
+        """A month or a day gives its year on; a bare year does not ("sinds 2018 directeur, kondigde in
+        april ..." is this April)."""
+        if self.placed is None or self.placed.grain.rank > Grain.MONTH.rank:
+            return False
+        return self.sentence(start) - self.placed_in <= REACH
+
+    def update(self, text: str, start: int, resolved: Resolved, narrated: bool) -> None:
+        period = resolved.period
+        if period is None or resolved.type not in ("DATE", "TIME"):
+            return
+        self.anchor = period
+        if narrated or YEAR_IN_TEXT.search(text):
+            self.placed, self.placed_in = period, self.sentence(start)
+
+
+def agrees(narrated: Resolved, ctx: Context) -> bool:
+    """A date counted from the narrative must still fit the clause's tense at publication."""
+    if narrated.period is None:
+        return False
+    if ctx.direction == "past":
+        return narrated.period.start <= ctx.reference
+    if ctx.direction == "future":
+        return narrated.period.end > ctx.reference
+    return True
+
+
+def step(start: dt.date, unit: str, count: int) -> dt.date | None:
+    """`start` moved `count` calendar units."""
+    if unit in ("day", "week"):
+        return start + dt.timedelta(days=count * (7 if unit == "week" else 1))
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120}.get(unit)
+    if months is None:
+        return None
+    y, m = periods.add_months(start.year, start.month, count * months)
+    return dt.date(y, m, min(start.day, periods.month_length(y, m)))
+
+
+def calendar_grain(period: Period) -> Grain:
+    return Grain.DAY if period.grain.is_time_of_day else period.grain
+
+
+@handles("units_later")
+def units_later(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    """"twee dagen later", "drie jaar eerder": the anchor moved, as precise as the anchor."""
+    anchor = ctx.anchor
+    if anchor is None:
+        return None
+    count = number(g, groups["number"])
+    unit = str(g.lookup("unit", groups["unit"])[0])
+    sign = int(g.lookup("anaphor", groups["anaphor"]))
+    if count != int(count) or (moved := step(anchor.start_date, unit, sign * int(count))) is None:
+        return None
+    grain = calendar_grain(anchor)
+    finer = unit in GRAINS and Grain(unit).rank < grain.rank
+    period, value = periods.unit_value(grain, moved)
+    return Resolved("DATE", value, period, "APPROX" if finer else None)
+
+
+@handles("unit_after", "next_unit")
+def unit_after(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    """"de dag erna", "het jaar daarop", "de volgende dag": the unit after the anchor's."""
+    if ctx.anchor is None:
+        return None
+    unit = str(g.lookup("unit", groups["unit"])[0])
+    sign = int(g.lookup("anaphor", groups["anaphor"])) if groups.get("anaphor") else 1
+    return unit_from(unit, ctx.anchor.start_date, sign)
+
+
+@handles("same_unit")
+def same_unit(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    """"die maand", "diezelfde week", "dat jaar", "die herfst": the unit holding the anchor."""
+    anchor = ctx.anchor
+    if anchor is None:
+        return None
+    if groups.get("season"):
+        code = str(g.lookup("season", groups["season"]))
+        year = anchor.start_date.year
+        options = [periods.season(y, code) for y in (year - 1, year, year + 1)]
+        return date(next(pv for pv in options if pv[0].end > anchor.start))
+    if "plural" in g.lookup("unit", groups["unit"]):
+        return None  # "die jaren" is a stretch without edges
+    return unit_from(str(g.lookup("unit", groups["unit"])[0]), anchor.start_date, 0)
+
+
+@handles("then")
+def then(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    """A sentence that opens on "Toen" and a past verb happens at the anchor's time."""
+    anchor = ctx.anchor
+    if anchor is None:
+        return None
+    return date(periods.unit_value(calendar_grain(anchor), anchor.start_date))
+
+
+def unit_from(unit: str, day: dt.date, count: int) -> Resolved | None:
+    found = shift_period(unit, day, count)
+    return date(found) if found else None
