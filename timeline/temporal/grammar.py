@@ -222,5 +222,5 @@ def compile_grammar(code: str = "nl") -> Grammar:
             at_word_start(r"(?P<word>" + _alternation(words) + r")\b"),
         ),
         rule_classes={name: frozenset(anchor.split()) for name, (anchor, _) in lang.rules.items()},
-        glue={name: re.compile(pattern, re.IGNORECASE) for name, pattern in lang.glue.model_dump().items()},
+        glue={name: re.compile(_expand(pattern, classes, lang), re.IGNORECASE) for name, pattern in lang.glue.model_dump().items()},
     )

@@ -64,6 +64,7 @@ class Glue(Model):
     time_date: str
     range: str  # between the two days of "13 - 15 juli", "van 14/10 tot 15/10"
     range_start: str  # before the first day of a range
+    bare_hour: str  # "23 okt. om zeven", "vanavond rond 7": an hour without "uur" after a day
 
 
 class Text(Model):

@@ -54,7 +54,7 @@ def extract(
     found = [attach_suffix(grammar, pad, attach_prefixes(grammar, pad, item)) for item in found]
     found = [item for item in found if not item[2].needs_part]
     found = join_day_and_time(grammar, flat, found)
-    found = without_overlaps([attach_daypart(grammar, pad, item) for item in found])
+    found = without_overlaps([attach_bare_hour(grammar, pad, attach_daypart(grammar, pad, item)) for item in found])
     if reference_grain != Grain.DAY:
         found = [coarsen(item, ref) for item in found]
     return [
@@ -219,6 +219,27 @@ def without_overlaps(found: list[Found]) -> list[Found]:
     return kept
 
 
+def attach_bare_hour(grammar: Grammar, pad: str, item: Found) -> Found:
+    """"23 okt. om zeven", "vanavond rond 7": an hour said without "uur" right after a day or a part of one."""
+    start, end, resolved, name = item
+    if resolved.period is None or kind(resolved) not in ("day", "part"):
+        return item
+    after = grammar.glue["bare_hour"].match(pad, end + 1)
+    hour = clock.hour_of(grammar, after.group("hh")) if after else None
+    if hour is None or not 0 <= hour <= 23:
+        return item
+    moment = periods.midnight(resolved.period.start_date) + dt.timedelta(hours=hour)
+    time = Resolved("TIME", "", Period(start=moment, end=moment + dt.timedelta(hours=1), grain=Grain.HOUR))
+    mod = grammar.lookup("signal", after.group("lead")) if after.group("lead") in grammar.words["signal"] else None
+    if kind(resolved) == "part":
+        joined = part_with_time((start, end, resolved, name), (after.start(), after.end() - 1, time, "hour"))
+    else:
+        joined = day_with_time(grammar, " " * (after.end() - 1), (start, end, resolved, name), (end, after.end() - 1, time, "hour"))
+    if joined is None:
+        return item
+    return joined[0], joined[1], Resolved(joined[2].type, joined[2].value, joined[2].period, mod or joined[2].mod), joined[3]
+
+
 def attach_daypart(grammar: Grammar, pad: str, item: Found) -> Found:
     """"15 februari 's morgens", "dinsdag in de avond": that part of that day."""
     start, end, resolved, name = item
@@ -298,6 +319,9 @@ def day_with_time(grammar: Grammar, flat: str, first: Found, second: Found) -> F
     kinds = (kind(first[2]), kind(second[2]))
     if kinds == ("part", "time") and grammar.glue["date_time"].match(between):
         return part_with_time(first, second)
+    if kinds == ("time", "part") and grammar.glue["time_date"].match(between):
+        joined = part_with_time(second, first)
+        return first[0], second[1], joined[2], joined[3]
     if kinds == ("day", "time") and grammar.glue["date_time"].match(between):
         day, time = first[2], second[2]
     elif kinds == ("time", "day") and grammar.glue["time_date"].match(between):
