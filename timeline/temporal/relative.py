@@ -65,7 +65,7 @@ def season(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     return date(periods.season(first.year, code))
 
 
-@handles("quarter", "quarter_code")
+@handles("quarter", "quarter_code", "quarter_k")
 def quarter(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     number_ = int(groups["qn"]) if groups.get("qn") else ordinal(g, groups)
     if not 1 <= number_ <= 4:
