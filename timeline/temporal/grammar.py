@@ -105,6 +105,7 @@ def _classes(lang: Language) -> dict[str, dict[str, object]]:
         "signal": dict(lang.signals),
         "signal_after": dict(lang.signals_after),
         "anaphor": dict(lang.anaphora),
+        "hour_lead": dict.fromkeys(lang.hour_leads.words, 1),
         "pastverb": dict.fromkeys(past_words(lang), 1),
         "daypart_code": dict(lang.daypart_codes),
         "daypart": dict(lang.dayparts),
@@ -151,7 +152,7 @@ def _expand(template: str, classes: dict[str, dict[str, object]], lang: Language
 # Classes whose words anchor rules (besides the language's [anchors] table).
 ANCHOR_CLASSES = (
     "month", "weekday", "unit", "season", "holiday", "dayword", "vague", "ordinal", "frequency", "daypartword",
-    "shift", "rolling", "within", "every", "part",
+    "shift", "rolling", "within", "every", "part", "anaphor",
 )
 
 
@@ -208,6 +209,9 @@ def compile_grammar(code: str = "nl") -> Grammar:
         "signal_after": re.compile(r"\s+(?P<w>" + _alternation(lang.signals_after) + r")(?![\w])"),
         "daypart_after": re.compile(r",?\s+(?P<w>" + _alternation(lang.daypart_codes) + r")(?![\w])"),
     }
+    # what may follow a match, in one pattern: most matches are followed by none of it
+    after_words = set(lang.signals_after) | set(lang.daypart_codes) | set(lang.hour_leads.words)
+    prefix["after"] = re.compile(r",?\s+(?:" + _alternation(after_words) + r")(?![\w])")
     tense = {
         name: at_word_start(r"(?:" + _alternation(words) + r")(?![\w])")
         for name, words in (("future", lang.tense.future), ("past", past_words(lang)),

@@ -135,6 +135,7 @@ class Language(Model):
     signals: dict[str, Mod]
     signals_after: dict[str, Mod]
     anaphora: dict[str, int]
+    hour_leads: WordList  # the words that may bring an hour after a day (the glue's bare_hour)
     daypart_codes: dict[str, str]
     quantity_mods: dict[str, str]
     not_after_number: WordList

@@ -36,12 +36,15 @@ class Narrative:
     """Follows the dates of one text in order; gives each match the context it counts from."""
 
     def __init__(self, flat: str):
-        self.ends = [m.end() for m in SENTENCE_END.finditer(flat)]
+        self.flat = flat
+        self.ends: list[int] | None = None  # where sentences end: found when first needed
         self.anchor: Period | None = None  # the last date placed: anaphora count from it
         self.placed: Period | None = None  # the last fully specified date: bare dates may take its year
         self.placed_in = -REACH - 1
 
     def sentence(self, position: int) -> int:
+        if self.ends is None:
+            self.ends = [m.end() for m in SENTENCE_END.finditer(self.flat)]
         return bisect_right(self.ends, position)
 
     def context(self, name: str, text: str, start: int, ctx: Context) -> tuple[Context, bool]:
@@ -57,7 +60,7 @@ class Narrative:
         april ..." is this April)."""
         if self.placed is None or self.placed.grain.rank > Grain.MONTH.rank:
             return False
-        return self.sentence(start) - self.placed_in <= REACH
+        return self.sentence(start) - self.sentence(self.placed_in) <= REACH
 
     def update(self, text: str, start: int, resolved: Resolved, narrated: bool) -> None:
         period = resolved.period
@@ -65,7 +68,7 @@ class Narrative:
             return
         self.anchor = period
         if narrated or YEAR_IN_TEXT.search(text):
-            self.placed, self.placed_in = period, self.sentence(start)
+            self.placed, self.placed_in = period, start  # a position: its sentence is found when asked
 
 
 def agrees(narrated: Resolved, ctx: Context) -> bool:

@@ -15,7 +15,7 @@ from functools import lru_cache, partial
 from typing import Literal
 
 from timeline.temporal import clock, narrative, periods, relative  # noqa: F401  (they register handlers)
-from timeline.temporal.narrative import UNDERSPECIFIED, YEAR_IN_TEXT, Narrative, agrees
+from timeline.temporal.narrative import ANAPHORIC, UNDERSPECIFIED, YEAR_IN_TEXT, Narrative, agrees
 from timeline.temporal.dates import HANDLERS, Context, Resolved
 from timeline.temporal.grammar import Grammar, compile_grammar
 from timeline.models import Expression, Grain, Period
@@ -51,10 +51,10 @@ def extract(
     pad = padded(flat)
     ref = as_datetime(reference)
     found = join_ranges(grammar, flat, select(grammar, flat, pad, ref, prefer))
-    found = [attach_suffix(grammar, pad, attach_prefixes(grammar, pad, item)) for item in found]
+    found = [attach_prefixes(grammar, pad, item) for item in found]
     found = [item for item in found if not item[2].needs_part]
     found = join_day_and_time(grammar, flat, found)
-    found = without_overlaps([attach_bare_hour(grammar, pad, attach_daypart(grammar, pad, item)) for item in found])
+    found = without_overlaps([attach_after(grammar, pad, item) for item in found])
     if reference_grain != Grain.DAY:
         found = [coarsen(item, ref) for item in found]
     return [
@@ -163,15 +163,18 @@ def select(grammar: Grammar, flat: str, pad: str, ref: dt.datetime, prefer: Pref
         if start < last_end:
             continue
         direction = prefer if prefer != "tense" else partial(clause_direction, grammar, flat, start)
-        base = Context(ref, direction)
-        ctx, narrated = story.context(name, match.group(0), start, base)
+        ctx = base = Context(ref, direction)
+        narrated = name in ANAPHORIC or (name in UNDERSPECIFIED and story.placed is not None)
+        if narrated:
+            ctx, narrated = story.context(name, match.group(0), start, base)
         resolved = resolve_match(grammar, name, match, ctx)
         if narrated and name in UNDERSPECIFIED and (resolved is None or not agrees(resolved, base)):
             resolved, narrated = resolve_match(grammar, name, match, base), False
         if resolved is not None:
             chosen.append((start, start - negative_length, resolved, name))
             last_end = start - negative_length
-            story.update(match.group(0), start, resolved, narrated)
+            if resolved.period is not None:
+                story.update(match.group(0), start, resolved, narrated)
     return chosen
 
 
@@ -200,6 +203,13 @@ def attach_prefixes(grammar: Grammar, pad: str, item: Found) -> Found:
     return start, end, resolved, name
 
 
+def attach_after(grammar: Grammar, pad: str, item: Found) -> Found:
+    """Take in what may follow a match: a signal, a part of the day, an hour (one quick test first)."""
+    if not grammar.prefixes["after"].match(pad, item[1] + 1):
+        return item
+    return attach_bare_hour(grammar, pad, attach_daypart(grammar, pad, attach_suffix(grammar, pad, item)))
+
+
 def attach_suffix(grammar: Grammar, pad: str, item: Found) -> Found:
     """"11 uur op zijn laatst": a signal right after a time or date sets its mod."""
     start, end, resolved, name = item
@@ -222,9 +232,11 @@ def without_overlaps(found: list[Found]) -> list[Found]:
 def attach_bare_hour(grammar: Grammar, pad: str, item: Found) -> Found:
     """"23 okt. om zeven", "vanavond rond 7": an hour said without "uur" right after a day or a part of one."""
     start, end, resolved, name = item
-    if resolved.period is None or kind(resolved) not in ("day", "part"):
+    if resolved.period is None or resolved.period.grain not in (Grain.DAY, Grain.HOUR):
         return item
     after = grammar.glue["bare_hour"].match(pad, end + 1)
+    if not after or kind(resolved) not in ("day", "part"):
+        return item
     hour = clock.hour_of(grammar, after.group("hh")) if after else None
     if hour is None or not 0 <= hour <= 23:
         return item
@@ -262,7 +274,7 @@ def join_ranges(grammar: Grammar, flat: str, found: list[Found]) -> list[Found]:
         previous = joined[-1] if joined else None
         if previous and grammar.glue["range"].match(flat[previous[1] : item[0]]):
             previous = joined[-1] = year_from_end(flat, previous, item)
-            if kind(previous[2]) == kind(item[2]) == "month" and within_a_year(previous[2], item[2]):
+            if is_month(previous[2]) and is_month(item[2]) and within_a_year(previous[2], item[2]):
                 first, last = previous[2], item[2]
                 period = Period(start=first.period.start, end=last.period.end, grain=Grain.MONTH)
                 opener = grammar.glue["range_start"].search(flat, max(0, previous[0] - 8), previous[0])
@@ -285,7 +297,7 @@ def year_from_end(flat: str, first: Found, last: Found) -> Found:
     """"van juni tot november 2023": a start said without its year takes the end's (the year before
     when it would come after the end)."""
     one, other = first[2], last[2]
-    if one.period is None or other.period is None or kind(one) != kind(other) or kind(one) not in ("day", "month"):
+    if not (kind(one) == kind(other) == "day" or (is_month(one) and is_month(other))):
         return first
     if YEAR_IN_TEXT.search(flat[first[0] : first[1]]) or not YEAR_IN_TEXT.search(flat[last[0] : last[1]]):
         return first
@@ -354,9 +366,12 @@ def kind(resolved: Resolved) -> str | None:
         return "part"
     if resolved.type == "TIME" and resolved.period.grain.is_time_of_day:
         return "time"
-    if resolved.period.grain == Grain.MONTH and periods.aligned(resolved.period):
-        return "month"
     return "day" if resolved.period.grain == Grain.DAY else None
+
+
+def is_month(resolved: Resolved) -> bool:
+    """A whole calendar month ("november 2023"), not a part of one."""
+    return resolved.period is not None and resolved.period.grain == Grain.MONTH and periods.aligned(resolved.period)
 
 
 def coarsen(item: Found, ref: dt.datetime) -> Found:
