@@ -207,6 +207,9 @@ def holiday_date(g: Grammar, word: str, year: int) -> dt.date | None:
     if rule == "king":  # Koningsdag: 27 April, the 26th when the 27th is a Sunday
         day = dt.date(year, 4, 27)
         return day - dt.timedelta(days=1) if day.isoweekday() == 7 else day
+    if rule == "queen":  # Koninginnedag (1949-2013): 30 April, the 29th when the 30th is a Sunday
+        day = dt.date(year, 4, 30)
+        return day - dt.timedelta(days=1) if day.isoweekday() == 7 else day
     if rule.startswith("easter"):  # Pasen and the feasts counted from it (Hemelvaart +39, Pinksteren +49)
         from dateutil.easter import easter
 
