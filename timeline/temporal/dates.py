@@ -123,12 +123,12 @@ def with_weekday(g: Grammar, groups: Groups, ctx: Context, make) -> dt.date | No
     return min(matching, key=lambda d: abs((d - ctx.today).days)) if matching else pick_year(ctx, make)
 
 
-@handles("day_month", "month_day")
+@handles("day_month", "month_day", "day_monthword")
 def day_month(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     day = int(groups["day"]) if groups.get("day") else ordinal(g, groups)
     month = int(g.lookup("month", groups["month"]))
     if groups.get("year"):
-        found = safe_date(int(groups["year"]), month, day)
+        found = safe_date(two_digit_year(groups["year"]), month, day)
     else:
         found = with_weekday(g, groups, ctx, lambda y: safe_date(y, month, day))
     return date(periods.day(found)) if found else None
@@ -143,8 +143,21 @@ def numeric_date(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
 @handles("numeric_day_month")
 def numeric_day_month(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     day, month = int(groups["day"]), int(groups["nmonth"])
-    found = pick_year(ctx, lambda y: safe_date(y, month, day))
+    found = with_weekday(g, groups, ctx, lambda y: safe_date(y, month, day))
     return date(periods.day(found)) if found else None
+
+
+@handles("numeric_day_month_range")
+def numeric_day_month_range(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    """"14/10 - 15/10": the first day by direction, the last the next time after it."""
+    first = pick_year(ctx, lambda y: safe_date(y, int(groups["nmonth"]), int(groups["day"])))
+    last_day, last_month = int(groups["day_b"]), int(groups["nmonth_b"])
+    last = safe_date(first.year, last_month, last_day) if first else None
+    if last and last < first:
+        last = safe_date(first.year + 1, last_month, last_day)
+    if not (first and last and first < last):
+        return None
+    return Resolved("DATE", first.isoformat(), periods.span(first, last + dt.timedelta(days=1), Grain.DAY))
 
 
 @handles("day_range")
@@ -241,9 +254,10 @@ def nth_after_holiday(g: Grammar, groups: Groups, ctx: Context) -> Resolved | No
     return date(periods.day(first + dt.timedelta(weeks=nth - 1)))
 
 
-@handles("month_year")
+@handles("month_year", "month_dash_year")
 def month_year(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
-    return date(periods.month(int(groups["year"]), int(g.lookup("month", groups["monthname"]))))
+    word = groups.get("monthname") or groups["month"]
+    return date(periods.month(int(groups["year"]), int(g.lookup("month", word))))
 
 
 @handles("month")
