@@ -74,6 +74,16 @@ def ordinal(g: Grammar, groups: Groups) -> int:
     return int(g.lookup("ordinal", groups["ordinal"]))
 
 
+def day_number(g: Grammar, groups: Groups) -> int:
+    """The day of the month in figures, ordinal figures ("3e") or words ("eenentwintig", "vijftiende")."""
+    if groups.get("day"):
+        return int(groups["day"])
+    for cls in ("daynumber", "dayordinal"):
+        if groups.get(cls):
+            return int(g.lookup(cls, groups[cls]))
+    return ordinal(g, groups)
+
+
 def safe_date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
@@ -123,10 +133,10 @@ def with_weekday(g: Grammar, groups: Groups, ctx: Context, make) -> dt.date | No
     return min(matching, key=lambda d: abs((d - ctx.today).days)) if matching else pick_year(ctx, make)
 
 
-@handles("day_month", "month_day", "day_monthword")
+@handles("day_month", "month_day", "day_monthword", "day_of_month")
 def day_month(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
-    day = int(groups["day"]) if groups.get("day") else ordinal(g, groups)
-    month = int(g.lookup("month", groups["month"]))
+    day = day_number(g, groups)
+    month = int(g.lookup("month", groups.get("month") or groups["monthname"]))
     if groups.get("year"):
         found = safe_date(two_digit_year(groups["year"]), month, day)
     else:
@@ -145,19 +155,6 @@ def numeric_day_month(g: Grammar, groups: Groups, ctx: Context) -> Resolved | No
     day, month = int(groups["day"]), int(groups["nmonth"])
     found = with_weekday(g, groups, ctx, lambda y: safe_date(y, month, day))
     return date(periods.day(found)) if found else None
-
-
-@handles("numeric_day_month_range")
-def numeric_day_month_range(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
-    """"14/10 - 15/10": the first day by direction, the last the next time after it."""
-    first = pick_year(ctx, lambda y: safe_date(y, int(groups["nmonth"]), int(groups["day"])))
-    last_day, last_month = int(groups["day_b"]), int(groups["nmonth_b"])
-    last = safe_date(first.year, last_month, last_day) if first else None
-    if last and last < first:
-        last = safe_date(first.year + 1, last_month, last_day)
-    if not (first and last and first < last):
-        return None
-    return Resolved("DATE", first.isoformat(), periods.span(first, last + dt.timedelta(days=1), Grain.DAY))
 
 
 @handles("day_range")
@@ -271,7 +268,7 @@ def month(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     return date(periods.month(first.year, number_))
 
 
-@handles("shift_month")
+@handles("shift_month", "month_shift")
 def shift_month(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     year = ctx.today.year + int(g.lookup("shift", groups["shift"]))
     return date(periods.month(year, int(g.lookup("month", groups["monthname"]))))

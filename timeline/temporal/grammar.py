@@ -109,6 +109,21 @@ def _classes(lang: Language) -> dict[str, dict[str, object]]:
         "qdir": dict(lang.quarter_hours),
         "_anchors": dict(lang.anchors),
         "frequency": dict(lang.frequencies),
+        "daynumber": dict(lang.day_numbers),
+        "dayordinal": dict(lang.day_ordinals),
+        "weekdaypart": weekday_parts(lang),
+        "partphrase": dict(lang.part_phrases),
+    }
+
+
+def weekday_parts(lang: Language) -> dict[str, tuple[int, str]]:
+    """"donderdagochtend" and "donderdag ochtend": a weekday's full name and a part of the day, as (weekday, part)."""
+    names = {w: n for w, n in lang.weekdays.items() if not w.endswith(".")}
+    return {
+        f"{name}{glue}{noun}": (number, part)
+        for name, number in names.items()
+        for noun, part in lang.weekday_parts.items()
+        for glue in ("", " ")
     }
 
 
@@ -147,7 +162,7 @@ def _expand(template: str, classes: dict[str, dict[str, object]], lang: Language
 # Classes whose words anchor rules (besides the language's [anchors] table).
 ANCHOR_CLASSES = (
     "month", "weekday", "unit", "season", "holiday", "dayword", "vague", "ordinal", "frequency", "daypartword",
-    "shift", "rolling", "within", "every", "part",
+    "shift", "rolling", "within", "every", "part", "dayordinal", "weekdaypart",
 )
 
 

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache, partial
 from typing import Literal
 
-from timeline.temporal import clock, periods, relative, weeks  # noqa: F401  (they register handlers)
+from timeline.temporal import clock, days, periods, relative, weeks  # noqa: F401  (they register handlers)
 from timeline.temporal.dates import HANDLERS, Context, Resolved
 from timeline.temporal.grammar import Grammar, compile_grammar
 from timeline.models import Expression, Grain, Period
