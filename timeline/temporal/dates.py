@@ -41,6 +41,7 @@ class Resolved:
     period: Period | None = None
     mod: Mod | None = None
     needs_part: bool = False  # "het jaar" is a date only as "eind van het jaar"
+    measure: str | None = None  # "in een week" may be a length: its DURATION value
 
 
 Groups = dict[str, str | None]

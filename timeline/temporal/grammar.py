@@ -109,6 +109,7 @@ def _classes(lang: Language) -> dict[str, dict[str, object]]:
         "qdir": dict(lang.quarter_hours),
         "_anchors": dict(lang.anchors),
         "frequency": dict(lang.frequencies),
+        "offset": dict(lang.offsets),
         "daynumber": dict(lang.day_numbers),
         "dayordinal": dict(lang.day_ordinals),
         "weekdaypart": weekday_parts(lang),
@@ -209,6 +210,13 @@ def compile_grammar(code: str = "nl") -> Grammar:
     prefix = {
         "part": at_word_start(r"(?P<w>" + _alternation(lang.parts) + r")\s+$"),
         "signal": at_word_start(r"(?P<w>" + _alternation(lang.signals) + r")\s+$"),
+        # "het hoogste niveau in een week": a word that makes "in <count> <unit>" after it a length
+        "measure": at_word_start(r"(?:" + _alternation(lang.measure_cues.words) + r")(?![\w])"),
+        # "drie dagen na": a count of units and a side, before the date they are counted from
+        "offset": at_word_start(
+            rf"(?P<n>{DIGITS}|{_alternation(lang.numbers)})\s+(?P<u>{_alternation(lang.units)})\s+"
+            rf"(?P<w>{_alternation(lang.offsets)})\s+$"
+        ),
     }
     tense = {
         name: at_word_start(r"(?:" + _alternation(words) + r")(?![\w])")

@@ -127,6 +127,8 @@ class Language(Model):
     every: dict[str, int]
     frequencies: dict[str, str]
     day_numbers: dict[str, int]
+    offsets: dict[str, int]
+    measure_cues: WordList
     day_ordinals: dict[str, int]
     weekday_parts: dict[str, str]
     part_phrases: dict[str, tuple[str, str, int, int]]

@@ -15,7 +15,9 @@ from functools import lru_cache, partial
 from typing import Literal
 
 from timeline.temporal import clock, days, periods, relative, weeks  # noqa: F401  (they register handlers)
+from timeline.temporal.anchored import apply_offsets
 from timeline.temporal.dates import HANDLERS, Context, Resolved
+from timeline.temporal.measures import as_lengths
 from timeline.temporal.grammar import Grammar, compile_grammar
 from timeline.models import Expression, Grain, Period
 from timeline.temporal.tense import clause_direction
@@ -50,7 +52,9 @@ def extract(
     pad = padded(flat)
     ref = as_datetime(reference)
     found = join_ranges(grammar, flat, select(grammar, flat, pad, ref, prefer))
-    found = [attach_prefixes(grammar, pad, item) for item in found]
+    direction_at = partial(offset_direction, grammar, flat, prefer)
+    found = [attach_prefixes(grammar, pad, item) for item in apply_offsets(grammar, pad, found, ref, direction_at)]
+    found = as_lengths(grammar, pad, found)
     found = [item for item in found if not item[2].needs_part]
     found = join_day_and_time(grammar, flat, found)
     if reference_grain != Grain.DAY:
@@ -165,6 +169,10 @@ def select(grammar: Grammar, flat: str, pad: str, ref: dt.datetime, prefer: Pref
             chosen.append((start, start - negative_length, resolved, name))
             last_end = start - negative_length
     return chosen
+
+
+def offset_direction(grammar: Grammar, flat: str, prefer: Prefer, start: int):
+    return prefer if prefer != "tense" else clause_direction(grammar, flat, start)
 
 
 def resolve_match(grammar: Grammar, name: str, match: re.Match[str], ctx: Context) -> Resolved | None:
