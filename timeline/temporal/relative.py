@@ -193,13 +193,13 @@ def ago(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
 def ahead(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     """"over twee weken": that many units on from the reference.
 
-    "in/binnen een week" in a clause about the past is how long something took; elsewhere it
+    "in een week" in a clause about the past is how long something took; elsewhere it
     carries that length too, for a superlative before it ("het hoogste niveau in een week").
     """
-    if groups.get("within") and ctx.direction == "past":
+    if groups.get("inside") and ctx.direction == "past":
         return duration(g, groups, ctx)
     found = counted(g, groups, ctx, count_of(g, groups))
-    return replace(found, measure=duration(g, groups, ctx).value) if found and groups.get("within") else found
+    return replace(found, measure=duration(g, groups, ctx).value) if found and groups.get("inside") else found
 
 
 def counted(g: Grammar, groups: Groups, ctx: Context, count: float) -> Resolved | None:
