@@ -28,6 +28,7 @@ PARTABLE = {Grain.WEEK, Grain.MONTH, Grain.SEASON, Grain.QUARTER, Grain.HALF, Gr
 # Rules whose day is counted from the reference: with a month-only reference
 # they can say no more than that month.
 COUNTED_FROM_REFERENCE = {"day_word", "weekday", "week_weekday", "weekday_week", "ordinal_day", "ago", "ahead"}
+COUNTED_FROM_REFERENCE |= {"day_ordinal", "weekend", "workweek", "weekday_part", "weekday_part_phrase"}
 
 
 def as_datetime(reference: dt.date | dt.datetime) -> dt.datetime:
