@@ -8,7 +8,7 @@ import datetime as dt
 from timeline.temporal import periods
 from timeline.temporal.grammar import Grammar
 from timeline.models import Grain
-from timeline.temporal.dates import Context, Groups, Resolved, date, handles, ordinal, pick_year
+from timeline.temporal.dates import Context, Groups, Resolved, date, day_month, handles, holiday, ordinal, pick_year
 
 
 def monday_of(day: dt.date, weeks: int = 0) -> dt.date:
@@ -71,6 +71,16 @@ def weekend(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     elif shift > 0:
         shift = 1 if started else 0
     period, value = periods.weekend(monday_of(ctx.today, shift))
+    return Resolved("DATE", value, period)
+
+
+@handles("weekend_of")
+def weekend_of(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    """"het weekend van 14 juni", "het weekend van Pasen": the weekend of that day's week."""
+    day = (day_month if groups.get("month") else holiday)(g, groups, ctx)
+    if day is None or day.period is None:
+        return None
+    period, value = periods.weekend(monday_of(day.period.start_date))
     return Resolved("DATE", value, period)
 
 
