@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from timeline.temporal import periods
+from timeline.temporal import periods, relative
 from timeline.temporal.grammar import Grammar
 from timeline.models import Grain, Period
 from timeline.temporal.dates import (
-    Context, Groups, Resolved, date, day_number, handles, pick_year, safe_date, weekday_near,
+    Context, Groups, Resolved, date, day_number, handles, pick_year, safe_date,
 )
 
 
@@ -56,12 +56,9 @@ def day_ordinal(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     return date(periods.day(found)) if found else None
 
 
-def weekday_of(g: Grammar, groups: Groups, ctx: Context, number: int) -> dt.date:
-    """The day a weekday names, as the weekday rule reads it: by its shift, else by direction."""
-    if groups.get("shift"):
-        shift = int(g.lookup("shift", groups["shift"]))
-        ctx = Context(ctx.reference, {-1: "past", 1: "future"}.get(shift))
-    return weekday_near(ctx, number)
+def weekday_of(g: Grammar, groups: Groups, ctx: Context, word: str) -> dt.date:
+    """The day a weekday names, as the weekday rule reads it (by its shift, else by direction)."""
+    return relative.weekday(g, {"weekday": word, "shift": groups.get("shift")}, ctx).period.start_date
 
 
 def part_of(day: dt.date, part: str, first: int, last: int, mod: str | None) -> Resolved:
@@ -73,14 +70,14 @@ def part_of(day: dt.date, part: str, first: int, last: int, mod: str | None) -> 
 @handles("weekday_part")
 def weekday_part(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     """"donderdagochtend", "vrijdag avond": that part of the day the weekday names."""
-    number, part = g.lookup("weekdaypart", groups["weekdaypart"])
+    word, part = g.lookup("weekdaypart", groups["weekdaypart"])
     first, last = g.language.part_hours[part]
-    return part_of(weekday_of(g, groups, ctx, int(number)), part, first, last, None)
+    return part_of(weekday_of(g, groups, ctx, word), part, first, last, None)
 
 
 @handles("weekday_part_phrase")
 def weekday_part_phrase(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     """"donderdag aan het eind van de middag": the hours the phrase gives, on the weekday."""
     part, mod, first, last = g.lookup("partphrase", groups["partphrase"])
-    day = weekday_of(g, groups, ctx, int(g.lookup("weekday", groups["weekday"])))
+    day = weekday_of(g, groups, ctx, groups["weekday"])
     return part_of(day, part, first, last, mod or None)

@@ -117,12 +117,12 @@ def _classes(lang: Language) -> dict[str, dict[str, object]]:
     }
 
 
-def weekday_parts(lang: Language) -> dict[str, tuple[int, str]]:
+def weekday_parts(lang: Language) -> dict[str, tuple[str, str]]:
     """"donderdagochtend" and "donderdag ochtend": a weekday's full name and a part of the day, as (weekday, part)."""
-    names = {w: n for w, n in lang.weekdays.items() if not w.endswith(".")}
+    names = [w for w in lang.weekdays if not w.endswith(".")]
     return {
-        f"{name}{glue}{noun}": (number, part)
-        for name, number in names.items()
+        f"{name}{glue}{noun}": (name, part)
+        for name in names
         for noun, part in lang.weekday_parts.items()
         for glue in ("", " ")
     }
