@@ -22,7 +22,7 @@ def numeric_day_month_range(g: Grammar, groups: Groups, ctx: Context) -> Resolve
     last = safe_date(first.year, last_month, last_day) if first else None
     if last and last < first:
         last = safe_date(first.year + 1, last_month, last_day)
-    if not (first and last and first < last):
+    if not (first and last and first < last and (last - first).days < 366):
         return None
     return Resolved("DATE", first.isoformat(), periods.span(first, last + dt.timedelta(days=1), Grain.DAY))
 
