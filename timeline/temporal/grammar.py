@@ -212,6 +212,11 @@ def compile_grammar(code: str = "nl") -> Grammar:
         "signal": at_word_start(r"(?P<w>" + _alternation(lang.signals) + r")\s+$"),
         # "het hoogste niveau in een week": a word that makes "in <count> <unit>" after it a length
         "measure": at_word_start(r"(?:" + _alternation(lang.measure_cues.words) + r")(?![\w])"),
+        # "in een dag, een week of een maand": another length right after one
+        "enumeration": re.compile(
+            rf"\s*(?:,|\s(?:{_alternation(lang.measure_joiners.words)}))\s+"
+            rf"(?:{DIGITS}|{_alternation(lang.numbers)})\s+(?:{_alternation(lang.units)})(?![\w])"
+        ),
         # "drie dagen na": a count of units and a side, before the date they are counted from
         "offset": at_word_start(
             rf"(?P<n>{DIGITS}|{_alternation(lang.numbers)})\s+(?P<u>{_alternation(lang.units)})\s+"

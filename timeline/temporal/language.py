@@ -129,6 +129,7 @@ class Language(Model):
     day_numbers: dict[str, int]
     offsets: dict[str, int]
     measure_cues: WordList
+    measure_joiners: WordList
     day_ordinals: dict[str, int]
     weekday_parts: dict[str, str]
     part_phrases: dict[str, tuple[str, str, int, int]]
