@@ -43,6 +43,7 @@ class Resolved:
     period: Period | None = None
     mod: Mod | None = None
     needs_part: bool = False  # "het jaar" is a date only as "eind van het jaar"
+    measure: str | None = None  # "in een week" may be a length: its DURATION value
 
 
 Groups = dict[str, str | None]
@@ -74,6 +75,16 @@ def ordinal(g: Grammar, groups: Groups) -> int:
     if groups.get("ordday"):
         return int("".join(c for c in groups["ordday"] if c.isdigit()))
     return int(g.lookup("ordinal", groups["ordinal"]))
+
+
+def day_number(g: Grammar, groups: Groups) -> int:
+    """The day of the month in figures, ordinal figures ("3e") or words ("eenentwintig", "vijftiende")."""
+    if groups.get("day"):
+        return int(groups["day"])
+    for cls in ("daynumber", "dayordinal"):
+        if groups.get(cls):
+            return int(g.lookup(cls, groups[cls]))
+    return ordinal(g, groups)
 
 
 def safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -125,12 +136,12 @@ def with_weekday(g: Grammar, groups: Groups, ctx: Context, make) -> dt.date | No
     return min(matching, key=lambda d: abs((d - ctx.today).days)) if matching else pick_year(ctx, make)
 
 
-@handles("day_month", "month_day")
+@handles("day_month", "month_day", "day_monthword", "day_of_month")
 def day_month(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
-    day = int(groups["day"]) if groups.get("day") else ordinal(g, groups)
-    month = int(g.lookup("month", groups["month"]))
+    day = day_number(g, groups)
+    month = int(g.lookup("month", groups.get("month") or groups["monthname"]))
     if groups.get("year"):
-        found = safe_date(int(groups["year"]), month, day)
+        found = safe_date(two_digit_year(groups["year"]), month, day)
     else:
         found = with_weekday(g, groups, ctx, lambda y: safe_date(y, month, day))
     return date(periods.day(found)) if found else None
@@ -145,7 +156,7 @@ def numeric_date(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
 @handles("numeric_day_month")
 def numeric_day_month(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     day, month = int(groups["day"]), int(groups["nmonth"])
-    found = pick_year(ctx, lambda y: safe_date(y, month, day))
+    found = with_weekday(g, groups, ctx, lambda y: safe_date(y, month, day))
     return date(periods.day(found)) if found else None
 
 
@@ -209,6 +220,9 @@ def holiday_date(g: Grammar, word: str, year: int) -> dt.date | None:
     if rule == "king":  # Koningsdag: 27 April, the 26th when the 27th is a Sunday
         day = dt.date(year, 4, 27)
         return day - dt.timedelta(days=1) if day.isoweekday() == 7 else day
+    if rule == "queen":  # Koninginnedag (1949-2013): 30 April, the 29th when the 30th is a Sunday
+        day = dt.date(year, 4, 30)
+        return day - dt.timedelta(days=1) if day.isoweekday() == 7 else day
     if rule.startswith("easter"):  # Pasen and the feasts counted from it (Hemelvaart +39, Pinksteren +49)
         from dateutil.easter import easter
 
@@ -240,9 +254,10 @@ def nth_after_holiday(g: Grammar, groups: Groups, ctx: Context) -> Resolved | No
     return date(periods.day(first + dt.timedelta(weeks=nth - 1)))
 
 
-@handles("month_year")
+@handles("month_year", "month_dash_year")
 def month_year(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
-    return date(periods.month(int(groups["year"]), int(g.lookup("month", groups["monthname"]))))
+    word = groups.get("monthname") or groups["month"]
+    return date(periods.month(int(groups["year"]), int(g.lookup("month", word))))
 
 
 @handles("month")
@@ -256,7 +271,7 @@ def month(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     return date(periods.month(first.year, number_))
 
 
-@handles("shift_month")
+@handles("shift_month", "month_shift")
 def shift_month(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     year = ctx.today.year + int(g.lookup("shift", groups["shift"]))
     return date(periods.month(year, int(g.lookup("month", groups["monthname"]))))

@@ -107,13 +107,28 @@ def _classes(lang: Language) -> dict[str, dict[str, object]]:
         "anaphor": dict(lang.anaphora),
         "hour_lead": dict.fromkeys(lang.hour_leads.words, 1),
         "pastverb": dict.fromkeys(past_words(lang), 1),
-        "daypart_code": dict(lang.daypart_codes),
         "daypart": dict(lang.dayparts),
         "every": dict(lang.every),
         "daypartword": dict(lang.day_parts),
         "qdir": dict(lang.quarter_hours),
         "_anchors": dict(lang.anchors),
         "frequency": dict(lang.frequencies),
+        "offset": dict(lang.offsets),
+        "daynumber": dict(lang.day_numbers),
+        "dayordinal": dict(lang.day_ordinals),
+        "weekdaypart": weekday_parts(lang),
+        "partphrase": dict(lang.part_phrases),
+    }
+
+
+def weekday_parts(lang: Language) -> dict[str, tuple[str, str]]:
+    """"donderdagochtend" and "donderdag ochtend": a weekday's full name and a part of the day, as (weekday, part)."""
+    names = [w for w in lang.weekdays if not w.endswith(".")]
+    return {
+        f"{name}{glue}{noun}": (name, part)
+        for name in names
+        for noun, part in lang.weekday_parts.items()
+        for glue in ("", " ")
     }
 
 
@@ -152,7 +167,7 @@ def _expand(template: str, classes: dict[str, dict[str, object]], lang: Language
 # Classes whose words anchor rules (besides the language's [anchors] table).
 ANCHOR_CLASSES = (
     "month", "weekday", "unit", "season", "holiday", "dayword", "vague", "ordinal", "frequency", "daypartword",
-    "shift", "rolling", "within", "every", "part", "anaphor",
+    "shift", "rolling", "within", "every", "part", "anaphor", "dayordinal", "weekdaypart",
 )
 
 
@@ -207,10 +222,22 @@ def compile_grammar(code: str = "nl") -> Grammar:
         "part": at_word_start(r"(?P<w>" + _alternation(lang.parts) + r")\s+$"),
         "signal": at_word_start(r"(?P<w>" + _alternation(lang.signals) + r")\s+$"),
         "signal_after": re.compile(r"\s+(?P<w>" + _alternation(lang.signals_after) + r")(?![\w])"),
-        "daypart_after": re.compile(r",?\s+(?P<w>" + _alternation(lang.daypart_codes) + r")(?![\w])"),
+        "daypart_after": re.compile(r",?\s+(?P<w>" + _alternation(lang.part_phrases) + r")(?![\w])"),
+        # "het hoogste niveau in een week": a word that makes "in <count> <unit>" after it a length
+        "measure": at_word_start(r"(?:" + _alternation(lang.measure_cues.words) + r")(?![\w])"),
+        # "in een dag, een week of een maand": another length right after one
+        "enumeration": re.compile(
+            rf"\s*(?:,|\s(?:{_alternation(lang.measure_joiners.words)}))\s+"
+            rf"(?:{DIGITS}|{_alternation(lang.numbers)})\s+(?:{_alternation(lang.units)})(?![\w])"
+        ),
+        # "drie dagen na": a count of units and a side, before the date they are counted from
+        "offset": at_word_start(
+            rf"(?P<n>{DIGITS}|{_alternation(lang.numbers)})\s+(?P<u>{_alternation(lang.units)})\s+"
+            rf"(?P<w>{_alternation(lang.offsets)})\s+$"
+        ),
     }
     # what may follow a match, in one pattern: most matches are followed by none of it
-    after_words = set(lang.signals_after) | set(lang.daypart_codes) | set(lang.hour_leads.words)
+    after_words = set(lang.signals_after) | set(lang.part_phrases) | set(lang.hour_leads.words)
     prefix["after"] = re.compile(r",?\s+(?:" + _alternation(after_words) + r")(?![\w])")
     tense = {
         name: at_word_start(r"(?:" + _alternation(words) + r")(?![\w])")

@@ -131,12 +131,18 @@ class Language(Model):
     part_hours: dict[str, tuple[int, int]]
     every: dict[str, int]
     frequencies: dict[str, str]
+    day_numbers: dict[str, int]
+    offsets: dict[str, int]
+    measure_cues: WordList
+    measure_joiners: WordList
+    day_ordinals: dict[str, int]
+    weekday_parts: dict[str, str]
+    part_phrases: dict[str, tuple[str, str, int, int]]
     vague: dict[str, str]
     signals: dict[str, Mod]
     signals_after: dict[str, Mod]
     anaphora: dict[str, int]
     hour_leads: WordList  # the words that may bring an hour after a day (the glue's bare_hour)
-    daypart_codes: dict[str, str]
     quantity_mods: dict[str, str]
     not_after_number: WordList
     tense: Tense

@@ -172,3 +172,14 @@ def whole(part_period: Period) -> Period:
     """The calendar unit a START, MID or END part was cut from: a month's part has day grain."""
     several_days = part_period.grain is Grain.DAY and part_period.end - part_period.start > dt.timedelta(days=1)
     return unit(Grain.MONTH if several_days else part_period.grain, part_period.start_date)
+
+
+WEEKEND_START = (5, 18)  # Friday 18:00, as Duckling has it; the weekend ends when Monday begins
+
+
+def weekend(monday: dt.date) -> tuple[Period, str]:
+    """The weekend of the ISO week starting on `monday`: Friday 18:00 to Monday 00:00."""
+    weekday, hour = WEEKEND_START
+    start = midnight(monday) + dt.timedelta(days=weekday - 1, hours=hour)
+    iso = monday.isocalendar()
+    return Period(start=start, end=midnight(monday + dt.timedelta(days=7)), grain=Grain.HOUR), f"{iso.year}-W{iso.week:02d}-WE"

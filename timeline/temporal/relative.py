@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from timeline.temporal import periods
 from timeline.temporal.grammar import Grammar
@@ -193,8 +194,15 @@ def ago(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
 
 @handles("ahead")
 def ahead(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
-    """"over twee weken": that many units on from the reference."""
-    return counted(g, groups, ctx, count_of(g, groups))
+    """"over twee weken": that many units on from the reference.
+
+    "in een week" in a clause about the past is how long something took; elsewhere it
+    carries that length too, for a superlative before it ("het hoogste niveau in een week").
+    """
+    if groups.get("inside") and ctx.direction == "past":
+        return duration(g, groups, ctx)
+    found = counted(g, groups, ctx, count_of(g, groups))
+    return replace(found, measure=duration(g, groups, ctx).value) if found and groups.get("inside") else found
 
 
 @handles("within_units")

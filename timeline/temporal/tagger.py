@@ -14,9 +14,11 @@ import re
 from functools import lru_cache, partial
 from typing import Literal
 
-from timeline.temporal import clock, narrative, periods, relative  # noqa: F401  (they register handlers)
+from timeline.temporal import clock, days, narrative, periods, relative, weeks  # noqa: F401  (they register handlers)
+from timeline.temporal.anchored import apply_offsets
 from timeline.temporal.narrative import ANAPHORIC, UNDERSPECIFIED, YEAR_IN_TEXT, Narrative, agrees
 from timeline.temporal.dates import HANDLERS, Context, Resolved
+from timeline.temporal.measures import as_lengths
 from timeline.temporal.grammar import Grammar, compile_grammar
 from timeline.models import Expression, Grain, Period
 from timeline.temporal.tense import clause_direction
@@ -27,6 +29,7 @@ PARTABLE = {Grain.WEEK, Grain.MONTH, Grain.SEASON, Grain.QUARTER, Grain.HALF, Gr
 # Rules whose day is counted from the reference: with a month-only reference
 # they can say no more than that month.
 COUNTED_FROM_REFERENCE = {"day_word", "weekday", "week_weekday", "weekday_week", "ordinal_day", "ago", "ahead"}
+COUNTED_FROM_REFERENCE |= {"day_ordinal", "weekend", "workweek", "weekday_part", "weekday_part_phrase"}
 
 
 def as_datetime(reference: dt.date | dt.datetime) -> dt.datetime:
@@ -51,7 +54,9 @@ def extract(
     pad = padded(flat)
     ref = as_datetime(reference)
     found = join_ranges(grammar, flat, select(grammar, flat, pad, ref, prefer))
-    found = [attach_prefixes(grammar, pad, item) for item in found]
+    direction_at = partial(offset_direction, grammar, flat, prefer)
+    found = [attach_prefixes(grammar, pad, item) for item in apply_offsets(grammar, pad, found, ref, direction_at)]
+    found = as_lengths(grammar, pad, found)
     found = [item for item in found if not item[2].needs_part]
     found = join_day_and_time(grammar, flat, found)
     found = without_overlaps([attach_after(grammar, pad, item) for item in found])
@@ -178,6 +183,10 @@ def select(grammar: Grammar, flat: str, pad: str, ref: dt.datetime, prefer: Pref
     return chosen
 
 
+def offset_direction(grammar: Grammar, flat: str, prefer: Prefer, start: int):
+    return prefer if prefer != "tense" else clause_direction(grammar, flat, start)
+
+
 def resolve_match(grammar: Grammar, name: str, match: re.Match[str], ctx: Context) -> Resolved | None:
     try:
         return HANDLERS[name](grammar, match.groupdict(), ctx)
@@ -260,11 +269,10 @@ def attach_daypart(grammar: Grammar, pad: str, item: Found) -> Found:
     after = grammar.prefixes["daypart_after"].match(pad, end + 1)
     if not after:
         return item
-    code = str(grammar.lookup("daypart_code", after.group("w")))
-    first, last = grammar.language.part_hours[code]
+    code, mod, first, last = grammar.lookup("partphrase", after.group("w"))
     day = resolved.period.start
     period = Period(start=day + dt.timedelta(hours=first), end=day + dt.timedelta(hours=last), grain=Grain.HOUR)
-    return start, after.end() - 1, Resolved("TIME", f"{day.date().isoformat()}T{code}", period), "day_daypart"
+    return start, after.end() - 1, Resolved("TIME", f"{day.date().isoformat()}T{code}", period, mod or None), "day_daypart"
 
 
 def join_ranges(grammar: Grammar, flat: str, found: list[Found]) -> list[Found]:

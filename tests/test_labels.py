@@ -1,0 +1,19 @@
+"""How a period reads in a timeline."""
+
+import datetime as dt
+
+from timeline import extract
+from timeline.temporal.labels import label
+
+
+def read(phrase: str) -> str:
+    found = extract(phrase, dt.date(2025, 12, 17))[0]
+    return label(found.period, found.mod)
+
+
+def test_a_weekend_reads_as_its_days_not_its_first_hour():
+    assert read("dit weekend") == "19 december – 21 december 2025"
+
+
+def test_a_part_of_one_day_still_reads_as_its_day_and_hour():
+    assert read("vanavond") == "17 december 2025 om 18:00"

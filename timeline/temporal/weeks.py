@@ -1,0 +1,92 @@
+"""Handlers for weeks by number or place and their parts: "week 23", "de laatste week van 2019",
+"dit weekend", "deze werkweek"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from timeline.temporal import periods
+from timeline.temporal.grammar import Grammar
+from timeline.models import Grain
+from timeline.temporal.dates import Context, Groups, Resolved, date, day_month, handles, holiday, ordinal, pick_year
+
+
+def monday_of(day: dt.date, weeks: int = 0) -> dt.date:
+    return day - dt.timedelta(days=day.isoweekday() - 1) + dt.timedelta(weeks=weeks)
+
+
+@handles("week_number")
+def week_number(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    """"week 23": ISO week 23 of the year given, else of the year the direction asks for."""
+    number = int(groups["wn"])
+    if groups.get("year"):
+        return date(periods.week(dt.date.fromisocalendar(int(groups["year"]), number, 1)))
+    monday = pick_year(
+        ctx,
+        lambda y: dt.date.fromisocalendar(y, number, 1),
+        lambda y: dt.date.fromisocalendar(y, number, 7),
+    )
+    return date(periods.week(monday))
+
+
+def year_of(g: Grammar, groups: Groups, ctx: Context) -> int:
+    if groups.get("year"):
+        return int(groups["year"])
+    shift = int(g.lookup("shift", groups["shift"])) if groups.get("shift") else 0
+    return ctx.today.year + shift
+
+
+@handles("nth_in_year")
+def nth_in_year(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    """"de laatste week van 2019": the first or last week wholly inside the year (or its day, month)."""
+    nth, year = ordinal(g, groups), year_of(g, groups, ctx)
+    unit = str(g.lookup("unit", groups["unit"])[0])
+    if nth not in (1, -1) and unit != "week":
+        return None
+    if unit == "day":
+        return date(periods.day(dt.date(year, 1, 1) if nth > 0 else dt.date(year, 12, 31)))
+    if unit == "month":
+        return date(periods.month(year, 1 if nth > 0 else 12))
+    if unit != "week":
+        return None
+    if nth > 0:
+        monday = periods.nth_weekday(year, 1, 1, nth)
+    else:
+        monday = monday_of(dt.date(year, 12, 31))
+        if monday + dt.timedelta(days=6) > dt.date(year, 12, 31):
+            monday -= dt.timedelta(days=7)  # the last week wholly inside the year
+    return date(periods.week(monday)) if monday.year == year else None
+
+
+@handles("weekend")
+def weekend(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    """The weekend of last, this or next week; "komend weekend" is the first one still to start;
+    "het weekend" by direction (the last one begun, or the one not yet over)."""
+    this = monday_of(ctx.today)
+    started = ctx.reference >= periods.weekend(this)[0].start
+    word = groups.get("shift") or groups.get("shift_b")
+    shift = int(g.lookup("shift", word)) if word else None
+    if shift is None:
+        shift = -1 if ctx.direction == "past" and not started else 0
+    elif shift > 0:
+        shift = 1 if started else 0
+    period, value = periods.weekend(monday_of(ctx.today, shift))
+    return Resolved("DATE", value, period)
+
+
+@handles("weekend_of")
+def weekend_of(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    """"het weekend van 14 juni", "het weekend van Pasen": the weekend of that day's week."""
+    day = (day_month if groups.get("month") else holiday)(g, groups, ctx)
+    if day is None or day.period is None:
+        return None
+    period, value = periods.weekend(monday_of(day.period.start_date))
+    return Resolved("DATE", value, period)
+
+
+@handles("workweek")
+def workweek(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    """"deze werkweek": Monday to Friday of the week the shift names."""
+    monday = monday_of(ctx.today, int(g.lookup("shift", groups["shift"])))
+    _, value = periods.week(monday)
+    return Resolved("DATE", value, periods.span(monday, monday + dt.timedelta(days=5), Grain.DAY))
