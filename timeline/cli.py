@@ -238,7 +238,7 @@ def build(ctx, paths, out, formats, calendar_grain, theme, heading_level, no_tit
 
     from timeline.build import edits_file, emit, last_build, story_subject
     from timeline.story.diff import load_timeline
-    from timeline.story.diff import carry_sequences, compare
+    from timeline.story.diff import carry_sequences, compare, digests
     from timeline.temporal.language import load
     from timeline.render.ics import placed
     from timeline.render.output import Options, producers
@@ -252,7 +252,8 @@ def build(ctx, paths, out, formats, calendar_grain, theme, heading_level, no_tit
     stop_cleanly_on_sigterm()
     say = (lambda message: None) if quiet else (lambda message: click.echo(message, err=True))
     collector = collect(paths, strict, published, prefer, language, jobs, say if verbose else None, quiet, max_size)
-    previous = load_timeline(Path(since)) if since else last_build(Path(out) / "timeline.json", say)
+    # Without --since only SEQUENCE needs the last build: keep id -> (fingerprint, sequence), not its models.
+    previous = load_timeline(Path(since)) if since else digests(last_build(Path(out) / "timeline.json", say))
     focus = story_subject(paths, subject, aliases)
     edits = edits_file(paths, edits_path)
     story = carry_sequences(previous, collector.timeline(title, language, focus, key, edits, say))
