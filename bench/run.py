@@ -1,6 +1,7 @@
 """Benchmark: timeline beside dateparser, start-up, peak memory and scaling.
 
-Run by hand:  python bench/run.py [--articles 300] [--scale 1000,10000] [--runs 3] [--big 1,5] [--jobs N] [--here]
+Run by hand:  python bench/run.py [--articles 300,1000] [--build 10000] [--scale 1000,10000] [--runs 3] [--big 1,5]
+              [--jobs N] [--here]
 
 It first installs this checkout into a fresh virtual environment, as a user's
 `pip install .` does (dateparser comes with it), and runs both tools with that
@@ -15,6 +16,8 @@ date) to a temporary folder, then times whole processes, start-up included:
 - what timeline's process spends before its first article (Python, pydantic,
   its own modules), and the per-article time of both once started;
 - start-up of `timeline --help` and `timeline resolve`;
+- `timeline build` beside the extraction job on the same articles (default 10,000): build/extract
+  per article, and the speed-up of `--jobs 2` over `--jobs 1`;
 - `timeline build` over growing archives: time and peak memory (ru_maxrss);
 - `timeline build` of one article of 1 and 5 MB: time per MB.
 Nothing here is a test; CI never runs it.
@@ -175,10 +178,16 @@ def timeline_exe() -> str:
 
 
 def startup(runs: int) -> None:
+    """Whole process: --help, resolve, and extract of one article (a seed body with its date line,
+    no manifest beside it; a manifest entry is validated with pydantic, which adds its import)."""
     exe = timeline_exe()
-    for args in (["--help"], ["resolve", "begin december", "--published", "2025-12-17"]):
-        seconds, _ = timed([exe, *args], runs)
-        print(f"start-up: timeline {' '.join(args)[:40]:40s} {seconds * 1000:6.0f} ms (median of {runs})")
+    with tempfile.TemporaryDirectory() as tmp:
+        make_corpus(Path(tmp), 1)
+        article = str(Path(tmp) / "a000000.txt")
+        for args in (["--help"], ["resolve", "begin december", "--published", "2025-12-17"], ["extract", article]):
+            seconds, _ = timed([exe, *args], runs)
+            shown = " ".join(args if args[0] != "extract" else ["extract", "(one article)"])
+            print(f"start-up: timeline {shown[:40]:40s} {seconds * 1000:6.0f} ms (median of {runs}; target < 120)")
 
 
 def scaling(sizes: list[int], jobs: int) -> None:
@@ -193,6 +202,25 @@ def scaling(sizes: list[int], jobs: int) -> None:
             seconds, kib = peak_of([exe, "build", str(folder), "--quiet", "--format", "json",
                                     "--jobs", str(jobs), "--out", str(Path(tmp) / "out")])
         print(f"  {count:8d}  {seconds:8.1f}  {seconds / count * 1000:8.2f}  {kib / 1024:10.0f}")
+
+
+def build_against_extract(count: int) -> None:
+    """Whole-process `timeline build` (json, one job and two) beside the extraction job on the
+    same articles, in one run: build/extract per article, and what a second core gives."""
+    exe = timeline_exe()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "in"
+        folder.mkdir()
+        make_corpus(folder, count)
+        extract_s, _ = peak_of([PYTHON, "-c", TIMELINE_JOB, str(folder)])
+        one, kib = peak_of([exe, "build", str(folder), "--quiet", "--format", "json", "--jobs", "1",
+                            "--out", str(Path(tmp) / "one")])
+        two, _ = peak_of([exe, "build", str(folder), "--quiet", "--format", "json", "--jobs", "2",
+                          "--out", str(Path(tmp) / "two")])
+    print(f"build beside extract over {count} articles, whole process, one run each:")
+    print(f"  extract {extract_s:7.1f} s   build --jobs 1 {one:7.1f} s (peak {kib / 1024:.0f} MB)   "
+          f"build --jobs 2 {two:7.1f} s")
+    print(f"  build/extract {one / extract_s:5.2f} (target <= 1.5)   --jobs 2 speed-up {one / two:4.2f}x (target >= 1.7)")
 
 
 def big_article(sizes_mb: list[int]) -> None:
@@ -240,7 +268,8 @@ def fresh_venv(folder: Path) -> str:
 def main() -> None:
     global PYTHON
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--articles", default="300,1000", help="sizes of the extraction comparison")
+    parser.add_argument("--build", type=int, default=10000, help="articles for build beside extract (0: skip)")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--scale", default="1000,10000")
     parser.add_argument("--jobs", type=int, default=1)
@@ -259,9 +288,12 @@ def run_all(args: argparse.Namespace) -> None:
     version = subprocess.run([PYTHON, "-c", "import sys, pydantic; print(sys.version.split()[0], pydantic.VERSION)"],
                              check=True, capture_output=True, text=True).stdout.split()
     print(f"machine: {os.cpu_count()} cores, Python {version[0]}, pydantic {version[1]}, running {PYTHON}")
-    with tempfile.TemporaryDirectory() as tmp:
-        extraction(Path(tmp), args.articles, args.runs)
+    for count in (int(n) for n in str(args.articles).split(",")):
+        with tempfile.TemporaryDirectory() as tmp:
+            extraction(Path(tmp), count, args.runs)
     startup(max(args.runs, 5))
+    if args.build:
+        build_against_extract(args.build)
     if args.scale:
         scaling([int(n) for n in args.scale.split(",")], args.jobs)
     if args.big:

@@ -15,7 +15,8 @@ ALLOWED = {
     "read": BASE | {"timeline.temporal"},
     "story": BASE | {"timeline.temporal", "timeline.read"},
     "render": BASE | {"timeline.temporal"},
-    "models": set(),
+    "models": {"timeline.contract"},  # hands out the JSON contract's models on first use
+    "contract": {"timeline.models"},
     "errors": set(),
     "config": BASE,
 }

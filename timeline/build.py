@@ -13,7 +13,8 @@ from timeline.read.article import read_article
 from timeline.read.decode import clean
 from timeline.read.inputs import Input, default_seeds, inputs, read_bytes  # noqa: F401  (inputs: part of the library's call)
 from timeline.errors import ArticleError, TimelineError
-from timeline.story.events import Candidate, article_candidates, known_names
+from timeline.story.events import Candidate, Why, article_candidates, known_names, shared_date
+from timeline.story.features import Features
 from timeline.temporal.language import load
 from timeline.temporal.tagger import Prefer
 from timeline.story.merge import merge
@@ -21,7 +22,7 @@ from timeline.story.edits import Edits, apply_edits
 from timeline.story.events import event_date
 from timeline.story.relevance import Subject, keep
 from timeline.temporal.tagger import extract
-from timeline.models import Event, Timeline
+from timeline.models import Event, EventDate, Source, Timeline
 
 
 
@@ -48,15 +49,70 @@ def process(item: Input, published: dt.date | None, prefer: Prefer, language: st
 def outcomes(
     items: list[Input], published: dt.date | None, prefer: Prefer, language: str, jobs: int
 ) -> Iterator[Outcome]:
-    """Each article's outcome, in input order, with `jobs` processes at work."""
+    """Each article's outcome, in input order, with `jobs` processes at work.
+
+    With several jobs the articles go to a process pool in chunks; each worker
+    sends back a chunk's outcomes as compact records (plain tuples, each source
+    and date once), which become the same outcomes here.
+    """
     work = partial(process, published=published, prefer=prefer, language=language)
-    if jobs <= 1:
+    if jobs <= 1 or len(items) < 2:
         yield from map(work, items)
         return
     from multiprocessing import get_context
 
-    with get_context("spawn").Pool(jobs) as pool:
-        yield from pool.imap(work, items, chunksize=16)
+    size = max(1, min(CHUNK, len(items) // (jobs * 4)))
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    chunk_work = partial(process_chunk, published=published, prefer=prefer, language=language)
+    with get_context("spawn").Pool(min(jobs, len(chunks))) as pool:
+        for records in pool.imap(chunk_work, chunks):
+            yield from map(from_record, records)
+
+
+CHUNK = 32  # articles a worker takes at a time: few round trips, still an even spread
+
+
+def process_chunk(items: list[Input], published: dt.date | None, prefer: Prefer, language: str) -> list[tuple]:
+    """A worker's share: each article's outcome as a compact record."""
+    return [to_record(process(item, published, prefer, language)) for item in items]
+
+
+def to_record(outcome: Outcome) -> tuple:
+    """An outcome as plain tuples: its sources and dates once each, then its candidates."""
+    if outcome.error is not None:
+        return (outcome.name, outcome.error)
+    sources: dict[int, int] = {}
+    dates: dict[int, int] = {}
+    source_rows, date_rows, rows = [], [], []
+    for c in outcome.candidates:
+        if id(c.source) not in sources:
+            sources[id(c.source)] = len(source_rows)
+            source_rows.append(tuple(getattr(c.source, f) for f in SOURCE_FIELDS))
+        if id(c.date) not in dates:
+            dates[id(c.date)] = len(date_rows)
+            date_rows.append(tuple(getattr(c.date, f) for f in DATE_FIELDS))
+        why = c.why and (c.why.sentence, c.why.phrase, c.why.at, c.why.rule, c.why.dates)
+        rows.append((c.id, dates[id(c.date)], c.text, c.headline, sources[id(c.source)], c.expected,
+                     (c.features.amounts, c.features.names, c.features.words), c.kind, c.top_names, why))
+    return (outcome.name, None, tuple(outcome.names.items()), source_rows, date_rows, rows)
+
+
+SOURCE_FIELDS = tuple(Source.model_fields)
+DATE_FIELDS = tuple(EventDate.model_fields)
+
+
+def from_record(record: tuple) -> Outcome:
+    """The outcome a compact record stands for (equal to the one the worker made)."""
+    if record[1] is not None:
+        return Outcome(record[0], error=record[1])
+    name, _, names, source_rows, date_rows, rows = record
+    sources = [Source(**dict(zip(SOURCE_FIELDS, row))) for row in source_rows]
+    dates = [shared_date(*row) for row in date_rows]
+    candidates = tuple(
+        Candidate(id_, dates[d], text, headline, sources[s], expected, Features(*features), kind, top, why and Why(*why))
+        for id_, d, text, headline, s, expected, features, kind, top, why in rows
+    )
+    return Outcome(name, candidates, Counter(dict(names)))
 
 
 def order_key(event: Event) -> tuple:

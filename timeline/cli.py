@@ -210,7 +210,8 @@ def parse_formats(ctx, param, value: str) -> list[str]:
 @click.option("--templates", type=click.Path(file_okay=False, exists=True), help="Folder whose templates replace the defaults.")
 @click.option("--title", help="Title of the story (default: the name the articles mention most).")
 @click.option("--strict", is_flag=True, help="Stop at the first bad article instead of skipping it.")
-@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes for reading articles.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=None,
+              help="Processes for reading articles [default: the machine's cores, one for fewer than 64 articles].")
 @click.option("--language", default="nl", show_default=True, help="Language of the articles and the labels (a file in timeline/temporal/lang).")
 @click.option("--subject", help="What the story is about (e.g. OpenAI): events that do not name it are left out.")
 @click.option("--alias", "aliases", multiple=True, help="Another name of the subject (repeatable), e.g. --alias ChatGPT.")
@@ -237,7 +238,7 @@ def build(ctx, paths, out, formats, calendar_grain, theme, heading_level, no_tit
 
     from timeline.build import edits_file, emit, last_build, story_subject
     from timeline.story.diff import load_timeline
-    from timeline.story.diff import carry_sequences, compare
+    from timeline.story.diff import carry_sequences, compare, digests
     from timeline.temporal.language import load
     from timeline.render.ics import placed
     from timeline.render.output import Options, producers
@@ -251,7 +252,8 @@ def build(ctx, paths, out, formats, calendar_grain, theme, heading_level, no_tit
     stop_cleanly_on_sigterm()
     say = (lambda message: None) if quiet else (lambda message: click.echo(message, err=True))
     collector = collect(paths, strict, published, prefer, language, jobs, say if verbose else None, quiet, max_size)
-    previous = load_timeline(Path(since)) if since else last_build(Path(out) / "timeline.json", say)
+    # Without --since only SEQUENCE needs the last build: keep id -> (fingerprint, sequence), not its models.
+    previous = load_timeline(Path(since)) if since else digests(last_build(Path(out) / "timeline.json", say))
     focus = story_subject(paths, subject, aliases)
     edits = edits_file(paths, edits_path)
     story = carry_sequences(previous, collector.timeline(title, language, focus, key, edits, say))
@@ -276,12 +278,24 @@ def stop_cleanly_on_sigterm() -> None:
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
 
+def default_jobs() -> int:
+    """The cores this process may use."""
+    import os
+
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
 def collect(paths, strict, published, prefer, language, jobs, tell, quiet, max_size=20):
     """Read every article (skipping bad ones unless strict), with a progress bar on a terminal."""
     from timeline.build import Collector, inputs, outcomes
 
     collector = Collector(strict, lambda error: click.echo(f"timeline: skipped {error}", err=True))
     items = inputs(paths, lambda: sys.stdin.buffer.read(max_size * 1024 * 1024 + 1), max_size * 1024 * 1024)
+    if jobs is None:  # a pool pays its start-up (~1 s a worker) only where there is work to share
+        jobs = default_jobs() if len(items) >= 64 else 1
     with progress(len(items), quiet) as bar:
         for outcome in outcomes(items, published, prefer, language, jobs):
             if tell:

@@ -1,20 +1,22 @@
 """Typed values that flow through timeline: periods, expressions, events.
 
-Every model is frozen and rejects unknown fields, so a misspelt setting or
-field is an error instead of being silently ignored.
+Inside the pipeline values are plain slotted records (Period, Expression);
+the JSON contract (Source, EventDate, Event, Timeline and the Model base of
+settings, manifest and edits) is pydantic's and lives in timeline.contract,
+handed out from here on first use so that only a command that builds or
+validates one imports pydantic. Every record and model is frozen and rejects
+unknown fields, so a misspelt setting or field is an error instead of being
+silently ignored.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Annotated, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, field_serializer, model_validator
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+import types
+import typing
+from dataclasses import dataclass, fields
+from typing import Literal, get_args, get_origin, get_type_hints
 
 
 class Grain(str, Enum):
@@ -48,24 +50,29 @@ ExprType = Literal["DATE", "TIME", "DURATION", "SET"]
 Direction = Literal["past", "future"]
 
 
-class Period(Model):
+@dataclass(frozen=True, slots=True)
+class Period:
     """A stretch of time: start inclusive, end exclusive, with its grain."""
 
     start: dt.datetime
     end: dt.datetime
     grain: Grain
 
-    @model_validator(mode="after")
-    def _end_after_start(self) -> "Period":
+    def __post_init__(self) -> None:
+        if not isinstance(self.grain, Grain):
+            object.__setattr__(self, "grain", Grain(self.grain))
         if self.end <= self.start:
             raise ValueError(f"period end {self.end} is not after start {self.start}")
-        return self
 
-    @field_serializer("start", "end")
     def _iso(self, value: dt.datetime) -> str:
         if self.grain.is_time_of_day:
             return value.isoformat(timespec="minutes")
         return value.date().isoformat()
+
+    def model_dump(self, mode: str = "python") -> dict:
+        """As JSON shows it: start and end as ISO dates (minutes for a time of day), the grain's name."""
+        grain = self.grain.value if mode == "json" else self.grain
+        return {"start": self._iso(self.start), "end": self._iso(self.end), "grain": grain}
 
     @property
     def start_date(self) -> dt.date:
@@ -78,7 +85,8 @@ class Period(Model):
         return day if self.end.time() == dt.time(0) else day + dt.timedelta(days=1)
 
 
-class Expression(Model):
+@dataclass(frozen=True, slots=True)
+class Expression:
     """One temporal expression found in a text, resolved against a reference."""
 
     text: str
@@ -88,41 +96,97 @@ class Expression(Model):
     mod: Mod | None = None
     period: Period | None = None
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.offset, tuple):
+            object.__setattr__(self, "offset", tuple(self.offset))
 
-class Source(Model):
-    path: str  # where the article was read; never shown to a reader
-    title: str | None
-    published: dt.date
-    approximate: bool = False
-    published_grain: Grain = Grain.DAY  # a month-only date ("date 2025-02") is month grain
-    outlet: str | None = None  # the newspaper or site, from the manifest
-    url: str | None = None  # the article's address, from the manifest
-    author: str | None = None
-    title_written: bool = False  # the title is the editor's summary, not the article's own headline
-    excerpt: str | None = None  # the article's first words: what names it when it has no title
+    def model_dump(self, mode: str = "python") -> dict:
+        return {"text": self.text, "offset": list(self.offset) if mode == "json" else self.offset,
+                "type": self.type, "value": self.value, "mod": self.mod,
+                "period": self.period.model_dump(mode) if self.period else None}
 
 
-class EventDate(Model):
-    value: str
-    mod: Mod | None
-    start: dt.date
-    end: dt.date
-    grain: Grain
-    label: str
+class RecordError(ValueError):
+    """A data file that does not fit its record: the field and what is wrong."""
 
 
-class Event(Model):
-    id: str
-    date: EventDate
-    headline: str  # who did what, at most 90 characters, in the text's own words
-    text: str  # the article's words; a resolved pronoun or reference in brackets
-    sources: tuple[Source, ...]
-    expected: bool = False
-    relevance: int = 0  # higher is more relevant to the story's subject; see story.relevance
-    edited: bool = False  # changed by the editor's edits.toml
-    sequence: Annotated[int, Field(ge=0, le=2**31 - 1)] = 0  # raised each time the event changes, so calendars update it
+class Record:
+    """A frozen record read from a data file (a language file): fields by annotation,
+    each value checked against its type, an unknown or missing field an error."""
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        dataclass(frozen=True)(cls)
+
+    @classmethod
+    def model_validate(cls, data: object) -> "Record":
+        return _convert(cls, data, cls.__name__)
+
+    def model_dump(self) -> dict:
+        return {f.name: _dump(getattr(self, f.name)) for f in fields(self)}
 
 
-class Timeline(Model):
-    title: str
-    events: tuple[Event, ...]
+def _dump(value: object) -> object:
+    return value.model_dump() if isinstance(value, Record) else value
+
+
+def _convert(kind: object, value: object, where: str) -> object:
+    """`value` as `kind` (a Record, tuple, dict, Literal, optional or plain type), else RecordError."""
+    origin, args = get_origin(kind), get_args(kind)
+    if isinstance(kind, type) and issubclass(kind, Record):
+        return _record(kind, value, where)
+    if origin in (typing.Union, types.UnionType):
+        if value is None and type(None) in args:
+            return None
+        return _convert(next(a for a in args if a is not type(None)), value, where)
+    if origin is Literal:
+        if value not in args:
+            raise RecordError(f"{where}: {value!r} is not one of {', '.join(map(repr, args))}")
+        return value
+    if origin is tuple:
+        if not isinstance(value, (list, tuple)):
+            raise RecordError(f"{where}: expected a list, got {value!r}")
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_convert(args[0], v, f"{where}.{i}") for i, v in enumerate(value))
+        if len(value) != len(args):
+            raise RecordError(f"{where}: expected {len(args)} items, got {len(value)}")
+        return tuple(_convert(a, v, f"{where}.{i}") for i, (a, v) in enumerate(zip(args, value)))
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise RecordError(f"{where}: expected a table, got {value!r}")
+        return {_convert(args[0], k, f"{where}.{k}"): _convert(args[1], v, f"{where}.{k}") for k, v in value.items()}
+    return _plain(kind, value, where)
+
+
+def _plain(kind: object, value: object, where: str) -> object:
+    if kind is float and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    if kind in (str, int, bool) and isinstance(value, kind) and (kind is bool or not isinstance(value, bool)):
+        return value
+    raise RecordError(f"{where}: expected {getattr(kind, '__name__', kind)}, got {value!r}")
+
+
+def _record(kind: type, value: object, where: str) -> Record:
+    if not isinstance(value, dict):
+        raise RecordError(f"{where}: expected a table, got {value!r}")
+    hints = get_type_hints(kind)
+    known = {f.name for f in fields(kind)}
+    unknown = [k for k in value if k not in known]
+    if unknown:
+        raise RecordError(f"{where}: unknown field {unknown[0]!r}")
+    missing = [f.name for f in fields(kind) if f.name not in value and f.default is f.default_factory]
+    if missing:
+        raise RecordError(f"{where}: missing field {missing[0]!r}")
+    return kind(**{k: _convert(hints[k], v, f"{where}.{k}") for k, v in value.items()})
+
+
+CONTRACT = ("Model", "Source", "EventDate", "Event", "Timeline")  # pydantic's, from timeline.contract
+
+
+def __getattr__(name: str) -> object:
+    """The JSON contract's models, imported (with pydantic) only when first asked for."""
+    if name in CONTRACT:
+        from timeline import contract
+
+        return getattr(contract, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -7,6 +7,7 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from timeline.errors import ArticleError
 from timeline.models import Grain
@@ -14,7 +15,10 @@ from timeline.read.decode import decode
 from timeline.read.header import (
     FIRST_YEAR, LAST_YEAR, HeaderError, find_byline, find_title, header_date, skip_short_lines, usable,
 )
-from timeline.read.manifest import Entry, manifest_entry
+from timeline.read.manifest import manifest_entry
+
+if TYPE_CHECKING:
+    from timeline.read.entry import Entry
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import stat
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -38,6 +37,8 @@ class Input:
 
 def default_seeds() -> Path:
     """The bundled seed articles: the installed copy, else (an editable install) the project's seeds/."""
+    from importlib import resources
+
     installed = Path(str(resources.files("timeline") / "seeds"))
     return installed if installed.is_dir() else Path(__file__).resolve().parents[2] / "seeds"
 

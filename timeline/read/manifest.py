@@ -7,34 +7,18 @@ naming the manifest, the line and the fix; the other articles are read.
 
 from __future__ import annotations
 
-import datetime as dt
 import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from typing import Annotated
-
-from pydantic import ConfigDict, StrictBool, StringConstraints, ValidationError
+from typing import TYPE_CHECKING
 
 from timeline.errors import ArticleError
-from timeline.models import Model
+
+if TYPE_CHECKING:
+    from timeline.read.entry import Entry
 
 MANIFEST = "published.toml"
-
-
-class Entry(Model):
-    """One article's line in the manifest."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
-
-    published: dt.date | None = None
-    approximate: StrictBool = False
-    why: str | None = None
-    title: str | None = None
-    title_written: StrictBool = False
-    outlet: str | None = None
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
-    author: str | None = None
 
 
 def manifest_entry(path: Path) -> Entry | None:
@@ -47,6 +31,10 @@ def manifest_entry(path: Path) -> Entry | None:
     if not isinstance(raw, dict):
         raise ArticleError(where, f"the entry for {path.name!r} is not a table",
                            f'write it as ["{path.name}"] with published = 2025-12-17 under it')
+    from pydantic import ValidationError
+
+    from timeline.read.entry import Entry  # pydantic only for an article the manifest names
+
     try:
         entry = Entry.model_validate(raw)
     except ValidationError as error:

@@ -15,7 +15,7 @@ import json
 from pydantic import ConfigDict, ValidationError
 
 from timeline.errors import ArticleError
-from timeline.read.manifest import Entry
+from timeline.read.entry import Entry
 
 
 class Line(Entry):

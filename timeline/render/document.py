@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import jinja2
 
 from timeline.models import Timeline
-from timeline.render.templating import render_template
+from timeline.render.templating import render_template, stream_template
 from timeline.render.view import markdown_escape, view
 
 
@@ -30,17 +30,28 @@ class Look:
 
 def render_markdown(timeline: Timeline, env: jinja2.Environment) -> str:
     """The timeline as GitHub-flavoured Markdown, every text escaped for Markdown."""
-    return render_template(env, "timeline.md.j2", **view(timeline, markdown_escape))
+    return "".join(markdown_chunks(timeline, env))
+
+
+def markdown_chunks(timeline: Timeline, env: jinja2.Environment) -> Iterator[str]:
+    """The Markdown as Jinja generates it, piece by piece."""
+    return stream_template(env, "timeline.md.j2", **view(timeline, markdown_escape))
 
 
 def render_html(timeline: Timeline, env: jinja2.Environment, fragment: bool = False, look: Look = Look(),
                 kind: str | None = None) -> str:
     """A self-contained HTML page; with `fragment` one scoped element to paste into an article;
     with kind "embed" a page for an iframe that tells its parent its height."""
+    return "".join(html_chunks(timeline, env, fragment, look, kind))
+
+
+def html_chunks(timeline: Timeline, env: jinja2.Environment, fragment: bool = False, look: Look = Look(),
+                kind: str | None = None) -> Iterator[str]:
+    """The HTML as Jinja generates it, piece by piece."""
     kind = kind or ("fragment" if fragment else "page")
     level = look.heading_level or (2 if kind == "fragment" else 1)
     root = "tl-" + hashlib.sha1(timeline.title.encode("utf-8", "replace")).hexdigest()[:8]
-    return render_template(
+    return stream_template(
         env, "timeline.html.j2", fragment=kind == "fragment", embed=kind == "embed", level=level,
         show_title=look.title, theme=look.theme, root=root, **view(timeline, str),
     )

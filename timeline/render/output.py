@@ -51,13 +51,13 @@ def producers(
     env = make_environment(templates)  # a missing template folder fails here, before any file
     look = render.Look(options.theme, options.heading_level, options.title)
     makers: dict[str, Producer] = {
-        "md": lambda: [render.render_markdown(timeline, env).encode("utf-8")],
-        "html": lambda: [render.render_html(timeline, env, look=look).encode("utf-8")],
+        "md": lambda: (chunk.encode("utf-8") for chunk in render.markdown_chunks(timeline, env)),
+        "html": lambda: (chunk.encode("utf-8") for chunk in render.html_chunks(timeline, env, look=look)),
         "json": lambda: (chunk.encode("utf-8") for chunk in render.json_chunks(timeline)),
         "ics": lambda: ics.ics_chunks(timeline, options.calendar_grain),
         "timelinejs": lambda: [timelinejs.render_timelinejs(timeline).encode("utf-8")],
-        "fragment": lambda: [render.render_html(timeline, env, look=look, kind="fragment").encode("utf-8")],
-        "embed": lambda: [render.render_html(timeline, env, look=look, kind="embed").encode("utf-8")],
+        "fragment": lambda: (c.encode("utf-8") for c in render.html_chunks(timeline, env, look=look, kind="fragment")),
+        "embed": lambda: (c.encode("utf-8") for c in render.html_chunks(timeline, env, look=look, kind="embed")),
         "snippet": lambda: [render.render_snippet(timeline, env, estimated_height(timeline)).encode("utf-8")],
         "changelog": lambda: [render_changelog(since, timeline, changes, env).encode("utf-8")],
     }

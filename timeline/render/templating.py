@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import jinja2
 from jinja2.exceptions import SecurityError
@@ -40,8 +40,14 @@ def make_environment(user_dir: Path | None = None) -> jinja2.Environment:
 
 def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
     """Render template ``name``; any failure becomes a TemplateError naming file and line."""
+    return "".join(stream_template(env, name, **context))
+
+
+def stream_template(env: jinja2.Environment, name: str, **context: Any) -> Iterator[str]:
+    """Template ``name`` rendered piece by piece (Jinja's generate), the same text as rendering
+    it whole; any failure becomes a TemplateError naming file and line."""
     try:
-        return env.get_template(name).render(**context)
+        yield from env.get_template(name).generate(**context)
     except jinja2.TemplateSyntaxError as exc:
         where = f"{exc.filename or exc.name}:{exc.lineno}"
         raise TemplateError(f"{where}: {exc.message}; fix the Jinja syntax on that line") from exc

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,17 +54,29 @@ def compare(old: Timeline, new: Timeline) -> Changes:
     )
 
 
-def carry_sequences(previous: Timeline | None, new: Timeline) -> Timeline:
-    """Each event keeps the previous build's SEQUENCE, one higher where it changed."""
+def fingerprint(event: Event) -> bytes:
+    """A short digest of what a reader sees of an event (its `content`)."""
+    return hashlib.blake2b(repr(content(event)).encode("utf-8"), digest_size=16).digest()
+
+
+def digests(timeline: Timeline | None) -> dict[str, tuple[bytes, int]] | None:
+    """A build as id -> (fingerprint, sequence): all that SEQUENCE needs of it, without its models."""
+    return None if timeline is None else {e.id: (fingerprint(e), e.sequence) for e in timeline.events}
+
+
+def carry_sequences(previous: Timeline | dict[str, tuple[bytes, int]] | None, new: Timeline) -> Timeline:
+    """Each event keeps the previous build's SEQUENCE, one higher where it changed.
+
+    `previous` is the previous build or its `digests`."""
     if previous is None:
         return new
-    before = {e.id: e for e in previous.events}
+    before = previous if isinstance(previous, dict) else digests(previous)
 
     def sequence(event: Event) -> int:
         old = before.get(event.id)
         if old is None:
             return 0
-        return min(old.sequence + (content(old) != content(event)), 2**31 - 1)
+        return min(old[1] + (old[0] != fingerprint(event)), 2**31 - 1)
 
     events = tuple(e.model_copy(update={"sequence": sequence(e)}) for e in new.events)
     return new.model_copy(update={"events": events})

@@ -12,8 +12,9 @@ only join a fact; they never join two facts together.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections import defaultdict
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from timeline.models import Event, EventDate
 from timeline.story.events import Candidate
@@ -72,8 +73,8 @@ def groups(candidates: list[Candidate], subject: str | None, names: frozenset[st
     def fits(i: int, j: int) -> bool:
         return same_fact(candidates[i], candidates[j], found[i], found[j], ignore)
 
-    # Two candidates that share several keys are one pair: each pair is tested once.
-    pairs = sorted({(i, j) for block in blocks(found, ignore) for x, i in enumerate(block) for j in block[x + 1 :]})
+    # Pairs in ascending (i, j) order, made one i at a time from the blocks: no list of every pair.
+    member_of = memberships(blocks(found, ignore), len(candidates))
     undated = {i for i, c in enumerate(candidates) if c.kind == "undated"}
     articles = {i: {c.source.path} for i, c in enumerate(candidates)}  # an article reports a fact once
 
@@ -83,10 +84,10 @@ def groups(candidates: list[Candidate], subject: str | None, names: frozenset[st
             parent[b] = a
             articles[a] |= articles.pop(b)
 
-    for i, j in pairs:
+    for i, j in pairs(member_of):
         if i not in undated and j not in undated:
             unite(i, j)
-    for i, j in pairs:
+    for i, j in pairs(member_of):
         mention, other = (i, j) if i in undated else (j, i)
         if (mention in undated) != (other in undated) and parent[mention] == mention and fits(mention, other):
             parent[mention] = root(other)
@@ -94,6 +95,27 @@ def groups(candidates: list[Candidate], subject: str | None, names: frozenset[st
     for i in range(len(candidates)):
         joined[root(i)].append(i)
     return list(joined.values())
+
+
+def memberships(found_blocks: Iterable[list[int]], count: int) -> list[list[list[int]]]:
+    """For each candidate, the blocks (ascending lists of candidates) it is in."""
+    member_of: list[list[list[int]]] = [[] for _ in range(count)]
+    for block in found_blocks:
+        for i in block:
+            member_of[i].append(block)
+    return member_of
+
+
+def pairs(member_of: list[list[list[int]]]) -> Iterator[tuple[int, int]]:
+    """Each pair of candidates that share a block, once, in ascending (i, j) order."""
+    for i, own in enumerate(member_of):
+        if len(own) == 1:
+            block = own[0]
+            later = block[bisect_right(block, i):]
+        else:
+            later = sorted({j for block in own for j in block[bisect_right(block, i):]})
+        for j in later:
+            yield i, j
 
 
 def blocks(found: list[Features], ignore: frozenset[str]) -> Iterable[list[int]]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from timeline.story.words import NAME, StoryWords
 
@@ -156,8 +157,8 @@ def opening_reference(text: str, words: StoryWords) -> Reference | None:
     """A pronoun or definite reference in subject place at the sentence's start:
     its first words, or right after the verb that follows a fronted adverbial."""
     lowered = text.lower()
-    for opener in words.leaning:
-        found = re.match(rf"{re.escape(opener)}\b\s*([\w-]*)", lowered)
+    for opener, pattern in leaning_patterns(words.leaning):
+        found = pattern.match(lowered)
         if found and (opener not in DETERMINERS or found.group(1) in words.finite or not found.group(1)):
             return Reference(0, len(opener), "leaning")
     for start in subject_places(text, words):
@@ -165,6 +166,19 @@ def opening_reference(text: str, words: StoryWords) -> Reference | None:
         if found:
             return found
     return None
+
+
+@lru_cache(maxsize=None)
+def leaning_patterns(openers: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each leaning opener with its pattern, compiled once a run."""
+    return tuple((opener, re.compile(rf"{re.escape(opener)}\b\s*([\w-]*)")) for opener in openers)
+
+
+@lru_cache(maxsize=None)
+def epithet_pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    """A definite reference to an organisation inside a sentence, compiled once a run."""
+    alternatives = "|".join(map(re.escape, nouns))
+    return re.compile(rf"(?<=\s)(?:het|de)\s+[\w-]*(?:{alternatives})\b(?!\s*\[)")
 
 
 def subject_places(text: str, words: StoryWords) -> list[int]:
@@ -235,8 +249,7 @@ def resolve(text: str, before: list[str], people: Cast, words: StoryWords, subje
 def name_epithet(text: str, before: list[str], people: Cast, words: StoryWords) -> str:
     """"De capaciteit van het bedrijf steeg" → "... van het bedrijf [OpenAI] steeg": the first
     definite reference to an organisation inside a sentence, named after it."""
-    nouns = "|".join(map(re.escape, words.organisation_nouns))
-    found = re.search(rf"(?<=\s)(?:het|de)\s+[\w-]*(?:{nouns})\b(?!\s*\[)", text)
+    found = epithet_pattern(words.organisation_nouns).search(text)
     if not found or found.start() == 0:
         return text
     noun = found.group(0).split()[-1].lower()

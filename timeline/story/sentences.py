@@ -20,6 +20,7 @@ END = re.compile(r"[.!?…■]+[’”\"'»)]*(?=\s|$)")
 OPENING = re.compile(r"\s*(?:$|[‘“\"'«(\[]?[A-ZÀ-Ý0-9■])")
 WORD_BEFORE = re.compile(r"(\S+)$")
 SPACE_BEFORE_STOP = re.compile(r"\s+([.,;:!?])(?=\s|$)")
+QUOTE_MARKS = re.compile("[‘“«\"”»’]")
 QUOTE_REACH = 600  # a quotation left open longer than this is a stray mark, not a quotation
 HEADING_MAX = 90
 STOPS = (".", "!", "?", "…", "■", "”", "’", '"', ":")
@@ -86,7 +87,8 @@ def quotations(block: str):
     """
     inside: list[tuple[int, int]] = []
     opened: int | None = None
-    for index, char in enumerate(block):
+    for mark in QUOTE_MARKS.finditer(block):  # only the marks change what is open
+        index, char = mark.start(), mark.group(0)
         if opened is not None and index - opened > QUOTE_REACH:
             opened = None
         if char in "‘“«" or (char == '"' and opened is None):

@@ -6,10 +6,9 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from timeline.errors import ConfigError
-from timeline.models import Model, Mod
+from timeline.models import Mod
+from timeline.models import Record as Model, RecordError as ValidationError  # plain records: no pydantic at start-up
 
 
 class WordList(Model):
