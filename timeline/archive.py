@@ -92,7 +92,7 @@ def client(scheduler: str | None, workers: int | None = None):
     distributed = dask()
     if scheduler is None:
         with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                      dashboard_address=None, silence_logs=40) as cluster:
+                                      dashboard_address="127.0.0.1:0", silence_logs=40) as cluster:
             with distributed.Client(cluster) as local:
                 yield local
         return
