@@ -170,6 +170,20 @@ def test_an_unreachable_scheduler_is_one_line_naming_it(tmp_path):
     assert result.stderr.count("\n") == 1 and "dask scheduler" in result.stderr
 
 
+def test_a_worker_without_timeline_is_one_line_naming_it_instead_of_a_build_that_never_ends(tmp_path):
+    from distributed import LocalCluster
+
+    hide = tmp_path / "no_timeline.py"
+    hide.write_text("import sys\nsys.modules['timeline'] = None  # as on a machine where it is not installed\n")
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0",
+                      silence_logs=40, preload=[str(hide)]) as cluster:
+        result = run("build", SEEDS, "--out", tmp_path / "out", "--engine", "dask", "--scheduler", cluster.scheduler_address)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"timeline: error: --scheduler {cluster.scheduler_address}: Dask worker tcp://")
+    assert "cannot import timeline (ModuleNotFoundError" in result.stderr and "pip install 'timeline[dask]'" in result.stderr
+    assert result.stderr.count("\n") == 1 and not (tmp_path / "out").exists()
+
+
 @pytest.mark.parametrize("args, hint", [
     (["build", "--scheduler", "tcp://127.0.0.1:8786"], "--scheduler"),
     (["extract", str(SEEDS), "--engine", "dask"], "--out"),

@@ -103,7 +103,29 @@ def client(scheduler: str | None, workers: int | None = None):
                             "start one with `dask scheduler` and give its tcp://host:8786, or leave --scheduler out "
                             "for a cluster on this machine") from None
     with remote:
+        same_timeline(remote, scheduler)
         yield remote
+
+
+# Run on each worker by client.run(eval, ...): builtins pickle by name, so a worker without timeline can answer.
+PROBE = "__import__('timeline.archive') and __import__('importlib.metadata').metadata.version('timeline')"
+
+
+def same_timeline(dask_client, scheduler: str) -> None:
+    """Every worker imports this version of timeline (a task sent to one that cannot would never come back)."""
+    from importlib.metadata import version
+
+    mine = version("timeline")
+    found = dask_client.run(eval, PROBE, on_error="return")
+    if not found:
+        raise TimelineError(f"--scheduler {scheduler}: the scheduler has no workers; start them with "
+                            f"`dask worker {scheduler}` where timeline is installed")
+    for worker, theirs in sorted(found.items()):
+        if theirs != mine:
+            what = (f"cannot import timeline ({type(theirs).__name__}: {str(theirs).splitlines()[0] if str(theirs) else ''})"
+                    if isinstance(theirs, BaseException) else f"runs timeline {theirs}")
+            raise TimelineError(f"--scheduler {scheduler}: Dask worker {worker} {what}; install timeline {mine} "
+                                f"({INSTALL}) on every worker")
 
 
 def in_order(futures) -> Iterator:
