@@ -20,6 +20,9 @@ ALLOWED = {
     "errors": set(),
     "config": BASE,
 }
+# Optional libraries (pip install 'timeline[dask]') and the only modules that may import them.
+OPTIONAL = {"dask": {"timeline.archive"}, "distributed": {"timeline.archive"},
+            "pyarrow": {"timeline.archive", "timeline.read.dataset"}}
 CLOCK_CALLS = {"today", "now", "utcnow"}  # on date/datetime; and time.time(), time.localtime() ...
 TIME_CALLS = {"time", "time_ns", "localtime", "gmtime", "monotonic", "perf_counter"}
 
@@ -53,6 +56,9 @@ def violations(module: str, source: str) -> list[str]:
             bad.append(f"{module}:{line} imports {name}")
     if part != "cli" and any(n.split(".")[0] == "click" for n in plain_imports(source)):
         bad.append(f"{module} imports click (only timeline.cli may)")
+    for name in {n.split(".")[0] for n in plain_imports(source)} & OPTIONAL.keys():
+        if module not in OPTIONAL[name]:
+            bad.append(f"{module} imports {name} (only {', '.join(sorted(OPTIONAL[name]))} may: it is optional)")
     return bad
 
 
@@ -108,6 +114,11 @@ def test_only_the_cli_reads_the_clock(module, path):
     ("timeline.read.header", "from timeline.story.sentences import sentences"),
     ("timeline.models", "from timeline.temporal import periods"),
     ("timeline.story.events", "    import click"),
+    ("timeline.render.output", "from timeline.archive import partitions"),
+    ("timeline.story.merge", "import timeline.archive"),
+    ("timeline.build", "    import distributed"),
+    ("timeline.cli", "    import dask"),
+    ("timeline.read.inputs", "    import pyarrow.parquet"),
 ])
 def test_a_forbidden_import_is_caught(module, forbidden):
     source = f"def f():\n{forbidden if forbidden.startswith(' ') else '    ' + forbidden}\n"

@@ -94,20 +94,42 @@ def expression_dict(expr) -> dict:
     return expr.model_dump(mode="json")
 
 
+engine_option = click.option(
+    "--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+    help="Where the per-article work runs: here, or as Dask tasks (pip install 'timeline[dask]').",
+)
+scheduler_option = click.option(
+    "--scheduler", metavar="ADDRESS", help="With --engine dask: the scheduler to use, e.g. tcp://host:8786 "
+    "(default: a LocalCluster on this machine).",
+)
+
+
 @main.command()
-@click.argument("articles", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("articles", nargs=-1, required=True, type=click.Path())
 @published_option
 @prefer_option
-@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "text", "jsonl", "parquet"]), default="text",
+              show_default=True, help="text or json to stdout; with --out, jsonl (the default there) or parquet partitions.")
 @click.option("--strict", is_flag=True, help="Stop at the first bad article instead of skipping it.")
 @max_size_option
+@click.option("--out", metavar="DIR", help="Write one row per expression into partition files part-NNNNN.jsonl "
+              "(or .parquet) in DIR; ARTICLES may then be folders, JSON Lines or Parquet files.")
+@engine_option
+@scheduler_option
 @click.pass_context
-def extract(ctx, articles, published, prefer, fmt, strict, max_size):
+def extract(ctx, articles, published, prefer, fmt, strict, max_size, out, engine, scheduler):
     """List every date expression in ARTICLES with its resolved value.
 
     A bad article is named on stderr and skipped (exit code 3); --strict stops at it.
     """
     from pathlib import Path
+
+    if out or engine == "dask" or fmt in ("jsonl", "parquet") or scheduler:
+        return extract_partitions(ctx, articles, published, prefer, fmt, strict, max_size, out, engine, scheduler)
+    folder = next((path for path in articles if Path(path).is_dir()), None)
+    if folder:
+        raise click.BadParameter(f"{folder!r} is a folder; give its articles, or write the rows of a folder "
+                                 "with --out DIR", param_hint="ARTICLES")
 
     from timeline.errors import ArticleError
     from timeline.read.article import read_article
@@ -129,6 +151,33 @@ def extract(ctx, articles, published, prefer, fmt, strict, max_size):
     click.echo(json.dumps([extraction_dict(a, f) for a, f in results], ensure_ascii=False, indent=2)
                if fmt == "json" else "\n".join(
                    f"{a.path}:{line_of(a.text, e.offset[0])}\t{describe(e)}" for a, f in results for e in f))
+    if skipped:
+        ctx.exit(EXIT_SKIPPED)
+
+
+def extract_partitions(ctx, articles, published, prefer, fmt, strict, max_size, out, engine, scheduler):
+    """`extract --out DIR`: one row per expression, in partition files written by the engine's tasks."""
+    from timeline.archive import extract_all
+    from timeline.read.inputs import files
+
+    if not out:
+        raise click.BadParameter(f"--engine {engine} --format {fmt} writes partition files; give them a folder "
+                                 "with --out DIR", param_hint="--out")
+    if scheduler and engine != "dask":
+        raise click.BadParameter("a scheduler runs Dask tasks; add --engine dask", param_hint="--scheduler")
+    if fmt in ("text", "json"):
+        if ctx.get_parameter_source("fmt") is not click.core.ParameterSource.DEFAULT:
+            raise click.BadParameter(f"--out writes jsonl or parquet partitions, not {fmt}", param_hint="--format")
+        fmt = "jsonl"
+    items = files(articles, lambda: sys.stdin.buffer.read(max_size * 1024 * 1024 + 1), max_size * 1024 * 1024)
+    skipped = []
+
+    def skip(error):
+        skipped.append(error)
+        click.echo(f"timeline: skipped {error}", err=True)
+
+    read, rows, parts = extract_all(items, out, fmt, published, prefer, engine, scheduler, skip, strict)
+    click.echo(f"timeline: wrote {rows} rows from {read} articles in {parts} partitions to {out}", err=True)
     if skipped:
         ctx.exit(EXIT_SKIPPED)
 
@@ -225,9 +274,12 @@ def parse_formats(ctx, param, value: str) -> list[str]:
 @click.option("--verbose", "-v", is_flag=True, help="Name each article on stderr as it is read.")
 @published_option
 @prefer_option
+@engine_option
+@scheduler_option
 @click.pass_context
 def build(ctx, paths, out, formats, calendar_grain, theme, heading_level, no_title, templates, title, strict, jobs,
-          language, subject, aliases, key, edits_path, since, max_size, quiet, verbose, published, prefer):
+          language, subject, aliases, key, edits_path, since, max_size, quiet, verbose, published, prefer,
+          engine, scheduler):
     """Build the timeline from PATHS (articles, folders, or - for stdin; default: the bundled seeds).
 
     Writes timeline.md, .ics, .html and .json to --out; all files or, on any
@@ -247,11 +299,14 @@ def build(ctx, paths, out, formats, calendar_grain, theme, heading_level, no_tit
         raise click.BadParameter("--out - writes one format; add e.g. --format md", param_hint="--out")
     if out == "-" and since:
         raise click.BadParameter("--since writes changelog.md beside the build; give --out a folder", param_hint="--since")
+    if scheduler and engine != "dask":
+        raise click.BadParameter("a scheduler runs Dask tasks; add --engine dask", param_hint="--scheduler")
     title = shown(title) if title else title
     load(language)  # an unknown language is an error before any article is read
     stop_cleanly_on_sigterm()
     say = (lambda message: None) if quiet else (lambda message: click.echo(message, err=True))
-    collector = collect(paths, strict, published, prefer, language, jobs, say if verbose else None, quiet, max_size)
+    collector = collect(paths, strict, published, prefer, language, jobs, say if verbose else None, quiet, max_size,
+                        engine, scheduler)
     # Without --since only SEQUENCE needs the last build: keep id -> (fingerprint, sequence), not its models.
     previous = load_timeline(Path(since)) if since else digests(last_build(Path(out) / "timeline.json", say))
     focus = story_subject(paths, subject, aliases)
@@ -288,16 +343,28 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def collect(paths, strict, published, prefer, language, jobs, tell, quiet, max_size=20):
+def collect(paths, strict, published, prefer, language, jobs, tell, quiet, max_size=20, engine="local", scheduler=None):
     """Read every article (skipping bad ones unless strict), with a progress bar on a terminal."""
+    from contextlib import closing
+
     from timeline.build import Collector, inputs, outcomes
 
     collector = Collector(strict, lambda error: click.echo(f"timeline: skipped {error}", err=True))
-    items = inputs(paths, lambda: sys.stdin.buffer.read(max_size * 1024 * 1024 + 1), max_size * 1024 * 1024)
-    if jobs is None:  # a pool pays its start-up (~1 s a worker) only where there is work to share
-        jobs = default_jobs() if len(items) >= 64 else 1
-    with progress(len(items), quiet) as bar:
-        for outcome in outcomes(items, published, prefer, language, jobs):
+    stdin = lambda: sys.stdin.buffer.read(max_size * 1024 * 1024 + 1)  # noqa: E731
+    if engine == "dask":  # Dask tasks open the files and JSON Lines or Parquet data sets; no bar (rows are not counted)
+        from timeline.archive import outcomes as tasks
+        from timeline.read.inputs import files
+
+        found = tasks(files(paths, stdin, max_size * 1024 * 1024), published, prefer, language, scheduler,
+                      jobs if jobs and jobs > 1 else None)
+        items = []
+    else:
+        items = inputs(paths, stdin, max_size * 1024 * 1024)
+        if jobs is None:  # a pool pays its start-up (~1 s a worker) only where there is work to share
+            jobs = default_jobs() if len(items) >= 64 else 1
+        found = outcomes(items, published, prefer, language, jobs)
+    with progress(len(items), quiet) as bar, closing(found):
+        for outcome in found:
             if tell:
                 tell(f"timeline: read {outcome.name}: {len(outcome.candidates)} candidate events")
             collector.add(outcome)

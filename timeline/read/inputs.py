@@ -19,7 +19,7 @@ from timeline.read.decode import clean
 
 STDIN = "-"
 MAX_BYTES = 20 * 1024 * 1024  # an article larger than this is an error unless the user raises the limit
-SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".parquet")
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,13 @@ def default_seeds() -> Path:
 
 
 def inputs(paths: Iterable[str], read_stdin: Callable[[], bytes], max_bytes: int = MAX_BYTES) -> list[Input]:
-    """Files as given; a folder means its .txt articles, in name order; `-` is standard input."""
+    """Each article to read: the files, with a JSON Lines or Parquet file as one Input a line or row."""
+    return [line for item in files(paths, read_stdin, max_bytes) for line in expanded(item)]
+
+
+def files(paths: Iterable[str], read_stdin: Callable[[], bytes], max_bytes: int = MAX_BYTES) -> list[Input]:
+    """Files as given; a folder means its articles, in name order; `-` is standard input. Nothing is read yet
+    (but standard input), so a file of many articles can be opened where its articles are worked on."""
     if not paths:
         seeds = default_seeds()
         return [Input(p, f"seeds/{p.name}", max_bytes=max_bytes) for p in sorted(seeds.glob("*.txt"))]
@@ -57,32 +63,33 @@ def inputs(paths: Iterable[str], read_stdin: Callable[[], bytes], max_bytes: int
         elif path.is_dir():
             articles = [p for p in sorted(path.iterdir()) if p.suffix in SUFFIXES]
             if not articles:
-                raise ArticleError(raw, "the folder holds no article (.txt, .html, .jsonl)",
+                raise ArticleError(raw, "the folder holds no article (.txt, .html, .jsonl, .parquet)",
                                    "give a folder of articles or the files themselves")
             found.extend(one(p, clean(str(p)), seen, max_bytes) for p in articles)
         elif path.exists() or path.is_symlink():
             found.append(one(path, clean(raw), seen, max_bytes))
         else:
             raise ArticleError(raw, "no such file or folder", "check the path")
-    return [line for item in found if item is not None for line in expanded(item)]
+    return [item for item in found if item is not None]
 
 
 def expanded(item: Input) -> list[Input]:
-    """A JSON Lines file as one Input a line; a web page marked as such; anything else as it is."""
+    """A JSON Lines or Parquet file as one Input a line or row; a web page marked as such; anything else as it is."""
     suffix = item.path.suffix.lower()
     if item.problem or (item.data is not None and item.name == "<stdin>"):
         return [item]
     if suffix in (".html", ".htm"):
         return [Input(item.path, item.name, max_bytes=item.max_bytes, kind="html")]
-    if suffix != ".jsonl":
+    if suffix not in (".jsonl", ".parquet"):
         return [item]
+    from timeline.read.dataset import parquet_rows
     from timeline.read.web import jsonl_lines
 
     try:
-        data = read_bytes(item)
+        lines = parquet_rows(item.name, item.path) if suffix == ".parquet" else jsonl_lines(item.name, read_bytes(item))
     except ArticleError as error:
         return [Input(item.path, item.name, problem=(error.problem, error.fix))]
-    return [Input(item.path, name, line, max_bytes=item.max_bytes, kind="line") for name, line in jsonl_lines(item.name, data)]
+    return [Input(item.path, name, line, max_bytes=item.max_bytes, kind="line") for name, line in lines]
 
 
 def one(path: Path, name: str, seen: set, max_bytes: int) -> Input | None:

@@ -1,0 +1,241 @@
+"""The Dask engine (`--engine dask`): the per-article work of `build` and `extract` as Dask tasks.
+
+The input is cut into partitions: a run of files of a folder, a JSON Lines
+file, a row group of a Parquet file. Each partition is a task that reads its
+articles and does what `--engine local` does for each (build.process for a
+build, the tagger for extract); the results come back in input order, so the
+story merged and rendered where the command runs is the local one, byte for
+byte. Dask is imported here and only when the engine is used; without
+`--scheduler` a LocalCluster on this machine does the work.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Callable, Iterator
+
+from timeline.build import Outcome, process
+from timeline.errors import ArticleError, TimelineError
+from timeline.read.article import read_article
+from timeline.read.dataset import INSTALL, parquet, parquet_rows, row_groups
+from timeline.read.inputs import Input, expanded, read_bytes
+from timeline.temporal.tagger import Prefer
+
+FILES_PER_PARTITION = 64  # small articles of a folder go to a task in runs of this many
+FIELDS = ("article", "published", "text", "offset_start", "offset_end", "type", "value", "mod", "start", "end", "grain")
+
+
+@dataclass(frozen=True)
+class Partition:
+    """The articles of one task: some files (a JSON Lines or Parquet file whole), or one row group of a Parquet file."""
+
+    items: tuple[Input, ...]
+    group: int | None = None
+
+
+def partitions(items: list[Input], size: int = FILES_PER_PARTITION) -> list[Partition]:
+    """The input in partitions, in input order; a path is made absolute so a worker elsewhere finds the same file."""
+    found: list[Partition] = []
+    run: list[Input] = []
+    for item in items:
+        if item.data is None and not item.problem:
+            item = Input(item.path.absolute(), item.name, max_bytes=item.max_bytes, kind=item.kind)
+        suffix = item.path.suffix.lower() if item.data is None and not item.problem else ""
+        if suffix in (".jsonl", ".parquet"):
+            found += [Partition(tuple(run))] if run else []
+            run = []
+            groups = row_groups(item.name, item.path) if suffix == ".parquet" else 1
+            found += [Partition((item,), g) for g in range(groups)] if groups > 1 else [Partition((item,))]
+            continue
+        run.append(item)
+        if len(run) == size:
+            found.append(Partition(tuple(run)))
+            run = []
+    return found + ([Partition(tuple(run))] if run else [])
+
+
+def articles(part: Partition) -> list[Input]:
+    """Each article of a partition, as the local engine would list it."""
+    if part.group is None:
+        return [article for item in part.items for article in expanded(item)]
+    (item,) = part.items
+    try:
+        rows = parquet_rows(item.name, item.path, part.group)
+    except ArticleError as error:
+        return [Input(item.path, item.name, problem=(error.problem, error.fix))]
+    return [Input(item.path, name, row, max_bytes=item.max_bytes, kind="line") for name, row in rows]
+
+
+def build_partition(part: Partition, index: int, published: dt.date | None, prefer: Prefer, language: str) -> list[Outcome]:
+    """A task of `build`: each article's outcome, exactly as build.process gives it."""
+    return [process(item, published, prefer, language) for item in articles(part)]
+
+
+def dask():
+    """dask.distributed, or a one-line error that names the extra that brings it."""
+    try:
+        import distributed
+    except ImportError:
+        raise TimelineError(f"--engine dask needs Dask, which is not installed; install it with {INSTALL}") from None
+    return distributed
+
+
+@contextmanager
+def client(scheduler: str | None, workers: int | None = None):
+    """A Dask client of the scheduler at `scheduler`, else of a LocalCluster on this machine."""
+    distributed = dask()
+    if scheduler is None:
+        with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                      dashboard_address="127.0.0.1:0", silence_logs=40) as cluster:
+            with distributed.Client(cluster) as local:
+                yield local
+        return
+    try:
+        remote = distributed.Client(scheduler)  # waits distributed.comm.timeouts.connect (30 s)
+    except (OSError, TimeoutError, ValueError) as error:
+        raise TimelineError(f"--scheduler {scheduler}: cannot reach a Dask scheduler ({str(error).splitlines()[0]}); "
+                            "start one with `dask scheduler` and give its tcp://host:8786, or leave --scheduler out "
+                            "for a cluster on this machine") from None
+    with remote:
+        same_timeline(remote, scheduler)
+        yield remote
+
+
+# Run on each worker by client.run(eval, ...): builtins pickle by name, so a worker without timeline can answer.
+PROBE = "__import__('timeline.archive') and __import__('importlib.metadata').metadata.version('timeline')"
+
+
+def same_timeline(dask_client, scheduler: str) -> None:
+    """Every worker imports this version of timeline (a task sent to one that cannot would never come back)."""
+    from importlib.metadata import version
+
+    mine = version("timeline")
+    found = dask_client.run(eval, PROBE, on_error="return")
+    if not found:
+        raise TimelineError(f"--scheduler {scheduler}: the scheduler has no workers; start them with "
+                            f"`dask worker {scheduler}` where timeline is installed")
+    for worker, theirs in sorted(found.items()):
+        if theirs != mine:
+            what = (f"cannot import timeline ({type(theirs).__name__}: {str(theirs).splitlines()[0] if str(theirs) else ''})"
+                    if isinstance(theirs, BaseException) else f"runs timeline {theirs}")
+            raise TimelineError(f"--scheduler {scheduler}: Dask worker {worker} {what}; install timeline {mine} "
+                                f"({INSTALL}) on every worker")
+
+
+def in_order(futures) -> Iterator:
+    """Each task's result in the order the tasks were given, each let go once it is handed on."""
+    for future in futures:
+        result = future.result()
+        future.release()
+        yield result
+
+
+def run(work: Callable, parts: list[Partition], engine: str, scheduler: str | None, workers: int | None) -> Iterator:
+    """work(partition, its index) for each partition, in order: here (local) or as Dask tasks."""
+    if engine == "local":
+        yield from map(work, parts, range(len(parts)))
+        return
+    with client(scheduler, workers) as dask_client:
+        yield from in_order(dask_client.map(work, parts, range(len(parts)), pure=False))
+
+
+def outcomes(items: list[Input], published: dt.date | None, prefer: Prefer, language: str,
+             scheduler: str | None = None, workers: int | None = None) -> Iterator[Outcome]:
+    """Each article's outcome, in input order, worked out by Dask tasks over partitions of the input."""
+    work = partial(build_partition, published=published, prefer=prefer, language=language)
+    for found in run(work, partitions(items), "dask", scheduler, workers):
+        yield from found
+
+
+def expression_rows(article, found) -> list[dict]:
+    """One row per expression: the fields of `extract --format json`, flat."""
+    rows = []
+    for expr in found:
+        e = expr.model_dump(mode="json")
+        period = e["period"] or {"start": None, "end": None, "grain": None}
+        rows.append(dict(zip(FIELDS, (article.path, article.published.isoformat(), e["text"], e["offset"][0],
+                                      e["offset"][1], e["type"], e["value"], e["mod"], period["start"],
+                                      period["end"], period["grain"]))))
+    return rows
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What one extract task did: the articles it skipped (in order), how many it read, the rows it wrote."""
+
+    skipped: tuple[ArticleError, ...]
+    read: int
+    rows: int
+
+
+def extract_partition(part: Partition, index: int, out: str, fmt: str, published: dt.date | None,
+                      prefer: Prefer) -> Extracted:
+    """A task of `extract`: date each article of the partition and write its rows as part-NNNNN.jsonl|parquet."""
+    from timeline.temporal.tagger import extract
+
+    rows, skipped, read = [], [], 0
+    for item in articles(part):
+        try:
+            article = read_article(item.path, published, data=read_bytes(item), name=item.name, kind=item.kind)
+        except ArticleError as error:
+            skipped.append(error)
+            continue
+        read += 1
+        rows += expression_rows(article, extract(article.text, article.published, prefer,
+                                                 reference_grain=article.published_grain))
+    write_part(Path(out), index, fmt, rows)
+    return Extracted(tuple(skipped), read, len(rows))
+
+
+def write_part(out: Path, index: int, fmt: str, rows: list[dict]) -> Path:
+    """One partition file, written beside its place and moved in whole."""
+    target = out / f"part-{index:05d}.{fmt}"
+    staging = out / f".{target.name}.{os.getpid()}"
+    if fmt == "parquet":
+        import pyarrow
+
+        schema = pyarrow.schema([(f, pyarrow.int64() if f.startswith("offset") else pyarrow.string()) for f in FIELDS])
+        parquet().write_table(pyarrow.Table.from_pylist(rows, schema=schema), staging)
+    else:
+        staging.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), "utf-8")
+    os.replace(staging, target)
+    return target
+
+
+def prepared(out: str, fmt: str) -> Path:
+    """The folder for the partitions, made if need be, the partitions of an earlier run taken out."""
+    import re
+
+    if fmt == "parquet":
+        parquet()  # no pyarrow is an error before any work is done
+    folder = Path(out).absolute()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.iterdir():
+            if re.fullmatch(r"part-\d{5}\.(jsonl|parquet)", old.name):
+                old.unlink()
+    except OSError as error:
+        raise TimelineError(f"{out}: cannot write the partitions there ({error.strerror}); give --out a folder "
+                            "you can write to") from None
+    return folder
+
+
+def extract_all(items: list[Input], out: str, fmt: str, published: dt.date | None, prefer: Prefer, engine: str,
+                scheduler: str | None, on_skip: Callable[[ArticleError], None], strict: bool) -> tuple[int, int, int]:
+    """Date every article into partitions in `out`: (articles read, rows written, partitions)."""
+    parts = partitions(items)
+    work = partial(extract_partition, out=str(prepared(out, fmt)), fmt=fmt, published=published, prefer=prefer)
+    read = rows = 0
+    for done in run(work, parts, engine, scheduler, None):
+        for error in done.skipped:
+            if strict:
+                raise error
+            on_skip(error)
+        read, rows = read + done.read, rows + done.rows
+    return read, rows, len(parts)
