@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 HERE = Path(__file__).parent / "corpus"
+LIMIT = re.compile(r"\s*\(limit:\s*(.*)\)\s*$")
 MODS = {"START", "MID", "END", "APPROX", "BEFORE", "AFTER"}
 
 
@@ -21,6 +23,8 @@ class Case:
     start: dt.date | dt.datetime | None
     end: dt.date | dt.datetime | None
     file: str = "nl.txt"
+    limit: str | None = None  # "(limit: why)" at the end of a line: what timeline does not do yet
+
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line} {self.phrase!r} @{self.reference} {self.prefer}"
@@ -43,7 +47,9 @@ def cases(name: str = "nl.txt") -> list[Case]:
             prefer = line.split()[1]
         else:
             phrase, expected = (part.strip() for part in line.split(" => "))
-            found.append(parse_case(number, phrase, expected.split(), reference, prefer, name))
+            expected, limit = LIMIT.sub("", expected).strip(), (LIMIT.search(expected) or [None, None])[1]
+            case = parse_case(number, phrase, expected.split(), reference, prefer, name)
+            found.append(replace(case, limit=limit))
     return found
 
 
@@ -59,6 +65,8 @@ def parse_case(number, phrase, fields, reference, prefer, name="nl.txt") -> Case
     return Case(number, phrase, reference, prefer, value, mod, start, end, name)
 
 
-def negatives(name: str = "nl_negative.txt") -> list[tuple[int, str]]:
+def negatives(name: str = "nl_negative.txt") -> list[tuple[int, str, str | None]]:
+    """(line, text, limit): a text that must give no date; "(limit: why)" marks one that still does."""
     lines = (HERE / name).read_text("utf-8").splitlines()
-    return [(n, t.strip()) for n, t in enumerate(lines, 1) if t.strip() and not t.startswith("#")]
+    found = [(n, t.strip()) for n, t in enumerate(lines, 1) if t.strip() and not t.startswith("#")]
+    return [(n, LIMIT.sub("", t).strip(), (LIMIT.search(t) or [None, None])[1]) for n, t in found]
