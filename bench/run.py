@@ -294,10 +294,12 @@ def run_all(args: argparse.Namespace) -> None:
     startup(max(args.runs, 5))
     if args.build:
         build_against_extract(args.build)
-    if args.scale:
-        scaling([int(n) for n in args.scale.split(",")], args.jobs)
-    if args.big:
-        big_article([int(n) for n in args.big.split(",")])
+    sizes = [int(n) for n in args.scale.split(",") if int(n)]  # "--scale 0" skips the scaling run
+    if sizes:
+        scaling(sizes, args.jobs)
+    big = [int(n) for n in args.big.split(",") if int(n)]
+    if big:
+        big_article(big)
 
 
 if __name__ == "__main__":
