@@ -177,16 +177,19 @@ def ordinal_day(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     day = ordinal(g, groups)
     if not 1 <= day <= 31:
         return None
-    today = ctx.today
-    candidates = [safe_date(*periods.add_months(today.year, today.month, k), day) for k in (-1, 0, 1)]
-    candidates = [d for d in candidates if d]
-    if ctx.direction == "past":
-        found = max(d for d in candidates if d <= today)
-    elif ctx.direction == "future":
-        found = min(d for d in candidates if d >= today)
-    else:
-        found = safe_date(today.year, today.month, day)
+    found = day_of_nearby_month(ctx, day)
     return date(periods.day(found)) if found else None
+
+
+def day_of_nearby_month(ctx: Context, day: int) -> dt.date | None:
+    """Day `day` of the month before, of or after the reference's, as the direction asks."""
+    today = ctx.today
+    candidates = [d for k in (-1, 0, 1) if (d := safe_date(*periods.add_months(today.year, today.month, k), day))]
+    if ctx.direction == "past":
+        return max(d for d in candidates if d <= today)
+    if ctx.direction == "future":
+        return min(d for d in candidates if d >= today)
+    return safe_date(today.year, today.month, day)
 
 
 def year_or(groups: Groups, ctx: Context, key: str = "year") -> int:

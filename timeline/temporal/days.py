@@ -10,7 +10,7 @@ from timeline.temporal import periods, relative
 from timeline.temporal.grammar import Grammar
 from timeline.models import Grain, Period
 from timeline.temporal.dates import (
-    Context, Groups, Resolved, date, day_number, handles, pick_year, safe_date,
+    Context, Groups, Resolved, date, day_number, day_of_nearby_month, handles, pick_year, safe_date,
 )
 
 
@@ -46,13 +46,7 @@ def day_ordinal(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
         year, month = periods.add_months(today.year, today.month, int(g.lookup("shift", groups["shift"])))
         found = safe_date(year, month, day)
     else:
-        candidates = [d for k in (-1, 0, 1) if (d := safe_date(*periods.add_months(today.year, today.month, k), day))]
-        if ctx.direction == "past":
-            found = max(d for d in candidates if d <= today)
-        elif ctx.direction == "future":
-            found = min(d for d in candidates if d >= today)
-        else:
-            found = safe_date(today.year, today.month, day)
+        found = day_of_nearby_month(ctx, day)
     return date(periods.day(found)) if found else None
 
 

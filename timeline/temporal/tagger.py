@@ -276,26 +276,19 @@ def attach_daypart(grammar: Grammar, pad: str, item: Found) -> Found:
 
 
 def join_ranges(grammar: Grammar, flat: str, found: list[Found]) -> list[Found]:
-    """"aug 8 - aug 12", "van 14/10/2013 tot 15/10/2013": two days make one period."""
+    """"aug 8 - aug 12", "van 14/10/2013 tot 15/10/2013", "van juni tot november 2023": one period."""
     joined: list[Found] = []
     for item in found:
         previous = joined[-1] if joined else None
         if previous and grammar.glue["range"].match(flat[previous[1] : item[0]]):
             previous = joined[-1] = year_from_end(flat, previous, item)
-            if is_month(previous[2]) and is_month(item[2]) and within_a_year(previous[2], item[2]):
-                first, last = previous[2], item[2]
-                period = Period(start=first.period.start, end=last.period.end, grain=Grain.MONTH)
+            one, other = previous[2], item[2]
+            grain = Grain.MONTH if is_month(one) and is_month(other) else Grain.DAY
+            if (grain is Grain.MONTH or kind(one) == kind(other) == "day") and within_a_year(one, other):
+                period = Period(start=one.period.start, end=other.period.end, grain=grain)
                 opener = grammar.glue["range_start"].search(flat, max(0, previous[0] - 8), previous[0])
                 start = opener.start() if opener else previous[0]
-                joined[-1] = (start, item[1], Resolved("DATE", first.value, period), "range")
-                continue
-        if previous and kind(previous[2]) == kind(item[2]) == "day" and within_a_year(previous[2], item[2]):
-            if grammar.glue["range"].match(flat[previous[1] : item[0]]):
-                first, last = previous[2], item[2]
-                period = Period(start=first.period.start, end=last.period.end, grain=Grain.DAY)
-                opener = grammar.glue["range_start"].search(flat, max(0, previous[0] - 8), previous[0])
-                start = opener.start() if opener else previous[0]
-                joined[-1] = (start, item[1], Resolved("DATE", first.value, period), "range")
+                joined[-1] = (start, item[1], Resolved("DATE", one.value, period), "range")
                 continue
         joined.append(item)
     return joined
