@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Callable
 
 from timeline.temporal import periods
-from timeline.temporal.dates import HANDLERS, Context, Resolved, number, safe_date
+from timeline.temporal.dates import HANDLERS, Context, Resolved, number
 from timeline.temporal.grammar import Grammar
 from timeline.models import Direction, Grain
 
@@ -88,19 +88,15 @@ def readings(grammar: Grammar, pad: str, item: Found, ref: dt.datetime) -> list[
 
 def shifted(grain: Grain, first: dt.date, unit: str, steps: int):
     """The calendar unit of `grain` `steps` units from the one starting on `first`, or None."""
-    if grain is Grain.DAY and unit in ("day", "week"):
-        return periods.day(first + dt.timedelta(days=steps * (7 if unit == "week" else 1)))
-    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120}.get(unit)
-    if grain is Grain.WEEK and unit == "week":
-        return periods.week(first + dt.timedelta(weeks=steps))
-    if months is None:
+    moved = periods.moved(first, unit, steps)
+    if moved is None:
         return None
-    year, month = periods.add_months(first.year, first.month, steps * months)
     if grain is Grain.DAY:
-        day = safe_date(year, month, min(first.day, periods.month_length(year, month)))
-        return periods.day(day)
-    if grain is Grain.MONTH:
-        return periods.month(year, month)
-    if grain is Grain.YEAR and months % 12 == 0:
-        return periods.year(year)
+        return periods.day(moved)
+    if grain is Grain.WEEK and unit == "week":
+        return periods.week(moved)
+    if grain is Grain.MONTH and unit not in ("day", "week"):
+        return periods.month(moved.year, moved.month)
+    if grain is Grain.YEAR and unit in ("year", "decade"):
+        return periods.year(moved.year)
     return None

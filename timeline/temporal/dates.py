@@ -29,6 +29,10 @@ class Context:
         self._direction = direction
         self.anchor = anchor  # the narrative reference: the last date the text placed (see temporal.narrative)
 
+    def anchored(self, anchor: Period | None) -> "Context":
+        """The same reference and direction, counting from the narrative's `anchor`."""
+        return Context(self.reference, self._direction, anchor)
+
     @property
     def direction(self) -> Direction | None:
         if callable(self._direction):

@@ -40,7 +40,7 @@ class Narrative:
         self.ends: list[int] | None = None  # where sentences end: found when first needed
         self.anchor: Period | None = None  # the last date placed: anaphora count from it
         self.placed: Period | None = None  # the last fully specified date: bare dates may take its year
-        self.placed_in = -REACH - 1
+        self.placed_in = 0  # where in the text it was said
 
     def sentence(self, position: int) -> int:
         if self.ends is None:
@@ -50,7 +50,7 @@ class Narrative:
     def context(self, name: str, text: str, start: int, ctx: Context) -> tuple[Context, bool]:
         """The context to resolve a match in, and whether it counts from the narrative."""
         if name in ANAPHORIC:
-            return Context(ctx.reference, ctx._direction, anchor=self.anchor), True
+            return ctx.anchored(self.anchor), True
         if name in UNDERSPECIFIED and not YEAR_IN_TEXT.search(text) and self.continues(start):
             return Context(periods.midnight(self.placed.start_date), "future"), True
         return ctx, False
@@ -68,7 +68,7 @@ class Narrative:
             return
         self.anchor = period
         if narrated or YEAR_IN_TEXT.search(text):
-            self.placed, self.placed_in = period, start  # a position: its sentence is found when asked
+            self.placed, self.placed_in = period, start  # its sentence is found when asked
 
 
 def agrees(narrated: Resolved, ctx: Context) -> bool:
@@ -80,17 +80,6 @@ def agrees(narrated: Resolved, ctx: Context) -> bool:
     if ctx.direction == "future":
         return narrated.period.end > ctx.reference
     return True
-
-
-def step(start: dt.date, unit: str, count: int) -> dt.date | None:
-    """`start` moved `count` calendar units."""
-    if unit in ("day", "week"):
-        return start + dt.timedelta(days=count * (7 if unit == "week" else 1))
-    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120}.get(unit)
-    if months is None:
-        return None
-    y, m = periods.add_months(start.year, start.month, count * months)
-    return dt.date(y, m, min(start.day, periods.month_length(y, m)))
 
 
 def calendar_grain(period: Period) -> Grain:
@@ -106,7 +95,7 @@ def units_later(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     count = number(g, groups["number"])
     unit = str(g.lookup("unit", groups["unit"])[0])
     sign = int(g.lookup("anaphor", groups["anaphor"]))
-    if count != int(count) or (moved := step(anchor.start_date, unit, sign * int(count))) is None:
+    if count != int(count) or (moved := periods.moved(anchor.start_date, unit, sign * int(count))) is None:
         return None
     grain = calendar_grain(anchor)
     finer = unit in GRAINS and Grain(unit).rank < grain.rank

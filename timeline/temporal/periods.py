@@ -98,6 +98,18 @@ def part(period: Period, mod: Mod) -> Period:
     return span(cuts[index], cuts[index + 1], grain)
 
 
+def moved(day: dt.date, unit: str, count: int) -> dt.date | None:
+    """`day` moved `count` calendar units (a month on from 31 januari is 28 or 29 februari); None for
+    a unit without a calendar step."""
+    if unit in ("day", "week"):
+        return day + dt.timedelta(days=count * (7 if unit == "week" else 1))
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120}.get(unit)
+    if months is None:
+        return None
+    year, month = add_months(day.year, day.month, count * months)
+    return dt.date(year, month, min(day.day, month_length(year, month)))
+
+
 def safe_replace_year(day: dt.date, year: int) -> dt.date | None:
     """The same day in another year, or None (29 februari)."""
     try:

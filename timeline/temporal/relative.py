@@ -228,9 +228,7 @@ def counted(g: Grammar, groups: Groups, ctx: Context, count: float) -> Resolved 
     if grain in ("day", "week"):
         return date(periods.day(ctx.today + dt.timedelta(days=count * (7 if grain == "week" else 1))))
     if grain == "month":
-        y, m = periods.add_months(ctx.today.year, ctx.today.month, int(count))
-        day = min(ctx.today.day, periods.month_length(y, m))
-        return date(periods.day(dt.date(y, m, day)))
+        return date(periods.day(periods.moved(ctx.today, "month", int(count))))
     if grain in ("year", "decade"):
         years = int(count) * (10 if grain == "decade" else 1)
         return date(periods.month(ctx.today.year + years, ctx.today.month), "APPROX")

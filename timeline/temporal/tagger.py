@@ -167,8 +167,7 @@ def select(grammar: Grammar, flat: str, pad: str, ref: dt.datetime, prefer: Pref
     for start, negative_length, _, name, match in candidates:
         if start < last_end:
             continue
-        direction = prefer if prefer != "tense" else partial(clause_direction, grammar, flat, start)
-        ctx = base = Context(ref, direction)
+        ctx = base = Context(ref, partial(offset_direction, grammar, flat, prefer, start))
         narrated = name in ANAPHORIC or (name in UNDERSPECIFIED and story.placed is not None)
         if narrated:
             ctx, narrated = story.context(name, match.group(0), start, base)
@@ -184,6 +183,7 @@ def select(grammar: Grammar, flat: str, pad: str, ref: dt.datetime, prefer: Pref
 
 
 def offset_direction(grammar: Grammar, flat: str, prefer: Prefer, start: int):
+    """The direction a date at `start` looks in: the one asked for, else its clause's tense."""
     return prefer if prefer != "tense" else clause_direction(grammar, flat, start)
 
 
@@ -246,19 +246,17 @@ def attach_bare_hour(grammar: Grammar, pad: str, item: Found) -> Found:
     after = grammar.glue["bare_hour"].match(pad, end + 1)
     if not after or kind(resolved) not in ("day", "part"):
         return item
-    hour = clock.hour_of(grammar, after.group("hh")) if after else None
+    hour = clock.hour_of(grammar, after.group("hh"))
     if hour is None or not 0 <= hour <= 23:
         return item
     moment = periods.midnight(resolved.period.start_date) + dt.timedelta(hours=hour)
     time = Resolved("TIME", "", Period(start=moment, end=moment + dt.timedelta(hours=1), grain=Grain.HOUR))
-    mod = grammar.lookup("signal", after.group("lead")) if after.group("lead") in grammar.words["signal"] else None
     if kind(resolved) == "part":
-        joined = part_with_time((start, end, resolved, name), (after.start(), after.end() - 1, time, "hour"))
+        joined = part_with_time(item, (after.start(), after.end() - 1, time, "hour"))[2]
     else:
-        joined = day_with_time(grammar, " " * (after.end() - 1), (start, end, resolved, name), (end, after.end() - 1, time, "hour"))
-    if joined is None:
-        return item
-    return joined[0], joined[1], Resolved(joined[2].type, joined[2].value, joined[2].period, mod or joined[2].mod), joined[3]
+        joined = on_day(resolved, time)
+    mod = grammar.lookup("signal", after.group("lead")) if after.group("lead") in grammar.words["signal"] else None
+    return start, after.end() - 1, Resolved(joined.type, joined.value, joined.period, mod or joined.mod), "day_time"
 
 
 def attach_daypart(grammar: Grammar, pad: str, item: Found) -> Found:
@@ -336,15 +334,17 @@ def day_with_time(grammar: Grammar, flat: str, first: Found, second: Found) -> F
         joined = part_with_time(second, first)
         return first[0], second[1], joined[2], joined[3]
     if kinds == ("day", "time") and grammar.glue["date_time"].match(between):
-        day, time = first[2], second[2]
-    elif kinds == ("time", "day") and grammar.glue["time_date"].match(between):
-        day, time = second[2], first[2]
-    else:
-        return None
+        return first[0], second[1], on_day(first[2], second[2]), "day_time"
+    if kinds == ("time", "day") and grammar.glue["time_date"].match(between):
+        return first[0], second[1], on_day(second[2], first[2]), "day_time"
+    return None
+
+
+def on_day(day: Resolved, time: Resolved) -> Resolved:
+    """The time of day on that day."""
     moment = dt.datetime.combine(day.period.start_date, time.period.start.time())
     period = Period(start=moment, end=moment + (time.period.end - time.period.start), grain=time.period.grain)
-    resolved = Resolved("TIME", moment.isoformat(timespec="minutes"), period, time.mod or day.mod)
-    return first[0], second[1], resolved, "day_time"
+    return Resolved("TIME", moment.isoformat(timespec="minutes"), period, time.mod or day.mod)
 
 
 def part_with_time(part: Found, time: Found) -> Found:

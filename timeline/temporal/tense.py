@@ -10,7 +10,6 @@ from timeline.models import Direction
 # A full stop before a capital or a digit, or a run of spaces. Both open with
 # one character class, which lets the regex engine skip ahead.
 SENTENCE_END = re.compile(r"[.!?…\s](?:(?<=[.!?…])(?=\s+[\"'‘“]?[A-Z0-9])|(?<=\s)\s+)")
-CLAUSE_END = re.compile(r"[,;:—–()]")
 
 
 def bounds(text: str, position: int, pattern: re.Pattern[str], reach: int = 400) -> tuple[int, int]:
