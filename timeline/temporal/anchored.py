@@ -72,7 +72,7 @@ def readings(grammar: Grammar, pad: str, item: Found, ref: dt.datetime) -> list[
     """The anchor read looking back and looking ahead ("kerst": last Christmas and the next one)."""
     start, end, resolved, name = item
     pattern = rule_pattern(grammar, name)
-    match = pattern.fullmatch(pad[1:], start, end) if pattern else None
+    match = pattern.fullmatch(pad, start, end + 1) if pattern else None
     if match is None:
         return [resolved]
     found = [resolved]

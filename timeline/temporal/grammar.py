@@ -47,7 +47,13 @@ def at_word_start(body: str) -> re.Pattern[str]:
     a pattern that opens with a character class lets the regex engine skip ahead
     to the few places worth trying. A match starts one before its word.
     """
-    return re.compile(r"[^\w]" + body)
+    return re.compile(r"[^a-z0-9](?<=\W)" + body)
+
+
+def rule_source(body: str) -> str:
+    """A rule for the padded text (see at_word_start): it takes the character before its words, which
+    may be none of [\w-.,/], and "^" in it is the start of the text, right after the pad."""
+    return r"[^\w\-.,/]" + body.replace("^", "(?<=^ )").replace("[(?<=^ )", "[^") + r"(?![\w])"
 
 
 def _alternation(words) -> str:
@@ -214,9 +220,7 @@ def past_words(lang: Language) -> set[str]:
 def compile_grammar(code: str = "nl") -> Grammar:
     lang = load(code)
     classes = _classes(lang)
-    rules = tuple(
-        (name, r"(?<![\w\-.,/])" + _expand(pattern, classes, lang) + r"(?![\w])") for name, (_, pattern) in lang.rules.items()
-    )
+    rules = tuple((name, rule_source(_expand(pattern, classes, lang))) for name, (_, pattern) in lang.rules.items())
     # Regexes for the words around a match: parts and signals stand before it.
     prefix = {
         "part": at_word_start(r"(?P<w>" + _alternation(lang.parts) + r")\s+$"),
@@ -244,7 +248,10 @@ def compile_grammar(code: str = "nl") -> Grammar:
         for name, words in (("future", lang.tense.future), ("past", past_words(lang)),
                             ("aux", lang.tense.perfect_aux), ("participle", lang.tense.zijn_participles))
     }
-    tense["clause"] = re.compile(r"[,;:—–()]|(?<=\s)(?:" + _alternation(lang.tense.clause_openers) + r")(?=\s)")
+    # a clause ends at a mark or before an opener ("dat", "omdat"); one class first lets the engine skip ahead
+    tense["clause"] = re.compile(
+        r"[,;:—–()\s](?:(?<=[,;:—–()])|(?<=\s)(?:" + _alternation(lang.tense.clause_openers) + r")(?=\s))"
+    )
     words = anchor_words(classes)
     return Grammar(
         language=lang, rules=rules, words=classes, prefixes=prefix, tense=tense, anchors=words,

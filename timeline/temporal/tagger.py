@@ -156,10 +156,11 @@ def select(grammar: Grammar, flat: str, pad: str, ref: dt.datetime, prefer: Pref
     """The leftmost longest matches that resolve; at equal length the earlier rule."""
     candidates = []
     lowered = pad[1:]
+    # A rule's match in the padded text starts one before its words: at their offset in the text.
     for low, high, classes in windows(grammar, pad):
         for priority, name, pattern in rules_for(grammar, frozenset(classes)):
-            for match in pattern.finditer(lowered, low, high):
-                candidates.append((match.start(), match.start() - match.end(), priority, name, match))
+            for match in pattern.finditer(pad, low, high + 1):
+                candidates.append((match.start(), match.start() + 1 - match.end(), priority, name, match))
     candidates.sort(key=lambda c: c[:3])
     chosen: list[Found] = []
     last_end = 0
@@ -170,7 +171,7 @@ def select(grammar: Grammar, flat: str, pad: str, ref: dt.datetime, prefer: Pref
         ctx = base = Context(ref, partial(offset_direction, grammar, flat, prefer, start))
         narrated = name in ANAPHORIC or (name in UNDERSPECIFIED and story.placed is not None)
         if narrated:
-            ctx, narrated = story.context(name, match.group(0), start, base)
+            ctx, narrated = story.context(name, lowered[start : start - negative_length], start, base)
         resolved = resolve_match(grammar, name, match, ctx)
         if narrated and name in UNDERSPECIFIED and (resolved is None or not agrees(resolved, base)):
             resolved, narrated = resolve_match(grammar, name, match, base), False
@@ -178,7 +179,7 @@ def select(grammar: Grammar, flat: str, pad: str, ref: dt.datetime, prefer: Pref
             chosen.append((start, start - negative_length, resolved, name))
             last_end = start - negative_length
             if resolved.period is not None:
-                story.update(match.group(0), start, resolved, narrated)
+                story.update(lowered[start : start - negative_length], start, resolved, narrated)
     return chosen
 
 

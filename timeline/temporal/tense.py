@@ -7,18 +7,36 @@ import re
 from timeline.temporal.grammar import Grammar
 from timeline.models import Direction
 
+# What \s matches, spelled out: a class of plain characters is a quick table
+# lookup for the regex engine, where \s asks the character's category.
+SPACES = "\t-\r\x1c- \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+
 # A full stop before a capital or a digit, or a run of spaces. Both open with
 # one character class, which lets the regex engine skip ahead.
-SENTENCE_END = re.compile(r"[.!?…\s](?:(?<=[.!?…])(?=\s+[\"'‘“]?[A-Z0-9])|(?<=\s)\s+)")
+SENTENCE_END = re.compile("[.!?…" + SPACES + r"](?:(?<=[.!?…])(?=\s+[\"'‘“]?[A-Z0-9])|(?<=\s)\s+)")
 
 
 def bounds(text: str, position: int, pattern: re.Pattern[str], reach: int = 400) -> tuple[int, int]:
-    """The stretch around `position` between two matches of `pattern`."""
+    """The stretch around `position` between two matches of `pattern` (at most `reach` each way)."""
+    return last_end_before(text, position, pattern, reach), first_start_after(text, position, pattern, reach)
+
+
+def last_end_before(text: str, position: int, pattern: re.Pattern[str], reach: int) -> int:
+    """Where the last match before `position` ends. Most sentences and clauses are short: looking back
+    a short way first finds the same last end, since a match found from further back ends there too."""
     low = max(0, position - reach)
-    starts = [m.end() for m in pattern.finditer(text, low, position)]
-    start = starts[-1] if starts else low
+    for near in (max(low, position - 120), low):
+        last = None
+        for last in pattern.finditer(text, near, position):
+            pass
+        if last is not None:
+            return last.end()
+    return low
+
+
+def first_start_after(text: str, position: int, pattern: re.Pattern[str], reach: int) -> int:
     after = pattern.search(text, position, position + reach)
-    return start, after.start() if after else min(len(text), position + reach)
+    return after.start() if after else min(len(text), position + reach)
 
 
 def direction_in(grammar: Grammar, text: str) -> Direction | None:
