@@ -32,7 +32,7 @@ class Grammar:
     tense: dict[str, re.Pattern[str]]
     anchors: dict[str, frozenset[str]]  # word -> classes: every match holds an anchor of its rule's classes
     anchor_patterns: tuple[re.Pattern[str], re.Pattern[str]]  # numbers that are not amounts; anchor words
-    rule_classes: dict[str, frozenset[str]]
+    rule_classes: dict[str, tuple[frozenset[str], ...]]  # rule -> sets of anchor classes; a window needs one whole set
     glue: dict[str, re.Pattern[str]]  # what may stand between a day and its time
 
     def lookup(self, cls: str, text: str) -> object:
@@ -51,7 +51,7 @@ def at_word_start(body: str) -> re.Pattern[str]:
 
 
 def rule_source(body: str) -> str:
-    """A rule for the padded text (see at_word_start): it takes the character before its words, which
+    r"""A rule for the padded text (see at_word_start): it takes the character before its words, which
     may be none of [\w-.,/], and "^" in it is the start of the text, right after the pad."""
     return r"[^\w\-.,/]" + body.replace("^", "(?<=^ )").replace("[(?<=^ )", "[^") + r"(?![\w])"
 
@@ -210,6 +210,11 @@ def anchor_words(classes: dict[str, dict[str, object]]) -> dict[str, frozenset[s
     return {word: frozenset(classes_) for word, classes_ in found.items()}
 
 
+def needs(anchor: str) -> tuple[frozenset[str], ...]:
+    """"month+shift ordinal": near a month and a shift word, or near an ordinal."""
+    return tuple(frozenset(one.split("+")) for one in anchor.split())
+
+
 def past_words(lang: Language) -> set[str]:
     """The words that mark the past: the list, and the past forms of the strong and irregular verbs."""
     forms = {form for past_sg, past_pl, _ in lang.verbs.values() for form in (past_sg, past_pl)}
@@ -259,6 +264,6 @@ def compile_grammar(code: str = "nl") -> Grammar:
             re.compile(NUMBER_ANCHORS.format(amounts=_alternation(lang.not_after_number.words))),
             at_word_start(r"(?P<word>" + _alternation(words) + r")\b"),
         ),
-        rule_classes={name: frozenset(anchor.split()) for name, (anchor, _) in lang.rules.items()},
+        rule_classes={name: needs(anchor) for name, (anchor, _) in lang.rules.items()},
         glue={name: re.compile(_expand(pattern, classes, lang), re.IGNORECASE) for name, pattern in lang.glue.model_dump().items()},
     )

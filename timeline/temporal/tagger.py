@@ -148,7 +148,7 @@ def rules_for(grammar: Grammar, classes: frozenset[str]) -> list[tuple[int, str,
     return [
         (priority, name, re.compile(source))
         for priority, (name, source) in enumerate(grammar.rules)
-        if not classes.isdisjoint(grammar.rule_classes[name])
+        if any(need <= classes for need in grammar.rule_classes[name])
     ]
 
 
