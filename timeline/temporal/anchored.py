@@ -15,11 +15,10 @@ from functools import lru_cache
 from typing import Callable
 
 from timeline.temporal import periods
-from timeline.temporal.dates import HANDLERS, Context, Resolved, number
+from timeline.temporal.dates import HANDLERS, Context, Found, Resolved, number
 from timeline.temporal.grammar import Grammar
 from timeline.models import Direction, Grain
 
-Found = tuple[int, int, Resolved, str]
 DirectionAt = Callable[[int], Direction | None]
 
 

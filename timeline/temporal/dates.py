@@ -50,6 +50,8 @@ class Resolved:
     measure: str | None = None  # "in een week" may be a length: its DURATION value
 
 
+Found = tuple[int, int, Resolved, str]  # start, end, what it resolves to, the rule
+
 Groups = dict[str, str | None]
 Handler = Callable[[Grammar, Groups, Context], Resolved | None]
 HANDLERS: dict[str, Handler] = {}

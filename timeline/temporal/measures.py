@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import re
 
-from timeline.temporal.dates import Resolved
+from timeline.temporal.dates import Found, Resolved
 from timeline.temporal.grammar import Grammar
 
-Found = tuple[int, int, Resolved, str]
 CLAUSE_START = re.compile(r"[.!?;:,()]")
 REACH = 80  # characters back from a match that its clause may reach
 
