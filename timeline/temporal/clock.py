@@ -49,12 +49,16 @@ def daypart_hour(g: Grammar, groups: Groups, hour: int) -> tuple[int, bool]:
 
 @handles("day_part")
 def day_part(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
-    """"vanavond": this evening, 18:00 to midnight; "morgenochtend": tomorrow before noon."""
+    """"vanavond": this evening, 18:00 to midnight; "morgenochtend": tomorrow before noon. A phrase
+    that is also said after a day ("vroeg in de avond") covers the same hours as there (18:00 to 20:00)."""
     offset, part = g.lookup("daypartword", groups["daypartword"])
     first, last = g.language.part_hours[part]
+    mod = None
+    if groups["daypartword"] in g.words["partphrase"]:
+        _, mod, first, last = g.lookup("partphrase", groups["daypartword"])
     day = ctx.reference.replace(hour=0, minute=0, second=0, microsecond=0) + dt.timedelta(days=offset)
     period = Period(start=day + dt.timedelta(hours=first), end=day + dt.timedelta(hours=last), grain=Grain.HOUR)
-    return Resolved("TIME", f"{day.date().isoformat()}T{part}", period)
+    return Resolved("TIME", f"{day.date().isoformat()}T{part}", period, mod or None)
 
 
 @handles("clock")
