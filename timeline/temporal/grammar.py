@@ -31,7 +31,7 @@ class Grammar:
     prefixes: dict[str, re.Pattern[str]]
     tense: dict[str, re.Pattern[str]]
     anchors: dict[str, frozenset[str]]  # word -> classes: every match holds an anchor of its rule's classes
-    anchor_patterns: tuple[re.Pattern[str], re.Pattern[str]]  # numbers that are not amounts; anchor words
+    anchor_patterns: tuple[re.Pattern[str], ...]  # numbers that are not amounts; anchor words (after a space, after a mark)
     rule_classes: dict[str, tuple[frozenset[str], ...]]  # rule -> sets of anchor classes; a window needs one whole set
     glue: dict[str, re.Pattern[str]]  # what may stand between a day and its time
 
@@ -262,7 +262,10 @@ def compile_grammar(code: str = "nl") -> Grammar:
         language=lang, rules=rules, words=classes, prefixes=prefix, tense=tense, anchors=words,
         anchor_patterns=(
             re.compile(NUMBER_ANCHORS.format(amounts=_alternation(lang.not_after_number.words))),
-            at_word_start(r"(?P<word>" + _alternation(words) + r")\b"),
+            # Words after a space, then after any other mark: a plain space as the first character
+            # lets the regex engine jump from space to space, which halves the cost of the scan.
+            re.compile(r" (?P<word>" + _alternation(words) + r")\b"),
+            re.compile(r"[^a-z0-9 ](?<=\W)(?P<word>" + _alternation(words) + r")\b"),
         ),
         rule_classes={name: needs(anchor) for name, (anchor, _) in lang.rules.items()},
         glue={name: re.compile(_expand(pattern, classes, lang), re.IGNORECASE) for name, pattern in lang.glue.model_dump().items()},

@@ -92,10 +92,11 @@ NUMBER_CLASSES = {name: frozenset({name}) for name in ("numdate", "clock", "cloc
 
 def anchors(grammar: Grammar, pad: str) -> list[tuple[int, int, frozenset[str]]]:
     """(start, end, classes) of each anchor word or number, in text order."""
-    numbers, words = grammar.anchor_patterns
+    numbers, *words = grammar.anchor_patterns
     found = [(m.start() - 1, m.end() - 1, NUMBER_CLASSES[m.lastgroup]) for m in numbers.finditer(pad)]
     # A word's match starts one before it: in the padded text, that is the word's offset in the text.
-    found += [(m.start(), m.end() - 1, grammar.anchors[m.group("word")]) for m in words.finditer(pad)]
+    for pattern in words:
+        found += [(m.start(), m.end() - 1, grammar.anchors[m.group("word")]) for m in pattern.finditer(pad)]
     return sorted(found, key=lambda anchor: anchor[0])
 
 
