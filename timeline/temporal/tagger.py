@@ -75,13 +75,16 @@ def resolve(
 
 
 ODD_SPACES = "\r\n\t\u00a0\u2009\u202f"
+APOSTROPHES = "\u2018\u2019\u02bc"  # typographic: "’s avonds" is "'s avonds"
 
 
 def flatten(text: str) -> str:
-    """The text with line breaks and odd spaces as plain spaces, same length."""
-    for char in ODD_SPACES:
-        if char in text:
-            text = text.replace(char, " ")
+    """The text with line breaks and odd spaces as plain spaces and typographic apostrophes as
+    plain ones, same length."""
+    for chars, plain in ((ODD_SPACES, " "), (APOSTROPHES, "'")):
+        for char in chars:
+            if char in text:
+                text = text.replace(char, plain)
     return text
 
 
