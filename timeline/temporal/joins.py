@@ -16,6 +16,7 @@ from timeline.temporal.grammar import Grammar
 from timeline.temporal.narrative import YEAR_IN_TEXT
 from timeline.models import Grain, Period
 
+AFTERNOON_CLOCK = {"AF", "EV"}  # TIMEX parts of the day whose hours are said on the afternoon clock
 PARTABLE = {Grain.WEEK, Grain.MONTH, Grain.SEASON, Grain.QUARTER, Grain.HALF, Grain.YEAR, Grain.DECADE}
 
 
@@ -173,12 +174,14 @@ def on_day(day: Resolved, time: Resolved) -> Resolved:
 
 
 def part_with_time(part: Found, time: Found) -> Found:
-    """"vanavond om 8 uur": the time, read on the clock of that part of that day (20:00)."""
+    """"vanavond om 8 uur": the time, read on the clock of that part of that day (20:00). An
+    afternoon or an evening reads the afternoon clock ("half zes morgenavond" is 17:30)."""
     span, clock = part[2].period, time[2].period
     day = span.start.replace(hour=0, minute=0)
     hour = clock.start.hour
     if hour < 12 and not span.start.hour <= hour < (span.end - day).total_seconds() / 3600:
-        hour += 12 if span.start.hour <= hour + 12 < (span.end - day).total_seconds() / 3600 else 0
+        later = span.start.hour <= hour + 12 < (span.end - day).total_seconds() / 3600
+        hour += 12 if later or part[2].value[-2:] in AFTERNOON_CLOCK else 0
     moment = day + dt.timedelta(hours=hour, minutes=clock.start.minute)
     period = Period(start=moment, end=moment + (clock.end - clock.start), grain=clock.grain)
     resolved = Resolved("TIME", moment.isoformat(timespec="minutes"), period, time[2].mod or part[2].mod)
