@@ -13,7 +13,7 @@ import datetime as dt
 from timeline.temporal import clock, periods
 from timeline.temporal.dates import Found, Resolved
 from timeline.temporal.grammar import Grammar
-from timeline.temporal.narrative import YEAR_IN_TEXT
+from timeline.temporal.narrative import UNDERSPECIFIED, YEAR_IN_TEXT
 from timeline.models import Grain, Period
 
 AFTERNOON_CLOCK = {"AF", "EV"}  # TIMEX parts of the day whose hours are said on the afternoon clock
@@ -123,6 +123,8 @@ def year_from_end(flat: str, first: Found, last: Found) -> Found:
     when it would come after the end)."""
     one, other = first[2], last[2]
     if not (kind(one) == kind(other) == "day" or (is_month(one) and is_month(other))):
+        return first
+    if first[3] not in UNDERSPECIFIED:  # "van volgende vrijdag tot 1 okt. 2020": a day of its own
         return first
     if YEAR_IN_TEXT.search(flat[first[0] : first[1]]) or not YEAR_IN_TEXT.search(flat[last[0] : last[1]]):
         return first
