@@ -38,7 +38,7 @@ def year_of(g: Grammar, groups: Groups, ctx: Context) -> int:
 
 @handles("nth_in_year")
 def nth_in_year(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
-    """"de laatste week van 2019": the first or last week wholly inside the year (or its day, month)."""
+    """"de laatste week van 2019": the year's first or last ISO week (or its first or last day, month)."""
     nth, year = ordinal(g, groups), year_of(g, groups, ctx)
     unit = str(g.lookup("unit", groups["unit"])[0])
     if nth not in (1, -1) and unit != "week":
@@ -49,13 +49,10 @@ def nth_in_year(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
         return date(periods.month(year, 1 if nth > 0 else 12))
     if unit != "week":
         return None
-    if nth > 0:
-        monday = periods.nth_weekday(year, 1, 1, nth)
-    else:
-        monday = monday_of(dt.date(year, 12, 31))
-        if monday + dt.timedelta(days=6) > dt.date(year, 12, 31):
-            monday -= dt.timedelta(days=7)  # the last week wholly inside the year
-    return date(periods.week(monday)) if monday.year == year else None
+    # a year's weeks are its ISO weeks, as Dutch calendars number them: the first holds 4 January,
+    # the last 28 December ("de eerste week van 2020" begins on 30 December 2019)
+    monday = dt.date.fromisocalendar(year, nth, 1) if nth > 0 else monday_of(dt.date(year, 12, 28))
+    return date(periods.week(monday)) if monday.isocalendar()[0] == year else None
 
 
 @handles("weekend")
