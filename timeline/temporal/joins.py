@@ -100,33 +100,58 @@ def attach_daypart(grammar: Grammar, pad: str, item: Found) -> Found:
 
 
 def join_ranges(grammar: Grammar, flat: str, found: list[Found]) -> list[Found]:
-    """"aug 8 - aug 12", "van 14/10/2013 tot 15/10/2013", "van juni tot november 2023": one period."""
+    """"aug 8 - aug 12", "van 14/10/2013 tot 15/10/2013", "van juni tot november 2023", "tussen 2010 en
+    2015": one period."""
     joined: list[Found] = []
     for item in found:
         previous = joined[-1] if joined else None
-        if previous and grammar.glue["range"].match(flat[previous[1] : item[0]]):
+        opener = previous and range_opener(grammar, flat, previous, item)
+        if opener is not None:
             previous = joined[-1] = year_from_end(flat, previous, item)
-            one, other = previous[2], item[2]
-            grain = Grain.MONTH if is_month(one) and is_month(other) else Grain.DAY
-            if (grain is Grain.MONTH or kind(one) == kind(other) == "day") and within_a_year(one, other):
-                period = Period(start=one.period.start, end=other.period.end, grain=grain)
-                opener = grammar.glue["range_start"].search(flat, max(0, previous[0] - 8), previous[0])
-                start = opener.start() if opener else previous[0]
-                joined[-1] = (start, item[1], Resolved("DATE", one.value, period), "range")
+            grain = range_grain(previous[2], item[2])
+            if grain is not None:
+                period = Period(start=previous[2].period.start, end=item[2].period.end, grain=grain)
+                joined[-1] = (opener, item[1], Resolved("DATE", previous[2].value, period), "range")
                 continue
         joined.append(item)
     return joined
 
 
+def range_opener(grammar: Grammar, flat: str, first: Found, last: Found) -> int | None:
+    """Where a range of `first` to `last` starts ("van juni", "tussen 2010"), or None if they make none."""
+    between, before = flat[first[1] : last[0]], flat[max(0, first[0] - 8) : first[0]]
+    if grammar.glue["range"].match(between):
+        opener = grammar.glue["range_start"].search(before)
+    elif grammar.glue["range_and"].match(between):
+        opener = grammar.glue["between_start"].search(before)  # "en" joins a range only after "tussen"
+        if opener is None:
+            return None
+    else:
+        return None
+    return first[0] - len(before) + opener.start() if opener else first[0]
+
+
+def range_grain(one: Resolved, other: Resolved) -> Grain | None:
+    """Two days or two months within a year, or two years, make a range of that grain."""
+    if is_month(one) and is_month(other):
+        return Grain.MONTH if within_a_year(one, other) else None
+    if kind(one) == kind(other) == "day":
+        return Grain.DAY if within_a_year(one, other) else None
+    if is_year(one) and is_year(other) and one.period.end <= other.period.start:
+        return Grain.YEAR
+    return None
+
+
 def year_from_end(flat: str, first: Found, last: Found) -> Found:
     """"van juni tot november 2023": a start said without its year takes the end's (the year before
-    when it would come after the end)."""
+    when it would come after the end). With no year on either end, a start read after its end moves
+    back ("tussen augustus en oktober", said in September and looking ahead: August of this year)."""
     one, other = first[2], last[2]
     if not (kind(one) == kind(other) == "day" or (is_month(one) and is_month(other))):
         return first
-    if first[3] not in UNDERSPECIFIED:  # "van volgende vrijdag tot 1 okt. 2020": a day of its own
-        return first
-    if YEAR_IN_TEXT.search(flat[first[0] : first[1]]) or not YEAR_IN_TEXT.search(flat[last[0] : last[1]]):
+    if first[3] not in UNDERSPECIFIED or YEAR_IN_TEXT.search(flat[first[0] : first[1]]):
+        return first  # "van volgende vrijdag tot 1 okt. 2020": a day of its own
+    if not YEAR_IN_TEXT.search(flat[last[0] : last[1]]) and one.period.start < other.period.start:
         return first
     day = one.period.start_date
     for year in (other.period.start.year, other.period.start.year - 1):
@@ -198,6 +223,10 @@ def kind(resolved: Resolved) -> str | None:
     if resolved.type == "TIME" and resolved.period.grain.is_time_of_day:
         return "time"
     return "day" if resolved.period.grain == Grain.DAY else None
+
+
+def is_year(resolved: Resolved) -> bool:
+    return resolved.period is not None and resolved.period.grain == Grain.YEAR and periods.aligned(resolved.period)
 
 
 def is_month(resolved: Resolved) -> bool:

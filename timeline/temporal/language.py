@@ -63,6 +63,8 @@ class Glue(Model):
     time_date: str
     range: str  # between the two days of "13 - 15 juli", "van 14/10 tot 15/10"
     range_start: str  # before the first day of a range
+    range_and: str  # between the two ends of a range after "tussen" ("tussen 2010 en 2015")
+    between_start: str  # before the first end of such a range
     bare_hour: str  # "23 okt. om zeven", "vanavond rond 7": an hour without "uur" after a day
 
 
