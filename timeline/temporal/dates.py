@@ -166,7 +166,7 @@ def numeric_day_month(g: Grammar, groups: Groups, ctx: Context) -> Resolved | No
     return date(periods.day(found)) if found else None
 
 
-@handles("day_range", "between_days")
+@handles("day_range")
 def day_range(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     month = int(g.lookup("month", groups["month"]))
     first, last = int(groups["day"]), int(groups["day_b"])

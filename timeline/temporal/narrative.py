@@ -26,7 +26,7 @@ from timeline.temporal.tense import SENTENCE_END
 
 YEAR_IN_TEXT = re.compile(r"(?<![\d.,:])(?:1[0-9]|20)\d\d(?![\d.,:]\d)")
 # Rules whose date depends on the reference for its year or month: they may count from the narrative.
-UNDERSPECIFIED = {"day_month", "month_day", "month", "season", "numeric_day_month", "day_range", "between_days", "holiday"}
+UNDERSPECIFIED = {"day_month", "month_day", "month", "season", "numeric_day_month", "day_range", "holiday"}
 ANAPHORIC = {"units_later", "unit_after", "next_unit", "same_unit", "then"}
 GRAINS = {grain.value for grain in Grain}
 REACH = 2  # sentences a month or a day carries its year over
