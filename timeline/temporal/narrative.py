@@ -105,12 +105,17 @@ def units_later(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
 
 @handles("unit_after", "next_unit")
 def unit_after(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
-    """"de dag erna", "het jaar daarop", "de volgende dag": the unit after the anchor's."""
+    """"de dag erna", "het jaar daarop", "de volgende dag": the unit after the anchor's. "Het weekend
+    daarop" is the first weekend after the anchor's day (that week's, from a weekday)."""
     if ctx.anchor is None:
         return None
-    unit = str(g.lookup("unit", groups["unit"])[0])
     sign = int(g.lookup("anaphor", groups["anaphor"])) if groups.get("anaphor") else 1
-    return unit_from(unit, ctx.anchor.start_date, sign)
+    day = ctx.anchor.start_date
+    if groups.get("weekend"):
+        weeks = (1 if day.weekday() >= 5 else 0) if sign > 0 else -1
+        period, value = periods.weekend(day - dt.timedelta(days=day.weekday() - 7 * weeks))
+        return Resolved("DATE", value, period)
+    return unit_from(str(g.lookup("unit", groups["unit"])[0]), day, sign)
 
 
 @handles("same_unit")

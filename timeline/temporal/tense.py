@@ -21,16 +21,19 @@ def bounds(text: str, position: int, pattern: re.Pattern[str], reach: int = 400)
     return last_end_before(text, position, pattern, reach), first_start_after(text, position, pattern, reach)
 
 
+LOOK_AHEAD = 4  # characters after `position` a sentence end may look at
+
+
 def last_end_before(text: str, position: int, pattern: re.Pattern[str], reach: int) -> int:
     """Where the last match before `position` ends. Most sentences and clauses are short: looking back
     a short way first finds the same last end, since a match found from further back ends there too."""
     low = max(0, position - reach)
     for near in (max(low, position - 120), low):
-        last = None
-        for last in pattern.finditer(text, near, position):
-            pass
-        if last is not None:
-            return last.end()
+        # a match may look a little past `position`: the full stop before "Zondag speelt" ends a
+        # sentence because a capital follows it
+        ends = [m.end() for m in pattern.finditer(text, near, position + LOOK_AHEAD) if m.end() <= position]
+        if ends:
+            return ends[-1]
     return low
 
 
