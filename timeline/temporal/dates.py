@@ -243,13 +243,23 @@ def holiday_date(g: Grammar, word: str, year: int) -> dt.date | None:
     return dt.date(year, month, day)
 
 
+def shifted(g: Grammar, groups: Groups, ctx: Context) -> Context:
+    """"afgelopen september", "komende Pasen": the shift word sets the direction (not the tense)."""
+    if not groups.get("shift"):
+        return ctx
+    shift = int(g.lookup("shift", groups["shift"]))
+    return Context(ctx.reference, "past" if shift < 0 else "future" if shift > 0 else None, ctx.anchor)
+
+
 @handles("holiday")
 def holiday(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     word = groups["holiday"]
     if groups.get("year"):
         found = holiday_date(g, word, int(groups["year"]))
+    elif groups.get("shift_b"):
+        found = holiday_date(g, word, ctx.today.year + int(g.lookup("shift", groups["shift_b"])))
     else:
-        found = pick_year(ctx, lambda y: holiday_date(g, word, y))
+        found = pick_year(shifted(g, groups, ctx), lambda y: holiday_date(g, word, y))
     return date(periods.day(found))
 
 
@@ -269,11 +279,11 @@ def month_year(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     return date(periods.month(int(groups["year"]), int(g.lookup("month", word))))
 
 
-@handles("month")
+@handles("month", "shift_monthname")
 def month(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     number_ = int(g.lookup("month", groups["monthname"]))
     first = pick_year(
-        ctx,
+        shifted(g, groups, ctx),
         lambda y: dt.date(y, number_, 1),
         lambda y: dt.date(y, number_, periods.month_length(y, number_)),
     )
