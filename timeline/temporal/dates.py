@@ -202,12 +202,21 @@ def year_or(groups: Groups, ctx: Context, key: str = "year") -> int:
     return int(groups[key]) if groups.get(key) else ctx.today.year
 
 
+def month_said(g: Grammar, groups: Groups, ctx: Context) -> tuple[int, int]:
+    """(year, month) of "maart", "maart 2026" or "de volgende maand"."""
+    if groups.get("shift"):
+        months = ctx.today.year * 12 + ctx.today.month - 1 + int(g.lookup("shift", groups["shift"]))
+        return months // 12, months % 12 + 1
+    month = int(g.lookup("month", groups["monthname"]))
+    if groups.get("year"):
+        return int(groups["year"]), month
+    last = lambda y: dt.date(y, month, periods.month_length(y, month))  # noqa: E731
+    return pick_year(ctx, lambda y: dt.date(y, month, 1), last).year, month
+
+
 @handles("nth_in_month")
 def nth_in_month(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
-    nth, month = ordinal(g, groups), int(g.lookup("month", groups["monthname"]))
-    year = int(groups["year"]) if groups.get("year") else pick_year(
-        ctx, lambda y: dt.date(y, month, 1), lambda y: dt.date(y, month, periods.month_length(y, month))
-    ).year
+    nth, (year, month) = ordinal(g, groups), month_said(g, groups, ctx)
     unit = str(g.lookup("unit", groups["unit"])[0]) if groups.get("unit") else None
     if groups.get("weekday"):
         found = periods.nth_weekday(year, month, int(g.lookup("weekday", groups["weekday"])), nth)
