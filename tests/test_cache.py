@@ -36,7 +36,9 @@ def test_the_grammar_from_the_cache_is_the_one_built_from_the_file(tmp_path, mon
     monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path))
     grammar_from(language.FOLDER, monkeypatch)  # fills the cache
     served = grammar_from(language.FOLDER, monkeypatch)
-    assert served.language == built.language and served.rules == built.rules and served.words == built.words
+    assert served.language == built.language == language.read(language.file_of("nl"))  # as validated from the file
+    assert type(served.language.tense) is language.Tense and served.language.story == built.language.story
+    assert served.rules == built.rules and served.words == built.words and served.anchors == built.anchors
     assert {k: served.prefixes[k].pattern for k in served.prefixes} == {k: built.prefixes[k].pattern for k in built.prefixes}
     assert [p.pattern for p in served.anchor_patterns] == [p.pattern for p in built.anchor_patterns]
 

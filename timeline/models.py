@@ -12,6 +12,7 @@ silently ignored.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from enum import Enum
 import types
 import typing
@@ -157,6 +158,19 @@ class Record:
 
     def model_dump(self) -> dict:
         return {name: _dump(getattr(self, name)) for name in self._fields}
+
+    @classmethod
+    def from_dump(cls, data: dict) -> "Record":
+        """The record whose model_dump() `data` is, unchecked: how the language cache reads one back."""
+        nested = cls._nested()
+        return cls(**{k: nested[k].from_dump(v) if k in nested else v for k, v in data.items()})
+
+    @classmethod
+    def _nested(cls) -> dict[str, type]:
+        """The fields that hold a record (model_dump() makes them tables)."""
+        names = vars(sys.modules[cls.__module__])
+        kinds = {n: names.get(a) if isinstance(a, str) else a for n, a in cls.__dict__.get("__annotations__", {}).items()}
+        return {n: k for n, k in kinds.items() if isinstance(k, type) and issubclass(k, Record)}
 
 
 def _dump(value: object) -> object:

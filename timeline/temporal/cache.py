@@ -1,11 +1,14 @@
 """A cache, between runs, of what a language file gives once read: its validated data and the
 grammar's expanded pattern sources (plain strings and tables; never compiled regexes).
 
-Reading and validating nl.toml and expanding its rules costs every start ~30 ms; unpickling the
-result ~2 ms. An entry is keyed by content: it holds the exact bytes of every file it was made
-from (the language file and the modules that read and expand it) and of the Python version, and is
-used only when all of them are byte for byte what this run would read, so an edited language file
-or an upgraded timeline is never served stale. Anything amiss (no cache folder, a read-only home, a
+Reading and validating nl.toml and expanding its rules costs every start ~30 ms; reading the
+result back ~2 ms. Entries are plain values written with marshal, the format of Python's own
+bytecode cache (built in: pickle would add its import, ~3 ms, to every start).
+
+An entry is keyed by content: it holds the exact bytes of every file it was made from (the
+language file and the modules that read and expand it) and of the Python version, and is used
+only when all of them are byte for byte what this run would read, so an edited language file or
+an upgraded timeline is never served stale. Anything amiss (no cache folder, a read-only home, a
 truncated or foreign file) falls back to building the value, as without a cache.
 
 Where: $TIMELINE_CACHE_DIR, else $XDG_CACHE_HOME/timeline, else ~/.cache/timeline.
@@ -14,8 +17,8 @@ TIMELINE_CACHE_DIR set to "" turns the cache off. Deleting the folder clears it.
 
 from __future__ import annotations
 
+import marshal
 import os
-import pickle
 import sys
 from typing import Callable, TypeVar
 
@@ -47,11 +50,12 @@ def contents(path: str) -> bytes:
 
 
 def cached(name: str, inputs: list[str], build: Callable[[], T]) -> T:
-    """The value `build()` makes from `inputs`: from the cache when made from the same bytes, else built and stored."""
+    """The value `build()` makes from `inputs` (plain data: tables, tuples, strings, numbers): from the cache
+    when made from the same bytes, else built and stored."""
     where, key = folder(), key_of(inputs)
     if where is None or key is None:
         return build()
-    path = os.path.join(where, f"{name}.{sys.implementation.cache_tag}.pickle")
+    path = os.path.join(where, f"{name}.{sys.implementation.cache_tag}.marshal")
     found = read(path, key)
     if found is not None:
         return found[0]
@@ -64,9 +68,9 @@ def read(path: str, key: bytes) -> tuple[object] | None:
     """(value,) from the entry at `path` if it was made from `key`, else None."""
     try:
         with open(path, "rb") as file:
-            if pickle.load(file) != key:
+            if marshal.load(file) != key:
                 return None
-            return (pickle.load(file),)
+            return (marshal.load(file),)
     except Exception:  # a missing, truncated or foreign file is a miss, never an error
         return None
 
@@ -77,10 +81,10 @@ def write(path: str, key: bytes, value: object) -> None:
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(staging, "wb") as file:
-            pickle.dump(key, file, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
+            marshal.dump(key, file)
+            marshal.dump(value, file)  # ValueError for a value that is not plain data: then no entry
         os.replace(staging, path)
-    except (OSError, pickle.PicklingError):
+    except (OSError, ValueError):
         try:
             os.unlink(staging)
         except OSError:

@@ -180,7 +180,7 @@ def load(code: str = "nl") -> Language:
             f"unknown language {code!r}; choose one of {', '.join(available())}"
         )
     path = file_of(code)
-    return cached(f"{code}.language", [path, *CODE], lambda: read(path))
+    return Language.from_dump(cached(f"{code}.language", [path, *CODE], lambda: read(path).model_dump()))
 
 
 def read(path: str) -> Language:
