@@ -67,12 +67,10 @@ def cached(name: str, inputs: list[str], build: Callable[[], T]) -> T:
 def read(path: str, key: bytes) -> tuple[object] | None:
     """(value,) from the entry at `path` if it was made from `key`, else None."""
     try:
-        with open(path, "rb") as file:
-            if marshal.load(file) != key:
-                return None
-            return (marshal.load(file),)
+        found, value = marshal.loads(contents(path))  # whole: marshal.load() of a file reads it piece by piece
     except Exception:  # a missing, truncated or foreign file is a miss, never an error
         return None
+    return (value,) if found == key else None
 
 
 def write(path: str, key: bytes, value: object) -> None:
@@ -80,9 +78,9 @@ def write(path: str, key: bytes, value: object) -> None:
     staging = os.path.join(os.path.dirname(path), f".{os.path.basename(path)}.{os.getpid()}")
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
+        data = marshal.dumps((key, value))  # ValueError for a value that is not plain data: then no entry
         with open(staging, "wb") as file:
-            marshal.dump(key, file)
-            marshal.dump(value, file)  # ValueError for a value that is not plain data: then no entry
+            file.write(data)
         os.replace(staging, path)
     except (OSError, ValueError):
         try:
