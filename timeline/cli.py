@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
-import traceback
 
 import click
 
@@ -57,6 +55,8 @@ class Group(click.Group):
             return super().invoke(ctx)
         except TimelineError as error:
             if ctx.obj and ctx.obj.get("traceback"):
+                import traceback
+
                 traceback.print_exc()
             click.echo(f"timeline: error: {error}", err=True)
             ctx.exit(error.exit_code)
@@ -88,6 +88,12 @@ def build_defaults(ctx: click.Context) -> dict:
     if "format" in defaults:
         defaults["formats"] = defaults.pop("format")
     return defaults
+
+
+def to_json(value: object, indent: int | None = None) -> str:
+    import json  # only for --format json: the text output starts without it
+
+    return json.dumps(value, ensure_ascii=False, indent=indent)
 
 
 def expression_dict(expr) -> dict:
@@ -148,7 +154,7 @@ def extract(ctx, articles, published, prefer, fmt, strict, max_size, out, engine
             skipped += 1
             continue
         results.append((article, run(article.text, article.published, prefer, reference_grain=article.published_grain)))
-    click.echo(json.dumps([extraction_dict(a, f) for a, f in results], ensure_ascii=False, indent=2)
+    click.echo(to_json([extraction_dict(a, f) for a, f in results], indent=2)
                if fmt == "json" else "\n".join(
                    f"{a.path}:{line_of(a.text, e.offset[0])}\t{describe(e)}" for a, f in results for e in f))
     if skipped:
@@ -219,7 +225,7 @@ def resolve(phrase, published, prefer, fmt):
     if not found:
         raise TimelineError(f"no date found in {phrase!r}; see tests/corpus/nl.txt for phrases timeline knows")
     for expr in found:
-        click.echo(json.dumps(expression_dict(expr), ensure_ascii=False) if fmt == "json" else describe(expr))
+        click.echo(to_json(expression_dict(expr)) if fmt == "json" else describe(expr))
 
 
 @main.command()
@@ -419,7 +425,7 @@ def schema():
     """Print the JSON Schema of timeline.json, the contract every other format is rendered from."""
     from timeline.models import Timeline
 
-    click.echo(json.dumps(Timeline.model_json_schema(mode="serialization"), ensure_ascii=False, indent=2))
+    click.echo(to_json(Timeline.model_json_schema(mode="serialization"), indent=2))
 
 
 def progress(total: int, quiet: bool):

@@ -12,10 +12,11 @@ silently ignored.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from enum import Enum
 import types
 import typing
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Literal, get_args, get_origin, get_type_hints
 
 
@@ -112,18 +113,64 @@ class RecordError(ValueError):
 
 class Record:
     """A frozen record read from a data file (a language file): fields by annotation,
-    each value checked against its type, an unknown or missing field an error."""
+    each value checked against its type, an unknown or missing field an error.
+
+    Plain Python, not a dataclass: building a dataclass's methods costs every start ~1 ms a record type.
+    """
+
+    _fields: tuple[str, ...] = ()
+    _defaults: dict[str, object] = {}
 
     def __init_subclass__(cls, **kwargs) -> None:
         super().__init_subclass__(**kwargs)
-        dataclass(frozen=True)(cls)
+        cls._fields = tuple(cls.__dict__.get("__annotations__", {}))
+        cls._defaults = {name: cls.__dict__[name] for name in cls._fields if name in cls.__dict__}
+
+    def __init__(self, **values: object) -> None:
+        unknown = set(values).difference(self._fields)
+        missing = set(self._fields).difference(values, self._defaults)
+        if unknown or missing:
+            raise TypeError(f"{type(self).__name__}: {'unknown' if unknown else 'missing'} field {min(unknown or missing)!r}")
+        for name in self._fields:
+            object.__setattr__(self, name, values[name] if name in values else self._defaults[name])
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r} of a frozen {type(self).__name__}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r} of a frozen {type(self).__name__}")
+
+    def _values(self) -> tuple:
+        return tuple(getattr(self, name) for name in self._fields)
+
+    def __eq__(self, other: object) -> bool:
+        return self._values() == other._values() if type(other) is type(self) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{n}={getattr(self, n)!r}' for n in self._fields)})"
 
     @classmethod
     def model_validate(cls, data: object) -> "Record":
         return _convert(cls, data, cls.__name__)
 
     def model_dump(self) -> dict:
-        return {f.name: _dump(getattr(self, f.name)) for f in fields(self)}
+        return {name: _dump(getattr(self, name)) for name in self._fields}
+
+    @classmethod
+    def from_dump(cls, data: dict) -> "Record":
+        """The record whose model_dump() `data` is, unchecked: how the language cache reads one back."""
+        nested = cls._nested()
+        return cls(**{k: nested[k].from_dump(v) if k in nested else v for k, v in data.items()})
+
+    @classmethod
+    def _nested(cls) -> dict[str, type]:
+        """The fields that hold a record (model_dump() makes them tables)."""
+        names = vars(sys.modules[cls.__module__])
+        kinds = {n: names.get(a) if isinstance(a, str) else a for n, a in cls.__dict__.get("__annotations__", {}).items()}
+        return {n: k for n, k in kinds.items() if isinstance(k, type) and issubclass(k, Record)}
 
 
 def _dump(value: object) -> object:
@@ -170,11 +217,10 @@ def _record(kind: type, value: object, where: str) -> Record:
     if not isinstance(value, dict):
         raise RecordError(f"{where}: expected a table, got {value!r}")
     hints = get_type_hints(kind)
-    known = {f.name for f in fields(kind)}
-    unknown = [k for k in value if k not in known]
+    unknown = [k for k in value if k not in kind._fields]
     if unknown:
         raise RecordError(f"{where}: unknown field {unknown[0]!r}")
-    missing = [f.name for f in fields(kind) if f.name not in value and f.default is f.default_factory]
+    missing = [name for name in kind._fields if name not in value and name not in kind._defaults]
     if missing:
         raise RecordError(f"{where}: missing field {missing[0]!r}")
     return kind(**{k: _convert(hints[k], v, f"{where}.{k}") for k, v in value.items()})

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,5 +118,7 @@ def identity(path: Path, data: bytes | None, text: str) -> str:
     """What an article's event ids follow: its file name (so moving the folder keeps every id),
     or for standard input its text."""
     if data is not None and path.name in ("", "-"):
+        import hashlib  # only for standard input: a start without it is ~3 ms shorter
+
         return "stdin:" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
     return unicodedata.normalize("NFC", path.name)

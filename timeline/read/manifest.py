@@ -7,7 +7,6 @@ naming the manifest, the line and the fix; the other articles are read.
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 
@@ -56,6 +55,8 @@ def manifest(folder: Path) -> tuple[dict, str]:
     found = folder / MANIFEST
     if not found.is_file():
         return {}, ""
+    import tomllib  # only beside a manifest
+
     try:
         source = found.read_text("utf-8")
         return tomllib.loads(source), source

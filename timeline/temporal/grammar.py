@@ -9,10 +9,14 @@ use the class twice in one rule. This module knows no words of any language.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from timeline.temporal import language as language_module, patterns
+from timeline.temporal.cache import cached
 from timeline.temporal.language import Language, load
+from timeline.temporal.patterns import Patterns, at_word_start, word_start  # noqa: F401  (at_word_start: for story)
 
 DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 NMONTH = r"(?:1[0-2]|0?[1-9])"
@@ -28,26 +32,16 @@ class Grammar:
     language: Language
     rules: tuple[tuple[str, str], ...]  # (name, regex source): compiled when first needed
     words: dict[str, dict[str, object]]
-    prefixes: dict[str, re.Pattern[str]]
-    tense: dict[str, re.Pattern[str]]
+    prefixes: Mapping[str, re.Pattern[str]]  # these three compile each pattern when first asked for it
+    tense: Mapping[str, re.Pattern[str]]
     anchors: dict[str, frozenset[str]]  # word -> classes: every match holds an anchor of its rule's classes
     anchor_patterns: tuple[re.Pattern[str], ...]  # numbers that are not amounts; anchor words (after a space, after a mark)
     rule_classes: dict[str, tuple[frozenset[str], ...]]  # rule -> sets of anchor classes; a window needs one whole set
-    glue: dict[str, re.Pattern[str]]  # what may stand between a day and its time
+    glue: Mapping[str, re.Pattern[str]]  # what may stand between a day and its time
 
     def lookup(self, cls: str, text: str) -> object:
         """The value a word of class `cls` stands for (case and spaces folded)."""
         return self.words[cls][" ".join(text.lower().split())]
-
-
-def at_word_start(body: str) -> re.Pattern[str]:
-    """`body` where a word starts, searched in lower-case text given one leading space.
-
-    The pattern matches the character before the word instead of looking behind:
-    a pattern that opens with a character class lets the regex engine skip ahead
-    to the few places worth trying. A match starts one before its word.
-    """
-    return re.compile(r"[^a-z0-9](?<=\W)" + body)
 
 
 def rule_source(body: str) -> str:
@@ -224,49 +218,70 @@ def past_words(lang: Language) -> set[str]:
 @lru_cache(maxsize=None)
 def compile_grammar(code: str = "nl") -> Grammar:
     lang = load(code)
+    made_by = [language_module.file_of(code), __file__, patterns.__file__, *language_module.CODE]
+    sources = cached(f"{code}.grammar", made_by, lambda: expand(lang))
+    return Grammar(
+        language=lang, rules=sources["rules"], words=sources["words"], anchors=sources["anchors"],
+        prefixes=Patterns(sources["prefixes"]), tense=Patterns(sources["tense"]),
+        anchor_patterns=tuple(re.compile(source) for source in sources["anchor_patterns"]),
+        rule_classes=sources["rule_classes"], glue=Patterns(sources["glue"], re.IGNORECASE),
+    )
+
+
+def expand(lang: Language) -> dict[str, object]:
+    """What the grammar is made of, as plain data: the rules' and the other patterns' sources, the word classes."""
     classes = _classes(lang)
-    rules = tuple((name, rule_source(_expand(pattern, classes, lang))) for name, (_, pattern) in lang.rules.items())
-    # Regexes for the words around a match: parts and signals stand before it.
+    words = anchor_words(classes)
+    return {
+        "rules": tuple((name, rule_source(_expand(pattern, classes, lang))) for name, (_, pattern) in lang.rules.items()),
+        "words": classes, "prefixes": prefix_sources(lang), "tense": tense_sources(lang), "anchors": words,
+        "anchor_patterns": (
+            NUMBER_ANCHORS.format(amounts=_alternation(lang.not_after_number.words)),
+            # Words after a space, then after any other mark: a plain space as the first character
+            # lets the regex engine jump from space to space, which halves the cost of the scan.
+            r" (?P<word>" + _alternation(words) + r")\b",
+            r"[^a-z0-9 ](?<=\W)(?P<word>" + _alternation(words) + r")\b",
+        ),
+        "rule_classes": {name: needs(anchor) for name, (anchor, _) in lang.rules.items()},
+        "glue": {name: _expand(pattern, classes, lang) for name, pattern in lang.glue.model_dump().items()},
+    }
+
+
+def prefix_sources(lang: Language) -> dict[str, str]:
+    """Patterns for the words around a match: parts and signals stand before it."""
     prefix = {
-        "part": at_word_start(r"(?P<w>" + _alternation(lang.parts) + r")\s+$"),
-        "signal": at_word_start(r"(?P<w>" + _alternation(lang.signals) + r")\s+$"),
-        "signal_after": re.compile(r"\s+(?P<w>" + _alternation(lang.signals_after) + r")(?![\w])"),
-        "daypart_after": re.compile(r",?\s+(?P<w>" + _alternation(lang.part_phrases) + r")(?![\w])"),
+        "part": word_start(r"(?P<w>" + _alternation(lang.parts) + r")\s+$"),
+        "signal": word_start(r"(?P<w>" + _alternation(lang.signals) + r")\s+$"),
+        "signal_after": r"\s+(?P<w>" + _alternation(lang.signals_after) + r")(?![\w])",
+        "daypart_after": r",?\s+(?P<w>" + _alternation(lang.part_phrases) + r")(?![\w])",
         # "het hoogste niveau in een week": a word that makes "in <count> <unit>" after it a length
-        "measure": at_word_start(r"(?:" + _alternation(lang.measure_cues.words) + r")(?![\w])"),
+        "measure": word_start(r"(?:" + _alternation(lang.measure_cues.words) + r")(?![\w])"),
         # "in een dag, een week of een maand": another length right after one
-        "enumeration": re.compile(
+        "enumeration": (
             rf"\s*(?:,|\s(?:{_alternation(lang.measure_joiners.words)}))\s+"
             rf"(?:{DIGITS}|{_alternation(lang.numbers)})\s+(?:{_alternation(lang.units)})(?![\w])"
         ),
         # "drie dagen na": a count of units and a side, before the date they are counted from
-        "offset": at_word_start(
+        "offset": word_start(
             rf"(?P<n>{DIGITS}|{_alternation(lang.numbers)})\s+(?P<u>{_alternation(lang.units)})\s+"
             rf"(?P<w>{_alternation(lang.offsets)})\s+$"
         ),
     }
     # what may follow a match, in one pattern: most matches are followed by none of it
     after_words = set(lang.signals_after) | set(lang.part_phrases) | set(lang.hour_leads.words)
-    prefix["after"] = re.compile(r",?\s+(?:" + _alternation(after_words) + r")(?![\w])")
+    prefix["after"] = r",?\s+(?:" + _alternation(after_words) + r")(?![\w])"
+    return prefix
+
+
+def tense_sources(lang: Language) -> dict[str, str]:
+    """Patterns for the words that tell a clause's tense, and for where a clause ends."""
     tense = {
-        name: at_word_start(r"(?:" + _alternation(words) + r")(?![\w])")
+        name: word_start(r"(?:" + _alternation(words) + r")(?![\w])")
         for name, words in (("future", lang.tense.future), ("past", past_words(lang)),
                             ("aux", lang.tense.perfect_aux), ("participle", lang.tense.zijn_participles))
     }
     # a clause ends at a mark or before an opener ("dat", "omdat"); one class first lets the engine skip ahead
-    tense["clause"] = re.compile(
+    tense["clause"] = (
         r"[,;:—–()\s](?:(?<=[,;:—–()])|(?<=\s)(?:" + _alternation(lang.tense.clause_openers) + r")(?=\s))"
     )
-    words = anchor_words(classes)
-    return Grammar(
-        language=lang, rules=rules, words=classes, prefixes=prefix, tense=tense, anchors=words,
-        anchor_patterns=(
-            re.compile(NUMBER_ANCHORS.format(amounts=_alternation(lang.not_after_number.words))),
-            # Words after a space, then after any other mark: a plain space as the first character
-            # lets the regex engine jump from space to space, which halves the cost of the scan.
-            re.compile(r" (?P<word>" + _alternation(words) + r")\b"),
-            re.compile(r"[^a-z0-9 ](?<=\W)(?P<word>" + _alternation(words) + r")\b"),
-        ),
-        rule_classes={name: needs(anchor) for name, (anchor, _) in lang.rules.items()},
-        glue={name: re.compile(_expand(pattern, classes, lang), re.IGNORECASE) for name, pattern in lang.glue.model_dump().items()},
-    )
+    return tense

@@ -1,0 +1,41 @@
+"""Patterns compiled when first used, and the shape of a pattern that starts at a word."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+
+class Patterns(Mapping):
+    """Name -> compiled pattern, each compiled when first asked for: one phrase needs few of them."""
+
+    def __init__(self, sources: dict[str, str], flags: int = 0) -> None:
+        self.sources, self.flags, self.compiled = sources, flags, {}
+
+    def __getitem__(self, name: str) -> re.Pattern[str]:
+        try:
+            return self.compiled[name]
+        except KeyError:
+            pattern = self.compiled[name] = re.compile(self.sources[name], self.flags)
+            return pattern
+
+    def __iter__(self):
+        return iter(self.sources)
+
+    def __len__(self) -> int:
+        return len(self.sources)
+
+
+def at_word_start(body: str) -> re.Pattern[str]:
+    """`body` where a word starts, searched in lower-case text given one leading space (see word_start)."""
+    return re.compile(word_start(body))
+
+
+def word_start(body: str) -> str:
+    """The source of `body` where a word starts, searched in lower-case text given one leading space.
+
+    The pattern matches the character before the word instead of looking behind:
+    a pattern that opens with a character class lets the regex engine skip ahead
+    to the few places worth trying. A match starts one before its word.
+    """
+    return r"[^a-z0-9](?<=\W)" + body
