@@ -3,27 +3,22 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 
 
-class Patterns(Mapping):
-    """Name -> compiled pattern, each compiled when first asked for: one phrase needs few of them."""
+class Patterns(dict):
+    """Name -> compiled pattern, each compiled when first asked for: one phrase needs few of them.
+
+    A dict whose missing names compile on the spot: once compiled, a lookup is a plain dict lookup.
+    It holds only what was asked for; `sources` names them all.
+    """
 
     def __init__(self, sources: dict[str, str], flags: int = 0) -> None:
-        self.sources, self.flags, self.compiled = sources, flags, {}
+        super().__init__()
+        self.sources, self.flags = sources, flags
 
-    def __getitem__(self, name: str) -> re.Pattern[str]:
-        try:
-            return self.compiled[name]
-        except KeyError:
-            pattern = self.compiled[name] = re.compile(self.sources[name], self.flags)
-            return pattern
-
-    def __iter__(self):
-        return iter(self.sources)
-
-    def __len__(self) -> int:
-        return len(self.sources)
+    def __missing__(self, name: str) -> re.Pattern[str]:
+        pattern = self[name] = re.compile(self.sources[name], self.flags)
+        return pattern
 
 
 def at_word_start(body: str) -> re.Pattern[str]:
