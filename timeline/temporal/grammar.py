@@ -209,6 +209,18 @@ def needs(anchor: str) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(one.split("+")) for one in anchor.split())
 
 
+def past_source(lang: Language) -> str:
+    """The past words, and a strong verb's past form after an inseparable prefix ("verliep", "ontstond");
+    `not_past` holds prefixed forms that are more often other words ("verdacht")."""
+    forms = {form for past_sg, past_pl, _ in lang.verbs.values() for form in (past_sg, past_pl)}
+    forms -= set(lang.tense.not_past)
+    prefixed = (
+        rf"(?!(?:{_alternation(lang.tense.not_past)})(?![\w]))"
+        rf"(?:{_alternation(lang.tense.inseparable_prefixes)})(?:{_alternation(forms)})"
+    )
+    return rf"(?:{_alternation(past_words(lang))}|{prefixed})(?![\w])"
+
+
 def past_words(lang: Language) -> set[str]:
     """The words that mark the past: the list, and the past forms of the strong and irregular verbs."""
     forms = {form for past_sg, past_pl, _ in lang.verbs.values() for form in (past_sg, past_pl)}
@@ -277,9 +289,10 @@ def tense_sources(lang: Language) -> dict[str, str]:
     """Patterns for the words that tell a clause's tense, and for where a clause ends."""
     tense = {
         name: word_start(r"(?:" + _alternation(words) + r")(?![\w])")
-        for name, words in (("future", lang.tense.future), ("past", past_words(lang)),
-                            ("aux", lang.tense.perfect_aux), ("participle", lang.tense.zijn_participles))
+        for name, words in (("future", lang.tense.future), ("aux", lang.tense.perfect_aux),
+                            ("participle", lang.tense.zijn_participles))
     }
+    tense["past"] = word_start(past_source(lang))
     # a clause ends at a mark or before an opener ("dat", "omdat"); one class first lets the engine skip ahead
     tense["clause"] = (
         r"[,;:—–()\s](?:(?<=[,;:—–()])|(?<=\s)(?:" + _alternation(lang.tense.clause_openers) + r")(?=\s))"

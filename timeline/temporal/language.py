@@ -20,6 +20,7 @@ class Tense(Model):
     future: tuple[str, ...]
     past: tuple[str, ...]
     not_past: tuple[str, ...]
+    inseparable_prefixes: tuple[str, ...]
     perfect_aux: tuple[str, ...]
     zijn_participles: tuple[str, ...]
     clause_openers: tuple[str, ...]
