@@ -50,6 +50,15 @@ def day_ordinal(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     return date(periods.day(found)) if found else None
 
 
+@handles("weekday_dayordinal")
+def weekday_dayordinal(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    """"woensdag de achttiende": that day of the month nearest the reference on which it is that weekday."""
+    day, weekday, today = day_number(g, groups), int(g.lookup("weekday", groups["weekday"])), ctx.today
+    months = (periods.add_months(today.year, today.month, k) for k in range(-6, 7))
+    matching = [d for year, month in months if (d := safe_date(year, month, day)) and d.isoweekday() == weekday]
+    return date(periods.day(min(matching, key=lambda d: abs((d - today).days)))) if matching else None
+
+
 def weekday_of(g: Grammar, groups: Groups, ctx: Context, word: str) -> dt.date:
     """The day a weekday names, as the weekday rule reads it (by its shift, else by direction)."""
     return relative.weekday(g, {"weekday": word, "shift": groups.get("shift")}, ctx).period.start_date
