@@ -9,6 +9,8 @@ day and a time one moment ("16 april 2025 om 14:20").
 from __future__ import annotations
 
 import datetime as dt
+import re
+from functools import lru_cache
 
 from timeline.temporal import clock, periods
 from timeline.temporal.dates import Found, Resolved
@@ -24,18 +26,33 @@ def attach_prefixes(grammar: Grammar, pad: str, item: Found) -> Found:
     """Take in a part ("eind") and a signal ("sinds") standing right before (`pad`: see `padded`)."""
     start, end, resolved, name = item
     period = resolved.period
-    part = grammar.prefixes["part"].search(pad, max(0, start - 40), start + 1)
-    if part and period is not None and period.grain in PARTABLE and resolved.mod is None:
-        mod = grammar.lookup("part", part.group("w"))
-        period = periods.part(period, mod)
-        resolved = Resolved(resolved.type, resolved.value, period, mod)
-        start = part.start()
-    signal = grammar.prefixes["signal"].search(pad, max(0, start - 40), start + 1)
-    if signal and resolved.type in ("DATE", "TIME") and resolved.period is not None:
-        mod = resolved.mod or grammar.lookup("signal", signal.group("w"))
-        resolved = Resolved(resolved.type, resolved.value, resolved.period, mod)
-        start = signal.start()
+    if period is not None and period.grain in PARTABLE and resolved.mod is None:
+        part = word_before(grammar, pad, start, "part")
+        if part:
+            mod = grammar.lookup("part", part.group("w"))
+            resolved = Resolved(resolved.type, resolved.value, periods.part(period, mod), mod)
+            start = part.start()
+    if resolved.type in ("DATE", "TIME") and resolved.period is not None:
+        signal = word_before(grammar, pad, start, "signal")
+        if signal:
+            resolved = Resolved(resolved.type, resolved.value, resolved.period,
+                                resolved.mod or grammar.lookup("signal", signal.group("w")))
+            start = signal.start()
     return start, end, resolved, name
+
+
+def word_before(grammar: Grammar, pad: str, start: int, cls: str) -> re.Match[str] | None:
+    """The phrase of `cls` ending right before `start`; the regex runs only when the word there can end one."""
+    tail = pad[max(0, start - 40) : start + 1].rstrip()
+    if not tail.endswith(last_words(grammar, cls)):
+        return None
+    return grammar.prefixes[cls].search(pad, max(0, start - 40), start + 1)
+
+
+@lru_cache(maxsize=None)
+def last_words(grammar: Grammar, cls: str) -> tuple[str, ...]:
+    """The last word of each phrase of `cls` ("van" of "begin van")."""
+    return tuple({phrase.split()[-1] for phrase in grammar.words[cls]})
 
 
 def attach_after(grammar: Grammar, pad: str, item: Found) -> Found:
