@@ -17,6 +17,7 @@ from typing import Callable
 from timeline.temporal import periods
 from timeline.temporal.dates import HANDLERS, Context, Found, Resolved, number
 from timeline.temporal.grammar import Grammar
+from timeline.temporal.joins import word_before
 from timeline.models import Direction, Grain
 
 DirectionAt = Callable[[int], Direction | None]
@@ -40,7 +41,7 @@ def offset(grammar: Grammar, pad: str, item: Found, ref: dt.datetime, direction_
     start, end, resolved, name = item
     if resolved.type != "DATE" or resolved.period is None or resolved.mod is not None:
         return item
-    match = grammar.prefixes["offset"].search(pad, max(0, start - 40), start + 1)
+    match = word_before(grammar, pad, start, "offset")
     if not match:
         return item
     count = number(grammar, match.group("n"))
