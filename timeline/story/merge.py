@@ -57,9 +57,44 @@ def same_fact(a: Candidate, b: Candidate, fa: Features, fb: Features, ignore: fr
     return dates_fit(a, b) and fa.same_fact(fb, ignore, both_dated)
 
 
+def copy_key(candidate: Candidate) -> tuple:
+    """What identical copies of a report share: the same words at the same date, told the same way."""
+    d = candidate.date
+    return (candidate.kind, candidate.text, d.value, d.mod, d.start, d.end, d.grain, candidate.top_names)
+
+
+def copies(candidates: list[Candidate]) -> list[list[int]]:
+    """Identical reports (a wire copy republished by many outlets) as one class each, in order
+    of their first member; a class holds each article once."""
+    classes: list[list[int]] = []
+    open_: dict[tuple, list[tuple[list[int], set]]] = {}
+    for i, c in enumerate(candidates):
+        shelf = open_.setdefault(copy_key(c), [])
+        home = next((pair for pair in shelf if c.source.path not in pair[1]), None)
+        if home is None:
+            home = ([], set())
+            shelf.append(home)
+            classes.append(home[0])
+        home[0].append(i)
+        home[1].add(c.source.path)
+    return classes
+
+
 def groups(candidates: list[Candidate], subject: str | None, names: frozenset[str]) -> list[list[int]]:
-    """Candidates joined into facts: dated and "recent" reports by union-find over
-    pairs that share a key, then each undated mention onto the first fact it fits."""
+    """Candidates joined into facts. Identical copies are one report first (so a wire copy
+    in a thousand articles stays one small block); then dated and "recent" reports join by
+    union-find over pairs that share a key, and each undated mention goes onto the first fact it fits."""
+    classes = copies(candidates)
+    reports = [candidates[members[0]] for members in classes]
+    sources = [{candidates[i].source.path for i in members} for members in classes]
+    joined = report_groups(reports, sources, subject, names)
+    return [sorted(i for k in group for i in classes[k]) for group in joined]
+
+
+def report_groups(
+    candidates: list[Candidate], sources: list[set], subject: str | None, names: frozenset[str]
+) -> list[list[int]]:
+    """Reports joined into facts; `sources` are the articles each report stands for."""
     ignore = frozenset({subject}) if subject else frozenset()
     found = [evidence(c, subject, names) for c in candidates]
     parent = list(range(len(candidates)))
@@ -76,7 +111,7 @@ def groups(candidates: list[Candidate], subject: str | None, names: frozenset[st
     # Pairs in ascending (i, j) order, made one i at a time from the blocks: no list of every pair.
     member_of = memberships(blocks(found, ignore), len(candidates))
     undated = {i for i, c in enumerate(candidates) if c.kind == "undated"}
-    articles = {i: {c.source.path} for i, c in enumerate(candidates)}  # an article reports a fact once
+    articles = dict(enumerate(sources))  # an article reports a fact once
 
     def unite(i: int, j: int) -> None:
         a, b = root(i), root(j)
