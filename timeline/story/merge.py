@@ -12,6 +12,7 @@ only join a fact; they never join two facts together.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from bisect import bisect_right
 from collections import defaultdict
 from typing import Iterable, Iterator
@@ -108,9 +109,8 @@ def report_groups(
     def fits(i: int, j: int) -> bool:
         return same_fact(candidates[i], candidates[j], found[i], found[j], ignore)
 
-    # Pairs in ascending (i, j) order, made one i at a time from the blocks: no list of every pair.
-    member_of = memberships(blocks(found, ignore), len(candidates))
     undated = {i for i, c in enumerate(candidates) if c.kind == "undated"}
+    dated_parts, mention_parts = split_blocks(list(blocks(found, ignore)), undated)
     articles = dict(enumerate(sources))  # an article reports a fact once
 
     def unite(i: int, j: int) -> None:
@@ -119,17 +119,40 @@ def report_groups(
             parent[b] = a
             articles[a] |= articles.pop(b)
 
-    for i, j in pairs(member_of):
-        if i not in undated and j not in undated:
-            unite(i, j)
-    for i, j in pairs(member_of):
-        mention, other = (i, j) if i in undated else (j, i)
-        if (mention in undated) != (other in undated) and parent[mention] == mention and fits(mention, other):
+    # Dated pairs in ascending (i, j) order, made one i at a time from the blocks: no list of every pair.
+    for i, j in pairs(memberships(dated_parts, len(candidates))):
+        unite(i, j)
+    for mention in sorted(mention_parts):  # onto the first fact (in ascending order) that it fits
+        other = next((o for o in unique(heapq.merge(*mention_parts[mention])) if fits(mention, o)), None)
+        if other is not None:
             parent[mention] = root(other)
     joined: dict[int, list[int]] = defaultdict(list)
     for i in range(len(candidates)):
         joined[root(i)].append(i)
     return list(joined.values())
+
+
+def split_blocks(found_blocks: list[list[int]], undated: set[int]) -> tuple[list[list[int]], dict[int, list]]:
+    """Each block's dated and "recent" reports (where two or more share it), and for each
+    undated mention the dated parts of its blocks: undated mentions join facts, never each other."""
+    dated_parts, mention_parts = [], defaultdict(list)
+    for block in found_blocks:
+        part = [i for i in block if i not in undated]
+        if len(part) > 1:
+            dated_parts.append(part)
+        if part and len(part) < len(block):
+            for i in block:
+                if i in undated:
+                    mention_parts[i].append(part)
+    return dated_parts, mention_parts
+
+
+def unique(ascending: Iterable[int]) -> Iterator[int]:
+    last = None
+    for i in ascending:
+        if i != last:
+            yield i
+        last = i
 
 
 def memberships(found_blocks: Iterable[list[int]], count: int) -> list[list[list[int]]]:

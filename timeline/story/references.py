@@ -21,6 +21,7 @@ from functools import lru_cache
 from timeline.story.words import NAME, StoryWords
 
 ARTICLES = ("de", "het")
+LEADING = ARTICLES + ("the",)  # not part of a name that starts with it
 PARTICLES = ("de", "van", "der", "den", "ten", "ter")
 DETERMINERS = ("die", "dat", "dit", "deze")  # a pronoun before a verb ("Dat is"), a determiner before a noun
 LOWER_WORD = re.compile(r"\b[a-z][\w-]*")
@@ -82,9 +83,12 @@ def names_in(text: str, known: frozenset[str], words: StoryWords) -> list[tuple[
         before = WORD_BEFORE_REVERSED.match(window[::-1])
         type_word = before.group(1)[::-1].lower() if before else ""
         kind = type_word if before and is_type(type_word, words) else ""
-        while parts and (not parts[0][:1].isupper() or parts[0].lower() in ARTICLES + ("the",)
-                         or (len(parts) > 1 and is_type(parts[0].lower(), words))):
-            kind = parts[0].lower() if is_type(parts[0].lower(), words) else kind
+        while parts:
+            head = parts[0].lower()
+            typed = is_type(head, words)
+            if parts[0][:1].isupper() and head not in LEADING and not (len(parts) > 1 and typed):
+                break
+            kind = head if typed else kind
             parts = parts[1:]
         if len(parts) >= 4 and "van" in parts[2:]:  # "Erik Vos van Velora": a person of an organisation
             parts = parts[: parts.index("van", 2)]
@@ -96,7 +100,7 @@ def names_in(text: str, known: frozenset[str], words: StoryWords) -> list[tuple[
 
 
 def is_type(word: str, words: StoryWords) -> bool:
-    return word.endswith(words.organisation_nouns + words.person_titles + words.person_nouns + words.institutions)
+    return word.endswith(words.type_words)
 
 
 def adjective(name: str, text: str, end: int) -> bool:
@@ -106,7 +110,7 @@ def adjective(name: str, text: str, end: int) -> bool:
 def is_person(name: str, kind: str, words: StoryWords) -> bool:
     """A title or person noun before it, or a plain name of two or three words (particles allowed)."""
     if kind:
-        return kind.endswith(words.person_titles + words.person_nouns)
+        return kind.endswith(words.person_kinds)
     parts = [p for p in name.split() if p not in PARTICLES]
     plain = all(p.isalpha() and p[:1].isupper() and not p.isupper() for p in parts)
     typed = any(p.lower().endswith(words.name_words) for p in parts)
