@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,12 +65,15 @@ def outcomes(
     size = max(1, min(CHUNK, len(items) // (jobs * 4)))
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
     chunk_work = partial(process_chunk, published=published, prefer=prefer, language=language)
-    with get_context("spawn").Pool(min(jobs, len(chunks))) as pool:
+    with get_context(START_METHOD).Pool(min(jobs, len(chunks))) as pool:
         for records in pool.imap(chunk_work, chunks):
             yield from map(from_record, records)
 
 
 CHUNK = 32  # articles a worker takes at a time: few round trips, still an even spread
+# On Linux a worker is forked from this process, its modules already imported (a spawned one
+# imports timeline and pydantic again: ~0.5 s a worker); elsewhere fork is unsafe, so spawn.
+START_METHOD = "fork" if sys.platform == "linux" else "spawn"
 
 
 def process_chunk(items: list[Input], published: dt.date | None, prefer: Prefer, language: str) -> list[tuple]:

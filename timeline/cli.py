@@ -366,7 +366,7 @@ def collect(paths, strict, published, prefer, language, jobs, tell, quiet, max_s
         items = []
     else:
         items = inputs(paths, stdin, max_size * 1024 * 1024)
-        if jobs is None:  # a pool pays its start-up (~1 s a worker) only where there is work to share
+        if jobs is None:  # a pool pays its start-up (each worker compiles the grammar) only where there is work to share
             jobs = default_jobs() if len(items) >= 64 else 1
         found = outcomes(items, published, prefer, language, jobs)
     with progress(len(items), quiet) as bar, closing(found):

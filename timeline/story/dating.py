@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from timeline.models import Expression
 from timeline.story.sentences import quotations
@@ -104,10 +105,12 @@ def mark_changes(raw: str, placed: list[Placed], found: list[str], words: StoryW
 
 
 def choose(
-    raw: str, placed: list[Placed], words: StoryWords, has_amount: bool, recent_word: bool, present: bool = False
+    raw: str, placed: list[Placed], words: StoryWords, has_amount: bool, recent_word: bool,
+    present: Callable[[], bool] = lambda: False,
 ) -> Dating:
-    """The date of the sentence's happening, or what stands in for it. `present`: the
-    sentence has no past or future tense, so a figure in it holds at publication."""
+    """The date of the sentence's happening, or what stands in for it. `present()`: the
+    sentence has no past or future tense, so a figure in it holds at publication (asked last:
+    reading the tense is the dearest test)."""
     found = roles(raw, placed, words)
     for wanted in (("change-end", "main"), ("subordinate",)):
         for item, role in zip(placed, found):
@@ -118,7 +121,7 @@ def choose(
         return Dating("recent", None, "recent")
     figure = has_amount or bool(words.figure.search(raw))
     hedged = words.hedge.search(lowered)  # "Het zou mikken op 100 miljard": a plan or a rumour, not a figure now
-    if figure and not hedged and (words.present.search(lowered) or (present and any(r in EXCLUDED for r in found))):
+    if figure and not hedged and (words.present.search(lowered) or (any(r in EXCLUDED for r in found) and present())):
         return Dating("published", None, "present")
     return Dating("undated", None, found[0] if found else "no date")
 

@@ -89,7 +89,8 @@ def numbered(candidates: list[Candidate], identity: str) -> list[Candidate]:
     for item in candidates:
         key = (item.date.value, item.date.mod, item.kind == "lead")
         ordinal = f"{'lead' if item.kind == 'lead' else ''}{seen[key]}"
-        result.append(replace(item, id=event_id(identity, item.date, ordinal)))
+        result.append(Candidate(event_id(identity, item.date, ordinal), item.date, item.text, item.headline, item.source,
+                                item.expected, item.features, item.kind, item.top_names, item.why))
         seen[key] += 1
     return result
 
@@ -210,7 +211,7 @@ def classify(item: Told, article: Article, language: str = "nl") -> tuple[str, E
     words = story_words(language)
     if item.sentence.heading or conditional(item.raw, words):
         return None
-    present = direction_in(compile_grammar(language), item.raw) is None
+    present = lambda: direction_in(compile_grammar(language), item.raw) is None  # noqa: E731
     dating = choose(item.raw, list(item.placed), words, bool(item.features.amounts), item.recent_word, present)
     if dating.kind == "dated" and reports(item, words):
         expr = dating.expression

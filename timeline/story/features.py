@@ -76,11 +76,20 @@ def event_word_pattern(language: str) -> re.Pattern[str]:
     return at_word_start(r"(?:" + "|".join(branches) + r")\b")
 
 
+@lru_cache(maxsize=None)
+def event_stems(language: str) -> tuple[str, ...]:
+    return tuple(entry.lower().rstrip("*") for entry in load(language).merge.event_words)
+
+
 def event_words(text: str, language: str = "nl") -> frozenset[str]:
-    """The words for what happened, each as its entry says it (a stem without its *)."""
+    """The words for what happened, each as its entry says it (a stem without its *).
+    Most sentences hold none of the stems: a substring test says so before the pattern runs."""
+    lowered = text.lower()
+    if not any(stem in lowered for stem in event_stems(language)):
+        return frozenset()
     entries = load(language).merge.event_words
     return frozenset(
-        entries[int(m.lastgroup[1:])].rstrip("*") for m in event_word_pattern(language).finditer(" " + text.lower())
+        entries[int(m.lastgroup[1:])].rstrip("*") for m in event_word_pattern(language).finditer(" " + lowered)
     )
 
 

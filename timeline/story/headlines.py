@@ -97,7 +97,8 @@ def finite_verb(text: str, words: StoryWords, reach: int = 12) -> re.Match[str] 
     for count, match in enumerate(WORD.finditer(text)):
         if count >= reach:
             return None
-        if match.group(0).lower() in words.finite or match.group(0).lower() in words.reporting:
+        word = match.group(0).lower()
+        if word in words.finite or word in words.reporting:
             return match
     return None
 

@@ -12,6 +12,7 @@ only join a fact; they never join two facts together.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from bisect import bisect_right
 from collections import defaultdict
 from typing import Iterable, Iterator
@@ -57,9 +58,44 @@ def same_fact(a: Candidate, b: Candidate, fa: Features, fb: Features, ignore: fr
     return dates_fit(a, b) and fa.same_fact(fb, ignore, both_dated)
 
 
+def copy_key(candidate: Candidate) -> tuple:
+    """What identical copies of a report share: the same words at the same date, told the same way."""
+    d = candidate.date
+    return (candidate.kind, candidate.text, d.value, d.mod, d.start, d.end, d.grain, candidate.top_names)
+
+
+def copies(candidates: list[Candidate]) -> list[list[int]]:
+    """Identical reports (a wire copy republished by many outlets) as one class each, in order
+    of their first member; a class holds each article once."""
+    classes: list[list[int]] = []
+    open_: dict[tuple, list[tuple[list[int], set]]] = {}
+    for i, c in enumerate(candidates):
+        shelf = open_.setdefault(copy_key(c), [])
+        home = next((pair for pair in shelf if c.source.path not in pair[1]), None)
+        if home is None:
+            home = ([], set())
+            shelf.append(home)
+            classes.append(home[0])
+        home[0].append(i)
+        home[1].add(c.source.path)
+    return classes
+
+
 def groups(candidates: list[Candidate], subject: str | None, names: frozenset[str]) -> list[list[int]]:
-    """Candidates joined into facts: dated and "recent" reports by union-find over
-    pairs that share a key, then each undated mention onto the first fact it fits."""
+    """Candidates joined into facts. Identical copies are one report first (so a wire copy
+    in a thousand articles stays one small block); then dated and "recent" reports join by
+    union-find over pairs that share a key, and each undated mention goes onto the first fact it fits."""
+    classes = copies(candidates)
+    reports = [candidates[members[0]] for members in classes]
+    sources = [{candidates[i].source.path for i in members} for members in classes]
+    joined = report_groups(reports, sources, subject, names)
+    return [sorted(i for k in group for i in classes[k]) for group in joined]
+
+
+def report_groups(
+    candidates: list[Candidate], sources: list[set], subject: str | None, names: frozenset[str]
+) -> list[list[int]]:
+    """Reports joined into facts; `sources` are the articles each report stands for."""
     ignore = frozenset({subject}) if subject else frozenset()
     found = [evidence(c, subject, names) for c in candidates]
     parent = list(range(len(candidates)))
@@ -73,10 +109,9 @@ def groups(candidates: list[Candidate], subject: str | None, names: frozenset[st
     def fits(i: int, j: int) -> bool:
         return same_fact(candidates[i], candidates[j], found[i], found[j], ignore)
 
-    # Pairs in ascending (i, j) order, made one i at a time from the blocks: no list of every pair.
-    member_of = memberships(blocks(found, ignore), len(candidates))
     undated = {i for i, c in enumerate(candidates) if c.kind == "undated"}
-    articles = {i: {c.source.path} for i, c in enumerate(candidates)}  # an article reports a fact once
+    dated_parts, mention_parts = split_blocks(list(blocks(found, ignore)), undated)
+    articles = dict(enumerate(sources))  # an article reports a fact once
 
     def unite(i: int, j: int) -> None:
         a, b = root(i), root(j)
@@ -84,17 +119,40 @@ def groups(candidates: list[Candidate], subject: str | None, names: frozenset[st
             parent[b] = a
             articles[a] |= articles.pop(b)
 
-    for i, j in pairs(member_of):
-        if i not in undated and j not in undated:
-            unite(i, j)
-    for i, j in pairs(member_of):
-        mention, other = (i, j) if i in undated else (j, i)
-        if (mention in undated) != (other in undated) and parent[mention] == mention and fits(mention, other):
+    # Dated pairs in ascending (i, j) order, made one i at a time from the blocks: no list of every pair.
+    for i, j in pairs(memberships(dated_parts, len(candidates))):
+        unite(i, j)
+    for mention in sorted(mention_parts):  # onto the first fact (in ascending order) that it fits
+        other = next((o for o in unique(heapq.merge(*mention_parts[mention])) if fits(mention, o)), None)
+        if other is not None:
             parent[mention] = root(other)
     joined: dict[int, list[int]] = defaultdict(list)
     for i in range(len(candidates)):
         joined[root(i)].append(i)
     return list(joined.values())
+
+
+def split_blocks(found_blocks: list[list[int]], undated: set[int]) -> tuple[list[list[int]], dict[int, list]]:
+    """Each block's dated and "recent" reports (where two or more share it), and for each
+    undated mention the dated parts of its blocks: undated mentions join facts, never each other."""
+    dated_parts, mention_parts = [], defaultdict(list)
+    for block in found_blocks:
+        part = [i for i in block if i not in undated]
+        if len(part) > 1:
+            dated_parts.append(part)
+        if part and len(part) < len(block):
+            for i in block:
+                if i in undated:
+                    mention_parts[i].append(part)
+    return dated_parts, mention_parts
+
+
+def unique(ascending: Iterable[int]) -> Iterator[int]:
+    last = None
+    for i in ascending:
+        if i != last:
+            yield i
+        last = i
 
 
 def memberships(found_blocks: Iterable[list[int]], count: int) -> list[list[list[int]]]:

@@ -21,8 +21,20 @@ from functools import lru_cache
 from timeline.story.words import NAME, StoryWords
 
 ARTICLES = ("de", "het")
+LEADING = ARTICLES + ("the",)  # not part of a name that starts with it
 PARTICLES = ("de", "van", "der", "den", "ten", "ter")
 DETERMINERS = ("die", "dat", "dit", "deze")  # a pronoun before a verb ("Dat is"), a determiner before a noun
+LOWER_WORD = re.compile(r"\b[a-z][\w-]*")
+WORD_BEFORE_REVERSED = re.compile(r"\s+([\w-]+)")  # "([\w-]+)\s+$" read from the end: no scan from the start
+ADJECTIVE_NEXT = re.compile(r"\s+[a-z]")
+PEOPLE_OF = re.compile(r"\svan\s+([A-Z]\S*)$")
+TYPED_PREFIX = re.compile(r"[\w-]+-[A-Za-z]+\s")
+POSSESSIVE = re.compile(r"[’']s$")
+WORD_RUN = re.compile(r"[\w’'-]+")
+FIRST_WORD = re.compile(r"[\w-]+")
+ARTICLE_NOUN = re.compile(r"(?:de|het)\s+([\w-]+)")
+NEXT_WORD = re.compile(r"\w+\s+([\w-]+)")
+NAMED = re.compile(r"\s*\[([^\]]+)\]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +46,13 @@ class Cast:
     known: frozenset[str]  # words the article capitalises inside sentences
     types: dict  # name -> the type word it came with ("softwarebedrijf"), where it had one
     counts: Counter  # how often the article names each
+    runs: dict  # text -> its names_in, each text of the article read once
+
+    def names_in(self, text: str, words: StoryWords) -> list[tuple[str, str]]:
+        found = self.runs.get(text)
+        if found is None:
+            found = self.runs[text] = names_in(text, self.known, words)
+        return found
 
 
 def name_words(sentences: list[str], words: StoryWords) -> frozenset[str]:
@@ -44,7 +63,7 @@ def name_words(sentences: list[str], words: StoryWords) -> frozenset[str]:
         word for text in sentences for m in NAME.finditer(text) if m.start() > 0
         for word in m.group(0).split() if word[:1].isupper()
     }
-    lower = {w for text in sentences for w in re.findall(r"\b[a-z][\w-]*", text)}
+    lower = {w for text in sentences for w in LOWER_WORD.findall(text)}
     return frozenset(capitalised | lower | words.subordinators | words.fronted)
 
 
@@ -61,11 +80,15 @@ def names_in(text: str, known: frozenset[str], words: StoryWords) -> list[tuple[
         at_start = match.start() == 0 or window.rstrip().endswith((".", "‘", "“", '"'))
         if at_start and (len(parts) == 1 or parts[0] not in known and parts[0].lower() in known):
             parts = parts if parts[0] in known else parts[1:]
-        before = re.search(r"([\w-]+)\s+$", window)
-        kind = before.group(1).lower() if before and is_type(before.group(1).lower(), words) else ""
-        while parts and (not parts[0][:1].isupper() or parts[0].lower() in ARTICLES + ("the",)
-                         or (len(parts) > 1 and is_type(parts[0].lower(), words))):
-            kind = parts[0].lower() if is_type(parts[0].lower(), words) else kind
+        before = WORD_BEFORE_REVERSED.match(window[::-1])
+        type_word = before.group(1)[::-1].lower() if before else ""
+        kind = type_word if before and is_type(type_word, words) else ""
+        while parts:
+            head = parts[0].lower()
+            typed = is_type(head, words)
+            if parts[0][:1].isupper() and head not in LEADING and not (len(parts) > 1 and typed):
+                break
+            kind = head if typed else kind
             parts = parts[1:]
         if len(parts) >= 4 and "van" in parts[2:]:  # "Erik Vos van Velora": a person of an organisation
             parts = parts[: parts.index("van", 2)]
@@ -77,17 +100,17 @@ def names_in(text: str, known: frozenset[str], words: StoryWords) -> list[tuple[
 
 
 def is_type(word: str, words: StoryWords) -> bool:
-    return word.endswith(words.organisation_nouns + words.person_titles + words.person_nouns + words.institutions)
+    return word.endswith(words.type_words)
 
 
 def adjective(name: str, text: str, end: int) -> bool:
-    return " " not in name and name.endswith(("se", "sche")) and bool(re.match(r"\s+[a-z]", text[end:]))
+    return " " not in name and name.endswith(("se", "sche")) and bool(ADJECTIVE_NEXT.match(text, end))
 
 
 def is_person(name: str, kind: str, words: StoryWords) -> bool:
     """A title or person noun before it, or a plain name of two or three words (particles allowed)."""
     if kind:
-        return kind.endswith(words.person_titles + words.person_nouns)
+        return kind.endswith(words.person_kinds)
     parts = [p for p in name.split() if p not in PARTICLES]
     plain = all(p.isalpha() and p[:1].isupper() and not p.isupper() for p in parts)
     typed = any(p.lower().endswith(words.name_words) for p in parts)
@@ -96,13 +119,14 @@ def is_person(name: str, kind: str, words: StoryWords) -> bool:
 
 def cast(sentences: list[str], words: StoryWords) -> Cast:
     known = name_words(sentences, words)
-    runs = [(name, kind, text) for text in sentences for name, kind in names_in(text, known, words)]
+    memo = {text: names_in(text, known, words) for text in sentences}
+    runs = [(name, kind, text) for text in sentences for name, kind in memo[text]]
     persons: set[str] = set()
     singles = {name for name, _, _ in runs if " " not in name}
     for name, kind, text in runs:
-        if re.search(r"\svan\s+([A-Z]\S*)$", name) and name.split()[-1] in singles:
+        if PEOPLE_OF.search(name) and name.split()[-1] in singles:
             continue  # "Critici van OpenAI": people of an organisation, not a person's name
-        if re.match(r"[\w-]+-[A-Za-z]+\s", name) and is_type(name.split()[0].split("-")[-1].lower(), words):
+        if TYPED_PREFIX.match(name) and is_type(name.split()[0].split("-")[-1].lower(), words):
             name = name.split(" ", 1)[1]  # "OpenAI-CEO Sam Altman"
             kind = "ceo"
         if is_person(name, kind, words):
@@ -110,7 +134,7 @@ def cast(sentences: list[str], words: StoryWords) -> Cast:
     names = {name for name, _, _ in runs}
     counts = Counter(name for name, _, _ in runs)
     types = {name: kind for name, kind, _ in runs if kind}
-    return Cast(frozenset(persons), frozenset(names - persons), known, types, counts)
+    return Cast(frozenset(persons), frozenset(names - persons), known, types, counts, memo)
 
 
 def antecedent(
@@ -122,7 +146,7 @@ def antecedent(
     pool = people.persons if kind == "person" else people.organisations
     texts = [" ".join(before[-3:])] if salient else list(reversed(before[-3:]))
     for text in texts:
-        bare = [re.sub(r"[’']s$", "", n) for n, _ in names_in(text, people.known, words)]  # "OpenAI’s" is OpenAI
+        bare = [POSSESSIVE.sub("", n) for n, _ in people.names_in(text, words)]  # "OpenAI’s" is OpenAI
         allowed = [n for n in bare if n in pool and len(n) > 2 and not institution(n, people, words)]
         fitting = [n for n in allowed if kind == "person" or fits(n, noun, people, words)]
         named = [n for n in allowed if noun and noun[:5] in n.lower()]
@@ -157,7 +181,7 @@ def opening_reference(text: str, words: StoryWords) -> Reference | None:
     """A pronoun or definite reference in subject place at the sentence's start:
     its first words, or right after the verb that follows a fronted adverbial."""
     lowered = text.lower()
-    for opener, pattern in leaning_patterns(words.leaning):
+    for opener, pattern in leaning_patterns(words.leaning) if lowered.startswith(words.leaning) else ():
         found = pattern.match(lowered)
         if found and (opener not in DETERMINERS or found.group(1) in words.finite or not found.group(1)):
             return Reference(0, len(opener), "leaning")
@@ -184,7 +208,7 @@ def epithet_pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
 def subject_places(text: str, words: StoryWords) -> list[int]:
     """The sentence's start, and the word after its first finite verb (within six words)."""
     places = [0]
-    for count, match in enumerate(re.finditer(r"[\w’'-]+", text)):
+    for count, match in enumerate(WORD_RUN.finditer(text)):
         if count > 6:
             break
         if count and match.group(0).lower() in words.finite:
@@ -195,14 +219,14 @@ def subject_places(text: str, words: StoryWords) -> list[int]:
 
 def reference_at(lowered: str, start: int, words: StoryWords) -> Reference | None:
     rest = lowered[start:]
-    word = re.match(r"[\w-]+", rest)
+    word = FIRST_WORD.match(rest)
     if not word:
         return None
     first = word.group(0)
     if first in words.person_pronouns:
         return Reference(start, start + len(first), "person")
     if first in ARTICLES:
-        noun = re.match(r"(?:de|het)\s+([\w-]+)", rest)
+        noun = ARTICLE_NOUN.match(rest)
         if noun and noun.group(1).endswith(words.person_nouns):
             return Reference(start, start + noun.end(), "person", noun.group(1))
         if noun and noun.group(1).endswith(words.organisation_nouns):
@@ -216,7 +240,7 @@ def reference_at(lowered: str, start: int, words: StoryWords) -> Reference | Non
 
 def pronoun_not_article(rest: str, words: StoryWords) -> bool:
     """"het" is a pronoun when a verb, an article or an adverb follows it, not a noun."""
-    following = re.match(r"\w+\s+([\w-]+)", rest)
+    following = NEXT_WORD.match(rest)
     if not following:
         return False
     nxt = following.group(1)
@@ -231,9 +255,9 @@ def resolve(text: str, before: list[str], people: Cast, words: StoryWords, subje
     found = opening_reference(text, words)
     if found is None or (subject_only and (found.start or found.kind == "leaning")):
         return text, None
-    named = re.match(r"\s*\[([^\]]+)\]", text[found.end :])
+    named = NAMED.match(text, found.end)
     if found.start == 0 and named:  # "het bedrijf [OpenAI] gaf": the name already stands there
-        return f"[{named.group(1)}]{text[found.end + named.end():]}", named.group(1)
+        return f"[{named.group(1)}]{text[named.end():]}", named.group(1)
     if found.kind == "leaning":
         return (f"{before[-1]} {text}" if before else text), None
     name = antecedent(before, found.kind, people, words, found.noun)

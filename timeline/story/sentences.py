@@ -18,7 +18,8 @@ from timeline.temporal.language import load
 # A candidate end: sentence punctuation, any closing quotes or brackets, then space or the end.
 END = re.compile(r"[.!?…■]+[’”\"'»)]*(?=\s|$)")
 OPENING = re.compile(r"\s*(?:$|[‘“\"'«(\[]?[A-ZÀ-Ý0-9■])")
-WORD_BEFORE = re.compile(r"(\S+)$")
+WORD_BEFORE_REVERSED = re.compile(r"\n?(\S+)")  # "(\S+)$" read from the end: no scan from the start
+LOOK_BACK = 80
 SPACE_BEFORE_STOP = re.compile(r"\s+([.,;:!?])(?=\s|$)")
 QUOTE_MARKS = re.compile("[‘“«\"”»’]")
 QUOTE_REACH = 600  # a quotation left open longer than this is a stray mark, not a quotation
@@ -73,11 +74,20 @@ def split(block: str, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
 
 def is_abbreviation(before: str, abbreviations: frozenset[str]) -> bool:
     """"o.a.", "dhr.", "jan." or an initial ("J.") stands right before this full stop."""
-    word = WORD_BEFORE.search(before)
-    if not word:
+    raw = last_word(before)
+    if raw is None:
         return False
-    raw = word.group(1).lstrip("‘“\"'(")
+    raw = raw.lstrip("‘“\"'(")
     return (raw.lower() + ".") in abbreviations or (len(raw) == 1 and raw.isupper())
+
+
+def last_word(before: str) -> str | None:
+    """The word that ends `before` (what "(\\S+)$" finds), read from the end."""
+    tail = before[-LOOK_BACK:]
+    word = WORD_BEFORE_REVERSED.match(tail[::-1])
+    if word and word.end() == len(tail) < len(before):  # a word longer than the look back
+        word = WORD_BEFORE_REVERSED.match(before[::-1])
+    return word.group(1)[::-1] if word else None
 
 
 def quotations(block: str):

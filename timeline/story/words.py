@@ -50,6 +50,8 @@ class StoryWords:
     headline_cut: re.Pattern[str]
     headline_soft: re.Pattern[str]
     headline_max: int
+    person_kinds: tuple[str, ...] = ()  # person titles and nouns: a name's type word that makes it a person's
+    type_words: tuple[str, ...] = ()  # every type word a name may come with
 
 
 @lru_cache(maxsize=None)
@@ -100,6 +102,8 @@ def story_words(language: str = "nl") -> StoryWords:
         ),
         headline_soft=re.compile(rf"\s(?:{alternatives(s.headline_soft_cuts)})\s"),
         headline_max=s.headline_max,
+        person_kinds=tuple(s.person_titles) + tuple(s.person_nouns),
+        type_words=tuple(s.organisation_nouns) + tuple(s.person_titles) + tuple(s.person_nouns) + tuple(s.institutions),
     )
 
 
