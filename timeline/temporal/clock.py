@@ -16,14 +16,20 @@ def at(day: dt.date, hour: int, minute: int, grain: Grain) -> Resolved:
     return Resolved("TIME", moment.isoformat(timespec="minutes"), period)
 
 
+AFTERNOON_HOURS = (1, 6)  # a twelve-hour time said without a part of the day and without tense
+
+
 def place(ctx: Context, hour: int, minute: int, twelve_hour: bool, grain: Grain, fixed_day: bool = False) -> Resolved:
     """A time of day on the reference day, or the next one when looking ahead.
 
     A time said on a twelve-hour clock ("3 uur", "half vier") is the first of
-    its two readings that is still to come.
+    its two readings that is still to come; with no tense, one to six o'clock
+    is in the afternoon.
     """
     today = ctx.today
     options = [hour, hour + 12] if twelve_hour and hour < 12 else [hour]
+    if ctx.direction is None and len(options) == 2 and AFTERNOON_HOURS[0] <= hour <= AFTERNOON_HOURS[1]:
+        options.reverse()  # with no tense, "om drie uur" and "half vier" are in the afternoon, as people mean them
     if ctx.direction != "future" or fixed_day:
         return at(today, options[0], minute, grain)
     for day in (today, today + dt.timedelta(days=1)):

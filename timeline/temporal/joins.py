@@ -222,7 +222,7 @@ def part_with_time(part: Found, time: Found) -> Found:
     afternoon or an evening reads the afternoon clock ("half zes morgenavond" is 17:30)."""
     span, clock = part[2].period, time[2].period
     day = span.start.replace(hour=0, minute=0)
-    hour = clock.start.hour
+    hour = clock.start.hour % 12 if clock.start.hour != 12 else 12  # the part's clock decides, not the time's
     if hour < 12 and not span.start.hour <= hour < (span.end - day).total_seconds() / 3600:
         later = span.start.hour <= hour + 12 < (span.end - day).total_seconds() / 3600
         hour += 12 if later or part[2].value[-2:] in AFTERNOON_CLOCK else 0
