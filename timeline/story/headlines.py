@@ -14,14 +14,13 @@ from __future__ import annotations
 import re
 
 from timeline.story.features import event_words
-from timeline.story.words import NAME, StoryWords
+from timeline.story.words import NAME, WORD, StoryWords
 
 QUOTE = re.compile(r"\s?[‘“\"]([^‘’“”\"]{1,300})[’”\"](?![\w])")
 PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 DASHES = re.compile(r"\s[—–]\s[^—–]*?\s[—–](?=\s)")
 APPOSITION = re.compile(r"((?:[A-Z][\w’'-]*|\]))\s*,\s(?:een|bekend|ooit|voorheen|dat|die)\b[^,]*,")
 FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“\[])")
-WORD = re.compile(r"[\w’'-]+")
 # A named subject, with a companion: "Musk en een groep investeerders".
 ACTOR = re.compile(
     r"(?:\[[^\]]+\]|" + NAME.pattern + r")(?:\s+en\s+(?:(?:een|de|het)\s+)?[\w-]+(?:\s+(?!een\b|de\b|het\b)[a-z][\w-]*)?)?"

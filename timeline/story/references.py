@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from timeline.story.words import NAME, StoryWords
+from timeline.story.words import NAME, WORD, StoryWords
 
 ARTICLES = ("de", "het")
 LEADING = ARTICLES + ("the",)  # not part of a name that starts with it
@@ -30,7 +30,6 @@ ADJECTIVE_NEXT = re.compile(r"\s+[a-z]")
 PEOPLE_OF = re.compile(r"\svan\s+([A-Z]\S*)$")
 TYPED_PREFIX = re.compile(r"[\w-]+-[A-Za-z]+\s")
 POSSESSIVE = re.compile(r"[’']s$")
-WORD_RUN = re.compile(r"[\w’'-]+")
 FIRST_WORD = re.compile(r"[\w-]+")
 ARTICLE_NOUN = re.compile(r"(?:de|het)\s+([\w-]+)")
 NEXT_WORD = re.compile(r"\w+\s+([\w-]+)")
@@ -208,7 +207,7 @@ def epithet_pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
 def subject_places(text: str, words: StoryWords) -> list[int]:
     """The sentence's start, and the word after its first finite verb (within six words)."""
     places = [0]
-    for count, match in enumerate(WORD_RUN.finditer(text)):
+    for count, match in enumerate(WORD.finditer(text)):
         if count > 6:
             break
         if count and match.group(0).lower() in words.finite:

@@ -9,6 +9,7 @@ from functools import lru_cache
 from timeline.temporal.language import load
 
 TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
+WORD = re.compile(r"[\w’'-]+")  # a word, with its apostrophes and hyphens
 NAME = re.compile(r"[A-Z][\w’'-]*[\w](?:\s+(?:van\s+der\s+|van\s+de\s+|van\s+|de\s+)?[A-Z][\w’'-]*[\w])*")
 
 
