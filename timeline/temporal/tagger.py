@@ -12,7 +12,7 @@ import re
 from functools import lru_cache, partial
 from typing import Literal
 
-from timeline.temporal import clock, days, narrative, periods, relative, weeks  # noqa: F401  (they register handlers)
+from timeline.temporal import clock, days, holidays, narrative, periods, relative, weeks  # noqa: F401  (they register handlers)
 from timeline.temporal.anchored import apply_offsets
 from timeline.temporal.narrative import ANAPHORIC, UNDERSPECIFIED, Narrative, agrees
 from timeline.temporal.dates import HANDLERS, Context, Found, Resolved

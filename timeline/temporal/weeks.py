@@ -8,7 +8,8 @@ import datetime as dt
 from timeline.temporal import periods
 from timeline.temporal.grammar import Grammar
 from timeline.models import Grain
-from timeline.temporal.dates import Context, Groups, Resolved, date, day_month, handles, holiday, ordinal, pick_year
+from timeline.temporal.dates import Context, Groups, Resolved, date, day_month, handles, ordinal, pick_year
+from timeline.temporal.holidays import holiday
 
 
 def monday_of(day: dt.date, weeks: int = 0) -> dt.date:
