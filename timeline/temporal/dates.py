@@ -205,13 +205,14 @@ def year_or(groups: Groups, ctx: Context, key: str = "year") -> int:
 def month_said(g: Grammar, groups: Groups, ctx: Context) -> tuple[int, int]:
     """(year, month) of "maart", "maart 2026" or "de volgende maand"."""
     if groups.get("shift"):
-        months = ctx.today.year * 12 + ctx.today.month - 1 + int(g.lookup("shift", groups["shift"]))
-        return months // 12, months % 12 + 1
+        return periods.add_months(ctx.today.year, ctx.today.month, int(g.lookup("shift", groups["shift"])))
     month = int(g.lookup("month", groups["monthname"]))
-    if groups.get("year"):
-        return int(groups["year"]), month
-    last = lambda y: dt.date(y, month, periods.month_length(y, month))  # noqa: E731
-    return pick_year(ctx, lambda y: dt.date(y, month, 1), last).year, month
+    return (int(groups["year"]) if groups.get("year") else year_of_month(ctx, month)), month
+
+
+def year_of_month(ctx: Context, month: int) -> int:
+    """The year of the month `month` that the direction asks for."""
+    return pick_year(ctx, lambda y: dt.date(y, month, 1), lambda y: dt.date(y, month, periods.month_length(y, month))).year
 
 
 @handles("nth_in_month")
@@ -233,7 +234,7 @@ def nth_in_month(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     return date(periods.day(found)) if found and found.month == month else None
 
 
-def shifted(g: Grammar, groups: Groups, ctx: Context) -> Context:
+def directed_by_shift(g: Grammar, groups: Groups, ctx: Context) -> Context:
     """"afgelopen september", "komende Pasen": the shift word sets the direction (not the tense)."""
     if not groups.get("shift"):
         return ctx
@@ -250,12 +251,7 @@ def month_year(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
 @handles("month", "shift_monthname")
 def month(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     number_ = int(g.lookup("month", groups["monthname"]))
-    first = pick_year(
-        shifted(g, groups, ctx),
-        lambda y: dt.date(y, number_, 1),
-        lambda y: dt.date(y, number_, periods.month_length(y, number_)),
-    )
-    return date(periods.month(first.year, number_))
+    return date(periods.month(year_of_month(directed_by_shift(g, groups, ctx), number_), number_))
 
 
 @handles("shift_month", "month_shift")

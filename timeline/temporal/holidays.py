@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from timeline.temporal import periods
-from timeline.temporal.dates import Context, Groups, Resolved, date, handles, ordinal, pick_year, shifted, year_or
+from timeline.temporal.dates import Context, Groups, Resolved, date, handles, ordinal, pick_year, directed_by_shift, year_or
 from timeline.temporal.grammar import Grammar
 
 
@@ -37,7 +37,7 @@ def holiday(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     elif groups.get("shift_b"):
         found = holiday_date(g, word, ctx.today.year + int(g.lookup("shift", groups["shift_b"])))
     else:
-        found = pick_year(shifted(g, groups, ctx), lambda y: holiday_date(g, word, y))
+        found = pick_year(directed_by_shift(g, groups, ctx), lambda y: holiday_date(g, word, y))
     return date(periods.day(found))
 
 
