@@ -4,6 +4,7 @@ and the next build gives exactly that story, with every untouched id and UID kep
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -92,3 +93,35 @@ def test_an_unknown_edit_field_is_an_error(seeds, tmp_path):
     (seeds / "edits.toml").write_text('["abc"]\ndrp = true\n', "utf-8")
     result, _ = build(seeds, tmp_path / "out")
     assert result.exit_code == 1 and "drp" in result.output
+
+
+def test_a_chain_of_merges_keeps_every_event_and_source_in_the_first(seeds, tmp_path):
+    result, before = build(seeds, tmp_path / "out")
+    first, second, third = (find(before, words) for words in ("38 miljard dollar", "910 miljoen", "Ed Zitron"))
+    (seeds / "edits.toml").write_text(f"""
+["{first['id']}"]
+merge = ["{second['id']}"]
+
+["{second['id']}"]
+merge = ["{third['id']}"]
+""", "utf-8")
+    result, after = build(seeds, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    ids = {e["id"]: e for e in after["events"]}
+    assert second["id"] not in ids and third["id"] not in ids
+    paths = {s["path"] for s in ids[first["id"]]["sources"]}
+    assert {s["path"] for e in (first, second, third) for s in e["sources"]} <= paths
+
+
+@pytest.mark.parametrize("shape", ["circle", "two takers"])
+def test_merges_that_would_lose_an_event_are_an_error_naming_the_line(seeds, tmp_path, shape):
+    result, before = build(seeds, tmp_path / "out")
+    a, b = find(before, "38 miljard dollar")["id"], find(before, "910 miljoen")["id"]
+    c = find(before, "Ed Zitron")["id"]
+    second = f'["{b}"]\nmerge = ["{a}"]\n' if shape == "circle" else f'["{c}"]\nmerge = ["{b}"]\n'
+    (seeds / "edits.toml").write_text(f'["{a}"]\nmerge = ["{b}"]\n\n{second}', "utf-8")
+    result, after = build(seeds, tmp_path / "out")
+    assert result.exit_code == 1
+    assert re.search(r"edits\.toml:\d+: ", result.output)
+    assert ("go round in a circle" if shape == "circle" else "is merged into both") in result.output
+    assert after == before  # the last build stays as it was

@@ -182,7 +182,8 @@ def extract_partition(part: Partition, index: int, out: str, fmt: str, published
     rows, skipped, read = [], [], 0
     for item in articles(part):
         try:
-            article = read_article(item.path, published, data=read_bytes(item), name=item.name, kind=item.kind)
+            article = read_article(item.path, published, data=read_bytes(item), name=item.name, kind=item.kind,
+                                   identity=item.identity)
         except ArticleError as error:
             skipped.append(error)
             continue
@@ -195,7 +196,9 @@ def extract_partition(part: Partition, index: int, out: str, fmt: str, published
 
 def write_part(out: Path, index: int, fmt: str, rows: list[dict]) -> Path:
     """One partition file, written beside its place and moved in whole."""
-    target = out / f"part-{index:05d}.{fmt}"
+    from timeline.render.partitions import part_name
+
+    target = out / part_name(index, fmt)
     staging = out / f".{target.name}.{os.getpid()}"
     if fmt == "parquet":
         import pyarrow
@@ -208,34 +211,24 @@ def write_part(out: Path, index: int, fmt: str, rows: list[dict]) -> Path:
     return target
 
 
-def prepared(out: str, fmt: str) -> Path:
-    """The folder for the partitions, made if need be, the partitions of an earlier run taken out."""
-    import re
+def extract_all(items: list[Input], out: str, fmt: str, published: dt.date | None, prefer: Prefer, engine: str,
+                scheduler: str | None, on_skip: Callable[[ArticleError], None], strict: bool,
+                say: Callable[[str], None] = lambda message: None) -> tuple[int, int, int]:
+    """Date every article into partitions in `out`, all or none: (articles read, rows written, partitions).
+    The tasks write into a staging folder there; the old partitions go only once every new one is written."""
+    from timeline.render.partitions import part_name, partition_folder
 
     if fmt == "parquet":
         parquet()  # no pyarrow is an error before any work is done
-    folder = Path(out).absolute()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for old in folder.iterdir():
-            if re.fullmatch(r"part-\d{5}\.(jsonl|parquet)", old.name):
-                old.unlink()
-    except OSError as error:
-        raise TimelineError(f"{out}: cannot write the partitions there ({error.strerror}); give --out a folder "
-                            "you can write to") from None
-    return folder
-
-
-def extract_all(items: list[Input], out: str, fmt: str, published: dt.date | None, prefer: Prefer, engine: str,
-                scheduler: str | None, on_skip: Callable[[ArticleError], None], strict: bool) -> tuple[int, int, int]:
-    """Date every article into partitions in `out`: (articles read, rows written, partitions)."""
     parts = partitions(items)
-    work = partial(extract_partition, out=str(prepared(out, fmt)), fmt=fmt, published=published, prefer=prefer)
     read = rows = 0
-    for done in run(work, parts, engine, scheduler, None):
-        for error in done.skipped:
-            if strict:
-                raise error
-            on_skip(error)
-        read, rows = read + done.read, rows + done.rows
+    with partition_folder(out, say) as (staging, publish):
+        work = partial(extract_partition, out=str(staging), fmt=fmt, published=published, prefer=prefer)
+        for done in run(work, parts, engine, scheduler, None):
+            for error in done.skipped:
+                if strict:
+                    raise error
+                on_skip(error)
+            read, rows = read + done.read, rows + done.rows
+        publish([part_name(index, fmt) for index in range(len(parts))])
     return read, rows, len(parts)

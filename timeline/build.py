@@ -40,7 +40,8 @@ class Outcome:
 def process(item: Input, published: dt.date | None, prefer: Prefer, language: str) -> Outcome:
     """Read one article and return its events; the article's text is not kept."""
     try:
-        article = read_article(item.path, published, data=read_bytes(item), name=item.name, kind=item.kind)
+        article = read_article(item.path, published, data=read_bytes(item), name=item.name, kind=item.kind,
+                               identity=item.identity)
     except ArticleError as error:
         return Outcome(item.name, error=error)
     names = known_names(article.text)

@@ -182,7 +182,8 @@ def extract_partitions(ctx, articles, published, prefer, fmt, strict, max_size, 
         skipped.append(error)
         click.echo(f"timeline: skipped {error}", err=True)
 
-    read, rows, parts = extract_all(items, out, fmt, published, prefer, engine, scheduler, skip, strict)
+    read, rows, parts = extract_all(items, out, fmt, published, prefer, engine, scheduler, skip, strict,
+                                    lambda message: click.echo(message, err=True))
     click.echo(f"timeline: wrote {rows} rows from {read} articles in {parts} partitions to {out}", err=True)
     if skipped:
         ctx.exit(EXIT_SKIPPED)

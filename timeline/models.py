@@ -12,12 +12,23 @@ silently ignored.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from enum import Enum
 import types
 import typing
 from dataclasses import dataclass
 from typing import Literal, get_args, get_origin, get_type_hints
+
+# The files timeline writes into an output folder, by format: never read back as articles.
+FILE_NAMES = {
+    "md": "timeline.md", "ics": "timeline.ics", "html": "timeline.html", "json": "timeline.json",
+    "timelinejs": "timelinejs.json", "fragment": "timeline.fragment.html", "changelog": "changelog.md",
+    "embed": "timeline.embed.html", "snippet": "timeline.embed.snippet.html",
+    "review": "review.html", "review-md": "review.md",
+}
+OUTPUT_MARK = ".timeline.lock"  # in every folder timeline writes into
+PARTITION = re.compile(r"part-\d{5}\.(jsonl|parquet)\Z")  # what `extract --out` writes
 
 
 class Grain(str, Enum):

@@ -40,7 +40,7 @@ def checked(name: str, published: dt.date) -> None:
                            "give a real publication date")
 
 
-def read_web(path: Path, name: str, data: bytes, kind: str, published: dt.date | None) -> Article:
+def read_web(path: Path, name: str, data: bytes, kind: str, published: dt.date | None, identity: str = "") -> Article:
     """A saved web page or a JSON Lines article: its text and its own metadata, which the
     manifest (for a page) and --published override."""
     from timeline.read.web import line_parts, page_parts
@@ -53,8 +53,8 @@ def read_web(path: Path, name: str, data: bytes, kind: str, published: dt.date |
     if published is None:
         raise ArticleError(name, "no publication date", "give it in the page, the line's published field, the manifest, or --published")
     checked(name, published)
-    key = merged.url or (f"{unicodedata.normalize('NFC', path.name)}:{name.rsplit(':', 1)[-1]}" if kind == "line" else
-                         unicodedata.normalize("NFC", path.name))
+    file = identity or unicodedata.normalize("NFC", path.name)
+    key = merged.url or (f"{file}:{name.rsplit(':', 1)[-1]}" if kind == "line" else file)
     byline = find_byline(text, 0)  # "14 oktober 2025" under the headline
     start = skip_short_lines(text, byline[1]) if byline else 0
     return Article(name, text, published, Grain.DAY, merged.approximate, merged.title, start, key, merged, excerpt(text[start:]))
@@ -62,16 +62,17 @@ def read_web(path: Path, name: str, data: bytes, kind: str, published: dt.date |
 
 def read_article(
     path: str | Path, published: dt.date | None = None, data: bytes | None = None, name: str | None = None,
-    kind: str = "text",
+    kind: str = "text", identity: str = "",
 ) -> Article:
     """Read one article; `published` (from --published) overrides what the file says.
 
-    `name` is how the article is shown in messages and sources (default: the path).
+    `name` is how the article is shown in messages and sources (default: the path); `identity`
+    what its event ids follow where its file name is not enough (two folders, one file name).
     """
     path = Path(path)
     name = name or str(path)
     if kind != "text":
-        return read_web(path, name, data if data is not None else path.read_bytes(), kind, published)
+        return read_web(path, name, data if data is not None else path.read_bytes(), kind, published, identity)
     try:
         raw = path.read_bytes() if data is None else data
     except OSError as error:
@@ -104,7 +105,7 @@ def read_article(
     checked(name, published)
     if not text[body_start:].strip() and not title:
         raise ArticleError(name, "the article has no text after its header", "add the article's text under the date line")
-    return Article(name, text, published, grain, approximate, title, body_start, identity(path, data, text),
+    return Article(name, text, published, grain, approximate, title, body_start, identity or file_identity(path, data, text),
                    entry, excerpt(text[body_start:]))
 
 
@@ -114,7 +115,7 @@ def excerpt(body: str, words: int = 8) -> str:
     return " ".join(found[:words]) + ("…" if len(found) > words else "")
 
 
-def identity(path: Path, data: bytes | None, text: str) -> str:
+def file_identity(path: Path, data: bytes | None, text: str) -> str:
     """What an article's event ids follow: its file name (so moving the folder keeps every id),
     or for standard input its text."""
     if data is not None and path.name in ("", "-"):

@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
 from timeline.errors import ArticleError
+from timeline.models import FILE_NAMES, OUTPUT_MARK, PARTITION
 from timeline.read.decode import clean
 
 STDIN = "-"
 MAX_BYTES = 20 * 1024 * 1024  # an article larger than this is an error unless the user raises the limit
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".parquet")
+OUTPUTS = frozenset(FILE_NAMES.values())
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class Input:
     problem: tuple[str, str] | None = None  # (problem, fix)
     max_bytes: int = MAX_BYTES
     kind: str = "text"  # "text", "html", or "line" (one article of a JSON Lines file, its bytes in `data`)
+    identity: str = ""  # what its event ids follow, where its file name is not enough (see `distinct`)
 
 
 def default_seeds() -> Path:
@@ -61,7 +65,7 @@ def files(paths: Iterable[str], read_stdin: Callable[[], bytes], max_bytes: int 
         if raw == STDIN:
             found.append(Input(path, "<stdin>", read_stdin(), max_bytes=max_bytes))
         elif path.is_dir():
-            articles = [p for p in sorted(path.iterdir()) if p.suffix in SUFFIXES]
+            articles = [p for p in sorted(path.iterdir()) if p.suffix in SUFFIXES and not written_here(p)]
             if not articles:
                 raise ArticleError(raw, "the folder holds no article (.txt, .html, .jsonl, .parquet)",
                                    "give a folder of articles or the files themselves")
@@ -70,7 +74,31 @@ def files(paths: Iterable[str], read_stdin: Callable[[], bytes], max_bytes: int 
             found.append(one(path, clean(raw), seen, max_bytes))
         else:
             raise ArticleError(raw, "no such file or folder", "check the path")
-    return [item for item in found if item is not None]
+    return distinct([item for item in found if item is not None])
+
+
+def distinct(found: list[Input]) -> list[Input]:
+    """Event ids follow an article's file name, so that moving a folder keeps them. Files of one
+    name in several folders (`a/index.html`, `b/index.html`) are told apart by as many of their
+    folders as it takes."""
+    by_name: dict[str, list[int]] = {}
+    for n, item in enumerate(found):
+        if item.data is None:
+            by_name.setdefault(unicodedata.normalize("NFC", item.path.name), []).append(n)
+    found = list(found)
+    for indexes in (group for group in by_name.values() if len(group) > 1):
+        parts = [unicodedata.normalize("NFC", str(found[n].path.absolute())).split(os.sep) for n in indexes]
+        depth = next((d for d in range(2, max(map(len, parts)) + 1)
+                      if len({tuple(p[-d:]) for p in parts}) == len(parts)), 0)
+        for n, p in zip(indexes, parts):
+            found[n] = replace(found[n], identity="/".join(p[-depth:]) if depth else "")
+    return found
+
+
+def written_here(path: Path) -> bool:
+    """A file timeline wrote (a timeline or an extract's partition) in a folder it writes into: not an article."""
+    return ((path.name in OUTPUTS or PARTITION.match(path.name) is not None)
+            and os.path.lexists(path.parent / OUTPUT_MARK))
 
 
 def expanded(item: Input) -> list[Input]:
@@ -79,7 +107,7 @@ def expanded(item: Input) -> list[Input]:
     if item.problem or (item.data is not None and item.name == "<stdin>"):
         return [item]
     if suffix in (".html", ".htm"):
-        return [Input(item.path, item.name, max_bytes=item.max_bytes, kind="html")]
+        return [replace(item, kind="html")]
     if suffix not in (".jsonl", ".parquet"):
         return [item]
     from timeline.read.dataset import parquet_rows
@@ -89,7 +117,7 @@ def expanded(item: Input) -> list[Input]:
         lines = parquet_rows(item.name, item.path) if suffix == ".parquet" else jsonl_lines(item.name, read_bytes(item))
     except ArticleError as error:
         return [Input(item.path, item.name, problem=(error.problem, error.fix))]
-    return [Input(item.path, name, line, max_bytes=item.max_bytes, kind="line") for name, line in lines]
+    return [replace(item, name=name, data=line, kind="line") for name, line in lines]
 
 
 def one(path: Path, name: str, seen: set, max_bytes: int) -> Input | None:

@@ -4,29 +4,18 @@ to stdout instead."""
 
 from __future__ import annotations
 
-import errno
 import os
-import shutil
-import tempfile
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from timeline.errors import OutputError
-from timeline.models import Timeline
+from timeline.models import FILE_NAMES, Timeline
+from timeline.render.staging import OutputLock, advice, new_staging, recover_leftovers, settle, swap
 
 FORMATS = ("md", "ics", "html", "json", "timelinejs", "fragment", "embed")
-FILE_NAMES = {
-    "md": "timeline.md", "ics": "timeline.ics", "html": "timeline.html", "json": "timeline.json",
-    "timelinejs": "timelinejs.json", "fragment": "timeline.fragment.html", "changelog": "changelog.md",
-    "embed": "timeline.embed.html", "snippet": "timeline.embed.snippet.html",
-    "review": "review.html", "review-md": "review.md",
-}
 Producer = Callable[[], Iterable[bytes]]
-LOCK = ".timeline.lock"
-STAGING = ".timeline-staging-"
 
 
 @dataclass(frozen=True)
@@ -89,8 +78,8 @@ def write_all(out: Path, files: dict[str, Producer], say: Callable[[str], None] 
 
     Each file is rendered into a fresh staging folder inside `out`; then each target is
     swapped in (the old one set aside), timeline.json last, so a reader who sees the new
-    timeline.json sees a whole build. If a swap fails, the swapped files go back.
-    Staging left by a build that died is removed first.
+    timeline.json sees a whole build. If a swap fails, or the build dies in it, the old files
+    go back (see `timeline.render.staging`).
     """
     if out.exists() and not out.is_dir():
         raise OutputError(f"{out}: the output path is a file, not a folder; give --out a folder")
@@ -99,19 +88,27 @@ def write_all(out: Path, files: dict[str, Producer], say: Callable[[str], None] 
     except OSError as error:
         raise OutputError(f"{out}: cannot make the output folder ({error.strerror}); {advice(error)}") from error
     with OutputLock(out, say):
-        remove_leftovers(out)
-        targets = [out / FILE_NAMES[fmt] for fmt in sorted(files, key=lambda f: f == "json")]
-        for target in targets:
-            if target.is_dir():
-                raise OutputError(f"{target}: a folder stands where the file goes; move it away or choose another --out")
-        staging = Path(tempfile.mkdtemp(dir=out, prefix=STAGING))
+        recover_leftovers(out, say)
+        names = [FILE_NAMES[fmt] for fmt in sorted(files, key=lambda f: f == "json")]
+        for name in names:
+            if (out / name).is_dir():
+                raise OutputError(f"{out / name}: a folder stands where the file goes; move it away or choose another --out")
+        staging = staged(out)
         try:
             for fmt, make in files.items():
                 render_into(staging / FILE_NAMES[fmt], make, out)
-            swap(staging, targets)
+            swap(staging, out, names)
         finally:
-            shutil.rmtree(staging, ignore_errors=True)
-    return targets
+            if not settle(staging, out):
+                say(f"timeline: {staging}: cannot put back the old files; they are kept there for the next build")
+    return [out / name for name in names]
+
+
+def staged(out: Path) -> Path:
+    try:
+        return new_staging(out)
+    except OSError as error:
+        raise OutputError(f"{out}: cannot write the timeline ({error.strerror}); {advice(error)}") from error
 
 
 def render_into(path: Path, make: Producer, out: Path) -> None:
@@ -121,101 +118,3 @@ def render_into(path: Path, make: Producer, out: Path) -> None:
         os.chmod(path, 0o666 & ~current_umask())
     except OSError as error:
         raise OutputError(f"{out}: cannot write the timeline ({error.strerror}); {advice(error)}") from error
-
-
-def swap(staging: Path, targets: list[Path]) -> None:
-    """Each staged file into place, the old one set aside; on a failure, undo what was done."""
-    done: list[Path] = []
-    try:
-        for target in targets:
-            if target.exists():
-                os.replace(target, staging / f"old-{target.name}")
-            os.replace(staging / target.name, target)
-            done.append(target)
-    except OSError as error:
-        for target in reversed(done + [targets[len(done)]]):
-            old = staging / f"old-{target.name}"
-            if old.exists():
-                os.replace(old, target)
-        raise OutputError(f"{target}: cannot put the new file in place ({error.strerror}); {advice(error)}") from error
-
-
-def remove_leftovers(out: Path) -> None:
-    """Staging folders and temporary files of builds that died (we hold the lock, so no build is running)."""
-    for leftover in out.glob(".timeline-*"):
-        if leftover.name == LOCK:
-            continue
-        if leftover.is_dir():
-            shutil.rmtree(leftover, ignore_errors=True)
-        else:
-            leftover.unlink(missing_ok=True)
-
-
-def advice(error: OSError) -> str:
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "choose another --out or make it writable"
-    if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return "free space or choose another --out"
-    return "choose another --out"
-
-
-class OutputLock:
-    """One build at a time in an output folder: an exclusive lock on `.timeline.lock`, which
-    holds the builder's pid. The kernel lets the lock go when its holder dies; a pid left in
-    the file by a dead builder is reported as taken over."""
-
-    def __init__(self, out: Path, say: Callable[[str], None], wait: float = 300.0):
-        self.path, self.say, self.wait = out / LOCK, say, wait
-        self.handle = None
-
-    def __enter__(self) -> "OutputLock":
-        import fcntl
-
-        try:
-            self.handle = open(self.path, "a+")
-        except OSError as error:
-            raise OutputError(f"{self.path}: cannot take the lock ({error.strerror}); {advice(error)}") from error
-        waited, told = 0.0, False
-        while True:
-            try:
-                fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if not told:
-                    self.say(f"timeline: waiting for the build {self.holder() or 'that'} holds in {self.path.parent}")
-                    told = True
-                if waited >= self.wait:
-                    raise OutputError(f"{self.path}: another build holds the lock; wait for it or choose another --out")
-                time.sleep(0.05)
-                waited += 0.05
-        previous = self.holder()
-        if previous and previous != os.getpid() and not alive(previous):
-            self.say(f"timeline: took over the lock of build {previous}, which is no longer running")
-        self.handle.seek(0)
-        self.handle.truncate()
-        self.handle.write(f"{os.getpid()}\n")
-        self.handle.flush()
-        return self
-
-    def holder(self) -> int | None:
-        self.handle.seek(0)
-        text = self.handle.read().strip()
-        return int(text) if text.isdigit() else None
-
-    def __exit__(self, *exc) -> None:
-        import fcntl
-
-        self.handle.seek(0)
-        self.handle.truncate()
-        fcntl.flock(self.handle, fcntl.LOCK_UN)
-        self.handle.close()
-
-
-def alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True

@@ -78,10 +78,13 @@ def apply_edits(events: list[Event], edits: Edits, date_of: Callable[[str, Event
             warn(f"timeline: {edits.path}:{edits.lines[key]}: no event {key!r} in this build"
                  + (f"; the nearest is {near[0]!r}" if near else ""))
     gone: set[str] = set()
-    for key, edit in edits.edits.items():
-        if key in by_id and edit.merge:
-            by_id[key], merged = merged_into(by_id[key], [by_id[m] for m in edit.merge if m in by_id and m != key])
-            gone |= merged
+    members: dict[str, list[Event]] = {}
+    for merged, root in merge_roots(edits).items():
+        if merged in by_id and root in by_id:
+            members.setdefault(root, []).append(by_id[merged])
+    for root, others in members.items():
+        by_id[root], merged = merged_into(by_id[root], others)
+        gone |= merged
     result = []
     for event in events:
         if event.id in gone or (event.id in edits.edits and edits.edits[event.id].drop):
@@ -89,6 +92,29 @@ def apply_edits(events: list[Event], edits: Edits, date_of: Callable[[str, Event
         edit = edits.edits.get(event.id)
         result.append(edited(by_id[event.id], edit, edits, date_of) if edit else event)
     return result
+
+
+def merge_roots(edits: Edits) -> dict[str, str]:
+    """Each event merged away -> the event it ends up in, following chains (A takes B, B takes C:
+    both go into A). An event merged into two others, or merges that go round in a circle, are
+    errors naming the line: either would lose an event."""
+    taker: dict[str, str] = {}
+    for key, edit in edits.edits.items():
+        for member in edit.merge:
+            if member != key and taker.setdefault(member, key) != key:
+                raise ConfigError(f"{edits.path}:{edits.lines[key]}: {member!r} is merged into both {taker[member]!r} "
+                                  f"and {key!r}; keep one of the two merges")
+    roots: dict[str, str] = {}
+    for start in taker:
+        path = [start]
+        while path[-1] in taker and path[-1] not in roots:
+            path.append(taker[path[-1]])
+            if path[-1] in path[:-1]:
+                raise ConfigError(f"{edits.path}:{edits.lines[path[-1]]}: the merges of {path[-1]!r} go round in a "
+                                  f"circle ({' -> '.join(path)}); take the merge out of one of them")
+        root = roots.get(path[-1], path[-1])
+        roots.update((node, root) for node in path[:-1])
+    return roots
 
 
 def merged_into(event: Event, others: list[Event]) -> tuple[Event, set[str]]:

@@ -1,0 +1,80 @@
+"""The folder of `extract --out`: its partition files written all or none, one run at a time,
+and only the partitions timeline wrote ever replaced or removed.
+
+A run takes the folder's lock (as `build` does), has its tasks write into a staging folder,
+then swaps the new partitions in and the old ones out. `.timeline-parts` (swapped in last)
+records the partitions a run wrote, each with its inode and size: a `part-NNNNN` file the
+record does not name, or that changed since, is somebody else's (an input, say), and the
+run stops before any work rather than replace it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from timeline.errors import OutputError
+from timeline.models import PARTITION
+from timeline.render.staging import OutputLock, advice, new_staging, recover_leftovers, settle, swap
+
+RECORD = ".timeline-parts"
+
+
+def part_name(index: int, fmt: str) -> str:
+    return f"part-{index:05d}.{fmt}"
+
+
+def recorded(folder: Path) -> dict[str, list[int]]:
+    """The partitions the last run wrote: name -> [inode, size]."""
+    try:
+        record = json.loads((folder / RECORD).read_text("utf-8"))
+        return {str(k): [int(n) for n in v] for k, v in record["parts"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def ours_before(folder: Path) -> list[str]:
+    """The partition files in `folder`, every one written by the last run; another is an error."""
+    record, found = recorded(folder), []
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        if not PARTITION.match(entry.name):
+            continue
+        info = entry.stat(follow_symlinks=False)
+        if record.get(entry.name) != [info.st_ino, info.st_size]:
+            raise OutputError(f"{entry.path}: --out holds a partition file that timeline did not write (an input?); "
+                              "move it away or give --out an empty folder")
+        found.append(entry.name)
+    return found
+
+
+@contextmanager
+def partition_folder(out: str, say: Callable[[str], None]) -> Iterator[tuple[Path, Callable[[list[str]], Path]]]:
+    """Under the folder's lock: a staging folder for the tasks to write into, and what puts the
+    partitions named by the caller in place (`publish(names)`), all or none."""
+    folder = Path(out).absolute()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"{out}: cannot make the folder ({error.strerror}); {advice(error)}") from None
+    with OutputLock(folder, say):
+        recover_leftovers(folder, say)
+        old = ours_before(folder)
+        try:
+            staging = new_staging(folder)
+        except OSError as error:
+            raise OutputError(f"{out}: cannot write the partitions there ({error.strerror}); {advice(error)}") from None
+
+        def publish(names: list[str]) -> Path:
+            record = {name: [os.stat(staging / name).st_ino, os.stat(staging / name).st_size] for name in names}
+            (staging / RECORD).write_text(json.dumps({"parts": record}), "utf-8")
+            swap(staging, folder, [*names, RECORD], remove=tuple(n for n in old if n not in record))
+            return folder
+
+        try:
+            yield staging, publish
+        finally:
+            if not settle(staging, folder):
+                say(f"timeline: {staging}: cannot put back the old partitions; they are kept there for the next run")
