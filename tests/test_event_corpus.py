@@ -1,6 +1,7 @@
 """The event corpus (tests/corpus/events.txt): which sentences make an event, at which
-date, and whom a leading pronoun or reference names. Each line states the
-publication date it is read against; `none` lines must give no event."""
+date, whom a leading pronoun or reference names, and the headline the event gets.
+Each line states the publication date it is read against; `none` lines must give
+no event."""
 
 from __future__ import annotations
 
@@ -13,14 +14,14 @@ import pytest
 
 from timeline.models import Grain
 from timeline.read.article import Article
-from timeline.story.events import classify, told
+from timeline.story.events import article_candidates, classify, known_names, told
 from timeline.story.sentences import sentences
 from timeline.temporal.tagger import extract
 
 CORPUS = Path(__file__).parent / "corpus" / "events.txt"
 LINE = re.compile(
     r"^(?:(?P<context>.*?)\s*\|\|\s*)?(?P<text>.+?)\s*=>\s*(?P<value>\S+)(?:\s+\[(?P<name>[^\]]+)\])?"
-    r"(?:\s+\(limit:\s*(?P<limit>[^)]*)\))?\s*$"
+    r"(?:\s+\{(?P<headline>[^{}]+)\})?(?:\s+\(limit:\s*(?P<limit>[^)]*)\))?\s*$"
 )
 
 
@@ -32,6 +33,7 @@ class Case:
     text: str
     value: str
     name: str | None
+    headline: str | None = None  # the event's headline, checked exactly
     limit: str | None = None  # what timeline does not do yet: an expected failure
 
     def __str__(self) -> str:
@@ -49,12 +51,15 @@ def cases() -> list[Case]:
             continue
         match = LINE.match(line)
         assert match, f"events.txt:{number}: cannot read {line!r}"
-        found.append(Case(number, published, match["context"] or "", match["text"], match["value"], match["name"], match["limit"]))
+        found.append(Case(number, published, match["context"] or "", match["text"], match["value"], match["name"],
+                          match["headline"], match["limit"]))
     return found
 
 
-def outcome(case: Case) -> tuple[str, str]:
-    """(value, text) of the event the tested sentence gives, or ("none", "")."""
+def outcome(case: Case) -> tuple[str, str, str | None]:
+    """(value, text, headline) of the event the tested sentence gives: ("none", its text,
+    None) without one. The headline is the one `article_candidates` gives the sentence's
+    candidate (the lead when the sentence opens the article), as a built story shows it."""
     text = f"{case.context} {case.text}".strip()
     article = Article("corpus", text, case.published, Grain.DAY, False, None, 0)
     story = sentences(article)
@@ -62,16 +67,25 @@ def outcome(case: Case) -> tuple[str, str]:
     items, _ = told(article, story, found, "nl")
     item = items[-1]
     result = classify(item, article)
+    line = headline_of(article, item.raw)
     if result is None:
-        return "none", item.text
+        return "none", item.text, line
     kind, date, *_ = result
     if kind == "current":
-        return "PUBLISHED", item.text
+        return "PUBLISHED", item.text, line
     if kind == "recent":
-        return ("RECENT" if item.features.amounts else "none"), item.text
+        return ("RECENT" if item.features.amounts else "none"), item.text, line
     if kind == "undated":
-        return "none", item.text
-    return date.value, item.text
+        return "none", item.text, line
+    return date.value, item.text, line
+
+
+def headline_of(article: Article, raw: str) -> str | None:
+    """The headline of the candidate the sentence `raw` gives, None without one."""
+    for candidate in article_candidates(article, known_names(article.text)):
+        if candidate.why is not None and candidate.why.sentence == raw:
+            return candidate.headline
+    return None
 
 
 CASES = cases()
@@ -80,7 +94,8 @@ CASES = cases()
 def test_the_corpus_is_large_and_has_negatives():
     assert len(CASES) >= 100
     assert sum(c.value == "none" for c in CASES) >= 30
-    assert sum(c.name is not None for c in CASES) >= 12
+    assert sum(c.name not in (None, "-") for c in CASES) >= 12
+    assert sum(c.headline is not None for c in CASES) >= 65
 
 
 def marked(case: Case):
@@ -88,12 +103,21 @@ def marked(case: Case):
 
 
 def test_few_lines_are_known_limits():
-    assert sum(c.limit is not None for c in CASES) <= 6
+    """Dating is mature: few of its lines are limits. Headlines and references were
+    written down in session 7 at what an editor expects, most of them before the
+    tool did it: their limits may only shrink (lower the bound as they flip)."""
+    dating = [c for c in CASES if c.headline is None and c.name is None]
+    assert sum(c.limit is not None for c in dating) <= 6
+    assert sum(c.limit is not None for c in CASES if c not in dating) <= 125
 
 
 @pytest.mark.parametrize("case", [marked(c) for c in CASES], ids=str)
 def test_each_sentence_gives_the_event_an_editor_expects(case):
-    value, text = outcome(case)
+    value, text, line = outcome(case)
     assert value == case.value, f"{case}: {case.text!r} gave {value}"
-    if case.name:
+    if case.name == "-":
+        assert not text.startswith("["), f"{case}: {text!r} names what should stay unnamed"
+    elif case.name:
         assert f"[{case.name}]" in text, f"{case}: {text!r} does not name {case.name}"
+    if case.headline:
+        assert line == case.headline, f"{case}: headline {line!r}, expected {case.headline!r}"
