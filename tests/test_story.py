@@ -231,4 +231,4 @@ def test_a_manifest_url_must_be_an_address(tmp_path):
 
 def test_a_long_headline_of_a_change_keeps_its_end(story):
     growth = one(story, "1,9 gigawatt")
-    assert growth["headline"] == "De verwerkingscapaciteit van het bedrijf [OpenAI] steeg tot 1,9 gigawatt in 2025"
+    assert growth["headline"] == "De verwerkingscapaciteit van OpenAI steeg tot 1,9 gigawatt in 2025"

@@ -15,7 +15,7 @@ from functools import lru_cache
 from timeline.temporal import periods
 from timeline.read.article import Article
 from timeline.story.dating import Placed, choose, conditional, has_action, has_figure
-from timeline.story.headlines import headline
+from timeline.story.headlines import headline, named
 from timeline.story.references import Cast, cast, name_epithet, resolve
 from timeline.story.sentences import Sentence, sentences
 from timeline.story.words import StoryWords, story_words
@@ -245,7 +245,7 @@ def article_candidates(
 
     def candidate(date: EventDate, item: Told, kind: str, expected: bool = False, title: str | None = None, **extra):
         own = item.text if not item.text.endswith(item.sentence.text) else item.sentence.text  # a leaning sentence: its own words
-        line = resolve(headline(own, words, title), list(item.before), people, words, subject_only=True)[0]
+        line = named(resolve(headline(own, words, title), list(item.before), people, words, subject_only=True)[0])
         return Candidate("", date, item.text, line,  # the id is set by `numbered`, once repeats are gone
                          source, expected, item.features, kind, **extra)
 

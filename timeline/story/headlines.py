@@ -156,6 +156,23 @@ def cut(text: str, words: StoryWords) -> str:
     return text[: found.start()] if found else text
 
 
+BRACKETED = re.compile(r"(?:\b(?:de|het|De|Het)\s+(?:[\w-]+\s+){0,2}?)?\[([^\]]+)\]")
+
+
+def named(line: str) -> str:
+    """A headline says names, never brackets: "[OpenAI] sloot" → "OpenAI sloot", "de oud-premier
+    [Rutte] opende" → "Rutte opende"; a reference to a name the headline already says keeps its
+    own words ("Maasbrouwerij sloot de brouwerij [Maasbrouwerij]" → "... de brouwerij")."""
+    def one(found: re.Match[str]) -> str:
+        name, whole = found.group(1), found.group(0)
+        reference = whole[: whole.index("[")].rstrip()
+        elsewhere = name in line[: found.start()] + line[found.end():]
+        return (reference if elsewhere and reference else name)
+
+    text = BRACKETED.sub(one, line)
+    return " ".join(text.split())[:1].upper() + " ".join(text.split())[1:]
+
+
 CHANGE_FROM = re.compile(r"\svan\s+(?:(?!\svan\s).)*?\s(?=tot\s)")
 
 
