@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from timeline.errors import EXIT_SKIPPED, TimelineError
+from timeline.errors import EXIT_SKIPPED, TimelineError, printable, quoted
 
 PREFER = click.Choice(["tense", "past", "future"])
 
@@ -34,6 +34,11 @@ max_size_option = click.option(
 )
 
 
+def note(message: str) -> None:
+    """One line on stderr, printable whatever user text it quotes (see errors.printable)."""
+    click.echo(printable(message), err=True)
+
+
 def shown(text: str) -> str:
     """A name or title as it may be shown: one line, no control characters, no undecodable bytes."""
     from timeline.read.decode import clean
@@ -58,7 +63,7 @@ class Group(click.Group):
                 import traceback
 
                 traceback.print_exc()
-            click.echo(f"timeline: error: {error}", err=True)
+            note(f"timeline: error: {error}")
             ctx.exit(error.exit_code)
 
 
@@ -82,7 +87,7 @@ def build_defaults(ctx: click.Context) -> dict:
     try:
         settings = config.load(Path.cwd())
     except TimelineError as error:
-        click.echo(f"timeline: error: {error}", err=True)
+        note(f"timeline: error: {error}")
         ctx.exit(error.exit_code)
     defaults = {k: v for k, v in settings.model_dump().items() if v is not None}
     if "format" in defaults:
@@ -150,7 +155,7 @@ def extract(ctx, articles, published, prefer, fmt, strict, max_size, out, engine
         except ArticleError as error:
             if strict:
                 raise
-            click.echo(f"timeline: skipped {error}", err=True)
+            note(f"timeline: skipped {error}")
             skipped += 1
             continue
         results.append((article, run(article.text, article.published, prefer, reference_grain=article.published_grain)))
@@ -180,10 +185,10 @@ def extract_partitions(ctx, articles, published, prefer, fmt, strict, max_size, 
 
     def skip(error):
         skipped.append(error)
-        click.echo(f"timeline: skipped {error}", err=True)
+        note(f"timeline: skipped {error}")
 
     read, rows, parts = extract_all(items, out, fmt, published, prefer, engine, scheduler, skip, strict)
-    click.echo(f"timeline: wrote {rows} rows from {read} articles in {parts} partitions to {out}", err=True)
+    note(f"timeline: wrote {rows} rows from {read} articles in {parts} partitions to {out}")
     if skipped:
         ctx.exit(EXIT_SKIPPED)
 
@@ -223,7 +228,7 @@ def resolve(phrase, published, prefer, fmt):
     reference = published or dt.date.today()  # the CLI is the one place that may read the clock
     found = run(phrase, reference, prefer)
     if not found:
-        raise TimelineError(f"no date found in {phrase!r}; see tests/corpus/nl.txt for phrases timeline knows")
+        raise TimelineError(f"no date found in {quoted(phrase)}; see tests/corpus/nl.txt for phrases timeline knows")
     for expr in found:
         click.echo(to_json(expression_dict(expr)) if fmt == "json" else describe(expr))
 
@@ -310,7 +315,7 @@ def build(ctx, paths, out, formats, calendar_grain, theme, heading_level, no_tit
     title = shown(title) if title else title
     load(language)  # an unknown language is an error before any article is read
     stop_cleanly_on_sigterm()
-    say = (lambda message: None) if quiet else (lambda message: click.echo(message, err=True))
+    say = (lambda message: None) if quiet else note
     collector = collect(paths, strict, published, prefer, language, jobs, say if verbose else None, quiet, max_size,
                         engine, scheduler)
     # Without --since only SEQUENCE needs the last build: keep id -> (fingerprint, sequence), not its models.
@@ -355,7 +360,7 @@ def collect(paths, strict, published, prefer, language, jobs, tell, quiet, max_s
 
     from timeline.build import Collector, inputs, outcomes
 
-    collector = Collector(strict, lambda error: click.echo(f"timeline: skipped {error}", err=True))
+    collector = Collector(strict, lambda error: note(f"timeline: skipped {error}"))
     stdin = lambda: sys.stdin.buffer.read(max_size * 1024 * 1024 + 1)  # noqa: E731
     if engine == "dask":  # Dask tasks open the files and JSON Lines or Parquet data sets; no bar (rows are not counted)
         from timeline.archive import outcomes as tasks
@@ -398,7 +403,7 @@ def review(ctx, paths, out, fmt, subject, aliases, language, published, prefer):
     gather = lambda: collect(paths, False, published, prefer, language, 1, None, True)  # noqa: E731
     targets, skipped = write_review(gather, paths, Path(out), fmt, subject, aliases, language)
     for target in targets:
-        click.echo(f"timeline: wrote {target}", err=True)
+        note(f"timeline: wrote {target}")
     if skipped:
         ctx.exit(EXIT_SKIPPED)
 

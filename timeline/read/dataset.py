@@ -14,7 +14,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from timeline.errors import ArticleError
+from timeline.errors import ArticleError, quoted
 
 INSTALL = "pip install 'timeline[dask]'"
 
@@ -41,7 +41,7 @@ def opened(name: str, path: Path):
     columns = found.schema_arrow.names
     unknown = [c for c in columns if c not in Line.model_fields]
     if unknown or "text" not in columns:
-        problem = f"unknown column {unknown[0]!r}" if unknown else "no text column"
+        problem = f"unknown column {quoted(unknown[0])}" if unknown else "no text column"
         known = ["text"] + [c for c in Line.model_fields if c != "text"]
         raise ArticleError(name, problem, f"keep only the columns {', '.join(known)} (text is required)")
     return found

@@ -14,7 +14,7 @@ import json
 
 from pydantic import ConfigDict, ValidationError
 
-from timeline.errors import ArticleError
+from timeline.errors import ArticleError, field_of
 from timeline.read.entry import Entry
 
 
@@ -75,8 +75,7 @@ def line_parts(name: str, data: bytes) -> tuple[str, Entry]:
         found = Line.model_validate(json.loads(data.decode("utf-8")))
     except ValidationError as error:
         problem = error.errors()[0]
-        field = ".".join(str(p) for p in problem["loc"]) or "line"
-        raise ArticleError(name, f"{field}: {problem['msg']}",
+        raise ArticleError(name, f"{field_of(problem, 'line')}: {problem['msg']}",
                            "give text as a string, published as YYYY-MM-DD, url as an http(s) address") from None
     except (UnicodeDecodeError, ValueError, RecursionError) as error:
         raise ArticleError(name, f"not a JSON object ({str(error).splitlines()[0]})",
