@@ -210,7 +210,7 @@ def test_outlet_and_url_from_the_manifest_become_a_link_in_every_format(tmp_path
     result = CliRunner().invoke(main, ["build", str(news), "--out", str(out), "-q", "--format", "md,ics,html,timelinejs"])
     assert result.exit_code == 0, result.output
     md = (out / "timeline.md").read_text("utf-8")
-    assert "[De Krant: OpenAI sluit chipdeal](https://example.nl/openai-chip_%281%29), 17 december 2025" in md
+    assert "[De Krant: OpenAI sluit chipdeal](<https://example.nl/openai-chip_(1)>), 17 december 2025" in md
     page = (out / "timeline.html").read_text("utf-8")
     assert '<a href="https://example.nl/openai-chip_(1)">De Krant: OpenAI sluit chipdeal</a>, 17 december 2025' in page
     (vevent,) = icalendar.Calendar.from_ical((out / "timeline.ics").read_bytes()).walk("VEVENT")
