@@ -206,19 +206,12 @@ def edits_file(paths, given: str | None) -> Edits | None:
 
 def emit(files: dict, out: str, formats: list[str], say: Callable[[str], None]) -> None:
     """One format to stdout (--out -), or every file into the output folder at once."""
-    import os
-    import sys
-
-    from timeline.render.output import stream, write_all
+    from timeline.render.output import write_all
 
     if out == "-":
-        try:
-            stream(files[formats[0]], sys.stdout.buffer)
-            sys.stdout.buffer.flush()
-        except OSError as error:
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
-            raise TimelineError(f"standard output: cannot write the timeline ({error.strerror}); "
-                                "write to a folder with --out DIR instead") from error
+        from timeline.console import write
+
+        write(files[formats[0]]())
         return
     for target in write_all(Path(out), files, say):
         say(f"timeline: wrote {target}")

@@ -39,6 +39,13 @@ def note(message: str) -> None:
     click.echo(printable(message), err=True)
 
 
+def put(text: str, end: str = "\n") -> None:
+    """`text` on standard output; one that cannot be written is an OutputError (see timeline.console)."""
+    from timeline.console import write
+
+    write([text + end], "give the command a file or a pipe to write to")
+
+
 def shown(text: str) -> str:
     """A name or title as it may be shown: one line, no control characters, no undecodable bytes."""
     from timeline.read.decode import clean
@@ -63,7 +70,8 @@ class Group(click.Group):
                 import traceback
 
                 traceback.print_exc()
-            note(f"timeline: error: {error}")
+            if not getattr(error, "quiet", False):
+                note(f"timeline: error: {error}")
             ctx.exit(error.exit_code)
 
 
@@ -159,9 +167,9 @@ def extract(ctx, articles, published, prefer, fmt, strict, max_size, out, engine
             skipped += 1
             continue
         results.append((article, run(article.text, article.published, prefer, reference_grain=article.published_grain)))
-    click.echo(to_json([extraction_dict(a, f) for a, f in results], indent=2)
-               if fmt == "json" else "\n".join(
-                   f"{a.path}:{line_of(a.text, e.offset[0])}\t{describe(e)}" for a, f in results for e in f))
+    put(to_json([extraction_dict(a, f) for a, f in results], indent=2)
+        if fmt == "json" else "\n".join(
+            f"{a.path}:{line_of(a.text, e.offset[0])}\t{describe(e)}" for a, f in results for e in f))
     if skipped:
         ctx.exit(EXIT_SKIPPED)
 
@@ -229,8 +237,7 @@ def resolve(phrase, published, prefer, fmt):
     found = run(phrase, reference, prefer)
     if not found:
         raise TimelineError(f"no date found in {quoted(phrase)}; see tests/corpus/nl.txt for phrases timeline knows")
-    for expr in found:
-        click.echo(to_json(expression_dict(expr)) if fmt == "json" else describe(expr))
+    put("\n".join(to_json(expression_dict(expr)) if fmt == "json" else describe(expr) for expr in found))
 
 
 @main.command()
@@ -242,8 +249,9 @@ def evaluate(conformance, prefer, failures):
     """Run other projects' Dutch test suites and print timeline's pass rates."""
     from timeline.evaluate import run_all
 
-    for line in run_all(conformance, prefer, failures):
-        click.echo(line)
+    from timeline.console import write
+
+    write(f"{line}\n" for line in run_all(conformance, prefer, failures))
 
 
 def parse_formats(ctx, param, value: str) -> list[str]:
@@ -422,7 +430,7 @@ def diff(old, new, templates):
 
     env = make_environment(Path(templates) if templates else None)
     before, after = load_timeline(Path(old)), load_timeline(Path(new))
-    click.echo(render_changelog(before, after, compare(before, after), env), nl=False)
+    put(render_changelog(before, after, compare(before, after), env), end="")
 
 
 @main.command()
@@ -430,7 +438,7 @@ def schema():
     """Print the JSON Schema of timeline.json, the contract every other format is rendered from."""
     from timeline.models import Timeline
 
-    click.echo(to_json(Timeline.model_json_schema(mode="serialization"), indent=2))
+    put(to_json(Timeline.model_json_schema(mode="serialization"), indent=2))
 
 
 def progress(total: int, quiet: bool):

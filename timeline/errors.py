@@ -75,6 +75,13 @@ class OutputError(TimelineError):
     """An output that cannot be written."""
 
 
+class ReaderGone(OutputError):
+    """The reader of standard output stopped reading (`| head`): the command ends without a
+    word, as Unix tools do, with the code of an output that cannot be written."""
+
+    quiet = True
+
+
 class TemplateError(TimelineError):
     """A user template that does not render."""
 
