@@ -145,15 +145,21 @@ class Collector:
         self.candidates.extend(outcome.candidates)
         self.names.update(outcome.names)
 
-    def timeline(self, title: str | None = None, language: str = "nl", focus: Subject | None = None,
-                 key: int | None = None, edits: Edits | None = None, warn: Callable[[str], None] = print) -> Timeline:
-        """The story: merged, kept to the subject (if any) and the `key` most relevant (if set), in order."""
+    def title(self, title: str | None = None, language: str = "nl", focus: Subject | None = None) -> str:
+        """The story's title: the one given, else the subject's (or the name mentioned most); an
+        error when no article could be read. The candidates stay as they are."""
         if not self.read:
             raise ArticleError("input", "no article could be read", "fix the files named above")
         subject = focus.name if focus else (self.names.most_common(1)[0][0] if self.names else None)
         labels = load(language).labels
         title = " ".join(clean(title).split()) if title else title
-        title = title or (labels.title.format(name=subject) if subject else labels.untitled)
+        return title or (labels.title.format(name=subject) if subject else labels.untitled)
+
+    def timeline(self, title: str | None = None, language: str = "nl", focus: Subject | None = None,
+                 key: int | None = None, edits: Edits | None = None, warn: Callable[[str], None] = print) -> Timeline:
+        """The story: merged, kept to the subject (if any) and the `key` most relevant (if set), in order."""
+        title = self.title(title, language, focus)
+        subject = focus.name if focus else (self.names.most_common(1)[0][0] if self.names else None)
         events = merge(self.candidates, subject, frozenset(self.names), focus)
         if edits is not None:
             events = apply_edits(events, edits, partial(edit_date, language=language), warn)
