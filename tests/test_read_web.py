@@ -63,7 +63,7 @@ def test_each_source_keeps_its_title_link_and_date(mixed):
     assert sources["Amazon overweegt investering van 10 miljard in OpenAI"]["url"] == (
         "https://persbureau.example/2025/12/17/amazon-openai")
     assert sources["OpenAI wijst bod van Musk af"]["published"] == "2025-02-15"
-    assert "[Techwereld: OpenAI sluit clouddeal van 38 miljard dollar met Amazon](https://techwereld.example/nieuws/" in md
+    assert "[Techwereld: OpenAI sluit clouddeal van 38 miljard dollar met Amazon](<https://techwereld.example/nieuws/" in md
 
 
 def test_a_page_s_own_date_yields_to_the_manifest(tmp_path):

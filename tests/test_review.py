@@ -32,3 +32,25 @@ def test_the_review_also_comes_as_markdown(tmp_path):
     text = (tmp_path / "review.md").read_text("utf-8")
     assert "> In reactie daarop riep Altman **begin december** een tijdelijke" in text
     assert "```toml" in text
+
+
+def test_a_review_of_standard_input_reads_it_once_and_shows_its_events(tmp_path):
+    import subprocess
+    import sys
+
+    article = "date 2025-12-17 OpenAI sloot in oktober een deal van 10 miljard dollar met Broadcom.\n"
+    result = subprocess.run([sys.executable, "-m", "timeline.cli", "review", "-", "--out", str(tmp_path), "--format", "md"],
+                            input=article.encode("utf-8"), capture_output=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    review = (tmp_path / "review.md").read_text("utf-8")
+    assert "1 gebeurtenissen." in review and "## oktober 2025: OpenAI sloot in oktober een deal" in review
+
+
+def test_a_review_of_an_empty_standard_input_is_an_error_not_an_empty_story(tmp_path):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "timeline.cli", "review", "-", "--out", str(tmp_path)],
+                            input=b"", capture_output=True, timeout=120)
+    assert result.returncode == 1 and b"no article could be read" in result.stderr
+    assert not (tmp_path / "review.html").exists()

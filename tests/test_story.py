@@ -4,6 +4,8 @@ one event per fact, dated by what happened, in texts that name their actor."""
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from timeline.cli import main
@@ -210,7 +212,7 @@ def test_outlet_and_url_from_the_manifest_become_a_link_in_every_format(tmp_path
     result = CliRunner().invoke(main, ["build", str(news), "--out", str(out), "-q", "--format", "md,ics,html,timelinejs"])
     assert result.exit_code == 0, result.output
     md = (out / "timeline.md").read_text("utf-8")
-    assert "[De Krant: OpenAI sluit chipdeal](https://example.nl/openai-chip_%281%29), 17 december 2025" in md
+    assert "[De Krant: OpenAI sluit chipdeal](<https://example.nl/openai-chip_(1)>), 17 december 2025" in md
     page = (out / "timeline.html").read_text("utf-8")
     assert '<a href="https://example.nl/openai-chip_(1)">De Krant: OpenAI sluit chipdeal</a>, 17 december 2025' in page
     (vevent,) = icalendar.Calendar.from_ical((out / "timeline.ics").read_bytes()).walk("VEVENT")
@@ -232,3 +234,33 @@ def test_a_manifest_url_must_be_an_address(tmp_path):
 def test_a_long_headline_of_a_change_keeps_its_end(story):
     growth = one(story, "1,9 gigawatt")
     assert growth["headline"] == "De verwerkingscapaciteit van OpenAI steeg tot 1,9 gigawatt in 2025"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(st.characters(codec="utf-8", exclude_categories=("Z", "C")), min_size=1, max_size=400)
+                | st.sampled_from(["OpenAI", "sloot", "een", "deal", ",", "van", "tot", "en", "dat"]), min_size=1, max_size=40))
+def test_a_headline_is_at_most_90_characters_whatever_its_words(words):
+    from timeline.story.headlines import headline
+    from timeline.story.words import story_words
+
+    text = " ".join(words)
+    made = headline(text, story_words("nl"))
+    assert len(made) <= 90
+    assert len(headline(text, story_words("nl"), title=text)) <= 90
+
+
+@pytest.mark.parametrize("first", ["x" * 5000, "https://example.com/" + "a" * 200, "Donaudampfschiffahrt" * 10])
+def test_a_first_word_too_long_for_a_headline_is_hard_cut_with_an_ellipsis(first):
+    from timeline.story.headlines import headline
+    from timeline.story.words import story_words
+
+    made = headline(f"{first} sloot in oktober een deal van 10 miljard dollar.", story_words("nl"))
+    assert len(made) == 90 and made.endswith("…") and made[:-1] == first[:89].capitalize()[:1] + first[1:89]
+
+
+def test_a_long_headline_of_ordinary_words_is_still_cut_at_a_word():
+    from timeline.story.headlines import headline
+    from timeline.story.words import story_words
+
+    made = headline("OpenAI " + "sloot weer een nieuwe grote deal " * 6, story_words("nl"))
+    assert len(made) <= 90 and made.endswith("…") and not made[:-1].endswith(("slo", "dea", "grot"))

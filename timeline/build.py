@@ -146,15 +146,21 @@ class Collector:
         self.candidates.extend(outcome.candidates)
         self.names.update(outcome.names)
 
-    def timeline(self, title: str | None = None, language: str = "nl", focus: Subject | None = None,
-                 key: int | None = None, edits: Edits | None = None, warn: Callable[[str], None] = print) -> Timeline:
-        """The story: merged, kept to the subject (if any) and the `key` most relevant (if set), in order."""
+    def title(self, title: str | None = None, language: str = "nl", focus: Subject | None = None) -> str:
+        """The story's title: the one given, else the subject's (or the name mentioned most); an
+        error when no article could be read. The candidates stay as they are."""
         if not self.read:
             raise ArticleError("input", "no article could be read", "fix the files named above")
         subject = focus.name if focus else (self.names.most_common(1)[0][0] if self.names else None)
         labels = load(language).labels
         title = " ".join(clean(title).split()) if title else title
-        title = title or (labels.title.format(name=subject) if subject else labels.untitled)
+        return title or (labels.title.format(name=subject) if subject else labels.untitled)
+
+    def timeline(self, title: str | None = None, language: str = "nl", focus: Subject | None = None,
+                 key: int | None = None, edits: Edits | None = None, warn: Callable[[str], None] = print) -> Timeline:
+        """The story: merged, kept to the subject (if any) and the `key` most relevant (if set), in order."""
+        title = self.title(title, language, focus)
+        subject = focus.name if focus else (self.names.most_common(1)[0][0] if self.names else None)
         events = merge(self.candidates, subject, frozenset(self.names), focus)
         if edits is not None:
             events = apply_edits(events, edits, partial(edit_date, language=language), warn)
@@ -207,19 +213,12 @@ def edits_file(paths, given: str | None) -> Edits | None:
 
 def emit(files: dict, out: str, formats: list[str], say: Callable[[str], None]) -> None:
     """One format to stdout (--out -), or every file into the output folder at once."""
-    import os
-    import sys
-
-    from timeline.render.output import stream, write_all
+    from timeline.render.output import write_all
 
     if out == "-":
-        try:
-            stream(files[formats[0]], sys.stdout.buffer)
-            sys.stdout.buffer.flush()
-        except OSError as error:
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
-            raise TimelineError(f"standard output: cannot write the timeline ({error.strerror}); "
-                                "write to a folder with --out DIR instead") from error
+        from timeline.console import write
+
+        write(files[formats[0]]())
         return
     for target in write_all(Path(out), files, say):
         say(f"timeline: wrote {target}")

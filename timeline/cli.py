@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from timeline.errors import EXIT_SKIPPED, TimelineError
+from timeline.errors import EXIT_SKIPPED, TimelineError, printable, quoted
 
 PREFER = click.Choice(["tense", "past", "future"])
 
@@ -34,6 +34,18 @@ max_size_option = click.option(
 )
 
 
+def note(message: str) -> None:
+    """One line on stderr, printable whatever user text it quotes (see errors.printable)."""
+    click.echo(printable(message), err=True)
+
+
+def put(text: str, end: str = "\n") -> None:
+    """`text` on standard output; one that cannot be written is an OutputError (see timeline.console)."""
+    from timeline.console import write
+
+    write([text + end], "give the command a file or a pipe to write to")
+
+
 def shown(text: str) -> str:
     """A name or title as it may be shown: one line, no control characters, no undecodable bytes."""
     from timeline.read.decode import clean
@@ -58,7 +70,8 @@ class Group(click.Group):
                 import traceback
 
                 traceback.print_exc()
-            click.echo(f"timeline: error: {error}", err=True)
+            if not getattr(error, "quiet", False):
+                note(f"timeline: error: {error}")
             ctx.exit(error.exit_code)
 
 
@@ -82,7 +95,7 @@ def build_defaults(ctx: click.Context) -> dict:
     try:
         settings = config.load(Path.cwd())
     except TimelineError as error:
-        click.echo(f"timeline: error: {error}", err=True)
+        note(f"timeline: error: {error}")
         ctx.exit(error.exit_code)
     defaults = {k: v for k, v in settings.model_dump().items() if v is not None}
     if "format" in defaults:
@@ -150,13 +163,13 @@ def extract(ctx, articles, published, prefer, fmt, strict, max_size, out, engine
         except ArticleError as error:
             if strict:
                 raise
-            click.echo(f"timeline: skipped {error}", err=True)
+            note(f"timeline: skipped {error}")
             skipped += 1
             continue
         results.append((article, run(article.text, article.published, prefer, reference_grain=article.published_grain)))
-    click.echo(to_json([extraction_dict(a, f) for a, f in results], indent=2)
-               if fmt == "json" else "\n".join(
-                   f"{a.path}:{line_of(a.text, e.offset[0])}\t{describe(e)}" for a, f in results for e in f))
+    put(to_json([extraction_dict(a, f) for a, f in results], indent=2)
+        if fmt == "json" else "\n".join(
+            f"{a.path}:{line_of(a.text, e.offset[0])}\t{describe(e)}" for a, f in results for e in f))
     if skipped:
         ctx.exit(EXIT_SKIPPED)
 
@@ -180,11 +193,10 @@ def extract_partitions(ctx, articles, published, prefer, fmt, strict, max_size, 
 
     def skip(error):
         skipped.append(error)
-        click.echo(f"timeline: skipped {error}", err=True)
+        note(f"timeline: skipped {error}")
 
-    read, rows, parts = extract_all(items, out, fmt, published, prefer, engine, scheduler, skip, strict,
-                                    lambda message: click.echo(message, err=True))
-    click.echo(f"timeline: wrote {rows} rows from {read} articles in {parts} partitions to {out}", err=True)
+    read, rows, parts = extract_all(items, out, fmt, published, prefer, engine, scheduler, skip, strict, note)
+    note(f"timeline: wrote {rows} rows from {read} articles in {parts} partitions to {out}")
     if skipped:
         ctx.exit(EXIT_SKIPPED)
 
@@ -224,9 +236,8 @@ def resolve(phrase, published, prefer, fmt):
     reference = published or dt.date.today()  # the CLI is the one place that may read the clock
     found = run(phrase, reference, prefer)
     if not found:
-        raise TimelineError(f"no date found in {phrase!r}; see tests/corpus/nl.txt for phrases timeline knows")
-    for expr in found:
-        click.echo(to_json(expression_dict(expr)) if fmt == "json" else describe(expr))
+        raise TimelineError(f"no date found in {quoted(phrase)}; see tests/corpus/nl.txt for phrases timeline knows")
+    put("\n".join(to_json(expression_dict(expr)) if fmt == "json" else describe(expr) for expr in found))
 
 
 @main.command()
@@ -238,8 +249,9 @@ def evaluate(conformance, prefer, failures):
     """Run other projects' Dutch test suites and print timeline's pass rates."""
     from timeline.evaluate import run_all
 
-    for line in run_all(conformance, prefer, failures):
-        click.echo(line)
+    from timeline.console import write
+
+    write(f"{line}\n" for line in run_all(conformance, prefer, failures))
 
 
 def parse_formats(ctx, param, value: str) -> list[str]:
@@ -311,7 +323,7 @@ def build(ctx, paths, out, formats, calendar_grain, theme, heading_level, no_tit
     title = shown(title) if title else title
     load(language)  # an unknown language is an error before any article is read
     stop_cleanly_on_sigterm()
-    say = (lambda message: None) if quiet else (lambda message: click.echo(message, err=True))
+    say = (lambda message: None) if quiet else note
     collector = collect(paths, strict, published, prefer, language, jobs, say if verbose else None, quiet, max_size,
                         engine, scheduler)
     # Without --since only SEQUENCE needs the last build: keep id -> (fingerprint, sequence), not its models.
@@ -356,7 +368,7 @@ def collect(paths, strict, published, prefer, language, jobs, tell, quiet, max_s
 
     from timeline.build import Collector, inputs, outcomes
 
-    collector = Collector(strict, lambda error: click.echo(f"timeline: skipped {error}", err=True))
+    collector = Collector(strict, lambda error: note(f"timeline: skipped {error}"))
     stdin = lambda: sys.stdin.buffer.read(max_size * 1024 * 1024 + 1)  # noqa: E731
     if engine == "dask":  # Dask tasks open the files and JSON Lines or Parquet data sets; no bar (rows are not counted)
         from timeline.archive import outcomes as tasks
@@ -399,7 +411,7 @@ def review(ctx, paths, out, fmt, subject, aliases, language, published, prefer):
     gather = lambda: collect(paths, False, published, prefer, language, 1, None, True)  # noqa: E731
     targets, skipped = write_review(gather, paths, Path(out), fmt, subject, aliases, language)
     for target in targets:
-        click.echo(f"timeline: wrote {target}", err=True)
+        note(f"timeline: wrote {target}")
     if skipped:
         ctx.exit(EXIT_SKIPPED)
 
@@ -418,7 +430,7 @@ def diff(old, new, templates):
 
     env = make_environment(Path(templates) if templates else None)
     before, after = load_timeline(Path(old)), load_timeline(Path(new))
-    click.echo(render_changelog(before, after, compare(before, after), env), nl=False)
+    put(render_changelog(before, after, compare(before, after), env), end="")
 
 
 @main.command()
@@ -426,7 +438,7 @@ def schema():
     """Print the JSON Schema of timeline.json, the contract every other format is rendered from."""
     from timeline.models import Timeline
 
-    click.echo(to_json(Timeline.model_json_schema(mode="serialization"), indent=2))
+    put(to_json(Timeline.model_json_schema(mode="serialization"), indent=2))
 
 
 def progress(total: int, quiet: bool):

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, ValidationError
 
-from timeline.errors import ConfigError
+from timeline.errors import ConfigError, quoted
 from timeline.models import Model
 
 
@@ -57,11 +57,11 @@ def load(folder: Path) -> Settings:
     for key in table:
         if key not in known:
             near = difflib.get_close_matches(key, known, n=1)
-            hint = f"did you mean {near[0]!r}?" if near else f"known keys: {', '.join(known)}"
-            raise ConfigError(f"{path}: unknown setting {key!r}; {hint}")
+            hint = f"did you mean {quoted(near[0])}?" if near else f"known keys: {', '.join(known)}"
+            raise ConfigError(f"{path}: unknown setting {quoted(key)}; {hint}")
     try:
         return Settings.model_validate(table)
     except ValidationError as error:
         problem = error.errors()[0]
         key = ".".join(str(p) for p in problem["loc"])
-        raise ConfigError(f"{path}: setting {key!r}: {problem['msg']}; fix its value") from error
+        raise ConfigError(f"{path}: setting {quoted(key)}: {problem['msg']}; fix its value") from error

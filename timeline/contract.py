@@ -11,16 +11,26 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from timeline.models import Grain, Mod
+from timeline.models import Grain, Mod, clean
 
 
 class Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
-class Source(Model):
+class Shown(Model):
+    """A model whose strings readers see, wherever it comes from (an article, the manifest, a JSON
+    Lines line, edits.toml, an old timeline.json read back): control characters never get in."""
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _clean(cls, value: object) -> object:
+        return clean(value) if isinstance(value, str) else value
+
+
+class Source(Shown):
     path: str  # where the article was read; never shown to a reader
     title: str | None
     published: dt.date
@@ -33,7 +43,7 @@ class Source(Model):
     excerpt: str | None = None  # the article's first words: what names it when it has no title
 
 
-class EventDate(Model):
+class EventDate(Shown):
     value: str
     mod: Mod | None
     start: dt.date
@@ -42,7 +52,7 @@ class EventDate(Model):
     label: str
 
 
-class Event(Model):
+class Event(Shown):
     id: str
     date: EventDate
     headline: str  # who did what, at most 90 characters, in the text's own words
@@ -54,6 +64,6 @@ class Event(Model):
     sequence: Annotated[int, Field(ge=0, le=2**31 - 1)] = 0  # raised each time the event changes, so calendars update it
 
 
-class Timeline(Model):
+class Timeline(Shown):
     title: str
     events: tuple[Event, ...]

@@ -57,6 +57,23 @@ class Grain(str, Enum):
 
 _GRAIN_ORDER = list(Grain)
 
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def clean(text: str) -> str:
+    """Text without control characters (tabs and line ends stay), lone surrogates replaced:
+    what every text a reader sees is made of (read from a file or a model's field)."""
+    text = CONTROL.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    return text.encode("utf-8", "replace").decode("utf-8") if _has_surrogate(text) else text
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+        return False
+    except UnicodeEncodeError:
+        return True
+
 Mod = Literal["START", "MID", "END", "APPROX", "BEFORE", "AFTER"]
 ExprType = Literal["DATE", "TIME", "DURATION", "SET"]
 Direction = Literal["past", "future"]
@@ -237,7 +254,7 @@ def _record(kind: type, value: object, where: str) -> Record:
     return kind(**{k: _convert(hints[k], v, f"{where}.{k}") for k, v in value.items()})
 
 
-CONTRACT = ("Model", "Source", "EventDate", "Event", "Timeline")  # pydantic's, from timeline.contract
+CONTRACT = ("Model", "Shown", "Source", "EventDate", "Event", "Timeline")  # pydantic's, from timeline.contract
 
 
 def __getattr__(name: str) -> object:

@@ -106,17 +106,17 @@ def review_items(collector: Collector, focus: Subject | None, escape: Callable[[
 def write_review(gather: Callable[[], Collector], paths, out: Path, fmt: str, subject: str | None, aliases,
                  language: str = "nl") -> tuple[list[Path], int]:
     """review.html (or review.md) in `out`; returns what was written and how many articles were skipped.
-    `gather` reads the articles (twice: building the title merges a collector's candidates away)."""
+    `gather` reads the articles, once (standard input can be read only once)."""
     from timeline.build import story_subject
     from timeline.render.output import write_all
     from timeline.render.templating import make_environment, render_template
     from timeline.render.view import markdown_escape
 
     focus = story_subject(paths, subject, aliases)
-    first = gather()
-    title = first.timeline(None, language, focus).title
+    collector = gather()
+    title = collector.title(None, language, focus)
     escape = markdown_escape if fmt == "md" else str
-    items = review_items(gather(), focus, escape)
+    items = review_items(collector, focus, escape)
     page = render_template(make_environment(None), f"review.{fmt}.j2", title=escape(title), items=items)
     key = "review" if fmt == "html" else "review-md"
-    return write_all(out, {key: lambda: [page.encode("utf-8")]}), len(first.skipped)
+    return write_all(out, {key: lambda: [page.encode("utf-8")]}), len(collector.skipped)

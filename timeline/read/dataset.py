@@ -14,7 +14,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from timeline.errors import ArticleError
+from timeline.errors import ArticleError, quoted
 
 INSTALL = "pip install 'timeline[dask]'"
 
@@ -41,7 +41,7 @@ def opened(name: str, path: Path):
     columns = found.schema_arrow.names
     unknown = [c for c in columns if c not in Line.model_fields]
     if unknown or "text" not in columns:
-        problem = f"unknown column {unknown[0]!r}" if unknown else "no text column"
+        problem = f"unknown column {quoted(unknown[0])}" if unknown else "no text column"
         known = ["text"] + [c for c in Line.model_fields if c != "text"]
         raise ArticleError(name, problem, f"keep only the columns {', '.join(known)} (text is required)")
     return found
@@ -71,14 +71,27 @@ def parquet_rows(name: str, path: Path, group: int | None = None) -> list[tuple[
 
 
 def line(row: dict) -> bytes:
-    """A row as the JSON Lines article it stands for; a missing value is a field left out."""
-    return json.dumps({k: plain(v) for k, v in row.items() if v is not None}, ensure_ascii=False).encode("utf-8")
+    """A row as the JSON Lines article it stands for; a missing value is a field left out. A value
+    JSON cannot hold (undecodable bytes, a decimal, a time) stands as a table, which the line's
+    check names by its field, so only that row is skipped."""
+    return json.dumps({k: plain(v) for k, v in row.items() if v is not None}, ensure_ascii=False,
+                      default=unreadable).encode("utf-8", "surrogatepass")
 
 
 def plain(value):
-    """Dates and timestamps as the YYYY-MM-DD of their day; anything else as it is."""
+    """Dates and timestamps as the YYYY-MM-DD of their day, UTF-8 bytes (a binary column) as
+    their text; anything else as it is."""
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, bytes):
+        try:
+            return value.decode("utf-8")
+        except UnicodeDecodeError:
+            return {"bytes that are not UTF-8": len(value)}
     return value
+
+
+def unreadable(value) -> dict:
+    return {type(value).__name__: str(value)[:40]}

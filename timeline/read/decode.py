@@ -4,26 +4,10 @@ without control characters (ESC, DEL, C1), which no output may carry."""
 
 from __future__ import annotations
 
-import re
-
 from timeline.errors import ArticleError
+from timeline.models import clean  # what the readers of files import from here
 
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 BOMS = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
-
-
-def clean(text: str) -> str:
-    """Text without control characters (tabs and line ends stay), lone surrogates replaced."""
-    text = CONTROL.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
-    return text.encode("utf-8", "replace").decode("utf-8") if _has_surrogate(text) else text
-
-
-def _has_surrogate(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-        return False
-    except UnicodeEncodeError:
-        return True
 
 
 def decode(path: str, data: bytes) -> str:

@@ -7,10 +7,10 @@ from typing import Annotated
 
 from pydantic import ConfigDict, StrictBool, StringConstraints
 
-from timeline.models import Model
+from timeline.models import Shown
 
 
-class Entry(Model):
+class Entry(Shown):
     """One article's line in the manifest."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", strict=True)

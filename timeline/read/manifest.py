@@ -12,7 +12,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from timeline.errors import ArticleError
+from timeline.errors import ArticleError, field_of
 
 if TYPE_CHECKING:
     from timeline.read.entry import Entry
@@ -38,8 +38,7 @@ def manifest_entry(path: Path) -> Entry | None:
         entry = Entry.model_validate(raw)
     except ValidationError as error:
         problem = error.errors()[0]
-        field = ".".join(str(p) for p in problem["loc"]) or "entry"
-        raise ArticleError(where, f"{path.name}: {field}: {problem['msg']}",
+        raise ArticleError(where, f"{path.name}: {field_of(problem, 'entry')}: {problem['msg']}",
                            "give published as a TOML date (published = 2025-12-17), approximate and title_written "
                            "as true or false, url as an http(s) address") from None
     return entry

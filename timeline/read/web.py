@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from pydantic import ConfigDict, ValidationError
+from pydantic import ConfigDict, ValidationError, field_validator
 
-from timeline.errors import ArticleError
+from timeline.errors import ArticleError, field_of
 from timeline.read.entry import Entry
 
 
@@ -24,6 +24,14 @@ class Line(Entry):
     model_config = ConfigDict(frozen=True, extra="forbid", strict=False)
 
     text: str
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _no_number(cls, value: object) -> object:
+        """A number is no date: 20251217 and 1765929600 would both read as a second count since 1970."""
+        if isinstance(value, (int, float)):
+            raise ValueError(f"a number ({value}) is no date")
+        return value
 
 
 def page_parts(name: str, data: bytes) -> tuple[str, Entry]:
@@ -42,9 +50,21 @@ def page_parts(name: str, data: bytes) -> tuple[str, Entry]:
     if author and text.startswith(author):
         text = text[len(author):].lstrip()
     text = without_leading_date(text, published)
-    meta = Entry(published=published, title=title, outlet=(found.sitename or None),
-                 url=found.url if (found.url or "").startswith(("http://", "https://")) else None, author=author)
+    try:
+        meta = Entry(published=published, title=title, outlet=(found.sitename or None), url=address(found.url),
+                     author=author)
+    except ValidationError as error:  # what a page says of itself is no reason to crash a build
+        problem = error.errors()[0]
+        raise ArticleError(name, f"the page's {field_of(problem, 'metadata')}: {problem['msg']}",
+                           "fix the page's metadata, or give the article as text") from None
     return text, meta
+
+
+def address(url: str | None) -> str | None:
+    """A page's canonical address as a link may hold it (a space in it percent-encoded), or None
+    when it is no http(s) address."""
+    url = "%20".join((url or "").split())
+    return url if url.startswith(("http://", "https://")) and len(url) > len("https://") else None
 
 
 def without_leading_date(text: str, published: dt.date | None) -> str:
@@ -72,11 +92,15 @@ def jsonl_lines(name: str, data: bytes) -> list[tuple[str, bytes]]:
 def line_parts(name: str, data: bytes) -> tuple[str, Entry]:
     """One JSON Lines article: its text and the fields it gives."""
     try:
-        found = Line.model_validate(json.loads(data.decode("utf-8")))
+        raw = json.loads(data.decode("utf-8"))
+        json.dumps(raw, ensure_ascii=False).encode("utf-8")  # a lone surrogate escape ("\ud800") is no text
+        found = Line.model_validate(raw)
+    except UnicodeEncodeError:
+        raise ArticleError(name, "a lone surrogate escape (such as \\ud800) is no character",
+                           "write the character itself, or its pair of escapes, or leave it out") from None
     except ValidationError as error:
         problem = error.errors()[0]
-        field = ".".join(str(p) for p in problem["loc"]) or "line"
-        raise ArticleError(name, f"{field}: {problem['msg']}",
+        raise ArticleError(name, f"{field_of(problem, 'line')}: {problem['msg']}",
                            "give text as a string, published as YYYY-MM-DD, url as an http(s) address") from None
     except (UnicodeDecodeError, ValueError, RecursionError) as error:
         raise ArticleError(name, f"not a JSON object ({str(error).splitlines()[0]})",

@@ -25,7 +25,15 @@ MONTH_DAYS = 31
 
 # CommonMark backslash-escapes any ASCII punctuation; these are the inline ones
 # that could start markup (emphasis, code, links, HTML, entities, tables, strikethrough).
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~])")
+# The colon of "://", the dot of "www." and "@" are escaped too: GitHub would make a link of an
+# address in running text and show the escapes after it.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~@]|(?<=www)\.|:(?=//))", re.IGNORECASE)
+# What opens a block at the start of a line: a heading (#), a list item (- + * or 1. 1)), a
+# quote (>), a setext underline or thematic break (= -). A value may stand at a line's start.
+_BLOCK_START = re.compile(r"^(?:[#+\-=>]|(\d{1,9})(?=[.)]))")
+# What a link destination keeps as it is; anything else is percent-encoded (& is escaped, since
+# CommonMark reads entities there).
+_URL_KEEP = re.compile(r"[^A-Za-z0-9\-._~:/?#\[\]@!$'()*+,;=%&]")
 
 
 @dataclass(frozen=True)
@@ -56,8 +64,17 @@ class YearGroup:
 
 
 def markdown_escape(text: str) -> str:
-    """Text that Markdown prints literally, on one line."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Text that Markdown prints literally, on one line, wherever a template puts it: no inline
+    markup, and nothing at its start that opens a block (a heading, a list, a quote, an underline)."""
+    line = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _BLOCK_START.sub(lambda found: f"{found.group(1)}\\" if found.group(1) else f"\\{found.group()}", line)
+
+
+def markdown_url(url: str) -> str:
+    """A link destination that holds whatever the address holds: in <...>, every character
+    that could end it or escape (spaces, quotes, <, >, a backslash, non-ASCII) percent-encoded."""
+    encoded = _URL_KEEP.sub(lambda found: "".join(f"%{byte:02X}" for byte in found.group().encode("utf-8")), url)
+    return f"<{encoded.replace('&', chr(92) + '&')}>"
 
 
 def view(timeline: Timeline, escape: Callable[[str], str]) -> dict:
@@ -138,8 +155,8 @@ def source_text(source: Source) -> str:
 
 
 def url_escape(url: str, escape: Callable[[str], str]) -> str:
-    """An address for a link: Markdown escapes its parentheses and spaces; HTML escaping is the template's."""
-    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29") if escape is not str else url
+    """An address for a link: Markdown's own form of it (markdown_url); HTML escaping is the template's."""
+    return markdown_url(url) if url and escape is not str else url
 
 
 def span(events: Iterable[Event]) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from timeline.errors import TimelineError
+from timeline.errors import TimelineError, field_of
 from timeline.models import Event, Timeline
 
 
@@ -104,7 +104,7 @@ def load_timeline(path: Path) -> Timeline:
         return Timeline.model_validate(data)
     except ValidationError as error:
         problem = error.errors()[0]
-        field = ".".join(str(p) for p in problem["loc"]) or "the top"
-        raise TimelineError(f"{path}: not a timeline.json (field {field}: {problem['msg']}); {FIX}") from None
+        raise TimelineError(f"{path}: not a timeline.json (field {field_of(problem, 'the top')}: {problem['msg']}); "
+                            f"{FIX}") from None
     except RecursionError:
         raise TimelineError(f"{path}: nested too deep to be a timeline.json; {FIX}") from None

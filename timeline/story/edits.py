@@ -24,13 +24,13 @@ from typing import Callable
 
 from pydantic import ConfigDict, StrictBool, ValidationError
 
-from timeline.errors import ConfigError
-from timeline.models import Event, EventDate, Model
+from timeline.errors import ConfigError, field_of, quoted
+from timeline.models import Event, EventDate, Shown
 
 KEY_RELEVANCE = 1000  # an event the editor marks as key outranks every other
 
 
-class Edit(Model):
+class Edit(Shown):
     model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
 
     drop: StrictBool = False
@@ -62,8 +62,7 @@ def load_edits(path: Path) -> Edits:
             edits[key] = Edit.model_validate(raw)
         except ValidationError as error:
             problem = error.errors()[0]
-            field = ".".join(str(p) for p in problem["loc"]) or key
-            raise ConfigError(f"{path}:{lines[key]}: edit {key!r}: {field}: {problem['msg']}; "
+            raise ConfigError(f"{path}:{lines[key]}: edit {quoted(key)}: {field_of(problem, key)}: {problem['msg']}; "
                               "see the README for the fields an edit may have") from None
     return Edits(path, edits, lines)
 
@@ -75,8 +74,8 @@ def apply_edits(events: list[Event], edits: Edits, date_of: Callable[[str, Event
     for key in edits.edits:
         if key not in by_id:
             near = difflib.get_close_matches(key, list(by_id), n=1, cutoff=0.3)
-            warn(f"timeline: {edits.path}:{edits.lines[key]}: no event {key!r} in this build"
-                 + (f"; the nearest is {near[0]!r}" if near else ""))
+            warn(f"timeline: {edits.path}:{edits.lines[key]}: no event {quoted(key)} in this build"
+                 + (f"; the nearest is {quoted(near[0])}" if near else ""))
     gone: set[str] = set()
     members: dict[str, list[Event]] = {}
     for merged, root in merge_roots(edits).items():
@@ -128,7 +127,7 @@ def edited(event: Event, edit: Edit, edits: Edits, date_of: Callable[[str, Event
     if edit.date is not None:
         date = date_of(edit.date, event)
         if date is None:
-            raise ConfigError(f"{edits.path}:{edits.lines[event.id]}: the date {edit.date!r} names no date; "
+            raise ConfigError(f"{edits.path}:{edits.lines[event.id]}: the date {quoted(edit.date)} names no date; "
                               "write it as a date phrase, e.g. \"november 2025\" or \"16 april 2025\"")
         update["date"] = date
     if edit.text is not None:

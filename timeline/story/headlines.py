@@ -187,5 +187,12 @@ def fit(text: str, words: StoryWords) -> str:
         if comma > 40 or soft:
             text = text[: comma if comma > 40 else soft[-1]].rstrip(" ,;:")
         else:
-            text = text[: text.rfind(" ", 0, limit)].rstrip(" ,;:") + "…"
+            text = text[: word_end(text, limit)].rstrip(" ,;:") + "…"
     return text[:1].upper() + text[1:]
+
+
+def word_end(text: str, limit: int) -> int:
+    """Where to cut `text` to at most `limit` characters: at the last space, unless that would
+    leave less than half (a word too long to fit, a URL, a run without spaces), then at `limit`."""
+    space = text.rfind(" ", 0, limit + 1)
+    return space if space >= limit // 2 else limit
