@@ -18,7 +18,7 @@ from timeline.story.events import Candidate, Why, article_candidates, known_name
 from timeline.story.features import Features
 from timeline.temporal.language import load
 from timeline.temporal.tagger import Prefer
-from timeline.story.merge import merge
+from timeline.story.merge import tellings
 from timeline.story.edits import Edits, apply_edits
 from timeline.story.events import event_date
 from timeline.story.relevance import Subject, keep
@@ -120,6 +120,16 @@ def from_record(record: tuple) -> Outcome:
     return Outcome(name, candidates, Counter(dict(names)))
 
 
+def owned(outcome: Outcome, focus: Subject | None) -> list[str]:
+    """In an article that names the subject, the candidates whose sentence names no other actor:
+    "In 2023 overschreed de omzet de grens van 1 miljard dollar" is the subject's fact."""
+    if focus is None or not (any(focus.named_in(name) for name in outcome.names)
+                             or any(focus.named_in(c.text) for c in outcome.candidates)):
+        return []
+    return [c.id for c in outcome.candidates
+            if not any(name in outcome.names and not focus.named_in(name) for name in c.features.names)]
+
+
 def order_key(event: Event) -> tuple:
     """By period start; at the same start the coarser period first; then by text."""
     return (event.date.start, -(event.date.end - event.date.start).days, event.text, event.id)
@@ -128,9 +138,10 @@ def order_key(event: Event) -> tuple:
 class Collector:
     """Gathers outcomes into a timeline; reports skipped articles as they come."""
 
-    def __init__(self, strict: bool, on_skip: Callable[[ArticleError], None]):
-        self.strict, self.on_skip = strict, on_skip
+    def __init__(self, strict: bool, on_skip: Callable[[ArticleError], None], focus: Subject | None = None):
+        self.strict, self.on_skip, self.focus = strict, on_skip, focus
         self.candidates: list[Candidate] = []
+        self.owned: set[str] = set()  # candidates of an article about the subject that name no other actor
         self.names: Counter = Counter()
         self.read = 0
         self.skipped: list[ArticleError] = []
@@ -145,6 +156,7 @@ class Collector:
         self.read += 1
         self.candidates.extend(outcome.candidates)
         self.names.update(outcome.names)
+        self.owned.update(owned(outcome, self.focus))
 
     def title(self, title: str | None = None, language: str = "nl", focus: Subject | None = None) -> str:
         """The story's title: the one given, else the subject's (or the name mentioned most); an
@@ -161,10 +173,12 @@ class Collector:
         """The story: merged, kept to the subject (if any) and the `key` most relevant (if set), in order."""
         title = self.title(title, language, focus)
         subject = focus.name if focus else (self.names.most_common(1)[0][0] if self.names else None)
-        events = merge(self.candidates, subject, frozenset(self.names), focus)
+        told = tellings(self.candidates, subject, frozenset(self.names), focus)
+        events = [event for event, _ in told]
+        belong = {event.id for event, members in told if any(m.id in self.owned for m in members)}
         if edits is not None:
             events = apply_edits(events, edits, partial(edit_date, language=language), warn)
-        events = keep(events, focus, key)
+        events = keep(events, focus, key, belong)
         self.candidates = []  # merged into events: let them go before rendering
         return Timeline(title=title, events=tuple(sorted(events, key=order_key)))
 
@@ -173,7 +187,7 @@ def build_timeline(items: list[Input], prefer: Prefer = "tense", language: str =
                    published: dt.date | None = None, strict: bool = True, focus: Subject | None = None,
                    key: int | None = None) -> Timeline:
     """The library's one call: a timeline from articles (bad ones raise unless strict=False)."""
-    collector = Collector(strict, lambda error: None)
+    collector = Collector(strict, lambda error: None, focus)
     for outcome in outcomes(items, published, prefer, language, jobs=1):
         collector.add(outcome)
     return collector.timeline(title, language, focus, key)

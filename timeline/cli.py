@@ -324,11 +324,11 @@ def build(ctx, paths, out, formats, calendar_grain, theme, heading_level, no_tit
     load(language)  # an unknown language is an error before any article is read
     stop_cleanly_on_sigterm()
     say = (lambda message: None) if quiet else note
+    focus = story_subject(paths, subject, aliases)
     collector = collect(paths, strict, published, prefer, language, jobs, say if verbose else None, quiet, max_size,
-                        engine, scheduler)
+                        engine, scheduler, focus)
     # Without --since only SEQUENCE needs the last build: keep id -> (fingerprint, sequence), not its models.
     previous = load_timeline(Path(since)) if since else digests(last_build(Path(out) / "timeline.json", say))
-    focus = story_subject(paths, subject, aliases)
     edits = edits_file(paths, edits_path)
     story = carry_sequences(previous, collector.timeline(title, language, focus, key, edits, say))
     changes = compare(previous, story) if since else None
@@ -362,13 +362,14 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def collect(paths, strict, published, prefer, language, jobs, tell, quiet, max_size=20, engine="local", scheduler=None):
+def collect(paths, strict, published, prefer, language, jobs, tell, quiet, max_size=20, engine="local", scheduler=None,
+            focus=None):
     """Read every article (skipping bad ones unless strict), with a progress bar on a terminal."""
     from contextlib import closing
 
     from timeline.build import Collector, inputs, outcomes
 
-    collector = Collector(strict, lambda error: note(f"timeline: skipped {error}"))
+    collector = Collector(strict, lambda error: note(f"timeline: skipped {error}"), focus)
     stdin = lambda: sys.stdin.buffer.read(max_size * 1024 * 1024 + 1)  # noqa: E731
     if engine == "dask":  # Dask tasks open the files and JSON Lines or Parquet data sets; no bar (rows are not counted)
         from timeline.archive import outcomes as tasks

@@ -43,10 +43,12 @@ def score(event: Event, subject: Subject | None, amounts: bool, counterparts: in
     return SUBJECT_WEIGHT * named + (len(event.sources) - 1) * 2 + amounts + min(counterparts, 2)
 
 
-def keep(events: list[Event], subject: Subject | None, key: int | None) -> list[Event]:
-    """With a subject, the events that name it; with `key`, the N most relevant (earliest first on a tie)."""
+def keep(events: list[Event], subject: Subject | None, key: int | None, belong: frozenset[str] | set[str] = frozenset()
+         ) -> list[Event]:
+    """With a subject, the events that name it or `belong` to it (told in an article about it, naming
+    no other actor); with `key`, the N most relevant (earliest first on a tie)."""
     if subject is not None:
-        events = [e for e in events if e.edited or subject.named_in(e.text + " " + e.headline)]
+        events = [e for e in events if e.edited or e.id in belong or subject.named_in(e.text + " " + e.headline)]
     if key is not None:
         ranked = sorted(events, key=lambda e: (-e.relevance, e.date.start, e.id))[:key]
         chosen = {e.id for e in ranked}
