@@ -241,17 +241,49 @@ def resolve(phrase, published, prefer, fmt):
 
 
 @main.command()
-@click.option("--conformance", type=click.Path(file_okay=False, exists=True), default="../shared/conformance",
+@click.option("--conformance", type=click.Path(file_okay=False), default="../shared/conformance",
               show_default=True, help="Folder with the converted Duckling and dateparser suites.")
+@click.option("--story", "stories", multiple=True, type=click.Path(file_okay=False, exists=True),
+              help="Score the story FOLDER (articles/ and gold.json) instead (repeatable).")
 @prefer_option
-@click.option("--failures", is_flag=True, help="List every phrase that fails.")
-def evaluate(conformance, prefer, failures):
-    """Run other projects' Dutch test suites and print timeline's pass rates."""
-    from timeline.evaluate import run_all
-
+@click.option("--failures", is_flag=True, help="List every phrase that fails (with --story: every fact not dated "
+              "right, forbidden event and duplicate).")
+def evaluate(conformance, stories, prefer, failures):
+    """Run other projects' Dutch test suites and print timeline's pass rates; with --story, build
+    each story's articles/ with its gold's subject and aliases and score it against gold.json."""
     from timeline.console import write
 
+    if stories:
+        write(f"{line}\n" for line in score_stories(stories, prefer, failures))
+        return
+    from pathlib import Path
+
+    from timeline.evaluate import run_all
+
+    if not Path(conformance).is_dir():  # checked here, not by click: --story needs no suites
+        raise click.BadParameter(f"{quoted(conformance)} is not a folder", param_hint="--conformance")
     write(f"{line}\n" for line in run_all(conformance, prefer, failures))
+
+
+def score_stories(stories, prefer, show_failures) -> list[str]:
+    """The score table of every story folder, then (show_failures) what each got wrong."""
+    from pathlib import Path
+
+    from timeline.scoring import failures, load_gold, score, table
+
+    scores = [(Path(folder).name or folder, score(story_timeline(Path(folder), gold, prefer), gold))
+              for folder in stories for gold in [load_gold(Path(folder) / "gold.json")]]
+    return table(scores) + ([line for name, s in scores for line in ["", *failures(name, s)]] if show_failures else [])
+
+
+def story_timeline(folder, gold, prefer):
+    """The story `timeline build FOLDER/articles --subject S --alias A...` builds, in memory."""
+    from timeline.build import edits_file, story_subject
+
+    paths = (str(folder / "articles"),)
+    collector = collect(paths, False, None, prefer, "nl", 1, None, True)
+    focus = story_subject(paths, gold.subject, gold.aliases)
+    return collector.timeline(None, "nl", focus, None, edits_file(paths, None), lambda message: None)
 
 
 def parse_formats(ctx, param, value: str) -> list[str]:
