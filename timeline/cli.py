@@ -281,8 +281,8 @@ def story_timeline(folder, gold, prefer):
     from timeline.build import edits_file, story_subject
 
     paths = (str(folder / "articles"),)
-    collector = collect(paths, False, None, prefer, "nl", 1, None, True)
     focus = story_subject(paths, gold.subject, gold.aliases)
+    collector = collect(paths, False, None, prefer, "nl", 1, None, True, focus=focus)
     return collector.timeline(None, "nl", focus, None, edits_file(paths, None), lambda message: None)
 
 
