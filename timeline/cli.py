@@ -233,11 +233,13 @@ def resolve(phrase, published, prefer, fmt):
               show_default=True, help="Folder with the converted Duckling and dateparser suites.")
 @prefer_option
 @click.option("--failures", is_flag=True, help="List every phrase that fails.")
-def evaluate(conformance, prefer, failures):
+@click.option("--tagger", "tagger_file", type=click.Path(dir_okay=False, exists=True), metavar="FILE.conllu",
+              help="Score the part-of-speech tagger on a CoNLL-U file (CGN tags) instead.")
+def evaluate(conformance, prefer, failures, tagger_file):
     """Run other projects' Dutch test suites and print timeline's pass rates."""
-    from timeline.evaluate import run_all
+    from timeline.evaluate import run_all, run_tagger
 
-    for line in run_all(conformance, prefer, failures):
+    for line in run_tagger(tagger_file) if tagger_file else run_all(conformance, prefer, failures):
         click.echo(line)
 
 

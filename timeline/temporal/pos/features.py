@@ -41,10 +41,19 @@ def word_class(word: str, lexicon: dict[str, str]) -> str:
     return found if found else "?" + word[-2:].lower()
 
 
+def ending(tail: str) -> list[str]:
+    """The features of a word's last four letters (lower case), which many words share."""
+    return ["b", "s1=" + tail[-1:], "s2=" + tail[-2:], "s3=" + tail[-3:], "s4=" + tail]
+
+
 def current(word: str, lexicon: dict[str, str]) -> list[str]:
+    return ending(word[-4:].lower()) + own(word, lexicon)
+
+
+def own(word: str, lexicon: dict[str, str]) -> list[str]:
+    """The current word's features but those of its ending."""
     low = word.lower()
-    found = ["b", "w=" + low, "s1=" + low[-1:], "s2=" + low[-2:], "s3=" + low[-3:], "s4=" + low[-4:],
-             "p3=" + low[:3], "sh=" + shape(word), "l=" + (lexicon.get(word) or "?")]
+    found = ["w=" + low, "p3=" + low[:3], "sh=" + shape(word), "l=" + (lexicon.get(word) or "?")]
     if word != low:
         found.append("ll=" + (lexicon.get(low) or "?"))
     if not any(c.isalnum() for c in word):
@@ -65,6 +74,11 @@ def neighbour(word: str, lexicon: dict[str, str], offset: int) -> list[str]:
 def context(before2: str, before: str, cls: str, state: str) -> list[str]:
     """The features that depend on the tags already chosen."""
     return ["t1=" + before, "t2=" + before2 + " " + before, "t1l=" + before + " " + cls, "st=" + state + " " + cls]
+
+
+def pair(before: str, word: str) -> list[str]:
+    """The previous tag with this very word: "heeft" then "verkocht" is a participle, "hij" then "verkocht" is not."""
+    return ["t1w=" + before + " " + word.lower()]
 
 
 def advance(state: str, word: str, tag: str) -> str:

@@ -16,7 +16,7 @@ from collections import ChainMap, Counter, defaultdict
 from pathlib import Path
 
 from timeline.temporal.pos.conllu import sentences as conllu_sentences
-from timeline.temporal.pos.features import OPENING, START, punctuation, advance, context, static, word_class
+from timeline.temporal.pos.features import OPENING, START, punctuation, advance, context, pair, static, word_class
 from timeline.temporal.pos.model import Model
 from timeline.temporal.pos.perceptron import Perceptron
 from timeline.temporal.pos.score import score
@@ -112,7 +112,7 @@ def train(data, iterations: int, unique: int, seed: int = 7) -> dict:
                 if word in fixed or punctuation(word):
                     guess = index[fixed.get(word) or punctuation(word)]
                 else:
-                    features = feats[i] + context(before2, before, classes[i], state)
+                    features = feats[i] + context(before2, before, classes[i], state) + pair(before, word)
                     guess = model.predict(features)
                     model.update(truth[i], guess, features)
                     right, total = right + (guess == truth[i]), total + 1
@@ -139,8 +139,8 @@ def main(argv: list[str] | None = None) -> None:
         print("\n".join(result.lines()))
     out = args.out or (None if args.holdout else MODEL)
     if out:
-        with gzip.open(out, "wt", encoding="utf-8", compresslevel=9, mtime=0) as handle:
-            json.dump(built, handle, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        text = json.dumps(built, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        out.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
         print(f"wrote {out} ({out.stat().st_size} bytes)")
 
 
