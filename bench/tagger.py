@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from timeline.temporal.pos import model, tokens  # noqa: E402
+from timeline.temporal.pos import loaded_model, tokens  # noqa: E402
 
 NEWS = ROOT.parent / "shared" / "news"
 
@@ -68,7 +68,7 @@ def main() -> None:
     found = sentences(body)
     words = sum(len(s) for s in found)
     start = time.process_time()
-    tagger = model()
+    tagger = loaded_model()
     load = time.process_time() - start
     cold = timed(tagger.tag, found)
     tagger.left.clear(), tagger.right.clear(), tagger.middle.clear(), tagger.blocks.clear()

@@ -37,7 +37,7 @@ class Token:
 
 
 @lru_cache(maxsize=1)
-def model():
+def loaded_model():
     from timeline.temporal.pos.model import Model
 
     return Model.load(MODEL)
@@ -50,7 +50,7 @@ def tokens(text: str) -> list[str]:
 
 def tag(words: list[str]) -> list[str]:
     """One tag per word (see `timeline.temporal.pos.tags`): "WW|pv|verl|ev", "N|soort|mv", "LID|bep", ..."""
-    return model().tag(list(words)) if words else []
+    return loaded_model().tag(list(words)) if words else []
 
 
 def tagged(text: str) -> list[Token]:

@@ -72,14 +72,15 @@ def chunks(tags: list[str]) -> list[Chunk]:
 
 
 def noun_phrases(words: list[str], tags: list[str]) -> list[Chunk]:
-    """Noun phrases with any "van" phrases after them taken in: "de Franse minister van Financiën" is one."""
+    """Every noun phrase (those in prepositional phrases too), with any "van" phrases after it taken
+    in: "de Franse minister van Financiën" is one, headed by "minister"."""
     found: list[Chunk] = []
     for chunk in chunks(tags):
-        if chunk.kind == "NP":
-            found.append(chunk)
-        elif words[chunk.start].lower() == "van" and found and found[-1].end == chunk.start:
+        if chunk.kind == "PP" and words[chunk.start].lower() == "van" and found and found[-1].end == chunk.start:
             last = found[-1]
             found[-1] = Chunk("NP", last.start, chunk.end, last.head)
+        else:
+            found.append(Chunk("NP", chunk.start + (chunk.kind == "PP"), chunk.end, chunk.head))
     return found
 
 
@@ -93,7 +94,10 @@ def clauses(words: list[str], tags: list[str]) -> list[Clause]:
         opens = tag in ("VG|onder", "VNW|betr") and i > start
         if opens or (word in CLAUSE_ENDS and tag == "LET"):
             end = i if opens else i + 1
-            found.append(Clause(kind, start, end, finite))
+            if end - start == 1 and not opens and found:  # a comma right after a clause's verbs ends that clause
+                found[-1] = Clause(found[-1].kind, found[-1].start, end, found[-1].finite)
+            else:
+                found.append(Clause(kind, start, end, finite))
             start, kind, finite = end, "sub" if opens else "main", None
         elif tag.startswith("WW|pv") and finite is None:
             finite = i
