@@ -248,11 +248,19 @@ def resolve(phrase, published, prefer, fmt):
 @prefer_option
 @click.option("--failures", is_flag=True, help="List every phrase that fails (with --story: every fact not dated "
               "right, forbidden event and duplicate).")
-def evaluate(conformance, stories, prefer, failures):
+@click.option("--tagger", "tagger_file", type=click.Path(dir_okay=False, exists=True), metavar="FILE.conllu",
+              help="Score the part-of-speech tagger on a CoNLL-U file (CGN tags) instead.")
+def evaluate(conformance, stories, prefer, failures, tagger_file):
     """Run other projects' Dutch test suites and print timeline's pass rates; with --story, build
-    each story's articles/ with its gold's subject and aliases and score it against gold.json."""
+    each story's articles/ with its gold's subject and aliases and score it against gold.json; with
+    --tagger, score the part-of-speech tagger on a CoNLL-U file."""
     from timeline.console import write
 
+    if tagger_file:
+        from timeline.evaluate import run_tagger
+
+        write(f"{line}\n" for line in run_tagger(tagger_file))
+        return
     if stories:
         write(f"{line}\n" for line in score_stories(stories, prefer, failures))
         return

@@ -5,6 +5,9 @@ to its expected start (and end, for intervals) at its expected grain.
 dateparser's cases: the ones that state a date for a text are checked the
 same way; the ones about its own internals (translation, tokens, language
 detection) say nothing about resolving dates and are counted as not applicable.
+
+The tagger (`--tagger FILE.conllu`): its tags against the file's CGN tags, both
+reduced to the tagger's tag set, and the finite verbs with their tense.
 """
 
 from __future__ import annotations
@@ -111,3 +114,12 @@ def run_all(folder: str, prefer: Prefer, show_failures: bool) -> list[str]:
     path, failures = Path(folder), []
     lines = run_duckling(path, prefer, failures) + run_dateparser(path, prefer, failures)
     return lines + (["", "Failures:"] + failures if show_failures else [])
+
+
+def run_tagger(path: str) -> list[str]:
+    """The tagger's accuracy and finite-verb precision, recall and F1 on a CoNLL-U file."""
+    from timeline.temporal.pos import tag
+    from timeline.temporal.pos.conllu import sentences
+    from timeline.temporal.pos.score import score
+
+    return [f"Tagger on {Path(path).name}:"] + score(tag, sentences(path)).lines()

@@ -1,0 +1,64 @@
+"""Dutch part-of-speech tags, with number, from a trained tagger shipped with the package.
+
+    >>> words = tokens("Gisteren zei de Franse minister van Financiën dat hij aftreedt.")
+    >>> tag(words)[:2]
+    ['BW', 'WW|pv|verl|ev']
+
+The model (`timeline/temporal/lang/nl.pos.json.gz`, learned from the UD Dutch treebanks and
+rebuilt by `python -m timeline.temporal.pos.train`) is read on the first call of `tag`, not on
+import. See `tags` for the tag set and `chunks` for phrases and clauses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from timeline.temporal.pos.chunks import Chunk, Clause, chunks, clauses, noun_phrases
+from timeline.temporal.pos.tags import category, is_finite, is_name, is_noun, is_verb, number, tense
+
+MODEL = Path(__file__).resolve().parent.parent / "lang" / "nl.pos.json.gz"
+# Words as the story splits them (timeline.story.words.TOKEN: letters, digits, apostrophes, hyphens),
+# but with numbers kept whole (1,5 and 3.000), abbreviations kept whole (o.a.) and quotes split off.
+TOKEN = re.compile(r"\d+(?:[.,:]\d+)+|(?:\w\.){2,}|['’][stn]\b|\w(?:[\w’'-]*\w)?|[^\w\s]")
+
+__all__ = ["Chunk", "Clause", "Token", "category", "chunks", "clauses", "finite_verbs", "is_finite", "is_name",
+           "is_noun", "is_verb", "noun_phrases", "number", "tag", "tagged", "tense", "tokens"]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int  # offsets in the text, end exclusive
+    tag: str
+
+
+@lru_cache(maxsize=1)
+def loaded_model():
+    from timeline.temporal.pos.model import Model
+
+    return Model.load(MODEL)
+
+
+def tokens(text: str) -> list[str]:
+    """The words and punctuation of a Dutch text, in order."""
+    return TOKEN.findall(text)
+
+
+def tag(words: list[str]) -> list[str]:
+    """One tag per word (see `timeline.temporal.pos.tags`): "WW|pv|verl|ev", "N|soort|mv", "LID|bep", ..."""
+    return loaded_model().tag(list(words)) if words else []
+
+
+def tagged(text: str) -> list[Token]:
+    """The text's tokens with their offsets and tags."""
+    found = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+    return [Token(w, s, e, t) for (w, s, e), t in zip(found, tag([w for w, _, _ in found]))]
+
+
+def finite_verbs(tags: list[str]) -> list[tuple[int, str]]:
+    """(index, "present" or "past") of each finite verb."""
+    return [(i, tense(t)) for i, t in enumerate(tags) if is_finite(t)]
