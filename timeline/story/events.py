@@ -16,6 +16,7 @@ from timeline.temporal import periods
 from timeline.read.article import Article
 from timeline.story.dating import Placed, choose, conditional, has_action, has_figure
 from timeline.story.headlines import headline, named
+from timeline.story.syntax import has_main_verb, report_frame, tells_action
 from timeline.story.references import Cast, cast, name_epithet, resolve
 from timeline.story.sentences import Sentence, sentences
 from timeline.story.words import StoryWords, story_words
@@ -173,7 +174,8 @@ def told(article: Article, story: list[Sentence], found: list[Expression], langu
 def reports(item: Told, words: StoryWords) -> bool:
     """A happening: a verb of action or statement, an amount, or a word for what happened."""
     said = item.features
-    return has_action(item.raw, words) or bool(said.amounts or said.words) or has_figure(item.raw, words)
+    return (has_action(item.raw, words) or bool(said.amounts or said.words) or has_figure(item.raw, words)
+            or tells_action(item.raw, words))
 
 
 def main_clause_of(raw: str, words: StoryWords) -> str:
@@ -244,8 +246,8 @@ def article_candidates(
     lead = lead_index(items, words, language)
 
     def candidate(date: EventDate, item: Told, kind: str, expected: bool = False, title: str | None = None, **extra):
-        own = item.text if not item.text.endswith(item.sentence.text) else item.sentence.text  # a leaning sentence: its own words
-        line = named(resolve(headline(own, words, title), list(item.before), people, words, subject_only=True)[0])
+        line = named(resolve(headline(own_words(item, words), words, title), list(item.before), people, words,
+                             subject_only=True)[0])
         return Candidate("", date, item.text, line,  # the id is set by `numbered`, once repeats are gone
                          source, expected, item.features, kind, **extra)
 
@@ -261,6 +263,20 @@ def article_candidates(
         elif (found := classify(item, article, language)) is not None:
             result.append(candidate(found[1], item, found[0], found[2], why=found[3]))
     return numbered(drop_repeats(result), article.identity or article.path)
+
+
+QUOTES = "‘“\"'„«"
+
+
+def own_words(item: Told, words: StoryWords) -> str:
+    """What a headline is made from: the sentence's own words, or for a sentence that only says who
+    told the news ("Dat meldt persbureau Reuters") the sentence before it."""
+    if not item.text.endswith(item.sentence.text) or item.text == item.sentence.text:
+        return item.text
+    news = item.text[: -len(item.sentence.text)].strip()
+    if report_frame(item.sentence.text, words) and news[:1] not in QUOTES and has_main_verb(news):
+        return news
+    return item.sentence.text
 
 
 def words(text: str) -> frozenset[str]:

@@ -13,7 +13,12 @@ from __future__ import annotations
 
 import re
 
+import datetime as dt
+from functools import lru_cache
+
 from timeline.story.features import event_words
+from timeline.story.syntax import dangling_end, finite_form, verb_second, verb_tail
+from timeline.story.syntax import subject_first as subject_first_by_tags
 from timeline.story.words import NAME, WORD, StoryWords
 
 QUOTE = re.compile(r"\s?[‘“\"]([^‘’“”\"]{1,300})[’”\"](?![\w])")
@@ -25,6 +30,15 @@ FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“\[])")
 ACTOR = re.compile(
     r"(?:\[[^\]]+\]|" + NAME.pattern + r")(?:\s+en\s+(?:(?:een|de|het)\s+)?[\w-]+(?:\s+(?!een\b|de\b|het\b)[a-z][\w-]*)?)?"
 )
+SPANS_REFERENCE = dt.date(2000, 1, 1)
+
+
+@lru_cache(maxsize=4)
+def RELATIVE_WORDS(words: StoryWords) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in sorted(words.headline_relative, key=len, reverse=True))})\b",
+                      re.IGNORECASE)
+
+
 SUBJECT = re.compile(r"\[[^\]]+\]|(?:de|het|een|De|Het|Een)\s+[\w-]+(?:\s+\[[^\]]+\])?|[\w’'-]+")
 
 
@@ -36,7 +50,72 @@ def headline(text: str, words: StoryWords, title: str | None = None) -> str:
     first = FIRST_SENTENCE.split(text, maxsplit=1)[0]
     plain = strip_asides(first)
     plain = happening_clause(plain, words) or main_clause(plain, words)
-    return fit(cut(plain, words), words)
+    short = cut(plain, words)
+    whole = timeless(dangling_end(short, words) if short != plain else short, words)
+    return shortened(whole, words)
+
+
+def shortened(whole: str, words: StoryWords) -> str:
+    """The headline within its length: as it is; else without its dates (the timeline shows them); else
+    cut at a word, keeping the verbs that end its clause."""
+    fitted = fit(whole, words)
+    if not cut_short(fitted, whole):
+        return fitted
+    whole = timeless(whole, words, every=True)
+    fitted = fit(whole, words)
+    if cut_short(fitted, whole) and not fitted.endswith("…"):
+        fitted = with_verbs(dangling_end(fitted, words), whole.rstrip(" ."), words)
+    return fitted
+
+
+def cut_short(fitted: str, whole: str) -> bool:
+    """Whether `fit` lost the end of the text (not only a middle part such as the start of a change)."""
+    return not whole.rstrip(" .,;:").endswith(fitted.rstrip("…")[-12:])
+
+
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text says a date (its offsets only: any reference day serves)."""
+    from timeline.temporal.tagger import extract
+
+    return [e.offset for e in extract(text, SPANS_REFERENCE) if e.type in ("DATE", "TIME")]  # not a length
+
+
+def with_verbs(cut_text: str, whole: str, words: StoryWords) -> str:
+    """A headline cut for length keeps the verbs that end its clause ("zal ... de prijzen verhogen")."""
+    tail = verb_tail(whole, words)
+    if not tail or cut_text.endswith(tail):
+        return cut_text
+    limit = words.headline_max - len(tail) - 1
+    if len(cut_text) > limit:
+        soft = [m.start() for m in words.headline_soft.finditer(cut_text, 30, limit + 1)]
+        if not soft:
+            return cut_text
+        cut_text = dangling_end(cut_text[: soft[-1]], words)
+    return f"{cut_text} {tail}"
+
+
+def timeless(text: str, words: StoryWords, every: bool = False) -> str:
+    """Without the time words that do not stand alone: a date phrase with neither a figure nor a
+    month ("dinsdag", "vorige week", "eerder dit jaar") and the words of `headline_relative`, each
+    with a preposition before it ("op dinsdag")."""
+    spans = [(s, e) for s, e in date_spans(text) if every or
+             (not re.search(r"\d", text[s:e]) and not words.month_words & set(text[s:e].lower().split()))]
+    spans += [m.span() for m in RELATIVE_WORDS(words).finditer(text)]
+    for start, end in reversed(merged(spans)):
+        before = re.search(r"(?:\b(?:op|in|sinds|vanaf|per)\s+)?$", text[:start])
+        text = text[: before.start()].rstrip() + " " + text[end:].lstrip()
+    return " ".join(text.replace(" ,", ",").split()).strip(" ,")
+
+
+def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans as one, in order."""
+    result: list[list[int]] = []
+    for start, end in sorted(spans):
+        if result and start <= result[-1][1]:
+            result[-1][1] = max(result[-1][1], end)
+        else:
+            result.append([start, end])
+    return [(start, end) for start, end in result]
 
 
 def strip_asides(text: str) -> str:
@@ -49,14 +128,15 @@ def strip_asides(text: str) -> str:
 
 
 def main_clause(text: str, words: StoryWords) -> str:
-    """Subject first: drop a leading subordinate clause or frame, and undo inversion."""
+    """Subject first: drop a leading subordinate clause or frame, and undo inversion (by the tags;
+    by the word lists where the tags find no finite verb with a subject)."""
     first = WORD.match(text)
-    if first and first.group(0).lower() in words.subordinators and "," in text:
-        text = text.split(",", 1)[1].strip()
-    framed = frame_end(text, words)
+    rest = text.split(",", 1)[1].strip() if first and first.group(0).lower() in words.subordinators and "," in text else text
+    framed = frame_end(rest, words)
     if framed is not None:
-        return verb_after_subject(text[framed:], words)
-    return subject_first(text, words)
+        return verb_second(rest[framed:], words) or verb_after_subject(rest[framed:], words)
+    found = subject_first_by_tags(text, words, date_spans(text))
+    return found if found is not None else subject_first(rest, words)
 
 
 def frame_end(text: str, words: StoryWords) -> int | None:
@@ -82,7 +162,7 @@ def happening_clause(text: str, words: StoryWords) -> str | None:
     main, clause = text[: found.start()], text[found.end() :]
     if weight(clause, 0) <= weight(main, 1):
         return None
-    return verb_after_subject(clause, words)
+    return verb_second(clause, words) or verb_after_subject(clause, words)
 
 
 def weight(text: str, skip: int) -> int:
@@ -137,17 +217,6 @@ def verb_after_subject(clause: str, words: StoryWords) -> str:
     quote = verb.group(0)[len(verb.group(0).rstrip("’'")) :]  # "kwamen’": the quote closes where the verb stood
     moved = f"{rest[: verb.start()].strip()}{quote} {particle} {rest[verb.end():].strip()}".replace("  ", " ").strip()
     return f"{subject.group(0)} {form} {moved}"
-
-
-def finite_form(token: str, words: StoryWords) -> tuple[str, str] | None:
-    """A finite verb as (verb, separated particle): "kwamen’" → ("kwamen", ""), "afneemt" → ("neemt", "af")."""
-    word = token.strip("’'")
-    if word.lower() in words.finite:
-        return word, ""
-    for particle in words.particles:
-        if word.lower().startswith(particle) and word[len(particle) :].lower() in words.finite:
-            return word[len(particle) :], particle
-    return None
 
 
 def cut(text: str, words: StoryWords) -> str:

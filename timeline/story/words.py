@@ -51,6 +51,13 @@ class StoryWords:
     headline_cut: re.Pattern[str]
     headline_soft: re.Pattern[str]
     headline_max: int
+    subject_openers: tuple[str, ...] = ()
+    report_frames: frozenset[str] = frozenset()
+    state_verbs: frozenset[str] = frozenset()
+    refusals: frozenset[str] = frozenset()
+    measure_nouns: frozenset[str] = frozenset()
+    headline_relative: frozenset[str] = frozenset()
+    month_words: frozenset[str] = frozenset()  # months and seasons: a date phrase with one stays in a headline
     person_kinds: tuple[str, ...] = ()  # person titles and nouns: a name's type word that makes it a person's
     type_words: tuple[str, ...] = ()  # every type word a name may come with
 
@@ -103,6 +110,13 @@ def story_words(language: str = "nl") -> StoryWords:
         ),
         headline_soft=re.compile(rf"\s(?:{alternatives(s.headline_soft_cuts)})\s"),
         headline_max=s.headline_max,
+        subject_openers=tuple(s.subject_openers),
+        report_frames=frozenset(s.report_frames),
+        state_verbs=frozenset(s.state_verbs) | frozenset(s.auxiliaries),
+        refusals=frozenset(s.refusals),
+        measure_nouns=frozenset(s.measure_nouns),
+        headline_relative=frozenset(s.headline_relative),
+        month_words=frozenset(lang.months) | frozenset(lang.seasons),
         person_kinds=tuple(s.person_titles) + tuple(s.person_nouns),
         type_words=tuple(s.organisation_nouns) + tuple(s.person_titles) + tuple(s.person_nouns) + tuple(s.institutions),
     )

@@ -109,6 +109,12 @@ class Story(Model):
     reporting_verbs: tuple[str, ...]
     fronted: tuple[str, ...]
     particles: tuple[str, ...]
+    subject_openers: tuple[str, ...]
+    report_frames: tuple[str, ...]
+    state_verbs: tuple[str, ...]
+    refusals: tuple[str, ...]
+    measure_nouns: tuple[str, ...]
+    headline_relative: tuple[str, ...]
     headline_max: int
 
 

@@ -1,0 +1,87 @@
+"""Headlines read Dutch grammar from the part-of-speech tagger: whole constituents move, the happening
+is never cut off, and nothing in a headline leans on a word it does not hold. Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.story.headlines import headline
+from timeline.story.syntax import report_frame, tells_action
+from timeline.story.words import story_words
+
+WORDS = story_words("nl")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Vorige week presenteerde de Franse minister van Financiën zijn begroting.",
+     "De Franse minister van Financiën presenteerde zijn begroting"),
+    ("Ruim de helft van de leden van de bond stemde tegen het akkoord.",
+     "Ruim de helft van de leden van de bond stemde tegen het akkoord"),
+    ("Nadat de regering de wet had ingetrokken, begon de oppositie een campagne.",
+     "De oppositie begon een campagne"),
+    ("Volgens het rapport, opgesteld door twee hoogleraren, sloot de mijn op 3 maart.",
+     "De mijn sloot op 3 maart"),
+    ("De Raad van State heeft het beroep van de gemeente verworpen.",
+     "De Raad van State heeft het beroep van de gemeente verworpen"),
+])
+def test_the_issue_s_shapes_give_a_headline_of_whole_constituents(sentence, expected):
+    assert headline(sentence, WORDS) == expected
+
+
+def test_a_subject_with_an_apposition_keeps_its_name_and_loses_the_apposition():
+    made = headline("Ilse de Boer, sinds 2019 directeur van het Drents Museum, kondigde in mei haar vertrek aan.", WORDS)
+    assert made == "Ilse de Boer kondigde in mei haar vertrek aan"
+
+
+def test_a_list_of_names_is_one_subject():
+    made = headline("GroenLinks, SP en PvdD willen samen een motie indienen.", WORDS)
+    assert made.startswith("GroenLinks, SP en PvdD willen")
+
+
+@pytest.mark.parametrize("sentence, gone", [
+    ("De gemeente sloot dinsdag de sporthal in Zeist.", "dinsdag"),
+    ("Het waterschap verhoogde eerder dit jaar de heffing.", "eerder dit jaar"),
+    ("De bibliotheek heeft inmiddels 40.000 leden.", "inmiddels"),
+])
+def test_a_headline_says_no_time_word_that_leans_on_the_publication_day(sentence, gone):
+    assert gone not in headline(sentence, WORDS)
+
+
+def test_a_month_or_a_day_in_figures_stays_in_the_headline():
+    assert "op 3 maart" in headline("De zoutmijn bij Hengelo sloot op 3 maart.", WORDS)
+
+
+def test_a_length_is_not_a_time_word():
+    assert "twee dagen" in headline("Het personeel van de bank werkt twee dagen per week thuis.", WORDS)
+
+
+def test_a_headline_cut_for_length_keeps_the_verb_that_ends_its_clause():
+    made = headline("Streamingdienst Beeldbuis zal de abonnementsprijzen voor alle klanten in Nederland en België "
+                    "met drie euro per maand verhogen.", WORDS)
+    assert made.endswith("verhogen") and len(made) <= 90
+
+
+def test_a_headline_never_ends_on_an_article_or_a_preposition():
+    made = headline("De provincie kocht een stuk grond van de familie Jansen, waarop later een fabriek verrees met", WORDS)
+    assert not made.split()[-1] in ("de", "het", "een", "met", "van")
+
+
+@pytest.mark.parametrize("sentence, frame", [
+    ("Dat meldt persbureau ANP op basis van ingewijden.", True),
+    ("Dat heeft de minister woensdag bekendgemaakt in een brief aan de Kamer.", True),
+    ("Dat land kondigde in oktober maatregelen aan.", False),
+    ("Dat bracht het kabinet aan het wankelen.", False),
+])
+def test_a_sentence_that_only_says_who_told_the_news_is_a_report_frame(sentence, frame):
+    assert report_frame(sentence, WORDS) is frame
+
+
+@pytest.mark.parametrize("sentence, action", [
+    ("Tientallen boeren blokkeerden zaterdag de snelweg bij Zwolle.", True),
+    ("De Raad van State heeft het beroep op 14 mei verworpen.", True),
+    ("Accu's bestaan grotendeels uit lithium.", False),
+    ("De directeur weigerde dinsdag in te gaan op vragen van journalisten.", False),
+    ("Het komende jaar zal uitwijzen of de fusie iets oplevert.", False),
+])
+def test_a_verb_the_tagger_finds_tells_a_happening_unless_it_tells_a_state(sentence, action):
+    assert tells_action(sentence, WORDS) is action

@@ -1,0 +1,238 @@
+"""A headline's grammar, read from part-of-speech tags (timeline.temporal.pos): the main clause's
+finite verb, the whole subject, and whether what stands before the verb is the subject or a
+fronted phrase. Only whole constituents move; no word is added.
+
+    "Vorige week presenteerde de Franse minister van Financiën zijn begroting"
+        → "de Franse minister van Financiën presenteerde zijn begroting"
+    "Ruim de helft van de leden van de bond stemde tegen het akkoord"   (the subject: nothing moves)
+    "Nadat de regering de wet had ingetrokken, begon de oppositie een campagne"
+        → "de oppositie begon een campagne"
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.story.words import StoryWords
+from timeline.temporal.pos import Token, clauses, tagged
+from timeline.temporal.pos.chunks import noun_phrase_at
+
+NOMINAL = ("N|", "SPEC", "VNW|pers", "TW")
+DANGLING = ("LID", "VZ", "VG", "VNW|bez", "VNW|betr", "VNW|aanw", "LET")
+ATTACHED = ("van", "voor", "uit", "in", "bij", "op", "met")  # a noun's own phrase: "de werkgevers in de schoonmaakbranche"
+
+
+def main_verb(tokens: list[Token]) -> int | None:
+    """The finite verb of the first main clause that has one."""
+    words, tags = [t.text for t in tokens], [t.tag for t in tokens]
+    return next((c.finite for c in clauses(words, tags) if c.kind == "main" and c.finite is not None), None)
+
+
+def quantity_end(tokens: list[Token], i: int, words: StoryWords) -> int:
+    """Past the words that open a subject without being its head: "ruim", "in totaal", "vooral", "alle vier"."""
+    text = " ".join(t.text.lower() for t in tokens[i:i + 4])
+    for opener in sorted(words.subject_openers, key=len, reverse=True):
+        if text == opener or text.startswith(opener + " "):
+            return i + len(opener.split())
+    return i
+
+
+def subject_end(tokens: list[Token], i: int, words: StoryWords, dated: set[int]) -> int:
+    """Where the subject that starts at token i ends (i when none starts there): its noun phrase,
+    the phrases of its own noun (`van`, and for a common noun `in`, `uit`...), names beside it and
+    a second one after `en`. A date is never part of it."""
+    tags = [t.tag for t in tokens]
+    start = quantity_end(tokens, i, words)
+    end = max(phrase_end(tokens, start, dated, words), name_end(tokens, start, dated))
+    if end == start:
+        return i
+    while end < len(tokens):
+        if tags[end].startswith("N|eigen") and end not in dated:  # "minister van Financiën Sophie Hermans"
+            end += 1
+            continue
+        word = tokens[end].text.lower()
+        common = tags[end - 1].startswith(("N|soort", "TW"))
+        if word == "," and listed(tokens, end, words, dated):  # "D66, VVD en CDA"
+            end = phrase_end(tokens, end + 1, dated, words)
+            continue
+        change = word == "van" and end + 1 < len(tokens) and tags[end + 1] == "TW"  # "van 90 miljoen euro ... naar"
+        if not change and (word == "van" or (word in ATTACHED and common) or word == "en"):
+            after = phrase_end(tokens, quantity_end(tokens, end + 1, words), dated, words)
+            if after > end + 1 and not any(k in dated for k in range(end, after)):
+                end = after
+                continue
+        break
+    return end
+
+
+NAME_LINKS = frozenset({"de", "van", "der", "den", "ter", "ten", "het", "op", "in"})  # "Ilse de Boer", "Van der Berg"
+
+
+def name_end(tokens: list[Token], i: int, dated: set[int]) -> int:
+    """The end of a name of capitalised words at i, with the small words inside Dutch names (i if none)."""
+    if i >= len(tokens) or not tokens[i].tag.startswith(("N|", "ADJ", "SPEC")):  # "In Rotterdam" is no name
+        return i
+    end = i
+    while end < len(tokens) and end not in dated and tokens[end].text[:1].isupper() and tokens[end].text[:1].isalpha():
+        end += 1
+        links = end
+        while links < len(tokens) and tokens[links].text in NAME_LINKS:
+            links += 1
+        if links > end and links < len(tokens) and tokens[links].text[:1].isupper():
+            end = links
+    return end
+
+
+def listed(tokens: list[Token], comma: int, words: StoryWords, dated: set[int]) -> bool:
+    """A comma inside a list of noun phrases: a noun phrase follows it, then another comma or "en"."""
+    tags = [t.tag for t in tokens]
+    after = phrase_end(tokens, comma + 1, dated, words)
+    return after > comma + 1 and after < len(tokens) and tokens[after].text.lower() in (",", "en")
+
+
+def phrase_end(tokens: list[Token], i: int, dated: set[int], words: StoryWords) -> int:
+    """The end of the base noun phrase at i (i if none), before any date."""
+    tags = [t.tag for t in tokens]
+    if i >= len(tags) or i in dated:
+        return i
+    found = noun_phrase_at(tags, i)
+    end = found.end if found else (i + 1 if tags[i].startswith(("TW", "VNW|pers", "VNW|aanw")) else i)
+    common = next((k for k in range(i, end) if tags[k].startswith("N|soort")), None)
+    if common is not None:  # a common noun takes names after it ("chipmaker Siliconix"), and another noun
+        end = next((k for k in range(common + 1, end)  # only after a measure ("het aantal faillissementen")
+                    if tags[k].startswith("N|soort") and tokens[k - 1].text.lower() not in words.measure_nouns), end)
+    return next((k for k in range(i, end) if k in dated), end)
+
+
+def is_fronted(tokens: list[Token], verb: int, words: StoryWords, dated: set[int]) -> bool:
+    """Does something other than the subject stand before the verb (a time, a place, a clause)?"""
+    if verb == 0:
+        return False
+    if any(k in dated for k in range(verb)) or tokens[verb - 1].text == ",":
+        return True
+    return subject_end(tokens, 0, words, dated) != verb
+
+
+def subject_first(text: str, words: StoryWords, dated_spans: list[tuple[int, int]]) -> str | None:
+    """The main clause with its subject before its verb and what was fronted gone; None when the
+    tags give no finite verb with a subject."""
+    tokens = tagged_plain(text)
+    verb = main_verb(tokens)
+    if verb is None:
+        return None
+    dated = {k for k, t in enumerate(tokens) if any(s <= t.start < e for s, e in dated_spans)}
+    subject = subject_end(tokens, 0, words, dated)
+    if 0 < subject < verb and tokens[subject].text == "," and tokens[verb - 1].text == "," and not dated & set(range(subject)):
+        return text[: tokens[subject].start] + " " + text[tokens[verb].start:]  # "X, apposition, verb": X verb
+    if not is_fronted(tokens, verb, words, dated):
+        return text
+    start = verb + 1
+    while start < len(tokens) and start in dated:  # "sloot gisteren OpenAI": the date goes with the front
+        start += 1
+    if start < len(tokens) and tokens[start].tag.startswith("VNW|pers"):
+        return None  # "Op 14 mei kondigde hij ... aan": the pronoun's name is put first where it is resolved
+    end = subject_end(tokens, start, words, dated)
+    if end == start:
+        return text  # no subject found after the verb: the words as they stand, never a guess
+    first, last = widened(text, tokens[start].start, tokens[end - 1].end)
+    subject = text[first:last]
+    between = text[tokens[verb].end:first].strip(" ,")
+    rest = text[last:].strip(" ,")
+    return " ".join(part for part in (subject, tokens[verb].text, between, rest) if part)
+
+
+def verb_second(clause: str, words: StoryWords) -> str | None:
+    """A verb-final clause as a main clause: "zij de vaart op 9 mei staakte" → "zij staakte de vaart
+    op 9 mei"; only the finite verb moves ("had ... ingetrokken" keeps its participle last)."""
+    tokens = tagged_plain(clause)
+    end = subject_end(tokens, 0, words, set())
+    verb = next((k for k in range(end, len(tokens)) if tokens[k].tag.startswith("WW|pv")), None)
+    if end == 0 or verb is None or verb == end:
+        return None
+    last = widened(clause, tokens[0].start, tokens[end - 1].end)[1]
+    moved = clause[last:tokens[verb].start].strip()
+    rest = clause[tokens[verb].end:].strip()
+    if rest[:1] in "’”\"'":  # "‘tot stilstand kwamen’": the quote closes where the verb stood
+        moved, rest = moved + rest[0], rest[1:].strip()
+    form, particle = finite_form(tokens[verb].text, words) or (tokens[verb].text, "")
+    return " ".join(p for p in (clause[:last], form, moved, particle, rest) if p)
+
+
+def tagged_plain(text: str) -> list[Token]:
+    """The tags of a text whose names put in for pronouns ("[OpenAI]") read as names."""
+    return tagged(text.replace("[", " ").replace("]", " "))
+
+
+def widened(text: str, first: int, last: int) -> tuple[int, int]:
+    """A span with the brackets around its name, and a name put in right after it ("het bedrijf [OpenAI]")."""
+    first -= text[first - 1:first] == "["
+    last += text[last:last + 1] == "]"
+    after = re.match(r"\s*\[[^\]]+\]", text[last:])
+    return first, last + (after.end() if after else 0)
+
+
+def finite_form(token: str, words: StoryWords) -> tuple[str, str] | None:
+    """A finite verb as (verb, separated particle): "kwamen’" → ("kwamen", ""), "afneemt" → ("neemt", "af")."""
+    word = token.strip("’'")
+    if word.lower() in words.finite:
+        return word, ""
+    for particle in words.particles:
+        if word.lower().startswith(particle) and word[len(particle) :].lower() in words.finite:
+            return word[len(particle) :], particle
+    return None
+
+
+def dangling_end(text: str, words: StoryWords) -> str:
+    """Without the words a headline may not end on: a determiner, a preposition (but the particle of
+    a separable verb: "riep ... uit"), a conjunction, a relative or demonstrative pronoun."""
+    tokens = tagged(text)
+    keep = len(tokens)
+    while keep > 1 and dangles(tokens[keep - 1], words):
+        keep -= 1
+    return text[: tokens[keep - 1].end] if tokens and keep < len(tokens) else text
+
+
+def dangles(token: Token, words: StoryWords) -> bool:
+    if token.tag == "LET":
+        return token.text in ",;:(-–—/"  # a closing quote or bracket ends what it closes
+    return token.tag.startswith(DANGLING) and token.text.lower() not in words.particles
+
+
+def has_main_verb(text: str) -> bool:
+    return main_verb(tagged(text)) is not None
+
+
+def report_frame(sentence: str, words: StoryWords) -> bool:
+    """"Dat meldt persbureau Reuters", "Dat heeft de minister woensdag bekendgemaakt": a sentence
+    that only says who told the news of the sentence before it."""
+    tokens = tagged(sentence)
+    return (len(tokens) > 2 and tokens[0].text.lower() in ("dat", "dit") and tokens[1].tag.startswith("WW|pv")
+            and any(t.text.lower() in words.report_frames for t in tokens[1:]))
+
+
+def tells_action(text: str, words: StoryWords) -> bool:
+    """A verb of a happening by the tags, beyond the word lists: the main clause's finite verb when it is
+    no auxiliary nor a verb of state ("legden ... neer", "verwierp"), or a participle in its clause
+    ("heeft ... verworpen"). A refusal to do or say something ("weigerde ... in te gaan op") is none."""
+    tokens = tagged(text)
+    verb = main_verb(tokens)
+    verb = verb if verb is not None else next((k for k, t in enumerate(tokens) if t.tag.startswith("WW|pv")), None)
+    if verb is None:
+        return False
+    end = next((k for k in range(verb + 1, len(tokens)) if tokens[k].text in ",;:" or
+                tokens[k].tag in ("VNW|betr",) or tokens[k].text.lower() in words.subordinators), len(tokens))
+    span = tokens[verb:end]
+    if any(a.text == "te" and b.tag == "WW|inf" for a, b in zip(span, span[1:])) and \
+            tokens[verb].text.lower() in words.refusals:
+        return False
+    return any(t.text.lower() not in words.state_verbs for t in span if t.tag.startswith(("WW|pv", "WW|vd")))
+
+
+def verb_tail(text: str, words: StoryWords) -> str:
+    """The verbs and particles that end a clause ("... verhogen", "... op", "... heeft verworpen")."""
+    tokens = tagged_plain(text)
+    start = len(tokens)
+    while start > 0 and (tokens[start - 1].tag in ("WW|inf", "WW|vd") or
+                         (tokens[start - 1].text.lower() in words.particles and start == len(tokens))):
+        start -= 1
+    return text[tokens[start].start:] if start < len(tokens) else ""
