@@ -17,11 +17,13 @@ import datetime as dt
 from functools import lru_cache
 
 from timeline.story.features import event_words
+from timeline.temporal.pos import tagged
 from timeline.story.syntax import dangling_end, finite_form, verb_second, verb_tail
 from timeline.story.syntax import subject_first as subject_first_by_tags
 from timeline.story.words import NAME, WORD, StoryWords
 
 QUOTE = re.compile(r"\s?[‘“\"]([^‘’“”\"]{1,300})[’”\"](?![\w])")
+DATELINE = re.compile(r"^\s*[A-ZÀ-Ý][A-ZÀ-Ý’'. ]+\s[-–—]\s+")  # "DEN HAAG - ", "VELSEN — "
 PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 DASHES = re.compile(r"\s[—–]\s[^—–]*?\s[—–](?=\s)")
 APPOSITION = re.compile(r"((?:[A-Z][\w’'-]*|\]))\s*,\s(?:een|bekend|ooit|voorheen|dat|die)\b[^,]*,")
@@ -51,7 +53,10 @@ def headline(text: str, words: StoryWords, title: str | None = None) -> str:
     plain = strip_asides(first)
     plain = happening_clause(plain, words) or main_clause(plain, words)
     short = cut(plain, words)
-    whole = timeless(dangling_end(short, words) if short != plain else short, words)
+    short = dangling_end(short, words) if short != plain else short
+    whole = timeless(short, words)
+    if starts_on_verb(whole):  # a fronted time word went, but nothing took its place: keep it
+        whole = short
     return shortened(whole, words)
 
 
@@ -83,7 +88,7 @@ def date_spans(text: str) -> list[tuple[int, int]]:
 def with_verbs(cut_text: str, whole: str, words: StoryWords) -> str:
     """A headline cut for length keeps the verbs that end its clause ("zal ... de prijzen verhogen")."""
     tail = verb_tail(whole, words)
-    if not tail or cut_text.endswith(tail):
+    if not tail or cut_text.endswith(tail) or not same_clause(whole[len(cut_text):len(whole) - len(tail)]):
         return cut_text
     limit = words.headline_max - len(tail) - 1
     if len(cut_text) > limit:
@@ -92,6 +97,17 @@ def with_verbs(cut_text: str, whole: str, words: StoryWords) -> str:
             return cut_text
         cut_text = dangling_end(cut_text[: soft[-1]], words)
     return f"{cut_text} {tail}"
+
+
+def starts_on_verb(text: str) -> bool:
+    first = tagged(text[:40])
+    return bool(first) and first[0].tag.startswith("WW|pv")
+
+
+def same_clause(middle: str) -> bool:
+    """Whether the words between a cut and the verbs that end a clause belong to that clause (no other
+    clause's verb, relative pronoun or conjunction stands between)."""
+    return not any(t.tag.startswith(("WW|pv", "VNW|betr", "VG|onder")) or t.text in ",;:" for t in tagged(middle))
 
 
 def timeless(text: str, words: StoryWords, every: bool = False) -> str:
@@ -120,6 +136,7 @@ def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def strip_asides(text: str) -> str:
     """Without quoted speech (a short quoted term stays), parentheses, dashes and appositions."""
+    text = DATELINE.sub("", text)
     text = QUOTE.sub(lambda m: m.group(0) if len(m.group(1).split()) <= 3 else "", text)
     text = PARENTHESIS.sub("", text)
     text = DASHES.sub("", text)

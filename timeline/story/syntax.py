@@ -122,12 +122,14 @@ def subject_first(text: str, words: StoryWords, dated_spans: list[tuple[int, int
         return None
     dated = {k for k, t in enumerate(tokens) if any(s <= t.start < e for s, e in dated_spans)}
     subject = subject_end(tokens, 0, words, dated)
-    if 0 < subject < verb and tokens[subject].text == "," and tokens[verb - 1].text == "," and not dated & set(range(subject)):
+    opens_aside = subject < verb and tokens[subject].text.lower() in (",", "die", "dat")  # an apposition, a relative clause
+    if 0 < subject and opens_aside and tokens[verb - 1].text == "," and not dated & set(range(subject)):
         return text[: tokens[subject].start] + " " + text[tokens[verb].start:]  # "X, apposition, verb": X verb
     if not is_fronted(tokens, verb, words, dated):
         return text
     start = verb + 1
-    while start < len(tokens) and start in dated:  # "sloot gisteren OpenAI": the date goes with the front
+    while start < len(tokens) and (start in dated or (tokens[start].tag == "BW" and quantity_end(tokens, start, words)
+                                                      == start)):  # "vond hierover een overleg plaats"
         start += 1
     if start < len(tokens) and tokens[start].tag.startswith("VNW|pers"):
         return None  # "Op 14 mei kondigde hij ... aan": the pronoun's name is put first where it is resolved
@@ -234,5 +236,7 @@ def verb_tail(text: str, words: StoryWords) -> str:
     start = len(tokens)
     while start > 0 and (tokens[start - 1].tag in ("WW|inf", "WW|vd") or
                          (tokens[start - 1].text.lower() in words.particles and start == len(tokens))):
+        start -= 1
+    while start < len(tokens) and start > 0 and tokens[start - 1].tag.startswith("WW|pv"):  # "... mag exporteren"
         start -= 1
     return text[tokens[start].start:] if start < len(tokens) else ""
