@@ -17,8 +17,7 @@ import datetime as dt
 from functools import lru_cache
 
 from timeline.story.features import event_words
-from timeline.temporal.pos import tagged
-from timeline.story.syntax import dangling_end, finite_form, verb_second, verb_tail
+from timeline.story.syntax import dangling_end, finite_form, tagged_plain, verb_second, verb_tail
 from timeline.story.syntax import subject_first as subject_first_by_tags
 from timeline.story.words import NAME, WORD, StoryWords
 
@@ -100,14 +99,14 @@ def with_verbs(cut_text: str, whole: str, words: StoryWords) -> str:
 
 
 def starts_on_verb(text: str) -> bool:
-    first = tagged(text[:40])
+    first = tagged_plain(text[:40])
     return bool(first) and first[0].tag.startswith("WW|pv")
 
 
 def same_clause(middle: str) -> bool:
     """Whether the words between a cut and the verbs that end a clause belong to that clause (no other
     clause's verb, relative pronoun or conjunction stands between)."""
-    return not any(t.tag.startswith(("WW|pv", "VNW|betr", "VG|onder")) or t.text in ",;:" for t in tagged(middle))
+    return not any(t.tag.startswith(("WW|pv", "VNW|betr", "VG|onder")) or t.text in ",;:" for t in tagged_plain(middle))
 
 
 def timeless(text: str, words: StoryWords, every: bool = False) -> str:

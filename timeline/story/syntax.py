@@ -12,6 +12,8 @@ fronted phrase. Only whole constituents move; no word is added.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 
 from timeline.story.words import StoryWords
 from timeline.temporal.pos import Token, clauses, tagged
@@ -22,13 +24,13 @@ DANGLING = ("LID", "VZ", "VG", "VNW|bez", "VNW|betr", "VNW|aanw", "LET")
 ATTACHED = ("van", "voor", "uit", "in", "bij", "op", "met")  # a noun's own phrase: "de werkgevers in de schoonmaakbranche"
 
 
-def main_verb(tokens: list[Token]) -> int | None:
+def main_verb(tokens: Sequence[Token]) -> int | None:
     """The finite verb of the first main clause that has one."""
     words, tags = [t.text for t in tokens], [t.tag for t in tokens]
     return next((c.finite for c in clauses(words, tags) if c.kind == "main" and c.finite is not None), None)
 
 
-def quantity_end(tokens: list[Token], i: int, words: StoryWords) -> int:
+def quantity_end(tokens: Sequence[Token], i: int, words: StoryWords) -> int:
     """Past the words that open a subject without being its head: "ruim", "in totaal", "vooral", "alle vier"."""
     text = " ".join(t.text.lower() for t in tokens[i:i + 4])
     for opener in sorted(words.subject_openers, key=len, reverse=True):
@@ -37,7 +39,7 @@ def quantity_end(tokens: list[Token], i: int, words: StoryWords) -> int:
     return i
 
 
-def subject_end(tokens: list[Token], i: int, words: StoryWords, dated: set[int]) -> int:
+def subject_end(tokens: Sequence[Token], i: int, words: StoryWords, dated: set[int]) -> int:
     """Where the subject that starts at token i ends (i when none starts there): its noun phrase,
     the phrases of its own noun (`van`, and for a common noun `in`, `uit`...), names beside it and
     a second one after `en`. A date is never part of it."""
@@ -68,7 +70,7 @@ def subject_end(tokens: list[Token], i: int, words: StoryWords, dated: set[int])
 NAME_LINKS = frozenset({"de", "van", "der", "den", "ter", "ten", "het", "op", "in"})  # "Ilse de Boer", "Van der Berg"
 
 
-def name_end(tokens: list[Token], i: int, dated: set[int]) -> int:
+def name_end(tokens: Sequence[Token], i: int, dated: set[int]) -> int:
     """The end of a name of capitalised words at i, with the small words inside Dutch names (i if none)."""
     if i >= len(tokens) or not tokens[i].tag.startswith(("N|", "ADJ", "SPEC")):  # "In Rotterdam" is no name
         return i
@@ -83,14 +85,14 @@ def name_end(tokens: list[Token], i: int, dated: set[int]) -> int:
     return end
 
 
-def listed(tokens: list[Token], comma: int, words: StoryWords, dated: set[int]) -> bool:
+def listed(tokens: Sequence[Token], comma: int, words: StoryWords, dated: set[int]) -> bool:
     """A comma inside a list of noun phrases: a noun phrase follows it, then another comma or "en"."""
     tags = [t.tag for t in tokens]
     after = phrase_end(tokens, comma + 1, dated, words)
     return after > comma + 1 and after < len(tokens) and tokens[after].text.lower() in (",", "en")
 
 
-def phrase_end(tokens: list[Token], i: int, dated: set[int], words: StoryWords) -> int:
+def phrase_end(tokens: Sequence[Token], i: int, dated: set[int], words: StoryWords) -> int:
     """The end of the base noun phrase at i (i if none), before any date."""
     tags = [t.tag for t in tokens]
     if i >= len(tags) or i in dated:
@@ -104,7 +106,7 @@ def phrase_end(tokens: list[Token], i: int, dated: set[int], words: StoryWords) 
     return next((k for k in range(i, end) if k in dated), end)
 
 
-def is_fronted(tokens: list[Token], verb: int, words: StoryWords, dated: set[int]) -> bool:
+def is_fronted(tokens: Sequence[Token], verb: int, words: StoryWords, dated: set[int]) -> bool:
     """Does something other than the subject stand before the verb (a time, a place, a clause)?"""
     if verb == 0:
         return False
@@ -160,9 +162,10 @@ def verb_second(clause: str, words: StoryWords) -> str | None:
     return " ".join(p for p in (clause[:last], form, moved, particle, rest) if p)
 
 
-def tagged_plain(text: str) -> list[Token]:
+@lru_cache(maxsize=64)  # a headline reads its text a few times over
+def tagged_plain(text: str) -> tuple[Token, ...]:
     """The tags of a text whose names put in for pronouns ("[OpenAI]") read as names."""
-    return tagged(text.replace("[", " ").replace("]", " "))
+    return tuple(tagged(text.replace("[", " ").replace("]", " ")))
 
 
 def widened(text: str, first: int, last: int) -> tuple[int, int]:
@@ -187,7 +190,7 @@ def finite_form(token: str, words: StoryWords) -> tuple[str, str] | None:
 def dangling_end(text: str, words: StoryWords) -> str:
     """Without the words a headline may not end on: a determiner, a preposition (but the particle of
     a separable verb: "riep ... uit"), a conjunction, a relative or demonstrative pronoun."""
-    tokens = tagged(text)
+    tokens = tagged_plain(text)
     keep = len(tokens)
     while keep > 1 and dangles(tokens[keep - 1], words):
         keep -= 1
@@ -201,13 +204,13 @@ def dangles(token: Token, words: StoryWords) -> bool:
 
 
 def has_main_verb(text: str) -> bool:
-    return main_verb(tagged(text)) is not None
+    return main_verb(tagged_plain(text)) is not None
 
 
 def report_frame(sentence: str, words: StoryWords) -> bool:
     """"Dat meldt persbureau Reuters", "Dat heeft de minister woensdag bekendgemaakt": a sentence
     that only says who told the news of the sentence before it."""
-    tokens = tagged(sentence)
+    tokens = tagged_plain(sentence)
     return (len(tokens) > 2 and tokens[0].text.lower() in ("dat", "dit") and tokens[1].tag.startswith("WW|pv")
             and any(t.text.lower() in words.report_frames for t in tokens[1:]))
 
@@ -216,7 +219,7 @@ def tells_action(text: str, words: StoryWords) -> bool:
     """A verb of a happening by the tags, beyond the word lists: the main clause's finite verb when it is
     no auxiliary nor a verb of state ("legden ... neer", "verwierp"), or a participle in its clause
     ("heeft ... verworpen"). A refusal to do or say something ("weigerde ... in te gaan op") is none."""
-    tokens = tagged(text)
+    tokens = tagged_plain(text)
     verb = main_verb(tokens)
     verb = verb if verb is not None else next((k for k, t in enumerate(tokens) if t.tag.startswith("WW|pv")), None)
     if verb is None:
