@@ -29,13 +29,37 @@ def make_environment(user_dir: Path | None = None) -> jinja2.Environment:
             )
         folders.insert(0, user_dir)
     return SandboxedEnvironment(
-        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(folder) for folder in folders]),
+        loader=jinja2.ChoiceLoader([BoundedLoader(folder) for folder in folders]),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(["html", "html.j2"]),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+
+
+class BoundedLoader(jinja2.FileSystemLoader):
+    """Jinja's file loader, but each template is read by read.bounded: a regular file of at most
+    1 MB (a FIFO or device in the folder is an error naming it, not a hang or a silent default)."""
+
+    def get_source(self, environment: jinja2.Environment, template: str):
+        import os
+        import posixpath
+
+        from jinja2.loaders import split_template_path
+
+        from timeline.read.bounded import TEMPLATE, read_text
+
+        pieces = split_template_path(template)
+        for folder in self.searchpath:
+            filename = posixpath.join(folder, *pieces)
+            if os.path.lexists(filename):
+                break
+        else:
+            raise jinja2.TemplateNotFound(template)
+        source = read_text(filename, TEMPLATE, "give a regular template file of at most 1 MB", TemplateError)
+        mtime = os.path.getmtime(filename)
+        return source, os.path.normpath(filename), lambda: os.path.exists(filename) and os.path.getmtime(filename) == mtime
 
 
 def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
@@ -48,6 +72,8 @@ def stream_template(env: jinja2.Environment, name: str, **context: Any) -> Itera
     it whole; any failure becomes a TemplateError naming file and line."""
     try:
         yield from env.get_template(name).generate(**context)
+    except TemplateError:  # already names the template and the fix (a template file that cannot be read)
+        raise
     except jinja2.TemplateSyntaxError as exc:
         where = f"{exc.filename or exc.name}:{exc.lineno}"
         raise TemplateError(f"{where}: {exc.message}; fix the Jinja syntax on that line") from exc

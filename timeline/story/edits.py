@@ -26,6 +26,7 @@ from pydantic import ConfigDict, StrictBool, ValidationError
 
 from timeline.errors import ConfigError
 from timeline.models import Event, EventDate, Model
+from timeline.read.bounded import EDITS, key_lines, read_text
 
 KEY_RELEVANCE = 1000  # an event the editor marks as key outranks every other
 
@@ -50,12 +51,13 @@ class Edits:
 
 def load_edits(path: Path) -> Edits:
     """The edits file, each entry validated; a bad one is an error naming its line and field."""
+    source = read_text(path, EDITS, "give a regular edits.toml of at most 16 MB", ConfigError)
     try:
-        source = path.read_text("utf-8")
         table = tomllib.loads(source)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+    except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: cannot read the edits ({error}); fix the file") from error
-    lines = {key: next((n for n, line in enumerate(source.splitlines(), 1) if key in line), 1) for key in table}
+    found = key_lines(source)  # one pass: finding each key from the top was quadratic (20,000 edits: 38 s)
+    lines = {key: found.get(key, 1) for key in table}
     edits = {}
     for key, raw in table.items():
         try:
