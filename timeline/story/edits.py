@@ -74,11 +74,12 @@ def apply_edits(events: list[Event], edits: Edits, date_of: Callable[[str, Event
                 warn: Callable[[str], None]) -> list[Event]:
     """The story with the editor's edits: merges first, then drops, dates, words and key moments."""
     by_id = {e.id: e for e in events}
+    nearest = Nearest(by_id)
     for key in edits.edits:
         if key not in by_id:
-            near = difflib.get_close_matches(key, list(by_id), n=1, cutoff=0.3)
+            near = nearest(key)
             warn(f"timeline: {edits.path}:{edits.lines[key]}: no event {key!r} in this build"
-                 + (f"; the nearest is {near[0]!r}" if near else ""))
+                 + (f"; the nearest is {near!r}" if near else ""))
     gone: set[str] = set()
     for key, edit in edits.edits.items():
         if key in by_id and edit.merge:
@@ -91,6 +92,33 @@ def apply_edits(events: list[Event], edits: Edits, date_of: Callable[[str, Event
         edit = edits.edits.get(event.id)
         result.append(edited(by_id[event.id], edit, edits, date_of) if edit else event)
     return result
+
+
+class Nearest:
+    """The id nearest a stale one, among a few candidates: the ids next to it in sorted order and
+    in the order of their reversed spelling (a typo keeps the start or the end), compared by
+    difflib. O(log n) an id where comparing with every id was O(n): 20,000 stale ids in a story
+    of 20,000 events took minutes."""
+
+    AROUND = 3  # neighbours taken on each side in each order
+
+    def __init__(self, ids):
+        import bisect
+
+        self.bisect = bisect.bisect_left
+        self.forward = sorted(ids)
+        self.backward = sorted(i[::-1] for i in ids)
+
+    def candidates(self, key: str) -> set[str]:
+        found = set()
+        for order, probe, turn in ((self.forward, key, str), (self.backward, key[::-1], lambda i: i[::-1])):
+            at = self.bisect(order, probe)
+            found.update(turn(i) for i in order[max(0, at - self.AROUND): at + self.AROUND])
+        return found
+
+    def __call__(self, key: str) -> str | None:
+        near = difflib.get_close_matches(key, sorted(self.candidates(key)), n=1, cutoff=0.3)
+        return near[0] if near else None
 
 
 def merged_into(event: Event, others: list[Event]) -> tuple[Event, set[str]]:
