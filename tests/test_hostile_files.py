@@ -97,3 +97,43 @@ def test_a_file_at_the_limit_is_read_and_one_byte_more_is_not(tmp_path):
     assert read_bounded(path, 100, "fix") == b"x" * 100
     with pytest.raises(ConfigError, match=r"f: larger than .*; fix"):
         read_bounded(path, 99, "fix", ConfigError)
+
+
+NESTED = ('{% for i in range(100000) %}{% for j in range(100000) %}{{ "x" * 1000 }}{% endfor %}{% endfor %}')
+
+
+@pytest.mark.parametrize("name, body", [
+    ("timeline.md.j2", NESTED),  # 10^13 characters if nothing stopped it
+    ("timeline.html.j2", "{% for i in range(100000) %}{% include '_row.j2' %}{% endfor %}"),  # through an include
+    ("timeline.md.j2", '{{ "x" * 10000000000 }}'),  # one expression: memory before any output
+    ("timeline.md.j2", "{{ 9 ** 100000000 }}"),  # one expression: minutes of CPU
+])
+def test_a_template_that_writes_without_end_is_stopped_and_named(folder, tmp_path, name, body):
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / name).write_text(body, "utf-8")
+    (templates / "_row.j2").write_text(NESTED, "utf-8")
+    out = tmp_path / "out"
+    result = timeline("build", folder, "--out", out, "--templates", templates, timeout=120)
+    err = result.stderr.decode("utf-8", "replace")
+    assert result.returncode == 1 and "Traceback" not in err, err
+    (line,) = [line for line in err.splitlines() if "error" in line]
+    assert str(templates) in line and ("67,108,864 characters" in line or "too large" in line or "longer than" in line), line
+    assert not (out / "timeline.json").exists()
+    assert sum(f.stat().st_size for f in out.rglob("*") if f.is_file()) == 0  # staging was removed
+
+
+def test_the_output_limit_is_counted_while_streaming(monkeypatch):
+    """The error comes at the limit, not after the whole output is made."""
+    import jinja2
+
+    from timeline.errors import TemplateError
+    from timeline.render import templating
+
+    monkeypatch.setattr(templating, "OUTPUT_LIMIT", 10_000)
+    env = templating.Sandbox(loader=jinja2.DictLoader({"t": "{% for i in range(100000) %}{{ i }}\n{% endfor %}"}))
+    made = []
+    with pytest.raises(TemplateError, match="t: the template wrote more than"):
+        for chunk in templating.stream_template(env, "t"):
+            made.append(chunk)
+    assert 9_000 < sum(map(len, made)) <= 10_000
