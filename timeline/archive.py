@@ -96,15 +96,56 @@ def client(scheduler: str | None, workers: int | None = None):
             with distributed.Client(cluster) as local:
                 yield local
         return
-    try:
-        remote = distributed.Client(scheduler)  # waits distributed.comm.timeouts.connect (30 s)
-    except (OSError, TimeoutError, ValueError) as error:
+    with connected(distributed, scheduler) as remote:
+        yield remote
+
+
+HANDSHAKE = 10.0  # seconds beyond Dask's connect timeout for the handshake and the workers' answer
+
+
+def connected(distributed, scheduler: str):
+    """A client of the scheduler whose workers all run this timeline, within a deadline: Dask's
+    connect timeout bounds the TCP connect only, and a server that accepts and never answers
+    (another service on the port) held the build for good. The connecting runs in a daemon
+    thread the command stops waiting for; it is left behind only when the command ends anyway."""
+    import threading
+
+    import dask.config
+    from dask.utils import parse_timedelta
+
+    seconds = parse_timedelta(dask.config.get("distributed.comm.timeouts.connect"), default="s") + HANDSHAKE
+    found: dict = {}
+    thread = threading.Thread(target=connect, args=(distributed, scheduler, found), daemon=True, name="connect")
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        raise TimelineError(f"--scheduler {scheduler}: no Dask scheduler answered within {seconds:g} s (something "
+                            "accepts connections there but does not speak Dask's protocol); give the address of a "
+                            "Dask scheduler (tcp://host:8786), or leave --scheduler out for a cluster on this machine")
+    error = found.get("error")
+    if isinstance(error, TimelineError):
+        raise error
+    if error is not None:
         raise TimelineError(f"--scheduler {scheduler}: cannot reach a Dask scheduler ({str(error).splitlines()[0]}); "
                             "start one with `dask scheduler` and give its tcp://host:8786, or leave --scheduler out "
                             "for a cluster on this machine") from None
-    with remote:
+    return found["client"]
+
+
+def connect(distributed, scheduler: str, found: dict) -> None:
+    """In the connecting thread: the client, its workers checked, or the error."""
+    try:
+        remote = distributed.Client(scheduler)
+    except (OSError, TimeoutError, ValueError) as error:
+        found["error"] = error
+        return
+    try:
         same_timeline(remote, scheduler)
-        yield remote
+    except BaseException as error:
+        remote.close()
+        found["error"] = error
+        return
+    found["client"] = remote
 
 
 # Run on each worker by client.run(eval, ...): builtins pickle by name, so a worker without timeline can answer.
