@@ -24,7 +24,7 @@ from timeline.build import Outcome, process
 from timeline.errors import ArticleError, TimelineError
 from timeline.read.article import read_article
 from timeline.read.dataset import INSTALL, parquet, parquet_rows, row_groups
-from timeline.read.inputs import Input, expanded, read_bytes
+from timeline.read.inputs import Input, expanded, read_bytes, row_input
 from timeline.temporal.tagger import Prefer
 
 FILES_PER_PARTITION = 64  # small articles of a folder go to a task in runs of this many
@@ -66,10 +66,10 @@ def articles(part: Partition) -> list[Input]:
         return [article for item in part.items for article in expanded(item)]
     (item,) = part.items
     try:
-        rows = parquet_rows(item.name, item.path, part.group)
+        rows = parquet_rows(item.name, item.path, part.group, item.max_bytes)
     except ArticleError as error:
         return [Input(item.path, item.name, problem=(error.problem, error.fix))]
-    return [Input(item.path, name, row, max_bytes=item.max_bytes, kind="line") for name, row in rows]
+    return [row_input(item, name, row) for name, row in rows]
 
 
 def build_partition(part: Partition, index: int, published: dt.date | None, prefer: Prefer, language: str) -> list[Outcome]:

@@ -86,10 +86,18 @@ def expanded(item: Input) -> list[Input]:
     from timeline.read.web import jsonl_lines
 
     try:
-        lines = parquet_rows(item.name, item.path) if suffix == ".parquet" else jsonl_lines(item.name, read_bytes(item))
+        lines = (parquet_rows(item.name, item.path, max_bytes=item.max_bytes) if suffix == ".parquet"
+                 else jsonl_lines(item.name, read_bytes(item)))
     except ArticleError as error:
         return [Input(item.path, item.name, problem=(error.problem, error.fix))]
-    return [Input(item.path, name, line, max_bytes=item.max_bytes, kind="line") for name, line in lines]
+    return [row_input(item, name, line) for name, line in lines]
+
+
+def row_input(item: Input, name: str, line) -> Input:
+    """One line or row of a data set: its bytes, or (a row over the limit) the problem that names it."""
+    if isinstance(line, ArticleError):
+        return Input(item.path, name, problem=(line.problem, line.fix))
+    return Input(item.path, name, line, max_bytes=item.max_bytes, kind="line")
 
 
 def one(path: Path, name: str, seen: set, max_bytes: int) -> Input | None:
