@@ -35,7 +35,7 @@ TEXT_BYTES = 1024 * 1024 * 1024  # article text (decoded) read from one Parquet 
 
 def opened(name: str, path: Path):
     """The Parquet file at `path`, its columns checked; an error naming the file if it is none.
-    Text columns are read as dictionaries: a value repeated in many rows is decoded once."""
+    Text columns are read as dictionaries: a row's size is known before its values are decoded."""
     from timeline.read.web import Line
 
     pq = parquet()
@@ -79,7 +79,7 @@ def parquet_rows(name: str, path: Path, group: int | None = None, max_bytes: int
 
     Rows are read in batches sized by the file's metadata (at most BATCH_BYTES uncompressed a batch),
     text kept as dictionaries: a row's size is the sum of its values' lengths, looked up in the
-    dictionary, so an 850-byte file of one large string in 2,000 rows costs one string, not 2,000."""
+    dictionary, so in an 850-byte file of one large string in 2,000 rows no row over the limit is decoded."""
     found = opened(name, path)
     meta = found.metadata
     groups = list(range(meta.num_row_groups)) if group is None else [group]
