@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.read.bounded import key_lines
+from timeline.bounded import key_lines
 
 
 def best_time(work, repeat=3) -> float:

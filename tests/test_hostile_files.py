@@ -80,7 +80,7 @@ def test_a_fifo_a_device_or_a_huge_file_is_named_not_read(folder, tmp_path, plac
 
 def test_the_reader_opens_a_fifo_with_a_writer_waiting_without_blocking(tmp_path):
     from timeline.errors import TimelineError
-    from timeline.read.bounded import read_bounded
+    from timeline.bounded import read_bounded
 
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
@@ -90,7 +90,7 @@ def test_the_reader_opens_a_fifo_with_a_writer_waiting_without_blocking(tmp_path
 
 def test_a_file_at_the_limit_is_read_and_one_byte_more_is_not(tmp_path):
     from timeline.errors import ConfigError
-    from timeline.read.bounded import read_bounded
+    from timeline.bounded import read_bounded
 
     path = tmp_path / "f"
     path.write_bytes(b"x" * 100)

@@ -11,7 +11,7 @@ from pydantic import Field, ValidationError
 
 from timeline.errors import ConfigError
 from timeline.models import Model
-from timeline.read.bounded import SETTINGS, read_text
+from timeline.bounded import SETTINGS, read_text
 
 
 class Settings(Model):

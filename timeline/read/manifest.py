@@ -53,7 +53,7 @@ def manifest(folder: Path) -> tuple[dict, dict[str, int]]:
         return {}, {}
     import tomllib  # only beside a manifest
 
-    from timeline.read.bounded import MANIFEST as LIMIT, key_lines, read_text
+    from timeline.bounded import MANIFEST as LIMIT, key_lines, read_text
 
     source = read_text(found, LIMIT, "give a regular published.toml of at most 16 MB", ArticleError)
     try:

@@ -68,7 +68,7 @@ class BoundedLoader(jinja2.FileSystemLoader):
 
         from jinja2.loaders import split_template_path
 
-        from timeline.read.bounded import TEMPLATE, read_text
+        from timeline.bounded import TEMPLATE, read_text
 
         pieces = split_template_path(template)
         for folder in self.searchpath:

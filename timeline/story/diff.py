@@ -87,7 +87,7 @@ FIX = "give the timeline.json of a build"
 
 def load_timeline(path: Path) -> Timeline:
     """A timeline.json written by an earlier build; anything else is a TimelineError naming the problem."""
-    from timeline.read.bounded import TIMELINE_JSON, read_text
+    from timeline.bounded import TIMELINE_JSON, read_text
 
     text = read_text(path, TIMELINE_JSON, f"{FIX} (a regular file of at most 256 MB)")
     try:

@@ -26,7 +26,7 @@ from pydantic import ConfigDict, StrictBool, ValidationError
 
 from timeline.errors import ConfigError
 from timeline.models import Event, EventDate, Model
-from timeline.read.bounded import EDITS, key_lines, read_text
+from timeline.bounded import EDITS, key_lines, read_text
 
 KEY_RELEVANCE = 1000  # an event the editor marks as key outranks every other
 

@@ -3,7 +3,8 @@ manifest, the settings, templates): opened without blocking, a regular file only
 stated size. A FIFO would block the open or the read for good and /dev/zero would be read
 until memory runs out; each is an error naming the file and the fix instead.
 
-Articles have their own limit (--max-size) and are checked the same way in read.inputs.
+Articles have their own limit (--max-size) and are checked the same way in read.inputs;
+this module sits beside errors and models, so every part may use it.
 The limits, stated in the README:
 """
 
