@@ -123,7 +123,7 @@ def connected(distributed, scheduler: str):
                             "accepts connections there but does not speak Dask's protocol); give the address of a "
                             "Dask scheduler (tcp://host:8786), or leave --scheduler out for a cluster on this machine")
     error = found.get("error")
-    if isinstance(error, TimelineError):
+    if isinstance(error, TimelineError) or (error is not None and not isinstance(error, (OSError, TimeoutError, ValueError))):
         raise error
     if error is not None:
         raise TimelineError(f"--scheduler {scheduler}: cannot reach a Dask scheduler ({str(error).splitlines()[0]}); "
@@ -136,14 +136,17 @@ def connect(distributed, scheduler: str, found: dict) -> None:
     """In the connecting thread: the client, its workers checked, or the error."""
     try:
         remote = distributed.Client(scheduler)
-    except (OSError, TimeoutError, ValueError) as error:
+    except BaseException as error:  # also what the interpreter's exit raises here after the deadline: never printed
         found["error"] = error
         return
     try:
         same_timeline(remote, scheduler)
     except BaseException as error:
-        remote.close()
         found["error"] = error
+        try:
+            remote.close()
+        except BaseException:  # noqa: S110  (closing a client the command gives up on: nothing to add)
+            pass
         return
     found["client"] = remote
 
