@@ -137,3 +137,13 @@ def test_the_output_limit_is_counted_while_streaming(monkeypatch):
         for chunk in templating.stream_template(env, "t"):
             made.append(chunk)
     assert 9_000 < sum(map(len, made)) <= 10_000
+
+
+def test_an_article_swapped_for_a_fifo_after_it_was_listed_is_named_not_waited_for(tmp_path):
+    from timeline.errors import ArticleError
+    from timeline.read.inputs import Input, read_bytes
+
+    fifo = tmp_path / "a.txt"
+    os.mkfifo(fifo)  # listed as a regular file a moment before, then replaced
+    with pytest.raises(ArticleError, match=r"a.txt: cannot read the file \(not a regular file"):
+        read_bytes(Input(fifo, "a.txt"))

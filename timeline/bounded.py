@@ -10,6 +10,7 @@ The limits, stated in the README:
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -27,23 +28,31 @@ TEMPLATE = 1 * MB  # each file of --templates DIR
 FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
+def open_regular(path: Path | str):
+    """The regular file at `path`, opened for reading without blocking; anything else is an OSError
+    (ENODEV "not a regular file") raised before a byte is read."""
+    fd = os.open(path, FLAGS)  # O_NONBLOCK: opening a FIFO with no writer returns at once
+    handle = os.fdopen(fd, "rb")
+    if not stat.S_ISREG(os.fstat(fd).st_mode):  # of what was opened, not of what the name pointed to before
+        handle.close()
+        raise OSError(errno.ENODEV, NOT_REGULAR)
+    return handle
+
+
+NOT_REGULAR = "not a regular file (a FIFO, device or socket)"
+
+
 def read_bounded(path: Path | str, limit: int, fix: str, error: type[TimelineError] = TimelineError) -> bytes:
     """The bytes of the regular file at `path`, at most `limit`; anything else is `error`
     ("PATH: problem; fix"), raised before a byte is read."""
     try:
-        fd = os.open(path, FLAGS)  # O_NONBLOCK: opening a FIFO with no writer returns at once
-    except OSError as failure:
-        raise made(error, path, f"cannot read it ({failure.strerror})", fix) from None
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)  # of what was opened, not of what the name pointed to a moment before
-        if not stat.S_ISREG(info.st_mode):
-            raise made(error, path, "not a regular file (a FIFO, device or socket)", fix)
-        if info.st_size > limit:
-            raise made(error, path, f"larger than {limit / MB:g} MB", fix)
-        try:
+        with open_regular(path) as handle:
+            if os.fstat(handle.fileno()).st_size > limit:
+                raise made(error, path, f"larger than {limit / MB:g} MB", fix)
             data = handle.read(limit + 1)  # a file that grew since fstat is still cut at the limit
-        except OSError as failure:
-            raise made(error, path, f"cannot read it ({failure.strerror})", fix) from None
+    except OSError as failure:
+        raise made(error, path, failure.strerror if failure.strerror == NOT_REGULAR else
+                   f"cannot read it ({failure.strerror})", fix) from None
     if len(data) > limit:
         raise made(error, path, f"larger than {limit / MB:g} MB", fix)
     return data

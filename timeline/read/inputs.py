@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
+from timeline.bounded import open_regular
 from timeline.errors import ArticleError
 from timeline.read.decode import clean
 
@@ -122,7 +123,7 @@ def read_bytes(item: Input) -> bytes:
         data = item.data
     else:
         try:
-            with open(item.path, "rb") as handle:
+            with open_regular(item.path) as handle:  # replaced by a FIFO since it was listed: no hang
                 data = handle.read(item.max_bytes + 1)
         except OSError as error:
             raise ArticleError(item.name, f"cannot read the file ({error.strerror})", "check the path and its permissions") from None
