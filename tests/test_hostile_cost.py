@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from timeline.bounded import key_lines
 
 
-def best_time(work, repeat=3) -> float:
+def best_time(work, repeat=5) -> float:
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -34,11 +34,11 @@ def test_edits_line_numbers_cost_linear_time(tmp_path):
     from timeline.story.edits import load_edits
 
     small, large = tmp_path / "small.toml", tmp_path / "large.toml"
-    ids = edits_file(small, 2000)
-    edits_file(large, 8000)
-    assert load_edits(small).lines[ids[-1]] == 3 * 1999 + 1
+    ids = edits_file(small, 4000)
+    edits_file(large, 16000)
+    assert load_edits(small).lines[ids[-1]] == 3 * 3999 + 1
     ratio = best_time(lambda: load_edits(large)) / best_time(lambda: load_edits(small))
-    assert ratio < 8, ratio  # 4 when linear, 16 when every key is looked for from the top
+    assert ratio < 10, ratio  # 4 when linear, 16 when every key is looked for from the top (generous: a busy machine)
 
 
 def test_manifest_line_numbers_cost_linear_time(tmp_path):
@@ -56,9 +56,9 @@ def test_manifest_line_numbers_cost_linear_time(tmp_path):
         for k in range(n):
             manifest_entry(found / f"a{k}.txt")
 
-    small, large = folder(2000), folder(8000)
-    ratio = best_time(lambda: read_all(large, 8000)) / best_time(lambda: read_all(small, 2000))
-    assert ratio < 8, ratio
+    small, large = folder(4000), folder(16000)
+    ratio = best_time(lambda: read_all(large, 16000), 3) / best_time(lambda: read_all(small, 4000), 3)
+    assert ratio < 10, ratio  # 4 when linear, 16 when each entry's line is looked for from the top
 
 
 def test_a_bad_manifest_entry_far_down_is_named_by_its_line(tmp_path):
