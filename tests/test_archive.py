@@ -170,6 +170,29 @@ def test_an_unreachable_scheduler_is_one_line_naming_it(tmp_path):
     assert result.stderr.count("\n") == 1 and "dask scheduler" in result.stderr
 
 
+def test_a_server_that_accepts_and_never_answers_is_one_line_naming_it_within_a_deadline(tmp_path):
+    """Another service on the port: Dask's connect timeout bounds only the TCP connect, and the build hung for good."""
+    import os
+    import socket
+    import threading
+
+    silent = socket.create_server(("127.0.0.1", 0))
+    held = []
+    threading.Thread(target=lambda: [held.append(silent.accept()) for _ in iter(int, 1)], daemon=True).start()
+    address = f"tcp://127.0.0.1:{silent.getsockname()[1]}"
+    env = {**os.environ, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "2s"}
+    try:
+        result = subprocess.run([sys.executable, "-m", "timeline.cli", "build", SEEDS, "--out", tmp_path / "out",
+                                 "--engine", "dask", "--scheduler", address], capture_output=True, text=True,
+                                env=env, timeout=120)  # before: still waiting when this ran out
+    finally:
+        silent.close()
+    assert held, "the server was never reached"
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith(f"timeline: error: --scheduler {address}: no Dask scheduler answered within 12 s")
+    assert result.stderr.count("\n") == 1 and not (tmp_path / "out").exists()
+
+
 def test_a_worker_without_timeline_is_one_line_naming_it_instead_of_a_build_that_never_ends(tmp_path):
     from distributed import LocalCluster
 

@@ -24,7 +24,7 @@ from timeline.build import Outcome, process
 from timeline.errors import ArticleError, TimelineError
 from timeline.read.article import read_article
 from timeline.read.dataset import INSTALL, parquet, parquet_rows, row_groups
-from timeline.read.inputs import Input, expanded, read_bytes
+from timeline.read.inputs import Input, expanded, read_bytes, row_input
 from timeline.temporal.tagger import Prefer
 
 FILES_PER_PARTITION = 64  # small articles of a folder go to a task in runs of this many
@@ -66,10 +66,10 @@ def articles(part: Partition) -> list[Input]:
         return [article for item in part.items for article in expanded(item)]
     (item,) = part.items
     try:
-        rows = parquet_rows(item.name, item.path, part.group)
+        rows = parquet_rows(item.name, item.path, part.group, item.max_bytes)
     except ArticleError as error:
         return [Input(item.path, item.name, problem=(error.problem, error.fix))]
-    return [Input(item.path, name, row, max_bytes=item.max_bytes, kind="line") for name, row in rows]
+    return [row_input(item, name, row) for name, row in rows]
 
 
 def build_partition(part: Partition, index: int, published: dt.date | None, prefer: Prefer, language: str) -> list[Outcome]:
@@ -96,15 +96,59 @@ def client(scheduler: str | None, workers: int | None = None):
             with distributed.Client(cluster) as local:
                 yield local
         return
-    try:
-        remote = distributed.Client(scheduler)  # waits distributed.comm.timeouts.connect (30 s)
-    except (OSError, TimeoutError, ValueError) as error:
+    with connected(distributed, scheduler) as remote:
+        yield remote
+
+
+HANDSHAKE = 10.0  # seconds beyond Dask's connect timeout for the handshake and the workers' answer
+
+
+def connected(distributed, scheduler: str):
+    """A client of the scheduler whose workers all run this timeline, within a deadline: Dask's
+    connect timeout bounds the TCP connect only, and a server that accepts and never answers
+    (another service on the port) held the build for good. The connecting runs in a daemon
+    thread the command stops waiting for; it is left behind only when the command ends anyway."""
+    import threading
+
+    import dask.config
+    from dask.utils import parse_timedelta
+
+    seconds = parse_timedelta(dask.config.get("distributed.comm.timeouts.connect"), default="s") + HANDSHAKE
+    found: dict = {}
+    thread = threading.Thread(target=connect, args=(distributed, scheduler, found), daemon=True, name="connect")
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        raise TimelineError(f"--scheduler {scheduler}: no Dask scheduler answered within {seconds:g} s (something "
+                            "accepts connections there but does not speak Dask's protocol); give the address of a "
+                            "Dask scheduler (tcp://host:8786), or leave --scheduler out for a cluster on this machine")
+    error = found.get("error")
+    if isinstance(error, TimelineError) or (error is not None and not isinstance(error, (OSError, TimeoutError, ValueError))):
+        raise error
+    if error is not None:
         raise TimelineError(f"--scheduler {scheduler}: cannot reach a Dask scheduler ({str(error).splitlines()[0]}); "
                             "start one with `dask scheduler` and give its tcp://host:8786, or leave --scheduler out "
                             "for a cluster on this machine") from None
-    with remote:
+    return found["client"]
+
+
+def connect(distributed, scheduler: str, found: dict) -> None:
+    """In the connecting thread: the client, its workers checked, or the error."""
+    try:
+        remote = distributed.Client(scheduler)
+    except BaseException as error:  # also what the interpreter's exit raises here after the deadline: never printed
+        found["error"] = error
+        return
+    try:
         same_timeline(remote, scheduler)
-        yield remote
+    except BaseException as error:
+        found["error"] = error
+        try:
+            remote.close()
+        except BaseException:  # noqa: S110  (closing a client the command gives up on: nothing to add)
+            pass
+        return
+    found["client"] = remote
 
 
 # Run on each worker by client.run(eval, ...): builtins pickle by name, so a worker without timeline can answer.

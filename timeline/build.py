@@ -53,28 +53,17 @@ def outcomes(
 ) -> Iterator[Outcome]:
     """Each article's outcome, in input order, with `jobs` processes at work.
 
-    With several jobs the articles go to a process pool in chunks; each worker
-    sends back a chunk's outcomes as compact records (plain tuples, each source
-    and date once), which become the same outcomes here.
+    With several jobs the articles go to a process pool in chunks (see timeline.pool);
+    each worker sends back a chunk's outcomes as compact records (plain tuples, each
+    source and date once), which become the same outcomes here.
     """
     work = partial(process, published=published, prefer=prefer, language=language)
     if jobs <= 1 or len(items) < 2:
         yield from map(work, items)
         return
-    from multiprocessing import get_context
+    from timeline.pool import pooled
 
-    size = max(1, min(CHUNK, len(items) // (jobs * 4)))
-    chunks = [items[i : i + size] for i in range(0, len(items), size)]
-    chunk_work = partial(process_chunk, published=published, prefer=prefer, language=language)
-    with get_context(START_METHOD).Pool(min(jobs, len(chunks))) as pool:
-        for records in pool.imap(chunk_work, chunks):
-            yield from map(from_record, records)
-
-
-CHUNK = 32  # articles a worker takes at a time: few round trips, still an even spread
-# On Linux a worker is forked from this process, its modules already imported (a spawned one
-# imports timeline and pydantic again: ~0.5 s a worker); elsewhere fork is unsafe, so spawn.
-START_METHOD = "fork" if sys.platform == "linux" else "spawn"
+    yield from pooled(items, jobs, published, prefer, language)
 
 
 def process_chunk(items: list[Input], published: dt.date | None, prefer: Prefer, language: str) -> list[tuple]:

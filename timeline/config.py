@@ -11,6 +11,7 @@ from pydantic import Field, ValidationError
 
 from timeline.errors import ConfigError, quoted
 from timeline.models import Model
+from timeline.bounded import SETTINGS, read_text
 
 
 class Settings(Model):
@@ -31,7 +32,7 @@ class Settings(Model):
 def find(folder: Path) -> tuple[Path, dict] | None:
     """The settings table of the folder's timeline.toml, else of its pyproject.toml."""
     own = folder / "timeline.toml"
-    if own.is_file():
+    if own.exists() or own.is_symlink():
         return own, read(own)
     project = folder / "pyproject.toml"
     if project.is_file():
@@ -42,9 +43,10 @@ def find(folder: Path) -> tuple[Path, dict] | None:
 
 
 def read(path: Path) -> dict:
+    source = read_text(path, SETTINGS, "give regular settings of at most 1 MB", ConfigError)
     try:
-        return tomllib.loads(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return tomllib.loads(source)
+    except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: cannot read the settings ({error}); fix the file") from error
 
 

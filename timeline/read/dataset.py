@@ -28,13 +28,21 @@ def parquet():
     return pyarrow.parquet
 
 
+BATCH_BYTES = 64 * 1024 * 1024  # the most one batch of rows may take decoded, by the file's own metadata
+BATCH_ROWS = 256
+TEXT_BYTES = 1024 * 1024 * 1024  # article text (decoded) read from one Parquet file, or one row group by a Dask task
+
+
 def opened(name: str, path: Path):
-    """The Parquet file at `path`, its columns checked; an error naming the file if it is none."""
+    """The Parquet file at `path`, its columns checked; an error naming the file if it is none.
+    Text columns are read as dictionaries: a row's size is known before its values are decoded."""
     from timeline.read.web import Line
 
     pq = parquet()
     try:
         found = pq.ParquetFile(path)
+        texts = [f.name for f in found.schema_arrow if is_text(f.type)]
+        found = pq.ParquetFile(path, read_dictionary=texts) if texts else found
     except Exception as error:  # pyarrow raises ArrowInvalid, OSError and others for a file that is no Parquet
         problem = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise ArticleError(name, f"not a Parquet file of articles ({problem})", "give a Parquet file with a text column") from None
@@ -47,6 +55,13 @@ def opened(name: str, path: Path):
     return found
 
 
+def is_text(kind) -> bool:
+    import pyarrow
+
+    return pyarrow.types.is_string(kind) or pyarrow.types.is_large_string(kind) or pyarrow.types.is_binary(kind) \
+        or pyarrow.types.is_large_binary(kind)
+
+
 def row_groups(name: str, path: Path) -> int:
     """How many row groups the file has (0 when it cannot be opened: reading it will name the problem)."""
     try:
@@ -55,19 +70,86 @@ def row_groups(name: str, path: Path) -> int:
         return 0
 
 
-def parquet_rows(name: str, path: Path, group: int | None = None) -> list[tuple[str, bytes]]:
-    """(name with row number, the row as a JSON Lines article) for each row of the file, or of one row group."""
+Row = tuple[str, "bytes | ArticleError"]
+
+
+def parquet_rows(name: str, path: Path, group: int | None = None, max_bytes: int | None = None) -> list[Row]:
+    """(name with row number, the row as a JSON Lines article) for each row of the file, or of one row
+    group; a row over `max_bytes` is (name, the error naming it), found without decoding it.
+
+    Rows are read in batches sized by the file's metadata (at most BATCH_BYTES uncompressed a batch),
+    text kept as dictionaries: a row's size is the sum of its values' lengths, looked up in the
+    dictionary, so in an 850-byte file of one large string in 2,000 rows no row over the limit is decoded."""
     found = opened(name, path)
+    meta = found.metadata
+    groups = list(range(meta.num_row_groups)) if group is None else [group]
+    number = 1 + sum(meta.row_group(g).num_rows for g in range(groups[0] if groups else 0))
+    rows: list[Row] = []
     try:
-        if group is None:
-            table, first = found.read(), 1
-        else:
-            table = found.read_row_group(group)
-            first = 1 + sum(found.metadata.row_group(g).num_rows for g in range(group))
+        within_text_limit(name, found, groups, max_bytes)
+        for g in groups:
+            for batch in found.iter_batches(batch_size=batch_rows(meta.row_group(g)), row_groups=[g]):
+                rows += batch_rows_of(name, batch, number, max_bytes)
+                number += batch.num_rows
+    except ArticleError:
+        raise
     except Exception as error:
         raise ArticleError(name, f"cannot read the Parquet file ({str(error).splitlines()[0]})",
                            "write the data set again") from None
-    return [(f"{name}:{number}", line(row)) for number, row in enumerate(table.to_pylist(), first)]
+    return rows
+
+
+def within_text_limit(name: str, found, groups: list[int], max_bytes: int | None) -> None:
+    """The rows to be read hold at most TEXT_BYTES of text, counted from value lengths before any row
+    is decoded (a row over max_bytes, skipped, does not count)."""
+    total = 0
+    for g in groups:
+        for batch in found.iter_batches(batch_size=batch_rows(found.metadata.row_group(g)), row_groups=[g]):
+            total += sum(size for size in row_sizes(batch) if max_bytes is None or size <= max_bytes)
+            if total > TEXT_BYTES:
+                where = f"row group {g + 1} of " if len(groups) == 1 and found.metadata.num_row_groups > 1 else ""
+                raise ArticleError(name, f"{where}the data set holds more than {TEXT_BYTES // 1024 ** 3} GB of article "
+                                   "text", "write it as several files or as row groups of fewer rows "
+                                   "(with --engine dask a task reads one row group)")
+
+
+def batch_rows(group) -> int:
+    """Rows a batch of this row group may hold: BATCH_ROWS, fewer where its rows are large (metadata only)."""
+    size = sum(group.column(c).total_uncompressed_size for c in range(group.num_columns))
+    average = size / max(1, group.num_rows)
+    return max(1, min(BATCH_ROWS, int(BATCH_BYTES // max(1.0, average))))
+
+
+def batch_rows_of(name: str, batch, first: int, max_bytes: int | None) -> list[Row]:
+    """A batch's rows as JSON Lines articles; a row over `max_bytes` named, not decoded."""
+    sizes = row_sizes(batch)
+    if max_bytes is None:
+        return [(f"{name}:{n}", line(row)) for n, row in enumerate(batch.to_pylist(), first)]
+    rows: list[Row] = []
+    keep = [size <= max_bytes for size in sizes]
+    decoded = iter(batch.filter(keep).to_pylist()) if any(keep) else iter(())
+    limit = max_bytes / 1024 / 1024
+    for n, fits in enumerate(keep, first):
+        rows.append((f"{name}:{n}", line(next(decoded)) if fits else
+                     ArticleError(f"{name}:{n}", f"the article is larger than {limit:g} MB", "raise the limit with --max-size MB")))
+    return rows
+
+
+def row_sizes(batch) -> list[int]:
+    """Each row's bytes of text, from the value lengths (a dictionary column's from its dictionary)."""
+    import pyarrow
+    import pyarrow.compute as pc
+
+    total = [0] * batch.num_rows
+    for column in batch.columns:
+        if pyarrow.types.is_dictionary(column.type) and is_text(column.type.value_type):
+            lengths = pc.binary_length(column.dictionary).take(column.indices)
+        elif is_text(column.type):
+            lengths = pc.binary_length(column)
+        else:
+            continue
+        total = [t + (n or 0) for t, n in zip(total, lengths.to_pylist())]
+    return total
 
 
 def line(row: dict) -> bytes:

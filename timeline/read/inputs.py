@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
+from timeline.bounded import open_regular
 from timeline.errors import ArticleError
 from timeline.models import FILE_NAMES, OUTPUT_MARK, PARTITION
 from timeline.read.decode import clean
@@ -114,10 +115,18 @@ def expanded(item: Input) -> list[Input]:
     from timeline.read.web import jsonl_lines
 
     try:
-        lines = parquet_rows(item.name, item.path) if suffix == ".parquet" else jsonl_lines(item.name, read_bytes(item))
+        lines = (parquet_rows(item.name, item.path, max_bytes=item.max_bytes) if suffix == ".parquet"
+                 else jsonl_lines(item.name, read_bytes(item)))
     except ArticleError as error:
         return [Input(item.path, item.name, problem=(error.problem, error.fix))]
-    return [replace(item, name=name, data=line, kind="line") for name, line in lines]
+    return [row_input(item, name, line) for name, line in lines]
+
+
+def row_input(item: Input, name: str, line) -> Input:
+    """One line or row of a data set: its bytes, or (a row over the limit) the problem that names it."""
+    if isinstance(line, ArticleError):
+        return Input(item.path, name, problem=(line.problem, line.fix))
+    return replace(item, name=name, data=line, kind="line")
 
 
 def one(path: Path, name: str, seen: set, max_bytes: int) -> Input | None:
@@ -142,7 +151,7 @@ def read_bytes(item: Input) -> bytes:
         data = item.data
     else:
         try:
-            with open(item.path, "rb") as handle:
+            with open_regular(item.path) as handle:  # replaced by a FIFO since it was listed: no hang
                 data = handle.read(item.max_bytes + 1)
         except OSError as error:
             raise ArticleError(item.name, f"cannot read the file ({error.strerror})", "check the path and its permissions") from None

@@ -22,11 +22,11 @@ MANIFEST = "published.toml"
 
 def manifest_entry(path: Path) -> Entry | None:
     """What the folder's published.toml says of the article, if anything."""
-    table, source = manifest(path.parent)
+    table, lines = manifest(path.parent)
     raw = table.get(path.name)
     if raw is None:
         return None
-    where = f"{path.parent / MANIFEST}:{line_of(source, path.name)}"
+    where = f"{path.parent / MANIFEST}:{lines.get(path.name, 1)}"
     if not isinstance(raw, dict):
         raise ArticleError(where, f"the entry for {path.name!r} is not a table",
                            f'write it as ["{path.name}"] with published = 2025-12-17 under it')
@@ -44,20 +44,18 @@ def manifest_entry(path: Path) -> Entry | None:
     return entry
 
 
-def line_of(source: str, name: str) -> int:
-    return next((n for n, line in enumerate(source.splitlines(), 1) if name in line), 1)
-
-
 @lru_cache(maxsize=64)
-def manifest(folder: Path) -> tuple[dict, str]:
-    """A folder's published.toml and its text, read once per run."""
+def manifest(folder: Path) -> tuple[dict, dict[str, int]]:
+    """A folder's published.toml and the line of each entry (found in one pass), read once per run."""
     found = folder / MANIFEST
-    if not found.is_file():
-        return {}, ""
+    if not (found.exists() or found.is_symlink()):
+        return {}, {}
     import tomllib  # only beside a manifest
 
+    from timeline.bounded import MANIFEST as LIMIT, key_lines, read_text
+
+    source = read_text(found, LIMIT, "give a regular published.toml of at most 16 MB", ArticleError)
     try:
-        source = found.read_text("utf-8")
-        return tomllib.loads(source), source
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return tomllib.loads(source), key_lines(source)
+    except tomllib.TOMLDecodeError as error:
         raise ArticleError(str(found), f"cannot read the manifest ({error})", "fix its TOML") from error

@@ -34,8 +34,14 @@ class Line(Entry):
         return value
 
 
+PAGE_BYTES = 8 * 1024 * 1024  # a saved page larger than this is skipped and named
+PAGE_TAGS = 50_000  # and one of more tags ('<'): trafilatura's XPath work grows faster than the page
+# (200,000 `<br>` took 91 s in trafilatura, and lxml's C code let no SIGTERM through; 50,000 take 3 s)
+
+
 def page_parts(name: str, data: bytes) -> tuple[str, Entry]:
     """A saved web page's main text and what it says of itself (title, outlet, url, author, date)."""
+    within_page_limits(name, data)
     import trafilatura  # only a build that reads web pages pays for importing it
 
     found = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False, include_tables=False)
@@ -65,6 +71,16 @@ def address(url: str | None) -> str | None:
     when it is no http(s) address."""
     url = "%20".join((url or "").split())
     return url if url.startswith(("http://", "https://")) and len(url) > len("https://") else None
+
+
+def within_page_limits(name: str, data: bytes) -> None:
+    """A page trafilatura can read in bounded time, checked before it is parsed (counting '<' is linear)."""
+    fix = "save the article's own page (a reader view), or give its text as a .txt file"
+    if len(data) > PAGE_BYTES:
+        raise ArticleError(name, f"the page is larger than {PAGE_BYTES // 1024 // 1024} MB, the most timeline reads of a web page", fix)
+    tags = data.count(b"<")
+    if tags > PAGE_TAGS:
+        raise ArticleError(name, f"the page has {tags:,} tags, more than the {PAGE_TAGS:,} timeline reads", fix)
 
 
 def without_leading_date(text: str, published: dt.date | None) -> str:

@@ -28,14 +28,58 @@ def make_environment(user_dir: Path | None = None) -> jinja2.Environment:
                 "pass an existing folder or leave the option out to use the defaults"
             )
         folders.insert(0, user_dir)
-    return SandboxedEnvironment(
-        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(folder) for folder in folders]),
+    return Sandbox(
+        loader=jinja2.ChoiceLoader([BoundedLoader(folder) for folder in folders]),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(["html", "html.j2"]),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+
+
+OUTPUT_LIMIT = 64 * 1024 * 1024  # characters one template may write (the seed story's HTML is ~60 KB)
+
+
+class Sandbox(SandboxedEnvironment):
+    """Jinja's sandbox, with `*` and `**` bounded too: `"x" * 10**10` or `9 ** 10**8` would
+    take all memory or time in one expression, before the output limit could see a character."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > OUTPUT_LIMIT:
+                    raise SecurityError(f"{operator}: the result would be longer than {OUTPUT_LIMIT:,}")
+        if operator == "**" and isinstance(left, int) and isinstance(right, int) and right > 0:
+            if abs(left) > 1 and right * max(abs(left), 2).bit_length() > 100_000:
+                raise SecurityError(f"{left} ** {right}: the number would be too large")
+        return super().call_binop(context, operator, left, right)
+
+
+class BoundedLoader(jinja2.FileSystemLoader):
+    """Jinja's file loader, but each template is read by read.bounded: a regular file of at most
+    1 MB (a FIFO or device in the folder is an error naming it, not a hang or a silent default)."""
+
+    def get_source(self, environment: jinja2.Environment, template: str):
+        import os
+        import posixpath
+
+        from jinja2.loaders import split_template_path
+
+        from timeline.bounded import TEMPLATE, read_text
+
+        pieces = split_template_path(template)
+        for folder in self.searchpath:
+            filename = posixpath.join(folder, *pieces)
+            if os.path.lexists(filename):
+                break
+        else:
+            raise jinja2.TemplateNotFound(template)
+        source = read_text(filename, TEMPLATE, "give a regular template file of at most 1 MB", TemplateError)
+        mtime = os.path.getmtime(filename)
+        return source, os.path.normpath(filename), lambda: os.path.exists(filename) and os.path.getmtime(filename) == mtime
 
 
 def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
@@ -46,8 +90,19 @@ def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
 def stream_template(env: jinja2.Environment, name: str, **context: Any) -> Iterator[str]:
     """Template ``name`` rendered piece by piece (Jinja's generate), the same text as rendering
     it whole; any failure becomes a TemplateError naming file and line."""
+    written = 0
     try:
-        yield from env.get_template(name).generate(**context)
+        template = env.get_template(name)
+        for chunk in template.generate(**context):
+            written += len(chunk)
+            if written > OUTPUT_LIMIT:  # checked as it streams: nested loops would fill the disk
+                where = template.filename if template.filename and not template.filename.startswith("<") else name
+                raise TemplateError(f"{where}: the template wrote more than {OUTPUT_LIMIT:,} characters, "
+                                    "the most timeline writes of one file; print each value once (look for "
+                                    "nested loops)")
+            yield chunk
+    except TemplateError:  # already names the template and the fix (a template file that cannot be read)
+        raise
     except jinja2.TemplateSyntaxError as exc:
         where = f"{exc.filename or exc.name}:{exc.lineno}"
         raise TemplateError(f"{where}: {exc.message}; fix the Jinja syntax on that line") from exc

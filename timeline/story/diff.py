@@ -87,12 +87,9 @@ FIX = "give the timeline.json of a build"
 
 def load_timeline(path: Path) -> Timeline:
     """A timeline.json written by an earlier build; anything else is a TimelineError naming the problem."""
-    try:
-        text = path.read_text("utf-8")
-    except OSError as error:
-        raise TimelineError(f"{path}: cannot read it ({error.strerror}); {FIX}") from error
-    except UnicodeDecodeError as error:
-        raise TimelineError(f"{path}: not UTF-8 text; {FIX}") from error
+    from timeline.bounded import TIMELINE_JSON, read_text
+
+    text = read_text(path, TIMELINE_JSON, f"{FIX} (a regular file of at most 256 MB)")
     try:
         data = json.loads(text)
         json.dumps(data, ensure_ascii=False).encode("utf-8")  # a lone surrogate ("\ud800") is no text

@@ -24,6 +24,7 @@ from typing import Callable
 
 from pydantic import ConfigDict, StrictBool, ValidationError
 
+from timeline.bounded import EDITS, key_lines, read_text
 from timeline.errors import ConfigError, field_of, quoted
 from timeline.models import Event, EventDate, Shown
 
@@ -50,12 +51,13 @@ class Edits:
 
 def load_edits(path: Path) -> Edits:
     """The edits file, each entry validated; a bad one is an error naming its line and field."""
+    source = read_text(path, EDITS, "give a regular edits.toml of at most 16 MB", ConfigError)
     try:
-        source = path.read_text("utf-8")
         table = tomllib.loads(source)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+    except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: cannot read the edits ({error}); fix the file") from error
-    lines = {key: next((n for n, line in enumerate(source.splitlines(), 1) if key in line), 1) for key in table}
+    found = key_lines(source)  # one pass: finding each key from the top was quadratic (20,000 edits: 38 s)
+    lines = {key: found.get(key, 1) for key in table}
     edits = {}
     for key, raw in table.items():
         try:
@@ -71,11 +73,12 @@ def apply_edits(events: list[Event], edits: Edits, date_of: Callable[[str, Event
                 warn: Callable[[str], None]) -> list[Event]:
     """The story with the editor's edits: merges first, then drops, dates, words and key moments."""
     by_id = {e.id: e for e in events}
+    nearest = Nearest(by_id)
     for key in edits.edits:
         if key not in by_id:
-            near = difflib.get_close_matches(key, list(by_id), n=1, cutoff=0.3)
+            near = nearest(key)
             warn(f"timeline: {edits.path}:{edits.lines[key]}: no event {quoted(key)} in this build"
-                 + (f"; the nearest is {quoted(near[0])}" if near else ""))
+                 + (f"; the nearest is {quoted(near)}" if near else ""))
     gone: set[str] = set()
     members: dict[str, list[Event]] = {}
     for merged, root in merge_roots(edits).items():
@@ -114,6 +117,33 @@ def merge_roots(edits: Edits) -> dict[str, str]:
         root = roots.get(path[-1], path[-1])
         roots.update((node, root) for node in path[:-1])
     return roots
+
+
+class Nearest:
+    """The id nearest a stale one, among a few candidates: the ids next to it in sorted order and
+    in the order of their reversed spelling (a typo keeps the start or the end), compared by
+    difflib. O(log n) an id where comparing with every id was O(n): 20,000 stale ids in a story
+    of 20,000 events took minutes."""
+
+    AROUND = 3  # neighbours taken on each side in each order
+
+    def __init__(self, ids):
+        import bisect
+
+        self.bisect = bisect.bisect_left
+        self.forward = sorted(ids)
+        self.backward = sorted(i[::-1] for i in ids)
+
+    def candidates(self, key: str) -> set[str]:
+        found = set()
+        for order, probe, turn in ((self.forward, key, str), (self.backward, key[::-1], lambda i: i[::-1])):
+            at = self.bisect(order, probe)
+            found.update(turn(i) for i in order[max(0, at - self.AROUND): at + self.AROUND])
+        return found
+
+    def __call__(self, key: str) -> str | None:
+        near = difflib.get_close_matches(key, sorted(self.candidates(key)), n=1, cutoff=0.3)
+        return near[0] if near else None
 
 
 def merged_into(event: Event, others: list[Event]) -> tuple[Event, set[str]]:
