@@ -85,3 +85,29 @@ def test_a_sentence_that_only_says_who_told_the_news_is_a_report_frame(sentence,
 ])
 def test_a_verb_the_tagger_finds_tells_a_happening_unless_it_tells_a_state(sentence, action):
     assert tells_action(sentence, WORDS) is action
+
+
+def test_a_sentence_opening_on_toen_has_its_main_clause_after_the_comma():
+    made = headline("Toen de gemeente in 2019 een nieuw plan presenteerde om bezoekers te trekken, vertrok de "
+                    "wethouder naar Den Haag.", WORDS)
+    assert made == "De wethouder vertrok naar Den Haag"
+
+
+def test_te_before_a_verb_makes_it_an_infinitive_never_the_main_verb():
+    from timeline.story.syntax import main_verb, tagged_plain
+
+    tokens = tagged_plain("De bank probeert klanten aan te trekken met een hogere rente.")
+    assert tokens[main_verb(tokens)].text == "probeert"
+
+
+def test_reports_whose_actors_differ_never_merge_into_one_event():
+    from timeline.story.features import Features
+
+    bid = Features(frozenset(), frozenset({"Musk", "OpenAI"}), frozenset({"bod"}), frozenset({"musk", "investeerders"}))
+    talks = Features(frozenset(), frozenset({"Amazon", "OpenAI"}), frozenset({"bod"}), frozenset({"amazon"}))
+    deal = Features(frozenset(), frozenset({"Broadcom", "OpenAI"}), frozenset({"bod"}), frozenset({"broadcom"}))
+    told_again = Features(frozenset(), frozenset({"Musk", "OpenAI"}), frozenset({"bod"}), frozenset({"openai"}))
+    assert not bid.same_fact(talks, frozenset(), True)
+    assert deal.same_fact(Features(frozenset(), frozenset({"OpenAI", "Broadcom"}), frozenset({"bod"}), frozenset({"openai"})),
+                          frozenset(), True)  # the other's actor is named in it: the same deal told from its side
+    assert bid.same_fact(told_again, frozenset(), True)

@@ -115,3 +115,12 @@ def test_a_changed_event_keeps_its_id_and_gets_a_higher_sequence(tmp_path):
     sequences = {str(v["UID"]).split("@")[0]: int(v["SEQUENCE"]) for v in calendar.walk("VEVENT")}
     in_calendar = [i for i in grown + unchanged if i in sequences]  # coarse events are not in the calendar
     assert in_calendar and all(sequences[i] == after[i]["sequence"] for i in in_calendar)
+
+
+def test_the_seed_story_about_musk_keeps_his_bid_apart_from_amazons_talks():
+    from click.testing import CliRunner
+    from timeline.cli import main
+
+    result = CliRunner().invoke(main, ["build", "--subject", "Musk", "--out", "-", "--format", "md"])
+    assert "Musk en een groep investeerders deden een bod van bijna 100 miljard dollar op OpenAI" in result.output
+    assert "Musk verliet OpenAI" in result.output

@@ -87,7 +87,7 @@ def to_record(outcome: Outcome) -> tuple:
             date_rows.append(tuple(getattr(c.date, f) for f in DATE_FIELDS))
         why = c.why and (c.why.sentence, c.why.phrase, c.why.at, c.why.rule, c.why.dates)
         rows.append((c.id, dates[id(c.date)], c.text, c.headline, sources[id(c.source)], c.expected,
-                     (c.features.amounts, c.features.names, c.features.words), c.kind, c.top_names, why))
+                     (c.features.amounts, c.features.names, c.features.words, c.features.actor), c.kind, c.top_names, why))
     return (outcome.name, None, tuple(outcome.names.items()), source_rows, date_rows, rows)
 
 

@@ -16,7 +16,7 @@ from timeline.temporal import periods
 from timeline.read.article import Article
 from timeline.story.dating import Placed, choose, conditional, has_action, has_figure
 from timeline.story.headlines import headline, named
-from timeline.story.syntax import has_main_verb, report_frame, tells_action
+from timeline.story.syntax import actor_words, has_main_verb, report_frame, tells_action
 from timeline.story.references import Cast, cast, name_epithet, resolve
 from timeline.story.sentences import Sentence, sentences
 from timeline.story.words import StoryWords, story_words
@@ -248,8 +248,9 @@ def article_candidates(
     def candidate(date: EventDate, item: Told, kind: str, expected: bool = False, title: str | None = None, **extra):
         line = named(resolve(headline(own_words(item, words), words, title), list(item.before), people, words,
                              subject_only=True)[0])
+        said = replace(item.features, actor=actor_words(item.text, words))  # who did it, for the merge
         return Candidate("", date, item.text, line,  # the id is set by `numbered`, once repeats are gone
-                         source, expected, item.features, kind, **extra)
+                         source, expected, said, kind, **extra)
 
     result = []
     for index, item in enumerate(items):

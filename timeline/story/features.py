@@ -24,13 +24,22 @@ class Features:
     amounts: frozenset[tuple[float, str]] | tuple  # (value, unit), e.g. (1e10, "USD")
     names: frozenset[str] | tuple  # capitalised words; only those known as names count (see `known`)
     words: frozenset[str] | tuple
+    actor: frozenset[str] | tuple = ()  # the words of its subject's nouns and names, lower case ("musk", "groep")
 
     def same_fact(self, other: "Features", ignore: frozenset[str], both_dated: bool) -> bool:
         """A shared name with a shared amount or event word; or, for two dated
-        reports, a shared amount and event word."""
+        reports, a shared amount and event word. Never two reports whose actors differ:
+        each has a subject, and neither's is named in the other."""
+        if not self.same_actor(other):
+            return False
         name = bool((self.names & other.names) - ignore)
         amount, word = bool(self.amounts & other.amounts), bool(self.words & other.words)
         return (name and (amount or word)) or (both_dated and amount and word)
+
+    def same_actor(self, other: "Features") -> bool:
+        if not self.actor or not other.actor or set(self.actor) & set(other.actor):
+            return True
+        return bool({n.lower() for n in other.names} & set(self.actor) or {n.lower() for n in self.names} & set(other.actor))
 
 
 @lru_cache(maxsize=None)
@@ -100,7 +109,8 @@ def capitalised(text: str) -> frozenset[str]:
 def known(features_: Features, names: frozenset[str]) -> Features:
     """As sets, with the capitalised words kept to names known in the story ("Amazons" counts as Amazon)."""
     found = {w[:-1] if w not in names and w.endswith("s") and w[:-1] in names else w for w in features_.names}
-    return Features(frozenset(features_.amounts), frozenset(found & names), frozenset(features_.words))
+    return Features(frozenset(features_.amounts), frozenset(found & names), frozenset(features_.words),
+                    frozenset(features_.actor))
 
 
 def features(text: str, language: str = "nl") -> Features:

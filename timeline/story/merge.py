@@ -33,7 +33,7 @@ def evidence(candidate: Candidate, subject: str | None, names: frozenset[str]) -
     its article: it also carries the article's most named name."""
     f = known(candidate.features, names)
     extra = next((n for n in candidate.top_names if n != subject), None) if candidate.kind == "lead" else None
-    return Features(f.amounts, f.names | {extra}, f.words) if extra else f
+    return Features(f.amounts, f.names | {extra}, f.words, f.actor) if extra else f
 
 
 def overlap(a: Candidate, b: Candidate) -> bool:

@@ -30,6 +30,17 @@ def main_verb(tokens: Sequence[Token]) -> int | None:
     return next((c.finite for c in clauses(words, tags) if c.kind == "main" and c.finite is not None), None)
 
 
+def main_verb_of(tokens: Sequence[Token], words: StoryWords) -> int | None:
+    """The main clause's finite verb; after a sentence that opens on a subordinating word ("Toen ...,
+    verliet Musk ..."), the one right after the comma that ends that clause, whatever the tag of the opener."""
+    if tokens and tokens[0].text.lower() in words.subordinators:
+        after = next((k + 1 for k in range(1, len(tokens) - 1)
+                      if tokens[k].text == "," and tokens[k + 1].tag.startswith("WW|pv")), None)
+        if after is not None:
+            return after
+    return main_verb(tokens)
+
+
 def quantity_end(tokens: Sequence[Token], i: int, words: StoryWords) -> int:
     """Past the words that open a subject without being its head: "ruim", "in totaal", "vooral", "alle vier"."""
     text = " ".join(t.text.lower() for t in tokens[i:i + 4])
@@ -119,7 +130,7 @@ def subject_first(text: str, words: StoryWords, dated_spans: list[tuple[int, int
     """The main clause with its subject before its verb and what was fronted gone; None when the
     tags give no finite verb with a subject."""
     tokens = tagged_plain(text)
-    verb = main_verb(tokens)
+    verb = main_verb_of(tokens, words)
     if verb is None:
         return None
     dated = {k for k, t in enumerate(tokens) if any(s <= t.start < e for s, e in dated_spans)}
@@ -165,7 +176,9 @@ def verb_second(clause: str, words: StoryWords) -> str | None:
 @lru_cache(maxsize=64)  # a headline reads its text a few times over
 def tagged_plain(text: str) -> tuple[Token, ...]:
     """The tags of a text whose names put in for pronouns ("[OpenAI]") read as names."""
-    return tuple(tagged(text.replace("[", " ").replace("]", " ")))
+    found = tagged(text.replace("[", " ").replace("]", " "))
+    return tuple(Token(t.text, t.start, t.end, "WW|inf") if t.tag.startswith("WW|pv") and k and
+                 found[k - 1].text.lower() == "te" else t for k, t in enumerate(found))  # "om ... aan te trekken"
 
 
 def widened(text: str, first: int, last: int) -> tuple[int, int]:
@@ -243,3 +256,15 @@ def verb_tail(text: str, words: StoryWords) -> str:
     while start < len(tokens) and start > 0 and tokens[start - 1].tag.startswith("WW|pv"):  # "... mag exporteren"
         start -= 1
     return text[tokens[start].start:] if start < len(tokens) else ""
+
+
+def actor_words(text: str, words: StoryWords) -> tuple[str, ...]:
+    """The nouns and names of the main clause's subject, lower case: who does what ("Musk en een groep
+    investeerders deden een bod" → musk, groep, investeerders); none for a pronoun or no subject."""
+    tokens = tagged_plain(text)
+    verb = main_verb_of(tokens, words)
+    if verb is None:
+        return ()
+    start = verb + 1 if is_fronted(tokens, verb, words, set()) else 0
+    end = subject_end(tokens, start, words, set())
+    return tuple(sorted({t.text.lower() for t in tokens[start:end] if t.tag.startswith(("N|", "SPEC"))}))
