@@ -87,7 +87,7 @@ def to_record(outcome: Outcome) -> tuple:
             date_rows.append(tuple(getattr(c.date, f) for f in DATE_FIELDS))
         why = c.why and (c.why.sentence, c.why.phrase, c.why.at, c.why.rule, c.why.dates)
         rows.append((c.id, dates[id(c.date)], c.text, c.headline, sources[id(c.source)], c.expected,
-                     (c.features.amounts, c.features.names, c.features.words, c.features.actor), c.kind, c.top_names, why))
+                     (c.features.amounts, c.features.names, c.features.words, c.features.actor, c.features.terms), c.kind, c.top_names, why))
     return (outcome.name, None, tuple(outcome.names.items()), source_rows, date_rows, rows)
 
 
@@ -164,7 +164,8 @@ class Collector:
         subject = focus.name if focus else (self.names.most_common(1)[0][0] if self.names else None)
         told = tellings(self.candidates, subject, frozenset(self.names), focus)
         events = [event for event, _ in told]
-        belong = {event.id for event, members in told if any(m.id in self.owned for m in members)}
+        belong = {event.id for event, members in told  # one of its tellings names the subject, or is the subject's
+                  if any(m.id in self.owned or (focus is not None and focus.named_in(m.text)) for m in members)}
         if edits is not None:
             events = apply_edits(events, edits, partial(edit_date, language=language), warn)
         events = keep(events, focus, key, belong)

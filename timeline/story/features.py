@@ -14,6 +14,9 @@ from timeline.temporal.language import load
 NUMBER = r"(?P<number>\d+(?:[.,]\d+)*)"
 DIGIT = re.compile(r"[0-9]")
 CAPITALISED = re.compile(r"[A-Z][\w-]+")
+LONG_WORD = re.compile(r"[a-zà-ÿ][a-zà-ÿ-]{6,}")
+STEM = 7  # a long word's first letters stand for it: "exportbeperking" and "exportbeperkingen" share "exportb"
+SHARED_TERMS = 3  # two dated reports that share this many stems at overlapping dates tell one fact
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +28,7 @@ class Features:
     names: frozenset[str] | tuple  # capitalised words; only those known as names count (see `known`)
     words: frozenset[str] | tuple
     actor: frozenset[str] | tuple = ()  # the words of its subject's nouns and names, lower case ("musk", "groep")
+    terms: frozenset[str] | tuple = ()  # the stems of its long words ("exportb", "chipmac"): what it is about
 
     def same_fact(self, other: "Features", ignore: frozenset[str], both_dated: bool) -> bool:
         """A shared name with a shared amount or event word; or, for two dated
@@ -34,7 +38,8 @@ class Features:
             return False
         name = bool((self.names & other.names) - ignore)
         amount, word = bool(self.amounts & other.amounts), bool(self.words & other.words)
-        return (name and (amount or word)) or (both_dated and amount and word)
+        about = bool(self.actor and other.actor) and len(set(self.terms) & set(other.terms)) >= SHARED_TERMS
+        return (name and (amount or word)) or (both_dated and ((amount and word) or about))
 
     def same_actor(self, other: "Features") -> bool:
         if not self.actor or not other.actor or set(self.actor) & set(other.actor):
@@ -110,11 +115,18 @@ def known(features_: Features, names: frozenset[str]) -> Features:
     """As sets, with the capitalised words kept to names known in the story ("Amazons" counts as Amazon)."""
     found = {w[:-1] if w not in names and w.endswith("s") and w[:-1] in names else w for w in features_.names}
     return Features(frozenset(features_.amounts), frozenset(found & names), frozenset(features_.words),
-                    frozenset(features_.actor))
+                    frozenset(features_.actor), frozenset(features_.terms))
 
 
 def features(text: str, language: str = "nl") -> Features:
     """What a sentence says, compact: tuples, to be matched after `known`."""
     return Features(
-        tuple(sorted(amounts(text, language))), tuple(sorted(capitalised(text))), tuple(sorted(event_words(text, language)))
+        tuple(sorted(amounts(text, language))), tuple(sorted(capitalised(text))), tuple(sorted(event_words(text, language))),
+        (), terms(text, language),
     )
+
+
+def terms(text: str, language: str = "nl") -> tuple[str, ...]:
+    """The stems of the sentence's long words that are no common words of the language."""
+    common = frozenset(load(language).merge.common_words)
+    return tuple(sorted({w[:STEM] for w in LONG_WORD.findall(text.lower()) if w not in common}))

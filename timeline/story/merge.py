@@ -33,7 +33,7 @@ def evidence(candidate: Candidate, subject: str | None, names: frozenset[str]) -
     its article: it also carries the article's most named name."""
     f = known(candidate.features, names)
     extra = next((n for n in candidate.top_names if n != subject), None) if candidate.kind == "lead" else None
-    return Features(f.amounts, f.names | {extra}, f.words, f.actor) if extra else f
+    return Features(f.amounts, f.names | {extra}, f.words, f.actor, f.terms) if extra else f
 
 
 def overlap(a: Candidate, b: Candidate) -> bool:
@@ -180,7 +180,8 @@ def blocks(found: list[Features], ignore: frozenset[str]) -> Iterable[list[int]]
     """Candidates that share an amount, a name or an event word: the only pairs worth testing."""
     index: dict[object, list[int]] = defaultdict(list)
     for i, f in enumerate(found):
-        for key in [("amount", a) for a in f.amounts] + [("name", n) for n in f.names - ignore] + [("word", w) for w in f.words]:
+        keys = [("amount", a) for a in f.amounts] + [("name", n) for n in f.names - ignore] + [("word", w) for w in f.words]
+        for key in keys + [("term", t) for t in f.terms]:
             index[key].append(i)
     return (members for members in index.values() if 1 < len(members) <= MAX_BLOCK)
 

@@ -58,6 +58,7 @@ class Merge(Model):
     event_words: tuple[str, ...]
     recent_days: int
     recent_words: tuple[str, ...]
+    common_words: tuple[str, ...]
 
 
 class Glue(Model):
