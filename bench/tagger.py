@@ -71,8 +71,7 @@ def main() -> None:
     tagger = loaded_model()
     load = time.process_time() - start
     cold = timed(tagger.tag, found)
-    tagger.left.clear(), tagger.right.clear(), tagger.middle.clear(), tagger.blocks.clear()
-    tagger.contexts.clear(), tagger.pairs.clear(), tagger.classes.clear()
+    tagger.forget()
     timed(tagger.tag, sentences(first))
     warm = timed(tagger.tag, found)
     again = min(timed(tagger.tag, found) for _ in range(3))

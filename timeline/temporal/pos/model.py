@@ -2,8 +2,8 @@
 
 The model file holds the tag list, the weights (feature -> [[tag index, weight], ...]), the
 lexicon (word -> the tags it was seen with) and the words that always carry one tag. Tagging
-sums each word's blocks of weights once and keeps the sums (per word type, per pair of
-neighbours, per word in its tag context), so a warm tagger mostly adds four short vectors per word.
+sums the weights of each block of features once (per word type and position, per previous tag
+and word, per tag context) and keeps the sums, so a warm tagger adds seven short vectors per word.
 """
 
 from __future__ import annotations
@@ -23,13 +23,16 @@ class Model:
         self.weights = {f: tuple((int(i), w) for i, w in row) for f, row in data["weights"].items()}
         self.lexicon: dict[str, str] = data["lexicon"]
         self.fixed: dict[str, str] = data["fixed"]
-        self.blocks: dict[tuple[int, str], list[float]] = {}
+        self.blocks: dict[int, dict[str, list[float]]] = {o: {} for o in (-2, -1, 0, 1, 2, 9)}  # by offset; 9: endings
         self.contexts: dict[tuple[str, str, str, str], list[float]] = {}
         self.classes: dict[str, str] = {}
+        self.shortcuts: dict[str, str] = {}  # word -> its one tag, or "" for a word to score
         self.pairs: dict[tuple[str, str], list[float]] = {}
-        self.left: dict[tuple[str, str], list[float]] = {}  # the two words before, summed
-        self.right: dict[tuple[str, str], list[float]] = {}  # the two words after
-        self.middle: dict[tuple[str, str], list[float]] = {}  # the word, after the previous tag
+
+    def forget(self) -> None:
+        """Empty the caches of summed weights (the benchmark's cold start)."""
+        for cache in (*self.blocks.values(), self.contexts, self.classes, self.shortcuts, self.pairs):
+            cache.clear()
 
     @classmethod
     def load(cls, path: str | Path) -> "Model":
@@ -45,23 +48,24 @@ class Model:
         return scores
 
     def block(self, offset: int, word: str) -> list[float]:
-        key = (offset, word)
-        found = self.blocks.get(key)
+        """The summed weights of one word's features as the word at `offset` from the one tagged."""
+        cache = self.blocks[offset]
+        found = cache.get(word)
         if found is None:
-            if len(self.blocks) > CACHE_LIMIT:
-                self.blocks.clear()
+            if len(cache) > CACHE_LIMIT:
+                cache.clear()
             if offset:
                 found = self.vector(neighbour(word, self.lexicon, offset))
             else:  # the ending's share is kept apart: words with the same last four letters share it
                 found = add(self.ending(word[-4:].lower()), self.vector(own(word, self.lexicon)))
-            self.blocks[key] = found
+            cache[word] = found
         return found
 
     def ending(self, tail: str) -> list[float]:
-        key = (9, tail)
-        found = self.blocks.get(key)
+        cache = self.blocks[9]
+        found = cache.get(tail)
         if found is None:
-            found = self.blocks[key] = self.vector(ending(tail))
+            found = cache[tail] = self.vector(ending(tail))
         return found
 
     def word_class(self, word: str) -> str:
@@ -81,6 +85,13 @@ class Model:
             found = self.contexts[key] = self.vector(context(before2, before, cls, state))
         return found
 
+    def shortcut(self, word: str) -> str:
+        """The tag a word always carries (a frequent unambiguous word, punctuation), or "" if it must be scored."""
+        if len(self.shortcuts) > CACHE_LIMIT:
+            self.shortcuts.clear()
+        found = self.shortcuts[word] = self.fixed.get(word) or punctuation(word) or ""
+        return found
+
     def pair(self, before: str, word: str) -> list[float]:
         key = (before, word)
         found = self.pairs.get(key)
@@ -91,28 +102,33 @@ class Model:
         return found
 
     def tag(self, words: list[str]) -> list[str]:
-        """Each word's tag, left to right. Per word it adds four cached sums: the two words before
-        it, the two after it, the word itself after the previous tag, and the tags before it
-        with the word's class and its clause so far."""
+        """Each word's tag, left to right: the sum of seven cached vectors per word (the word, the
+        two words on each side, the previous tag with the word, the tag context and clause)."""
         padded = [START, START, *words, END, END]
-        tags, fixed = self.tags, self.fixed
-        left, right, middle = self.left, self.right, self.middle
-        if len(middle) > CACHE_LIMIT or len(left) > CACHE_LIMIT or len(right) > CACHE_LIMIT:
-            left.clear(), right.clear(), middle.clear()
+        tags, shortcuts, classes, contexts, pairs = self.tags, self.shortcuts, self.classes, self.contexts, self.pairs
+        far_left, near_left, here, near_right, far_right = (self.blocks[o] for o in (-2, -1, 0, 1, 2))
+        block = self.block
         found: list[str] = []
         before2 = before = START
         state = OPENING
         for i, word in enumerate(words, 2):
-            tag = fixed.get(word) or punctuation(word)
+            tag = shortcuts.get(word)
             if tag is None:
-                key = (padded[i - 2], padded[i - 1])
-                a = left.get(key) or left.setdefault(key, add(self.block(-2, key[0]), self.block(-1, key[1])))
-                key = (padded[i + 1], padded[i + 2])
-                b = right.get(key) or right.setdefault(key, add(self.block(1, key[0]), self.block(2, key[1])))
-                key = (before, word)
-                c = middle.get(key) or middle.setdefault(key, add(self.block(0, word), self.pair(before, word)))
-                d = self.context(before2, before, self.word_class(word), state)
-                scores = [w + x + y + z for w, x, y, z in zip(a, b, c, d)]
+                tag = self.shortcut(word)
+            if not tag:
+                w = padded[i - 2]
+                a = far_left.get(w) or block(-2, w)
+                w = padded[i - 1]
+                b = near_left.get(w) or block(-1, w)
+                c = here.get(word) or block(0, word)
+                w = padded[i + 1]
+                d = near_right.get(w) or block(1, w)
+                w = padded[i + 2]
+                e = far_right.get(w) or block(2, w)
+                f = pairs.get((before, word)) or self.pair(before, word)
+                key = (before2, before, classes.get(word) or self.word_class(word), state)
+                g = contexts.get(key) or self.context(*key)
+                scores = [p + q + r + t + u + v + x for p, q, r, t, u, v, x in zip(a, b, c, d, e, f, g)]
                 tag = tags[scores.index(max(scores))]
             found.append(tag)
             before2, before, state = before, tag, advance(state, word, tag)
