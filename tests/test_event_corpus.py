@@ -67,7 +67,10 @@ def outcome(case: Case) -> tuple[str, str, str | None]:
     items, _ = told(article, story, found, "nl")
     item = items[-1]
     result = classify(item, article)
-    line = headline_of(article, item.raw)
+    given = candidate_of(article, item.raw)
+    line = given.headline if given is not None else None
+    if given is not None and given.kind == "dated" and (result is None or result[0] == "undated"):
+        return given.date.value, item.text, line  # dated by the sentence before it ("Altman wees dit bod af")
     if result is None:
         return "none", item.text, line
     kind, date, *_ = result
@@ -80,11 +83,11 @@ def outcome(case: Case) -> tuple[str, str, str | None]:
     return date.value, item.text, line
 
 
-def headline_of(article: Article, raw: str) -> str | None:
-    """The headline of the candidate the sentence `raw` gives, None without one."""
+def candidate_of(article: Article, raw: str):
+    """The candidate the sentence `raw` gives (its headline, kind and date), None without one."""
     for candidate in article_candidates(article, known_names(article.text)):
         if candidate.why is not None and candidate.why.sentence == raw:
-            return candidate.headline
+            return candidate
     return None
 
 

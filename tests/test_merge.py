@@ -124,3 +124,11 @@ def test_the_seed_story_about_musk_keeps_his_bid_apart_from_amazons_talks():
     result = CliRunner().invoke(main, ["build", "--subject", "Musk", "--out", "-", "--format", "md"])
     assert "Musk en een groep investeerders deden een bod van bijna 100 miljard dollar op OpenAI" in result.output
     assert "Musk verliet OpenAI" in result.output
+
+
+def test_the_seed_story_about_musk_keeps_altmans_answer_to_the_bid():
+    from click.testing import CliRunner
+    from timeline.cli import main
+
+    result = CliRunner().invoke(main, ["build", "--subject", "Musk", "--out", "-", "--format", "md"])
+    assert "Altman wees dit bod op scherpe wijze af" in result.output

@@ -61,8 +61,11 @@ def outcomes(
     if jobs <= 1 or len(items) < 2:
         yield from map(work, items)
         return
-    from timeline.pool import pooled
+    from timeline.pool import START_METHOD, pooled
+    from timeline.temporal.pos import loaded_model
 
+    if START_METHOD == "fork":
+        loaded_model()  # read once here: the forked workers share it instead of each reading it (~0.3 s)
     yield from pooled(items, jobs, published, prefer, language)
 
 

@@ -21,6 +21,7 @@ RULES = {
     "recent": "‘recent’, ‘onlangs’ of ‘eerder gesloten’: kort voor de publicatie",
     "present": "een cijfer van nu: de publicatiedatum",
     "lead": "de opening van het artikel: de publicatiedatum",
+    "continues": "gaat verder op de zin ervoor (‘dit bod’, ‘daarop’): de datum van die zin",
 }
 
 

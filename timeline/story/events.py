@@ -16,7 +16,7 @@ from timeline.temporal import periods
 from timeline.read.article import Article
 from timeline.story.dating import Placed, choose, conditional, has_action, has_figure
 from timeline.story.headlines import headline, named
-from timeline.story.syntax import actor_words, has_main_verb, report_frame, tells_action
+from timeline.story.syntax import actor_words, has_main_verb, in_past, report_frame, tells_action
 from timeline.story.references import Cast, cast, name_epithet, resolve
 from timeline.story.sentences import Sentence, sentences
 from timeline.story.words import StoryWords, story_words
@@ -252,7 +252,7 @@ def article_candidates(
         return Candidate("", date, item.text, line,  # the id is set by `numbered`, once repeats are gone
                          source, expected, said, kind, **extra)
 
-    result = []
+    result, previous = [], None  # the kind and date of the sentence before, when it gave a dated event
     for index, item in enumerate(items):
         if index == lead:
             dating = choose(item.raw, list(item.placed), words, bool(item.features.amounts), item.recent_word)
@@ -261,12 +261,25 @@ def article_candidates(
             own_title = None if article.entry and article.entry.title_written else article.title  # not an editor's summary
             why = explain(item, dating if dating.kind == "dated" else replace(dating, expression=None, rule="lead"))
             result.append(candidate(date, item, "lead", date.start > article.published, own_title, top_names=top, why=why))
-        elif (found := classify(item, article, language)) is not None:
-            result.append(candidate(found[1], item, found[0], found[2], why=found[3]))
+            found = ("dated", date) if dating.kind == "dated" else None
+        else:
+            found = classify(item, article, language)
+            if (found is None or found[0] == "undated") and previous and continues(item, words):
+                found = (*previous, False, Why(item.raw, "", -1, "continues", 0))  # "Altman wees dit bod af": the bid's time
+            if found is not None:
+                result.append(candidate(found[1], item, found[0], found[2], why=found[3]))
+        previous = (found[0], found[1]) if found and found[0] in ("dated", "recent") else None
     return numbered(drop_repeats(result), article.identity or article.path)
 
 
 QUOTES = "‘“\"'„«"
+
+
+def continues(item: Told, words: StoryWords) -> bool:
+    """An undated happening that goes on from the sentence before ("Altman wees dit bod af, waarna ..."):
+    a past verb of its own and a word that points back to what was just told."""
+    lowered = item.raw.lower()
+    return bool(words.continuation.search(lowered)) and tells_action(item.raw, words) and in_past(item.raw)
 
 
 def own_words(item: Told, words: StoryWords) -> str:

@@ -33,7 +33,8 @@ class Features:
     def same_fact(self, other: "Features", ignore: frozenset[str], both_dated: bool) -> bool:
         """A shared name with a shared amount or event word; or, for two dated
         reports, a shared amount and event word. Never two reports whose actors differ:
-        each has a subject, and neither's is named in the other."""
+        each has a subject, and it is not the case that each names the other's ("OpenAI sloot
+        een deal met Broadcom" and "Broadcom sloot een deal met OpenAI" tell one fact)."""
         if not self.same_actor(other):
             return False
         name = bool((self.names & other.names) - ignore)
@@ -44,7 +45,7 @@ class Features:
     def same_actor(self, other: "Features") -> bool:
         if not self.actor or not other.actor or set(self.actor) & set(other.actor):
             return True
-        return bool({n.lower() for n in other.names} & set(self.actor) or {n.lower() for n in self.names} & set(other.actor))
+        return bool({n.lower() for n in other.names} & set(self.actor) and {n.lower() for n in self.names} & set(other.actor))
 
 
 @lru_cache(maxsize=None)

@@ -268,3 +268,8 @@ def actor_words(text: str, words: StoryWords) -> tuple[str, ...]:
     start = verb + 1 if is_fronted(tokens, verb, words, set()) else 0
     end = subject_end(tokens, start, words, set())
     return tuple(sorted({t.text.lower() for t in tokens[start:end] if t.tag.startswith(("N|", "SPEC"))}))
+
+
+def in_past(text: str) -> bool:
+    """A finite verb in the past tense ("wees ... af", "heeft ... gekocht" counts by its participle)."""
+    return any(t.tag.startswith("WW|pv|verl") or t.tag == "WW|vd" for t in tagged_plain(text))

@@ -115,6 +115,7 @@ class Story(Model):
     state_verbs: tuple[str, ...]
     refusals: tuple[str, ...]
     measure_nouns: tuple[str, ...]
+    continuation_words: tuple[str, ...]
     headline_relative: tuple[str, ...]
     headline_max: int
 
