@@ -246,9 +246,9 @@ def article_candidates(
     lead = lead_index(items, words, language)
 
     def candidate(date: EventDate, item: Told, kind: str, expected: bool = False, title: str | None = None, **extra):
+        said = replace(item.features, actor=actor_words(item.text, words))  # who did it, for the merge
         line = named(resolve(headline(own_words(item, words), words, title), list(item.before), people, words,
                              subject_only=True)[0])
-        said = replace(item.features, actor=actor_words(item.text, words))  # who did it, for the merge
         return Candidate("", date, item.text, line,  # the id is set by `numbered`, once repeats are gone
                          source, expected, said, kind, **extra)
 

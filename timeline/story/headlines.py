@@ -54,7 +54,8 @@ def headline(text: str, words: StoryWords, title: str | None = None) -> str:
     short = cut(plain, words)
     short = dangling_end(short, words) if short != plain else short
     whole = timeless(short, words)
-    if starts_on_verb(whole):  # a fronted time word went, but nothing took its place: keep it
+    if whole.split(" ", 1)[0] != short.split(" ", 1)[0] and starts_on_verb(whole):  # a fronted time word went,
+        # but nothing took its place: keep it
         whole = short
     return shortened(whole, words)
 

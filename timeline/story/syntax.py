@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+from collections import deque
 
 from timeline.story.words import StoryWords
 from timeline.temporal.pos import Token, clauses, tagged
@@ -173,12 +173,26 @@ def verb_second(clause: str, words: StoryWords) -> str | None:
     return " ".join(p for p in (clause[:last], form, moved, particle, rest) if p)
 
 
-@lru_cache(maxsize=64)  # a headline reads its text a few times over
+RECENT: deque[tuple[str, tuple[Token, ...]]] = deque(maxlen=8)  # the texts last tagged, with their tokens
+
+
 def tagged_plain(text: str) -> tuple[Token, ...]:
-    """The tags of a text whose names put in for pronouns ("[OpenAI]") read as names."""
-    found = tagged(text.replace("[", " ").replace("]", " "))
-    return tuple(Token(t.text, t.start, t.end, "WW|inf") if t.tag.startswith("WW|pv") and k and
-                 found[k - 1].text.lower() == "te" else t for k, t in enumerate(found))  # "om ... aan te trekken"
+    """The tags of a text whose names put in for pronouns ("[OpenAI]") read as names. A headline reads
+    its sentence a few times over, cut and reordered: a text that is a stretch of one just tagged takes
+    that one's tokens (tagged in their whole sentence), so each sentence is tagged about once."""
+    plain = text.replace("[", " ").replace("]", " ")
+    for parent, tokens in reversed(RECENT):
+        at = parent.find(plain)
+        if at >= 0 and plain.strip():
+            inside = [t for t in tokens if at <= t.start and t.end <= at + len(plain)]
+            if inside and inside[0].start == at + len(plain) - len(plain.lstrip()) and \
+                    inside[-1].end == at + len(plain.rstrip()):
+                return tuple(Token(t.text, t.start - at, t.end - at, t.tag) for t in inside)
+    found = tagged(plain)
+    tokens = tuple(Token(t.text, t.start, t.end, "WW|inf") if t.tag.startswith("WW|pv") and k and
+                   found[k - 1].text.lower() == "te" else t for k, t in enumerate(found))  # "om ... aan te trekken"
+    RECENT.append((plain, tokens))
+    return tokens
 
 
 def widened(text: str, first: int, last: int) -> tuple[int, int]:
