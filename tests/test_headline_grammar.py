@@ -111,3 +111,9 @@ def test_reports_whose_actors_differ_never_merge_into_one_event():
     assert deal.same_fact(Features(frozenset(), frozenset({"OpenAI", "Broadcom"}), frozenset({"bod"}), frozenset({"openai"})),
                           frozenset(), True)  # the other's actor is named in it: the same deal told from its side
     assert bid.same_fact(told_again, frozenset(), True)
+
+
+def test_a_pronoun_that_opens_the_news_after_a_frame_is_the_frames_subject():
+    made = headline("In een verklaring van 4 juni meldt busbedrijf Lijnstra dat zij de dienst naar Urk op 1 juni staakte.",
+                    WORDS)
+    assert made == "Busbedrijf Lijnstra staakte de dienst naar Urk op 1 juni"

@@ -17,7 +17,7 @@ import datetime as dt
 from functools import lru_cache
 
 from timeline.story.features import event_words
-from timeline.story.syntax import dangling_end, finite_form, tagged_plain, verb_second, verb_tail
+from timeline.story.syntax import dangling_end, finite_form, tagged_plain, teller_said, verb_second, verb_tail
 from timeline.story.syntax import subject_first as subject_first_by_tags
 from timeline.story.words import NAME, WORD, StoryWords
 
@@ -151,7 +151,8 @@ def main_clause(text: str, words: StoryWords) -> str:
     rest = text.split(",", 1)[1].strip() if first and first.group(0).lower() in words.subordinators and "," in text else text
     framed = frame_end(rest, words)
     if framed is not None:
-        return verb_second(rest[framed:], words) or verb_after_subject(rest[framed:], words)
+        news = teller_said(rest[:framed], rest[framed:], words)
+        return verb_second(news, words) or verb_after_subject(news, words)
     found = subject_first_by_tags(text, words, date_spans(text))
     return found if found is not None else subject_first(rest, words)
 

@@ -272,15 +272,34 @@ def verb_tail(text: str, words: StoryWords) -> str:
     return text[tokens[start].start:] if start < len(tokens) else ""
 
 
+def subject_span(tokens: Sequence[Token], words: StoryWords) -> tuple[int, int] | None:
+    """The token span of the main clause's subject, None when there is none."""
+    verb = main_verb_of(tokens, words)
+    if verb is None:
+        return None
+    start = verb + 1 if is_fronted(tokens, verb, words, set()) else 0
+    end = subject_end(tokens, start, words, set())
+    return (start, end) if end > start else None
+
+
+def teller_said(frame: str, news: str, words: StoryWords) -> str:
+    """"meldt rederij Wadvaart dat zij de vaart staakte": the pronoun that opens the news after a frame
+    is the frame's subject ("rederij Wadvaart de vaart staakte")."""
+    opening = tagged_plain(news)
+    if not opening or not opening[0].tag.startswith("VNW|pers"):
+        return news
+    tokens = tagged_plain(frame)
+    span = subject_span(tokens, words)
+    if span is None or tokens[span[0]].tag.startswith("VNW"):
+        return news
+    return frame[tokens[span[0]].start:tokens[span[1] - 1].end] + news[opening[0].end:]
+
+
 def actor_words(text: str, words: StoryWords) -> tuple[str, ...]:
     """The nouns and names of the main clause's subject, lower case: who does what ("Musk en een groep
     investeerders deden een bod" → musk, groep, investeerders); none for a pronoun or no subject."""
     tokens = tagged_plain(text)
-    verb = main_verb_of(tokens, words)
-    if verb is None:
-        return ()
-    start = verb + 1 if is_fronted(tokens, verb, words, set()) else 0
-    end = subject_end(tokens, start, words, set())
+    start, end = subject_span(tokens, words) or (0, 0)
     return tuple(sorted({t.text.lower() for t in tokens[start:end] if t.tag.startswith(("N|", "SPEC"))}))
 
 
