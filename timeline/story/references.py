@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from timeline.story.syntax import subject_text, tagged_plain
 from timeline.story.words import NAME, WORD, StoryWords
 
 ARTICLES = ("de", "het")
@@ -79,6 +80,8 @@ def names_in(text: str, known: frozenset[str], words: StoryWords) -> list[tuple[
         at_start = match.start() == 0 or window.rstrip().endswith((".", "‘", "“", '"'))
         if at_start and (len(parts) == 1 or parts[0] not in known and parts[0].lower() in known):
             parts = parts if parts[0] in known else parts[1:]
+        elif at_start and len(parts) > 2 and parts[1] == "van" and parts[0] not in known and common_noun(text, parts[0]):
+            parts = parts[2:]  # "Kassasoftware van Datakassa": a thing of a name
         before = WORD_BEFORE_REVERSED.match(window[::-1])
         type_word = before.group(1)[::-1].lower() if before else ""
         kind = type_word if before and is_type(type_word, words) else ""
@@ -98,8 +101,17 @@ def names_in(text: str, known: frozenset[str], words: StoryWords) -> list[tuple[
     return found
 
 
+def common_noun(text: str, word: str) -> bool:
+    """Whether the tagger reads the sentence's first word as a common noun (asked only of a name-like
+    run that opens a sentence with "van" in it, so seldom)."""
+    first = tagged_plain(text[: len(word) + 40])
+    return bool(first) and first[0].text == word and first[0].tag.startswith("N|soort")
+
+
 def is_type(word: str, words: StoryWords) -> bool:
-    return word.endswith(words.type_words)
+    """A type word, also after "oud-" or "ex-" ("oud-voetballer", "ex-topman")."""
+    return word.endswith(words.type_words) or word.startswith(("oud-", "ex-")) and word[word.index("-") + 1:].endswith(
+        words.type_words)
 
 
 def adjective(name: str, text: str, end: int) -> bool:
@@ -144,12 +156,15 @@ def antecedent(
     "Het bedrijf" never stands for an institution, nor for a name of another type ("Omroep Horizon")."""
     pool = people.persons if kind == "person" else people.organisations
     texts = [" ".join(before[-3:])] if salient else list(reversed(before[-3:]))
-    for text in texts:
+    for nearest, text in enumerate(texts):
         bare = [POSSESSIVE.sub("", n) for n, _ in people.names_in(text, words)]  # "OpenAI’s" is OpenAI
         allowed = [n for n in bare if n in pool and len(n) > 2 and not institution(n, people, words)]
         fitting = [n for n in allowed if kind == "person" or fits(n, noun, people, words)]
+        if noun.endswith(words.generic_nouns):  # "het bedrijf": a name said with a company's type word first
+            fitting.sort(key=lambda n: not people.types.get(n, "").endswith(words.organisation_nouns))
         named = [n for n in allowed if noun and noun[:5] in n.lower()]
-        chosen = named or fitting or allowed
+        subject = [] if salient or nearest else [n for n in fitting if n in subject_text(text, words)]
+        chosen = named or subject or fitting or (allowed if not noun.endswith(words.generic_nouns) or not noun else [])
         if chosen:
             return max(chosen, key=lambda n: people.counts[n]) if salient else chosen[0]
     return None
@@ -163,8 +178,10 @@ def institution(name: str, people: Cast, words: StoryWords) -> bool:
 def fits(name: str, noun: str, people: Cast, words: StoryWords) -> bool:
     """A name introduced with a type ("Omroep Horizon") fits only a reference of that type."""
     own = people.types.get(name, "")
-    if not noun or not own or noun.endswith(words.generic_nouns):
+    if not noun or not own:
         return True
+    if noun.endswith(words.generic_nouns):  # "het bedrijf" is no game or product ("het spel Polderkoorts")
+        return own.endswith(words.organisation_nouns + words.name_words)
     return own.endswith(noun[-6:]) or noun.endswith(own[-6:])
 
 

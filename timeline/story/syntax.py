@@ -282,6 +282,13 @@ def subject_span(tokens: Sequence[Token], words: StoryWords) -> tuple[int, int] 
     return (start, end) if end > start else None
 
 
+def subject_text(text: str, words: StoryWords) -> str:
+    """The words of the main clause's subject ("" when there is none)."""
+    tokens = tagged_plain(text)
+    span = subject_span(tokens, words)
+    return text[tokens[span[0]].start:tokens[span[1] - 1].end] if span else ""
+
+
 def teller_said(frame: str, news: str, words: StoryWords) -> str:
     """"meldt rederij Wadvaart dat zij de vaart staakte": the pronoun that opens the news after a frame
     is the frame's subject ("rederij Wadvaart de vaart staakte")."""
