@@ -117,3 +117,24 @@ def test_a_pronoun_that_opens_the_news_after_a_frame_is_the_frames_subject():
     made = headline("In een verklaring van 4 juni meldt busbedrijf Lijnstra dat zij de dienst naar Urk op 1 juni staakte.",
                     WORDS)
     assert made == "Busbedrijf Lijnstra staakte de dienst naar Urk op 1 juni"
+
+
+@pytest.mark.parametrize("dateline", ["DEN HAAG (ANP) - ", "VELSEN – ", "ZWOLLE - "])
+def test_a_dateline_is_no_part_of_the_headline(dateline):
+    made = headline(dateline + "Het waterschap sloot op 3 maart de sluis bij Kampen.", WORDS)
+    assert made == "Het waterschap sloot op 3 maart de sluis bij Kampen"
+
+
+def test_a_dateline_opens_no_article_text(tmp_path):
+    from timeline.read.article import read_article
+
+    path = tmp_path / "a.txt"
+    path.write_text("date 2025-03-04\n\nZWOLLE (ANP) - Het waterschap sloot op 3 maart de sluis bij Kampen.\n", "utf-8")
+    article = read_article(path)
+    assert article.text[article.body_start:].startswith("Het waterschap sloot")
+
+
+def test_a_headline_cut_for_length_never_takes_a_verb_from_another_clause():
+    made = headline("De Amerikaanse regering heeft een nieuwe manier gevonden om de export van chipmachines van "
+                    "fabrikanten uit Europa en Japan naar China nog verder in te perken.", WORDS)
+    assert not made.endswith(("perken", "in te perken")) or "om" in made

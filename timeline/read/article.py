@@ -12,7 +12,7 @@ from timeline.errors import ArticleError
 from timeline.models import Grain
 from timeline.read.decode import decode
 from timeline.read.header import (
-    FIRST_YEAR, LAST_YEAR, HeaderError, find_byline, find_title, header_date, skip_short_lines, usable,
+    FIRST_YEAR, LAST_YEAR, HeaderError, find_byline, find_title, header_date, past_dateline, skip_short_lines, usable,
 )
 from timeline.read.manifest import manifest_entry
 
@@ -87,6 +87,7 @@ def read_article(
     byline = find_byline(text, body_start)
     if byline:  # labels such as "openai o1" may follow a byline
         body_start = skip_short_lines(text, byline[1])
+    body_start = past_dateline(text, body_start)  # "DEN HAAG (ANP) - " dates nothing and tells nothing
     grain, approximate = Grain.DAY, False
     entry = manifest_entry(path) if data is None or path.name not in ("", "-") else None
     if published is None and entry and entry.published:

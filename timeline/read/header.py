@@ -73,6 +73,17 @@ def find_byline(text: str, start: int) -> tuple[dt.date, int] | None:
     return None
 
 
+# "DEN HAAG (ANP) - ", "VELSEN – ": a place in capitals, an agency code, a dash; it opens a report and is no part of it
+DATELINE = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý’'.]+(?: [A-ZÀ-Ý][A-ZÀ-Ý’'.]+)*(?: ?\([A-Za-z]{2,12}\))?\s?[-–—]\s+")
+
+
+def past_dateline(text: str, start: int) -> int:
+    """Where the story starts after a dateline that opens it (`start` when there is none)."""
+    at = len(text) - len(text[start:].lstrip())
+    found = DATELINE.match(text, at)
+    return found.end() if found else start
+
+
 def skip_short_lines(text: str, start: int) -> int:
     """Skip labels such as "Nieuws" or "openai o1" between byline and story."""
     for line_start, line_end, line in lines_from(text, start):

@@ -16,13 +16,13 @@ import re
 import datetime as dt
 from functools import lru_cache
 
+from timeline.read.header import past_dateline
 from timeline.story.features import event_words
 from timeline.story.syntax import dangling_end, finite_form, tagged_plain, teller_said, verb_second, verb_tail
 from timeline.story.syntax import subject_first as subject_first_by_tags
 from timeline.story.words import NAME, WORD, StoryWords
 
 QUOTE = re.compile(r"\s?[‘“\"]([^‘’“”\"]{1,300})[’”\"](?![\w])")
-DATELINE = re.compile(r"^\s*[A-ZÀ-Ý][A-ZÀ-Ý’'. ]+\s[-–—]\s+")  # "DEN HAAG - ", "VELSEN — "
 PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 DASHES = re.compile(r"\s[—–]\s[^—–]*?\s[—–](?=\s)")
 APPOSITION = re.compile(r"((?:[A-Z][\w’'-]*|\]))\s*,\s(?:een|bekend|ooit|voorheen|dat|die)\b[^,]*,")
@@ -66,7 +66,9 @@ def shortened(whole: str, words: StoryWords) -> str:
     fitted = fit(whole, words)
     if not cut_short(fitted, whole):
         return fitted
-    whole = timeless(whole, words, every=True)
+    undated = timeless(whole, words, every=True)
+    if undated.split(" ", 1)[0] == whole.split(" ", 1)[0] or not starts_on_verb(undated):
+        whole = undated  # not when the date stood where the subject goes ("Woensdag 29 oktober is ...")
     fitted = fit(whole, words)
     if cut_short(fitted, whole) and not fitted.endswith("…"):
         fitted = with_verbs(dangling_end(fitted, words), whole.rstrip(" ."), words)
@@ -107,7 +109,8 @@ def starts_on_verb(text: str) -> bool:
 def same_clause(middle: str) -> bool:
     """Whether the words between a cut and the verbs that end a clause belong to that clause (no other
     clause's verb, relative pronoun or conjunction stands between)."""
-    return not any(t.tag.startswith(("WW|pv", "VNW|betr", "VG|onder")) or t.text in ",;:" for t in tagged_plain(middle))
+    return not any(t.tag.startswith(("WW", "VNW|betr", "VNW|aanw", "VG|onder")) or
+                   t.text.lower() in (",", ";", ":", "te", "om", "maar") for t in tagged_plain(middle))
 
 
 def timeless(text: str, words: StoryWords, every: bool = False) -> str:
@@ -136,7 +139,7 @@ def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def strip_asides(text: str) -> str:
     """Without quoted speech (a short quoted term stays), parentheses, dashes and appositions."""
-    text = DATELINE.sub("", text)
+    text = text[past_dateline(text, 0):]
     text = QUOTE.sub(lambda m: m.group(0) if len(m.group(1).split()) <= 3 else "", text)
     text = PARENTHESIS.sub("", text)
     text = DASHES.sub("", text)
