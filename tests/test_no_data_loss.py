@@ -16,18 +16,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from test_hostile import GOOD, no_traceback, timeline
+from test_hostile import GOOD, folder, no_traceback, timeline  # noqa: F401  (folder: the fixture)
 from timeline.render.staging import recover_leftovers
 
 OTHER = "date 2025-12-18 Nvidia sloot in november een deal van 5 miljard dollar met Oracle.\n"
-
-
-@pytest.fixture
-def folder(tmp_path):
-    found = tmp_path / "news"
-    found.mkdir()
-    (found / "a.txt").write_text(GOOD, "utf-8")
-    return found
 
 
 def files_of(out: Path) -> dict[str, bytes]:

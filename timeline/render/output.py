@@ -12,7 +12,7 @@ from typing import BinaryIO
 
 from timeline.errors import OutputError
 from timeline.models import FILE_NAMES, Timeline
-from timeline.render.staging import OutputLock, advice, new_staging, recover_leftovers, settle, swap
+from timeline.render.staging import advice, locked_folder, new_staging, settle, swap
 
 FORMATS = ("md", "ics", "html", "json", "timelinejs", "fragment", "embed")
 Producer = Callable[[], Iterable[bytes]]
@@ -81,19 +81,12 @@ def write_all(out: Path, files: dict[str, Producer], say: Callable[[str], None] 
     timeline.json sees a whole build. If a swap fails, or the build dies in it, the old files
     go back (see `timeline.render.staging`).
     """
-    if out.exists() and not out.is_dir():
-        raise OutputError(f"{out}: the output path is a file, not a folder; give --out a folder")
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise OutputError(f"{out}: cannot make the output folder ({error.strerror}); {advice(error)}") from error
-    with OutputLock(out, say):
-        recover_leftovers(out, say)
+    with locked_folder(out, say):
         names = [FILE_NAMES[fmt] for fmt in sorted(files, key=lambda f: f == "json")]
         for name in names:
             if (out / name).is_dir():
                 raise OutputError(f"{out / name}: a folder stands where the file goes; move it away or choose another --out")
-        staging = staged(out)
+        staging = new_staging(out)
         try:
             for fmt, make in files.items():
                 render_into(staging / FILE_NAMES[fmt], make, out)
@@ -102,13 +95,6 @@ def write_all(out: Path, files: dict[str, Producer], say: Callable[[str], None] 
             if not settle(staging, out):
                 say(f"timeline: {staging}: cannot put back the old files; they are kept there for the next build")
     return [out / name for name in names]
-
-
-def staged(out: Path) -> Path:
-    try:
-        return new_staging(out)
-    except OSError as error:
-        raise OutputError(f"{out}: cannot write the timeline ({error.strerror}); {advice(error)}") from error
 
 
 def render_into(path: Path, make: Producer, out: Path) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from timeline.errors import OutputError
 from timeline.models import PARTITION
-from timeline.render.staging import OutputLock, advice, new_staging, recover_leftovers, settle, swap
+from timeline.render.staging import locked_folder, new_staging, settle, swap
 
 RECORD = ".timeline-parts"
 
@@ -54,18 +54,9 @@ def ours_before(folder: Path) -> list[str]:
 def partition_folder(out: str, say: Callable[[str], None]) -> Iterator[tuple[Path, Callable[[list[str]], Path]]]:
     """Under the folder's lock: a staging folder for the tasks to write into, and what puts the
     partitions named by the caller in place (`publish(names)`), all or none."""
-    folder = Path(out).absolute()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise OutputError(f"{out}: cannot make the folder ({error.strerror}); {advice(error)}") from None
-    with OutputLock(folder, say):
-        recover_leftovers(folder, say)
+    with locked_folder(Path(out).absolute(), say) as folder:
         old = ours_before(folder)
-        try:
-            staging = new_staging(folder)
-        except OSError as error:
-            raise OutputError(f"{out}: cannot write the partitions there ({error.strerror}); {advice(error)}") from None
+        staging = new_staging(folder)
 
         def publish(names: list[str]) -> Path:
             record = {name: [os.stat(staging / name).st_ino, os.stat(staging / name).st_size] for name in names}

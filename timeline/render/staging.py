@@ -48,9 +48,26 @@ def advice(error: OSError) -> str:
 
 def new_staging(out: Path) -> Path:
     """A fresh staging folder in `out`, marked as timeline's before anything else is put in."""
-    staging = Path(tempfile.mkdtemp(dir=out, prefix=STAGING))
-    (staging / OWNER).write_text(MARK, "utf-8")
+    try:
+        staging = Path(tempfile.mkdtemp(dir=out, prefix=STAGING))
+        (staging / OWNER).write_text(MARK, "utf-8")
+    except OSError as error:
+        raise OutputError(f"{out}: cannot write there ({error.strerror}); {advice(error)}") from None
     return staging
+
+
+@contextlib.contextmanager
+def locked_folder(out: Path, say: Callable[[str], None]):
+    """The output folder, made if need be, under its lock, with what builds that died left undone put back."""
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"{out}: the output path is a file, not a folder; give --out a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"{out}: cannot make the output folder ({error.strerror}); {advice(error)}") from None
+    with OutputLock(out, say):
+        recover_leftovers(out, say)
+        yield out
 
 
 def is_ours(path: Path) -> bool:
