@@ -138,3 +138,19 @@ def test_a_headline_cut_for_length_never_takes_a_verb_from_another_clause():
     made = headline("De Amerikaanse regering heeft een nieuwe manier gevonden om de export van chipmachines van "
                     "fabrikanten uit Europa en Japan naar China nog verder in te perken.", WORDS)
     assert not made.endswith(("perken", "in te perken")) or "om" in made
+
+
+def test_a_relative_clause_after_the_happening_goes_from_the_headline():
+    made = headline("Een motie van de oppositie werd op 4 juni aangenomen die opriep tot nieuwe verkiezingen in het najaar.",
+                    WORDS)
+    assert made == "Een motie van de oppositie werd op 4 juni aangenomen"
+
+
+def test_a_relative_clause_before_the_participle_stays_so_the_happening_does():
+    made = headline("Het kabinet heeft de regeling die in 2024 afliep met een jaar verlengd.", WORDS)
+    assert made.endswith("verlengd")
+
+
+def test_a_trailing_frame_goes_from_the_headline():
+    made = headline("Een klein aantal klanten in Duitsland is gedupeerd, laat het Utrechtse bedrijf weten.", WORDS)
+    assert made == "Een klein aantal klanten in Duitsland is gedupeerd"

@@ -18,7 +18,9 @@ from functools import lru_cache
 
 from timeline.read.header import past_dateline
 from timeline.story.features import event_words
-from timeline.story.syntax import dangling_end, finite_form, tagged_plain, teller_said, verb_second, verb_tail
+from timeline.story.syntax import (
+    dangling_end, finite_form, tagged_plain, teller_said, verb_second, verb_tail, without_relative,
+)
 from timeline.story.syntax import subject_first as subject_first_by_tags
 from timeline.story.words import NAME, WORD, StoryWords
 
@@ -51,7 +53,7 @@ def headline(text: str, words: StoryWords, title: str | None = None) -> str:
     first = FIRST_SENTENCE.split(text, maxsplit=1)[0]
     plain = strip_asides(first)
     plain = happening_clause(plain, words) or main_clause(plain, words)
-    short = cut(plain, words)
+    short = without_relative(cut(plain, words), words)
     short = dangling_end(short, words) if short != plain else short
     whole = timeless(short, words)
     if whole.split(" ", 1)[0] != short.split(" ", 1)[0] and starts_on_verb(whole):  # a fronted time word went,
@@ -91,6 +93,8 @@ def with_verbs(cut_text: str, whole: str, words: StoryWords) -> str:
     """A headline cut for length keeps the verbs that end its clause ("zal ... de prijzen verhogen")."""
     tail = verb_tail(whole, words)
     if not tail or cut_text.endswith(tail) or not same_clause(whole[len(cut_text):len(whole) - len(tail)]):
+        return cut_text
+    if verb_tail(cut_text, words):  # "moet ... worden uitgewerkt": its own verbs already end it
         return cut_text
     limit = words.headline_max - len(tail) - 1
     if len(cut_text) > limit:

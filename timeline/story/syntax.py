@@ -313,3 +313,22 @@ def actor_words(text: str, words: StoryWords) -> tuple[str, ...]:
 def in_past(text: str) -> bool:
     """A finite verb in the past tense ("wees ... af", "heeft ... gekocht" counts by its participle)."""
     return any(t.tag.startswith("WW|pv|verl") or t.tag == "WW|vd" for t in tagged_plain(text))
+
+
+def without_relative(text: str, words: StoryWords) -> str:
+    """Without a relative clause that runs to the end after the main clause ("Een motie werd aangenomen
+    die opriep ..."): a headline says the happening, not what the relative clause adds. Kept when the
+    main clause's own participle or infinitive would go with it ("heeft de regeling die ... verlengd")."""
+    tokens = tagged_plain(text)
+    verb = main_verb_of(tokens, words)
+    if verb is None:
+        return text
+    for k in range(verb + 2, len(tokens)):
+        relative = tokens[k].tag == "VNW|betr" or (tokens[k].text.lower() == "die" and tokens[k - 1].tag.startswith("N|"))
+        if not relative or any(t.text in ",;:" for t in tokens[verb:k]):
+            continue
+        helped = tokens[verb].text.lower() in words.state_verbs  # an auxiliary wants its participle first
+        if helped and not any(t.tag in ("WW|vd", "WW|inf") for t in tokens[verb + 1:k]):
+            return text
+        return text[: tokens[k].start].rstrip(" ,")
+    return text
