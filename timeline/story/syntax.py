@@ -324,7 +324,8 @@ def without_relative(text: str, words: StoryWords) -> str:
     if verb is None:
         return text
     for k in range(verb + 2, len(tokens)):
-        relative = tokens[k].tag == "VNW|betr" or (tokens[k].text.lower() == "die" and tokens[k - 1].tag.startswith("N|"))
+        relative = tokens[k].tag == "VNW|betr" or (tokens[k].text.lower() == "die" and  # after its noun, or after
+                                                    tokens[k - 1].tag.startswith(("N|", "WW|vd", "WW|inf")))  # the verbs
         if not relative or any(t.text in ",;:" for t in tokens[verb:k]):
             continue
         helped = tokens[verb].text.lower() in words.state_verbs  # an auxiliary wants its participle first
