@@ -154,3 +154,20 @@ def test_a_relative_clause_before_the_participle_stays_so_the_happening_does():
 def test_a_trailing_frame_goes_from_the_headline():
     made = headline("Een klein aantal klanten in Duitsland is gedupeerd, laat het Utrechtse bedrijf weten.", WORDS)
     assert made == "Een klein aantal klanten in Duitsland is gedupeerd"
+
+
+def test_an_adverb_beside_the_subject_keeps_it_the_subject():
+    assert headline("Het ziekenhuis zelf heeft inmiddels zo'n 900 medewerkers in dienst.", WORDS).startswith(
+        "Het ziekenhuis zelf heeft")
+
+
+def test_a_cut_never_leaves_om_without_its_verb():
+    made = headline("De stichting begon in 2011 als een bescheiden poging om de oude molens in het westen van het land "
+                    "draaiende en toegankelijk te houden voor bezoekers.", WORDS)
+    assert " om " not in made or " te " in made
+
+
+def test_a_cut_takes_no_finite_verb_of_a_clause_joined_with_en():
+    made = headline("Abonnementen op de streamingdienst van Beeldbuis kwamen in de zomer ‘tot stilstand’ en zijn sindsdien "
+                    "nauwelijks gegroeid, blijkt uit een studie van een Duitse bank.", WORDS)
+    assert not made.endswith("zijn gegroeid")

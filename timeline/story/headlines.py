@@ -73,8 +73,15 @@ def shortened(whole: str, words: StoryWords) -> str:
         whole = undated  # not when the date stood where the subject goes ("Woensdag 29 oktober is ...")
     fitted = fit(whole, words)
     if cut_short(fitted, whole) and not fitted.endswith("…"):
-        fitted = with_verbs(dangling_end(fitted, words), whole.rstrip(" ."), words)
+        fitted = with_verbs(dangling_end(without_open_om(fitted), words), whole.rstrip(" ."), words)
     return fitted
+
+
+def without_open_om(text: str) -> str:
+    """A cut that leaves "om ..." without its "te" and verb ends before "om" ("een poging om kunstmatige
+    intelligentie open-source" → "een poging")."""
+    at = text.rfind(" om ")
+    return text[:at] if at > 20 and " te " not in text[at:] else text
 
 
 def cut_short(fitted: str, whole: str) -> bool:
@@ -96,6 +103,8 @@ def with_verbs(cut_text: str, whole: str, words: StoryWords) -> str:
         return cut_text
     if verb_tail(cut_text, words):  # "moet ... worden uitgewerkt": its own verbs already end it
         return cut_text
+    if any(t.tag.startswith("WW|pv") for t in tagged_plain(tail)) and not awaits_verb(cut_text):
+        return cut_text  # "kwamen ... en zijn gegroeid": a finite verb of another clause
     limit = words.headline_max - len(tail) - 1
     if len(cut_text) > limit:
         soft = [m.start() for m in words.headline_soft.finditer(cut_text, 30, limit + 1)]
@@ -108,6 +117,14 @@ def with_verbs(cut_text: str, whole: str, words: StoryWords) -> str:
 def starts_on_verb(text: str) -> bool:
     first = tagged_plain(text[:40])
     return bool(first) and first[0].tag.startswith("WW|pv")
+
+
+def awaits_verb(text: str) -> bool:
+    """Whether the text ends inside a subordinate clause that has not had its finite verb yet ("dat ASML
+    ook oudere machines niet meer ...")."""
+    tokens = tagged_plain(text)
+    opened = max((k for k, t in enumerate(tokens) if t.tag in ("VG|onder", "VNW|betr")), default=-1)
+    return opened >= 0 and not any(t.tag.startswith("WW|pv") for t in tokens[opened + 1:])
 
 
 def same_clause(middle: str) -> bool:

@@ -63,6 +63,9 @@ def subject_end(tokens: Sequence[Token], i: int, words: StoryWords, dated: set[i
         if tags[end].startswith("N|eigen") and end not in dated:  # "minister van Financiën Sophie Hermans"
             end += 1
             continue
+        if tokens[end].text.lower() in words.subject_adverbs:  # "ChatGPT zelf", "Altman daarentegen"
+            end += 1
+            continue
         word = tokens[end].text.lower()
         common = tags[end - 1].startswith(("N|soort", "TW"))
         if word == "," and listed(tokens, end, words, dated):  # "D66, VVD en CDA"

@@ -57,6 +57,7 @@ class StoryWords:
     refusals: frozenset[str] = frozenset()
     measure_nouns: frozenset[str] = frozenset()
     continuation: re.Pattern[str] = re.compile(r"(?!)")
+    subject_adverbs: frozenset[str] = frozenset()
     headline_relative: frozenset[str] = frozenset()
     month_words: frozenset[str] = frozenset()  # months and seasons: a date phrase with one stays in a headline
     person_kinds: tuple[str, ...] = ()  # person titles and nouns: a name's type word that makes it a person's
@@ -116,6 +117,7 @@ def story_words(language: str = "nl") -> StoryWords:
         state_verbs=frozenset(s.state_verbs) | frozenset(s.auxiliaries),
         refusals=frozenset(s.refusals),
         measure_nouns=frozenset(s.measure_nouns),
+        subject_adverbs=frozenset(s.subject_adverbs),
         continuation=re.compile(rf"\b(?:{alternatives(s.continuation_words)})\b"),
         headline_relative=frozenset(s.headline_relative),
         month_words=frozenset(lang.months) | frozenset(lang.seasons),

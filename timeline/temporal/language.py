@@ -116,6 +116,7 @@ class Story(Model):
     refusals: tuple[str, ...]
     measure_nouns: tuple[str, ...]
     continuation_words: tuple[str, ...]
+    subject_adverbs: tuple[str, ...]
     headline_relative: tuple[str, ...]
     headline_max: int
 
