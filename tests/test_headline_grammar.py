@@ -171,3 +171,8 @@ def test_a_cut_takes_no_finite_verb_of_a_clause_joined_with_en():
     made = headline("Abonnementen op de streamingdienst van Beeldbuis kwamen in de zomer ‘tot stilstand’ en zijn sindsdien "
                     "nauwelijks gegroeid, blijkt uit een studie van een Duitse bank.", WORDS)
     assert not made.endswith("zijn gegroeid")
+
+
+def test_an_adverb_after_an_inverted_subject_stays_after_the_verb():
+    made = headline("Vorig jaar schrapte Philips ook al 400 banen in Best.", WORDS)
+    assert made == "Philips schrapte ook al 400 banen in Best"

@@ -150,6 +150,8 @@ def subject_first(text: str, words: StoryWords, dated_spans: list[tuple[int, int
     if start < len(tokens) and tokens[start].tag.startswith("VNW|pers"):
         return None  # "Op 14 mei kondigde hij ... aan": the pronoun's name is put first where it is resolved
     end = subject_end(tokens, start, words, dated)
+    while end > start + 1 and tokens[end - 1].text.lower() in words.subject_adverbs:
+        end -= 1  # "schrapte Tata Steel ook al 580 banen": the adverb stays after the verb
     if end == start:
         return text  # no subject found after the verb: the words as they stand, never a guess
     first, last = widened(text, tokens[start].start, tokens[end - 1].end)
