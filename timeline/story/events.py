@@ -16,7 +16,7 @@ from timeline.temporal import periods
 from timeline.read.article import Article
 from timeline.story.dating import Placed, choose, conditional, has_action, has_figure
 from timeline.story.headlines import headline, named
-from timeline.story.syntax import actor_words, has_main_verb, in_past, report_frame, tells_action
+from timeline.story.syntax import actor_words, has_main_verb, in_past, outlook, report_frame, tells_action
 from timeline.story.references import Cast, cast, name_epithet, resolve
 from timeline.story.sentences import Sentence, sentences
 from timeline.story.words import StoryWords, story_words
@@ -190,7 +190,7 @@ def lead_index(items: list[Told], words: StoryWords, language: str = "nl") -> in
     opening = [i for i, item in enumerate(items) if not item.sentence.heading][:3]
     for index in opening:
         item = items[index]
-        if item.sentence.text.endswith("?") or conditional(item.raw, words):
+        if item.sentence.text.endswith("?") or conditional(item.raw, words) or outlook(item.raw, words):
             continue
         main = main_clause_of(item.raw, words)
         if event_words(main, language) or (capitalised(main) and has_action(main, words)):
@@ -211,7 +211,7 @@ def classify(item: Told, article: Article, language: str = "nl") -> tuple[str, E
     or "recent" report with a name and an amount or event word, as a mention.
     """
     words = story_words(language)
-    if item.sentence.heading or conditional(item.raw, words):
+    if item.sentence.heading or conditional(item.raw, words) or outlook(item.raw, words):
         return None
     present = lambda: direction_in(compile_grammar(language), item.raw) is None  # noqa: E731
     dating = choose(item.raw, list(item.placed), words, bool(item.features.amounts), item.recent_word, present)

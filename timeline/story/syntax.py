@@ -338,3 +338,15 @@ def without_relative(text: str, words: StoryWords) -> str:
             return text
         return text[: tokens[k].start].rstrip(" ,")
     return text
+
+
+def outlook(text: str, words: StoryWords) -> bool:
+    """An expectation, not a happening: a main verb of expecting in the present ("ASML verwacht in 2026 een
+    omzet ..."), or "naar verwachting" with a copula ("De omzet is naar verwachting een kwart hoger").
+    A planned act stays ("zal in 2026 naar verwachting ... verbranden")."""
+    tokens = tagged_plain(text)
+    verb = main_verb_of(tokens, words)
+    if verb is None or not tokens[verb].tag.startswith("WW|pv|tgw"):
+        return False
+    said = tokens[verb].text.lower()
+    return said in words.outlook_verbs or (said in words.copulas and "naar verwachting" in text.lower())

@@ -58,6 +58,8 @@ class StoryWords:
     measure_nouns: frozenset[str] = frozenset()
     continuation: re.Pattern[str] = re.compile(r"(?!)")
     subject_adverbs: frozenset[str] = frozenset()
+    outlook_verbs: frozenset[str] = frozenset()
+    copulas: frozenset[str] = frozenset()
     headline_relative: frozenset[str] = frozenset()
     month_words: frozenset[str] = frozenset()  # months and seasons: a date phrase with one stays in a headline
     person_kinds: tuple[str, ...] = ()  # person titles and nouns: a name's type word that makes it a person's
@@ -118,6 +120,8 @@ def story_words(language: str = "nl") -> StoryWords:
         refusals=frozenset(s.refusals),
         measure_nouns=frozenset(s.measure_nouns),
         subject_adverbs=frozenset(s.subject_adverbs),
+        outlook_verbs=frozenset(s.outlook_verbs),
+        copulas=frozenset(s.copulas),
         continuation=re.compile(rf"\b(?:{alternatives(s.continuation_words)})\b"),
         headline_relative=frozenset(s.headline_relative),
         month_words=frozenset(lang.months) | frozenset(lang.seasons),

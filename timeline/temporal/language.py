@@ -117,6 +117,8 @@ class Story(Model):
     measure_nouns: tuple[str, ...]
     continuation_words: tuple[str, ...]
     subject_adverbs: tuple[str, ...]
+    outlook_verbs: tuple[str, ...]
+    copulas: tuple[str, ...]
     headline_relative: tuple[str, ...]
     headline_max: int
 
