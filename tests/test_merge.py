@@ -132,3 +132,18 @@ def test_the_seed_story_about_musk_keeps_altmans_answer_to_the_bid():
 
     result = CliRunner().invoke(main, ["build", "--subject", "Musk", "--out", "-", "--format", "md"])
     assert "Altman wees dit bod op scherpe wijze af" in result.output
+
+
+def test_one_happening_told_a_day_apart_in_the_same_words_is_one_event(tmp_path):
+    from click.testing import CliRunner
+    from timeline.cli import main
+
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text("date 2025-05-27\n\nMaandag presenteerde PVV-leider Wilders onaangekondigd een nieuw "
+                                "pakket asielmaatregelen met tien strenge punten.\n", "utf-8")
+    (news / "b.txt").write_text("date 2025-05-28\n\nGisteren presenteerde PVV-leider Wilders onaangekondigd een nieuw "
+                                "pakket asielmaatregelen met tien strenge punten.\n", "utf-8")
+    result = CliRunner().invoke(main, ["build", str(news), "--out", "-", "--format", "json"])
+    events = [e for e in json.loads(result.stdout)["events"] if "asielmaatregelen" in e["text"]]
+    assert len(events) == 1 and len(events[0]["sources"]) == 2

@@ -55,7 +55,25 @@ def same_fact(a: Candidate, b: Candidate, fa: Features, fb: Features, ignore: fr
     if a.source.path == b.source.path:
         return False
     both_dated = a.kind in DATED and b.kind in DATED
-    return dates_fit(a, b) and fa.same_fact(fb, ignore, both_dated)
+    if not dates_fit(a, b):  # a day apart, told in the same words: one article counted the day from another day
+        return both_dated and days_apart(a, b) <= NEAR_DAYS and retold(fa, fb) and fa.same_actor(fb)
+    return fa.same_fact(fb, ignore, both_dated)
+
+
+NEAR_DAYS = 1
+RETOLD = 0.8  # the share of the shorter telling's stems the other holds
+
+
+def days_apart(a: Candidate, b: Candidate) -> int:
+    da, db = a.date, b.date
+    if (da.end - da.start).days > 1 or (db.end - db.start).days > 1:
+        return 99  # only day-grain reports
+    return abs((da.start - db.start).days)
+
+
+def retold(fa: Features, fb: Features) -> bool:
+    shared, fewest = len(set(fa.terms) & set(fb.terms)), min(len(fa.terms), len(fb.terms))
+    return fewest >= 3 and shared >= RETOLD * fewest
 
 
 def copy_key(candidate: Candidate) -> tuple:

@@ -282,8 +282,11 @@ def subject_span(tokens: Sequence[Token], words: StoryWords) -> tuple[int, int] 
     verb = main_verb_of(tokens, words)
     if verb is None:
         return None
-    start = verb + 1 if is_fronted(tokens, verb, words, set()) else 0
-    end = subject_end(tokens, start, words, set())
+    dated = {k for k, t in enumerate(tokens) if t.text.lower() in words.time_words}  # "Maandag presenteerde Wilders"
+    start = verb + 1 if is_fronted(tokens, verb, words, dated) else 0
+    while start < len(tokens) and start in dated:
+        start += 1
+    end = subject_end(tokens, start, words, dated)
     return (start, end) if end > start else None
 
 

@@ -62,6 +62,7 @@ class StoryWords:
     copulas: frozenset[str] = frozenset()
     headline_relative: frozenset[str] = frozenset()
     month_words: frozenset[str] = frozenset()  # months and seasons: a date phrase with one stays in a headline
+    time_words: frozenset[str] = frozenset()  # months, seasons and weekdays: never a subject ("Maandag presenteerde")
     person_kinds: tuple[str, ...] = ()  # person titles and nouns: a name's type word that makes it a person's
     type_words: tuple[str, ...] = ()  # every type word a name may come with
 
@@ -125,6 +126,7 @@ def story_words(language: str = "nl") -> StoryWords:
         continuation=re.compile(rf"\b(?:{alternatives(s.continuation_words)})\b"),
         headline_relative=frozenset(s.headline_relative),
         month_words=frozenset(lang.months) | frozenset(lang.seasons),
+        time_words=frozenset(lang.months) | frozenset(lang.seasons) | frozenset(lang.weekdays),
         person_kinds=tuple(s.person_titles) + tuple(s.person_nouns),
         type_words=tuple(s.organisation_nouns) + tuple(s.person_titles) + tuple(s.person_nouns) + tuple(s.institutions),
     )
