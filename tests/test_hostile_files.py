@@ -11,20 +11,7 @@ from pathlib import Path
 
 import pytest
 
-GOOD = "date 2025-12-17 OpenAI sloot in oktober een deal van 10 miljard dollar met Broadcom.\n"
-
-
-def timeline(*args, cwd=None, timeout=120):
-    return subprocess.run([sys.executable, "-m", "timeline.cli", *map(str, args)], capture_output=True, cwd=cwd,
-                          timeout=timeout)  # a hang fails the test by this timeout
-
-
-@pytest.fixture
-def folder(tmp_path):
-    found = tmp_path / "news"
-    found.mkdir()
-    (found / "a.txt").write_text(GOOD, "utf-8")
-    return found
+from test_hostile import GOOD, folder, timeline  # noqa: F401  (folder: the fixture; timeline: a hang fails by its timeout)
 
 
 def special(path: Path, kind: str) -> Path:
