@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 
 import datetime as dt
-from functools import lru_cache
 
 from timeline.read.header import past_dateline
 from timeline.story.features import event_words
@@ -34,12 +33,6 @@ ACTOR = re.compile(
     r"(?:\[[^\]]+\]|" + NAME.pattern + r")(?:\s+en\s+(?:(?:een|de|het)\s+)?[\w-]+(?:\s+(?!een\b|de\b|het\b)[a-z][\w-]*)?)?"
 )
 SPANS_REFERENCE = dt.date(2000, 1, 1)
-
-
-@lru_cache(maxsize=4)
-def RELATIVE_WORDS(words: StoryWords) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in sorted(words.headline_relative, key=len, reverse=True))})\b",
-                      re.IGNORECASE)
 
 
 SUBJECT = re.compile(r"\[[^\]]+\]|(?:de|het|een|De|Het|Een)\s+[\w-]+(?:\s+\[[^\]]+\])?|[\w’'-]+")
@@ -140,7 +133,7 @@ def timeless(text: str, words: StoryWords, every: bool = False) -> str:
     with a preposition before it ("op dinsdag")."""
     spans = [(s, e) for s, e in date_spans(text) if every or
              (not re.search(r"\d", text[s:e]) and not words.month_words & set(text[s:e].lower().split()))]
-    spans += [m.span() for m in RELATIVE_WORDS(words).finditer(text)]
+    spans += [m.span() for m in words.headline_relative.finditer(text)]
     for start, end in reversed(merged(spans)):
         before = re.search(r"(?:\b(?:op|in|sinds|vanaf|per)\s+)?$", text[:start])
         text = text[: before.start()].rstrip() + " " + text[end:].lstrip()

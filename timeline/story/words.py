@@ -60,7 +60,7 @@ class StoryWords:
     subject_adverbs: frozenset[str] = frozenset()
     outlook_verbs: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
-    headline_relative: frozenset[str] = frozenset()
+    headline_relative: re.Pattern[str] = re.compile(r"(?!)")  # time words a headline leaves out
     month_words: frozenset[str] = frozenset()  # months and seasons: a date phrase with one stays in a headline
     time_words: frozenset[str] = frozenset()  # months, seasons and weekdays: never a subject ("Maandag presenteerde")
     person_kinds: tuple[str, ...] = ()  # person titles and nouns: a name's type word that makes it a person's
@@ -124,7 +124,7 @@ def story_words(language: str = "nl") -> StoryWords:
         outlook_verbs=frozenset(s.outlook_verbs),
         copulas=frozenset(s.copulas),
         continuation=re.compile(rf"\b(?:{alternatives(s.continuation_words)})\b"),
-        headline_relative=frozenset(s.headline_relative),
+        headline_relative=re.compile(rf"\b(?:{alternatives(s.headline_relative)})\b", re.IGNORECASE),
         month_words=frozenset(lang.months) | frozenset(lang.seasons),
         time_words=frozenset(lang.months) | frozenset(lang.seasons) | frozenset(lang.weekdays),
         person_kinds=tuple(s.person_titles) + tuple(s.person_nouns),
