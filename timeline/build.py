@@ -118,8 +118,21 @@ def owned(outcome: Outcome, focus: Subject | None) -> list[str]:
     if focus is None or not (any(focus.named_in(name) for name in outcome.names)
                              or any(focus.named_in(c.text) for c in outcome.candidates)):
         return []
+    if about(outcome, focus):
+        return [c.id for c in outcome.candidates]
     return [c.id for c in outcome.candidates
             if not any(name in outcome.names and not focus.named_in(name) for name in c.features.names)]
+
+
+def about(outcome: Outcome, focus: Subject) -> bool:
+    """The article is about the subject: its title names it, or no name is mentioned more often.
+    Then every fact it dates is part of the story (the premier's talks in an article on the chip maker's exports)."""
+    source = outcome.candidates[0].source if outcome.candidates else None
+    if source is not None and source.title and focus.named_in(source.title):
+        return True
+    counts = {name: n for name, n in outcome.names.items() if n}
+    mine = sum(n for name, n in counts.items() if focus.named_in(name))
+    return mine > 0 and mine >= max(counts.values())
 
 
 def order_key(event: Event) -> tuple:
@@ -168,7 +181,8 @@ class Collector:
         told = tellings(self.candidates, subject, frozenset(self.names), focus)
         events = [event for event, _ in told]
         belong = {event.id for event, members in told  # one of its tellings names the subject, or is the subject's
-                  if any(m.id in self.owned or (focus is not None and focus.named_in(m.text)) for m in members)}
+                  if any(m.kind != "undated" and (m.id in self.owned or (focus is not None and focus.named_in(m.text)))
+                         for m in members)}  # an undated mention joins a fact; it does not make it the subject's
         if edits is not None:
             events = apply_edits(events, edits, partial(edit_date, language=language), warn)
         events = keep(events, focus, key, belong)

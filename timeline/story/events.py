@@ -215,6 +215,8 @@ def classify(item: Told, article: Article, language: str = "nl") -> tuple[str, E
         return None
     present = lambda: direction_in(compile_grammar(language), item.raw) is None  # noqa: E731
     dating = choose(item.raw, list(item.placed), words, bool(item.features.amounts), item.recent_word, present)
+    if dating.kind == "dated" and rolling(dating.expression) and words.trend.search(item.raw.lower()):
+        return None  # "het afgelopen jaar is het verschil verkleind": a trend up to now, not a happening
     if dating.kind == "dated" and reports(item, words):
         expr = dating.expression
         clause = clause_direction(compile_grammar(language), article.text, expr.offset[0], widen=False)
@@ -227,6 +229,16 @@ def classify(item: Told, article: Article, language: str = "nl") -> tuple[str, E
         kind = "recent" if dating.kind == "recent" else "undated"
         return kind, recent_date(article.published, language), False, explain(item, dating)
     return None
+
+
+def rolling(expr: Expression) -> bool:
+    """A span counted back from a day ("het afgelopen jaar" in December): a month or longer that does
+    not start on the first of a month."""
+    period = expr.period
+    return expr.mod is None and period.grain in COARSE and period.start_date.day != 1
+
+
+COARSE = frozenset({Grain.MONTH, Grain.SEASON, Grain.QUARTER, Grain.HALF, Grain.YEAR})
 
 
 def article_candidates(
@@ -246,9 +258,10 @@ def article_candidates(
     lead = lead_index(items, words, language)
 
     def candidate(date: EventDate, item: Told, kind: str, expected: bool = False, title: str | None = None, **extra):
-        said = replace(item.features, actor=actor_words(item.text, words))  # who did it, for the merge
         line = named(resolve(headline(own_words(item, words), words, title), list(item.before), people, words,
                              subject_only=True)[0])
+        said = replace(item.features, actor=actor_words(item.text if title else line, words))  # who did what: the
+        # headline's subject ("... bereikte een hoogtepunt toen Musk een bod deed": Musk), for the merge
         return Candidate("", date, item.text, line,  # the id is set by `numbered`, once repeats are gone
                          source, expected, said, kind, **extra)
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from collections import deque
 
+
 from timeline.story.words import StoryWords
 from timeline.temporal.pos import Token, clauses, tagged
 from timeline.temporal.pos.chunks import noun_phrase_at
@@ -56,6 +57,8 @@ def subject_end(tokens: Sequence[Token], i: int, words: StoryWords, dated: set[i
     a second one after `en`. A date is never part of it."""
     tags = [t.tag for t in tokens]
     start = quantity_end(tokens, i, words)
+    if start + 1 < len(tokens) and tokens[start].text in GENITIVE and tokens[start + 1].text.endswith("s"):
+        start += 2  # "'s werelds enige fabrikant"
     end = max(phrase_end(tokens, start, dated, words), name_end(tokens, start, dated))
     if end == start:
         return i
@@ -81,6 +84,7 @@ def subject_end(tokens: Sequence[Token], i: int, words: StoryWords, dated: set[i
     return end
 
 
+GENITIVE = ("'s", "’s")
 NAME_LINKS = frozenset({"de", "van", "der", "den", "ter", "ten", "het", "op", "in"})  # "Ilse de Boer", "Van der Berg"
 
 
@@ -124,9 +128,15 @@ def is_fronted(tokens: Sequence[Token], verb: int, words: StoryWords, dated: set
     """Does something other than the subject stand before the verb (a time, a place, a clause)?"""
     if verb == 0:
         return False
-    if any(k in dated for k in range(verb)) or tokens[verb - 1].text == ",":
+    if 0 in dated or tokens[verb - 1].text == "," or tokens[0].tag.startswith(FRONTING):
         return True
-    return subject_end(tokens, 0, words, dated) != verb
+    if tokens[0].tag.startswith(NOUN_PHRASE) and tokens[0].text.lower() not in words.fronted:
+        return False  # "Felle uitspraken maandag over ... maakten": one constituent before the verb, the subject
+    return any(k in dated for k in range(verb)) or subject_end(tokens, 0, words, dated) != verb
+
+
+FRONTING = ("VZ", "BW", "VG|onder")  # a preposition, an adverb or a subordinator opens an adverbial
+NOUN_PHRASE = ("LID", "ADJ", "N|", "TW", "VNW|bez", "SPEC")
 
 
 def subject_first(text: str, words: StoryWords, dated_spans: list[tuple[int, int]]) -> str | None:
@@ -165,7 +175,7 @@ def verb_second(clause: str, words: StoryWords) -> str | None:
     """A verb-final clause as a main clause: "zij de vaart op 9 mei staakte" → "zij staakte de vaart
     op 9 mei"; only the finite verb moves ("had ... ingetrokken" keeps its participle last)."""
     tokens = tagged_plain(clause)
-    end = subject_end(tokens, 0, words, set())
+    end = 1 if tokens and tokens[0].text.lower() == "er" else subject_end(tokens, 0, words, set())  # "er ... gaat gelden"
     verb = next((k for k in range(end, len(tokens)) if tokens[k].tag.startswith("WW|pv")), None)
     if end == 0 or verb is None or verb == end:
         return None
@@ -224,9 +234,18 @@ def dangling_end(text: str, words: StoryWords) -> str:
     a separable verb: "riep ... uit"), a conjunction, a relative or demonstrative pronoun."""
     tokens = tagged_plain(text)
     keep = len(tokens)
-    while keep > 1 and dangles(tokens[keep - 1], words):
+    while keep > 1 and (dangles(tokens[keep - 1], words) or opens_subject(tokens, keep - 1, words)):
         keep -= 1
     return text[: tokens[keep - 1].end] if tokens and keep < len(tokens) else text
+
+
+SUBJECT_PRONOUNS = frozenset({"ik", "jij", "je", "hij", "zij", "ze", "wij", "we", "u"})
+
+
+def opens_subject(tokens: Sequence[Token], k: int, words: StoryWords) -> bool:
+    """A subject pronoun after a preposition or conjunction at the end opens a clause that was cut off
+    ("aangevraagd voor ze")."""
+    return k > 0 and tokens[k].text.lower() in SUBJECT_PRONOUNS and dangles(tokens[k - 1], words)
 
 
 def dangles(token: Token, words: StoryWords) -> bool:

@@ -60,6 +60,8 @@ class StoryWords:
     subject_adverbs: frozenset[str] = frozenset()
     outlook_verbs: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
+    trend: re.Pattern[str] = re.compile(r"(?!)")
+    disclosure: re.Pattern[str] = re.compile(r"(?!)")  # "werd duidelijk dat": the news follows
     headline_relative: re.Pattern[str] = re.compile(r"(?!)")  # time words a headline leaves out
     month_words: frozenset[str] = frozenset()  # months and seasons: a date phrase with one stays in a headline
     time_words: frozenset[str] = frozenset()  # months, seasons and weekdays: never a subject ("Maandag presenteerde")
@@ -123,6 +125,8 @@ def story_words(language: str = "nl") -> StoryWords:
         subject_adverbs=frozenset(s.subject_adverbs),
         outlook_verbs=frozenset(s.outlook_verbs),
         copulas=frozenset(s.copulas),
+        disclosure=re.compile(rf"\b(?:{alternatives(s.disclosure_frames)}),?\s+dat\s", re.IGNORECASE),
+        trend=re.compile(rf"\b(?:{alternatives(s.trend_verbs)})\b"),
         continuation=re.compile(rf"\b(?:{alternatives(s.continuation_words)})\b"),
         headline_relative=re.compile(rf"\b(?:{alternatives(s.headline_relative)})\b", re.IGNORECASE),
         month_words=frozenset(lang.months) | frozenset(lang.seasons),

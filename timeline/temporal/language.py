@@ -119,6 +119,8 @@ class Story(Model):
     subject_adverbs: tuple[str, ...]
     outlook_verbs: tuple[str, ...]
     copulas: tuple[str, ...]
+    trend_verbs: tuple[str, ...]
+    disclosure_frames: tuple[str, ...]
     headline_relative: tuple[str, ...]
     headline_max: int
 
