@@ -371,4 +371,8 @@ def outlook(text: str, words: StoryWords) -> bool:
     if verb is None or not tokens[verb].tag.startswith("WW|pv|tgw"):
         return False
     said = tokens[verb].text.lower()
-    return said in words.outlook_verbs or (said in words.copulas and "naar verwachting" in text.lower())
+    return said in words.outlook_verbs or ("naar verwachting" in text.lower()
+                                           and not any(t.text.lower() in FUTURE_AUXILIARIES for t in tokens))
+
+
+FUTURE_AUXILIARIES = frozenset({"zal", "zullen"})  # "zal naar verwachting ... schrappen": a planned act

@@ -60,6 +60,7 @@ class StoryWords:
     subject_adverbs: frozenset[str] = frozenset()
     outlook_verbs: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
+    aim_verbs: frozenset[str] = frozenset()
     trend: re.Pattern[str] = re.compile(r"(?!)")
     disclosure: re.Pattern[str] = re.compile(r"(?!)")  # "werd duidelijk dat": the news follows
     headline_relative: re.Pattern[str] = re.compile(r"(?!)")  # time words a headline leaves out
@@ -125,6 +126,7 @@ def story_words(language: str = "nl") -> StoryWords:
         subject_adverbs=frozenset(s.subject_adverbs),
         outlook_verbs=frozenset(s.outlook_verbs),
         copulas=frozenset(s.copulas),
+        aim_verbs=frozenset(s.aim_verbs),
         disclosure=re.compile(rf"\b(?:{alternatives(s.disclosure_frames)}),?\s+dat\s", re.IGNORECASE),
         trend=re.compile(rf"\b(?:{alternatives(s.trend_verbs)})\b"),
         continuation=re.compile(rf"\b(?:{alternatives(s.continuation_words)})\b"),

@@ -120,6 +120,7 @@ class Story(Model):
     outlook_verbs: tuple[str, ...]
     copulas: tuple[str, ...]
     trend_verbs: tuple[str, ...]
+    aim_verbs: tuple[str, ...]
     disclosure_frames: tuple[str, ...]
     headline_relative: tuple[str, ...]
     headline_max: int

@@ -1,0 +1,55 @@
+"""What a dated sentence does with its date besides telling a happening: a state it describes, an aim
+or a duty it sets, a trend over a span up to now. Such a sentence is no event at that date."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from timeline.story.features import event_words
+from timeline.story.syntax import main_verb_of, tagged_plain
+from timeline.story.words import StoryWords
+from timeline.temporal.pos import Token
+
+
+def clause_of(tokens: Sequence[Token], verb: int, words: StoryWords) -> Sequence[Token]:
+    """The main clause around its finite verb: up to a comma, a relative pronoun or a subordinator."""
+    end = next((k for k in range(verb + 1, len(tokens)) if tokens[k].text in ",;:" or tokens[k].tag == "VNW|betr"
+                or tokens[k].text.lower() in words.subordinators), len(tokens))
+    return tokens[:end]
+
+
+PLACING = frozenset({"ligt", "liggen", "lag", "lagen"})  # "lag in mei 12 procent hoger": a measured figure
+
+
+def states(text: str, words: StoryWords) -> bool:
+    """A copula without a participle of a happening: "De partij was in 2023 groter dan D66", "Rutte is
+    bijna veertien jaar premier geweest", "China was nog goed voor 40 procent". A happening as subject
+    stays ("De verkiezingen zijn op 29 oktober")."""
+    tokens = tagged_plain(text)
+    verb = main_verb_of(tokens, words)
+    if verb is None or tokens[verb].text.lower() not in words.copulas or words.disclosure.search(text):
+        return False  # "werd duidelijk dat ...": the news follows
+    clause = clause_of(tokens, verb, words)
+    if any(t.text.lower() == "er" for t in clause[max(0, verb - 1):verb + 2]):
+        return False  # "Gisteren was er overleg": something took place
+    if tokens[verb].text.lower() in PLACING or any(t.tag.startswith("WW") and t.text.lower() not in words.copulas
+                                                   for t in clause[verb + 1:]):
+        return False  # "werd geïnstalleerd", "is gestart"
+    return not event_words(" ".join(t.text for t in clause))  # "Er was in Washington overleg": a happening
+
+
+def aims(text: str, words: StoryWords) -> bool:
+    """A will or a duty, not a deed: "Tata Steel wil uiterlijk in 2029 ...", "moet eind 2025 voldoen"; with
+    a later date its date is a target or a deadline."""
+    tokens = tagged_plain(text)
+    verb = main_verb_of(tokens, words)
+    return verb is not None and tokens[verb].text.lower() in words.aim_verbs
+
+
+def missed(text: str, words: StoryWords) -> bool:
+    """What should have happened and did not: "Dit probleem had opgelost moeten zijn"."""
+    tokens = tagged_plain(text)
+    verb = main_verb_of(tokens, words)
+    if verb is None or tokens[verb].text.lower() not in ("had", "hadden"):
+        return False
+    return any(t.text.lower() in words.aim_verbs and t.tag == "WW|inf" for t in clause_of(tokens, verb, words))
