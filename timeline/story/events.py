@@ -194,7 +194,8 @@ def lead_index(items: list[Told], words: StoryWords, language: str = "nl") -> in
         if item.sentence.text.endswith("?") or conditional(item.raw, words) or outlook(item.raw, words):
             continue
         main = main_clause_of(item.raw, words)
-        if event_words(main, language) or (capitalised(main) and has_action(main, words)):
+        if event_words(main, language) or (capitalised(main) and (has_action(main, words) or (
+                tells_action(main, words) and in_past(main)))):  # "Tata Steel heeft beroep aangetekend"
             return index
     return None
 
