@@ -20,7 +20,7 @@ from timeline.story.syntax import (
     dangling_end, finite_form, tagged_plain, teller_said, verb_second, without_relative,
 )
 from timeline.story.syntax import subject_first as subject_first_by_tags
-from timeline.story.shorten import date_spans, fit, shortened, starts_on_verb, timeless
+from timeline.story.shorten import awaits_verb, date_spans, fit, shortened, starts_on_verb, timeless
 from timeline.story.words import NAME, WORD, StoryWords
 
 QUOTE = re.compile(r"\s?[‘“\"]([^‘’“”\"]{1,300})[’”\"](?![\w])")
@@ -44,12 +44,19 @@ def headline(text: str, words: StoryWords, title: str | None = None) -> str:
     plain = strip_asides(first)
     plain = happening_clause(plain, words) or main_clause(plain, words)
     short = without_relative(cut(plain, words), words)
-    short = dangling_end(short, words) if short != plain else short
+    short = dangling_end(short, words) if short != plain or len(strip_asides(first)) < len(first) - 1 else short
     whole = timeless(short, words)
+    whole = dangling_end(whole, words) if whole != short else whole  # "dan aan [het begin van dit jaar]"
     if whole.split(" ", 1)[0] != short.split(" ", 1)[0] and starts_on_verb(whole):  # a fronted time word went,
         # but nothing took its place: keep it
         whole = short
-    return shortened(whole, words)
+    return marked_cut(shortened(whole, words), words)
+
+
+def marked_cut(line: str, words: StoryWords) -> str:
+    """A headline that still ends inside a clause waiting for its verb ("besloot dat ASML ook oudere
+    chipmachines niet meer") says it was cut."""
+    return line + "…" if not line.endswith("…") and awaits_verb(line) else line
 
 
 def strip_asides(text: str) -> str:

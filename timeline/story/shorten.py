@@ -84,11 +84,15 @@ def starts_on_verb(text: str) -> bool:
     return bool(first) and first[0].tag.startswith("WW|pv")
 
 
+COMPARING = frozenset({"als", "dan", "zoals"})  # "begon als een poging": a comparison, no clause
+
+
 def awaits_verb(text: str) -> bool:
     """Whether the text ends inside a subordinate clause that has not had its finite verb yet ("dat ASML
     ook oudere machines niet meer ...")."""
     tokens = tagged_plain(text)
-    opened = max((k for k, t in enumerate(tokens) if t.tag in ("VG|onder", "VNW|betr")), default=-1)
+    opened = max((k for k, t in enumerate(tokens) if t.tag in ("VG|onder", "VNW|betr")
+                  and t.text.lower() not in COMPARING), default=-1)
     return opened >= 0 and not any(t.tag.startswith("WW|pv") for t in tokens[opened + 1:])
 
 

@@ -232,9 +232,11 @@ def finite_form(token: str, words: StoryWords) -> tuple[str, str] | None:
 def dangling_end(text: str, words: StoryWords) -> str:
     """Without the words a headline may not end on: a determiner, a preposition (but the particle of
     a separable verb: "riep ... uit"), a conjunction, a relative or demonstrative pronoun."""
+    text = text.rstrip(" .")  # a full stop ends a sentence, not a headline
     tokens = tagged_plain(text)
     keep = len(tokens)
-    while keep > 1 and (dangles(tokens[keep - 1], words) or opens_subject(tokens, keep - 1, words)):
+    while keep > 1 and (dangles(tokens[keep - 1], words) or opens_subject(tokens, keep - 1, words)
+                        or stray_particle(tokens, keep - 1, words)):
         keep -= 1
     return text[: tokens[keep - 1].end] if tokens and keep < len(tokens) else text
 
@@ -246,6 +248,14 @@ def opens_subject(tokens: Sequence[Token], k: int, words: StoryWords) -> bool:
     """A subject pronoun after a preposition or conjunction at the end opens a clause that was cut off
     ("aangevraagd voor ze")."""
     return k > 0 and tokens[k].text.lower() in SUBJECT_PRONOUNS and dangles(tokens[k - 1], words)
+
+
+def stray_particle(tokens: Sequence[Token], k: int, words: StoryWords) -> bool:
+    """A separable verb's particle that follows no verb of its own ("binnengekregen dan aan")."""
+    if tokens[k].text.lower() in ("dan", "als"):
+        return True  # "meer fietsen verkocht dan": a comparison without what it compares with
+    return k > 0 and tokens[k].tag.startswith("VZ") and (tokens[k - 1].tag.startswith(("VG", "VZ", "LID"))
+                                                          or tokens[k - 1].text.lower() in ("dan", "als"))
 
 
 def dangles(token: Token, words: StoryWords) -> bool:
