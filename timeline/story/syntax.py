@@ -344,7 +344,10 @@ def actor_words(text: str, words: StoryWords) -> tuple[str, ...]:
     investeerders deden een bod" → musk, groep, investeerders); none for a pronoun or no subject."""
     tokens = tagged_plain(text)
     start, end = subject_span(tokens, words) or (0, 0)
-    return tuple(sorted({t.text.lower() for t in tokens[start:end] if t.tag.startswith(("N|", "SPEC"))}))
+    nouns = [t for t in tokens[start:end] if t.tag.startswith(("N|", "SPEC"))]
+    if nouns and all(t.tag.startswith("N|soort") and t.text.lower().endswith(words.kind_nouns) for t in nouns):
+        return ()  # "Het staalbedrijf kondigde ... aan": a reference like a pronoun, its actor unknown here
+    return tuple(sorted({t.text.lower() for t in nouns}))
 
 
 def in_past(text: str) -> bool:

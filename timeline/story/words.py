@@ -52,6 +52,7 @@ class StoryWords:
     headline_soft: re.Pattern[str]
     headline_max: int
     subject_openers: tuple[str, ...] = ()
+    kind_nouns: tuple[str, ...] = ()  # nouns that stand for an organisation or a person of a kind ("bedrijf", "topman")
     report_frames: frozenset[str] = frozenset()
     state_verbs: frozenset[str] = frozenset()
     refusals: frozenset[str] = frozenset()
@@ -84,6 +85,7 @@ def story_words(language: str = "nl") -> StoryWords:
         organisation_pronouns=frozenset(s.organisation_pronouns),
         leaning=tuple(s.leaning_openers),
         organisation_nouns=tuple(s.organisation_nouns),
+        kind_nouns=tuple(s.organisation_nouns) + tuple(s.person_nouns),
         institutions=tuple(s.institutions),
         generic_nouns=tuple(s.generic_organisation_nouns),
         name_words=tuple(s.organisation_name_words),
