@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from timeline.story.syntax import subject_text, tagged_plain
+from timeline.story.syntax import subject_span, subject_text, tagged_plain
 from timeline.story.words import NAME, WORD, StoryWords
 
 ARTICLES = ("de", "het")
@@ -276,14 +276,36 @@ def resolve(text: str, before: list[str], people: Cast, words: StoryWords, subje
         return f"[{named.group(1)}]{text[named.end():]}", named.group(1)
     if found.kind == "leaning":
         return (f"{before[-1]} {text}" if before else text), None
+    if found.kind == "person" and not found.noun and plural_verb(text):  # "Ze vroegen ...": a plural, never the
+        group = plural_subject(before[-1], words) if before else ""  # last person named; the plural subject before
+        return (insert(text, found, group), group) if group else (text, None)
     name = antecedent(before, found.kind, people, words, found.noun)
     if name is None:
         return text, None
+    return insert(text, found, name), name
+
+
+def plural_subject(sentence: str, words: StoryWords) -> str:
+    """The subject of a sentence when it is plural and no pronoun ("De ouders schreven ..."), else ""."""
+    tokens = tagged_plain(sentence)
+    span = subject_span(tokens, words)
+    if span is None or not any(t.tag.startswith("N|") and t.tag.endswith("|mv") for t in tokens[span[0]:span[1]]):
+        return ""
+    return sentence[tokens[span[0]].start:tokens[span[1] - 1].end]
+
+
+def insert(text: str, found: Reference, name: str) -> str:
+    """The reference at the sentence's start or after its verb replaced by the name, in brackets, first."""
     if found.start == 0:
-        return f"[{name}]{text[found.end:]}", name
+        return f"[{name}]{text[found.end:]}"
     fronted, verb = text[: found.start].rstrip().rsplit(" ", 1)
-    rest = text[found.end :].lstrip()
-    return f"[{name}] {verb} {lower_first(fronted)} {rest}".replace("  ", " "), name
+    return f"[{name}] {verb} {lower_first(fronted)} {text[found.end:].lstrip()}".replace("  ", " ")
+
+
+def plural_verb(text: str) -> bool:
+    """Whether the sentence's first finite verb is plural ("melden", "kondigden")."""
+    verb = next((t for t in tagged_plain(text[:120]) if t.tag.startswith("WW|pv")), None)
+    return verb is not None and verb.tag.endswith("|mv")
 
 
 def name_epithet(text: str, before: list[str], people: Cast, words: StoryWords) -> str:
