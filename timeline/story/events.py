@@ -17,7 +17,7 @@ from timeline.read.article import Article
 from timeline.story.dating import Placed, choose, conditional, has_action, has_figure
 from timeline.story.headlines import headline, named
 from timeline.story.syntax import actor_words, has_main_verb, in_past, outlook, report_frame, tells_action
-from timeline.story.references import Cast, cast, name_epithet, resolve
+from timeline.story.references import Cast, cast, demonstrative_named, name_epithet, resolve
 from timeline.story.sentences import Sentence, sentences
 from timeline.story.stance import aims, missed, states
 from timeline.story.words import StoryWords, story_words
@@ -263,8 +263,8 @@ def article_candidates(
     lead = lead_index(items, words, language)
 
     def candidate(date: EventDate, item: Told, kind: str, expected: bool = False, title: str | None = None, **extra):
-        line = named(resolve(headline(own_words(item, words), words, title), list(item.before), people, words,
-                             subject_only=True)[0])
+        own = demonstrative_named(own_words(item, words), list(item.before))
+        line = named(resolve(headline(own, words, title), list(item.before), people, words, subject_only=True)[0])
         said = replace(item.features, actor=actor_words(item.text if title else line, words))  # who did what: the
         # headline's subject ("... bereikte een hoogtepunt toen Musk een bod deed": Musk), for the merge
         return Candidate("", date, item.text, line,  # the id is set by `numbered`, once repeats are gone

@@ -46,7 +46,8 @@ def short_subject(text: str, words: StoryWords) -> str:
     if tokens[end].text.lower() == "van":  # "enige fabrikant van lithografiemachines"
         of = phrase_end(tokens, end + 1, set(), words)
         end = of if end + 1 < of < verb and len(text[:tokens[of - 1].end]) <= 60 else end
-    return f"{text[:tokens[end - 1].end]} {text[tokens[verb].start:]}"
+    kept = tokens[end - 1].end + (text[tokens[end - 1].end:tokens[end - 1].end + 1] == "]")  # "[ASML] uit Veldhoven"
+    return f"{text[:kept]} {text[tokens[verb].start:]}"
 
 
 def without_open_om(text: str) -> str:
@@ -146,7 +147,7 @@ def timeless(text: str, words: StoryWords, every: bool = False) -> str:
              (not re.search(r"\d", text[s:e]) and not words.month_words & set(text[s:e].lower().split()))]
     spans += [m.span() for m in words.headline_relative.finditer(text)]
     for start, end in reversed(merged(spans, text)):
-        before = re.search(r"(?:\b(?:op|in|sinds|vanaf|per)\s+)?$", text[:start], re.IGNORECASE)
+        before = re.search(r"(?:\b(?:dan\s+)?(?:op|in|sinds|vanaf|per)\s+)?$", text[:start], re.IGNORECASE)
         text = text[: before.start()].rstrip() + " " + text[end:].lstrip()
     return " ".join(text.replace(" ,", ",").split()).strip(" ,")
 

@@ -74,7 +74,8 @@ def subject_end(tokens: Sequence[Token], i: int, words: StoryWords, dated: set[i
         if word == "," and listed(tokens, end, words, dated):  # "D66, VVD en CDA"
             end = phrase_end(tokens, end + 1, dated, words)
             continue
-        change = word == "van" and end + 1 < len(tokens) and tags[end + 1] == "TW"  # "van 90 miljoen euro ... naar"
+        change = word in ATTACHED and end + 1 < len(tokens) and tags[end + 1] == "TW"  # "van 90 miljoen euro ... naar",
+        # "bestelden klanten voor 3,6 miljard euro": an amount goes with the verb
         if not change and (word == "van" or (word in ATTACHED and common) or word == "en"):
             after = phrase_end(tokens, quantity_end(tokens, end + 1, words), dated, words)
             if after > end + 1 and not any(k in dated for k in range(end, after)):
