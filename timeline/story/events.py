@@ -274,6 +274,8 @@ def article_candidates(
     for index, item in enumerate(items):
         if index == lead:
             dating = choose(item.raw, list(item.placed), words, bool(item.features.amounts), item.recent_word)
+            if dating.kind == "dated" and aims(item.raw, words) and dating.expression.period.start_date > article.published:
+                dating = replace(dating, kind="published")  # "wil uiterlijk in 2029 ...": the plan is news today
             date = event_date(dating.expression, language) if dating.kind == "dated" else lead_date(article, language)
             top = tuple(n for n, _ in names.most_common(3))
             own_title = None if article.entry and article.entry.title_written else article.title  # not an editor's summary

@@ -18,6 +18,9 @@ def shortened(whole: str, words: StoryWords) -> str:
     fitted = fit(whole, words)
     if not cut_short(fitted, whole):
         return fitted
+    inner = without_inner_relative(whole)  # "een kooksfabriek die op steenkolen werkt vervangen"
+    if inner != whole and not cut_short(fit(inner, words), inner):
+        return fit(inner, words)
     undated = timeless(whole, words, every=True)
     if undated.split(" ", 1)[0] == whole.split(" ", 1)[0] or not starts_on_verb(undated):
         whole = undated  # not when the date stood where the subject goes ("Woensdag 29 oktober is ...")
@@ -29,6 +32,23 @@ def shortened(whole: str, words: StoryWords) -> str:
     if cut_short(fitted, whole) and not fitted.endswith("…"):
         fitted = with_verbs(dangling_end(without_open_om(fitted), words), whole.rstrip(" ."), words)
     return fitted
+
+
+def without_inner_relative(text: str) -> str:
+    """Without a relative clause inside the main clause, up to its own finite verb, when verbs of the
+    main clause follow it ("wil een kooksfabriek die op steenkolen werkt vervangen")."""
+    tokens = tagged_plain(text)
+    opened = next((k for k, t in enumerate(tokens) if t.tag == "VNW|betr"), None)
+    if opened is None:
+        return text
+    closed = next((k for k in range(opened + 1, len(tokens)) if tokens[k].tag.startswith("WW|pv") or (
+        tokens[k].tag == "WW|inf" and any(t.tag.startswith("WW|inf") for t in tokens[k + 1:]))), None)  # "werken" read
+    # as an infinitive when another verb follows is the relative clause's finite verb
+    if closed is None or not any(t.tag.startswith(("WW|inf", "WW|vd")) for t in tokens[closed + 1:]):
+        return text
+    if any(t.text in ",;:" for t in tokens[opened:closed]):
+        return text
+    return f"{text[:tokens[opened].start].rstrip(' ,')} {text[tokens[closed].end:].lstrip(' ,')}".strip()
 
 
 def short_subject(text: str, words: StoryWords) -> str:
@@ -147,7 +167,8 @@ def timeless(text: str, words: StoryWords, every: bool = False) -> str:
              (not re.search(r"\d", text[s:e]) and not words.month_words & set(text[s:e].lower().split()))]
     spans += [m.span() for m in words.headline_relative.finditer(text)]
     for start, end in reversed(merged(spans, text)):
-        before = re.search(r"(?:\b(?:dan\s+)?(?:op|in|sinds|vanaf|per)\s+)?$", text[:start], re.IGNORECASE)
+        before = re.search(r"(?:\b(?:dan|uiterlijk|ongeveer|omstreeks|circa)\s+)?(?:\b(?:op|in|sinds|vanaf|per)\s+)?$",
+                           text[:start], re.IGNORECASE)
         text = text[: before.start()].rstrip() + " " + text[end:].lstrip()
     return " ".join(text.replace(" ,", ",").split()).strip(" ,")
 
