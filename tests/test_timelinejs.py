@@ -3,12 +3,11 @@
 import json
 import os
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from npm import npm_install
 
 from timeline.cli import main
 
@@ -87,24 +86,13 @@ def test_a_word_put_into_a_slide_s_text_is_marked_up_not_bracketed(slides_json):
     assert not any("[" in t or "[" in slide["text"]["headline"] for t, slide in zip(texts, slides_json["events"]))
 
 
-def npm_install(folder: Path) -> Path:
-    """TimelineJS from the npm registry, into a folder of the test's own."""
-    npm = shutil.which("npm")
-    if npm is None:
-        pytest.fail("npm not found: install nodejs and npm (apt-get install nodejs npm)")
-    done = subprocess.run([npm, "install", "--no-audit", "--no-fund", "--ignore-scripts", "--prefix", str(folder), TIMELINEJS],
-                          capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr[-2000:]
-    return folder / "node_modules" / "@knight-lab" / "timelinejs" / "dist"
-
-
 def test_the_real_timelinejs_renders_the_seed_story_without_errors(tmp_path, slides_json):
     from test_render_html import chromium
 
     cache = Path(os.environ.get("TIMELINEJS_CACHE", tmp_path / "npm"))
     dist = cache / "node_modules" / "@knight-lab" / "timelinejs" / "dist"
     if not (dist / "js" / "timeline.js").is_file():
-        dist = npm_install(cache)
+        dist = npm_install(cache, TIMELINEJS) / "@knight-lab" / "timelinejs" / "dist"
     page = tmp_path / "tl.html"
     page.write_text(f"""<!DOCTYPE html><html><head><meta charset="utf-8">
 <link rel="stylesheet" href="{(dist / 'css' / 'timeline.css').as_uri()}">
