@@ -15,7 +15,7 @@ from render_fixtures import ALTMAN, EVENTS
 from test_render_html import chromium
 
 from timeline.models import Event, EventDate, Grain, Timeline
-from timeline.render.document import render_html
+from timeline.render.document import Look, render_html
 from timeline.render.templating import make_environment
 
 LONG_WORD = "Consumentenabonnementenprijsverhogingsvoorstellen"
@@ -72,7 +72,8 @@ def story() -> Timeline:
 
 @pytest.fixture(scope="module")
 def fragment() -> str:
-    return render_html(story(), make_environment(None), fragment=True)
+    calendar = "https://example.org/nieuws/verhalen/openai-van-lab-tot-code-rood/timeline.ics"  # a subscribe line too
+    return render_html(story(), make_environment(None), fragment=True, look=Look(calendar=calendar))
 
 
 def host_page(folder: Path, fragment: str, width: int, hostile: bool) -> Path:
