@@ -304,6 +304,23 @@ def parse_formats(ctx, param, value: str) -> list[str]:
     return chosen
 
 
+def parse_calendar_url(ctx, param, value: str | None) -> str | None:
+    """An http(s) address with a host and no space; a folder's address (ending in /) means its timeline.ics."""
+    from urllib.parse import urlsplit
+
+    if value is None:
+        return None
+    url = value.strip()
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        host = None
+    if urlsplit(url).scheme not in ("https", "http") or not host or any(c.isspace() for c in url):
+        raise click.BadParameter(f"{value!r}: give the https address timeline.ics will be served from, "
+                                 "e.g. https://example.org/verhaal/timeline.ics")
+    return url + ("timeline.ics" if url.endswith("/") else "")
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--out", default="build", show_default=True, help="Folder for the timeline files, or - for stdout (one format).")
@@ -311,6 +328,10 @@ def parse_formats(ctx, param, value: str) -> list[str]:
               help="Comma-separated formats: md, ics, html, json, timelinejs, fragment, embed.")
 @click.option("--calendar-grain", type=click.Choice(["day", "week", "month", "year"]), default="month", show_default=True,
               help="Coarsest events the calendar holds; coarser ones are left out (year: all but decades).")
+@click.option("--calendar-spans", is_flag=True,
+              help="Show a period longer than a week over all its days in the calendar, not once on its first day.")
+@click.option("--calendar-url", metavar="URL", callback=parse_calendar_url,
+              help="The https address timeline.ics will be served from: the HTML and Markdown say how to subscribe.")
 @click.option("--theme", type=click.Choice(["light", "dark", "auto"]), default="light", show_default=True,
               help="Colours of the HTML; auto follows the reader's system setting.")
 @click.option("--heading-level", type=click.IntRange(1, 4), help="Level of the HTML's top heading (default 1 on a page, 2 in a fragment).")
@@ -336,9 +357,9 @@ def parse_formats(ctx, param, value: str) -> list[str]:
 @engine_option
 @scheduler_option
 @click.pass_context
-def build(ctx, paths, out, formats, calendar_grain, theme, heading_level, no_title, templates, title, strict, jobs,
-          language, subject, aliases, key, edits_path, since, max_size, quiet, verbose, published, prefer,
-          engine, scheduler):
+def build(ctx, paths, out, formats, calendar_grain, calendar_spans, calendar_url, theme, heading_level, no_title,
+          templates, title, strict, jobs, language, subject, aliases, key, edits_path, since, max_size, quiet, verbose,
+          published, prefer, engine, scheduler):
     """Build the timeline from PATHS (articles, folders, or - for stdin; default: the bundled seeds).
 
     Writes timeline.md, .ics, .html and .json to --out; all files or, on any
@@ -372,7 +393,7 @@ def build(ctx, paths, out, formats, calendar_grain, theme, heading_level, no_tit
     edits = edits_file(paths, edits_path)
     story = carry_sequences(previous, collector.timeline(title, language, focus, key, edits, say))
     changes = compare(previous, story) if since else None
-    options = Options(calendar_grain, theme, heading_level, not no_title)
+    options = Options(calendar_grain, theme, heading_level, not no_title, calendar_spans, calendar_url or "")
     files = producers(story, formats, Path(templates) if templates else None, previous if since else None, changes, options)
     emit(files, out, formats, say)
     say(f"timeline: {len(story.events)} events from {collector.read} articles"

@@ -20,12 +20,15 @@ Producer = Callable[[], Iterable[bytes]]
 
 @dataclass(frozen=True)
 class Options:
-    """How the formats come out: the calendar's coarsest grain and the HTML's look."""
+    """How the formats come out: the calendar's coarsest grain, whether it shows long periods over
+    all their days (`calendar_spans`), the address it is served from, and the HTML's look."""
 
     calendar_grain: str = "month"
     theme: str = "light"
     heading_level: int | None = None
     title: bool = True
+    calendar_spans: bool = False
+    calendar_url: str = ""
 
 
 def producers(
@@ -38,12 +41,12 @@ def producers(
     from timeline.render.templating import make_environment
 
     env = make_environment(templates)  # a missing template folder fails here, before any file
-    look = render.Look(options.theme, options.heading_level, options.title)
+    look = render.Look(options.theme, options.heading_level, options.title, options.calendar_url)
     makers: dict[str, Producer] = {
-        "md": lambda: (chunk.encode("utf-8") for chunk in render.markdown_chunks(timeline, env)),
+        "md": lambda: (chunk.encode("utf-8") for chunk in render.markdown_chunks(timeline, env, options.calendar_url)),
         "html": lambda: (chunk.encode("utf-8") for chunk in render.html_chunks(timeline, env, look=look)),
         "json": lambda: (chunk.encode("utf-8") for chunk in render.json_chunks(timeline)),
-        "ics": lambda: ics.ics_chunks(timeline, options.calendar_grain),
+        "ics": lambda: ics.ics_chunks(timeline, options.calendar_grain, options.calendar_spans),
         "timelinejs": lambda: [timelinejs.render_timelinejs(timeline).encode("utf-8")],
         "fragment": lambda: (c.encode("utf-8") for c in render.html_chunks(timeline, env, look=look, kind="fragment")),
         "embed": lambda: (c.encode("utf-8") for c in render.html_chunks(timeline, env, look=look, kind="embed")),

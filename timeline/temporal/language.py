@@ -44,6 +44,8 @@ class Labels(Model):
     untitled: str
     expected: str
     expected_note: str
+    period: str
+    added: str
     source: str
     sources: str
     approximate: str
