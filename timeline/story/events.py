@@ -19,7 +19,7 @@ from timeline.story.headlines import headline, named
 from timeline.story.syntax import actor_words, has_main_verb, in_past, outlook, report_frame, tells_action
 from timeline.story.references import Cast, cast, demonstrative_named, name_epithet, resolve
 from timeline.story.sentences import Sentence, sentences
-from timeline.story.stance import aims, missed, states
+from timeline.story.stance import aims, explains, missed, spans_years, states
 from timeline.story.words import StoryWords, story_words
 from timeline.temporal.tagger import Prefer, extract
 from timeline.story.features import Features, capitalised, event_words, features
@@ -219,7 +219,8 @@ def classify(item: Told, article: Article, language: str = "nl") -> tuple[str, E
     dating = choose(item.raw, list(item.placed), words, bool(item.features.amounts), item.recent_word, present)
     if dating.kind == "dated" and rolling(dating.expression) and words.trend.search(item.raw.lower()):
         return None  # "het afgelopen jaar is het verschil verkleind": a trend up to now, not a happening
-    if dating.kind == "dated" and (states(item.raw, words) or missed(item.raw, words) or (
+    if dating.kind == "dated" and (states(item.raw, words) or missed(item.raw, words) or explains(item.raw, words)
+                                   or spans_years(dating.expression.period) or (
             aims(item.raw, words) and dating.expression.period.start_date > article.published)):
         return None  # a state, a target or deadline, what should have happened: no happening at that date
     if dating.kind == "dated" and reports(item, words):

@@ -20,7 +20,7 @@ from timeline.story.syntax import (
     dangling_end, finite_form, tagged_plain, teller_said, verb_second, without_relative,
 )
 from timeline.story.syntax import subject_first as subject_first_by_tags
-from timeline.story.shorten import awaits_verb, date_spans, fit, shortened, starts_on_verb, timeless
+from timeline.story.shorten import awaits_verb, date_spans, fit, shortened, starts_on_verb, timeless, word_end
 from timeline.story.words import NAME, WORD, StoryWords
 
 QUOTE = re.compile(r"\s?[‘“\"]([^‘’“”\"]{1,300})[’”\"](?![\w])")
@@ -56,7 +56,9 @@ def headline(text: str, words: StoryWords, title: str | None = None) -> str:
 def marked_cut(line: str, words: StoryWords) -> str:
     """A headline that still ends inside a clause waiting for its verb ("besloot dat ASML ook oudere
     chipmachines niet meer") says it was cut."""
-    return line + "…" if not line.endswith("…") and awaits_verb(line) else line
+    if line.endswith("…") or not awaits_verb(line):
+        return line
+    return (line if len(line) < words.headline_max else line[: word_end(line, words.headline_max - 1)].rstrip()) + "…"
 
 
 def strip_asides(text: str) -> str:

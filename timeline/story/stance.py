@@ -38,6 +38,16 @@ def states(text: str, words: StoryWords) -> bool:
     return not event_words(" ".join(t.text for t in clause))  # "Er was in Washington overleg": a happening
 
 
+def explains(text: str, words: StoryWords) -> bool:
+    """"Dat komt doordat klanten ...", "Het gaat om acht nieuwe bewindspersonen": what was told, explained."""
+    return " ".join(text.lower().split()[:4]).startswith(words.explanations)
+
+
+def spans_years(period) -> bool:
+    """A stretch of more than a year ("in de periode van 2018 tot en met 2021"): a background, no happening."""
+    return (period.end_date - period.start_date).days > 366
+
+
 def aims(text: str, words: StoryWords) -> bool:
     """A will or a duty, not a deed: "Tata Steel wil uiterlijk in 2029 ...", "moet eind 2025 voldoen"; with
     a later date its date is a target or a deadline."""

@@ -62,6 +62,7 @@ class StoryWords:
     outlook_verbs: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
     aim_verbs: frozenset[str] = frozenset()
+    explanations: tuple[str, ...] = ()
     trend: re.Pattern[str] = re.compile(r"(?!)")
     disclosure: re.Pattern[str] = re.compile(r"(?!)")  # "werd duidelijk dat": the news follows
     headline_relative: re.Pattern[str] = re.compile(r"(?!)")  # time words a headline leaves out
@@ -129,6 +130,7 @@ def story_words(language: str = "nl") -> StoryWords:
         outlook_verbs=frozenset(s.outlook_verbs),
         copulas=frozenset(s.copulas),
         aim_verbs=frozenset(s.aim_verbs),
+        explanations=tuple(s.explanations),
         disclosure=re.compile(rf"\b(?:{alternatives(s.disclosure_frames)}),?\s+dat\s", re.IGNORECASE),
         trend=re.compile(rf"\b(?:{alternatives(s.trend_verbs)})\b"),
         continuation=re.compile(rf"\b(?:{alternatives(s.continuation_words)})\b"),

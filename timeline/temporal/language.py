@@ -123,6 +123,7 @@ class Story(Model):
     copulas: tuple[str, ...]
     trend_verbs: tuple[str, ...]
     aim_verbs: tuple[str, ...]
+    explanations: tuple[str, ...]
     disclosure_frames: tuple[str, ...]
     headline_relative: tuple[str, ...]
     headline_max: int
