@@ -206,6 +206,18 @@ def explain(item: Told, dating) -> Why:
     return Why(item.raw, expr.text if expr is not None else "", at, dating.rule, len(item.placed))
 
 
+def at_its_date(item: Told, dating, article: Article, words: StoryWords) -> bool:
+    """Whether a dated sentence tells a happening at its date: not a trend up to now ("het afgelopen jaar is
+    het verschil verkleind"), a state, an explanation, a stretch of years, what should have happened, or a
+    target or deadline ("wil uiterlijk in 2029 ...")."""
+    raw, period = item.raw, dating.expression.period
+    if rolling(dating.expression) and words.trend.search(raw.lower()):
+        return False
+    if states(raw, words) or missed(raw, words) or explains(raw, words) or spans_years(period):
+        return False
+    return not (aims(raw, words) or outlook(raw, words)) or period.start_date <= article.published
+
+
 def classify(item: Told, article: Article, language: str = "nl") -> tuple[str, EventDate, bool, Why] | None:
     """What a sentence (not the lead) gives: (kind, date, expected, why), or None.
 
@@ -217,12 +229,8 @@ def classify(item: Told, article: Article, language: str = "nl") -> tuple[str, E
         return None
     present = lambda: direction_in(compile_grammar(language), item.raw) is None  # noqa: E731
     dating = choose(item.raw, list(item.placed), words, bool(item.features.amounts), item.recent_word, present)
-    if dating.kind == "dated" and rolling(dating.expression) and words.trend.search(item.raw.lower()):
-        return None  # "het afgelopen jaar is het verschil verkleind": a trend up to now, not a happening
-    if dating.kind == "dated" and (states(item.raw, words) or missed(item.raw, words) or explains(item.raw, words)
-                                   or spans_years(dating.expression.period) or (
-            aims(item.raw, words) and dating.expression.period.start_date > article.published)):
-        return None  # a state, a target or deadline, what should have happened: no happening at that date
+    if dating.kind == "dated" and not at_its_date(item, dating, article, words):
+        return None
     if dating.kind == "dated" and reports(item, words):
         expr = dating.expression
         clause = clause_direction(compile_grammar(language), article.text, expr.offset[0], widen=False)
@@ -275,7 +283,7 @@ def article_candidates(
     for index, item in enumerate(items):
         if index == lead:
             dating = choose(item.raw, list(item.placed), words, bool(item.features.amounts), item.recent_word)
-            if dating.kind == "dated" and aims(item.raw, words) and dating.expression.period.start_date > article.published:
+            if dating.kind == "dated" and not at_its_date(item, dating, article, words):
                 dating = replace(dating, kind="published")  # "wil uiterlijk in 2029 ...": the plan is news today
             date = event_date(dating.expression, language) if dating.kind == "dated" else lead_date(article, language)
             top = tuple(n for n, _ in names.most_common(3))

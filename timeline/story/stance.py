@@ -14,7 +14,7 @@ from timeline.temporal.pos import Token
 def clause_of(tokens: Sequence[Token], verb: int, words: StoryWords) -> Sequence[Token]:
     """The main clause around its finite verb: up to a comma, a relative pronoun or a subordinator."""
     end = next((k for k in range(verb + 1, len(tokens)) if tokens[k].text in ",;:" or tokens[k].tag == "VNW|betr"
-                or tokens[k].text.lower() in words.subordinators), len(tokens))
+                or tokens[k].text.lower() in words.subordinators or tokens[k].text.lower() == "om"), len(tokens))
     return tokens[:end]
 
 

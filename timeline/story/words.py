@@ -95,8 +95,9 @@ def story_words(language: str = "nl") -> StoryWords:
         reporting=frozenset(s.reporting_verbs),
         fronted=frozenset(s.fronted),
         particles=tuple(s.particles),
-        qualifier=re.compile(
+        qualifier=re.compile(  # "de omzet van 2025"; "een boete voor het overtreden van de regels in 2021"
             rf"\b(?:{alternatives(s.qualifier_articles)})\s+(?:[\w-]+\s+){{1,2}}(?:{alternatives(s.qualifier_prepositions)})\s*$"
+            rf"|\bvoor\s+(?:(?:de|het|een)\s+)?[\w-]+\s+(?:van\s+(?:de|het|een)\s+[\w-]+\s+)?in\s*$"
         ),
         figure=re.compile(
             rf"\d[\d.,]*\s*(?:{alternatives(s.figure_units + lang.not_after_number.words)})(?!\w)", re.IGNORECASE
