@@ -403,8 +403,9 @@ def default_jobs() -> int:
 
 
 def collect(paths, strict, published, prefer, language, jobs, tell, quiet, max_size=20, engine="local", scheduler=None,
-            focus=None):
-    """Read every article (skipping bad ones unless strict), with a progress bar on a terminal."""
+            focus=None, left=False):
+    """Read every article (skipping bad ones unless strict), with a progress bar on a terminal;
+    `left`: also the sentences that gave no event (read in this process)."""
     from contextlib import closing
 
     from timeline.build import Collector, inputs, outcomes
@@ -422,7 +423,7 @@ def collect(paths, strict, published, prefer, language, jobs, tell, quiet, max_s
         items = inputs(paths, stdin, max_size * 1024 * 1024)
         if jobs is None:  # a pool pays its start-up (each worker compiles the grammar) only where there is work to share
             jobs = default_jobs() if len(items) >= 64 else 1
-        found = outcomes(items, published, prefer, language, jobs)
+        found = outcomes(items, published, prefer, language, jobs, left)
     with progress(len(items), quiet) as bar, closing(found):
         for outcome in found:
             if tell:
@@ -447,9 +448,11 @@ def review(ctx, paths, out, fmt, subject, aliases, language, published, prefer):
     date phrase that dated it, why, what to check, and the edits.toml lines to drop or re-date it."""
     from pathlib import Path
 
+    from timeline.build import story_subject
     from timeline.review import write_review
 
-    gather = lambda: collect(paths, False, published, prefer, language, 1, None, True)  # noqa: E731
+    focus = story_subject(paths, subject, aliases)
+    gather = lambda: collect(paths, False, published, prefer, language, 1, None, True, focus=focus, left=True)  # noqa: E731
     targets, skipped = write_review(gather, paths, Path(out), fmt, subject, aliases, language)
     for target in targets:
         note(f"timeline: wrote {target}")
