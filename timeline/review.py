@@ -121,7 +121,7 @@ def left_items(collector: Collector, told: list[tuple[Event, list[Candidate]]], 
                set_aside: set[str] = frozenset()) -> list[Left]:
     """What the story left out: sentences that gave no event, mentions that fitted no dated report,
     and events dropped for not naming the subject (`set_aside`: events an edit dropped or merged)."""
-    found = [left_sentence(item) for item in collector.left_out]
+    found = [left_sentence(item) for item in {item.id: item for item in collector.left_out}.values()]  # a pull quote once
     members = {m.id for _, group in told for m in group}
     found += [left_telling(c, c.id, "mention") for c in collector.candidates if c.id not in members]
     for event, group in told:

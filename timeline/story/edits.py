@@ -60,7 +60,11 @@ class Edits:
 
 def load_edits(path: Path) -> Edits:
     """The edits file, each entry validated; a bad one is an error naming its line and field."""
-    source = read_text(path, EDITS, "give a regular edits.toml of at most 16 MB", ConfigError)
+    return parse_edits(read_text(path, EDITS, "give a regular edits.toml of at most 16 MB", ConfigError), path)
+
+
+def parse_edits(source: str, path: Path) -> Edits:
+    """The edits in `source`, the text of the file at `path` (which messages name)."""
     try:
         table = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:
