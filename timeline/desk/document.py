@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Annotated, Literal, Union
 
 import tomlkit
-from tomlkit.items import KeyType, SingleKey
+from tomlkit.items import Comment, KeyType, SingleKey, Whitespace
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
 Id = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{12}$")]
@@ -79,16 +79,28 @@ def table(doc: tomlkit.TOMLDocument, key: str):
     return doc[key]
 
 
-def tidy(doc: tomlkit.TOMLDocument, key: str) -> None:
-    """An edit left with no field goes."""
-    if key in doc and not doc[key]:
-        del doc[key]
-
-
 def unset(doc: tomlkit.TOMLDocument, key: str, field: str) -> None:
     if key in doc and field in doc[key]:
         del doc[key][field]
-        tidy(doc, key)
+
+
+def tidy(doc: tomlkit.TOMLDocument, keys: set[str]) -> tomlkit.TOMLDocument:
+    """The edits of `keys` that were left with no field go (an empty edit would still mark its event
+    edited), their comments staying where they stood: tomlkit keeps the comment above a table
+    inside the table before it."""
+    if not any(key in doc and not doc[key] for key in keys):
+        return doc
+    tidied = tomlkit.document()
+    for key, item in doc.body:
+        if key is None:
+            tidied.add(item)
+        elif key.key in keys and not item:
+            for _, inner in item.value.body:
+                if isinstance(inner, (Comment, Whitespace)):
+                    tidied.add(inner)
+        else:
+            tidied.append(key, item)
+    return tidied
 
 
 def merged_by(doc: tomlkit.TOMLDocument, member: str) -> str | None:
@@ -99,6 +111,7 @@ def merged_by(doc: tomlkit.TOMLDocument, member: str) -> str | None:
 def changed(text: str, change, added: dict[str, object] | None = None) -> str:
     """The text of edits.toml after `change`; `added` holds the fields an Add writes."""
     doc = tomlkit.parse(text)
+    touched = {getattr(change, "id", "")}  # the edits a change may leave empty
     if isinstance(change, Drop) and change.action == "drop":
         table(doc, change.id)["drop"] = True
     elif isinstance(change, Drop):
@@ -119,21 +132,23 @@ def changed(text: str, change, added: dict[str, object] | None = None) -> str:
             edit["merge"] = tomlkit.array()
         edit["merge"].append(change.other)
     elif isinstance(change, Split):
-        split(doc, change)
+        touched.add(split(doc, change))
     elif isinstance(change, Add):
         for field, value in (added or {}).items():
             table(doc, change.id)[field] = value
-    return doc.as_string()
+    return tidy(doc, touched).as_string()
 
 
-def split(doc: tomlkit.TOMLDocument, change: Split) -> None:
-    """An event an edit merged in leaves that merge; a telling the build merged is split off."""
+def split(doc: tomlkit.TOMLDocument, change: Split) -> str:
+    """An event an edit merged in leaves that merge; a telling the build merged is split off.
+    Returns the edit it changed."""
     taker = merged_by(doc, change.member)
     if taker is None:
         table(doc, change.member)["split"] = True
-        return
+        return change.member
     kept = [m for m in doc[taker]["merge"] if m != change.member]
     if kept:
         doc[taker]["merge"] = kept
     else:
         unset(doc, taker, "merge")
+    return taker
