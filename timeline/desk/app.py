@@ -37,77 +37,88 @@ def refused(error: DeskError) -> JSONResponse:
     return JSONResponse({"error": str(error)}, status_code=error.status, headers=PLAIN)
 
 
-def make_app(desk: Desk, token: str, port: int) -> Starlette:
-    hosts = {f"127.0.0.1:{port}", f"localhost:{port}"}
-    origins = {f"http://{host}" for host in hosts}
+def check(request: Request, change: bool = False, token_needed: bool = True) -> None:
+    """The request's Host, then (unless `token_needed` is False) its token, then for a change its Origin and type."""
+    state = request.app.state
+    if request.headers.get("host") not in state.hosts:
+        raise DeskError("this desk answers only at its own address (127.0.0.1)", 403)
+    if not token_needed:
+        return
+    given = request.headers.get("x-desk-token") or ("" if change else request.query_params.get("token", ""))
+    if not hmac.compare_digest(given.encode("utf-8", "replace"), state.token.encode("ascii")):
+        raise DeskError("no valid token: open the address the desk printed, with its token", 403)
+    if change and request.headers.get("origin") not in {f"http://{host}" for host in state.hosts}:
+        raise DeskError(f"a change must come from the desk's own page, not from "
+                        f"{bounded(request.headers.get('origin') or 'a request without an Origin')}", 403)
+    if change and request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+        raise DeskError("a change is sent as application/json", 415)
 
-    def check(request: Request, change: bool = False, token_needed: bool = True) -> None:
-        if request.headers.get("host") not in hosts:
-            raise DeskError("this desk answers only at its own address (127.0.0.1)", 403)
-        if not token_needed:
-            return
-        given = request.headers.get("x-desk-token") or ("" if change else request.query_params.get("token", ""))
-        if not hmac.compare_digest(given.encode("utf-8", "replace"), token.encode("ascii")):
-            raise DeskError("no valid token: open the address the desk printed, with its token", 403)
-        if change and request.headers.get("origin") not in origins:
-            raise DeskError(f"a change must come from the desk's own page, not from "
-                            f"{bounded(request.headers.get('origin') or 'a request without an Origin')}", 403)
-        if change and request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
-            raise DeskError("a change is sent as application/json", 415)
 
-    def guarded(handler, change: bool = False, token_needed: bool = True):
-        async def endpoint(request: Request) -> Response:
-            try:
-                check(request, change, token_needed)
-                return await handler(request)
-            except DeskError as error:
-                return refused(error)
-            except TimelineError as error:
-                return refused(DeskError(str(error), 500))
-        return endpoint
-
-    async def page(request: Request) -> Response:
-        body = (files("timeline.desk") / "static" / "desk.html").read_bytes()
-        return Response(body, media_type="text/html; charset=utf-8",
-                        headers={**PLAIN, "Content-Security-Policy": PAGE_POLICY, "X-Frame-Options": "DENY"})
-
-    async def static(request: Request) -> Response:
-        name = request.path_params["name"]
-        if name not in STATIC:
-            return refused(DeskError(f"no file {bounded(name)} here", 404))
-        return Response((files("timeline.desk") / "static" / name).read_bytes(), media_type=STATIC[name], headers=PLAIN)
-
-    async def state(request: Request) -> Response:
-        return JSONResponse(await run_in_threadpool(current_state, desk), headers=PLAIN)
-
-    async def resolve(request: Request) -> Response:
-        key, phrase = request.query_params.get("id", ""), request.query_params.get("phrase", "")[:200]
-        return JSONResponse(await run_in_threadpool(view.resolve, desk, key, phrase), headers=PLAIN)
-
-    async def preview(request: Request) -> Response:
-        kind = request.path_params["kind"]
-        if kind not in ("page", "fragment"):
-            raise DeskError(f"no preview {bounded(kind)}: choose page or fragment", 404)
-        body = await run_in_threadpool(rendered, desk, kind)
-        return Response(body, media_type="text/html; charset=utf-8",
-                        headers={**PLAIN, "Content-Security-Policy": PREVIEW_POLICY})
-
-    async def change(request: Request) -> Response:
-        raw = await body_of(request)
+def guarded(handler, change: bool = False, token_needed: bool = True):
+    """The handler behind `check`; a refusal or an error is a JSON answer with its status."""
+    async def endpoint(request: Request) -> Response:
         try:
-            asked = document.Request.model_validate(json.loads(raw))
-        except (ValueError, ValidationError) as error:
-            raise DeskError(f"a malformed change ({bounded(first_problem(error), 300)}); nothing was written",
-                            400) from None
-        await run_in_threadpool(desk.change, asked, view.checked(desk))
-        return JSONResponse(await run_in_threadpool(view.state, desk), headers=PLAIN)
+            check(request, change, token_needed)
+            return await handler(request)
+        except DeskError as error:
+            return refused(error)
+        except TimelineError as error:
+            return refused(DeskError(str(error), 500))
+    return endpoint
 
+
+async def page(request: Request) -> Response:
+    body = (files("timeline.desk") / "static" / "desk.html").read_bytes()
+    return Response(body, media_type="text/html; charset=utf-8",
+                    headers={**PLAIN, "Content-Security-Policy": PAGE_POLICY, "X-Frame-Options": "DENY"})
+
+
+async def static(request: Request) -> Response:
+    name = request.path_params["name"]
+    if name not in STATIC:
+        raise DeskError(f"no file {bounded(name)} here", 404)
+    return Response((files("timeline.desk") / "static" / name).read_bytes(), media_type=STATIC[name], headers=PLAIN)
+
+
+async def state(request: Request) -> Response:
+    return JSONResponse(await run_in_threadpool(current_state, request.app.state.desk), headers=PLAIN)
+
+
+async def resolve(request: Request) -> Response:
+    key, phrase = request.query_params.get("id", ""), request.query_params.get("phrase", "")[:200]
+    return JSONResponse(await run_in_threadpool(view.resolve, request.app.state.desk, key, phrase), headers=PLAIN)
+
+
+async def preview(request: Request) -> Response:
+    kind = request.path_params["kind"]
+    if kind not in ("page", "fragment"):
+        raise DeskError(f"no preview {bounded(kind)}: choose page or fragment", 404)
+    body = await run_in_threadpool(rendered, request.app.state.desk, kind)
+    return Response(body, media_type="text/html; charset=utf-8",
+                    headers={**PLAIN, "Content-Security-Policy": PREVIEW_POLICY})
+
+
+async def change(request: Request) -> Response:
+    desk = request.app.state.desk
+    raw = await body_of(request)
+    try:
+        asked = document.Request.model_validate(json.loads(raw))
+    except (ValueError, ValidationError) as error:
+        raise DeskError(f"a malformed change ({bounded(first_problem(error), 300)}); nothing was written",
+                        400) from None
+    await run_in_threadpool(desk.change, asked, view.checked(desk))
+    return JSONResponse(await run_in_threadpool(view.state, desk), headers=PLAIN)
+
+
+def make_app(desk: Desk, token: str, port: int) -> Starlette:
     routes = [
         Route("/", guarded(page, token_needed=False)), Route("/static/{name}", guarded(static, token_needed=False)),
         Route("/api/state", guarded(state)), Route("/api/resolve", guarded(resolve)),
         Route("/preview/{kind}", guarded(preview)), Route("/api/change", guarded(change, True), methods=["POST"]),
     ]
-    return Starlette(routes=routes)
+    app = Starlette(routes=routes)
+    app.state.desk, app.state.token, app.state.hosts = desk, token, {f"127.0.0.1:{port}", f"localhost:{port}"}
+    return app
 
 
 def current_state(desk: Desk) -> dict:

@@ -93,7 +93,7 @@ function eventCard(event, others) {
 
 function actions(event, others) {
   const id = event.id;
-  const date = el("input", {id: "d-" + id, name: "phrase", autocomplete: "off", placeholder: event.phrase,
+  const date = el("input", {id: "d-" + id, name: "phrase", autocomplete: "off", placeholder: "nu: " + event.phrase,
     "aria-describedby": "o-" + id});
   const output = el("output", {id: "o-" + id, for: "d-" + id, "aria-live": "polite"});
   let timer = null;
