@@ -103,6 +103,9 @@ def test_a_second_tab_or_a_second_desk_sees_a_conflict_not_a_silent_overwrite(de
         assert first in {d["id"] for d in fresh["dropped"]}
         assert post(other, stale, fresh["version"])[0] == 200
         assert edits_of(folder) == {first: {"drop": True}, second: {"date": "november 2025"}}
+        status, answer = post(running, {"action": "undo"})  # undoing the first desk's drop would undo the other's date
+        assert status == 409 and "changed elsewhere since this desk's last change" in answer["error"], answer
+        assert edits_of(folder) == {first: {"drop": True}, second: {"date": "november 2025"}}
         assert (folder / "edits.toml").read_text("utf-8").startswith(COMMENT)
         story = whole_build(out)
         assert first not in {e.id for e in story.events}
@@ -232,3 +235,13 @@ def test_a_change_touches_only_its_own_key_and_keeps_the_editors_comments_and_or
     kept = [line for line in EDITS.splitlines() if line.startswith("#")]
     assert [line for line in text.splitlines() if line.startswith("#")] == kept
     assert text.index("aaaaaaaaaaaa") < text.index("bbbbbbbbbbbb") if "aaaaaaaaaaaa" in text else True
+
+
+def test_without_its_extra_the_desk_names_the_install_command(tmp_path):
+    import subprocess
+    import sys
+
+    script = "import sys\nsys.modules['uvicorn'] = None\nfrom timeline.cli import main\nsys.exit(main(sys.argv[1:]))"
+    run = subprocess.run([sys.executable, "-c", script, "desk", str(news(tmp_path))], capture_output=True, timeout=120)
+    assert run.returncode == 1 and b"the desk needs uvicorn: pip install 'timeline[desk]'" in run.stderr, run.stderr
+    assert not (tmp_path / "build").exists()

@@ -64,7 +64,7 @@ class Desk:
     def __init__(self, collector: Collector, settings: Settings, say: Callable[[str], None]):
         self.collector, self.settings, self.say = collector, settings, say
         self.guard = threading.Lock()  # one change at a time in this desk; the folder locks keep out the others
-        self.history: list[str] = []  # edits.toml before each change this desk made, for undo
+        self.history: list[tuple[str, str]] = []  # edits.toml before and after each change this desk made, for undo
         self.changes: list[dict] | None = None  # what the last change did to the story (None: no change yet)
         with self.locked():
             self.current = self.make(self.edits_text())
@@ -127,7 +127,10 @@ class Desk:
             if isinstance(change, document.Undo):
                 if not self.history:
                     raise DeskError("nothing to undo: this desk has made no change yet", 400)
-                new = self.history[-1]
+                if self.history[-1][1] != text:
+                    raise DeskError(f"{self.settings.edits}: changed elsewhere since this desk's last change; undoing "
+                                    "it would overwrite that, so nothing was written", 409)
+                new = self.history[-1][0]
             else:
                 new = document.changed(text, change, fields(before, change))
             built = self.make(new)
@@ -135,7 +138,7 @@ class Desk:
             if isinstance(change, document.Undo):
                 self.history.pop()
             else:
-                self.history.append(text)
+                self.history.append((text, new))
             self.changes = changes_of(before.story, built.story)
             self.current = built
             return built
