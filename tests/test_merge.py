@@ -92,7 +92,10 @@ def test_rebuilding_from_all_seeds_after_spring_shows_what_changed(tmp_path):
     added, changed = changelog.split("## Gewijzigd")
     assert "begin december 2025" in added and "oktober 2025" in added and "zomer 2025" in added
     assert "financieringsronde van 40 miljard dollar" in changed
-    assert "nieuwe bron: Amazon overweegt investering van 10 miljard dollar in OpenAI" in changed
+    assert ("_bronnen_: OpenAI lanceert AI-gedreven alternatief voor X: Wordt Musk verslagen? → OpenAI lanceert "
+            "AI-gedreven alternatief voor X: Wordt Musk verslagen?; Amazon overweegt investering van 10 miljard dollar "
+            "in OpenAI") in changed
+    assert "_datum preciezer_: kort voor 16 april 2025 → 1 januari – 16 april 2025" in changed
     assert ".txt" not in changelog
     assert "## Verwijderd" not in changelog
     diff = runner.invoke(main, ["diff", str(spring / "timeline.json"), str(full / "timeline.json")])

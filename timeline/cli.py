@@ -424,8 +424,9 @@ def default_jobs() -> int:
 
 
 def collect(paths, strict, published, prefer, language, jobs, tell, quiet, max_size=20, engine="local", scheduler=None,
-            focus=None):
-    """Read every article (skipping bad ones unless strict), with a progress bar on a terminal."""
+            focus=None, left=False):
+    """Read every article (skipping bad ones unless strict), with a progress bar on a terminal;
+    `left`: also the sentences that gave no event (read in this process)."""
     from contextlib import closing
 
     from timeline.build import Collector, inputs, outcomes
@@ -443,7 +444,7 @@ def collect(paths, strict, published, prefer, language, jobs, tell, quiet, max_s
         items = inputs(paths, stdin, max_size * 1024 * 1024)
         if jobs is None:  # a pool pays its start-up (each worker compiles the grammar) only where there is work to share
             jobs = default_jobs() if len(items) >= 64 else 1
-        found = outcomes(items, published, prefer, language, jobs)
+        found = outcomes(items, published, prefer, language, jobs, left)
     with progress(len(items), quiet) as bar, closing(found):
         for outcome in found:
             if tell:
@@ -468,14 +469,75 @@ def review(ctx, paths, out, fmt, subject, aliases, language, published, prefer):
     date phrase that dated it, why, what to check, and the edits.toml lines to drop or re-date it."""
     from pathlib import Path
 
+    from timeline.build import story_subject
     from timeline.review import write_review
 
-    gather = lambda: collect(paths, False, published, prefer, language, 1, None, True)  # noqa: E731
+    focus = story_subject(paths, subject, aliases)
+    gather = lambda: collect(paths, False, published, prefer, language, 1, None, True, focus=focus, left=True)  # noqa: E731
     targets, skipped = write_review(gather, paths, Path(out), fmt, subject, aliases, language)
     for target in targets:
         note(f"timeline: wrote {target}")
     if skipped:
         ctx.exit(EXIT_SKIPPED)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--out", default="build", show_default=True, help="Folder the desk rebuilds the timeline files in.")
+@click.option("--format", "formats", default="md,ics,html,json", show_default=True, callback=parse_formats,
+              help="Comma-separated formats, as for build.")
+@click.option("--edits", "edits_path", type=click.Path(dir_okay=False),
+              help="The edits.toml to write (default: edits.toml in the one folder read; made if missing).")
+@click.option("--subject", help="What the story is about, as for build.")
+@click.option("--alias", "aliases", multiple=True, help="Another name of the subject (repeatable).")
+@click.option("--title", help="Title of the story, as for build.")
+@click.option("--calendar-grain", type=click.Choice(["day", "week", "month", "year"]), default="month", show_default=True,
+              help="Coarsest events the calendar holds, as for build.")
+@click.option("--language", default="nl", show_default=True, help="Language of the articles.")
+@click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port on 127.0.0.1 [default: a free one].")
+@click.option("--open", "open_browser", is_flag=True, help="Open the desk in the browser.")
+@max_size_option
+@published_option
+@prefer_option
+def desk(paths, out, formats, edits_path, subject, aliases, title, calendar_grain, language, port, open_browser,
+         max_size, published, prefer):
+    """Review and correct the story in a browser: a local web page (127.0.0.1 only, its address
+    with a token printed) where each change writes edits.toml and rebuilds the timeline in --out."""
+    from pathlib import Path
+
+    try:
+        import starlette, tomlkit, uvicorn  # noqa: F401,E401  (the extra's libraries, checked before any work)
+    except ImportError as error:
+        raise TimelineError(f"the desk needs {error.name}: pip install 'timeline[desk]'") from None
+    from timeline.build import story_subject
+    from timeline.desk.serve import serve
+    from timeline.desk.session import Desk, Settings
+    from timeline.render.output import Options
+    from timeline.temporal.language import load
+
+    load(language)
+    edits = desk_edits(paths, edits_path)
+    focus = story_subject(paths, subject, aliases)
+    collector = collect(paths, False, published, prefer, language, 1, None, False, max_size, focus=focus, left=True)
+    settings = Settings(edits, Path(out), tuple(formats), focus, shown(title) if title else None, language,
+                        Options(calendar_grain))
+    desk = Desk(collector, settings, note)
+    note(f"timeline: {len(desk.current.story.events)} events from {collector.read} articles; edits in {edits}, "
+         f"the build in {out}; Ctrl-C stops the desk")
+    serve(desk, port, open_browser, lambda address: put(f"timeline desk: {address}"))
+
+
+def desk_edits(paths, given):
+    """--edits FILE, else edits.toml in the one folder read."""
+    from pathlib import Path
+
+    if given:
+        return Path(given)
+    folders = [Path(p) for p in paths if Path(p).is_dir()]
+    if len(folders) != 1:
+        raise click.BadParameter("the desk writes edits.toml beside the articles: give one folder of articles, "
+                                 "or --edits FILE", param_hint="PATHS")
+    return folders[0] / "edits.toml"
 
 
 @main.command()

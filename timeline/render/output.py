@@ -85,18 +85,24 @@ def write_all(out: Path, files: dict[str, Producer], say: Callable[[str], None] 
     go back (see `timeline.render.staging`).
     """
     with locked_folder(out, say):
-        names = [FILE_NAMES[fmt] for fmt in sorted(files, key=lambda f: f == "json")]
+        return put_files(out, {FILE_NAMES[fmt]: make for fmt, make in files.items()}, say)
+
+
+def put_files(out: Path, files: dict[str, Producer], say: Callable[[str], None] = lambda message: None) -> list[Path]:
+    """`write_all` for a caller that holds the folder's lock: the files by name, all or none, in
+    the order given but timeline.json last."""
+    names = sorted(files, key=lambda name: name == FILE_NAMES["json"])
+    for name in names:
+        if (out / name).is_dir():
+            raise OutputError(f"{out / name}: a folder stands where the file goes; move it away or choose another --out")
+    staging = new_staging(out)
+    try:
         for name in names:
-            if (out / name).is_dir():
-                raise OutputError(f"{out / name}: a folder stands where the file goes; move it away or choose another --out")
-        staging = new_staging(out)
-        try:
-            for fmt, make in files.items():
-                render_into(staging / FILE_NAMES[fmt], make, out)
-            swap(staging, out, names)
-        finally:
-            if not settle(staging, out):
-                say(f"timeline: {staging}: cannot put back the old files; they are kept there for the next build")
+            render_into(staging / name, files[name], out)
+        swap(staging, out, names)
+    finally:
+        if not settle(staging, out):
+            say(f"timeline: {staging}: cannot put back the old files; they are kept there for the next build")
     return [out / name for name in names]
 
 

@@ -77,6 +77,18 @@ class Candidate:
         return day + dt.timedelta(days=1)
 
 
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """A sentence that gave no event, and why (`why.rule`: a code of `left_reason`), for the review
+    and the desk; `date` is its first date, if it has one. Made only when asked for."""
+
+    id: str
+    text: str  # resolved, as an event would tell it
+    source: Source
+    why: Why
+    date: EventDate | None
+
+
 def event_id(identity: str, date: EventDate, ordinal: str) -> str:
     """Stable: the article's identity (its file name, not its folder), the date, and which of the
     article's events at that date it is. A corrected typo keeps the id; a moved folder keeps it."""
@@ -255,12 +267,34 @@ def rolling(expr: Expression) -> bool:
 COARSE = frozenset({Grain.MONTH, Grain.SEASON, Grain.QUARTER, Grain.HALF, Grain.YEAR})
 
 
+def left_reason(item: Told, language: str = "nl") -> str:
+    """Why `classify` gave a sentence no event: heading, condition, outlook, no-happening (a date but
+    no happening), recent (without a name and an amount), or the role that set its date aside
+    (base, qualifier, bound, quoted, relative, recurring, topic), else "no date"."""
+    words = story_words(language)
+    if item.sentence.heading:
+        return "heading"
+    if conditional(item.raw, words) or outlook(item.raw, words):
+        return "condition" if conditional(item.raw, words) else "outlook"
+    dating = choose(item.raw, list(item.placed), words, bool(item.features.amounts), item.recent_word)
+    return "no-happening" if dating.kind == "dated" else dating.rule
+
+
+def left(item: Told, source: Source, identity: str, language: str) -> LeftOut:
+    first = item.placed[0] if item.placed else None
+    why = Why(item.raw, first.expression.text if first else "", first.start if first else -1,
+              left_reason(item, language), len(item.placed))
+    key = hashlib.sha1(f"{identity}|left|{item.raw}".encode("utf-8", "surrogateescape")).hexdigest()[:12]
+    return LeftOut(key, item.text, source, why, event_date(first.expression, language) if first else None)
+
+
 def article_candidates(
-    article: Article, names: Counter, prefer: Prefer = "tense", language: str = "nl"
+    article: Article, names: Counter, prefer: Prefer = "tense", language: str = "nl", left_out: list | None = None
 ) -> list[Candidate]:
     """Every candidate of one article, pull quotes (repeated sentences) once.
 
-    `names` are the article's `known_names`, counted once by the caller.
+    `names` are the article's `known_names`, counted once by the caller; `left_out`, if given,
+    gets a `LeftOut` for each sentence that gave none.
     """
     story = sentences(article, language)
     if not story:
@@ -297,6 +331,8 @@ def article_candidates(
                 found = (*previous, False, Why(item.raw, "", -1, "continues", 0))  # "Altman wees dit bod af": the bid's time
             if found is not None:
                 result.append(candidate(found[1], item, found[0], found[2], why=found[3]))
+            elif left_out is not None:
+                left_out.append(left(item, source, article.identity or article.path, language))
         previous = (found[0], found[1]) if found and found[0] in ("dated", "recent") else None
     return numbered(drop_repeats(result), article.identity or article.path)
 
