@@ -32,7 +32,7 @@ RULES = {
     "recurring": "geen eigen datum (die in de zin is een gewoonte): past bij een gedateerd bericht",
     "topic": "geen eigen datum (de zin gaat over een jaar): past bij een gedateerd bericht",
 }
-# Why a sentence gave no event: the codes of story.events.left_reason, and what the story did with a telling.
+# Why a sentence gave no event: the codes of story.leftout.left_reason, and what the story did with a telling.
 REASONS = {
     "heading": "een tussenkop",
     "condition": "een voorwaarde of iets wat niet gebeurde (‘als …’)",

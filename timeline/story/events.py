@@ -4,150 +4,32 @@ sentence that a date anchors (two dates give two), and the undated or
 
 from __future__ import annotations
 
-import datetime as dt
 from bisect import bisect_left
-import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
-from timeline.temporal import periods
 from timeline.read.article import Article
 from timeline.story.dating import Placed, choose, conditional, has_action, has_figure
 from timeline.story.headlines import headline, named
 from timeline.story.syntax import actor_words, has_main_verb, in_past, outlook, report_frame, tells_action
 from timeline.story.references import Cast, cast, demonstrative_named, name_epithet, resolve
 from timeline.story.sentences import Sentence, sentences
-from timeline.story.stance import aims, explains, missed, spans_years, states
+from timeline.story.stance import at_its_date
+from timeline.story.records import (  # noqa: F401  (the records are the story's words for what it makes)
+    Candidate, LeftOut, Why, event_date, event_id, known_names, lead_date, numbered, recent_date, shared_date,
+    source_of,
+)
 from timeline.story.words import StoryWords, story_words
 from timeline.temporal.tagger import Prefer, extract
 from timeline.story.features import Features, capitalised, event_words, features
 from timeline.temporal.grammar import compile_grammar
-from timeline.temporal.labels import day_label, label
 from timeline.temporal.language import load
-from timeline.models import EventDate, Expression, Grain, Source
+from timeline.models import EventDate, Expression
 from timeline.temporal.tense import clause_direction, direction_in
 
 
 NEAR = 16  # how many earlier tellings a near repeat is compared with
-
-
-@dataclass(frozen=True, slots=True)
-class Why:
-    """Why a candidate has its date, for the review page: the sentence, the date phrase
-    in it (with its place), the rule that chose it, and how many dates the sentence held."""
-
-    sentence: str
-    phrase: str
-    at: int  # where the phrase starts in the sentence's raw text, -1 without one
-    rule: str
-    dates: int
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """An event, or a mention that becomes one only if it matches (or is "recent" and has an amount).
-
-    Kept small, for an archive holds many: the Source is one object per article,
-    and equal dates are one object (see `event_date`).
-    """
-
-    id: str
-    date: EventDate
-    text: str
-    headline: str
-    source: Source
-    expected: bool
-    features: Features
-    kind: str  # "lead", "dated", "current" (a figure at publication), "recent" or "undated"
-    top_names: tuple[str, ...] = ()  # the article's most named, for a lead
-    why: Why | None = None
-
-    @property
-    def published(self) -> dt.date:
-        return self.source.published
-
-    @property
-    def published_end(self) -> dt.date:
-        """The day after the publication; after its month for a month-only date."""
-        day = self.source.published
-        if self.source.published_grain == Grain.MONTH:
-            return dt.date(*periods.add_months(day.year, day.month, 1), 1)
-        return day + dt.timedelta(days=1)
-
-
-@dataclass(frozen=True, slots=True)
-class LeftOut:
-    """A sentence that gave no event, and why (`why.rule`: a code of `left_reason`), for the review
-    and the desk; `date` is its first date, if it has one. Made only when asked for."""
-
-    id: str
-    text: str  # resolved, as an event would tell it
-    source: Source
-    why: Why
-    date: EventDate | None
-
-
-def event_id(identity: str, date: EventDate, ordinal: str) -> str:
-    """Stable: the article's identity (its file name, not its folder), the date, and which of the
-    article's events at that date it is. A corrected typo keeps the id; a moved folder keeps it."""
-    key = f"{identity}|{date.value}|{date.mod}|{ordinal}"
-    return hashlib.sha1(key.encode("utf-8", "surrogateescape")).hexdigest()[:12]
-
-
-def numbered(candidates: list[Candidate], identity: str) -> list[Candidate]:
-    """Each candidate with its id: the n-th of the article's candidates at its date."""
-    seen: Counter = Counter()
-    result = []
-    for item in candidates:
-        key = (item.date.value, item.date.mod, item.kind == "lead")
-        ordinal = f"{'lead' if item.kind == 'lead' else ''}{seen[key]}"
-        result.append(Candidate(event_id(identity, item.date, ordinal), item.date, item.text, item.headline, item.source,
-                                item.expected, item.features, item.kind, item.top_names, item.why))
-        seen[key] += 1
-    return result
-
-
-def event_date(expr: Expression, language: str) -> EventDate:
-    period = expr.period
-    grain = period.grain if not period.grain.is_time_of_day else Grain.DAY
-    return shared_date(expr.value, expr.mod, period.start_date, period.end_date, grain, label(period, expr.mod, language))
-
-
-@lru_cache(maxsize=4096)
-def shared_date(value, mod, start, end, grain, label_) -> EventDate:
-    """One object for equal dates: thousands of events are "2025"."""
-    return EventDate(value=value, mod=mod, start=start, end=end, grain=grain, label=label_)
-
-
-def recent_date(published: dt.date, language: str) -> EventDate:
-    lang = load(language)
-    start = published - dt.timedelta(days=lang.merge.recent_days)
-    label_ = lang.labels.recent.format(day=day_label(lang.labels, published))
-    return shared_date("PAST_REF", "APPROX", start, published + dt.timedelta(days=1), Grain.MONTH, label_)
-
-
-def source_of(article: Article) -> Source:
-    entry = article.entry
-    return Source(
-        path=article.path, title=article.title, published=article.published, approximate=article.approximate,
-        published_grain=article.published_grain, outlet=entry and entry.outlet, url=entry and entry.url,
-        author=entry and entry.author, title_written=bool(entry and entry.title_written),
-        excerpt=None if article.title else (article.excerpt or None),
-    )
-
-
-def lead_date(article: Article, language: str) -> EventDate:
-    day = article.published
-    period, value = periods.month(day.year, day.month) if article.published_grain == Grain.MONTH else periods.day(day)
-    mod = "APPROX" if article.approximate else None  # an estimated publication date says so: "rond 21 november 2025"
-    return event_date(Expression(text="", offset=(0, 0), type="DATE", value=value, mod=mod, period=period), language)
-
-
-def known_names(text: str) -> Counter:
-    """Capitalised words inside sentences: the people and companies an article is about."""
-    return Counter(re.findall(r"(?<=[a-z,] )[A-Z][\w-]+", text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,18 +100,6 @@ def explain(item: Told, dating) -> Why:
     return Why(item.raw, expr.text if expr is not None else "", at, dating.rule, len(item.placed))
 
 
-def at_its_date(item: Told, dating, article: Article, words: StoryWords) -> bool:
-    """Whether a dated sentence tells a happening at its date: not a trend up to now ("het afgelopen jaar is
-    het verschil verkleind"), a state, an explanation, a stretch of years, what should have happened, or a
-    target or deadline ("wil uiterlijk in 2029 ...")."""
-    raw, period = item.raw, dating.expression.period
-    if rolling(dating.expression) and words.trend.search(raw.lower()):
-        return False
-    if states(raw, words) or missed(raw, words) or explains(raw, words) or spans_years(period):
-        return False
-    return not (aims(raw, words) or outlook(raw, words)) or period.start_date <= article.published
-
-
 def classify(item: Told, article: Article, language: str = "nl") -> tuple[str, EventDate, bool, Why] | None:
     """What a sentence (not the lead) gives: (kind, date, expected, why), or None.
 
@@ -256,36 +126,6 @@ def classify(item: Told, article: Article, language: str = "nl") -> tuple[str, E
         return kind, recent_date(article.published, language), False, explain(item, dating)
     return None
 
-
-def rolling(expr: Expression) -> bool:
-    """A span counted back from a day ("het afgelopen jaar" in December): a month or longer that does
-    not start on the first of a month."""
-    period = expr.period
-    return expr.mod is None and period.grain in COARSE and period.start_date.day != 1
-
-
-COARSE = frozenset({Grain.MONTH, Grain.SEASON, Grain.QUARTER, Grain.HALF, Grain.YEAR})
-
-
-def left_reason(item: Told, language: str = "nl") -> str:
-    """Why `classify` gave a sentence no event: heading, condition, outlook, no-happening (a date but
-    no happening), recent (without a name and an amount), or the role that set its date aside
-    (base, qualifier, bound, quoted, relative, recurring, topic), else "no date"."""
-    words = story_words(language)
-    if item.sentence.heading:
-        return "heading"
-    if conditional(item.raw, words) or outlook(item.raw, words):
-        return "condition" if conditional(item.raw, words) else "outlook"
-    dating = choose(item.raw, list(item.placed), words, bool(item.features.amounts), item.recent_word)
-    return "no-happening" if dating.kind == "dated" else dating.rule
-
-
-def left(item: Told, source: Source, identity: str, language: str) -> LeftOut:
-    first = item.placed[0] if item.placed else None
-    why = Why(item.raw, first.expression.text if first else "", first.start if first else -1,
-              left_reason(item, language), len(item.placed))
-    key = hashlib.sha1(f"{identity}|left|{item.raw}".encode("utf-8", "surrogateescape")).hexdigest()[:12]
-    return LeftOut(key, item.text, source, why, event_date(first.expression, language) if first else None)
 
 
 def article_candidates(
@@ -332,6 +172,8 @@ def article_candidates(
             if found is not None:
                 result.append(candidate(found[1], item, found[0], found[2], why=found[3]))
             elif left_out is not None:
+                from timeline.story.leftout import left  # only when asked (review, desk); it reads Told
+
                 left_out.append(left(item, source, article.identity or article.path, language))
         previous = (found[0], found[1]) if found and found[0] in ("dated", "recent") else None
     return numbered(drop_repeats(result), article.identity or article.path)

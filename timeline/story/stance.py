@@ -4,11 +4,18 @@ or a duty it sets, a trend over a span up to now. Such a sentence is no event at
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from timeline.story.features import event_words
-from timeline.story.syntax import main_verb_of, tagged_plain
+from timeline.story.syntax import main_verb_of, outlook, tagged_plain
 from timeline.story.words import StoryWords
+from timeline.models import Expression, Grain
 from timeline.temporal.pos import Token
+
+if TYPE_CHECKING:
+    from timeline.read.article import Article
+    from timeline.story.dating import Dating
+    from timeline.story.events import Told
 
 
 def clause_of(tokens: Sequence[Token], verb: int, words: StoryWords) -> Sequence[Token]:
@@ -63,3 +70,25 @@ def missed(text: str, words: StoryWords) -> bool:
     if verb is None or tokens[verb].text.lower() not in ("had", "hadden"):
         return False
     return any(t.text.lower() in words.aim_verbs and t.tag == "WW|inf" for t in clause_of(tokens, verb, words))
+
+
+def at_its_date(item: Told, dating: Dating, article: Article, words: StoryWords) -> bool:
+    """Whether a dated sentence tells a happening at its date: not a trend up to now ("het afgelopen jaar is
+    het verschil verkleind"), a state, an explanation, a stretch of years, what should have happened, or a
+    target or deadline ("wil uiterlijk in 2029 ...")."""
+    raw, period = item.raw, dating.expression.period
+    if rolling(dating.expression) and words.trend.search(raw.lower()):
+        return False
+    if states(raw, words) or missed(raw, words) or explains(raw, words) or spans_years(period):
+        return False
+    return not (aims(raw, words) or outlook(raw, words)) or period.start_date <= article.published
+
+
+def rolling(expr: Expression) -> bool:
+    """A span counted back from a day ("het afgelopen jaar" in December): a month or longer that does
+    not start on the first of a month."""
+    period = expr.period
+    return expr.mod is None and period.grain in COARSE and period.start_date.day != 1
+
+
+COARSE = frozenset({Grain.MONTH, Grain.SEASON, Grain.QUARTER, Grain.HALF, Grain.YEAR})
