@@ -13,7 +13,8 @@ from timeline.read.article import Article
 from timeline.story.dating import Placed, choose, conditional, has_action, has_figure
 from timeline.story.headlines import headline, named
 from timeline.story.syntax import actor_words, has_main_verb, in_past, outlook, report_frame, tells_action
-from timeline.story.references import Cast, cast, demonstrative_named, name_epithet, resolve
+from timeline.story.pronouns import demonstrative_named
+from timeline.story.references import Cast, cast, name_epithet, resolve
 from timeline.story.sentences import Sentence, sentences
 from timeline.story.stance import at_its_date
 from timeline.story.records import (  # noqa: F401  (the records are the story's words for what it makes)
