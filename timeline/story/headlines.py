@@ -20,6 +20,7 @@ from timeline.story.syntax import (
     dangling_end, finite_form, tagged_plain, teller_said, verb_second, without_relative,
 )
 from timeline.story.syntax import subject_first as subject_first_by_tags
+from timeline.story.subjects import subject_end
 from timeline.story.shorten import awaits_verb, date_spans, fit, shortened, starts_on_verb, timeless, word_end
 from timeline.story.words import NAME, WORD, StoryWords
 
@@ -47,10 +48,19 @@ def headline(text: str, words: StoryWords, title: str | None = None) -> str:
     short = dangling_end(short, words) if short != plain or len(strip_asides(first)) < len(first) - 1 else short
     whole = timeless(short, words)
     whole = dangling_end(whole, words) if whole != short else whole  # "dan aan [het begin van dit jaar]"
-    if whole.split(" ", 1)[0] != short.split(" ", 1)[0] and starts_on_verb(whole):  # a fronted time word went,
-        # but nothing took its place: keep it
-        whole = short
+    if whole.split(" ", 1)[0] != short.split(" ", 1)[0] and starts_on_verb(whole):  # a fronted time word went:
+        whole = subject_before_verb(whole, words) or short  # its subject comes first, else the time word stays
     return marked_cut(shortened(whole, words), words)
+
+
+def subject_before_verb(text: str, words: StoryWords) -> str | None:
+    """"debatteert de Tweede Kamer over het verslag" → "de Tweede Kamer debatteert over het verslag"; None
+    when no subject follows the verb."""
+    tokens = tagged_plain(text)
+    end = subject_end(tokens, 1, words, set()) if len(tokens) > 2 else 1
+    if end <= 1 or tokens[1].tag.startswith("VNW|pers"):
+        return None
+    return f"{text[tokens[1].start:tokens[end - 1].end]} {tokens[0].text} {text[tokens[end - 1].end:].strip()}".strip()
 
 
 def marked_cut(line: str, words: StoryWords) -> str:
@@ -94,6 +104,8 @@ def opens_clause(text: str, words: StoryWords) -> bool:
     if not first or first.group(0).lower() not in words.subordinators:
         return False
     tokens = tagged_plain(text[:80])
+    if len(tokens) > 1 and tokens[1].tag.startswith("WW|pv"):
+        return False  # "Toen kwam naar buiten dat ...": an adverb before the verb
     return not tokens or not tokens[0].tag.startswith(("VNW", "LID"))
 
 

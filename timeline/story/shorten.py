@@ -29,9 +29,57 @@ def shortened(whole: str, words: StoryWords) -> str:
         trimmed = short_subject(whole, words)  # "Felle uitspraken over ... in Amsterdam maakten de maat vol"
         if trimmed != whole and not cut_short(fit(trimmed, words), trimmed):
             return fit(trimmed, words)
+        lighter = without_phrases(whole, words)  # "bekend gemaakt de export [naar het vasteland China] ... te leggen"
+        if lighter != whole:
+            return fit(lighter, words)
     if cut_short(fitted, whole) and not fitted.endswith("…"):
         fitted = with_verbs(dangling_end(without_open_om(fitted), words), whole.rstrip(" ."), words)
     return fitted
+
+
+def without_phrases(text: str, words: StoryWords) -> str:
+    """The clause within its length by leaving out prepositional phrases after its finite verb, the last
+    first, while the verbs that end it stay ("heeft bekend gemaakt de export van ASML naar het vasteland China
+    verder aan banden te leggen" → "... de export van ASML verder aan banden te leggen"); unchanged when
+    that is not enough or no verb ends the clause."""
+    tokens = tagged_plain(text)
+    verb = main_verb_of(tokens, words)
+    if verb is None or "," in text or any(t.tag in ("VG|onder", "VNW|betr") for t in tokens[verb:]):
+        return text  # one clause only
+    while tokens and tokens[-1].tag == "LET":
+        tokens = tokens[:-1]
+    if not tokens or not tokens[-1].tag.startswith("WW"):
+        return text
+    spans = [(k, phrase_end(tokens, k + 1, set(), words)) for k in range(verb + 1, len(tokens) - 1)
+             if tokens[k].tag == "VZ" and tokens[k].text.lower() not in ("te", "om") and tokens[k - 1].tag != "VZ"]
+    tail = len(tokens)  # where the verbs that end the clause start ("uit te stellen", "heeft ... verworpen")
+    while tail > verb + 1 and (tokens[tail - 1].tag.startswith("WW") or tokens[tail - 1].text == "te"
+                               or (tokens[tail - 1].tag == "VZ" and tail < len(tokens))):
+        tail -= 1
+    spans = [(a, b) for a, b in spans if a + 1 < b < tail and not tokens[b - 1].tag.startswith("WW")
+             and tokens[b].text.lower() not in ("en", "of")]  # "over het verslag en hoe ...": coordinated; "aan
+    # banden te leggen", "met twee jaar uit te stellen": a phrase right before the closing verbs stays
+    spans.sort(key=lambda span: (tokens[span[0]].text.lower() == "van",  # a noun's own "van" phrase last,
+                                 any(t.tag == "TW" for t in tokens[span[0]:span[1]]), -span[0]))  # a figure late
+    kept = list(tokens)
+    for start, end in spans:
+        shorter = [t for k, t in enumerate(kept) if not (start <= k < end)] if kept is tokens else None
+        gone = {id(t) for t in tokens[start:end]}
+        kept = [t for t in kept if id(t) not in gone] if shorter is None else shorter
+        line = rebuilt(text, kept)
+        if len(line) <= words.headline_max:
+            return line
+    return text
+
+
+def rebuilt(text: str, kept: list) -> str:
+    """The text of the kept tokens, with the spaces between neighbours as the text had them."""
+    parts = [text[kept[0].start:kept[0].end]]
+    for before, token in zip(kept, kept[1:]):
+        gap = text[before.end:token.start] if token.start >= before.end and text[before.end:token.start].isspace() \
+            or token.start == before.end else " "
+        parts.append(gap + text[token.start:token.end])
+    return "".join(parts)
 
 
 def without_inner_relative(text: str) -> str:
