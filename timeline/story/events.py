@@ -60,6 +60,8 @@ def told(article: Article, story: list[Sentence], found: list[Expression], langu
         )
         before = [s.text for s in story[max(0, index - 3) : index] if not s.heading]
         text, _ = resolve(sentence.text, before, people, words)
+        if before and result and text.startswith(before[-1] + " ") and result[-1].sentence.text == before[-1]:
+            text = f"{result[-1].text} {text[len(before[-1]) + 1:]}"  # the sentence it leans on, as told (named)
         text = name_epithet(text, before, people, words)
         recent_word = any(" ".join(e.text.lower().split()) in recent for e in inside)
         raw = article.text[sentence.start : sentence.end]

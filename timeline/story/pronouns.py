@@ -3,6 +3,7 @@ subject before it; a demonstrative subject is the noun phrase just before it."""
 
 from __future__ import annotations
 
+from timeline.story.subjects import name_end
 from timeline.story.syntax import subject_span, tagged_plain
 from timeline.story.words import StoryWords
 
@@ -12,8 +13,23 @@ def plural_subject(sentence: str, words: StoryWords) -> str:
     tokens = tagged_plain(sentence)
     span = subject_span(tokens, words)
     if span is None or not any(t.tag.startswith("N|") and t.tag.endswith("|mv") for t in tokens[span[0]:span[1]]):
-        return ""
+        return group(sentence, tokens, words)
     return sentence[tokens[span[0]].start:tokens[span[1] - 1].end]
+
+
+def group(sentence: str, tokens, words: StoryWords) -> str:
+    """With no plural subject, the sentence's first definite plural of people ("... is geschrokken dat 80
+    procent van de bewoners van Wijk aan Zee last heeft": de bewoners van Wijk aan Zee), else ""."""
+    for k, token in enumerate(tokens[1:], 1):
+        if token.tag == "N|soort|mv" and tokens[k - 1].text.lower() == "de" and token.text.lower().endswith(PEOPLE):
+            end = k + 1
+            if end + 1 < len(tokens) and tokens[end].text == "van" and name_end(tokens, end + 1, set()) > end + 1:
+                end = name_end(tokens, end + 1, set())  # "de bewoners van Wijk aan Zee"
+            return sentence[tokens[k - 1].start:tokens[end - 1].end]
+    return ""
+
+
+PEOPLE = ("ers", "ren", "enten", "anten", "ieden", "ouders", "leden", "mensen", "burgers", "inwoners")  # groups of people
 
 
 def demonstrative_named(sentence: str, before: list[str]) -> str:

@@ -115,7 +115,11 @@ def short_subject(text: str, words: StoryWords) -> str:
         of = phrase_end(tokens, end + 1, set(), words)
         end = of if end + 1 < of < verb and len(text[:tokens[of - 1].end]) <= 60 else end
     kept = tokens[end - 1].end + (text[tokens[end - 1].end:tokens[end - 1].end + 1] == "]")  # "[ASML] uit Veldhoven"
-    return f"{text[:kept]} {text[tokens[verb].start:]}"
+    subject = text[:kept]
+    if subject.count("[") > subject.count("]"):  # "[de bewoners van Wijk aan Zee]" kept in part: plain words
+        at = subject.rindex("[")
+        subject = subject[:at] + subject[at + 1:]
+    return f"{subject} {text[tokens[verb].start:]}"
 
 
 def without_open_om(text: str) -> str:

@@ -56,7 +56,7 @@ def subject_end(tokens: Sequence[Token], i: int, words: StoryWords, dated: set[i
 
 
 GENITIVE = ("'s", "’s")
-NAME_LINKS = frozenset({"de", "van", "der", "den", "ter", "ten", "het", "op", "in"})  # "Ilse de Boer", "Van der Berg"
+NAME_LINKS = frozenset({"de", "van", "der", "den", "ter", "ten", "het", "op", "in", "aan"})  # "Ilse de Boer", "Van der Berg"
 
 
 def name_end(tokens: Sequence[Token], i: int, dated: set[int]) -> int:
