@@ -81,15 +81,33 @@ def verb_second(clause: str, words: StoryWords) -> str | None:
     tokens = tagged_plain(clause)
     end = 1 if tokens and tokens[0].text.lower() == "er" else subject_end(tokens, 0, words, set())  # "er ... gaat gelden"
     verb = next((k for k in range(end, len(tokens)) if tokens[k].tag.startswith("WW|pv")), None)
-    if end == 0 or verb is None or verb == end:
+    if end == 0 or verb is None:
         return None
+    if verb == end:  # already subject and verb: only a second clause after "en" may need its verb moved
+        return f"{clause[:tokens[verb].end]} {conjunct_second(clause[tokens[verb].end:].strip())}".strip()
     last = widened(clause, tokens[0].start, tokens[end - 1].end)[1]
     moved = clause[last:tokens[verb].start].strip()
     rest = clause[tokens[verb].end:].strip()
     if rest[:1] in "’”\"'":  # "‘tot stilstand kwamen’": the quote closes where the verb stood
         moved, rest = moved + rest[0], rest[1:].strip()
     form, particle = finite_form(tokens[verb].text, words) or (tokens[verb].text, "")
-    return " ".join(p for p in (clause[:last], form, moved, particle, rest) if p)
+    return " ".join(p for p in (clause[:last], form, moved, particle, conjunct_second(rest)) if p)
+
+
+def conjunct_second(rest: str) -> str:
+    """"... en sindsdien nauwelijks zijn gegroeid" → "... en zijn sindsdien nauwelijks gegroeid": a second
+    verb-final clause after "en" that shares the subject takes its finite verb after "en" too."""
+    tokens = tagged_plain(rest)
+    joint = next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k].text.lower() == "en"), None)
+    if joint is None:
+        return rest
+    verb = next((k for k in range(joint + 1, len(tokens)) if tokens[k].tag.startswith("WW|pv")), None)
+    if verb is None or verb == joint + 1 or not all(t.tag.startswith(("WW", "LET")) for t in tokens[verb + 1:]):
+        return rest
+    if not any(t.tag.startswith(("WW|vd", "WW|inf")) for t in tokens[verb + 1:]):
+        return rest  # "en Japan een akkoord sloten": a subject of its own may stand there
+    between = rest[tokens[joint].end:tokens[verb].start].strip()
+    return f"{rest[:tokens[joint].end]} {tokens[verb].text} {between} {rest[tokens[verb].end:].strip()}".strip()
 
 
 RECENT: deque[tuple[str, tuple[Token, ...]]] = deque(maxlen=8)  # the texts last tagged, with their tokens
