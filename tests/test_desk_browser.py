@@ -157,7 +157,7 @@ def check_files(folder: Path, out: Path, ids: dict, tmp_path: Path) -> None:
     entries = {str(v["UID"]).split("@")[0]: v for v in calendar.walk("VEVENT")}
     assert ids["Ed Zitron"] not in entries and ids["910 miljoen"] not in entries
     assert entries[ids["AgentKit"]].decoded("DTSTART").isoformat() == "2025-11-01"
-    assert str(entries[ids["riep Altman begin december"]]["SUMMARY"]) == "Altman roept ‘code red’ uit"
+    assert str(entries[ids["riep Altman begin december"]]["SUMMARY"]) == "Altman roept ‘code red’ uit (begin december 2025)"
     markdown = (out / "timeline.md").read_text("utf-8")
     assert "Altman roept ‘code red’ uit" in markdown and "Ed Zitron" not in markdown and PULLED in markdown
     again = tmp_path / "again"  # the desk's build is the one `timeline build` makes with the same edits.toml

@@ -44,8 +44,9 @@ def without_phrases(text: str, words: StoryWords) -> str:
     that is not enough or no verb ends the clause."""
     tokens = tagged_plain(text)
     verb = main_verb_of(tokens, words)
-    if verb is None or "," in text or any(t.tag in ("VG|onder", "VNW|betr") for t in tokens[verb:]):
-        return text  # one clause only
+    if verb is None or "," in text or any(t.tag in ("VG|onder", "VNW|betr") or (t.tag.startswith("WW|pv") and k != verb)
+                                          for k, t in enumerate(tokens) if k >= verb):
+        return text  # one clause only: one finite verb
     while tokens and tokens[-1].tag == "LET":
         tokens = tokens[:-1]
     if not tokens or not tokens[-1].tag.startswith("WW"):

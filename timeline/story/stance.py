@@ -47,7 +47,9 @@ def states(text: str, words: StoryWords) -> bool:
 
 def explains(text: str, words: StoryWords) -> bool:
     """"Dat komt doordat klanten ...", "Het gaat om acht nieuwe bewindspersonen": what was told, explained."""
-    return " ".join(text.lower().split()[:4]).startswith(words.explanations)
+    said = text.lower().split()[:5]
+    return any(" ".join(said[:k] + said[k + 1:]).startswith(words.explanations) for k in (2, 5))  # "Het gaat
+    # bijvoorbeeld om ...": one word may stand inside
 
 
 def spans_years(period) -> bool:
