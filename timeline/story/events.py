@@ -16,7 +16,7 @@ from timeline.story.syntax import actor_words, has_main_verb, in_past, outlook, 
 from timeline.story.pronouns import demonstrative_named
 from timeline.story.references import Cast, cast, name_epithet, resolve
 from timeline.story.sentences import Sentence, sentences
-from timeline.story.stance import at_its_date
+from timeline.story.stance import at_its_date, explains, opinion, states
 from timeline.story.records import (  # noqa: F401  (the records are the story's words for what it makes)
     Candidate, LeftOut, Why, event_date, event_id, known_names, lead_date, numbered, recent_date, shared_date,
     source_of,
@@ -91,6 +91,10 @@ def lead_index(items: list[Told], words: StoryWords, language: str = "nl") -> in
         if item.sentence.text.endswith("?") or conditional(item.raw, words) or outlook(item.raw, words):
             continue
         main = main_clause_of(item.raw, words)
+        if states(main, words) or explains(main, words):
+            continue  # "Dat is wat de overheid zegt ...", "En dat is belangrijk": no happening
+        if opinion(main, words):
+            continue  # "VNO-NCW vindt het mooi dat Tata ... een stap hebben gezet": a view, not the step
         if event_words(main, language) or (capitalised(main) and (has_action(main, words) or (
                 tells_action(main, words) and in_past(main)))):  # "Tata Steel heeft beroep aangetekend"
             return index

@@ -298,8 +298,8 @@ def name_epithet(text: str, before: list[str], people: Cast, words: StoryWords) 
     """"De capaciteit van het bedrijf steeg" → "... van het bedrijf [OpenAI] steeg": the first
     definite reference to an organisation inside a sentence, named after it."""
     found = epithet_pattern(words.organisation_nouns).search(text)
-    if not found or found.start() == 0:
-        return text
+    if not found or found.start() == 0 or NAME.match(text, found.end() + 1):
+        return text  # "de Omgevingsdienst Noordzeekanaalgebied": named where it stands
     noun = found.group(0).split()[-1].lower()
     name = antecedent(before + [text[: found.start()]], "organisation", people, words, noun, salient=True)
     return f"{text[: found.end()]} [{name}]{text[found.end():]}" if name else text

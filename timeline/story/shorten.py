@@ -58,7 +58,8 @@ def without_phrases(text: str, words: StoryWords) -> str:
                                or (tokens[tail - 1].tag == "VZ" and tail < len(tokens))):
         tail -= 1
     spans = [(a, b) for a, b in spans if a + 1 < b < tail and not tokens[b - 1].tag.startswith("WW")
-             and tokens[b].text.lower() not in ("en", "of")]  # "over het verslag en hoe ...": coordinated; "aan
+             and tokens[b].text.lower() not in ("en", "of", "te") and tokens[b].text[:1] not in "'‘\"“„"]  # "naar
+    # koning te gaan", "met de titel 'De grens bereikt'" stay  # "over het verslag en hoe ...": coordinated; "aan
     # banden te leggen", "met twee jaar uit te stellen": a phrase right before the closing verbs stays
     spans.sort(key=lambda span: (tokens[span[0]].text.lower() == "van",  # a noun's own "van" phrase last,
                                  any(t.tag == "TW" for t in tokens[span[0]:span[1]]), -span[0]))  # a figure late

@@ -28,6 +28,13 @@ def clause_of(tokens: Sequence[Token], verb: int, words: StoryWords) -> Sequence
 PLACING = frozenset({"ligt", "liggen", "lag", "lagen"})  # "lag in mei 12 procent hoger": a measured figure
 
 
+def opinion(text: str, words: StoryWords) -> bool:
+    """A main clause whose verb gives a view or a feeling ("vindt het mooi dat ...", "is geschrokken dat ...")."""
+    tokens = tagged_plain(text)
+    verb = main_verb_of(tokens, words)
+    return verb is not None and tokens[verb].text.lower() in words.opinion_verbs
+
+
 def states(text: str, words: StoryWords) -> bool:
     """A copula without a participle of a happening: "De partij was in 2023 groter dan D66", "Rutte is
     bijna veertien jaar premier geweest", "China was nog goed voor 40 procent". A happening as subject

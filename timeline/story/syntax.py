@@ -84,7 +84,9 @@ def verb_second(clause: str, words: StoryWords) -> str | None:
     if end == 0 or verb is None:
         return None
     if verb == end:  # already subject and verb: only a second clause after "en" may need its verb moved
-        return f"{clause[:tokens[verb].end]} {conjunct_second(clause[tokens[verb].end:].strip())}".strip()
+        rest = clause[tokens[verb].end:].strip()
+        second = conjunct_second(rest)
+        return f"{clause[:tokens[verb].end]} {second}".strip() if second != rest else None
     last = widened(clause, tokens[0].start, tokens[end - 1].end)[1]
     moved = clause[last:tokens[verb].start].strip()
     rest = clause[tokens[verb].end:].strip()

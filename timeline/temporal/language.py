@@ -124,6 +124,7 @@ class Story(Model):
     trend_verbs: tuple[str, ...]
     aim_verbs: tuple[str, ...]
     explanations: tuple[str, ...]
+    opinion_verbs: tuple[str, ...]
     disclosure_frames: tuple[str, ...]
     headline_relative: tuple[str, ...]
     headline_max: int
