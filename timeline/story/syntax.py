@@ -271,7 +271,9 @@ def actor_words(text: str, words: StoryWords) -> tuple[str, ...]:
     nouns = [t for t in tokens[start:end] if t.tag.startswith(("N|", "SPEC"))]
     if nouns and all(t.tag.startswith("N|soort") and t.text.lower().endswith(words.kind_nouns) for t in nouns):
         return ()  # "Het staalbedrijf kondigde ... aan": a reference like a pronoun, its actor unknown here
-    return tuple(sorted({t.text.lower() for t in nouns}))
+    said = {t.text.lower() for t in nouns}
+    return tuple(sorted(said | {part for word in said if "-" in word for part in word.split("-") if len(part) > 2}))
+    # "PVV-leider Geert Wilders", "het NSC-smaldeel": the party is an actor word too
 
 
 def in_past(text: str) -> bool:
