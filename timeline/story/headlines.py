@@ -28,6 +28,9 @@ QUOTE = re.compile(r"\s?[‘“\"]([^‘’“”\"]{1,300})[’”\"](?![\w])")
 PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 DASHES = re.compile(r"\s[—–]\s[^—–]*?\s[—–](?=\s)")
 APPOSITION = re.compile(r"((?:[A-Z][\w’'-]*|\]))\s*,\s(?:een|bekend|ooit|voorheen|dat|die)\b[^,]*,")
+BARE_PREPOSITION = re.compile(r"\s(?:aan|van|voor|met|over|tot|naar|als)\s*$")
+# ", na druk van de VS," between the verb and the rest: a short phrase set off by commas, no clause of its own
+ADVERBIAL = re.compile(r",\s(?:na|volgens|onder|ondanks|vanwege|zonder|tijdens|dankzij|op aandringen van)\s[^,.;:]{1,40},(?=\s)")
 FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“\[])")
 # A named subject, with a companion: "Musk en een groep investeerders".
 ACTOR = re.compile(
@@ -71,13 +74,29 @@ def marked_cut(line: str, words: StoryWords) -> str:
     return (line if len(line) < words.headline_max else line[: word_end(line, words.headline_max - 1)].rstrip()) + "…"
 
 
+def without_quotes(text: str) -> str:
+    """Without quoted speech longer than three words; a preposition left before a quote that ended the
+    clause goes with it ("... opleggen aan “een beperkt aantal fabrieken”.")."""
+    parts, last = [], 0
+    for found in QUOTE.finditer(text):
+        if len(found.group(1).split()) <= 3:
+            continue
+        before = text[last:found.start()]
+        if re.match(r"\s*(?:[.,;:]|$)", text[found.end():]):
+            before = BARE_PREPOSITION.sub("", before)
+        parts.append(before)
+        last = found.end()
+    return "".join(parts) + text[last:]
+
+
 def strip_asides(text: str) -> str:
     """Without quoted speech (a short quoted term stays), parentheses, dashes and appositions."""
     text = text[past_dateline(text, 0):]
-    text = QUOTE.sub(lambda m: m.group(0) if len(m.group(1).split()) <= 3 else "", text)
+    text = without_quotes(text)
     text = PARENTHESIS.sub("", text)
     text = DASHES.sub("", text)
     text = APPOSITION.sub(r"\1,", text)
+    text = ADVERBIAL.sub("", text)
     return " ".join(text.split())
 
 

@@ -221,7 +221,7 @@ def timeless(text: str, words: StoryWords, every: bool = False) -> str:
              (not re.search(r"\d", text[s:e]) and not words.month_words & set(text[s:e].lower().split()))]
     spans += [m.span() for m in words.headline_relative.finditer(text)]
     for start, end in reversed(merged(spans, text)):
-        before = re.search(r"(?:\b(?:dan|uiterlijk|ongeveer|omstreeks|circa)\s+)?(?:\b(?:op|in|sinds|vanaf|per)\s+)?$",
+        before = re.search(r"(?:\b(?:dan|uiterlijk|ongeveer|omstreeks|circa)\s+)?(?:\b(?:op|in|sinds|vanaf|per|van)\s+)?$",
                            text[:start], re.IGNORECASE)
         text = text[: before.start()].rstrip() + " " + text[end:].lstrip()
     return " ".join(text.replace(" ,", ",").split()).strip(" ,")

@@ -81,6 +81,9 @@ def verb_second(clause: str, words: StoryWords) -> str | None:
     tokens = tagged_plain(clause)
     end = 1 if tokens and tokens[0].text.lower() == "er" else subject_end(tokens, 0, words, set())  # "er ... gaat gelden"
     verb = next((k for k in range(end, len(tokens)) if tokens[k].tag.startswith("WW|pv")), None)
+    if verb is None:  # a clause has a finite verb: a plural read as an infinitive ("exportregels ... opleggen")
+        verb = next((k for k in range(end, len(tokens)) if tokens[k].tag == "WW|inf"
+                     and tokens[k - 1].text.lower() != "te"), None)
     if end == 0 or verb is None:
         return None
     if verb == end:  # already subject and verb: only a second clause after "en" may need its verb moved
@@ -150,7 +153,14 @@ def finite_form(token: str, words: StoryWords) -> tuple[str, str] | None:
     for particle in words.particles:
         if word.lower().startswith(particle) and word[len(particle) :].lower() in words.finite:
             return word[len(particle) :], particle
+    for particle in SEPARABLE:  # a verb the lists lack: "opleggen" → "leggen ... op"
+        rest = word[len(particle):]
+        if word.lower().startswith(particle) and len(rest) > 3 and rest.lower().endswith(("en", "de", "te", "t")):
+            return rest, particle
     return None
+
+
+SEPARABLE = ("af", "op", "aan", "uit", "toe", "mee", "terug", "vast", "weg")  # particles that always split off
 
 
 def dangling_end(text: str, words: StoryWords) -> str:
