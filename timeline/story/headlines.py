@@ -28,6 +28,7 @@ QUOTE = re.compile(r"\s?[‘“\"]([^‘’“”\"]{1,300})[’”\"](?![\w])")
 PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 DASHES = re.compile(r"\s[—–]\s[^—–]*?\s[—–](?=\s)")
 APPOSITION = re.compile(r"((?:[A-Z][\w’'-]*|\]))\s*,\s(?:een|bekend|ooit|voorheen|dat|die)\b[^,]*,")
+OPENING_QUOTES, CLOSING_QUOTES = "\"“‘„'", "\"”’'"
 BARE_PREPOSITION = re.compile(r"\s(?:aan|van|voor|met|over|tot|naar|als)\s*$")
 # ", na druk van de VS," between the verb and the rest: a short phrase set off by commas, no clause of its own
 ADVERBIAL = re.compile(r",\s(?:na|volgens|onder|ondanks|vanwege|zonder|tijdens|dankzij|op aandringen van)\s[^,.;:]{1,40},(?=\s)")
@@ -93,6 +94,8 @@ def strip_asides(text: str) -> str:
     """Without quoted speech (a short quoted term stays), parentheses, dashes and appositions."""
     text = text[past_dateline(text, 0):]
     text = without_quotes(text)
+    if text[:1] in OPENING_QUOTES and not any(q in text[1:] for q in CLOSING_QUOTES):  # speech running on to a later
+        text = text[1:]  # sentence: its opening mark does not belong in a headline
     text = PARENTHESIS.sub("", text)
     text = DASHES.sub("", text)
     text = APPOSITION.sub(r"\1,", text)
@@ -109,8 +112,8 @@ def main_clause(text: str, words: StoryWords) -> str:
         news = rest[disclosed.end():]
         return verb_second(news, words) or verb_after_subject(news, words)
     framed = frame_end(rest, words)
-    if framed is not None:
-        news = teller_said(rest[:framed], rest[framed:], words)
+    if framed is not None and any(t.tag.startswith(("WW|pv", "WW|inf")) for t in tagged_plain(rest[framed:])):  # "concludeerde het RIVM dat de emissies de l" (cut
+        news = teller_said(rest[:framed], rest[framed:], words)  # off in the source): no news to tell
         return verb_second(news, words) or verb_after_subject(news, words)
     found = subject_first_by_tags(text, words, date_spans(text))
     return found if found is not None else subject_first(rest, words)
@@ -135,7 +138,7 @@ def frame_end(text: str, words: StoryWords) -> int | None:
     if verb is None or verb.group(0).lower() not in words.reporting:
         return None
     for count, later in enumerate(WORD.finditer(text, verb.end())):
-        if count > 4:
+        if count > 8:  # "concludeerde het Rijksinstituut voor Volksgezondheid en Milieu na onderzoek dat"
             return None
         if later.group(0).lower() == "dat":
             return later.end() + 1
