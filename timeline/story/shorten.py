@@ -111,7 +111,7 @@ def short_subject(text: str, words: StoryWords) -> str:
     if start + 1 < len(tokens) and tokens[start].text in GENITIVE:
         start += 2
     end = phrase_end(tokens, start, set(), words)
-    if verb is None or end <= start or end >= verb or not all(t.text[:1].isalpha() for t in tokens[:verb]) or any(t.text.lower() in (",", "en", "of") for t in tokens[end:verb]):
+    if verb is None or end <= start or end >= verb or not all(t.text[:1].isalpha() or t.text in GENITIVE for t in tokens[:verb]) or any(t.text.lower() in (",", "en", "of") for t in tokens[end:verb]):
         return text  # a list as subject stays whole ("Blootstelling aan ..., overlast en onzekerheid hebben")
     if tokens[end].text.lower() == "van":  # "enige fabrikant van lithografiemachines"
         of = phrase_end(tokens, end + 1, set(), words)
