@@ -54,9 +54,10 @@ def states(text: str, words: StoryWords) -> bool:
 
 def explains(text: str, words: StoryWords) -> bool:
     """"Dat komt doordat klanten ...", "Het gaat om acht nieuwe bewindspersonen": what was told, explained."""
-    said = text.lower().split()[:5]
-    return any(" ".join(said[:k] + said[k + 1:]).startswith(words.explanations) for k in (2, 5))  # "Het gaat
-    # bijvoorbeeld om ...": one word may stand inside
+    said = text.lower().replace(",", " ").split()[:9]
+    return any(" ".join(said[k:]).startswith(words.explanations) or " ".join(said[:2] + said[3:]).startswith(
+        words.explanations) for k in range(0, 6))  # "Het gaat bijvoorbeeld om ...", "Volgens het bedrijf komt dat
+    # doordat ...": after a fronted phrase, or with one word inside
 
 
 def spans_years(period) -> bool:
