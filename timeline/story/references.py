@@ -33,7 +33,7 @@ PEOPLE_OF = re.compile(r"\svan\s+([A-Z]\S*)$")
 TYPED_PREFIX = re.compile(r"[\w-]+-[A-Za-z]+\s")
 POSSESSIVE = re.compile(r"[’']s$")
 FIRST_WORD = re.compile(r"[\w-]+")
-ARTICLE_NOUN = re.compile(r"(?:de|het)\s+([\w-]+)")
+ARTICLE_NOUN = re.compile(r"(?:de|het|dat|die|deze|dit)\s+([\w-]+)")
 NEXT_WORD = re.compile(r"\w+\s+([\w-]+)")
 NAMED = re.compile(r"\s*\[([^\]]+)\]")
 
@@ -164,11 +164,18 @@ def antecedent(
         if noun.endswith(words.generic_nouns):  # "het bedrijf": a name said with a company's type word first
             fitting.sort(key=lambda n: not people.types.get(n, "").endswith(words.organisation_nouns))
         named = [n for n in allowed if noun and noun[:5] in n.lower()]
+        if noun.endswith(words.generic_nouns) and any(typed_organisation(n, people, words) for n in fitting):
+            fitting = [n for n in fitting if typed_organisation(n, people, words)]  # "dat bedrijf": the chip maker,
+            # not the country that is the sentence's subject
         subject = [] if salient or nearest else [n for n in fitting if n in subject_text(text, words)]
         chosen = named or subject or fitting or (allowed if not noun.endswith(words.generic_nouns) or not noun else [])
         if chosen:
             return max(chosen, key=lambda n: people.counts[n]) if salient else chosen[0]
     return None
+
+
+def typed_organisation(name: str, people: Cast, words: StoryWords) -> bool:
+    return people.types.get(name, "").endswith(words.organisation_nouns)
 
 
 def institution(name: str, people: Cast, words: StoryWords) -> bool:
@@ -242,7 +249,7 @@ def reference_at(lowered: str, start: int, words: StoryWords) -> Reference | Non
     first = word.group(0)
     if first in words.person_pronouns:
         return Reference(start, start + len(first), "person")
-    if first in ARTICLES:
+    if first in ARTICLES or first in DETERMINERS:  # "het bedrijf", "dat bedrijf"
         noun = ARTICLE_NOUN.match(rest)
         if noun and noun.group(1).endswith(words.person_nouns):
             return Reference(start, start + noun.end(), "person", noun.group(1))
