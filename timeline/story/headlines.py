@@ -140,6 +140,8 @@ def frame_end(text: str, words: StoryWords) -> int | None:
     for count, later in enumerate(WORD.finditer(text, verb.end())):
         if count > 8:  # "concludeerde het Rijksinstituut voor Volksgezondheid en Milieu na onderzoek dat"
             return None
+        if later.group(0).lower() in ("te", "om"):
+            return None  # "zei een programma te lanceren dat ...": that "dat" opens a relative clause
         if later.group(0).lower() == "dat":
             return later.end() + 1
     return None

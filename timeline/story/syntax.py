@@ -95,7 +95,7 @@ def verb_second(clause: str, words: StoryWords) -> str | None:
     rest = clause[tokens[verb].end:].strip()
     if rest[:1] in "’”\"'":  # "‘tot stilstand kwamen’": the quote closes where the verb stood
         moved, rest = moved + rest[0], rest[1:].strip()
-    form, particle = finite_form(tokens[verb].text, words) or (tokens[verb].text, "")
+    form, particle = finite_form(tokens[verb].text, words, tagged=True) or (tokens[verb].text, "")
     return " ".join(p for p in (clause[:last], form, moved, particle, conjunct_second(rest)) if p)
 
 
@@ -145,15 +145,16 @@ def widened(text: str, first: int, last: int) -> tuple[int, int]:
     return first, last + (after.end() if after else 0)
 
 
-def finite_form(token: str, words: StoryWords) -> tuple[str, str] | None:
-    """A finite verb as (verb, separated particle): "kwamen’" → ("kwamen", ""), "afneemt" → ("neemt", "af")."""
+def finite_form(token: str, words: StoryWords, tagged: bool = False) -> tuple[str, str] | None:
+    """A finite verb as (verb, separated particle): "kwamen’" → ("kwamen", ""), "afneemt" → ("neemt", "af");
+    `tagged`: the tagger read it as a verb, so a particle splits off a verb the lists lack."""
     word = token.strip("’'")
     if word.lower() in words.finite:
         return word, ""
     for particle in words.particles:
         if word.lower().startswith(particle) and word[len(particle) :].lower() in words.finite:
             return word[len(particle) :], particle
-    for particle in SEPARABLE:  # a verb the lists lack: "opleggen" → "leggen ... op"
+    for particle in SEPARABLE if tagged else ():  # a verb the lists lack: "opleggen" → "leggen ... op"
         rest = word[len(particle):]
         if word.lower().startswith(particle) and len(rest) > 3 and rest.lower().endswith(("en", "de", "te", "t")):
             return rest, particle
