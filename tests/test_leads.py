@@ -23,3 +23,12 @@ def test_a_state_at_the_top_is_no_lead(tmp_path):
     story = story_of(tmp_path, "Twee miljard euro. Dat is wat de provincie zegt maximaal te investeren in de ringweg. "
                                "De provincie maakte dat maandag bekend.\n")
     assert not any(e.headline.startswith("Dat is wat") for e in story.events)
+
+
+def test_a_present_lead_with_a_named_subject_stands_at_the_publication_day_before_older_background(tmp_path):
+    story = story_of(tmp_path, "De Partij voor Fietsers schuift Anouk de Wit naar voren als nieuwe wethouder. "
+                               "De voormalig hoogleraar is sinds 2016 rector van de hogeschool. In die stad heeft ze "
+                               "in 2018 de vorming van een nieuw college geleid.\n")
+    lead = next(e for e in story.events if "naar voren" in e.text)
+    assert lead.date.start.isoformat() == "2025-09-29"
+

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from timeline.read.article import Article
 from timeline.story.dating import Placed, choose, conditional, has_action, has_figure
 from timeline.story.headlines import headline, named
-from timeline.story.syntax import actor_words, has_main_verb, in_past, outlook, report_frame, tells_action
+from timeline.story.syntax import actor_words, has_main_verb, in_past, named_subject, outlook, report_frame, tells_action
 from timeline.story.pronouns import demonstrative_named
 from timeline.story.references import Cast, cast, name_epithet, resolve
 from timeline.story.sentences import Sentence, sentences
@@ -96,8 +96,8 @@ def lead_index(items: list[Told], words: StoryWords, language: str = "nl") -> in
         if opinion(main, words):
             continue  # "VNO-NCW vindt het mooi dat Tata ... een stap hebben gezet": a view, not the step
         if event_words(main, language) or (capitalised(main) and (has_action(main, words) or (
-                tells_action(main, words) and in_past(main)))):  # "Tata Steel heeft beroep aangetekend"
-            return index
+                tells_action(main, words) and (in_past(main) or named_subject(main, words))))):  # "Tata Steel heeft
+            return index  # beroep aangetekend", "D66 schuift Rianne Letschert naar voren"
     return None
 
 

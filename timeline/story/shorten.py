@@ -32,6 +32,11 @@ def shortened(whole: str, words: StoryWords) -> str:
         lighter = without_phrases(whole, words)  # "bekend gemaakt de export [naar het vasteland China] ... te leggen"
         if lighter != whole:
             return fit(lighter, words)
+        head = whole.split(",", 1)[0]  # "X vormen voor Y de belangrijkste onderwerpen, voor Xi zal ...": the first clause
+        if head != whole and main_verb_of(tagged_plain(head), words) is not None:
+            lighter = without_phrases(head, words)
+            if not cut_short(fit(lighter, words), lighter):
+                return fit(lighter, words)
     if cut_short(fitted, whole) and not fitted.endswith("…"):
         fitted = with_verbs(dangling_end(without_open_om(fitted), words), whole.rstrip(" ."), words)
     return fitted
@@ -49,8 +54,6 @@ def without_phrases(text: str, words: StoryWords) -> str:
         return text  # one clause only: one finite verb
     while tokens and tokens[-1].tag == "LET":
         tokens = tokens[:-1]
-    if not tokens or not tokens[-1].tag.startswith("WW"):
-        return text
     spans = [(k, phrase_end(tokens, k + 1, set(), words)) for k in range(verb + 1, len(tokens) - 1)
              if tokens[k].tag == "VZ" and tokens[k].text.lower() not in ("te", "om") and tokens[k - 1].tag != "VZ"]
     tail = len(tokens)  # where the verbs that end the clause start ("uit te stellen", "heeft ... verworpen")

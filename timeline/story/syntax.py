@@ -254,6 +254,13 @@ def subject_span(tokens: Sequence[Token], words: StoryWords) -> tuple[int, int] 
     return (start, end) if end > start else None
 
 
+def named_subject(text: str, words: StoryWords) -> bool:
+    """Whether the main clause's subject holds a name ("D66 schuift ...", not "Er waait onrust ...")."""
+    tokens = tagged_plain(text)
+    span = subject_span(tokens, words)
+    return span is not None and any(t.tag.startswith(("N|eigen", "SPEC")) for t in tokens[span[0]:span[1]])
+
+
 def subject_text(text: str, words: StoryWords) -> str:
     """The words of the main clause's subject ("" when there is none)."""
     tokens = tagged_plain(text)
