@@ -32,3 +32,9 @@ def test_a_present_lead_with_a_named_subject_stands_at_the_publication_day_befor
     lead = next(e for e in story.events if "naar voren" in e.text)
     assert lead.date.start.isoformat() == "2025-09-29"
 
+
+
+def test_a_present_lead_with_an_institution_as_subject_is_the_lead(tmp_path):
+    story = story_of(tmp_path, "Het kabinet scherpt de regels aan voor de export van elektrische fietsen. Daarmee volgt "
+                               "Nederland voortaan de lijn van Duitsland.\n")
+    assert story.events[0].headline.startswith("Het kabinet scherpt de regels aan")

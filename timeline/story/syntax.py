@@ -255,10 +255,12 @@ def subject_span(tokens: Sequence[Token], words: StoryWords) -> tuple[int, int] 
 
 
 def named_subject(text: str, words: StoryWords) -> bool:
-    """Whether the main clause's subject holds a name ("D66 schuift ...", not "Er waait onrust ...")."""
+    """Whether the main clause's subject holds a name or an institution ("D66 schuift ...", "Het kabinet scherpt
+    ... aan", not "Er waait onrust ...")."""
     tokens = tagged_plain(text)
     span = subject_span(tokens, words)
-    return span is not None and any(t.tag.startswith(("N|eigen", "SPEC")) for t in tokens[span[0]:span[1]])
+    return span is not None and any(t.tag.startswith(("N|eigen", "SPEC")) or t.text.lower() in words.institutions
+                                    for t in tokens[span[0]:span[1]])
 
 
 def subject_text(text: str, words: StoryWords) -> str:
