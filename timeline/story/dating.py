@@ -23,6 +23,7 @@ from timeline.story.words import StoryWords, tokens
 COORDINATED = re.compile(r"\s*(?:,|en|of|tot en met|t/m)\s*")
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 CLAUSE_BREAK = re.compile(r"[,;:—–(]")
+QUALIFIER_REACH = 90  # a noun phrase with its "van", "voor" or "in" before a date fits in this many characters
 REACH = 240  # how far back a date's clause is read: a sentence with thousands of dates stays linear
 EXCLUDED = {"quoted", "qualifier", "bound", "base", "relative", "recurring", "topic"}
 
@@ -86,7 +87,7 @@ def roles(raw: str, placed: list[Placed], words: StoryWords) -> list[str]:
             role = "relative"  # "Lumenta, dat in 2019 werd opgericht, telt ...": background
         elif words.comparison.search(lowered_clause):
             role = "base"
-        elif words.qualifier.search(raw[max(0, item.start - REACH) : item.start].lower()):
+        elif words.qualifier.search(raw[max(0, item.start - QUALIFIER_REACH) : item.start].lower()):
             role = "qualifier"
         elif item.expression.mod in ("BEFORE", "AFTER") or words.bound.search(lowered_clause):
             role = "bound"

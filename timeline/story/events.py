@@ -114,10 +114,15 @@ def classify(item: Told, article: Article, language: str = "nl") -> tuple[str, E
     or "recent" report with a name and an amount or event word, as a mention.
     """
     words = story_words(language)
-    if item.sentence.heading or conditional(item.raw, words) or outlook(item.raw, words):
+    if item.sentence.heading or conditional(item.raw, words):
         return None
     present = lambda: direction_in(compile_grammar(language), item.raw) is None  # noqa: E731
     dating = choose(item.raw, list(item.placed), words, bool(item.features.amounts), item.recent_word, present)
+    said = item.features
+    if dating.kind not in ("dated", "published") and not (said.names and (said.amounts or said.words)):
+        return None  # most sentences: no date and nothing to match; read without the tagger
+    if outlook(item.raw, words):
+        return None
     if dating.kind == "dated" and not at_its_date(item, dating, article, words):
         return None
     if dating.kind == "dated" and reports(item, words):
@@ -127,7 +132,6 @@ def classify(item: Told, article: Article, language: str = "nl") -> tuple[str, E
         return "dated", event_date(expr, language), future, explain(item, dating)
     if dating.kind == "published":
         return "current", lead_date(article, language), False, explain(item, dating)
-    said = item.features
     if said.names and (said.amounts or said.words):
         kind = "recent" if dating.kind == "recent" else "undated"
         return kind, recent_date(article.published, language), False, explain(item, dating)

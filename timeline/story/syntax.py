@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from collections import deque
+from collections import OrderedDict, deque
 
 
 from timeline.story.words import StoryWords
@@ -123,6 +123,9 @@ def tagged_plain(text: str) -> tuple[Token, ...]:
     its sentence a few times over, cut and reordered: a text that is a stretch of one just tagged takes
     that one's tokens (tagged in their whole sentence), so each sentence is tagged about once."""
     plain = text.replace("[", " ").replace("]", " ")
+    if plain in SEEN:
+        SEEN.move_to_end(plain)
+        return SEEN[plain]
     for parent, tokens in reversed(RECENT):
         at = parent.find(plain)
         if at >= 0 and plain.strip():
@@ -134,7 +137,14 @@ def tagged_plain(text: str) -> tuple[Token, ...]:
     tokens = tuple(Token(t.text, t.start, t.end, "WW|inf") if t.tag.startswith("WW|pv") and k and
                    found[k - 1].text.lower() == "te" else t for k, t in enumerate(found))  # "om ... aan te trekken"
     RECENT.append((plain, tokens))
+    SEEN[plain] = tokens
+    if len(SEEN) > SEEN_MAX:
+        SEEN.popitem(last=False)
     return tokens
+
+
+SEEN: OrderedDict[str, tuple[Token, ...]] = OrderedDict()  # the last texts tagged whole, by their text
+SEEN_MAX = 512
 
 
 def widened(text: str, first: int, last: int) -> tuple[int, int]:
