@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from timeline.story.syntax import (
     GENITIVE, dangling_end, main_verb_of, phrase_end, quantity_end, tagged_plain, verb_tail,
@@ -209,11 +210,13 @@ def word_end(text: str, limit: int) -> int:
 SPANS_REFERENCE = dt.date(2000, 1, 1)
 
 
-def date_spans(text: str) -> list[tuple[int, int]]:
-    """Where the text says a date (its offsets only: any reference day serves)."""
+@lru_cache(maxsize=1024)
+def date_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the text says a date (its offsets only: any reference day serves); a headline asks this of the
+    same text a few times over."""
     from timeline.temporal.tagger import extract
 
-    return [e.offset for e in extract(text, SPANS_REFERENCE) if e.type in ("DATE", "TIME")]  # not a length
+    return tuple(e.offset for e in extract(text, SPANS_REFERENCE) if e.type in ("DATE", "TIME"))  # not a length
 
 
 def timeless(text: str, words: StoryWords, every: bool = False) -> str:

@@ -17,7 +17,7 @@ from collections import OrderedDict, deque
 
 
 from timeline.story.words import StoryWords
-from timeline.temporal.pos import Token, clauses, tagged
+from timeline.temporal.pos import TOKEN, Token, clauses, tagged
 from timeline.story.subjects import (  # noqa: F401  (the subject's parts, read with the clause's verbs)
     FRONTING, GENITIVE, NOUN_PHRASE, is_fronted, listed, name_end, phrase_end, quantity_end, subject_end,
 )
@@ -133,14 +133,38 @@ def tagged_plain(text: str) -> tuple[Token, ...]:
             if inside and inside[0].start == at + len(plain) - len(plain.lstrip()) and \
                     inside[-1].end == at + len(plain.rstrip()):
                 return tuple(Token(t.text, t.start - at, t.end - at, t.tag) for t in inside)
-    found = tagged(plain)
+    found = retagged(plain) or tagged(plain)
     tokens = tuple(Token(t.text, t.start, t.end, "WW|inf") if t.tag.startswith("WW|pv") and k and
                    found[k - 1].text.lower() == "te" else t for k, t in enumerate(found))  # "om ... aan te trekken"
     RECENT.append((plain, tokens))
+    KNOWN.append(word_tags(tokens))
     SEEN[plain] = tokens
     if len(SEEN) > SEEN_MAX:
         SEEN.popitem(last=False)
     return tokens
+
+
+def retagged(plain: str) -> list[Token] | None:
+    """A headline's reordering of a sentence just tagged ("OpenAI sloot een deal" from "Het voorbije jaar
+    sloot OpenAI een deal"): its words keep the tags they had in their sentence, where each had one tag."""
+    found = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(plain)]
+    for known in reversed(KNOWN):
+        tags = [known.get(word.lower()) for word, _, _ in found]
+        if found and all(tags):
+            return [Token(word, start, end, tag) for (word, start, end), tag in zip(found, tags)]
+    return None
+
+
+def word_tags(tokens: tuple[Token, ...]) -> dict[str, str]:
+    """Each word of a tagged text with its tag ("" for a word it tagged two ways)."""
+    known: dict[str, str] = {}
+    for t in tokens:
+        if known.setdefault(t.text.lower(), t.tag) != t.tag:
+            known[t.text.lower()] = ""
+    return known
+
+
+KNOWN: deque[dict[str, str]] = deque(maxlen=8)  # the words of the texts last tagged, with their tags
 
 
 SEEN: OrderedDict[str, tuple[Token, ...]] = OrderedDict()  # the last texts tagged whole, by their text
