@@ -1,8 +1,8 @@
 """timeline: turn Dutch news articles into a dated story.
 
-    from timeline import Article, build_story, render, resolve
+    from timeline import Article, build_story, render_story, resolve
     story = build_story([Article(text="...", published="2025-12-17", title="...")], subject="OpenAI")
-    render(story, "md")
+    render_story(story, "md")
     resolve("begin december", reference=datetime.date(2025, 12, 17))
 
 The names load on first use, so `timeline --help` starts fast.
@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from timeline.api import Listener, Story, build_story, render, write
+    from timeline.api import Listener, Story, build_story, render_story, write_story
     from timeline.contract import Event, EventDate, Source, Timeline
     from timeline.errors import ArticleError, ConfigError, OutputError, TimelineError
     from timeline.read.given import Article
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 WHERE = {
     "extract": "timeline.temporal.tagger", "resolve": "timeline.temporal.tagger",
-    "build_story": "timeline.api", "render": "timeline.api", "write": "timeline.api", "Story": "timeline.api",
+    "build_story": "timeline.api", "render_story": "timeline.api", "write_story": "timeline.api", "Story": "timeline.api",
     "Listener": "timeline.api", "Article": "timeline.read.given",
     "Timeline": "timeline.models", "Event": "timeline.models", "EventDate": "timeline.models", "Source": "timeline.models",
     "TimelineError": "timeline.errors", "ArticleError": "timeline.errors", "ConfigError": "timeline.errors",

@@ -1,8 +1,8 @@
 """The library: build a story from articles (files, or held in memory) and render it.
 
-    from timeline import Article, build_story, render
+    from timeline import Article, build_story, render_story
     story = build_story([Article(text="...", published="2025-12-17", title="...")], subject="OpenAI")
-    markdown = render(story, "md")
+    markdown = render_story(story, "md")
 
 The command line is built on these calls. They read no clock (every date resolves against its
 article's publication date) and no settings of the working folder: only what they are given,
@@ -222,12 +222,12 @@ def producers(timeline: Timeline, formats: Sequence[str], since: Timeline | None
 
 
 @overload
-def render(story: Story | Timeline, format: Format, stream: None = None, *, since: Timeline | None = None,
+def render_story(story: Story | Timeline, format: Format, stream: None = None, *, since: Timeline | None = None,
            **look: object) -> str: ...
 @overload
-def render(story: Story | Timeline, format: Format, stream: IO, *, since: Timeline | None = None,
+def render_story(story: Story | Timeline, format: Format, stream: IO, *, since: Timeline | None = None,
            **look: object) -> None: ...
-def render(story, format, stream=None, *, since=None, **look):
+def render_story(story, format, stream=None, *, since=None, **look):
     """One format of the story as a string, or written to `stream` (a binary stream gets UTF-8, a
     text stream text). Formats: md, ics, html (a page), fragment, embed (a page for an iframe),
     snippet (the iframe to paste), timelinejs, json, and changelog (what changed `since` a build).
@@ -258,7 +258,7 @@ def write_stream(chunks: Iterable[bytes], stream: IO) -> None:
         raise OutputError(f"cannot write the timeline to the stream: {problem}; give an open, writable stream") from None
 
 
-def write(story: Story | Timeline, folder: str | os.PathLike[str], formats: Sequence[str] = ("md", "ics", "html", "json"),
+def write_story(story: Story | Timeline, folder: str | os.PathLike[str], formats: Sequence[str] = ("md", "ics", "html", "json"),
           *, since: Timeline | None = None, say=lambda message: None, **look: object) -> list[Path]:
     """Every format's file into `folder`, all or none, one build at a time (as `timeline build --out`);
     with `since` also changelog.md. Returns the files written."""

@@ -346,7 +346,7 @@ def build(ctx, paths, out, formats, calendar_grain, theme, heading_level, no_tit
     """
     from pathlib import Path
 
-    from timeline.api import build_story, producers, write
+    from timeline.api import build_story, producers, write_story
     from timeline.build import last_build
     from timeline.story.diff import digests, load_timeline
     from timeline.render.ics import placed
@@ -373,7 +373,7 @@ def build(ctx, paths, out, formats, calendar_grain, theme, heading_level, no_tit
 
         to_stdout(producers(story.timeline, formats, **look)[formats[0]]())
     else:
-        for target in write(story, out, formats, since=old, say=listener.say, **look):
+        for target in write_story(story, out, formats, since=old, say=listener.say, **look):
             listener.say(f"timeline: wrote {target}")
     listener.say(f"timeline: {len(story.timeline.events)} events from {story.read} articles"
                  + (f", {len(story.skipped)} skipped" if story.skipped else ""))
