@@ -242,7 +242,7 @@ def resolve(phrase, published, prefer, fmt):
 
 @main.command()
 @click.option("--conformance", type=click.Path(file_okay=False), default="../shared/conformance",
-              show_default=True, help="Folder with the converted Duckling and dateparser suites.")
+              show_default=True, help="Folder with the converted Duckling, dateparser and Recognizers-Text suites.")
 @click.option("--story", "stories", multiple=True, type=click.Path(file_okay=False, exists=True),
               help="Score the story FOLDER (articles/ and gold.json) instead (repeatable).")
 @prefer_option
