@@ -18,10 +18,9 @@ import io
 import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
-from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated, Literal, Union, overload
+from typing import IO, TYPE_CHECKING, Annotated, Literal, TypeVar, Union, overload
 
 from pydantic import Field, StrictBool, ValidationError
 
@@ -36,7 +35,7 @@ if TYPE_CHECKING:
 Format = Literal["md", "ics", "html", "json", "timelinejs", "fragment", "embed", "snippet", "changelog"]
 FORMATS: tuple[str, ...] = ("md", "ics", "html", "json", "timelinejs", "fragment", "embed", "snippet", "changelog")
 Source = Union[str, "os.PathLike[str]", Article, Mapping[str, object]]
-Previous = Union[Timeline, Mapping[str, tuple[bytes, int]], None]
+Previous = Union[Timeline, dict[str, tuple[bytes, int]], None]  # a Timeline, or its digests (timeline.story.diff)
 MB = 1024 * 1024
 
 
@@ -68,7 +67,10 @@ class RenderOptions(Model):
     templates: Path | None = None
 
 
-def options(model: type[Model], values: dict[str, object]) -> Model:
+M = TypeVar("M", bound=Model)
+
+
+def options(model: type[M], values: dict[str, object]) -> M:
     """The options validated, or a ConfigError naming the first bad one."""
     try:
         return model.model_validate(values)
@@ -125,7 +127,6 @@ def build_story(
     chosen = options(BuildOptions, dict(
         subject=subject, aliases=tuple(aliases), title=title, published=published, prefer=prefer, language=language,
         key=key, edits=edits, strict=strict, jobs=jobs, max_size=max_size, engine=engine, scheduler=scheduler))
-    assert isinstance(chosen, BuildOptions)
     from timeline.build import edits_file, story_subject
     from timeline.story.diff import carry_sequences
     from timeline.story.edits import load_edits
@@ -186,11 +187,11 @@ def collect(given: list, chosen: BuildOptions, focus, listener: Listener) -> Col
         found, total = outcomes(items, chosen.published, chosen.prefer, chosen.language, jobs), len(items)
     listener.started(total)
     try:
-        with closing(found):
-            for outcome in found:
-                listener.read(outcome.name, len(outcome.candidates))
-                collector.add(outcome)
+        for outcome in found:
+            listener.read(outcome.name, len(outcome.candidates))
+            collector.add(outcome)
     finally:
+        getattr(found, "close", lambda: None)()  # a pool or a cluster stops here, done or not
         listener.finished()
     return collector
 
@@ -212,7 +213,6 @@ def producers(timeline: Timeline, formats: Sequence[str], since: Timeline | None
 
     chosen = options(RenderOptions, dict(calendar_grain=calendar_grain, theme=theme, heading_level=heading_level,
                                          show_title=show_title, templates=templates))
-    assert isinstance(chosen, RenderOptions)
     unknown = [f for f in formats if f not in FILES]
     if unknown:
         raise ConfigError(f"unknown format {quoted(unknown[0])}; choose from {', '.join(FORMATS)}")

@@ -349,7 +349,6 @@ def build(ctx, paths, out, formats, calendar_grain, theme, heading_level, no_tit
     from timeline.api import build_story, producers, write_story
     from timeline.build import last_build
     from timeline.story.diff import digests, load_timeline
-    from timeline.render.ics import placed
 
     if out == "-" and len(formats) != 1:
         raise click.BadParameter("--out - writes one format; add e.g. --format md", param_hint="--out")
@@ -361,7 +360,7 @@ def build(ctx, paths, out, formats, calendar_grain, theme, heading_level, no_tit
     listener = telling(quiet, verbose)
     # Without --since only SEQUENCE needs the last build: keep id -> (fingerprint, sequence), not its models.
     old = load_timeline(Path(since)) if since else None
-    previous = old or digests(last_build(Path(out) / "timeline.json", listener.say))
+    previous = old if since else digests(last_build(Path(out) / "timeline.json", listener.say))
     story = build_story(
         paths or None, subject=subject, aliases=aliases, title=shown(title) if title else title, published=published,
         prefer=prefer, language=language, key=key, edits=edits_path, strict=strict, jobs=jobs, max_size=max_size,
@@ -375,14 +374,21 @@ def build(ctx, paths, out, formats, calendar_grain, theme, heading_level, no_tit
     else:
         for target in write_story(story, out, formats, since=old, say=listener.say, **look):
             listener.say(f"timeline: wrote {target}")
-    listener.say(f"timeline: {len(story.timeline.events)} events from {story.read} articles"
-                 + (f", {len(story.skipped)} skipped" if story.skipped else ""))
-    left_out = len(story.timeline.events) - len(placed(story.timeline, calendar_grain))
-    if "ics" in formats and left_out:
-        listener.say(f"timeline: {left_out} events coarser than a {calendar_grain} are not in the calendar; "
-                     "--calendar-grain year puts them in")
+    summary(story, formats, calendar_grain, listener.say)
     if story.skipped:
         ctx.exit(EXIT_SKIPPED)
+
+
+def summary(story, formats, calendar_grain, say) -> None:
+    """How many events from how many articles; how many the calendar leaves out."""
+    from timeline.render.ics import placed
+
+    say(f"timeline: {len(story.timeline.events)} events from {story.read} articles"
+        + (f", {len(story.skipped)} skipped" if story.skipped else ""))
+    left_out = len(story.timeline.events) - len(placed(story.timeline, calendar_grain))
+    if "ics" in formats and left_out:
+        say(f"timeline: {left_out} events coarser than a {calendar_grain} are not in the calendar; "
+            "--calendar-grain year puts them in")
 
 
 def stop_cleanly_on_sigterm() -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated
 
@@ -49,14 +50,14 @@ class Article(Shown):
             raise invalid(fields.get("name"), error) from None
 
     @classmethod
-    def of(cls, value: Article | dict) -> Article:
+    def of(cls, value: Article | Mapping[str, object]) -> Article:
         """The article itself, or one made from a mapping of its fields."""
         if isinstance(value, Article):
             return value
-        if not isinstance(value, dict):
+        if not isinstance(value, Mapping):
             raise ArticleError("article", f"{type(value).__name__} is no article",
                                "give a path, an Article or a dict of its fields")
-        return cls(**value)
+        return cls(**dict(value))
 
     @field_validator("published", mode="before")
     @classmethod
@@ -74,7 +75,7 @@ class Article(Shown):
 def invalid(name: object, error: ValidationError) -> ArticleError:
     problem = error.errors()[0]
     where = name if isinstance(name, str) and name else "article"
-    return ArticleError(where, f"{field_of(problem, 'article')}: {problem['msg']}", FIX)
+    return ArticleError(where, f"{field_of(dict(problem), 'article')}: {problem['msg']}", FIX)
 
 
 def held(article: Article, number: int, max_bytes: int = MAX_BYTES) -> Input:
