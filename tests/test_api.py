@@ -126,6 +126,8 @@ def test_a_bad_field_of_an_article_is_an_article_error_naming_it(fields, problem
     with pytest.raises(ArticleError, match=re.escape(problem)):
         Article(**fields)
     with pytest.raises(ArticleError, match=re.escape(problem)):
+        Article.model_validate(fields)
+    with pytest.raises(ArticleError, match=re.escape(problem)):
         build_story([fields])
 
 

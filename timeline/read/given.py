@@ -50,6 +50,13 @@ class Article(Shown):
             raise invalid(fields.get("name"), error) from None
 
     @classmethod
+    def model_validate(cls, obj: object, **how: object) -> Article:  # type: ignore[override]
+        try:
+            return super().model_validate(obj, **how)  # type: ignore[arg-type]
+        except ValidationError as error:
+            raise invalid(obj.get("name") if isinstance(obj, Mapping) else None, error) from None
+
+    @classmethod
     def of(cls, value: Article | Mapping[str, object]) -> Article:
         """The article itself, or one made from a mapping of its fields."""
         if isinstance(value, Article):
