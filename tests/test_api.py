@@ -86,6 +86,8 @@ def test_the_seeds_held_in_memory_give_the_command_lines_files_byte_for_byte(see
       "--heading-level", "3"],
      dict(published="2025-12-17", prefer="past"), dict(calendar_grain="year", theme="dark", show_title=False,
                                                        heading_level=3)),
+    (["--calendar-spans", "--calendar-url", "https://example.org/lumo/", "--theme", "auto"],
+     {}, dict(calendar_spans=True, calendar_url="https://example.org/lumo/", theme="auto")),
 ])
 def test_articles_in_memory_with_the_build_options_give_the_command_lines_files(lumo, tmp_path, options, given, look):
     cli("build", lumo, "--out", tmp_path, "--format", EVERY, *options)
@@ -138,6 +140,7 @@ def test_a_bad_field_of_an_article_is_an_article_error_naming_it(fields, problem
     (lambda a: build_story(a[0]), "give a list of paths or articles, not one"),
     (lambda a: render_story(build_story(a), "pdf"), "unknown format 'pdf'"),
     (lambda a: render_story(build_story(a), "md", theme="pink"), "option 'theme'"),
+    (lambda a: render_story(build_story(a), "md", calendar_url="webcal://x"), "option 'calendar_url'"),
     (lambda a: render_story(build_story(a), "changelog"), "give since=<its Timeline>"),
 ])
 def test_a_bad_option_is_a_config_error_naming_it(call, message):

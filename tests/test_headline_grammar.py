@@ -176,3 +176,12 @@ def test_a_cut_takes_no_finite_verb_of_a_clause_joined_with_en():
 def test_an_adverb_after_an_inverted_subject_stays_after_the_verb():
     made = headline("Vorig jaar schrapte Philips ook al 400 banen in Best.", WORDS)
     assert made == "Philips schrapte ook al 400 banen in Best"
+
+
+def test_a_headline_cut_inside_a_clause_that_waits_for_its_verb_says_it_was_cut():
+    from timeline.story.headlines import marked_cut
+    from timeline.story.words import story_words
+
+    words = story_words("nl")
+    assert marked_cut("Het kabinet besloot dat de fabriek ook oudere machines niet meer", words).endswith("…")
+    assert marked_cut("De fabrikant begon als een kleine werkplaats", words) == "De fabrikant begon als een kleine werkplaats"

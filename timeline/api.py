@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, Literal, TypeVar, Union, overload
 
-from pydantic import Field, StrictBool, ValidationError
+from pydantic import Field, StrictBool, StringConstraints, ValidationError
 
 from timeline.errors import ArticleError, ConfigError, OutputError, quoted
 from timeline.models import Model, Timeline
@@ -58,9 +58,12 @@ class BuildOptions(Model):
 
 
 class RenderOptions(Model):
-    """How the formats come out (`--calendar-grain`, `--theme`, `--heading-level`, `--no-title`, `--templates`)."""
+    """How the formats come out (`--calendar-grain`, `--calendar-spans`, `--calendar-url`, `--theme`,
+    `--heading-level`, `--no-title`, `--templates`)."""
 
     calendar_grain: Literal["day", "week", "month", "year"] = "month"
+    calendar_spans: StrictBool = False  # a period longer than a week over all its days, not once on its first
+    calendar_url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s/]+\S*$")] | None = None  # where timeline.ics is served
     theme: Literal["light", "dark", "auto"] = "light"
     heading_level: Annotated[int, Field(ge=1, le=4)] | None = None
     show_title: StrictBool = True
@@ -167,8 +170,9 @@ def inputs_of(sources: Iterable[Source] | None, max_bytes: int) -> list:
     return given
 
 
-def collect(given: list, chosen: BuildOptions, focus, listener: Listener) -> Collector:
-    """Read every article (skipping bad ones unless strict) into a Collector, telling the listener."""
+def collect(given: list, chosen: BuildOptions, focus, listener: Listener, left: bool = False) -> Collector:
+    """Read every article (skipping bad ones unless strict) into a Collector, telling the listener;
+    `left`: also the sentences that gave no event (read in this process; the review and the desk)."""
     from timeline.build import Collector, outcomes
     from timeline.read.inputs import files, inputs
 
@@ -184,7 +188,7 @@ def collect(given: list, chosen: BuildOptions, focus, listener: Listener) -> Col
     else:
         items = inputs(given, stdin, max_bytes)
         jobs = chosen.jobs or (default_jobs() if len(items) >= 64 else 1)  # a pool pays its start-up only for work
-        found, total = outcomes(items, chosen.published, chosen.prefer, chosen.language, jobs), len(items)
+        found, total = outcomes(items, chosen.published, chosen.prefer, chosen.language, jobs, left), len(items)
     listener.started(total)
     try:
         for outcome in found:
@@ -205,18 +209,22 @@ def default_jobs() -> int:
 
 
 def producers(timeline: Timeline, formats: Sequence[str], since: Timeline | None = None, *,
-              calendar_grain: str = "month", theme: str = "light", heading_level: int | None = None,
-              show_title: bool = True, templates: str | os.PathLike[str] | None = None) -> dict[str, Producer]:
+              calendar_grain: str = "month", calendar_spans: bool = False, calendar_url: str | None = None,
+              theme: str = "light", heading_level: int | None = None, show_title: bool = True,
+              templates: str | os.PathLike[str] | None = None) -> dict[str, Producer]:
     """What writes each format (in chunks of UTF-8), and with `since` the changelog since that build."""
     from timeline.render.output import FORMATS as FILES, Options, producers as makers
     from timeline.story.diff import compare
 
-    chosen = options(RenderOptions, dict(calendar_grain=calendar_grain, theme=theme, heading_level=heading_level,
+    chosen = options(RenderOptions, dict(calendar_grain=calendar_grain, calendar_spans=calendar_spans,
+                                         calendar_url=calendar_url, theme=theme, heading_level=heading_level,
                                          show_title=show_title, templates=templates))
     unknown = [f for f in formats if f not in FILES]
     if unknown:
         raise ConfigError(f"unknown format {quoted(unknown[0])}; choose from {', '.join(FORMATS)}")
-    look = Options(chosen.calendar_grain, chosen.theme, chosen.heading_level, chosen.show_title)
+    url = chosen.calendar_url or ""
+    url += "timeline.ics" if url.endswith("/") else ""  # a folder's address means its timeline.ics, as --calendar-url
+    look = Options(chosen.calendar_grain, chosen.theme, chosen.heading_level, chosen.show_title, chosen.calendar_spans, url)
     changes = compare(since, timeline) if since is not None else None
     return makers(timeline, list(formats), chosen.templates, since, changes, look)
 
@@ -231,7 +239,8 @@ def render_story(story, format, stream=None, *, since=None, **look):
     """One format of the story as a string, or written to `stream` (a binary stream gets UTF-8, a
     text stream text). Formats: md, ics, html (a page), fragment, embed (a page for an iframe),
     snippet (the iframe to paste), timelinejs, json, and changelog (what changed `since` a build).
-    `look` takes calendar_grain, theme, heading_level, show_title and templates, as `producers`."""
+    `look` takes calendar_grain, calendar_spans, calendar_url, theme, heading_level, show_title and
+    templates, as `producers`."""
     timeline = story.timeline if isinstance(story, Story) else story
     if format == "changelog" and since is None:
         raise ConfigError("the changelog tells what changed since a build; give since=<its Timeline>")

@@ -303,6 +303,23 @@ def parse_formats(ctx, param, value: str) -> list[str]:
     return chosen
 
 
+def parse_calendar_url(ctx, param, value: str | None) -> str | None:
+    """An http(s) address with a host and no space; a folder's address (ending in /) means its timeline.ics."""
+    from urllib.parse import urlsplit
+
+    if value is None:
+        return None
+    url = value.strip()
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        host = None
+    if urlsplit(url).scheme not in ("https", "http") or not host or any(c.isspace() for c in url):
+        raise click.BadParameter(f"{value!r}: give the https address timeline.ics will be served from, "
+                                 "e.g. https://example.org/verhaal/timeline.ics")
+    return url + ("timeline.ics" if url.endswith("/") else "")
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--out", default="build", show_default=True, help="Folder for the timeline files, or - for stdout (one format).")
@@ -310,6 +327,10 @@ def parse_formats(ctx, param, value: str) -> list[str]:
               help="Comma-separated formats: md, ics, html, json, timelinejs, fragment, embed.")
 @click.option("--calendar-grain", type=click.Choice(["day", "week", "month", "year"]), default="month", show_default=True,
               help="Coarsest events the calendar holds; coarser ones are left out (year: all but decades).")
+@click.option("--calendar-spans", is_flag=True,
+              help="Show a period longer than a week over all its days in the calendar, not once on its first day.")
+@click.option("--calendar-url", metavar="URL", callback=parse_calendar_url,
+              help="The https address timeline.ics will be served from: the HTML and Markdown say how to subscribe.")
 @click.option("--theme", type=click.Choice(["light", "dark", "auto"]), default="light", show_default=True,
               help="Colours of the HTML; auto follows the reader's system setting.")
 @click.option("--heading-level", type=click.IntRange(1, 4), help="Level of the HTML's top heading (default 1 on a page, 2 in a fragment).")
@@ -335,9 +356,9 @@ def parse_formats(ctx, param, value: str) -> list[str]:
 @engine_option
 @scheduler_option
 @click.pass_context
-def build(ctx, paths, out, formats, calendar_grain, theme, heading_level, no_title, templates, title, strict, jobs,
-          language, subject, aliases, key, edits_path, since, max_size, quiet, verbose, published, prefer,
-          engine, scheduler):
+def build(ctx, paths, out, formats, calendar_grain, calendar_spans, calendar_url, theme, heading_level, no_title,
+          templates, title, strict, jobs, language, subject, aliases, key, edits_path, since, max_size, quiet, verbose,
+          published, prefer, engine, scheduler):
     """Build the timeline from PATHS (articles, folders, or - for stdin; default: the bundled seeds).
 
     Writes timeline.md, .ics, .html and .json to --out; all files or, on any
@@ -365,8 +386,8 @@ def build(ctx, paths, out, formats, calendar_grain, theme, heading_level, no_tit
         paths or None, subject=subject, aliases=aliases, title=shown(title) if title else title, published=published,
         prefer=prefer, language=language, key=key, edits=edits_path, strict=strict, jobs=jobs, max_size=max_size,
         engine=engine, scheduler=scheduler, previous=previous, listener=listener)
-    look = dict(calendar_grain=calendar_grain, theme=theme, heading_level=heading_level, show_title=not no_title,
-                templates=templates)
+    look = dict(calendar_grain=calendar_grain, calendar_spans=calendar_spans, calendar_url=calendar_url, theme=theme,
+                heading_level=heading_level, show_title=not no_title, templates=templates)
     if out == "-":
         from timeline.console import write as to_stdout
 
@@ -444,19 +465,84 @@ def review(ctx, paths, out, fmt, subject, aliases, language, published, prefer):
     date phrase that dated it, why, what to check, and the edits.toml lines to drop or re-date it."""
     from pathlib import Path
 
+    from timeline.build import story_subject
     from timeline.review import write_review
+
+    focus = story_subject(paths, subject, aliases)
 
     def gather():
         from timeline.api import MB, BuildOptions, collect, inputs_of
 
         chosen = BuildOptions(published=published, prefer=prefer, language=language, strict=False)
-        return collect(inputs_of(paths or None, chosen.max_size * MB), chosen, None, telling(True, False))
+        return collect(inputs_of(paths or None, chosen.max_size * MB), chosen, focus, telling(True, False), left=True)
 
     targets, skipped = write_review(gather, paths, Path(out), fmt, subject, aliases, language)
     for target in targets:
         note(f"timeline: wrote {target}")
     if skipped:
         ctx.exit(EXIT_SKIPPED)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--out", default="build", show_default=True, help="Folder the desk rebuilds the timeline files in.")
+@click.option("--format", "formats", default="md,ics,html,json", show_default=True, callback=parse_formats,
+              help="Comma-separated formats, as for build.")
+@click.option("--edits", "edits_path", type=click.Path(dir_okay=False),
+              help="The edits.toml to write (default: edits.toml in the one folder read; made if missing).")
+@click.option("--subject", help="What the story is about, as for build.")
+@click.option("--alias", "aliases", multiple=True, help="Another name of the subject (repeatable).")
+@click.option("--title", help="Title of the story, as for build.")
+@click.option("--calendar-grain", type=click.Choice(["day", "week", "month", "year"]), default="month", show_default=True,
+              help="Coarsest events the calendar holds, as for build.")
+@click.option("--language", default="nl", show_default=True, help="Language of the articles.")
+@click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port on 127.0.0.1 [default: a free one].")
+@click.option("--open", "open_browser", is_flag=True, help="Open the desk in the browser.")
+@max_size_option
+@published_option
+@prefer_option
+def desk(paths, out, formats, edits_path, subject, aliases, title, calendar_grain, language, port, open_browser,
+         max_size, published, prefer):
+    """Review and correct the story in a browser: a local web page (127.0.0.1 only, its address
+    with a token printed) where each change writes edits.toml and rebuilds the timeline in --out."""
+    from pathlib import Path
+
+    try:
+        import starlette, tomlkit, uvicorn  # noqa: F401,E401  (the extra's libraries, checked before any work)
+    except ImportError as error:
+        raise TimelineError(f"the desk needs {error.name}: pip install 'timeline[desk]'") from None
+    from timeline.build import story_subject
+    from timeline.desk.serve import serve
+    from timeline.desk.session import Desk, Settings
+    from timeline.render.output import Options
+    from timeline.temporal.language import load
+
+    load(language)
+    edits = desk_edits(paths, edits_path)
+    focus = story_subject(paths, subject, aliases)
+    from timeline.api import MB, BuildOptions, collect, inputs_of
+
+    chosen = BuildOptions(published=published, prefer=prefer, language=language, strict=False, max_size=max_size)
+    collector = collect(inputs_of(paths or None, max_size * MB), chosen, focus, telling(False, False), left=True)
+    settings = Settings(edits, Path(out), tuple(formats), focus, shown(title) if title else None, language,
+                        Options(calendar_grain))
+    desk = Desk(collector, settings, note)
+    note(f"timeline: {len(desk.current.story.events)} events from {collector.read} articles; edits in {edits}, "
+         f"the build in {out}; Ctrl-C stops the desk")
+    serve(desk, port, open_browser, lambda address: put(f"timeline desk: {address}"))
+
+
+def desk_edits(paths, given):
+    """--edits FILE, else edits.toml in the one folder read."""
+    from pathlib import Path
+
+    if given:
+        return Path(given)
+    folders = [Path(p) for p in paths if Path(p).is_dir()]
+    if len(folders) != 1:
+        raise click.BadParameter("the desk writes edits.toml beside the articles: give one folder of articles, "
+                                 "or --edits FILE", param_hint="PATHS")
+    return folders[0] / "edits.toml"
 
 
 @main.command()

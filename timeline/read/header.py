@@ -62,8 +62,9 @@ def find_title(text: str, start: int) -> tuple[str | None, int]:
 
 def find_byline(text: str, start: int) -> tuple[dt.date, int] | None:
     """A line near the top that holds only a date (and time): "woensdag, 16 april 2025 om 14:20"."""
-    for line_start, line_end, line in islice(lines_from(text, start), 5):
-        if not line or len(line) > 60 or not re.search(r"\d{4}", line):
+    filled = ((line_start, line_end, line) for line_start, line_end, line in lines_from(text, start) if line)
+    for line_start, line_end, line in islice(filled, 5):  # five lines of text: blank ones do not count
+        if len(line) > 60 or not re.search(r"\d{4}", line):
             continue
         found = extract(line, dt.date(2000, 1, 1))
         if len(found) == 1 and found[0].period and len(found[0].text) >= len(line) - 2:

@@ -45,6 +45,8 @@ class Features:
     def same_actor(self, other: "Features") -> bool:
         if not self.actor or not other.actor or set(self.actor) & set(other.actor):
             return True
+        if set(self.actor) <= set(other.words) or set(other.actor) <= set(self.words):
+            return True  # "Het bod komt ...": the subject is the happening the other tells ("deden een bod")
         return bool({n.lower() for n in other.names} & set(self.actor) and {n.lower() for n in self.names} & set(other.actor))
 
 

@@ -13,28 +13,29 @@ from __future__ import annotations
 
 import re
 
-import datetime as dt
 
 from timeline.read.header import past_dateline
 from timeline.story.features import event_words
 from timeline.story.syntax import (
-    dangling_end, finite_form, tagged_plain, teller_said, verb_second, verb_tail, without_relative,
+    dangling_end, finite_form, tagged_plain, teller_said, verb_second, without_relative,
 )
 from timeline.story.syntax import subject_first as subject_first_by_tags
+from timeline.story.subjects import subject_end
+from timeline.story.shorten import awaits_verb, date_spans, fit, shortened, starts_on_verb, timeless, word_end
 from timeline.story.words import NAME, WORD, StoryWords
 
 QUOTE = re.compile(r"\s?[‘“\"]([^‘’“”\"]{1,300})[’”\"](?![\w])")
 PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 DASHES = re.compile(r"\s[—–]\s[^—–]*?\s[—–](?=\s)")
 APPOSITION = re.compile(r"((?:[A-Z][\w’'-]*|\]))\s*,\s(?:een|bekend|ooit|voorheen|dat|die)\b[^,]*,")
+BARE_PREPOSITION = re.compile(r"\s(?:aan|van|voor|met|over|tot|naar|als)\s*$")
+# ", na druk van de VS," between the verb and the rest: a short phrase set off by commas, no clause of its own
+ADVERBIAL = re.compile(r",\s(?:na|volgens|onder|ondanks|vanwege|zonder|tijdens|dankzij|op aandringen van)\s[^,.;:]{1,40},(?=\s)")
 FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“\[])")
 # A named subject, with a companion: "Musk en een groep investeerders".
 ACTOR = re.compile(
     r"(?:\[[^\]]+\]|" + NAME.pattern + r")(?:\s+en\s+(?:(?:een|de|het)\s+)?[\w-]+(?:\s+(?!een\b|de\b|het\b)[a-z][\w-]*)?)?"
 )
-SPANS_REFERENCE = dt.date(2000, 1, 1)
-
-
 SUBJECT = re.compile(r"\[[^\]]+\]|(?:de|het|een|De|Het|Een)\s+[\w-]+(?:\s+\[[^\]]+\])?|[\w’'-]+")
 
 
@@ -47,131 +48,84 @@ def headline(text: str, words: StoryWords, title: str | None = None) -> str:
     plain = strip_asides(first)
     plain = happening_clause(plain, words) or main_clause(plain, words)
     short = without_relative(cut(plain, words), words)
-    short = dangling_end(short, words) if short != plain else short
+    short = dangling_end(short, words) if short != plain or len(strip_asides(first)) < len(first) - 1 else short
     whole = timeless(short, words)
-    if whole.split(" ", 1)[0] != short.split(" ", 1)[0] and starts_on_verb(whole):  # a fronted time word went,
-        # but nothing took its place: keep it
-        whole = short
-    return shortened(whole, words)
+    whole = dangling_end(whole, words) if whole != short else whole  # "dan aan [het begin van dit jaar]"
+    if whole.split(" ", 1)[0] != short.split(" ", 1)[0] and starts_on_verb(whole):  # a fronted time word went:
+        whole = subject_before_verb(whole, words) or short  # its subject comes first, else the time word stays
+    return marked_cut(shortened(whole, words), words)
 
 
-def shortened(whole: str, words: StoryWords) -> str:
-    """The headline within its length: as it is; else without its dates (the timeline shows them); else
-    cut at a word, keeping the verbs that end its clause."""
-    fitted = fit(whole, words)
-    if not cut_short(fitted, whole):
-        return fitted
-    undated = timeless(whole, words, every=True)
-    if undated.split(" ", 1)[0] == whole.split(" ", 1)[0] or not starts_on_verb(undated):
-        whole = undated  # not when the date stood where the subject goes ("Woensdag 29 oktober is ...")
-    fitted = fit(whole, words)
-    if cut_short(fitted, whole) and not fitted.endswith("…"):
-        fitted = with_verbs(dangling_end(without_open_om(fitted), words), whole.rstrip(" ."), words)
-    return fitted
-
-
-def without_open_om(text: str) -> str:
-    """A cut that leaves "om ..." without its "te" and verb ends before "om" ("een poging om kunstmatige
-    intelligentie open-source" → "een poging")."""
-    at = text.rfind(" om ")
-    return text[:at] if at > 20 and " te " not in text[at:] else text
-
-
-def cut_short(fitted: str, whole: str) -> bool:
-    """Whether `fit` lost the end of the text (not only a middle part such as the start of a change)."""
-    return not whole.rstrip(" .,;:").endswith(fitted.rstrip("…")[-12:])
-
-
-def date_spans(text: str) -> list[tuple[int, int]]:
-    """Where the text says a date (its offsets only: any reference day serves)."""
-    from timeline.temporal.tagger import extract
-
-    return [e.offset for e in extract(text, SPANS_REFERENCE) if e.type in ("DATE", "TIME")]  # not a length
-
-
-def with_verbs(cut_text: str, whole: str, words: StoryWords) -> str:
-    """A headline cut for length keeps the verbs that end its clause ("zal ... de prijzen verhogen")."""
-    tail = verb_tail(whole, words)
-    if not tail or cut_text.endswith(tail) or not same_clause(whole[len(cut_text):len(whole) - len(tail)]):
-        return cut_text
-    if verb_tail(cut_text, words):  # "moet ... worden uitgewerkt": its own verbs already end it
-        return cut_text
-    if any(t.tag.startswith("WW|pv") for t in tagged_plain(tail)) and not awaits_verb(cut_text):
-        return cut_text  # "kwamen ... en zijn gegroeid": a finite verb of another clause
-    limit = words.headline_max - len(tail) - 1
-    if len(cut_text) > limit:
-        soft = [m.start() for m in words.headline_soft.finditer(cut_text, 30, limit + 1)]
-        if not soft:
-            return cut_text
-        cut_text = dangling_end(cut_text[: soft[-1]], words)
-    return f"{cut_text} {tail}"
-
-
-def starts_on_verb(text: str) -> bool:
-    first = tagged_plain(text[:40])
-    return bool(first) and first[0].tag.startswith("WW|pv")
-
-
-def awaits_verb(text: str) -> bool:
-    """Whether the text ends inside a subordinate clause that has not had its finite verb yet ("dat ASML
-    ook oudere machines niet meer ...")."""
+def subject_before_verb(text: str, words: StoryWords) -> str | None:
+    """"debatteert de Tweede Kamer over het verslag" → "de Tweede Kamer debatteert over het verslag"; None
+    when no subject follows the verb."""
     tokens = tagged_plain(text)
-    opened = max((k for k, t in enumerate(tokens) if t.tag in ("VG|onder", "VNW|betr")), default=-1)
-    return opened >= 0 and not any(t.tag.startswith("WW|pv") for t in tokens[opened + 1:])
+    end = subject_end(tokens, 1, words, set()) if len(tokens) > 2 else 1
+    if end <= 1 or tokens[1].tag.startswith("VNW|pers"):
+        return None
+    return f"{text[tokens[1].start:tokens[end - 1].end]} {tokens[0].text} {text[tokens[end - 1].end:].strip()}".strip()
 
 
-def same_clause(middle: str) -> bool:
-    """Whether the words between a cut and the verbs that end a clause belong to that clause (no other
-    clause's verb, relative pronoun or conjunction stands between)."""
-    return not any(t.tag.startswith(("WW", "VNW|betr", "VNW|aanw", "VG|onder")) or
-                   t.text.lower() in (",", ";", ":", "te", "om", "maar") for t in tagged_plain(middle))
+def marked_cut(line: str, words: StoryWords) -> str:
+    """A headline that still ends inside a clause waiting for its verb ("besloot dat ASML ook oudere
+    chipmachines niet meer") says it was cut."""
+    if line.endswith("…") or not awaits_verb(line):
+        return line
+    return (line if len(line) < words.headline_max else line[: word_end(line, words.headline_max - 1)].rstrip()) + "…"
 
 
-def timeless(text: str, words: StoryWords, every: bool = False) -> str:
-    """Without the time words that do not stand alone: a date phrase with neither a figure nor a
-    month ("dinsdag", "vorige week", "eerder dit jaar") and the words of `headline_relative`, each
-    with a preposition before it ("op dinsdag")."""
-    spans = [(s, e) for s, e in date_spans(text) if every or
-             (not re.search(r"\d", text[s:e]) and not words.month_words & set(text[s:e].lower().split()))]
-    spans += [m.span() for m in words.headline_relative.finditer(text)]
-    for start, end in reversed(merged(spans)):
-        before = re.search(r"(?:\b(?:op|in|sinds|vanaf|per)\s+)?$", text[:start])
-        text = text[: before.start()].rstrip() + " " + text[end:].lstrip()
-    return " ".join(text.replace(" ,", ",").split()).strip(" ,")
-
-
-def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Overlapping spans as one, in order."""
-    result: list[list[int]] = []
-    for start, end in sorted(spans):
-        if result and start <= result[-1][1]:
-            result[-1][1] = max(result[-1][1], end)
-        else:
-            result.append([start, end])
-    return [(start, end) for start, end in result]
+def without_quotes(text: str) -> str:
+    """Without quoted speech longer than three words; a preposition left before a quote that ended the
+    clause goes with it ("... opleggen aan “een beperkt aantal fabrieken”.")."""
+    parts, last = [], 0
+    for found in QUOTE.finditer(text):
+        if len(found.group(1).split()) <= 3:
+            continue
+        before = text[last:found.start()]
+        if re.match(r"\s*(?:[.,;:]|$)", text[found.end():]):
+            before = BARE_PREPOSITION.sub("", before)
+        parts.append(before)
+        last = found.end()
+    return "".join(parts) + text[last:]
 
 
 def strip_asides(text: str) -> str:
     """Without quoted speech (a short quoted term stays), parentheses, dashes and appositions."""
     text = text[past_dateline(text, 0):]
-    text = QUOTE.sub(lambda m: m.group(0) if len(m.group(1).split()) <= 3 else "", text)
+    text = without_quotes(text)
     text = PARENTHESIS.sub("", text)
     text = DASHES.sub("", text)
     text = APPOSITION.sub(r"\1,", text)
+    text = ADVERBIAL.sub("", text)
     return " ".join(text.split())
 
 
 def main_clause(text: str, words: StoryWords) -> str:
     """Subject first: drop a leading subordinate clause or frame, and undo inversion (by the tags;
     by the word lists where the tags find no finite verb with a subject)."""
-    first = WORD.match(text)
-    rest = text.split(",", 1)[1].strip() if first and first.group(0).lower() in words.subordinators and "," in text else text
+    rest = text.split(",", 1)[1].strip() if opens_clause(text, words) and "," in text else text
+    disclosed = words.disclosure.search(rest, 0, 80)
+    if disclosed is not None:  # "Eind januari werd duidelijk dat Nederland ... een akkoord hebben gesloten"
+        news = rest[disclosed.end():]
+        return verb_second(news, words) or verb_after_subject(news, words)
     framed = frame_end(rest, words)
     if framed is not None:
         news = teller_said(rest[:framed], rest[framed:], words)
         return verb_second(news, words) or verb_after_subject(news, words)
     found = subject_first_by_tags(text, words, date_spans(text))
     return found if found is not None else subject_first(rest, words)
+
+
+def opens_clause(text: str, words: StoryWords) -> bool:
+    """Whether the text opens on a subordinate clause ("Nadat ..., begon"); "Die groei is ..." opens on a
+    demonstrative, "Dat plan ..." on a determiner."""
+    first = WORD.match(text)
+    if not first or first.group(0).lower() not in words.subordinators:
+        return False
+    tokens = tagged_plain(text[:80])
+    if len(tokens) > 1 and tokens[1].tag.startswith("WW|pv"):
+        return False  # "Toen kwam naar buiten dat ...": an adverb before the verb
+    return not tokens or not tokens[0].tag.startswith(("VNW", "LID"))
 
 
 def frame_end(text: str, words: StoryWords) -> int | None:
@@ -277,26 +231,3 @@ def named(line: str) -> str:
     return " ".join(text.split())[:1].upper() + " ".join(text.split())[1:]
 
 
-CHANGE_FROM = re.compile(r"\svan\s+(?:(?!\svan\s).)*?\s(?=tot\s)")
-
-
-def fit(text: str, words: StoryWords) -> str:
-    text = " ".join(text.split()).rstrip(" .,;:")
-    if len(text) > words.headline_max:  # "steeg van 200 megawatt in 2023 tot 1,9 gigawatt": the end of the change stays
-        text = CHANGE_FROM.sub(" ", text, count=1) if CHANGE_FROM.search(text) else text
-    if len(text) > words.headline_max:
-        limit = words.headline_max - 1
-        soft = [m.start() for m in words.headline_soft.finditer(text, 40, limit + 1)]
-        comma = text.rfind(", ", 0, limit)
-        if comma > 40 or soft:
-            text = text[: comma if comma > 40 else soft[-1]].rstrip(" ,;:")
-        else:
-            text = text[: word_end(text, limit)].rstrip(" ,;:") + "…"
-    return text[:1].upper() + text[1:]
-
-
-def word_end(text: str, limit: int) -> int:
-    """Where to cut `text` to at most `limit` characters: at the last space, unless that would
-    leave less than half (a word too long to fit, a URL, a run without spaces), then at `limit`."""
-    space = text.rfind(" ", 0, limit + 1)
-    return space if space >= limit // 2 else limit

@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from timeline.story.pronouns import plural_subject, plural_verb
 from timeline.story.syntax import subject_text, tagged_plain
 from timeline.story.words import NAME, WORD, StoryWords
 
@@ -276,22 +277,29 @@ def resolve(text: str, before: list[str], people: Cast, words: StoryWords, subje
         return f"[{named.group(1)}]{text[named.end():]}", named.group(1)
     if found.kind == "leaning":
         return (f"{before[-1]} {text}" if before else text), None
+    if found.kind == "person" and not found.noun and plural_verb(text):  # "Ze vroegen ...": a plural, never the
+        group = plural_subject(before[-1], words) if before else ""  # last person named; the plural subject before
+        return (insert(text, found, group), group) if group else (text, None)
     name = antecedent(before, found.kind, people, words, found.noun)
     if name is None:
         return text, None
+    return insert(text, found, name), name
+
+
+def insert(text: str, found: Reference, name: str) -> str:
+    """The reference at the sentence's start or after its verb replaced by the name, in brackets, first."""
     if found.start == 0:
-        return f"[{name}]{text[found.end:]}", name
+        return f"[{name}]{text[found.end:]}"
     fronted, verb = text[: found.start].rstrip().rsplit(" ", 1)
-    rest = text[found.end :].lstrip()
-    return f"[{name}] {verb} {lower_first(fronted)} {rest}".replace("  ", " "), name
+    return f"[{name}] {verb} {lower_first(fronted)} {text[found.end:].lstrip()}".replace("  ", " ")
 
 
 def name_epithet(text: str, before: list[str], people: Cast, words: StoryWords) -> str:
     """"De capaciteit van het bedrijf steeg" → "... van het bedrijf [OpenAI] steeg": the first
     definite reference to an organisation inside a sentence, named after it."""
     found = epithet_pattern(words.organisation_nouns).search(text)
-    if not found or found.start() == 0:
-        return text
+    if not found or found.start() == 0 or NAME.match(text, found.end() + 1):
+        return text  # "de Omgevingsdienst Noordzeekanaalgebied": named where it stands
     noun = found.group(0).split()[-1].lower()
     name = antecedent(before + [text[: found.start()]], "organisation", people, words, noun, salient=True)
     return f"{text[: found.end()]} [{name}]{text[found.end():]}" if name else text

@@ -44,6 +44,8 @@ class Labels(Model):
     untitled: str
     expected: str
     expected_note: str
+    period: str
+    added: str
     source: str
     sources: str
     approximate: str
@@ -119,6 +121,11 @@ class Story(Model):
     subject_adverbs: tuple[str, ...]
     outlook_verbs: tuple[str, ...]
     copulas: tuple[str, ...]
+    trend_verbs: tuple[str, ...]
+    aim_verbs: tuple[str, ...]
+    explanations: tuple[str, ...]
+    opinion_verbs: tuple[str, ...]
+    disclosure_frames: tuple[str, ...]
     headline_relative: tuple[str, ...]
     headline_max: int
 

@@ -1,0 +1,242 @@
+"""A headline within its length: as it is; else without its dates; else with a shorter subject; else cut
+at a word, keeping the verbs that end its clause."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from timeline.story.syntax import (
+    GENITIVE, dangling_end, main_verb_of, phrase_end, quantity_end, tagged_plain, verb_tail,
+)
+from timeline.story.words import StoryWords
+
+
+def shortened(whole: str, words: StoryWords) -> str:
+    """The headline within its length: as it is; else without its dates (the timeline shows them); else
+    cut at a word, keeping the verbs that end its clause."""
+    fitted = fit(whole, words)
+    if not cut_short(fitted, whole):
+        return fitted
+    inner = without_inner_relative(whole)  # "een kooksfabriek die op steenkolen werkt vervangen"
+    if inner != whole and not cut_short(fit(inner, words), inner):
+        return fit(inner, words)
+    undated = timeless(whole, words, every=True)
+    if undated.split(" ", 1)[0] == whole.split(" ", 1)[0] or not starts_on_verb(undated):
+        whole = undated  # not when the date stood where the subject goes ("Woensdag 29 oktober is ...")
+    fitted = fit(whole, words)
+    if cut_short(fitted, whole):
+        trimmed = short_subject(whole, words)  # "Felle uitspraken over ... in Amsterdam maakten de maat vol"
+        if trimmed != whole and not cut_short(fit(trimmed, words), trimmed):
+            return fit(trimmed, words)
+        lighter = without_phrases(whole, words)  # "bekend gemaakt de export [naar het vasteland China] ... te leggen"
+        if lighter != whole:
+            return fit(lighter, words)
+    if cut_short(fitted, whole) and not fitted.endswith("…"):
+        fitted = with_verbs(dangling_end(without_open_om(fitted), words), whole.rstrip(" ."), words)
+    return fitted
+
+
+def without_phrases(text: str, words: StoryWords) -> str:
+    """The clause within its length by leaving out prepositional phrases after its finite verb, the last
+    first, while the verbs that end it stay ("heeft bekend gemaakt de export van ASML naar het vasteland China
+    verder aan banden te leggen" → "... de export van ASML verder aan banden te leggen"); unchanged when
+    that is not enough or no verb ends the clause."""
+    tokens = tagged_plain(text)
+    verb = main_verb_of(tokens, words)
+    if verb is None or "," in text or any(t.tag in ("VG|onder", "VNW|betr") or (t.tag.startswith("WW|pv") and k != verb)
+                                          for k, t in enumerate(tokens) if k >= verb):
+        return text  # one clause only: one finite verb
+    while tokens and tokens[-1].tag == "LET":
+        tokens = tokens[:-1]
+    if not tokens or not tokens[-1].tag.startswith("WW"):
+        return text
+    spans = [(k, phrase_end(tokens, k + 1, set(), words)) for k in range(verb + 1, len(tokens) - 1)
+             if tokens[k].tag == "VZ" and tokens[k].text.lower() not in ("te", "om") and tokens[k - 1].tag != "VZ"]
+    tail = len(tokens)  # where the verbs that end the clause start ("uit te stellen", "heeft ... verworpen")
+    while tail > verb + 1 and (tokens[tail - 1].tag.startswith("WW") or tokens[tail - 1].text == "te"
+                               or (tokens[tail - 1].tag == "VZ" and tail < len(tokens))):
+        tail -= 1
+    spans = [(a, b) for a, b in spans if a + 1 < b < tail and not tokens[b - 1].tag.startswith("WW")
+             and tokens[b].text.lower() not in ("en", "of", "te") and tokens[b].text[:1] not in "'‘\"“„"]  # "naar
+    # koning te gaan", "met de titel 'De grens bereikt'" stay  # "over het verslag en hoe ...": coordinated; "aan
+    # banden te leggen", "met twee jaar uit te stellen": a phrase right before the closing verbs stays
+    spans.sort(key=lambda span: (tokens[span[0]].text.lower() == "van",  # a noun's own "van" phrase last,
+                                 any(t.tag == "TW" for t in tokens[span[0]:span[1]]), -span[0]))  # a figure late
+    kept = list(tokens)
+    for start, end in spans:
+        shorter = [t for k, t in enumerate(kept) if not (start <= k < end)] if kept is tokens else None
+        gone = {id(t) for t in tokens[start:end]}
+        kept = [t for t in kept if id(t) not in gone] if shorter is None else shorter
+        line = rebuilt(text, kept)
+        if len(line) <= words.headline_max:
+            return line
+    return text
+
+
+def rebuilt(text: str, kept: list) -> str:
+    """The text of the kept tokens, with the spaces between neighbours as the text had them."""
+    parts = [text[kept[0].start:kept[0].end]]
+    for before, token in zip(kept, kept[1:]):
+        gap = text[before.end:token.start] if token.start >= before.end and text[before.end:token.start].isspace() \
+            or token.start == before.end else " "
+        parts.append(gap + text[token.start:token.end])
+    return "".join(parts)
+
+
+def without_inner_relative(text: str) -> str:
+    """Without a relative clause inside the main clause, up to its own finite verb, when verbs of the
+    main clause follow it ("wil een kooksfabriek die op steenkolen werkt vervangen")."""
+    tokens = tagged_plain(text)
+    opened = next((k for k, t in enumerate(tokens) if t.tag == "VNW|betr"), None)
+    if opened is None:
+        return text
+    closed = next((k for k in range(opened + 1, len(tokens)) if tokens[k].tag.startswith("WW|pv") or (
+        tokens[k].tag == "WW|inf" and any(t.tag.startswith("WW|inf") for t in tokens[k + 1:]))), None)  # "werken" read
+    # as an infinitive when another verb follows is the relative clause's finite verb
+    if closed is None or not any(t.tag.startswith(("WW|inf", "WW|vd")) for t in tokens[closed + 1:]):
+        return text
+    if any(t.text in ",;:" for t in tokens[opened:closed]):
+        return text
+    return f"{text[:tokens[opened].start].rstrip(' ,')} {text[tokens[closed].end:].lstrip(' ,')}".strip()
+
+
+def short_subject(text: str, words: StoryWords) -> str:
+    """A subject-first clause whose subject is long, with the subject kept to its noun phrase (and one
+    "van" phrase): "Felle uitspraken over de verantwoordelijken voor het geweld ... maakten de maat vol" →
+    "Felle uitspraken maakten de maat vol"."""
+    tokens = tagged_plain(text)
+    verb = main_verb_of(tokens, words)
+    start = quantity_end(tokens, 0, words)
+    if start + 1 < len(tokens) and tokens[start].text in GENITIVE:
+        start += 2
+    end = phrase_end(tokens, start, set(), words)
+    if verb is None or end <= start or end >= verb or not all(t.text[:1].isalpha() for t in tokens[:verb]) or any(t.text.lower() in (",", "en", "of") for t in tokens[end:verb]):
+        return text  # a list as subject stays whole ("Blootstelling aan ..., overlast en onzekerheid hebben")
+    if tokens[end].text.lower() == "van":  # "enige fabrikant van lithografiemachines"
+        of = phrase_end(tokens, end + 1, set(), words)
+        end = of if end + 1 < of < verb and len(text[:tokens[of - 1].end]) <= 60 else end
+    kept = tokens[end - 1].end + (text[tokens[end - 1].end:tokens[end - 1].end + 1] == "]")  # "[ASML] uit Veldhoven"
+    subject = text[:kept]
+    if subject.count("[") > subject.count("]"):  # "[de bewoners van Wijk aan Zee]" kept in part: plain words
+        at = subject.rindex("[")
+        subject = subject[:at] + subject[at + 1:]
+    return f"{subject} {text[tokens[verb].start:]}"
+
+
+def without_open_om(text: str) -> str:
+    """A cut that leaves "om ..." without its "te" and verb ends before "om" ("een poging om kunstmatige
+    intelligentie open-source" → "een poging")."""
+    at = text.rfind(" om ")
+    return text[:at] if at > 20 and " te " not in text[at:] else text
+
+
+def cut_short(fitted: str, whole: str) -> bool:
+    """Whether `fit` lost the end of the text (not only a middle part such as the start of a change)."""
+    return not whole.rstrip(" .,;:").endswith(fitted.rstrip("…")[-12:])
+
+
+def with_verbs(cut_text: str, whole: str, words: StoryWords) -> str:
+    """A headline cut for length keeps the verbs that end its clause ("zal ... de prijzen verhogen")."""
+    tail = verb_tail(whole, words)
+    if not tail or cut_text.endswith(tail) or not same_clause(whole[len(cut_text):len(whole) - len(tail)]):
+        return cut_text
+    if verb_tail(cut_text, words):  # "moet ... worden uitgewerkt": its own verbs already end it
+        return cut_text
+    if any(t.tag.startswith("WW|pv") for t in tagged_plain(tail)) and not awaits_verb(cut_text):
+        return cut_text  # "kwamen ... en zijn gegroeid": a finite verb of another clause
+    limit = words.headline_max - len(tail) - 1
+    if len(cut_text) > limit:
+        soft = [m.start() for m in words.headline_soft.finditer(cut_text, 30, limit + 1)]
+        if not soft:
+            return cut_text
+        cut_text = dangling_end(cut_text[: soft[-1]], words)
+    return f"{cut_text} {tail}"
+
+
+def starts_on_verb(text: str) -> bool:
+    first = tagged_plain(text[:40])
+    return bool(first) and first[0].tag.startswith("WW|pv")
+
+
+COMPARING = frozenset({"als", "dan", "zoals"})  # "begon als een poging": a comparison, no clause
+
+
+def awaits_verb(text: str) -> bool:
+    """Whether the text ends inside a subordinate clause that has not had its finite verb yet ("dat ASML
+    ook oudere machines niet meer ...")."""
+    tokens = tagged_plain(text)
+    opened = max((k for k, t in enumerate(tokens) if t.tag in ("VG|onder", "VNW|betr")
+                  and t.text.lower() not in COMPARING), default=-1)
+    return opened >= 0 and not any(t.tag.startswith("WW|pv") for t in tokens[opened + 1:])
+
+
+def same_clause(middle: str) -> bool:
+    """Whether the words between a cut and the verbs that end a clause belong to that clause (no other
+    clause's verb, relative pronoun or conjunction stands between)."""
+    return not any(t.tag.startswith(("WW", "VNW|betr", "VNW|aanw", "VG|onder")) or
+                   t.text.lower() in (",", ";", ":", "te", "om", "maar") for t in tagged_plain(middle))
+
+
+CHANGE_FROM = re.compile(r"\svan\s+(?=[^,;]*?\d)(?:(?!\svan\s)[^,;])*?\s(?=tot\s+\S*\d)")  # both ends hold a figure
+
+
+def fit(text: str, words: StoryWords) -> str:
+    text = " ".join(text.split()).rstrip(" .,;:")
+    if len(text) > words.headline_max:  # "steeg van 200 megawatt in 2023 tot 1,9 gigawatt": the end of the change stays
+        text = CHANGE_FROM.sub(" ", text, count=1) if CHANGE_FROM.search(text) else text
+    if len(text) > words.headline_max:
+        limit = words.headline_max - 1
+        soft = [m.start() for m in words.headline_soft.finditer(text, 40, limit + 1)]
+        comma = text.rfind(", ", 0, limit)
+        if comma > 40 or soft:
+            text = text[: comma if comma > 40 else soft[-1]].rstrip(" ,;:")
+        else:
+            text = text[: word_end(text, limit)].rstrip(" ,;:") + "…"
+    return text[:1].upper() + text[1:]
+
+
+def word_end(text: str, limit: int) -> int:
+    """Where to cut `text` to at most `limit` characters: at the last space, unless that would
+    leave less than half (a word too long to fit, a URL, a run without spaces), then at `limit`."""
+    space = text.rfind(" ", 0, limit + 1)
+    return space if space >= limit // 2 else limit
+
+
+SPANS_REFERENCE = dt.date(2000, 1, 1)
+
+
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text says a date (its offsets only: any reference day serves)."""
+    from timeline.temporal.tagger import extract
+
+    return [e.offset for e in extract(text, SPANS_REFERENCE) if e.type in ("DATE", "TIME")]  # not a length
+
+
+def timeless(text: str, words: StoryWords, every: bool = False) -> str:
+    """Without the time words that do not stand alone: a date phrase with neither a figure nor a
+    month ("dinsdag", "vorige week", "eerder dit jaar") and the words of `headline_relative`, each
+    with a preposition before it ("op dinsdag")."""
+    spans = [(s, e) for s, e in date_spans(text) if every or
+             (not re.search(r"\d", text[s:e]) and not words.month_words & set(text[s:e].lower().split()))]
+    spans += [m.span() for m in words.headline_relative.finditer(text)]
+    for start, end in reversed(merged(spans, text)):
+        before = re.search(r"(?:\b(?:dan|uiterlijk|ongeveer|omstreeks|circa)\s+)?(?:\b(?:op|in|sinds|vanaf|per|van)\s+)?$",
+                           text[:start], re.IGNORECASE)
+        text = text[: before.start()].rstrip() + " " + text[end:].lstrip()
+    return " ".join(text.replace(" ,", ",").split()).strip(" ,")
+
+
+COORDINATED = re.compile(r"\s*(?:,|\ben\b|\bof\b|\btot\b)?\s*", re.IGNORECASE)
+
+
+def merged(spans: list[tuple[int, int]], text: str = "") -> list[tuple[int, int]]:
+    """Overlapping spans as one, in order; with the text, also spans joined by "en", "of" or a comma
+    ("donderdag en vrijdag" goes whole)."""
+    result: list[list[int]] = []
+    for start, end in sorted(spans):
+        if result and (start <= result[-1][1] or (text and COORDINATED.fullmatch(text[result[-1][1]:start]))):
+            result[-1][1] = max(result[-1][1], end)
+        else:
+            result.append([start, end])
+    return [(start, end) for start, end in result]

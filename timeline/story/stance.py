@@ -1,0 +1,103 @@
+"""What a dated sentence does with its date besides telling a happening: a state it describes, an aim
+or a duty it sets, a trend over a span up to now. Such a sentence is no event at that date."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from timeline.story.features import event_words
+from timeline.story.syntax import main_verb_of, outlook, tagged_plain
+from timeline.story.words import StoryWords
+from timeline.models import Expression, Grain
+from timeline.temporal.pos import Token
+
+if TYPE_CHECKING:
+    from timeline.read.article import Article
+    from timeline.story.dating import Dating
+    from timeline.story.events import Told
+
+
+def clause_of(tokens: Sequence[Token], verb: int, words: StoryWords) -> Sequence[Token]:
+    """The main clause around its finite verb: up to a comma, a relative pronoun or a subordinator."""
+    end = next((k for k in range(verb + 1, len(tokens)) if tokens[k].text in ",;:" or tokens[k].tag == "VNW|betr"
+                or tokens[k].text.lower() in words.subordinators or tokens[k].text.lower() == "om"), len(tokens))
+    return tokens[:end]
+
+
+PLACING = frozenset({"ligt", "liggen", "lag", "lagen"})  # "lag in mei 12 procent hoger": a measured figure
+
+
+def opinion(text: str, words: StoryWords) -> bool:
+    """A main clause whose verb gives a view or a feeling ("vindt het mooi dat ...", "is geschrokken dat ...")."""
+    tokens = tagged_plain(text)
+    verb = main_verb_of(tokens, words)
+    return verb is not None and tokens[verb].text.lower() in words.opinion_verbs
+
+
+def states(text: str, words: StoryWords) -> bool:
+    """A copula without a participle of a happening: "De partij was in 2023 groter dan D66", "Rutte is
+    bijna veertien jaar premier geweest", "China was nog goed voor 40 procent". A happening as subject
+    stays ("De verkiezingen zijn op 29 oktober")."""
+    tokens = tagged_plain(text)
+    verb = main_verb_of(tokens, words)
+    if verb is None or tokens[verb].text.lower() not in words.copulas or words.disclosure.search(text):
+        return False  # "werd duidelijk dat ...": the news follows
+    clause = clause_of(tokens, verb, words)
+    if any(t.text.lower() == "er" for t in clause[max(0, verb - 1):verb + 2]):
+        return False  # "Gisteren was er overleg": something took place
+    if tokens[verb].text.lower() in PLACING or any(t.tag.startswith("WW") and t.text.lower() not in words.copulas
+                                                   for t in clause[verb + 1:]):
+        return False  # "werd geïnstalleerd", "is gestart"
+    return not event_words(" ".join(t.text for t in clause))  # "Er was in Washington overleg": a happening
+
+
+def explains(text: str, words: StoryWords) -> bool:
+    """"Dat komt doordat klanten ...", "Het gaat om acht nieuwe bewindspersonen": what was told, explained."""
+    said = text.lower().split()[:5]
+    return any(" ".join(said[:k] + said[k + 1:]).startswith(words.explanations) for k in (2, 5))  # "Het gaat
+    # bijvoorbeeld om ...": one word may stand inside
+
+
+def spans_years(period) -> bool:
+    """A stretch of more than a year ("in de periode van 2018 tot en met 2021"): a background, no happening."""
+    return (period.end_date - period.start_date).days > 366
+
+
+def aims(text: str, words: StoryWords) -> bool:
+    """A will or a duty, not a deed: "Tata Steel wil uiterlijk in 2029 ...", "moet eind 2025 voldoen"; with
+    a later date its date is a target or a deadline."""
+    tokens = tagged_plain(text)
+    verb = main_verb_of(tokens, words)
+    return verb is not None and tokens[verb].text.lower() in words.aim_verbs
+
+
+def missed(text: str, words: StoryWords) -> bool:
+    """What should have happened and did not: "Dit probleem had opgelost moeten zijn"."""
+    tokens = tagged_plain(text)
+    verb = main_verb_of(tokens, words)
+    if verb is None or tokens[verb].text.lower() not in ("had", "hadden"):
+        return False
+    return any(t.text.lower() in words.aim_verbs and t.tag == "WW|inf" for t in clause_of(tokens, verb, words))
+
+
+def at_its_date(item: Told, dating: Dating, article: Article, words: StoryWords) -> bool:
+    """Whether a dated sentence tells a happening at its date: not a trend up to now ("het afgelopen jaar is
+    het verschil verkleind"), a state, an explanation, a stretch of years, what should have happened, or a
+    target or deadline ("wil uiterlijk in 2029 ...")."""
+    raw, period = item.raw, dating.expression.period
+    if rolling(dating.expression) and words.trend.search(raw.lower()):
+        return False
+    if states(raw, words) or missed(raw, words) or explains(raw, words) or spans_years(period):
+        return False
+    return not (aims(raw, words) or outlook(raw, words)) or period.start_date <= article.published
+
+
+def rolling(expr: Expression) -> bool:
+    """A span counted back from a day ("het afgelopen jaar" in December): a month or longer that does
+    not start on the first of a month."""
+    period = expr.period
+    return expr.mod is None and period.grain in COARSE and period.start_date.day != 1
+
+
+COARSE = frozenset({Grain.MONTH, Grain.SEASON, Grain.QUARTER, Grain.HALF, Grain.YEAR})
