@@ -42,7 +42,7 @@ def process(item: Input, published: dt.date | None, prefer: Prefer, language: st
     the article's text is not kept."""
     try:
         article = read_article(item.path, published, data=read_bytes(item), name=item.name, kind=item.kind,
-                               identity=item.identity)
+                               identity=item.identity, entry=item.entry)
     except ArticleError as error:
         return Outcome(item.name, error=error)
     names = known_names(article.text)
@@ -241,19 +241,6 @@ def edits_file(paths, given: str | None) -> Edits | None:
     if len(folders) == 1 and (folders[0] / "edits.toml").is_file():
         return load_edits(folders[0] / "edits.toml")
     return None
-
-
-def emit(files: dict, out: str, formats: list[str], say: Callable[[str], None]) -> None:
-    """One format to stdout (--out -), or every file into the output folder at once."""
-    from timeline.render.output import write_all
-
-    if out == "-":
-        from timeline.console import write
-
-        write(files[formats[0]]())
-        return
-    for target in write_all(Path(out), files, say):
-        say(f"timeline: wrote {target}")
 
 
 def last_build(path: Path, say: Callable[[str], None]) -> Timeline | None:

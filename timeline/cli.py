@@ -242,7 +242,7 @@ def resolve(phrase, published, prefer, fmt):
 
 @main.command()
 @click.option("--conformance", type=click.Path(file_okay=False), default="../shared/conformance",
-              show_default=True, help="Folder with the converted Duckling and dateparser suites.")
+              show_default=True, help="Folder with the converted Duckling, dateparser and Recognizers-Text suites.")
 @click.option("--story", "stories", multiple=True, type=click.Path(file_okay=False, exists=True),
               help="Score the story FOLDER (articles/ and gold.json) instead (repeatable).")
 @prefer_option
@@ -286,12 +286,11 @@ def score_stories(stories, prefer, show_failures) -> list[str]:
 
 def story_timeline(folder, gold, prefer):
     """The story `timeline build FOLDER/articles --subject S --alias A...` builds, in memory."""
-    from timeline.build import edits_file, story_subject
+    from timeline.api import build_story
 
-    paths = (str(folder / "articles"),)
-    focus = story_subject(paths, gold.subject, gold.aliases)
-    collector = collect(paths, False, None, prefer, "nl", 1, None, True, focus=focus)
-    return collector.timeline(None, "nl", focus, None, edits_file(paths, None), lambda message: None)
+    listener = telling(quiet=True, verbose=False)
+    return build_story([str(folder / "articles")], subject=gold.subject, aliases=gold.aliases or (), prefer=prefer,
+                       strict=False, listener=listener).timeline
 
 
 def parse_formats(ctx, param, value: str) -> list[str]:
@@ -368,12 +367,9 @@ def build(ctx, paths, out, formats, calendar_grain, calendar_spans, calendar_url
     """
     from pathlib import Path
 
-    from timeline.build import edits_file, emit, last_build, story_subject
-    from timeline.story.diff import load_timeline
-    from timeline.story.diff import carry_sequences, compare, digests
-    from timeline.temporal.language import load
-    from timeline.render.ics import placed
-    from timeline.render.output import Options, producers
+    from timeline.api import build_story, producers, write_story
+    from timeline.build import last_build
+    from timeline.story.diff import digests, load_timeline
 
     if out == "-" and len(formats) != 1:
         raise click.BadParameter("--out - writes one format; add e.g. --format md", param_hint="--out")
@@ -381,29 +377,39 @@ def build(ctx, paths, out, formats, calendar_grain, calendar_spans, calendar_url
         raise click.BadParameter("--since writes changelog.md beside the build; give --out a folder", param_hint="--since")
     if scheduler and engine != "dask":
         raise click.BadParameter("a scheduler runs Dask tasks; add --engine dask", param_hint="--scheduler")
-    title = shown(title) if title else title
-    load(language)  # an unknown language is an error before any article is read
     stop_cleanly_on_sigterm()
-    say = (lambda message: None) if quiet else note
-    focus = story_subject(paths, subject, aliases)
-    collector = collect(paths, strict, published, prefer, language, jobs, say if verbose else None, quiet, max_size,
-                        engine, scheduler, focus)
+    listener = telling(quiet, verbose)
     # Without --since only SEQUENCE needs the last build: keep id -> (fingerprint, sequence), not its models.
-    previous = load_timeline(Path(since)) if since else digests(last_build(Path(out) / "timeline.json", say))
-    edits = edits_file(paths, edits_path)
-    story = carry_sequences(previous, collector.timeline(title, language, focus, key, edits, say))
-    changes = compare(previous, story) if since else None
-    options = Options(calendar_grain, theme, heading_level, not no_title, calendar_spans, calendar_url or "")
-    files = producers(story, formats, Path(templates) if templates else None, previous if since else None, changes, options)
-    emit(files, out, formats, say)
-    say(f"timeline: {len(story.events)} events from {collector.read} articles"
-        + (f", {len(collector.skipped)} skipped" if collector.skipped else ""))
-    left_out = len(story.events) - len(placed(story, calendar_grain))
+    old = load_timeline(Path(since)) if since else None
+    previous = old if since else digests(last_build(Path(out) / "timeline.json", listener.say))
+    story = build_story(
+        paths or None, subject=subject, aliases=aliases, title=shown(title) if title else title, published=published,
+        prefer=prefer, language=language, key=key, edits=edits_path, strict=strict, jobs=jobs, max_size=max_size,
+        engine=engine, scheduler=scheduler, previous=previous, listener=listener)
+    look = dict(calendar_grain=calendar_grain, calendar_spans=calendar_spans, calendar_url=calendar_url, theme=theme,
+                heading_level=heading_level, show_title=not no_title, templates=templates)
+    if out == "-":
+        from timeline.console import write as to_stdout
+
+        to_stdout(producers(story.timeline, formats, **look)[formats[0]]())
+    else:
+        for target in write_story(story, out, formats, since=old, say=listener.say, **look):
+            listener.say(f"timeline: wrote {target}")
+    summary(story, formats, calendar_grain, listener.say)
+    if story.skipped:
+        ctx.exit(EXIT_SKIPPED)
+
+
+def summary(story, formats, calendar_grain, say) -> None:
+    """How many events from how many articles; how many the calendar leaves out."""
+    from timeline.render.ics import placed
+
+    say(f"timeline: {len(story.timeline.events)} events from {story.read} articles"
+        + (f", {len(story.skipped)} skipped" if story.skipped else ""))
+    left_out = len(story.timeline.events) - len(placed(story.timeline, calendar_grain))
     if "ics" in formats and left_out:
         say(f"timeline: {left_out} events coarser than a {calendar_grain} are not in the calendar; "
             "--calendar-grain year puts them in")
-    if collector.skipped:
-        ctx.exit(EXIT_SKIPPED)
 
 
 def stop_cleanly_on_sigterm() -> None:
@@ -413,45 +419,35 @@ def stop_cleanly_on_sigterm() -> None:
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
 
-def default_jobs() -> int:
-    """The cores this process may use."""
-    import os
+def telling(quiet: bool, verbose: bool):
+    """The build's listener on stderr: skipped articles always, notes unless quiet, each article
+    read with verbose, and a progress bar on a terminal."""
+    from timeline.api import Listener
 
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:
-        return os.cpu_count() or 1
+    class Telling(Listener):
+        bar = None
 
+        def started(self, total: int) -> None:
+            self.bar = progress(total, quiet)
+            self.update = self.bar.__enter__().update
 
-def collect(paths, strict, published, prefer, language, jobs, tell, quiet, max_size=20, engine="local", scheduler=None,
-            focus=None, left=False):
-    """Read every article (skipping bad ones unless strict), with a progress bar on a terminal;
-    `left`: also the sentences that gave no event (read in this process)."""
-    from contextlib import closing
+        def read(self, name: str, candidates: int) -> None:
+            if verbose:
+                note(f"timeline: read {name}: {candidates} candidate events")
+            self.update(1)
 
-    from timeline.build import Collector, inputs, outcomes
+        def skipped(self, error) -> None:
+            note(f"timeline: skipped {error}")
 
-    collector = Collector(strict, lambda error: note(f"timeline: skipped {error}"), focus)
-    stdin = lambda: sys.stdin.buffer.read(max_size * 1024 * 1024 + 1)  # noqa: E731
-    if engine == "dask":  # Dask tasks open the files and JSON Lines or Parquet data sets; no bar (rows are not counted)
-        from timeline.archive import outcomes as tasks
-        from timeline.read.inputs import files
+        def say(self, message: str) -> None:
+            if not quiet:
+                note(message)
 
-        found = tasks(files(paths, stdin, max_size * 1024 * 1024), published, prefer, language, scheduler,
-                      jobs if jobs and jobs > 1 else None)
-        items = []
-    else:
-        items = inputs(paths, stdin, max_size * 1024 * 1024)
-        if jobs is None:  # a pool pays its start-up (each worker compiles the grammar) only where there is work to share
-            jobs = default_jobs() if len(items) >= 64 else 1
-        found = outcomes(items, published, prefer, language, jobs, left)
-    with progress(len(items), quiet) as bar, closing(found):
-        for outcome in found:
-            if tell:
-                tell(f"timeline: read {outcome.name}: {len(outcome.candidates)} candidate events")
-            collector.add(outcome)
-            bar.update(1)
-    return collector
+        def finished(self) -> None:
+            if self.bar is not None:
+                self.bar.__exit__(None, None, None)
+
+    return Telling()
 
 
 @main.command()
@@ -473,7 +469,13 @@ def review(ctx, paths, out, fmt, subject, aliases, language, published, prefer):
     from timeline.review import write_review
 
     focus = story_subject(paths, subject, aliases)
-    gather = lambda: collect(paths, False, published, prefer, language, 1, None, True, focus=focus, left=True)  # noqa: E731
+
+    def gather():
+        from timeline.api import MB, BuildOptions, collect, inputs_of
+
+        chosen = BuildOptions(published=published, prefer=prefer, language=language, strict=False)
+        return collect(inputs_of(paths or None, chosen.max_size * MB), chosen, focus, telling(True, False), left=True)
+
     targets, skipped = write_review(gather, paths, Path(out), fmt, subject, aliases, language)
     for target in targets:
         note(f"timeline: wrote {target}")
@@ -518,7 +520,10 @@ def desk(paths, out, formats, edits_path, subject, aliases, title, calendar_grai
     load(language)
     edits = desk_edits(paths, edits_path)
     focus = story_subject(paths, subject, aliases)
-    collector = collect(paths, False, published, prefer, language, 1, None, False, max_size, focus=focus, left=True)
+    from timeline.api import MB, BuildOptions, collect, inputs_of
+
+    chosen = BuildOptions(published=published, prefer=prefer, language=language, strict=False, max_size=max_size)
+    collector = collect(inputs_of(paths or None, max_size * MB), chosen, focus, telling(False, False), left=True)
     settings = Settings(edits, Path(out), tuple(formats), focus, shown(title) if title else None, language,
                         Options(calendar_grain))
     desk = Desk(collector, settings, note)
