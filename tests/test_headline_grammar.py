@@ -193,3 +193,11 @@ def test_a_run_on_sentence_keeps_its_first_clause_shortened_by_its_phrases():
     line = headline("De oorlog in Oekraïne en de handel met China vormen voor de demissionaire premier de belangrijkste "
                     "onderwerpen, voor de Chinese president zal de onmin over de fietsfabrikant domineren.", story_words("nl"))
     assert line == "De oorlog in Oekraïne en de handel met China vormen de belangrijkste onderwerpen"
+
+
+def test_a_decimal_amount_is_no_comma_to_cut_at():
+    from timeline.story.words import story_words
+
+    line = headline("In de eerste drie maanden van dit jaar bestelden klanten voor 3,6 miljard euro aan nieuwe fietsen "
+                    "voor de Europese markt, waarvan 656 miljoen euro voor de duurste modellen.", story_words("nl"))
+    assert "3,6 miljard euro" in line

@@ -199,7 +199,7 @@ def swap_after_verb(text: str, verb: re.Match[str]) -> str:
 
 def verb_after_subject(clause: str, words: StoryWords) -> str:
     """"OpenAI in 2026 ... zal verbranden" → "OpenAI zal in 2026 ... verbranden"."""
-    clause = clause.split(",", 1)[0] if clause.count(",") and len(clause.split(",", 1)[0]) > 20 else clause
+    clause = clause.split(", ", 1)[0] if clause.count(", ") and len(clause.split(", ", 1)[0]) > 20 else clause
     subject = ACTOR.match(clause) or SUBJECT.match(clause)
     if subject is None:
         return clause

@@ -33,7 +33,7 @@ def shortened(whole: str, words: StoryWords) -> str:
         lighter = without_phrases(whole, words)  # "bekend gemaakt de export [naar het vasteland China] ... te leggen"
         if lighter != whole:
             return fit(lighter, words)
-        head = whole.split(",", 1)[0]  # "X vormen voor Y de belangrijkste onderwerpen, voor Xi zal ...": the first clause
+        head = whole.split(", ", 1)[0]  # "X vormen voor Y de belangrijkste onderwerpen, voor Xi zal ...": the first clause
         if head != whole and main_verb_of(tagged_plain(head), words) is not None:
             lighter = without_phrases(head, words)
             if not cut_short(fit(lighter, words), lighter):
@@ -50,32 +50,46 @@ def without_phrases(text: str, words: StoryWords) -> str:
     that is not enough or no verb ends the clause."""
     tokens = tagged_plain(text)
     verb = main_verb_of(tokens, words)
-    if verb is None or "," in text or any(t.tag in ("VG|onder", "VNW|betr") or (t.tag.startswith("WW|pv") and k != verb)
+    if verb is None or ", " in text or any(t.tag in ("VG|onder", "VNW|betr") or (t.tag.startswith("WW|pv") and k != verb)
                                           for k, t in enumerate(tokens) if k >= verb):
         return text  # one clause only: one finite verb
     while tokens and tokens[-1].tag == "LET":
         tokens = tokens[:-1]
-    spans = [(k, phrase_end(tokens, k + 1, set(), words)) for k in range(verb + 1, len(tokens) - 1)
+    spans = [(k, with_of(tokens, phrase_end(tokens, k + 1, set(), words), words)) for k in range(verb + 1, len(tokens) - 1)
              if tokens[k].tag == "VZ" and tokens[k].text.lower() not in ("te", "om") and tokens[k - 1].tag != "VZ"]
     tail = len(tokens)  # where the verbs that end the clause start ("uit te stellen", "heeft ... verworpen")
     while tail > verb + 1 and (tokens[tail - 1].tag.startswith("WW") or tokens[tail - 1].text == "te"
                                or (tokens[tail - 1].tag == "VZ" and tail < len(tokens))):
         tail -= 1
-    spans = [(a, b) for a, b in spans if a + 1 < b < tail and not tokens[b - 1].tag.startswith("WW")
-             and tokens[b].text.lower() not in ("en", "of", "te") and tokens[b].text[:1] not in "'‘\"“„"]  # "naar
-    # koning te gaan", "met de titel 'De grens bereikt'" stay  # "over het verslag en hoe ...": coordinated; "aan
-    # banden te leggen", "met twee jaar uit te stellen": a phrase right before the closing verbs stays
+    spans = [(a, b) for a, b in spans if droppable(tokens, a, b, tail)]
     spans.sort(key=lambda span: (tokens[span[0]].text.lower() == "van",  # a noun's own "van" phrase last,
                                  any(t.tag == "TW" for t in tokens[span[0]:span[1]]), -span[0]))  # a figure late
-    kept = list(tokens)
+    dropped: set[int] = set()
     for start, end in spans:
-        shorter = [t for k, t in enumerate(kept) if not (start <= k < end)] if kept is tokens else None
-        gone = {id(t) for t in tokens[start:end]}
-        kept = [t for t in kept if id(t) not in gone] if shorter is None else shorter
-        line = rebuilt(text, kept)
+        dropped.update(range(start, end))
+        line = rebuilt(text, [t for k, t in enumerate(tokens) if k not in dropped])
         if len(line) <= words.headline_max:
             return line
     return text
+
+
+def droppable(tokens, start: int, end: int, tail: int) -> bool:
+    """Whether the phrase tokens[start:end] may go: it ends before the clause's closing verbs or at its end, and
+    is no part of "aan banden te leggen", "met twee jaar uit te stellen", "naar koning te gaan" (a phrase right
+    before the closing verbs or "te"), "over het verslag en hoe ..." (coordinated) or "met de titel 'X'"."""
+    if end <= start + 1 or tokens[end - 1].tag.startswith("WW") or not (end < tail or end == tail == len(tokens)):
+        return False
+    return end == len(tokens) or (tokens[end].text.lower() not in ("en", "of", "te") and tokens[end].text[:1] not in "'‘\"“„")
+
+
+def with_of(tokens, end: int, words: StoryWords) -> int:
+    """A phrase's end with the "van" phrases of its noun ("voor de productie van halfgeleiders")."""
+    while end + 1 < len(tokens) and tokens[end].text.lower() == "van":
+        after = phrase_end(tokens, end + 1, set(), words)
+        if after <= end + 1:
+            break
+        end = after
+    return end
 
 
 def rebuilt(text: str, kept: list) -> str:
