@@ -292,6 +292,7 @@ def tense_sources(lang: Language) -> dict[str, str]:
         for name, words in (("future", lang.tense.future), ("aux", lang.tense.perfect_aux),
                             ("participle", lang.tense.zijn_participles))
     }
+    tense["future"] = r"(?<!\bte)" + tense["future"]  # "maakte bekend naar de koning te gaan": an infinitive, no future
     tense["past"] = word_start(past_source(lang))
     # a clause ends at a mark or before an opener ("dat", "omdat"); one class first lets the engine skip ahead
     tense["clause"] = (
