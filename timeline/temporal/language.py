@@ -23,6 +23,8 @@ class Tense(Model):
     inseparable_prefixes: tuple[str, ...]
     perfect_aux: tuple[str, ...]
     zijn_participles: tuple[str, ...]
+    have_aux: tuple[str, ...]
+    participle_shape: str
     clause_openers: tuple[str, ...]
 
 
