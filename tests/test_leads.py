@@ -38,3 +38,9 @@ def test_a_present_lead_with_an_institution_as_subject_is_the_lead(tmp_path):
     story = story_of(tmp_path, "Het kabinet scherpt de regels aan voor de export van elektrische fietsen. Daarmee volgt "
                                "Nederland voortaan de lijn van Duitsland.\n")
     assert story.events[0].headline.startswith("Het kabinet scherpt de regels aan")
+
+
+def test_a_feeling_at_the_top_is_no_lead(tmp_path):
+    story = story_of(tmp_path, "Onderzoeker Anne de Jong is vooral geschrokken dat 80 procent van de bewoners last "
+                               "heeft van stof. De provincie Utrecht legde maandag een boete op aan de fabriek.\n")
+    assert not any("geschrokken" in e.text for e in story.events)

@@ -32,7 +32,9 @@ def opinion(text: str, words: StoryWords) -> bool:
     """A main clause whose verb gives a view or a feeling ("vindt het mooi dat ...", "is geschrokken dat ...")."""
     tokens = tagged_plain(text)
     verb = main_verb_of(tokens, words)
-    return verb is not None and tokens[verb].text.lower() in words.opinion_verbs
+    if verb is None:
+        return False
+    return any(t.text.lower() in words.opinion_verbs for t in clause_of(tokens, verb, words)[verb:])
 
 
 def states(text: str, words: StoryWords) -> bool:
@@ -46,8 +48,10 @@ def states(text: str, words: StoryWords) -> bool:
     clause = clause_of(tokens, verb, words)
     if any(t.text.lower() == "er" for t in clause[max(0, verb - 1):verb + 2]):
         return False  # "Gisteren was er overleg": something took place
-    if tokens[verb].text.lower() in PLACING or any(t.tag.startswith("WW") and t.text.lower() not in words.copulas
-                                                   for t in clause[verb + 1:]):
+    verbs = [k for k in range(verb + 1, len(clause)) if clause[k].tag.startswith("WW")
+             and clause[k].text.lower() not in words.copulas
+             and not (k + 1 < len(clause) and clause[k + 1].tag.startswith("N|"))]  # "verkochte chipmachines"
+    if tokens[verb].text.lower() in PLACING or verbs:
         return False  # "werd geïnstalleerd", "is gestart"
     return not event_words(" ".join(t.text for t in clause))  # "Er was in Washington overleg": a happening
 
@@ -91,6 +95,8 @@ def at_its_date(item: Told, dating: Dating, article: Article, words: StoryWords)
         return False
     if states(raw, words) or missed(raw, words) or explains(raw, words) or spans_years(period):
         return False
+    if aims(raw, words) and dating.expression.mod in ("END", "BEFORE"):
+        return False  # "moest eind 2025 volledig aan de regels voldoen": a deadline, whatever the tense
     return not (aims(raw, words) or outlook(raw, words)) or period.start_date <= article.published
 
 
