@@ -95,6 +95,8 @@ def at_its_date(item: Told, dating: Dating, article: Article, words: StoryWords)
         return False
     if states(raw, words) or missed(raw, words) or explains(raw, words) or spans_years(period):
         return False
+    if words.example.search(raw.lower()):
+        return False  # "Zo viel woensdag 8 oktober bijvoorbeeld al af": an example
     if aims(raw, words) and dating.expression.mod in ("END", "BEFORE"):
         return False  # "moest eind 2025 volledig aan de regels voldoen": a deadline, whatever the tense
     return not (aims(raw, words) or outlook(raw, words)) or period.start_date <= article.published

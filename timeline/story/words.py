@@ -64,6 +64,7 @@ class StoryWords:
     aim_verbs: frozenset[str] = frozenset()
     explanations: tuple[str, ...] = ()
     opinion_verbs: frozenset[str] = frozenset()
+    example: re.Pattern[str] = re.compile(r"(?!)")
     trend: re.Pattern[str] = re.compile(r"(?!)")
     disclosure: re.Pattern[str] = re.compile(r"(?!)")  # "werd duidelijk dat": the news follows
     headline_relative: re.Pattern[str] = re.compile(r"(?!)")  # time words a headline leaves out
@@ -134,6 +135,7 @@ def story_words(language: str = "nl") -> StoryWords:
         aim_verbs=frozenset(s.aim_verbs),
         explanations=tuple(s.explanations),
         opinion_verbs=frozenset(s.opinion_verbs),
+        example=re.compile(rf"\b(?:{alternatives(s.example_words)})\b"),
         disclosure=re.compile(rf"\b(?:{alternatives(s.disclosure_frames)}),?\s+dat\s", re.IGNORECASE),
         trend=re.compile(rf"\b(?:{alternatives(s.trend_verbs)})\b"),
         continuation=re.compile(rf"\b(?:{alternatives(s.continuation_words)})\b"),
