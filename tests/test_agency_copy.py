@@ -34,3 +34,11 @@ def test_an_undated_lead_in_the_perfect_stands_at_the_publication_day(tmp_path):
     lead = next(e for e in story.events if "beroep" in e.text)
     assert (lead.date.start, lead.date.grain.value) == (dt.date(2024, 3, 8), "day")
     assert not any(word in e.text for e in story.events for word in ("anp080324113", "door anp", "11:42"))
+
+
+def test_a_dateline_inside_the_text_is_no_part_of_an_event(tmp_path):
+    path = tmp_path / "beediging.txt"
+    path.write_text("date 2024-07-02\n\nWethouders Zwolle beëdigd Redactie 02-07-2024 - 2 minuten leestijd\n\nFoto ANP\n\n"
+                    "ZWOLLE – In Zwolle zijn op het stadhuis de nieuwe wethouders van de gemeente beëdigd.\n", encoding="utf-8")
+    story = build_timeline([Input(path, path.name)])
+    assert story.events and not any("ZWOLLE –" in e.text for e in story.events)

@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from timeline.read.article import Article
+from timeline.read.header import past_dateline
 from timeline.story.dating import Placed, choose, conditional, has_action, has_figure
 from timeline.story.headlines import headline, named
 from timeline.story.syntax import actor_words, has_main_verb, in_past, named_subject, outlook, report_frame, tells_action
@@ -59,7 +60,8 @@ def told(article: Article, story: list[Sentence], found: list[Expression], langu
             for e in inside if e.type in ("DATE", "TIME") and e.period is not None
         )
         before = [s.text for s in story[max(0, index - 3) : index] if not s.heading]
-        text, _ = resolve(sentence.text, before, people, words)
+        own = sentence.text[past_dateline(sentence.text, 0):]  # "DEN HAAG – In Den Haag zijn ...": no part of it
+        text, _ = resolve(own, before, people, words)
         if before and result and text.startswith(before[-1] + " ") and result[-1].sentence.text == before[-1]:
             text = f"{result[-1].text} {text[len(before[-1]) + 1:]}"  # the sentence it leans on, as told (named)
         text = name_epithet(text, before, people, words)
