@@ -201,3 +201,19 @@ def test_a_decimal_amount_is_no_comma_to_cut_at():
     line = headline("In de eerste drie maanden van dit jaar bestelden klanten voor 3,6 miljard euro aan nieuwe fietsen "
                     "voor de Europese markt, waarvan 656 miljoen euro voor de duurste modellen.", story_words("nl"))
     assert "3,6 miljard euro" in line
+
+
+def test_a_list_comma_ends_nothing_and_one_phrase_goes_when_one_is_enough():
+    from timeline.story.words import story_words
+
+    line = headline("De provincie roept de gemeente op de wet, het plan en de afspraken van de regio met de "
+                    "provincies in het oosten te respecteren.", story_words("nl"))
+    assert line == "De provincie roept de gemeente op de wet, het plan en de afspraken te respecteren"
+
+
+def test_a_first_word_that_reads_as_a_verb_is_no_clause_to_keep_alone():
+    from timeline.story.words import story_words
+
+    line = headline("Denk, D66 en de Partij voor de Dieren willen de notulen van de ministerraad van die dag openbaar "
+                    "maken, zo zeiden zij dinsdag in de Tweede Kamer.", story_words("nl"))
+    assert line.startswith("Denk, D66 en de Partij voor de Dieren willen")

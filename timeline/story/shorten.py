@@ -33,14 +33,24 @@ def shortened(whole: str, words: StoryWords) -> str:
         lighter = without_phrases(whole, words)  # "bekend gemaakt de export [naar het vasteland China] ... te leggen"
         if lighter != whole:
             return fit(lighter, words)
-        head = whole.split(", ", 1)[0]  # "X vormen voor Y de belangrijkste onderwerpen, voor Xi zal ...": the first clause
-        if head != whole and main_verb_of(tagged_plain(head), words) is not None:
+        head, _, after = whole.partition(", ")  # "X vormen voor Y de belangrijkste onderwerpen, voor Xi zal ...":
+        if after and new_clause(head, after, words):  # the first clause, when a clause of its own follows
             lighter = without_phrases(head, words)
             if not cut_short(fit(lighter, words), lighter):
                 return fit(lighter, words)
     if cut_short(fitted, whole) and not fitted.endswith("…"):
         fitted = with_verbs(dangling_end(without_open_om(fitted), words), whole.rstrip(" ."), words)
     return fitted
+
+
+def new_clause(head: str, after: str, words: StoryWords) -> bool:
+    """Whether `head` is a whole clause (a subject before its finite verb) and `after` a clause of its own
+    (its own finite verb), not the rest of a list ("Denk, D66 en de PvdD willen ...", "roept Nederland op de wet,
+    het ondernemersklimaat en ... te respecteren")."""
+    tokens = tagged_plain(head)
+    verb = main_verb_of(tokens, words)
+    return (verb is not None and verb > 0 and len(tokens) > 3
+            and any(t.tag.startswith("WW|pv") for t in tagged_plain(after)) and " en " not in head[-30:])
 
 
 def without_phrases(text: str, words: StoryWords) -> str:
@@ -50,12 +60,13 @@ def without_phrases(text: str, words: StoryWords) -> str:
     that is not enough or no verb ends the clause."""
     tokens = tagged_plain(text)
     verb = main_verb_of(tokens, words)
-    if verb is None or ", " in text or any(t.tag in ("VG|onder", "VNW|betr") or (t.tag.startswith("WW|pv") and k != verb)
+    commas = [m.start() for m in re.finditer(", ", text)]
+    if verb is None or any(not LIST_COMMA.match(text, at) for at in commas) or any(t.tag in ("VG|onder", "VNW|betr") or (t.tag.startswith("WW|pv") and k != verb)
                                           for k, t in enumerate(tokens) if k >= verb):
         return text  # one clause only: one finite verb
     while tokens and tokens[-1].tag == "LET":
         tokens = tokens[:-1]
-    spans = [(k, with_of(tokens, phrase_end(tokens, k + 1, set(), words), words)) for k in range(verb + 1, len(tokens) - 1)
+    spans = [(k, with_of(tokens, phrase_end(tokens, k + 1, set(), words), words, k)) for k in range(verb + 1, len(tokens) - 1)
              if tokens[k].tag == "VZ" and tokens[k].text.lower() not in ("te", "om") and tokens[k - 1].tag != "VZ"]
     tail = len(tokens)  # where the verbs that end the clause start ("uit te stellen", "heeft ... verworpen")
     while tail > verb + 1 and (tokens[tail - 1].tag.startswith("WW") or tokens[tail - 1].text == "te"
@@ -64,6 +75,10 @@ def without_phrases(text: str, words: StoryWords) -> str:
     spans = [(a, b) for a, b in spans if droppable(tokens, a, b, tail)]
     spans.sort(key=lambda span: (tokens[span[0]].text.lower() == "van",  # a noun's own "van" phrase last,
                                  any(t.tag == "TW" for t in tokens[span[0]:span[1]]), -span[0]))  # a figure late
+    for start, end in spans:  # one phrase, if one is enough: the fewest words go
+        line = rebuilt(text, [t for k, t in enumerate(tokens) if not start <= k < end])
+        if len(line) <= words.headline_max:
+            return line
     dropped: set[int] = set()
     for start, end in spans:
         dropped.update(range(start, end))
@@ -77,14 +92,22 @@ def droppable(tokens, start: int, end: int, tail: int) -> bool:
     """Whether the phrase tokens[start:end] may go: it ends before the clause's closing verbs or at its end, and
     is no part of "aan banden te leggen", "met twee jaar uit te stellen", "naar koning te gaan" (a phrase right
     before the closing verbs or "te"), "over het verslag en hoe ..." (coordinated) or "met de titel 'X'"."""
-    if end <= start + 1 or tokens[end - 1].tag.startswith("WW") or not (end < tail or end == tail == len(tokens)):
+    if end <= start + 1 or tokens[end - 1].tag.startswith("WW"):
         return False
-    return end == len(tokens) or (tokens[end].text.lower() not in ("en", "of", "te") and tokens[end].text[:1] not in "'‘\"“„")
+    of = tokens[start].text.lower() == "van"  # a noun's own phrase ("de stabiliteit van de markten") is no idiom
+    if not (end < tail or end == tail == len(tokens) or (of and end <= tail)):
+        return False
+    closing = ("en", "of") if of else ("en", "of", "te")
+    return end == len(tokens) or (tokens[end].text.lower() not in closing and tokens[end].text[:1] not in "'‘\"“„")
 
 
-def with_of(tokens, end: int, words: StoryWords) -> int:
-    """A phrase's end with the "van" phrases of its noun ("voor de productie van halfgeleiders")."""
-    while end + 1 < len(tokens) and tokens[end].text.lower() == "van":
+def with_of(tokens, end: int, words: StoryWords, start: int = -1) -> int:
+    """A phrase's end with the "van" phrases of its noun ("voor de productie van halfgeleiders"); a "van" phrase
+    takes the phrases of its own noun too ("van de regio met de provincies")."""
+    chained = start >= 0 and tokens[start].text.lower() == "van"
+    while end + 1 < len(tokens) and (tokens[end].text.lower() == "van" or (
+            chained and tokens[end].tag == "VZ" and tokens[end].text.lower() not in ("te", "om")
+            and tokens[end + 1].tag != "TW")):  # "met twee jaar" is the verb's, not the noun's
         after = phrase_end(tokens, end + 1, set(), words)
         if after <= end + 1:
             break
@@ -97,7 +120,7 @@ def rebuilt(text: str, kept: list) -> str:
     parts = [text[kept[0].start:kept[0].end]]
     for before, token in zip(kept, kept[1:]):
         gap = text[before.end:token.start] if token.start >= before.end and text[before.end:token.start].isspace() \
-            or token.start == before.end else " "
+            or token.start == before.end else "" if token.tag == "LET" and token.text in ",.;:" else " "
         parts.append(gap + text[token.start:token.end])
     return "".join(parts)
 
@@ -199,6 +222,9 @@ def same_clause(middle: str) -> bool:
 CHANGE_FROM = re.compile(r"\svan\s+(?=[^,;]*?\d)(?:(?!\svan\s)[^,;])*?\s(?=tot\s+\S*\d)")  # both ends hold a figure
 
 
+LIST_COMMA = re.compile(r", (?:[\w-]+ ){0,3}[\w-]+ (?:en|of) ")
+
+
 def fit(text: str, words: StoryWords) -> str:
     text = " ".join(text.split()).rstrip(" .,;:")
     if len(text) > words.headline_max:  # "steeg van 200 megawatt in 2023 tot 1,9 gigawatt": the end of the change stays
@@ -206,7 +232,8 @@ def fit(text: str, words: StoryWords) -> str:
     if len(text) > words.headline_max:
         limit = words.headline_max - 1
         soft = [m.start() for m in words.headline_soft.finditer(text, 40, limit + 1)]
-        comma = text.rfind(", ", 0, limit)
+        comma = max((m.start() for m in re.finditer(", ", text[:limit]) if not LIST_COMMA.match(text, m.start())),
+                    default=-1)  # "op de wet, het ondernemersklimaat en ...": a list's comma ends nothing
         if comma > 40 or soft:
             text = text[: comma if comma > 40 else soft[-1]].rstrip(" ,;:")
         else:
