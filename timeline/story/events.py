@@ -205,6 +205,10 @@ def continues(item: Told, words: StoryWords) -> bool:
 def own_words(item: Told, words: StoryWords) -> str:
     """What a headline is made from: the sentence's own words, or for a sentence that only says who
     told the news ("Dat meldt persbureau Reuters") the sentence before it."""
+    leaning = item.text != item.sentence.text and item.text.endswith(item.sentence.text)  # the sentence before came along
+    if not leaning and item.before and report_frame(item.sentence.text, words):
+        news = item.before[-1]  # "Op dinsdag meldt hij dit nieuws via X": the news is the sentence before
+        return news if news[:1] not in QUOTES and has_main_verb(news) else item.text
     if not item.text.endswith(item.sentence.text) or item.text == item.sentence.text:
         return item.text
     news = item.text[: -len(item.sentence.text)].strip()

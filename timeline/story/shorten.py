@@ -40,7 +40,16 @@ def shortened(whole: str, words: StoryWords) -> str:
                 return fit(lighter, words)
     if cut_short(fitted, whole) and not fitted.endswith("…"):
         fitted = with_verbs(dangling_end(without_open_om(fitted), words), whole.rstrip(" ."), words)
-    return fitted
+    return first_conjunct(fitted) if cut_short(fitted, whole) else fitted
+
+
+def first_conjunct(text: str) -> str:
+    """"... heeft zijn dreigementen kracht bijgezet en stapt": a cut that leaves a second clause with only its
+    verb keeps the first clause."""
+    tokens = tagged_plain(text)
+    if len(tokens) > 3 and tokens[-1].tag.startswith("WW|pv") and tokens[-2].text.lower() == "en":
+        return text[: tokens[-2].start].rstrip(" ,")
+    return text
 
 
 def new_clause(head: str, after: str, words: StoryWords) -> bool:

@@ -241,8 +241,12 @@ def report_frame(sentence: str, words: StoryWords) -> bool:
     """"Dat meldt persbureau Reuters", "Dat heeft de minister woensdag bekendgemaakt": a sentence
     that only says who told the news of the sentence before it."""
     tokens = tagged_plain(sentence)
-    return (len(tokens) > 2 and tokens[0].text.lower() in ("dat", "dit") and tokens[1].tag.startswith("WW|pv")
-            and any(t.text.lower() in words.report_frames for t in tokens[1:]))
+    if (len(tokens) > 2 and tokens[0].text.lower() in ("dat", "dit") and tokens[1].tag.startswith("WW|pv")
+            and any(t.text.lower() in words.report_frames for t in tokens[1:])):
+        return True
+    said = [t.text.lower() for t in tokens[:9]]  # "(Op dinsdag) meldt hij dit nieuws via X": the frame, "dit"
+    return any(word in words.report_frames and ("dit" in said[k + 1:k + 3] or "dat" in said[k + 1:k + 3])
+               and said[k + 1:k + 3] != ["dat", "de"] for k, word in enumerate(said) if k)
 
 
 def tells_action(text: str, words: StoryWords) -> bool:
