@@ -117,6 +117,7 @@ def with_of(tokens, end: int, words: StoryWords, start: int = -1) -> int:
     while end + 1 < len(tokens) and (tokens[end].text.lower() == "van" or (
             chained and tokens[end].tag == "VZ" and tokens[end].text.lower() not in ("te", "om")
             and tokens[end + 1].tag != "TW")):  # "met twee jaar" is the verb's, not the noun's
+        chained = chained or tokens[end].text.lower() == "van"  # "over exportbeperking van chips naar China"
         after = phrase_end(tokens, end + 1, set(), words)
         if after <= end + 1:
             break
