@@ -217,3 +217,11 @@ def test_a_first_word_that_reads_as_a_verb_is_no_clause_to_keep_alone():
     line = headline("Denk, D66 en de Partij voor de Dieren willen de notulen van de ministerraad van die dag openbaar "
                     "maken, zo zeiden zij dinsdag in de Tweede Kamer.", story_words("nl"))
     assert line.startswith("Denk, D66 en de Partij voor de Dieren willen")
+
+
+def test_a_quote_cut_open_ends_the_headline_before_it():
+    from timeline.story.words import story_words
+
+    line = headline("De Chinese ambassade in Den Haag noemt de regeling om de export van fietsen te beperken „misbruik van "
+                    "exportcontrolemaatregelen die de vrije handel tussen de landen ernstig schaden”.", story_words("nl"))
+    assert "„" not in line and line.endswith("…")

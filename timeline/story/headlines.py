@@ -71,7 +71,7 @@ def marked_cut(line: str, words: StoryWords) -> str:
     """A headline that still ends inside a clause waiting for its verb ("besloot dat ASML ook oudere
     chipmachines niet meer") says it was cut."""
     opened = max(line.rfind(q) for q in "“„‘")
-    if opened > 30 and not any(q in line[opened:] for q in "”’"):  # "noemt de regeling “misbruik": the quote was cut
+    if opened > 15 and not any(q in line[opened:] for q in "”’"):  # "noemt de regeling “misbruik": the quote was cut
         return dangling_end(line[:opened], words) + "…"
     if line.endswith("…") or not awaits_verb(line):
         return line
