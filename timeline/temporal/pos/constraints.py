@@ -1,0 +1,72 @@
+"""Clause constraints applied after tagging: a Dutch clause has one finite verb.
+
+The tagger reads left to right and may take a second `-en` form in a clause for a finite
+verb (`Hij kan dat bij de stemming melden`) or leave a subordinate clause without one
+(`dat beide partijen er uit zijn`). Two plain rules mend that, on the clauses of
+`chunks.clauses`:
+
+- a finite verb after another in the same clause, with no coordinator, punctuation or
+  question word between them, is an infinitive when the word can be one;
+- a subordinate clause opened by a subordinating conjunction of a finite clause (`dat`,
+  `omdat`, `toen`, ...; not `om` or `dan`) or a relative pronoun, that has no finite verb, gets
+  the first verb of its closing verb cluster that can be finite (not after `te`) as its
+  finite verb: an infinitive form becomes a plural present, a participle a past.
+"""
+
+from __future__ import annotations
+
+from timeline.temporal.pos.chunks import clauses
+
+FINITE_OPENERS = frozenset({
+    "dat", "omdat", "wanneer", "nadat", "voordat", "terwijl", "toen", "hoewel", "of", "zodat", "doordat",
+    "indien", "tenzij", "zodra", "totdat", "opdat", "aangezien", "mits", "zolang",
+})
+QUESTION_WORDS = frozenset({"welke", "wie", "wat", "hoe", "waarom", "wanneer"})
+BREAKING = ("VG|neven", "LET")
+
+
+def mend(words: list[str], tags: list[str], lexicon: dict[str, str]) -> list[str]:
+    """The tags with the clause constraints applied (a new list)."""
+    tags = list(tags)
+    for clause in clauses(words, tags):
+        finite = [j for j in range(clause.start, clause.end) if tags[j].startswith("WW|pv")]
+        for a, b in zip(finite, finite[1:]):
+            if not any(t in BREAKING or asks(w) for w, t in zip(words[a + 1:b], tags[a + 1:b])):
+                if can_be(words[b], "WW|inf", lexicon):
+                    tags[b] = "WW|inf"
+        if not finite and clause.kind == "sub" and (tags[clause.start] == "VNW|betr"
+                                                    or words[clause.start].lower() in FINITE_OPENERS):
+            make_finite(words, tags, clause.start, clause.end, lexicon)
+    return tags
+
+
+def asks(word: str) -> bool:
+    low = word.lower()
+    return low in QUESTION_WORDS or low.startswith("waar")
+
+
+def seen_as(word: str, lexicon: dict[str, str]) -> str:
+    return lexicon.get(word) or lexicon.get(word.lower()) or ""
+
+
+def can_be(word: str, tag: str, lexicon: dict[str, str]) -> bool:
+    """Whether the treebanks showed the word with this tag, or (unseen) it ends as an infinitive does."""
+    seen = seen_as(word, lexicon)
+    return tag in seen if seen else tag == "WW|inf" and word.endswith("en")
+
+
+def make_finite(words: list[str], tags: list[str], start: int, end: int, lexicon: dict[str, str]) -> None:
+    while end > start and tags[end - 1] == "LET":
+        end -= 1
+    first = end
+    while first > start + 1 and tags[first - 1].startswith("WW|"):
+        first -= 1
+    for j in range(first, end):
+        if tags[j] == "WW|inf" and words[j - 1].lower() != "te" and can_be(words[j], "WW|inf", lexicon) \
+                and (not seen_as(words[j], lexicon) or "WW|pv|tgw|mv" in seen_as(words[j], lexicon)):
+            tags[j] = "WW|pv|tgw|mv"
+            return
+        seen = seen_as(words[j], lexicon)
+        if tags[j] == "WW|vd" and "WW|pv|verl" in seen:
+            tags[j] = "WW|pv|verl|ev" if "WW|pv|verl|ev" in seen else "WW|pv|verl|mv"
+            return
