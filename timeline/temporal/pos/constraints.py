@@ -7,6 +7,8 @@ verb (`Hij kan dat bij de stemming melden`) or leave a subordinate clause withou
 
 - a finite verb after another in the same clause, with no coordinator, punctuation or
   question word between them, is an infinitive when the word can be one;
+- a finite verb that may be a possessive (`zijn`) is one before a noun, adjective or numeral
+  when a preposition comes before it (`voor zijn parochie`) or it is the clause's second finite verb;
 - a subordinate clause opened by a subordinating conjunction of a finite clause (`dat`,
   `omdat`, `toen`, ...; not `om` or `dan`) or a relative pronoun, that has no finite verb, gets
   the first verb of its closing verb cluster that can be finite (not after `te`) as its
@@ -23,6 +25,7 @@ FINITE_OPENERS = frozenset({
 })
 QUESTION_WORDS = frozenset({"welke", "wie", "wat", "hoe", "waarom", "wanneer"})
 BREAKING = ("VG|neven", "LET")
+NOMINAL = ("N|", "ADJ", "TW")
 
 
 def mend(words: list[str], tags: list[str], lexicon: dict[str, str]) -> list[str]:
@@ -32,12 +35,22 @@ def mend(words: list[str], tags: list[str], lexicon: dict[str, str]) -> list[str
         finite = [j for j in range(clause.start, clause.end) if tags[j].startswith("WW|pv")]
         for a, b in zip(finite, finite[1:]):
             if not any(t in BREAKING or asks(w) for w, t in zip(words[a + 1:b], tags[a + 1:b])):
-                if can_be(words[b], "WW|inf", lexicon):
+                if possessive(words, tags, b, lexicon):
+                    tags[b] = "VNW|bez"
+                elif can_be(words[b], "WW|inf", lexicon):
                     tags[b] = "WW|inf"
+        for j in finite:
+            if j and tags[j - 1] == "VZ" and possessive(words, tags, j, lexicon):
+                tags[j] = "VNW|bez"
         if not finite and clause.kind == "sub" and (tags[clause.start] == "VNW|betr"
                                                     or words[clause.start].lower() in FINITE_OPENERS):
             make_finite(words, tags, clause.start, clause.end, lexicon)
     return tags
+
+
+def possessive(words: list[str], tags: list[str], i: int, lexicon: dict[str, str]) -> bool:
+    """Whether word i may be a possessive and stands before a noun, adjective or numeral."""
+    return can_be(words[i], "VNW|bez", lexicon) and i + 1 < len(tags) and tags[i + 1].startswith(NOMINAL)
 
 
 def asks(word: str) -> bool:
