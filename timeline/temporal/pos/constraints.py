@@ -9,6 +9,9 @@ verb (`Hij kan dat bij de stemming melden`) or leave a subordinate clause withou
   question word between them, is an infinitive when the word can be one;
 - a finite verb that may be a possessive (`zijn`) is one before a noun, adjective or numeral
   when a preposition comes before it (`voor zijn parochie`) or it is the clause's second finite verb;
+- a main clause with no finite verb whose first verb is an infinitive right after a noun or
+  pronoun, with more of the clause after it (`In India werken 80000 religieuzen`), has
+  it as its finite verb, a plural present;
 - a subordinate clause opened by a subordinating conjunction of a finite clause (`dat`,
   `omdat`, `toen`, ...; not `om` or `dan`) or a relative pronoun, that has no finite verb, gets
   the first verb of its closing verb cluster that can be finite (not after `te`) as its
@@ -24,6 +27,7 @@ FINITE_OPENERS = frozenset({
     "indien", "tenzij", "zodra", "totdat", "opdat", "aangezien", "mits", "zolang",
 })
 QUESTION_WORDS = frozenset({"welke", "wie", "wat", "hoe", "waarom", "wanneer"})
+COORDINATORS = frozenset({"en", "of", "maar", "want", "noch"})
 BREAKING = ("VG|neven", "LET")
 NOMINAL = ("N|", "ADJ", "TW")
 
@@ -45,6 +49,12 @@ def mend(words: list[str], tags: list[str], lexicon: dict[str, str]) -> list[str
         if not finite and clause.kind == "sub" and (tags[clause.start] == "VNW|betr"
                                                     or words[clause.start].lower() in FINITE_OPENERS):
             make_finite(words, tags, clause.start, clause.end, lexicon)
+        elif not finite and clause.kind == "main":
+            verb = next((j for j in range(clause.start + 1, clause.end) if tags[j].startswith("WW|")), None)
+            if verb is not None and tags[verb] == "WW|inf" and tags[verb - 1].startswith(("N|", "VNW|pers")) \
+                    and verb + 1 < clause.end and tags[verb + 1] != "LET" \
+                    and "WW|pv|tgw|mv" in seen_as(words[verb], lexicon):
+                tags[verb] = "WW|pv|tgw|mv"
     return tags
 
 
@@ -54,8 +64,9 @@ def possessive(words: list[str], tags: list[str], i: int, lexicon: dict[str, str
 
 
 def asks(word: str) -> bool:
+    """A question word or a coordinator, whatever its tag: a new clause may start at it."""
     low = word.lower()
-    return low in QUESTION_WORDS or low.startswith("waar")
+    return low in QUESTION_WORDS or low in COORDINATORS or low.startswith("waar")
 
 
 def seen_as(word: str, lexicon: dict[str, str]) -> str:
