@@ -29,6 +29,8 @@ FINITE_OPENERS = frozenset({
 QUESTION_WORDS = frozenset({"welke", "wie", "wat", "hoe", "waarom", "wanneer"})
 COORDINATORS = frozenset({"en", "of", "maar", "want", "noch"})
 BREAKING = ("VG|neven", "LET")
+ATTRIBUTIVE = ("LID|", "VNW|bez", "TW", "ADJ")
+PAST_ENDINGS = ("de", "te", "den", "ten")
 NOMINAL = ("N|", "ADJ", "TW")
 
 
@@ -51,16 +53,29 @@ def mend(words: list[str], tags: list[str], lexicon: dict[str, str]) -> list[str
             make_finite(words, tags, clause.start, clause.end, lexicon)
         elif not finite and clause.kind == "main":
             verb = next((j for j in range(clause.start + 1, clause.end) if tags[j].startswith("WW|")), None)
-            if verb is not None and tags[verb] == "WW|inf" and tags[verb - 1].startswith(("N|", "VNW|pers")) \
-                    and verb + 1 < clause.end and tags[verb + 1] != "LET" \
-                    and "WW|pv|tgw|mv" in seen_as(words[verb], lexicon):
-                tags[verb] = "WW|pv|tgw|mv"
+            if verb is not None and tags[verb - 1].startswith(("N|", "VNW|pers")) \
+                    and verb + 1 < clause.end and tags[verb + 1] != "LET":
+                tags[verb] = main_finite(words[verb], tags[verb], lexicon)
+    for i in range(1, len(tags) - 1):
+        if tags[i].startswith("WW|pv|verl") and tags[i - 1].startswith(ATTRIBUTIVE) \
+                and tags[i + 1].startswith(("N|", "ADJ")) and (can_be(words[i], "WW|vd", lexicon) or not seen_as(words[i], lexicon)):
+            tags[i] = "WW|vd"
     return tags
 
 
 def possessive(words: list[str], tags: list[str], i: int, lexicon: dict[str, str]) -> bool:
     """Whether word i may be a possessive and stands before a noun, adjective or numeral."""
     return can_be(words[i], "VNW|bez", lexicon) and i + 1 < len(tags) and tags[i + 1].startswith(NOMINAL)
+
+
+def main_finite(word: str, tag: str, lexicon: dict[str, str]) -> str:
+    """The finite tag of a main clause's only verb form, if the word can be finite, else its tag."""
+    seen = seen_as(word, lexicon)
+    if tag == "WW|inf" and "WW|pv|tgw|mv" in seen:
+        return "WW|pv|tgw|mv"
+    if tag == "WW|vd" and ("WW|pv|verl" in seen or (not seen and word.endswith(PAST_ENDINGS) and not word.startswith("ge"))):
+        return "WW|pv|verl|mv" if word.endswith("en") else "WW|pv|verl|ev"
+    return tag
 
 
 def asks(word: str) -> bool:
