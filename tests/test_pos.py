@@ -95,6 +95,15 @@ def test_zijn_after_a_preposition_and_before_a_noun_is_the_possessive():
     assert mend(words, wrong, loaded_model().lexicon)[4] == "VNW|bez"
 
 
+def test_a_past_form_between_an_article_and_a_noun_is_a_participle():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("De vertraagde treinen reden gisteren weer.")
+    wrong = ["LID|bep", "WW|pv|verl|ev", "N|soort|mv", "WW|pv|verl|mv", "BW", "BW", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[1] == "WW|vd"
+
+
 def test_a_subordinate_clause_runs_from_its_conjunction_to_its_verbs():
     words = tokens("Hij zei dat de gemeente de brug in maart heeft geopend.")
     found = clauses(words, tag(words))
@@ -173,4 +182,4 @@ def test_on_the_alpino_test_part_tags_and_finite_verbs_stay_above_their_floors()
     from timeline.temporal.pos.score import score
 
     result = score(tag, sentences(TREEBANK))
-    assert result.accuracy >= 0.94 and result.f1 >= 0.94  # measured 0.9476 and 0.9485 when the model was built
+    assert result.accuracy >= 0.95 and result.f1 >= 0.955  # measured 0.9520 and 0.9574 when the model was built
