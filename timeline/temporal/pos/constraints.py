@@ -45,6 +45,10 @@ def mend(words: list[str], tags: list[str], lexicon: dict[str, str]) -> list[str
                     tags[b] = "VNW|bez"
                 elif can_be(words[b], "WW|inf", lexicon):
                     tags[b] = "WW|inf"
+                elif can_be(words[b], "WW|vd", lexicon):
+                    tags[b] = "WW|vd"
+                elif b == a + 1 and (can_be(words[b], "N|soort|ev", lexicon) or not seen_as(words[b], lexicon)):
+                    tags[b] = "N|soort|ev"
         for j in finite:
             if j and tags[j - 1] == "VZ" and possessive(words, tags, j, lexicon):
                 tags[j] = "VNW|bez"
@@ -56,6 +60,11 @@ def mend(words: list[str], tags: list[str], lexicon: dict[str, str]) -> list[str
             if verb is not None and tags[verb - 1].startswith(("N|", "VNW|pers")) \
                     and verb + 1 < clause.end and tags[verb + 1] != "LET":
                 tags[verb] = main_finite(words[verb], tags[verb], lexicon)
+    for i in range(1, len(tags)):
+        if tags[i] == "VNW|bez" and tags[i - 1].startswith("LID|"):
+            tags[i] = "N|soort|ev"  # "de mijn"
+        elif tags[i] == "ADJ" and tags[i - 1].startswith("N|eigen") and words[i][:1].isupper():
+            tags[i] = "N|eigen|ev"  # "Zonnestroom Noord"
     for i in range(1, len(tags) - 1):
         if tags[i].startswith("WW|pv|verl") and tags[i - 1].startswith(ATTRIBUTIVE) \
                 and tags[i + 1].startswith(("N|", "ADJ")) and (can_be(words[i], "WW|vd", lexicon) or not seen_as(words[i], lexicon)):
@@ -73,6 +82,8 @@ def main_finite(word: str, tag: str, lexicon: dict[str, str]) -> str:
     seen = seen_as(word, lexicon)
     if tag == "WW|inf" and "WW|pv|tgw|mv" in seen:
         return "WW|pv|tgw|mv"
+    if tag == "WW|vd" and "WW|pv|tgw|ev" in seen:
+        return "WW|pv|tgw|ev"
     if tag == "WW|vd" and ("WW|pv|verl" in seen or (not seen and word.endswith(PAST_ENDINGS) and not word.startswith("ge"))):
         return "WW|pv|verl|mv" if word.endswith("en") else "WW|pv|verl|ev"
     return tag
