@@ -56,6 +56,54 @@ def test_an_infinitive_after_a_modal_is_not_finite():
     assert found[words.index("sluiten")] == "WW|inf"
 
 
+def test_a_second_finite_en_form_in_a_clause_is_mended_to_an_infinitive():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("Het college zou de plannen volgende maand presenteren.")
+    wrong = ["LID|bep", "N|soort|ev", "WW|pv|verl|ev", "LID|bep", "N|soort|mv", "ADJ", "N|soort|ev",
+             "WW|pv|tgw|mv", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[7] == "WW|inf"
+
+
+def test_coordinated_clauses_keep_a_finite_verb_each():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("De boeren blokkeren de weg en de agenten kijken toe.")
+    right = ["LID|bep", "N|soort|mv", "WW|pv|tgw|mv", "LID|bep", "N|soort|ev", "VG|neven", "LID|bep",
+             "N|soort|mv", "WW|pv|tgw|mv", "BW", "LET"]
+    assert mend(words, right, loaded_model().lexicon) == right
+
+
+def test_a_subordinate_clause_without_a_finite_verb_gets_one_from_its_closing_verbs():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("De wethouder zei dat de bewoners volgend jaar vertrekken.")
+    wrong = ["LID|bep", "N|soort|ev", "WW|pv|verl|ev", "VG|onder", "LID|bep", "N|soort|mv", "ADJ",
+             "N|soort|ev", "WW|inf", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[8] == "WW|pv|tgw|mv"
+
+
+def test_zijn_after_a_preposition_and_before_a_noun_is_the_possessive():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("De trainer vertrok met zijn staf naar Spanje.")
+    wrong = ["LID|bep", "N|soort|ev", "WW|pv|verl|ev", "VZ", "WW|pv|tgw|mv", "N|soort|ev", "VZ", "N|eigen|ev", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[4] == "VNW|bez"
+
+
+def test_a_past_form_between_an_article_and_a_noun_is_a_participle():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("De vertraagde treinen reden gisteren weer.")
+    wrong = ["LID|bep", "WW|pv|verl|ev", "N|soort|mv", "WW|pv|verl|mv", "BW", "BW", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[1] == "WW|vd"
+
+
 def test_a_subordinate_clause_runs_from_its_conjunction_to_its_verbs():
     words = tokens("Hij zei dat de gemeente de brug in maart heeft geopend.")
     found = clauses(words, tag(words))
@@ -134,4 +182,4 @@ def test_on_the_alpino_test_part_tags_and_finite_verbs_stay_above_their_floors()
     from timeline.temporal.pos.score import score
 
     result = score(tag, sentences(TREEBANK))
-    assert result.accuracy >= 0.94 and result.f1 >= 0.94  # measured 0.9476 and 0.9485 when the model was built
+    assert result.accuracy >= 0.95 and result.f1 >= 0.955  # measured 0.9520 and 0.9574 when the model was built

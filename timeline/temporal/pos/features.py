@@ -60,7 +60,43 @@ def own(word: str, lexicon: dict[str, str]) -> list[str]:
         found.append("pq" if all(c in QUOTES for c in word) else "pu")
     if "-" in word[1:]:
         found.append("h=" + low.rsplit("-", 1)[-1][-4:])
+    if not (lexicon.get(word) or lexicon.get(low)):
+        found += ["hd=" + head_class(low, lexicon), "vf=" + verb_form(low, lexicon)]
     return found
+
+
+PAST = (("den", "pl"), ("ten", "pl"), ("de", "sg"), ("te", "sg"))
+VOICED = {"f": "v", "s": "z"}
+
+
+def stems(stem: str) -> list[str]:
+    """The infinitives a verb stem may have: "werk" werken, "handhaaf" handhaven, "ontplof" ontploffen."""
+    found = [stem + "en", stem + stem[-1:] + "en"]
+    if len(stem) > 3 and stem[-2] == stem[-3] and stem[-2] in "aeou":
+        found.append(stem[:-2] + VOICED.get(stem[-1], stem[-1]) + "en")
+    return found
+
+
+def verb_form(low: str, lexicon: dict[str, str]) -> str:
+    """For a word not seen: a weak past ("pl"/"sg") or a present with -t ("t") whose infinitive was seen,
+    with or without a prefix in front ("ontploften": "ploffen"), else "-"."""
+    for end, kind in PAST + (("t", "t"),):
+        if low.endswith(end) and len(low) > len(end) + 2:
+            stem = low[:-len(end)]
+            for cut in range(0, max(len(stem) - 3, 1)):
+                if any("WW|inf" in lexicon.get(inf, "") for inf in stems(stem[cut:])):
+                    return kind
+    return "-"
+
+
+def head_class(low: str, lexicon: dict[str, str]) -> str:
+    """For a word not seen: the tags of its longest seen ending of four letters or more that leaves two in
+    front (a compound's head, a verb's stem after its prefix: "afzwoer" as "zwoer"), else "?"."""
+    for cut in range(2, len(low) - 3):
+        found = lexicon.get(low[cut:])
+        if found:
+            return found
+    return "?"
 
 
 def neighbour(word: str, lexicon: dict[str, str], offset: int) -> list[str]:

@@ -12,6 +12,7 @@ import gzip
 import json
 from pathlib import Path
 
+from timeline.temporal.pos.constraints import mend
 from timeline.temporal.pos.features import OPENING, START, punctuation, END, advance, context, ending, neighbour, own, pair, word_class
 
 CACHE_LIMIT = 200_000
@@ -102,6 +103,10 @@ class Model:
         return found
 
     def tag(self, words: list[str]) -> list[str]:
+        """Each word's tag: the left-to-right pass, then the clause constraints (`constraints.mend`)."""
+        return mend(words, self.first(words), self.lexicon)
+
+    def first(self, words: list[str]) -> list[str]:
         """Each word's tag, left to right: the sum of seven cached vectors per word (the word, the
         two words on each side, the previous tag with the word, the tag context and clause)."""
         padded = [START, START, *words, END, END]

@@ -1,0 +1,131 @@
+"""Constraints applied after tagging: a Dutch clause has one finite verb, and a few phrase shapes.
+
+The tagger reads left to right and may take a second `-en` form in a clause for a finite
+verb (`Hij kan dat bij de stemming melden`) or leave a clause without one (`dat beide
+partijen er uit zijn`). Plain rules mend that, on the clauses of `chunks.clauses`:
+
+- a finite verb after another in the same clause, with no coordinator, punctuation or
+  question word between them, is a possessive before a noun, adjective or numeral (`zijn`),
+  else an infinitive, else a participle when the word can be one; right after the first, a noun;
+- a finite verb that may be a possessive is one before a noun, adjective or numeral after a
+  preposition (`voor zijn parochie`);
+- a main clause with no finite verb whose first verb comes right after a noun or pronoun,
+  with more of the clause after it, has it as its finite verb when the word can be one
+  (`In India werken 80000 religieuzen`, `Velora verwacht in 2026 ...`);
+- a subordinate clause opened by a subordinating conjunction of a finite clause (`dat`,
+  `omdat`, `toen`, ...; not `om` or `dan`) or a relative pronoun, that has no finite verb, gets
+  the first verb of its closing verb cluster that can be finite (not after `te`) as its
+  finite verb: an infinitive form becomes a plural present, a participle a past.
+
+And in phrases: a possessive after an article is a noun (`de mijn`), a capitalised adjective
+after a name is part of it (`Zonnestroom Noord`), a past form between an article, possessive,
+numeral or adjective and a noun or adjective is a participle (`de vertraagde treinen`).
+Each rule was kept for what it gained on Alpino's development part, held out from training.
+"""
+
+from __future__ import annotations
+
+from timeline.temporal.pos.chunks import Clause, clauses
+
+FINITE_OPENERS = frozenset({
+    "dat", "omdat", "wanneer", "nadat", "voordat", "terwijl", "toen", "hoewel", "of", "zodat", "doordat",
+    "indien", "tenzij", "zodra", "totdat", "opdat", "aangezien", "mits", "zolang",
+})
+QUESTION_WORDS = frozenset({"welke", "wie", "wat", "hoe", "waarom", "wanneer"})
+COORDINATORS = frozenset({"en", "of", "maar", "want", "noch"})
+BREAKING = ("VG|neven", "LET")
+ATTRIBUTIVE = ("LID|", "VNW|bez", "TW", "ADJ")
+PAST_ENDINGS = ("de", "te", "den", "ten")
+NOMINAL = ("N|", "ADJ", "TW")
+
+
+def mend(words: list[str], tags: list[str], lexicon: dict[str, str]) -> list[str]:
+    """The tags with the constraints applied (a new list)."""
+    tags = list(tags)
+    for clause in clauses(words, tags):
+        mend_clause(words, tags, clause, lexicon)
+    for i in range(1, len(tags)):
+        if tags[i] == "VNW|bez" and tags[i - 1].startswith("LID|"):
+            tags[i] = "N|soort|ev"
+        elif tags[i] == "ADJ" and tags[i - 1].startswith("N|eigen") and words[i][:1].isupper():
+            tags[i] = "N|eigen|ev"
+    for i in range(1, len(tags) - 1):
+        if tags[i].startswith("WW|pv|verl") and tags[i - 1].startswith(ATTRIBUTIVE) \
+                and tags[i + 1].startswith(("N|", "ADJ")) and (can_be(words[i], "WW|vd", lexicon) or not seen_as(words[i], lexicon)):
+            tags[i] = "WW|vd"
+    return tags
+
+
+def mend_clause(words: list[str], tags: list[str], clause: Clause, lexicon: dict[str, str]) -> None:
+    finite = [j for j in range(clause.start, clause.end) if tags[j].startswith("WW|pv")]
+    for a, b in zip(finite, finite[1:]):
+        if not any(t in BREAKING or asks(w) for w, t in zip(words[a + 1:b], tags[a + 1:b])):
+            if possessive(words, tags, b, lexicon):
+                tags[b] = "VNW|bez"
+            elif can_be(words[b], "WW|inf", lexicon):
+                tags[b] = "WW|inf"
+            elif can_be(words[b], "WW|vd", lexicon):
+                tags[b] = "WW|vd"
+            elif b == a + 1 and (can_be(words[b], "N|soort|ev", lexicon) or not seen_as(words[b], lexicon)):
+                tags[b] = "N|soort|ev"
+    for j in finite:
+        if j and tags[j - 1] == "VZ" and possessive(words, tags, j, lexicon):
+            tags[j] = "VNW|bez"
+    if not finite and clause.kind == "sub" and (tags[clause.start] == "VNW|betr"
+                                                or words[clause.start].lower() in FINITE_OPENERS):
+        make_finite(words, tags, clause.start, clause.end, lexicon)
+    elif not finite and clause.kind == "main":
+        verb = next((j for j in range(clause.start + 1, clause.end) if tags[j].startswith("WW|")), None)
+        if verb is not None and tags[verb - 1].startswith(("N|", "VNW|pers")) \
+                and verb + 1 < clause.end and tags[verb + 1] != "LET":
+            tags[verb] = main_finite(words[verb], tags[verb], lexicon)
+
+
+def possessive(words: list[str], tags: list[str], i: int, lexicon: dict[str, str]) -> bool:
+    """Whether word i may be a possessive and stands before a noun, adjective or numeral."""
+    return can_be(words[i], "VNW|bez", lexicon) and i + 1 < len(tags) and tags[i + 1].startswith(NOMINAL)
+
+
+def main_finite(word: str, tag: str, lexicon: dict[str, str]) -> str:
+    """The finite tag of a main clause's only verb form, if the word can be finite, else its tag."""
+    seen = seen_as(word, lexicon)
+    if tag == "WW|inf" and "WW|pv|tgw|mv" in seen:
+        return "WW|pv|tgw|mv"
+    if tag == "WW|vd" and "WW|pv|tgw|ev" in seen:
+        return "WW|pv|tgw|ev"
+    if tag == "WW|vd" and ("WW|pv|verl" in seen or (not seen and word.endswith(PAST_ENDINGS) and not word.startswith("ge"))):
+        return "WW|pv|verl|mv" if word.endswith("en") else "WW|pv|verl|ev"
+    return tag
+
+
+def asks(word: str) -> bool:
+    """A question word or a coordinator, whatever its tag: a new clause may start at it."""
+    low = word.lower()
+    return low in QUESTION_WORDS or low in COORDINATORS or low.startswith("waar")
+
+
+def seen_as(word: str, lexicon: dict[str, str]) -> str:
+    return lexicon.get(word) or lexicon.get(word.lower()) or ""
+
+
+def can_be(word: str, tag: str, lexicon: dict[str, str]) -> bool:
+    """Whether the treebanks showed the word with this tag, or (unseen) it ends as an infinitive does."""
+    seen = seen_as(word, lexicon)
+    return tag in seen if seen else tag == "WW|inf" and word.endswith("en")
+
+
+def make_finite(words: list[str], tags: list[str], start: int, end: int, lexicon: dict[str, str]) -> None:
+    while end > start and tags[end - 1] == "LET":
+        end -= 1
+    first = end
+    while first > start + 1 and tags[first - 1].startswith("WW|"):
+        first -= 1
+    for j in range(first, end):
+        if tags[j] == "WW|inf" and words[j - 1].lower() != "te" and can_be(words[j], "WW|inf", lexicon) \
+                and (not seen_as(words[j], lexicon) or "WW|pv|tgw|mv" in seen_as(words[j], lexicon)):
+            tags[j] = "WW|pv|tgw|mv"
+            return
+        seen = seen_as(words[j], lexicon)
+        if tags[j] == "WW|vd" and "WW|pv|verl" in seen:
+            tags[j] = "WW|pv|verl|ev" if "WW|pv|verl|ev" in seen else "WW|pv|verl|mv"
+            return
