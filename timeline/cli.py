@@ -347,12 +347,15 @@ def build(ctx, paths, out, formats, calendar_grain, theme, heading_level, no_tit
     """
     from pathlib import Path
 
-    from timeline.build import edits_file, emit, last_build, story_subject
-    from timeline.story.diff import load_timeline
-    from timeline.story.diff import carry_sequences, compare, digests
-    from timeline.temporal.language import load
-    from timeline.render.ics import placed
+    from contextlib import closing
+
+    from timeline.build import edits_file, emit, story_subject
+    from timeline.render.ics import placed_count
     from timeline.render.output import Options, producers
+    from timeline.store import Store
+    from timeline.story.diff import compare, load_timeline
+    from timeline.stream import previous_events, stored_story
+    from timeline.temporal.language import load
 
     if out == "-" and len(formats) != 1:
         raise click.BadParameter("--out - writes one format; add e.g. --format md", param_hint="--out")
@@ -365,24 +368,37 @@ def build(ctx, paths, out, formats, calendar_grain, theme, heading_level, no_tit
     stop_cleanly_on_sigterm()
     say = (lambda message: None) if quiet else note
     focus = story_subject(paths, subject, aliases)
-    collector = collect(paths, strict, published, prefer, language, jobs, say if verbose else None, quiet, max_size,
-                        engine, scheduler, focus)
-    # Without --since only SEQUENCE needs the last build: keep id -> (fingerprint, sequence), not its models.
-    previous = load_timeline(Path(since)) if since else digests(last_build(Path(out) / "timeline.json", say))
-    edits = edits_file(paths, edits_path)
-    story = carry_sequences(previous, collector.timeline(title, language, focus, key, edits, say))
-    changes = compare(previous, story) if since else None
-    options = Options(calendar_grain, theme, heading_level, not no_title)
-    files = producers(story, formats, Path(templates) if templates else None, previous if since else None, changes, options)
-    emit(files, out, formats, say)
+    with closing(Store()) as store:
+        collector = collect(paths, strict, published, prefer, language, jobs, say if verbose else None, quiet,
+                            max_size, engine, scheduler, focus, store)
+        # The previous build is read an event at a time into the store, for SEQUENCE.
+        previous = load_timeline(Path(since)) if since else None
+        earlier = previous.events if since else (previous_events(Path(out), say) if out != "-" else None)
+        edits = edits_file(paths, edits_path)
+        story = stored_story(collector, title, language, focus, key, edits, say, earlier, mergers(engine, scheduler, jobs))
+        changes = compare(previous, story) if since else None
+        options = Options(calendar_grain, theme, heading_level, not no_title)
+        files = producers(story, formats, Path(templates) if templates else None, previous, changes, options)
+        emit(files, out, formats, say)
+        left_out = len(story.events) - placed_count(story, calendar_grain)
     say(f"timeline: {len(story.events)} events from {collector.read} articles"
         + (f", {len(collector.skipped)} skipped" if collector.skipped else ""))
-    left_out = len(story.events) - len(placed(story, calendar_grain))
     if "ics" in formats and left_out:
         say(f"timeline: {left_out} events coarser than a {calendar_grain} are not in the calendar; "
             "--calendar-grain year puts them in")
     if collector.skipped:
         ctx.exit(EXIT_SKIPPED)
+
+
+def mergers(engine, scheduler, jobs):
+    """Where the story's parts are merged: here, or on the Dask workers."""
+    from timeline.stream import here
+
+    if engine != "dask":
+        return here
+    from timeline.archive import merge_parts
+
+    return lambda *args: merge_parts(*args, scheduler=scheduler, workers=jobs if jobs and jobs > 1 else None)
 
 
 def stop_cleanly_on_sigterm() -> None:
@@ -403,13 +419,13 @@ def default_jobs() -> int:
 
 
 def collect(paths, strict, published, prefer, language, jobs, tell, quiet, max_size=20, engine="local", scheduler=None,
-            focus=None):
+            focus=None, store=None):
     """Read every article (skipping bad ones unless strict), with a progress bar on a terminal."""
     from contextlib import closing
 
     from timeline.build import Collector, inputs, outcomes
 
-    collector = Collector(strict, lambda error: note(f"timeline: skipped {error}"), focus)
+    collector = Collector(strict, lambda error: note(f"timeline: skipped {error}"), focus, store)
     stdin = lambda: sys.stdin.buffer.read(max_size * 1024 * 1024 + 1)  # noqa: E731
     if engine == "dask":  # Dask tasks open the files and JSON Lines or Parquet data sets; no bar (rows are not counted)
         from timeline.archive import outcomes as tasks
