@@ -47,7 +47,7 @@ CREATE TABLE keys (k TEXT, cls BLOB, seq INTEGER);
 CREATE TABLE owned (id TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE part (root INTEGER, seq INTEGER);
 CREATE TABLE event (ins INTEGER, start INTEGER, negdays INTEGER, text TEXT, id TEXT, relevance INTEGER, rec BLOB);
-CREATE TABLE story (pos INTEGER PRIMARY KEY, rec BLOB);
+CREATE TABLE story (pos INTEGER PRIMARY KEY, year INTEGER, rec BLOB);
 CREATE TABLE prev (id TEXT PRIMARY KEY, fp BLOB, seq INTEGER) WITHOUT ROWID;
 """
 BATCH = 2000  # rows a statement writes at a time
@@ -230,11 +230,12 @@ class Store:
                 event = event.model_copy(update={"sequence": self.sequence(event)})
                 rec = pickle.dumps(event, protocol=5)
             pos += 1
-            rows.append((pos, rec))
+            rows.append((pos, event.date.start.year, rec))
             if len(rows) >= BATCH:
-                self.db.executemany("INSERT INTO story VALUES (?, ?)", rows)
+                self.db.executemany("INSERT INTO story VALUES (?, ?, ?)", rows)
                 rows = []
-        self.db.executemany("INSERT INTO story VALUES (?, ?)", rows)
+        self.db.executemany("INSERT INTO story VALUES (?, ?, ?)", rows)
+        self.db.execute("CREATE INDEX story_year ON story (year, pos)")
         return pos
 
     def sequence(self, event: Event) -> int:
@@ -256,6 +257,16 @@ class StoredEvents:
     def __iter__(self) -> Iterator[Event]:
         cursor = self.store.db.cursor()  # its own cursor: several readers may be at work at once
         for (rec,) in cursor.execute("SELECT rec FROM story ORDER BY pos"):
+            yield pickle.loads(rec)
+
+    def years(self) -> list[tuple[int, int]]:
+        """Each year the story's events start in, with how many, in order."""
+        return self.store.db.execute("SELECT year, COUNT(*) FROM story GROUP BY year ORDER BY year").fetchall()
+
+    def of_year(self, year: int) -> Iterator[Event]:
+        """The events that start in `year`, in order."""
+        cursor = self.store.db.cursor()
+        for (rec,) in cursor.execute("SELECT rec FROM story WHERE year = ? ORDER BY pos", (year,)):
             yield pickle.loads(rec)
 
     def __getitem__(self, index: int) -> Event:

@@ -12,6 +12,7 @@ from typing import BinaryIO
 
 from timeline.errors import OutputError
 from timeline.models import FILE_NAMES, Timeline
+from timeline.render.split import split
 from timeline.render.staging import advice, locked_folder, new_staging, settle, swap
 
 FORMATS = ("md", "ics", "html", "json", "timelinejs", "fragment", "embed")
@@ -50,8 +51,35 @@ def producers(
         "snippet": lambda: [render.render_snippet(timeline, env, estimated_height(timeline)).encode("utf-8")],
         "changelog": lambda: [render_changelog(since, timeline, changes, env).encode("utf-8")],
     }
-    wanted = formats + (["snippet"] if "embed" in formats else []) + (["changelog"] if since is not None else [])
-    return {fmt: makers[fmt] for fmt in wanted}
+    makers["jsonl"] = lambda: (chunk.encode("utf-8") for chunk in render.jsonl_chunks(timeline))
+    wanted = (formats + (["jsonl"] if "json" in formats else []) + (["snippet"] if "embed" in formats else [])
+              + (["changelog"] if since is not None else []))
+    chosen = {fmt: makers[fmt] for fmt in wanted}
+    if split(timeline):
+        chosen.update(year_pages(timeline, [f for f in ("md", "html") if f in formats], env, look))
+    return chosen
+
+
+def year_pages(timeline, formats: list[str], env, look) -> dict[str, Producer]:
+    """A large story's Markdown and HTML: the index in timeline.md / .html, a file a year beside it."""
+    import hashlib
+
+    from timeline.render import document as render
+    from timeline.render.split import index_chunks, year_file, year_story
+
+    root = "tl-" + hashlib.sha1(timeline.title.encode("utf-8", "replace")).hexdigest()[:8]
+    html_look = dict(root=root, level=look.heading_level or 1, theme=look.theme)
+    pages: dict[str, Producer] = {}
+    for fmt in formats:
+        extra = dict(html_look, fragment=False, embed=False) if fmt == "html" else {}
+        pages[fmt] = lambda fmt=fmt, extra=extra: (c.encode("utf-8") for c in index_chunks(timeline, env, fmt, **extra))
+        for year, _ in timeline.events.years():
+            if fmt == "md":
+                make = lambda y=year: (c.encode("utf-8") for c in render.markdown_chunks(year_story(timeline, y), env))
+            else:
+                make = lambda y=year: (c.encode("utf-8") for c in render.html_chunks(year_story(timeline, y), env, look=look))
+            pages[year_file(year, fmt)] = make
+    return pages
 
 
 def estimated_height(timeline: Timeline) -> int:
@@ -82,19 +110,24 @@ def write_all(out: Path, files: dict[str, Producer], say: Callable[[str], None] 
     go back (see `timeline.render.staging`).
     """
     with locked_folder(out, say):
-        names = [FILE_NAMES[fmt] for fmt in sorted(files, key=lambda f: f == "json")]
+        names = [file_name(fmt) for fmt in sorted(files, key=lambda f: f == "json")]
         for name in names:
             if (out / name).is_dir():
                 raise OutputError(f"{out / name}: a folder stands where the file goes; move it away or choose another --out")
         staging = new_staging(out)
         try:
             for fmt, make in files.items():
-                render_into(staging / FILE_NAMES[fmt], make, out)
+                render_into(staging / file_name(fmt), make, out)
             swap(staging, out, names)
         finally:
             if not settle(staging, out):
                 say(f"timeline: {staging}: cannot put back the old files; they are kept there for the next build")
     return [out / name for name in names]
+
+
+def file_name(fmt: str) -> str:
+    """A format's file; a year page (see render.split) is named by its key."""
+    return FILE_NAMES.get(fmt, fmt)
 
 
 def render_into(path: Path, make: Producer, out: Path) -> None:
