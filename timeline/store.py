@@ -6,7 +6,7 @@ together. Once every article is read, the story's names are known and the merge
 runs in parts that cannot touch each other:
 
 1. each candidate's keys (`merge.block_keys` of its `merge.evidence`) go into a table;
-2. the keys shared by 2 to MAX_BLOCK reports are the merge's blocks; in each, the pairs of
+2. the keys shared by 2 to merge.MAX_BLOCK reports are the merge's blocks; in each, the pairs of
    reports `merge.same_fact` joins are united (a union-find over candidate numbers,
    four bytes a candidate), as are the copies of one report. A part is a set of
    candidates so united: the merge's union of two reports, its "an article reports a fact
@@ -37,7 +37,8 @@ from timeline.build import Outcome, candidate_of, candidate_row
 from timeline.models import Event
 from timeline.story.diff import fingerprint
 from timeline.story.events import Candidate
-from timeline.story.merge import DATED, MAX_BLOCK, block_keys, copy_key, evidence, same_fact, tellings
+from timeline.story import merge
+from timeline.story.merge import DATED, block_keys, copy_key, evidence, same_fact, tellings
 from timeline.story.relevance import Subject
 
 SCHEMA = """
@@ -136,7 +137,7 @@ class Store:
             last_cls, last_seq = cls, seq
         dropped = []
         for key, reports in self.blocks():
-            if len(reports) > MAX_BLOCK:
+            if len(reports) > merge.MAX_BLOCK:
                 dropped.append(key)
             elif len(reports) > 1:
                 self.join(parent, reports, ignore)

@@ -1,7 +1,7 @@
 """`timeline build`'s story made in the store (timeline.store): merged in parts, kept to the
 subject, ordered on disk, each event with its SEQUENCE from the previous build.
 
-A story of at most LARGE events comes back as a Timeline, as the in-memory build makes it;
+A story of at most render.split.SPLIT events comes back as a Timeline, as the in-memory build makes it;
 a larger one as a `Story` whose events are read from the store in order, for renderers that
 write from a stream (see timeline.render.output).
 """
@@ -17,11 +17,11 @@ from typing import Callable, Iterable, Iterator
 from timeline.build import Collector, edit_date
 from timeline.errors import TimelineError
 from timeline.models import Event, Timeline
+from timeline.render import split
 from timeline.story.edits import Edits, apply_edits
 from timeline.story.relevance import Subject, keep
 from timeline.store import Store, StoredEvents, merge_part_batch
 
-LARGE = 2000  # events: past this a story is read from the store as it is written out
 MAX_LINE = 16 * 1024 * 1024  # one line of a previous build's timeline.jsonl
 
 
@@ -69,7 +69,7 @@ def stored_story(collector: Collector, title: str | None, language: str, focus: 
             warn(f"timeline: not comparing with the last build: {error}")
             carry = False
     events = StoredEvents(store, store.order(carry))
-    return Timeline(title=title, events=tuple(events)) if len(events) <= LARGE else Story(title, events)
+    return Timeline(title=title, events=tuple(events)) if len(events) <= split.SPLIT else Story(title, events)
 
 
 def edited_into(store: Store, merged: Iterable[list], edits: Edits, language: str, focus: Subject | None,
