@@ -16,8 +16,8 @@ import argparse
 import datetime as dt
 import json
 import random
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 START = dt.date(2015, 1, 1)
 DAYS = 4200  # publication days from 2015 to the end of 2026

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from timeline.build import Collector, build_timeline, story_subject
+from timeline.build import build_timeline, story_subject
 from timeline.cli import collect, main
-from timeline.read.inputs import default_seeds, inputs
+from timeline.read.inputs import inputs
 from timeline.render import split
 from timeline.render.output import producers
 from timeline.story import merge
@@ -21,7 +21,7 @@ ROOT = Path(__file__).parent.parent
 NEWS = ROOT.parent / "shared" / "news"
 FORMATS = ["md", "ics", "html", "json", "timelinejs"]
 sys.path.insert(0, str(ROOT / "bench"))
-import corpus  # noqa: E402  (bench/corpus.py: the generated articles)
+import corpus
 
 
 def build(*args) -> None:

@@ -218,7 +218,7 @@ AHEAD = 3  # merge tasks in flight per worker
 
 def merge_with(batch: list, context: tuple) -> list:
     """A Dask task: merge_part_batch with the story's names sent once to each worker."""
-    from timeline.store import merge_part_batch
+    from timeline.parts import merge_part_batch
 
     return merge_part_batch(batch, *context)
 

@@ -30,16 +30,15 @@ import pickle
 import sqlite3
 import tempfile
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from timeline.build import Outcome, candidate_of, candidate_row
 from timeline.models import Event
-from timeline.story.diff import fingerprint
-from timeline.story.events import Candidate
+from timeline.parts import probe, root, tupled, unite
 from timeline.story import merge
-from timeline.story.merge import DATED, block_keys, copy_key, evidence, same_fact, tellings
-from timeline.story.relevance import Subject
+from timeline.story.diff import fingerprint
+from timeline.story.merge import block_keys, copy_key, evidence, same_fact
 
 SCHEMA = """
 CREATE TABLE cand (seq INTEGER PRIMARY KEY, cid TEXT, rec BLOB);
@@ -278,69 +277,3 @@ class StoredEvents:
         if row is None:
             raise IndexError(index)
         return pickle.loads(row[0])
-
-
-class Probe:
-    """What the merge's pair test reads of a candidate, without its text."""
-
-    __slots__ = ("source", "kind", "date", "published_end")
-
-    def __init__(self, path: str, kind: str, start, end, published_end):
-        self.source, self.kind, self.date, self.published_end = Path_(path), kind, Span(start, end), published_end
-
-    def __reduce__(self):
-        return (Probe, (self.source.path, self.kind, self.date.start, self.date.end, self.published_end))
-
-
-class Path_:
-    __slots__ = ("path",)
-
-    def __init__(self, path: str):
-        self.path = path
-
-
-class Span:
-    __slots__ = ("start", "end")
-
-    def __init__(self, start, end):
-        self.start, self.end = start, end
-
-
-def probe(c: Candidate, found) -> tuple:
-    return (Probe(c.source.path, c.kind, c.date.start, c.date.end, c.published_end), found)
-
-
-def merge_part_batch(batch: list, subject: str | None, names: frozenset[str], focus: Subject | None,
-                     dropped: frozenset) -> list[tuple[int, bool, Event]]:
-    """The events of some parts, each as (its first candidate's number, belongs to the subject, event)."""
-    found = []
-    for members in batch:
-        candidates = [candidate_of(rec) for _, _, rec in members]
-        numbers = {id(c): seq for c, (seq, _, _) in zip(candidates, members)}
-        owned = {id(c) for c, (_, is_owned, _) in zip(candidates, members) if is_owned}
-        for event, told in tellings(candidates, subject, names, focus, dropped):
-            belong = any(m.kind != "undated" and (id(m) in owned or (focus is not None and focus.named_in(m.text)))
-                         for m in told)
-            found.append((min(numbers[id(m)] for m in told), belong, event))
-    return found
-
-
-def root(parent: array.array, i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
-
-
-def unite(parent: array.array, i: int, j: int) -> None:
-    a, b = root(parent, i), root(parent, j)
-    if a != b:
-        parent[max(a, b)] = min(a, b)
-
-
-def tupled(value):
-    """A key read back from JSON: its lists tuples again."""
-    return tuple(tupled(v) for v in value) if isinstance(value, list) else value
-
-
-__all__ = ["Store", "StoredEvents", "merge_part_batch", "DATED"]

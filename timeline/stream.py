@@ -9,18 +9,19 @@ write from a stream (see timeline.render.output).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from timeline.build import Collector, edit_date
 from timeline.errors import TimelineError
 from timeline.models import Event, Timeline
+from timeline.parts import merge_part_batch
 from timeline.render import split
+from timeline.store import Store, StoredEvents
 from timeline.story.edits import Edits, apply_edits
 from timeline.story.relevance import Subject, keep
-from timeline.store import Store, StoredEvents, merge_part_batch
 
 MAX_LINE = 16 * 1024 * 1024  # one line of a previous build's timeline.jsonl
 
@@ -56,7 +57,7 @@ def stored_story(collector: Collector, title: str | None, language: str, focus: 
     if edits is not None:
         edited_into(store, merged, edits, language, focus, warn)
     else:
-        kept = lambda event, belong: focus is None or belong or focus.named_in(event.text + " " + event.headline)  # noqa: E731
+        kept = lambda event, belong: focus is None or belong or focus.named_in(event.text + " " + event.headline)
         for found in merged:
             store.add_events(found, kept)
     if key is not None:

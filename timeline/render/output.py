@@ -34,7 +34,8 @@ def producers(
     options: Options = Options(),
 ) -> dict[str, Producer]:
     """For each requested format (and the changelog of `changes` since the build `since`), what writes it, in chunks."""
-    from timeline.render import ics, document as render, timelinejs
+    from timeline.render import document as render
+    from timeline.render import ics, timelinejs
     from timeline.render.changelog import render_changelog
     from timeline.render.templating import make_environment
 
@@ -97,8 +98,7 @@ def current_umask() -> int:
 
 
 def stream(make: Producer, target: BinaryIO) -> None:
-    for chunk in make():
-        target.write(chunk)
+    target.writelines(make())
 
 
 def write_all(out: Path, files: dict[str, Producer], say: Callable[[str], None] = lambda message: None) -> list[Path]:
