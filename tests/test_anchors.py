@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus import cases, negatives
+from corpus import cases, negatives, read_cases, read_negatives
 from test_corpus import NEGATIVE_FILES, PHRASE_FILES
 from test_narrative import blocks
 from timeline.temporal.grammar import compile_grammar
@@ -24,6 +24,9 @@ def texts() -> list[str]:
     found += [block.text for block in blocks()]
     if (SHARED / "duckling_nl_time.json").exists():
         found += [p for entry in json.loads((SHARED / "duckling_nl_time.json").read_text()) for p in entry["phrases"]]
+    if (SHARED / "recognizers_nl.txt").exists():  # other projects' sentences stay in ../shared
+        found += [case.phrase for case in read_cases(SHARED / "recognizers_nl.txt")]
+        found += [text for _, text, _ in read_negatives(SHARED / "recognizers_nl_negative.txt")]
     return found
 
 

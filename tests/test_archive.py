@@ -70,7 +70,7 @@ def test_a_dask_build_of_the_seeds_on_a_local_cluster_equals_the_local_build_byt
     assert run("build", SEEDS, "--out", local).exit_code == 0
     result = run("build", SEEDS, "--out", dask, "--engine", "dask")  # no --scheduler: a LocalCluster of its own
     assert result.exit_code == 0, result.output
-    assert built(local) == built(dask) and len(built(dask)) == 5  # md, ics, html, json and jsonl
+    assert built(local) == built(dask) and len(built(dask)) == 4
 
 
 def test_a_dask_build_of_the_bundled_seeds_on_a_scheduler_equals_the_local_build(tmp_path, scheduler):

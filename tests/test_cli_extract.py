@@ -67,3 +67,16 @@ def test_evaluate_reaches_the_duckling_targets():
     assert passed / total >= 0.90
     negatives = rates["Duckling NL, no date"].split()[0].split("/")
     assert int(negatives[0]) / int(negatives[1]) >= 0.95
+
+
+@pytest.mark.skipif(not CONFORMANCE.is_dir(), reason="the other projects' suites are in ../shared, beside the clone")
+def test_evaluate_keeps_the_recognizers_text_sentences_beside_duckling():
+    result = run("evaluate", "--conformance", str(CONFORMANCE), "--failures")
+    assert result.exit_code == 0, result.output
+    rates = dict(line.split(": ", 1) for line in result.output.splitlines() if line.startswith("Recognizers-Text NL,"))
+    passed, total = (int(x) for x in rates["Recognizers-Text NL, phrases"].split()[0].split("/"))
+    assert total >= 450 and passed / total >= 0.82
+    clear, negatives = (int(x) for x in rates["Recognizers-Text NL, no date"].split()[0].split("/"))
+    assert negatives >= 60 and clear / negatives >= 0.95
+    failed = [line for line in result.output.splitlines() if line.startswith("recognizers ")]
+    assert [line for line in failed if "(limit: " not in line] == []  # only lines marked as limits fail; no negative

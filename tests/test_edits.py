@@ -125,3 +125,52 @@ def test_merges_that_would_lose_an_event_are_an_error_naming_the_line(seeds, tmp
     assert re.search(r"edits\.toml:\d+: ", result.output)
     assert ("go round in a circle" if shape == "circle" else "is merged into both") in result.output
     assert after == before  # the last build stays as it was
+
+
+def test_an_edit_adds_a_left_out_sentence_and_splits_a_telling_off_a_merged_event(seeds, tmp_path):
+    from timeline.build import Collector, outcomes, story_subject
+    from timeline.read.inputs import inputs
+
+    collector = Collector(False, print, story_subject([str(seeds)], None, ()))
+    for outcome in outcomes(inputs([str(seeds)], None, 2**24), None, "tense", "nl", 1):
+        collector.add(outcome)
+    _, told = collector.story(None, "nl", collector.focus)
+    (event, members), = [(e, m) for e, m in told if "Amazon zou een investering" in e.text]
+    (other,) = [m for m in members if m.id != event.id]  # the telling from another article
+    (seeds / "edits.toml").write_text(f"""
+["0123456789ab"]
+add = true
+source = "002_63a8b02069decfa4.txt"
+text = "Altman werd geïnterviewd door Brad Gerstner."
+date = "oktober 2025"
+
+["{other.id}"]
+split = true
+""", "utf-8")
+    result, after = build(seeds, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    ids = {e["id"]: e for e in after["events"]}
+    added = ids["0123456789ab"]
+    assert added["date"]["value"] == "2025-10" and added["edited"] and added["headline"].startswith("Altman werd")
+    assert len(added["sources"]) == 1 and added["sources"][0]["path"].endswith("002_63a8b02069decfa4.txt")
+    assert len(ids[event.id]["sources"]) == 1 and len(ids[other.id]["sources"]) == 1  # two events, one source each
+    assert ids[other.id]["text"] == other.text
+
+
+def test_an_added_event_from_an_article_not_read_is_a_warning_not_a_new_event(seeds, tmp_path):
+    (seeds / "edits.toml").write_text('["0123456789ab"]\nadd = true\nsource = "nergens.txt"\ntext = "Iets."\n', "utf-8")
+    result, after = build(seeds, tmp_path / "out")
+    assert result.exit_code == 0 and "no event '0123456789ab' in this build" in result.output
+    assert "0123456789ab" not in {e["id"] for e in after["events"]}
+
+
+def test_diff_shows_a_changed_headline_as_old_and_new(seeds, tmp_path):
+    _, before = build(seeds, tmp_path / "before")
+    target = find(before, "riep Altman begin december")
+    (seeds / "edits.toml").write_text(f'["{target["id"]}"]\nheadline = "Altman roept code rood uit"\n', "utf-8")
+    build(seeds, tmp_path / "after")
+    diff = CliRunner().invoke(main, ["diff", str(tmp_path / "before" / "timeline.json"),
+                                     str(tmp_path / "after" / "timeline.json")])
+    assert diff.exit_code == 0
+    changed = diff.output.split("## Gewijzigd", 1)[1]
+    assert f"_kop_: {target['headline']} → Altman roept code rood uit" in changed

@@ -185,3 +185,19 @@ def test_a_headline_cut_inside_a_clause_that_waits_for_its_verb_says_it_was_cut(
     words = story_words("nl")
     assert marked_cut("Het kabinet besloot dat de fabriek ook oudere machines niet meer", words).endswith("…")
     assert marked_cut("De fabrikant begon als een kleine werkplaats", words) == "De fabrikant begon als een kleine werkplaats"
+
+
+def test_a_run_on_sentence_keeps_its_first_clause_shortened_by_its_phrases():
+    from timeline.story.words import story_words
+
+    line = headline("De oorlog in Oekraïne en de handel met China vormen voor de demissionaire premier de belangrijkste "
+                    "onderwerpen, voor de Chinese president zal de onmin over de fietsfabrikant domineren.", story_words("nl"))
+    assert line == "De oorlog in Oekraïne en de handel met China vormen de belangrijkste onderwerpen"
+
+
+def test_a_decimal_amount_is_no_comma_to_cut_at():
+    from timeline.story.words import story_words
+
+    line = headline("In de eerste drie maanden van dit jaar bestelden klanten voor 3,6 miljard euro aan nieuwe fietsen "
+                    "voor de Europese markt, waarvan 656 miljoen euro voor de duurste modellen.", story_words("nl"))
+    assert "3,6 miljard euro" in line

@@ -92,7 +92,10 @@ def test_rebuilding_from_all_seeds_after_spring_shows_what_changed(tmp_path):
     added, changed = changelog.split("## Gewijzigd")
     assert "begin december 2025" in added and "oktober 2025" in added and "zomer 2025" in added
     assert "financieringsronde van 40 miljard dollar" in changed
-    assert "nieuwe bron: Amazon overweegt investering van 10 miljard dollar in OpenAI" in changed
+    assert ("_bronnen_: OpenAI lanceert AI-gedreven alternatief voor X: Wordt Musk verslagen? → OpenAI lanceert "
+            "AI-gedreven alternatief voor X: Wordt Musk verslagen?; Amazon overweegt investering van 10 miljard dollar "
+            "in OpenAI") in changed
+    assert "_datum preciezer_: kort voor 16 april 2025 → 1 januari – 16 april 2025" in changed
     assert ".txt" not in changelog
     assert "## Verwijderd" not in changelog
     diff = runner.invoke(main, ["diff", str(spring / "timeline.json"), str(full / "timeline.json")])
@@ -147,3 +150,20 @@ def test_one_happening_told_a_day_apart_in_the_same_words_is_one_event(tmp_path)
     result = CliRunner().invoke(main, ["build", str(news), "--out", "-", "--format", "json"])
     events = [e for e in json.loads(result.stdout)["events"] if "asielmaatregelen" in e["text"]]
     assert len(events) == 1 and len(events[0]["sources"]) == 2
+
+
+RETOLD_ARTICLE = """date 2025-04-10
+
+Staalbedrijf Ferrodam kondigde woensdag een grote reorganisatie aan. Daarbij verdwijnen 900 banen in Velsen.
+De vakbond FNV noemde het besluit woensdag een klap voor de regio.
+Ferrodam zei woensdag ook een groot programma te starten om de winst te herstellen.
+"""
+
+
+def test_one_article_telling_one_happening_twice_gives_one_event_and_a_reaction_stays_apart(tmp_path):
+    path = tmp_path / "ferrodam.txt"
+    path.write_text(RETOLD_ARTICLE, encoding="utf-8")
+    story = build_timeline(inputs([str(path)], None))
+    ferrodam = [e for e in story.events if "Ferrodam" in e.text]
+    assert len(ferrodam) == 1 and ferrodam[0].date.start.isoformat() == "2025-04-09"
+    assert any("FNV" in e.text for e in story.events if e is not ferrodam[0])

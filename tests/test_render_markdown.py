@@ -138,7 +138,7 @@ def test_template_syntax_error_names_file_line_and_fix(tmp_path):
 def test_undefined_variable_names_file_line_and_the_known_variables(tmp_path):
     message = template_error(tmp_path, "# {{ title }}\n\n{{ subtitle }}\n")
     assert f"{tmp_path / 'timeline.md.j2'}:3: 'subtitle' is undefined" in message
-    assert "count, span, title, years" in message
+    assert "added_title, count, span, subscribe, title, years" in message
 
 
 @pytest.fixture(scope="module")

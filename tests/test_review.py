@@ -54,3 +54,44 @@ def test_a_review_of_an_empty_standard_input_is_an_error_not_an_empty_story(tmp_
                             input=b"", capture_output=True, timeout=120)
     assert result.returncode == 1 and b"no article could be read" in result.stderr
     assert not (tmp_path / "review.html").exists()
+
+
+def test_the_review_is_dutch_throughout_and_lists_the_left_out_sentences_with_why(tmp_path):
+    result = CliRunner().invoke(main, ["review", "--out", str(tmp_path), "--format", "md"])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "review.md").read_text("utf-8")
+    assert "no date" not in text and "datum: geen eigen datum: past bij een gedateerd bericht" in text
+    left = text.split("## Weggelaten zinnen", 1)[1]
+    assert "waarom niet: een tussenkop" in left
+    assert "waarom niet: een voorwaarde of iets wat niet gebeurde" in left  # 'Als je me vijf jaar geleden had gezegd'
+    assert "Stanford Institute" in left  # a trend over the past year: a date, no happening
+    assert "waarom niet: een vermelding zonder eigen datum" in left
+    assert left.count("Als de verkoop aan grote zakelijke klanten tegenvalt") == 1  # a pull quote once
+
+
+def test_the_review_page_lets_the_editor_search_the_left_out_sentences(tmp_path):
+    from test_render_html import chromium
+
+    assert CliRunner().invoke(main, ["review", "--out", str(tmp_path)]).exit_code == 0
+    page = (tmp_path / "review.html").read_text("utf-8")
+    assert '<label for="zoek">' in page and "no date" not in page
+    dom = chromium(tmp_path, "--dump-dom", (tmp_path / "review.html").as_uri())
+    assert dom.count('class="left"') > 100 and "Weggelaten zinnen" in dom
+
+
+def test_every_date_line_the_review_offers_gives_the_same_period_when_pasted_back(tmp_path):
+    import json
+    import shutil
+    from pathlib import Path
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(Path(__file__).parent.parent / "seeds", seeds)
+    assert CliRunner().invoke(main, ["review", str(seeds), "--out", str(tmp_path), "--format", "md"]).exit_code == 0
+    lines = re.findall(r'```toml\n(\["[0-9a-f]{12}"\]\ndate = "[^"\n]*")\n```', (tmp_path / "review.md").read_text("utf-8"))
+    assert 'date = "18 september – 17 december 2025"' in "\n".join(lines)  # "kort voor 17 december 2025" is a period
+    assert CliRunner().invoke(main, ["build", str(seeds), "--out", str(tmp_path / "before")]).exit_code == 0
+    (seeds / "edits.toml").write_text("\n\n".join(lines) + "\n", "utf-8")
+    assert CliRunner().invoke(main, ["build", str(seeds), "--out", str(tmp_path / "after")]).exit_code == 0
+    period = lambda name: {e["id"]: (e["date"]["start"], e["date"]["end"])  # noqa: E731
+                           for e in json.loads((tmp_path / name / "timeline.json").read_text("utf-8"))["events"]}
+    assert period("after") == period("before") and len(lines) == len(period("before"))

@@ -3,12 +3,11 @@
 import json
 import os
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from npm import npm_install
 
 from timeline.cli import main
 
@@ -58,15 +57,33 @@ def test_a_part_of_a_year_starts_where_the_part_starts():
     assert found["end_date"] == {"year": 2025, "month": 12, "day": 31}
 
 
-def npm_install(folder: Path) -> Path:
-    """TimelineJS from the npm registry, into a folder of the test's own."""
-    npm = shutil.which("npm")
-    if npm is None:
-        pytest.fail("npm not found: install nodejs and npm (apt-get install nodejs npm)")
-    done = subprocess.run([npm, "install", "--no-audit", "--no-fund", "--ignore-scripts", "--prefix", str(folder), TIMELINEJS],
-                          capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr[-2000:]
-    return folder / "node_modules" / "@knight-lab" / "timelinejs" / "dist"
+def test_a_forecast_slide_is_marked_verwacht_and_says_why(slides_json):
+    from timeline.build import build_timeline, inputs
+
+    story = build_timeline(inputs([], None))
+    expected = {f"tl-{e.id}" for e in story.events if e.expected}
+    assert expected
+    for slide in slides_json["events"]:
+        marked = slide["text"]["headline"].endswith(" (verwacht)")
+        assert marked == (slide["unique_id"] in expected)
+        assert ("<p><em>Verwacht: dit had nog niet plaatsgevonden" in slide["text"]["text"]) == marked
+
+
+def test_sources_follow_bron_or_bronnen(slides_json):
+    from timeline.build import build_timeline, inputs
+
+    counts = {f"tl-{e.id}": len(e.sources) for e in build_timeline(inputs([], None)).events}
+    assert 1 in counts.values() and max(counts.values()) > 1
+    for slide in slides_json["events"]:
+        label = "Bronnen: " if counts[slide["unique_id"]] > 1 else "Bron: "
+        assert slide["text"]["text"].endswith("</small></p>")
+        assert f"<p><small>{label}" in slide["text"]["text"]
+
+
+def test_a_word_put_into_a_slide_s_text_is_marked_up_not_bracketed(slides_json):
+    texts = [slide["text"]["text"] for slide in slides_json["events"]]
+    assert any('<span class="tl-added" title="ingevoegd ter verduidelijking">OpenAI</span>' in t for t in texts)
+    assert not any("[" in t or "[" in slide["text"]["headline"] for t, slide in zip(texts, slides_json["events"]))
 
 
 def test_the_real_timelinejs_renders_the_seed_story_without_errors(tmp_path, slides_json):
@@ -75,7 +92,7 @@ def test_the_real_timelinejs_renders_the_seed_story_without_errors(tmp_path, sli
     cache = Path(os.environ.get("TIMELINEJS_CACHE", tmp_path / "npm"))
     dist = cache / "node_modules" / "@knight-lab" / "timelinejs" / "dist"
     if not (dist / "js" / "timeline.js").is_file():
-        dist = npm_install(cache)
+        dist = npm_install(cache, TIMELINEJS) / "@knight-lab" / "timelinejs" / "dist"
     page = tmp_path / "tl.html"
     page.write_text(f"""<!DOCTYPE html><html><head><meta charset="utf-8">
 <link rel="stylesheet" href="{(dist / 'css' / 'timeline.css').as_uri()}">
@@ -94,4 +111,10 @@ setTimeout(function () {{ document.getElementById("errors").textContent = JSON.s
     errors = json.loads(re.search(r'<pre id="errors">(.*?)</pre>', dom, flags=re.S).group(1) or "[]")
     assert errors == []
     first = slides_json["events"][0]["text"]["headline"]
-    assert "tl-slide" in dom and first.split(" [")[0].replace("&", "&amp;") in dom
+    assert "tl-slide" in dom and first.replace("&", "&amp;") in dom
+    # TimelineJS shows our marks as they are: "(verwacht)" in a headline, "Bron:" before a source, an insertion's span.
+    headlines = re.findall(r'<h2 class="tl-headline"[^>]*>(.*?)</h2>', dom, flags=re.S)
+    forecasts = [s["text"]["headline"] for s in slides_json["events"] if s["text"]["headline"].endswith("(verwacht)")]
+    assert forecasts and all(f.replace("&", "&amp;") in headlines for f in forecasts)
+    assert "<small>Bron: " in dom and "<small>Bronnen: " in dom
+    assert '<span class="tl-added" title="ingevoegd ter verduidelijking">OpenAI</span>' in dom

@@ -198,11 +198,11 @@ def outcomes(items: list[Input], published: dt.date | None, prefer: Prefer, lang
 
 
 def merge_parts(batches: Iterator[list], subject: str | None, names: frozenset, focus, dropped: frozenset,
-                scheduler: str | None = None, workers: int | None = None) -> Iterator[list]:
+                edits=None, scheduler: str | None = None, workers: int | None = None) -> Iterator[list]:
     """The story's parts merged by Dask tasks, a batch of parts each, the results in order.
     The story's names go to the workers once; at most AHEAD batches a worker are in flight."""
     with client(scheduler, workers) as dask_client:
-        context = dask_client.scatter((subject, names, focus, dropped), broadcast=True, hash=False)
+        context = dask_client.scatter((subject, names, focus, dropped, edits), broadcast=True, hash=False)
         slots = AHEAD * max(1, len(dask_client.scheduler_info().get("workers", {})) or 1)
         waiting: list = []
         for batch in batches:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,15 +13,14 @@ from timeline.read.article import read_article
 from timeline.read.decode import clean
 from timeline.read.inputs import Input, default_seeds, inputs, read_bytes  # noqa: F401  (inputs: part of the library's call)
 from timeline.errors import ArticleError, TimelineError
-from timeline.story.events import Candidate, Why, article_candidates, known_names, shared_date
+from timeline.story.events import Candidate, LeftOut, Why, article_candidates, known_names, shared_date, source_of
 from timeline.story.features import Features
 from timeline.temporal.language import load
 from timeline.temporal.tagger import Prefer
 from timeline.story.merge import tellings
 from timeline.story.edits import Edits, apply_edits
-from timeline.story.events import event_date
+from timeline.editing import added_event, edit_date, split_off
 from timeline.story.relevance import Subject, keep
-from timeline.temporal.tagger import extract
 from timeline.models import Event, EventDate, Source, Timeline
 
 
@@ -35,30 +33,36 @@ class Outcome:
     candidates: tuple[Candidate, ...] = ()
     names: Counter | None = None
     error: ArticleError | None = None
+    source: Source | None = None  # the article, which an editor's added event may come from
+    left_out: tuple[LeftOut, ...] = ()  # its sentences that gave no event, when asked for (review, desk)
 
 
-def process(item: Input, published: dt.date | None, prefer: Prefer, language: str) -> Outcome:
-    """Read one article and return its events; the article's text is not kept."""
+def process(item: Input, published: dt.date | None, prefer: Prefer, language: str, left: bool = False) -> Outcome:
+    """Read one article and return its events (with `left`, also the sentences that gave none);
+    the article's text is not kept."""
     try:
         article = read_article(item.path, published, data=read_bytes(item), name=item.name, kind=item.kind,
-                               identity=item.identity)
+                               identity=item.identity, entry=item.entry)
     except ArticleError as error:
         return Outcome(item.name, error=error)
     names = known_names(article.text)
-    return Outcome(item.name, tuple(article_candidates(article, names, prefer, language)), names)
+    left_out: list[LeftOut] | None = [] if left else None
+    candidates = tuple(article_candidates(article, names, prefer, language, left_out))
+    return Outcome(item.name, candidates, names, source=source_of(article), left_out=tuple(left_out or ()))
 
 
 def outcomes(
-    items: list[Input], published: dt.date | None, prefer: Prefer, language: str, jobs: int
+    items: list[Input], published: dt.date | None, prefer: Prefer, language: str, jobs: int, left: bool = False
 ) -> Iterator[Outcome]:
     """Each article's outcome, in input order, with `jobs` processes at work.
 
     With several jobs the articles go to a process pool in chunks (see timeline.pool);
     each worker sends back a chunk's outcomes as compact records (plain tuples, each
-    source and date once), which become the same outcomes here.
+    source and date once), which become the same outcomes here. Left-out sentences (`left`) are
+    read in this process only.
     """
-    work = partial(process, published=published, prefer=prefer, language=language)
-    if jobs <= 1 or len(items) < 2:
+    work = partial(process, published=published, prefer=prefer, language=language, left=left)
+    if jobs <= 1 or len(items) < 2 or left:
         yield from map(work, items)
         return
     from timeline.pool import START_METHOD, pooled
@@ -91,7 +95,8 @@ def to_record(outcome: Outcome) -> tuple:
         why = c.why and (c.why.sentence, c.why.phrase, c.why.at, c.why.rule, c.why.dates)
         rows.append((c.id, dates[id(c.date)], c.text, c.headline, sources[id(c.source)], c.expected,
                      (c.features.amounts, c.features.names, c.features.words, c.features.actor, c.features.terms), c.kind, c.top_names, why))
-    return (outcome.name, None, tuple(outcome.names.items()), source_rows, date_rows, rows)
+    article = outcome.source and tuple(getattr(outcome.source, f) for f in SOURCE_FIELDS)
+    return (outcome.name, None, tuple(outcome.names.items()), source_rows, date_rows, rows, article)
 
 
 def candidate_row(c: Candidate) -> tuple:
@@ -118,14 +123,14 @@ def from_record(record: tuple) -> Outcome:
     """The outcome a compact record stands for (equal to the one the worker made)."""
     if record[1] is not None:
         return Outcome(record[0], error=record[1])
-    name, _, names, source_rows, date_rows, rows = record
+    name, _, names, source_rows, date_rows, rows, article = record
     sources = [Source(**dict(zip(SOURCE_FIELDS, row))) for row in source_rows]
     dates = [shared_date(*row) for row in date_rows]
     candidates = tuple(
         Candidate(id_, dates[d], text, headline, sources[s], expected, Features(*features), kind, top, why and Why(*why))
         for id_, d, text, headline, s, expected, features, kind, top, why in rows
     )
-    return Outcome(name, candidates, Counter(dict(names)))
+    return Outcome(name, candidates, Counter(dict(names)), source=article and Source(**dict(zip(SOURCE_FIELDS, article))))
 
 
 def owned(outcome: Outcome, focus: Subject | None) -> list[str]:
@@ -168,6 +173,8 @@ class Collector:
         self.names: Counter = Counter()
         self.read = 0
         self.skipped: list[ArticleError] = []
+        self.sources: list[Source] = []  # every article read, for the events an editor adds
+        self.left_out: list[LeftOut] = []  # sentences that gave no event, when they were asked for
 
     def add(self, outcome: Outcome) -> None:
         if outcome.error is not None:
@@ -177,6 +184,8 @@ class Collector:
             self.on_skip(outcome.error)
             return
         self.read += 1
+        self.sources.extend([outcome.source] if outcome.source else [])
+        self.left_out.extend(outcome.left_out)
         self.names.update(outcome.names)
         if self.store is not None:
             self.store.add(outcome, owned(outcome, self.focus))
@@ -197,18 +206,27 @@ class Collector:
     def timeline(self, title: str | None = None, language: str = "nl", focus: Subject | None = None,
                  key: int | None = None, edits: Edits | None = None, warn: Callable[[str], None] = print) -> Timeline:
         """The story: merged, kept to the subject (if any) and the `key` most relevant (if set), in order."""
+        story, _ = self.story(title, language, focus, key, edits, warn)
+        self.candidates = []  # merged into events: let them go before rendering
+        return story
+
+    def story(self, title: str | None = None, language: str = "nl", focus: Subject | None = None,
+              key: int | None = None, edits: Edits | None = None, warn: Callable[[str], None] = print
+              ) -> tuple[Timeline, list[tuple[Event, list[Candidate]]]]:
+        """The timeline, and each event the merge made with the tellings it was made of (before edits)."""
         title = self.title(title, language, focus)
         subject = focus.name if focus else (self.names.most_common(1)[0][0] if self.names else None)
-        told = tellings(self.candidates, subject, frozenset(self.names), focus)
+        told = split_off(tellings(self.candidates, subject, frozenset(self.names), focus), edits,
+                         frozenset(self.names), focus)
         events = [event for event, _ in told]
         belong = {event.id for event, members in told  # one of its tellings names the subject, or is the subject's
                   if any(m.kind != "undated" and (m.id in self.owned or (focus is not None and focus.named_in(m.text)))
                          for m in members)}  # an undated mention joins a fact; it does not make it the subject's
         if edits is not None:
-            events = apply_edits(events, edits, partial(edit_date, language=language), warn)
+            made = partial(added_event, sources=self.sources, focus=focus, language=language)
+            events = apply_edits(events, edits, partial(edit_date, language=language), warn, made)
         events = keep(events, focus, key, belong)
-        self.candidates = []  # merged into events: let them go before rendering
-        return Timeline(title=title, events=tuple(sorted(events, key=order_key)))
+        return Timeline(title=title, events=tuple(sorted(events, key=order_key))), told
 
 
 def build_timeline(items: list[Input], prefer: Prefer = "tense", language: str = "nl", title: str | None = None,
@@ -234,13 +252,6 @@ def story_subject(paths, subject, aliases):
     return Subject(subject, tuple(aliases or ())) if subject else None
 
 
-def edit_date(phrase: str, event: Event, language: str = "nl"):
-    """An edit's date phrase, resolved against the event's first source."""
-    reference = event.sources[0].published if event.sources else event.date.start
-    found = [e for e in extract(phrase, reference, "past", language) if e.type in ("DATE", "TIME") and e.period]
-    return event_date(found[0], language) if found else None
-
-
 def edits_file(paths, given: str | None) -> Edits | None:
     """--edits FILE, else the edits.toml of the one folder read."""
     from timeline.story.edits import load_edits
@@ -251,19 +262,6 @@ def edits_file(paths, given: str | None) -> Edits | None:
     if len(folders) == 1 and (folders[0] / "edits.toml").is_file():
         return load_edits(folders[0] / "edits.toml")
     return None
-
-
-def emit(files: dict, out: str, formats: list[str], say: Callable[[str], None]) -> None:
-    """One format to stdout (--out -), or every file into the output folder at once."""
-    from timeline.render.output import write_all
-
-    if out == "-":
-        from timeline.console import write
-
-        write(files[formats[0]]())
-        return
-    for target in write_all(Path(out), files, say):
-        say(f"timeline: wrote {target}")
 
 
 def last_build(path: Path, say: Callable[[str], None]) -> Timeline | None:

@@ -242,7 +242,7 @@ def resolve(phrase, published, prefer, fmt):
 
 @main.command()
 @click.option("--conformance", type=click.Path(file_okay=False), default="../shared/conformance",
-              show_default=True, help="Folder with the converted Duckling and dateparser suites.")
+              show_default=True, help="Folder with the converted Duckling, dateparser and Recognizers-Text suites.")
 @click.option("--story", "stories", multiple=True, type=click.Path(file_okay=False, exists=True),
               help="Score the story FOLDER (articles/ and gold.json) instead (repeatable).")
 @prefer_option
@@ -286,12 +286,11 @@ def score_stories(stories, prefer, show_failures) -> list[str]:
 
 def story_timeline(folder, gold, prefer):
     """The story `timeline build FOLDER/articles --subject S --alias A...` builds, in memory."""
-    from timeline.build import edits_file, story_subject
+    from timeline.api import build_story
 
-    paths = (str(folder / "articles"),)
-    focus = story_subject(paths, gold.subject, gold.aliases)
-    collector = collect(paths, False, None, prefer, "nl", 1, None, True, focus=focus)
-    return collector.timeline(None, "nl", focus, None, edits_file(paths, None), lambda message: None)
+    listener = telling(quiet=True, verbose=False)
+    return build_story([str(folder / "articles")], subject=gold.subject, aliases=gold.aliases or (), prefer=prefer,
+                       strict=False, listener=listener).timeline
 
 
 def parse_formats(ctx, param, value: str) -> list[str]:
@@ -304,6 +303,23 @@ def parse_formats(ctx, param, value: str) -> list[str]:
     return chosen
 
 
+def parse_calendar_url(ctx, param, value: str | None) -> str | None:
+    """An http(s) address with a host and no space; a folder's address (ending in /) means its timeline.ics."""
+    from urllib.parse import urlsplit
+
+    if value is None:
+        return None
+    url = value.strip()
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        host = None
+    if urlsplit(url).scheme not in ("https", "http") or not host or any(c.isspace() for c in url):
+        raise click.BadParameter(f"{value!r}: give the https address timeline.ics will be served from, "
+                                 "e.g. https://example.org/verhaal/timeline.ics")
+    return url + ("timeline.ics" if url.endswith("/") else "")
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--out", default="build", show_default=True, help="Folder for the timeline files, or - for stdout (one format).")
@@ -311,6 +327,10 @@ def parse_formats(ctx, param, value: str) -> list[str]:
               help="Comma-separated formats: md, ics, html, json, timelinejs, fragment, embed.")
 @click.option("--calendar-grain", type=click.Choice(["day", "week", "month", "year"]), default="month", show_default=True,
               help="Coarsest events the calendar holds; coarser ones are left out (year: all but decades).")
+@click.option("--calendar-spans", is_flag=True,
+              help="Show a period longer than a week over all its days in the calendar, not once on its first day.")
+@click.option("--calendar-url", metavar="URL", callback=parse_calendar_url,
+              help="The https address timeline.ics will be served from: the HTML and Markdown say how to subscribe.")
 @click.option("--theme", type=click.Choice(["light", "dark", "auto"]), default="light", show_default=True,
               help="Colours of the HTML; auto follows the reader's system setting.")
 @click.option("--heading-level", type=click.IntRange(1, 4), help="Level of the HTML's top heading (default 1 on a page, 2 in a fragment).")
@@ -336,9 +356,9 @@ def parse_formats(ctx, param, value: str) -> list[str]:
 @engine_option
 @scheduler_option
 @click.pass_context
-def build(ctx, paths, out, formats, calendar_grain, theme, heading_level, no_title, templates, title, strict, jobs,
-          language, subject, aliases, key, edits_path, since, max_size, quiet, verbose, published, prefer,
-          engine, scheduler):
+def build(ctx, paths, out, formats, calendar_grain, calendar_spans, calendar_url, theme, heading_level, no_title,
+          templates, title, strict, jobs, language, subject, aliases, key, edits_path, since, max_size, quiet, verbose,
+          published, prefer, engine, scheduler):
     """Build the timeline from PATHS (articles, folders, or - for stdin; default: the bundled seeds).
 
     Writes timeline.md, .ics, .html and .json to --out; all files or, on any
@@ -349,13 +369,10 @@ def build(ctx, paths, out, formats, calendar_grain, theme, heading_level, no_tit
 
     from contextlib import closing
 
-    from timeline.build import edits_file, emit, story_subject
-    from timeline.render.ics import placed_count
-    from timeline.render.output import Options, producers
+    from timeline.api import build_story, producers, write_story
     from timeline.store import Store
-    from timeline.story.diff import compare, load_timeline
-    from timeline.stream import previous_events, stored_story
-    from timeline.temporal.language import load
+    from timeline.story.diff import load_timeline
+    from timeline.stream import previous_events
 
     if out == "-" and len(formats) != 1:
         raise click.BadParameter("--out - writes one format; add e.g. --format md", param_hint="--out")
@@ -363,42 +380,42 @@ def build(ctx, paths, out, formats, calendar_grain, theme, heading_level, no_tit
         raise click.BadParameter("--since writes changelog.md beside the build; give --out a folder", param_hint="--since")
     if scheduler and engine != "dask":
         raise click.BadParameter("a scheduler runs Dask tasks; add --engine dask", param_hint="--scheduler")
-    title = shown(title) if title else title
-    load(language)  # an unknown language is an error before any article is read
     stop_cleanly_on_sigterm()
-    say = (lambda message: None) if quiet else note
-    focus = story_subject(paths, subject, aliases)
-    with closing(Store()) as store:
-        collector = collect(paths, strict, published, prefer, language, jobs, say if verbose else None, quiet,
-                            max_size, engine, scheduler, focus, store)
-        # The previous build is read an event at a time into the store, for SEQUENCE.
-        previous = load_timeline(Path(since)) if since else None
-        earlier = previous.events if since else (previous_events(Path(out), say) if out != "-" else None)
-        edits = edits_file(paths, edits_path)
-        story = stored_story(collector, title, language, focus, key, edits, say, earlier, mergers(engine, scheduler, jobs))
-        changes = compare(previous, story) if since else None
-        options = Options(calendar_grain, theme, heading_level, not no_title)
-        files = producers(story, formats, Path(templates) if templates else None, previous, changes, options)
-        emit(files, out, formats, say)
-        left_out = len(story.events) - placed_count(story, calendar_grain)
-    say(f"timeline: {len(story.events)} events from {collector.read} articles"
-        + (f", {len(collector.skipped)} skipped" if collector.skipped else ""))
-    if "ics" in formats and left_out:
-        say(f"timeline: {left_out} events coarser than a {calendar_grain} are not in the calendar; "
-            "--calendar-grain year puts them in")
-    if collector.skipped:
+    listener = telling(quiet, verbose)
+    old = load_timeline(Path(since)) if since else None
+    with closing(Store()) as store:  # the candidates and the story wait on disk (timeline.store)
+        # Without --since only SEQUENCE needs the last build: read into the store an event at a time.
+        previous = old if since else previous_events(Path(out), listener.say)
+        story = build_story(
+            paths or None, subject=subject, aliases=aliases, title=shown(title) if title else title,
+            published=published, prefer=prefer, language=language, key=key, edits=edits_path, strict=strict,
+            jobs=jobs, max_size=max_size, engine=engine, scheduler=scheduler, previous=previous, listener=listener,
+            store=store)
+        look = dict(calendar_grain=calendar_grain, calendar_spans=calendar_spans, calendar_url=calendar_url,
+                    theme=theme, heading_level=heading_level, show_title=not no_title, templates=templates)
+        if out == "-":
+            from timeline.console import write as to_stdout
+
+            to_stdout(producers(story.timeline, formats, **look)[formats[0]]())
+        else:
+            for target in write_story(story, out, formats, since=old, say=listener.say, **look):
+                listener.say(f"timeline: wrote {target}")
+        summary(story, formats, calendar_grain, listener.say)
+    if story.skipped:
         ctx.exit(EXIT_SKIPPED)
 
 
-def mergers(engine, scheduler, jobs):
-    """Where the story's parts are merged: here, or on the Dask workers."""
-    from timeline.stream import here
+def summary(story, formats, calendar_grain, say) -> None:
+    """How many events from how many articles; how many the calendar leaves out (counted as the
+    events are read: a large story's are in the store)."""
+    from timeline.render.ics import placed_count
 
-    if engine != "dask":
-        return here
-    from timeline.archive import merge_parts
-
-    return lambda *args: merge_parts(*args, scheduler=scheduler, workers=jobs if jobs and jobs > 1 else None)
+    say(f"timeline: {len(story.timeline.events)} events from {story.read} articles"
+        + (f", {len(story.skipped)} skipped" if story.skipped else ""))
+    left_out = len(story.timeline.events) - placed_count(story.timeline, calendar_grain)
+    if "ics" in formats and left_out:
+        say(f"timeline: {left_out} events coarser than a {calendar_grain} are not in the calendar; "
+            "--calendar-grain year puts them in")
 
 
 def stop_cleanly_on_sigterm() -> None:
@@ -408,44 +425,35 @@ def stop_cleanly_on_sigterm() -> None:
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
 
-def default_jobs() -> int:
-    """The cores this process may use."""
-    import os
+def telling(quiet: bool, verbose: bool):
+    """The build's listener on stderr: skipped articles always, notes unless quiet, each article
+    read with verbose, and a progress bar on a terminal."""
+    from timeline.api import Listener
 
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:
-        return os.cpu_count() or 1
+    class Telling(Listener):
+        bar = None
 
+        def started(self, total: int) -> None:
+            self.bar = progress(total, quiet)
+            self.update = self.bar.__enter__().update
 
-def collect(paths, strict, published, prefer, language, jobs, tell, quiet, max_size=20, engine="local", scheduler=None,
-            focus=None, store=None):
-    """Read every article (skipping bad ones unless strict), with a progress bar on a terminal."""
-    from contextlib import closing
+        def read(self, name: str, candidates: int) -> None:
+            if verbose:
+                note(f"timeline: read {name}: {candidates} candidate events")
+            self.update(1)
 
-    from timeline.build import Collector, inputs, outcomes
+        def skipped(self, error) -> None:
+            note(f"timeline: skipped {error}")
 
-    collector = Collector(strict, lambda error: note(f"timeline: skipped {error}"), focus, store)
-    stdin = lambda: sys.stdin.buffer.read(max_size * 1024 * 1024 + 1)  # noqa: E731
-    if engine == "dask":  # Dask tasks open the files and JSON Lines or Parquet data sets; no bar (rows are not counted)
-        from timeline.archive import outcomes as tasks
-        from timeline.read.inputs import files
+        def say(self, message: str) -> None:
+            if not quiet:
+                note(message)
 
-        found = tasks(files(paths, stdin, max_size * 1024 * 1024), published, prefer, language, scheduler,
-                      jobs if jobs and jobs > 1 else None)
-        items = []
-    else:
-        items = inputs(paths, stdin, max_size * 1024 * 1024)
-        if jobs is None:  # a pool pays its start-up (each worker compiles the grammar) only where there is work to share
-            jobs = default_jobs() if len(items) >= 64 else 1
-        found = outcomes(items, published, prefer, language, jobs)
-    with progress(len(items), quiet) as bar, closing(found):
-        for outcome in found:
-            if tell:
-                tell(f"timeline: read {outcome.name}: {len(outcome.candidates)} candidate events")
-            collector.add(outcome)
-            bar.update(1)
-    return collector
+        def finished(self) -> None:
+            if self.bar is not None:
+                self.bar.__exit__(None, None, None)
+
+    return Telling()
 
 
 @main.command()
@@ -463,14 +471,84 @@ def review(ctx, paths, out, fmt, subject, aliases, language, published, prefer):
     date phrase that dated it, why, what to check, and the edits.toml lines to drop or re-date it."""
     from pathlib import Path
 
+    from timeline.build import story_subject
     from timeline.review import write_review
 
-    gather = lambda: collect(paths, False, published, prefer, language, 1, None, True)  # noqa: E731
+    focus = story_subject(paths, subject, aliases)
+
+    def gather():
+        from timeline.api import MB, BuildOptions, collect, inputs_of
+
+        chosen = BuildOptions(published=published, prefer=prefer, language=language, strict=False)
+        return collect(inputs_of(paths or None, chosen.max_size * MB), chosen, focus, telling(True, False), left=True)
+
     targets, skipped = write_review(gather, paths, Path(out), fmt, subject, aliases, language)
     for target in targets:
         note(f"timeline: wrote {target}")
     if skipped:
         ctx.exit(EXIT_SKIPPED)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--out", default="build", show_default=True, help="Folder the desk rebuilds the timeline files in.")
+@click.option("--format", "formats", default="md,ics,html,json", show_default=True, callback=parse_formats,
+              help="Comma-separated formats, as for build.")
+@click.option("--edits", "edits_path", type=click.Path(dir_okay=False),
+              help="The edits.toml to write (default: edits.toml in the one folder read; made if missing).")
+@click.option("--subject", help="What the story is about, as for build.")
+@click.option("--alias", "aliases", multiple=True, help="Another name of the subject (repeatable).")
+@click.option("--title", help="Title of the story, as for build.")
+@click.option("--calendar-grain", type=click.Choice(["day", "week", "month", "year"]), default="month", show_default=True,
+              help="Coarsest events the calendar holds, as for build.")
+@click.option("--language", default="nl", show_default=True, help="Language of the articles.")
+@click.option("--port", type=click.IntRange(0, 65535), default=0, help="Port on 127.0.0.1 [default: a free one].")
+@click.option("--open", "open_browser", is_flag=True, help="Open the desk in the browser.")
+@max_size_option
+@published_option
+@prefer_option
+def desk(paths, out, formats, edits_path, subject, aliases, title, calendar_grain, language, port, open_browser,
+         max_size, published, prefer):
+    """Review and correct the story in a browser: a local web page (127.0.0.1 only, its address
+    with a token printed) where each change writes edits.toml and rebuilds the timeline in --out."""
+    from pathlib import Path
+
+    try:
+        import starlette, tomlkit, uvicorn  # noqa: F401,E401  (the extra's libraries, checked before any work)
+    except ImportError as error:
+        raise TimelineError(f"the desk needs {error.name}: pip install 'timeline[desk]'") from None
+    from timeline.build import story_subject
+    from timeline.desk.serve import serve
+    from timeline.desk.session import Desk, Settings
+    from timeline.render.output import Options
+    from timeline.temporal.language import load
+
+    load(language)
+    edits = desk_edits(paths, edits_path)
+    focus = story_subject(paths, subject, aliases)
+    from timeline.api import MB, BuildOptions, collect, inputs_of
+
+    chosen = BuildOptions(published=published, prefer=prefer, language=language, strict=False, max_size=max_size)
+    collector = collect(inputs_of(paths or None, max_size * MB), chosen, focus, telling(False, False), left=True)
+    settings = Settings(edits, Path(out), tuple(formats), focus, shown(title) if title else None, language,
+                        Options(calendar_grain))
+    desk = Desk(collector, settings, note)
+    note(f"timeline: {len(desk.current.story.events)} events from {collector.read} articles; edits in {edits}, "
+         f"the build in {out}; Ctrl-C stops the desk")
+    serve(desk, port, open_browser, lambda address: put(f"timeline desk: {address}"))
+
+
+def desk_edits(paths, given):
+    """--edits FILE, else edits.toml in the one folder read."""
+    from pathlib import Path
+
+    if given:
+        return Path(given)
+    folders = [Path(p) for p in paths if Path(p).is_dir()]
+    if len(folders) != 1:
+        raise click.BadParameter("the desk writes edits.toml beside the articles: give one folder of articles, "
+                                 "or --edits FILE", param_hint="PATHS")
+    return folders[0] / "edits.toml"
 
 
 @main.command()

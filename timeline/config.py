@@ -27,6 +27,7 @@ class Settings(Model):
     subject: str | None = None
     aliases: tuple[str, ...] | None = None
     key: Annotated[int, Field(ge=1)] | None = None
+    calendar_url: str | None = None
 
 
 def find(folder: Path) -> tuple[Path, dict] | None:

@@ -88,3 +88,13 @@ class TemplateError(TimelineError):
 
 class ConfigError(TimelineError):
     """A setting that timeline does not know or cannot use."""
+
+
+class DeskError(TimelineError):
+    """A change the desk refuses, nothing written; `status` is the HTTP status it answers with
+    (400 a malformed change, 403 a request without the token or from another page, 404 an
+    unknown event, 409 edits.toml changed since the page read it, 422 an edit the build cannot apply)."""
+
+    def __init__(self, message: str, status: int = 400):
+        super().__init__(message)
+        self.status = status

@@ -5,6 +5,10 @@ to its expected start (and end, for intervals) at its expected grain.
 dateparser's cases: the ones that state a date for a text are checked the
 same way; the ones about its own internals (translation, tokens, language
 detection) say nothing about resolving dates and are counted as not applicable.
+Microsoft Recognizers-Text's Dutch spec sentences (recognizers_nl.txt, in the
+corpus format of timeline.corpus, with timeline's expected values): each must
+give one expression with its value, mod and period, read with the file's own
+@reference and @prefer; each line of recognizers_nl_negative.txt no date.
 
 The tagger (`--tagger FILE.conllu`): its tags against the file's CGN tags, both
 reduced to the tagger's tag set, and the finite verbs with their tense.
@@ -17,10 +21,12 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from timeline.corpus import Case, read_cases, read_negatives
 from timeline.temporal.tagger import Prefer, extract, resolve
 from timeline.models import Expression, Grain
 
 COARSE = {"day", "week", "month", "quarter", "year"}
+NEGATIVE_REFERENCE = dt.date(2025, 12, 17)  # what negative lines are read against, as tests/corpus/nl_negative.txt
 OUR_GRAIN = {g: g.value for g in Grain}
 
 
@@ -110,9 +116,43 @@ def run_dateparser(folder: Path, prefer: Prefer, failures: list[str]) -> list[st
     return [rate("dateparser NL cases that state a date", passed, total), f"dateparser cases not applicable (translation, tokens, language detection): {skipped}"]
 
 
+def case_passes(case: Case) -> bool:
+    """One expression, with the case's value, mod and period (exact moments for a time of day)."""
+    found = extract(case.phrase, case.reference, prefer=case.prefer)
+    if len(found) != 1 or (found[0].value, found[0].mod) != (case.value, case.mod):
+        return False
+    period = found[0].period
+    if isinstance(case.start, dt.datetime):
+        return period is not None and (period.start, period.end) == (case.start, case.end)
+    return case.start is None or (period is not None and (period.start_date, period.end_date) == (case.start, case.end))
+
+
+def run_recognizers(folder: Path, failures: list[str]) -> list[str]:
+    """Recognizers-Text's Dutch sentences with timeline's expected values (their own @prefer), and its negatives."""
+    cases = read_cases(folder / "recognizers_nl.txt")
+    passed = 0
+    for case in cases:
+        ok = case_passes(case)
+        passed += ok
+        if not ok:
+            found = extract(case.phrase, case.reference, prefer=case.prefer)
+            failures.append(f"recognizers {case}: expected {case.value} {case.mod or ''}, got {[describe(e) for e in found]}"
+                            + (f" (limit: {case.limit})" if case.limit else ""))
+    negatives = read_negatives(folder / "recognizers_nl_negative.txt")
+    clear = 0
+    for line, text, _ in negatives:
+        found = [e for e in extract(text, NEGATIVE_REFERENCE) if e.type in ("DATE", "TIME")]
+        clear += not found
+        if found:
+            failures.append(f"recognizers [no date] recognizers_nl_negative.txt:{line} {text!r}: {describe(found[0])}")
+    limits = sum(1 for case in cases if case.limit)
+    return [rate("Recognizers-Text NL, phrases", passed, len(cases)), rate("Recognizers-Text NL, no date", clear, len(negatives)),
+            f"Recognizers-Text NL phrases known not handled (marked as a limit): {limits}"]
+
+
 def run_all(folder: str, prefer: Prefer, show_failures: bool) -> list[str]:
     path, failures = Path(folder), []
-    lines = run_duckling(path, prefer, failures) + run_dateparser(path, prefer, failures)
+    lines = run_duckling(path, prefer, failures) + run_dateparser(path, prefer, failures) + run_recognizers(path, failures)
     return lines + (["", "Failures:"] + failures if show_failures else [])
 
 

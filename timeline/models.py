@@ -257,6 +257,9 @@ def _record(kind: type, value: object, where: str) -> Record:
 
 CONTRACT = ("Model", "Shown", "Source", "EventDate", "Event", "Timeline")  # pydantic's, from timeline.contract
 
+if typing.TYPE_CHECKING:  # what __getattr__ hands out, as type checkers should see it
+    from timeline.contract import Event, EventDate, Model, Shown, Source, Timeline  # noqa: F401
+
 
 def __getattr__(name: str) -> object:
     """The JSON contract's models, imported (with pydantic) only when first asked for."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 import array
 
 from timeline.build import candidate_of
+from timeline.editing import split_off
 from timeline.models import Event
 from timeline.story.events import Candidate
 from timeline.story.merge import tellings
@@ -44,17 +45,20 @@ def probe(c: Candidate, found) -> tuple:
 
 
 def merge_part_batch(batch: list, subject: str | None, names: frozenset[str], focus: Subject | None,
-                     dropped: frozenset) -> list[tuple[int, bool, Event]]:
-    """The events of some parts, each as (its first candidate's number, belongs to the subject, event)."""
+                     dropped: frozenset, edits=None) -> list[tuple[int, bool, Event]]:
+    """The events of some parts, each as (its first candidate's number, belongs to the subject, event);
+    the tellings `edits` split off an event stand alone (editing.split_off), numbered as their event."""
     found = []
     for members in batch:
         candidates = [candidate_of(rec) for _, _, rec in members]
         numbers = {id(c): seq for c, (seq, _, _) in zip(candidates, members)}
         owned = {id(c) for c, (_, is_owned, _) in zip(candidates, members) if is_owned}
         for event, told in tellings(candidates, subject, names, focus, dropped):
-            belong = any(m.kind != "undated" and (id(m) in owned or (focus is not None and focus.named_in(m.text)))
-                         for m in told)
-            found.append((min(numbers[id(m)] for m in told), belong, event))
+            first = min(numbers[id(m)] for m in told)
+            for made, group in split_off([(event, told)], edits, names, focus):
+                belong = any(m.kind != "undated" and (id(m) in owned or (focus is not None and focus.named_in(m.text)))
+                             for m in group)
+                found.append((first, belong, made))
     return found
 
 

@@ -1,5 +1,6 @@
 """The review page: every event with why it has its date and what an editor should look at,
-and the edits.toml lines that would drop or re-date it, ready to copy."""
+the edits.toml lines that would drop or re-date it, ready to copy, and the sentences the story
+left out, each with why. In Dutch throughout; the desk (timeline.desk) shows the same."""
 
 from __future__ import annotations
 
@@ -8,11 +9,11 @@ from pathlib import Path
 from typing import Callable
 
 from timeline.build import Collector
-from timeline.models import Event
+from timeline.editing import date_phrase
+from timeline.models import Event, EventDate, Source
 from timeline.render.view import source_text
-from timeline.story.events import Candidate
-from timeline.story.merge import tellings
-from timeline.story.relevance import Subject, keep
+from timeline.story.events import Candidate, LeftOut, Why
+from timeline.story.relevance import Subject
 
 RULES = {
     "main": "de datum in de hoofdzin",
@@ -22,6 +23,32 @@ RULES = {
     "present": "een cijfer van nu: de publicatiedatum",
     "lead": "de opening van het artikel: de publicatiedatum",
     "continues": "gaat verder op de zin ervoor (‘dit bod’, ‘daarop’): de datum van die zin",
+    "no date": "geen eigen datum: past bij een gedateerd bericht",
+    "quoted": "geen eigen datum (die in de zin staat in een citaat): past bij een gedateerd bericht",
+    "qualifier": "geen eigen datum (die in de zin hoort bij een naamwoord): past bij een gedateerd bericht",
+    "bound": "geen eigen datum (die in de zin begrenst een toestand): past bij een gedateerd bericht",
+    "base": "geen eigen datum (die in de zin is de basis van een vergelijking): past bij een gedateerd bericht",
+    "relative": "geen eigen datum (die in de zin is achtergrond in een bijzin): past bij een gedateerd bericht",
+    "recurring": "geen eigen datum (die in de zin is een gewoonte): past bij een gedateerd bericht",
+    "topic": "geen eigen datum (de zin gaat over een jaar): past bij een gedateerd bericht",
+}
+# Why a sentence gave no event: the codes of story.leftout.left_reason, and what the story did with a telling.
+REASONS = {
+    "heading": "een tussenkop",
+    "condition": "een voorwaarde of iets wat niet gebeurde (‘als …’)",
+    "outlook": "een verwachting, geen gebeurtenis",
+    "no-happening": "een datum, maar geen gebeurtenis: geen werkwoord van handeling, bedrag of woord voor wat er gebeurde",
+    "recent": "‘recent’ of ‘onlangs’, maar zonder naam met een bedrag of woord voor wat er gebeurde",
+    "no date": "geen datum, en geen naam met een bedrag of woord voor wat er gebeurde",
+    "quoted": "de datum staat in een citaat",
+    "qualifier": "de datum hoort bij een naamwoord (‘de omzet van 2025’)",
+    "bound": "de datum begrenst een toestand (‘loopt tot 2032’, ‘sinds 2015’)",
+    "base": "de datum is de basis van een vergelijking (‘tegenover … in 2025’, ‘sinds begin 2023’)",
+    "relative": "de datum is achtergrond in een bijzin (‘dat in 2019 werd opgericht’)",
+    "recurring": "een gewoonte (‘elk voorjaar’), geen gebeurtenis",
+    "topic": "gaat over een jaar (‘2026 wordt een beslissend jaar’)",
+    "mention": "een vermelding zonder eigen datum die bij geen gedateerd bericht past",
+    "subject": "noemt het onderwerp van het verhaal niet",
 }
 
 
@@ -49,17 +76,72 @@ class Item:
     redate: str
 
 
+@dataclass(frozen=True)
+class Left:
+    """A sentence or telling the story left out, with why, and what an edit needs to pull it in."""
+
+    id: str  # the key of the edit that pulls it in
+    source: str
+    before: str
+    phrase: str
+    after: str
+    reason: str
+    kind: str  # "sentence" (gave no event), "mention" (fitted no dated report), "subject" (not the subject's)
+    text: str  # as an event would tell it
+    article: str  # the article's path
+    date: str  # a phrase for its date, empty for the publication date
+
+
 def telling(candidate: Candidate) -> Telling:
     why = candidate.why
     if why is None:
         return Telling(source_text(candidate.source), candidate.text, "", "", "", candidate.kind)
+    before, phrase, after = highlight(why)
+    return Telling(source_text(candidate.source), before, phrase, after, RULES.get(why.rule, why.rule), candidate.kind)
+
+
+def highlight(why: Why) -> tuple[str, str, str]:
+    """The sentence around its date phrase: before (with its space), the phrase, after."""
     sentence, at, phrase = " ".join(why.sentence.split()), why.at, why.phrase
     if at >= 0 and phrase:
         raw = why.sentence
         before, after = " ".join(raw[:at].split()), " ".join(raw[at + len(phrase):].split())
-        return Telling(source_text(candidate.source), before + " ", " ".join(phrase.split()), " " + after,
-                       RULES.get(why.rule, why.rule), candidate.kind)
-    return Telling(source_text(candidate.source), sentence, "", "", RULES.get(why.rule, why.rule), candidate.kind)
+        return (before + " " if before else ""), " ".join(phrase.split()), (" " + after if after else "")
+    return sentence, "", ""
+
+
+def phrase_of(date: EventDate | None, source: Source) -> str:
+    """The date phrase an added event gets: one that resolves to `date` (none: the publication)."""
+    if date is None:
+        return ""
+    return date_phrase(Event(id="x", date=date, headline="", text="", sources=(source,)))
+
+
+def left_items(collector: Collector, told: list[tuple[Event, list[Candidate]]], story_ids: set[str],
+               set_aside: set[str] = frozenset()) -> list[Left]:
+    """What the story left out: sentences that gave no event, mentions that fitted no dated report,
+    and events dropped for not naming the subject (`set_aside`: events an edit dropped or merged)."""
+    found = [left_sentence(item) for item in {item.id: item for item in collector.left_out}.values()]  # a pull quote once
+    members = {m.id for _, group in told for m in group}
+    found += [left_telling(c, c.id, "mention") for c in collector.candidates if c.id not in members]
+    for event, group in told:
+        if event.id not in story_ids and event.id not in set_aside:
+            best = next((m for m in group if m.id == event.id), group[0])
+            found.append(left_telling(best, event.id, "subject"))
+    return found
+
+
+def left_sentence(item: LeftOut) -> Left:
+    before, phrase, after = highlight(item.why)
+    return Left(item.id, source_text(item.source), before, phrase, after, REASONS.get(item.why.rule, item.why.rule),
+                "sentence", item.text, item.source.path, phrase_of(item.date, item.source))
+
+
+def left_telling(candidate: Candidate, key: str, kind: str) -> Left:
+    before, phrase, after = highlight(candidate.why) if candidate.why else (candidate.text, "", "")
+    date = phrase_of(candidate.date, candidate.source) if kind == "mention" else ""
+    return Left(key, source_text(candidate.source), before, phrase, after, REASONS[kind], kind, candidate.text,
+                candidate.source.path, date)
 
 
 def edges(escape: Callable[[str], str], text: str) -> str:
@@ -83,12 +165,12 @@ def flags(event: Event, members: list[Candidate]) -> tuple[str, ...]:
     return tuple(found)
 
 
-def review_items(collector: Collector, focus: Subject | None, escape: Callable[[str], str] = str) -> list[Item]:
-    """The story's events (as the build would keep them) with their tellings and flags;
-    `escape` makes the article's words safe for the format (the HTML template escapes itself)."""
-    subject = focus.name if focus else (collector.names.most_common(1)[0][0] if collector.names else None)
-    pairs = tellings(collector.candidates, subject, frozenset(collector.names), focus)
-    kept = {e.id for e in keep([e for e, _ in pairs], focus, None)}
+def review_items(collector: Collector, focus: Subject | None, escape: Callable[[str], str] = str,
+                 language: str = "nl") -> tuple[list[Item], list[Left]]:
+    """The story's events (as the build keeps them, before edits) with their tellings and flags, and
+    what it left out; `escape` makes the article's words safe for the format (HTML escapes itself)."""
+    story, pairs = collector.story(None, language, focus)
+    kept = {e.id for e in story.events}
     items = []
     for event, members in sorted(pairs, key=lambda pair: (pair[0].date.start, pair[0].id)):
         if event.id not in kept:
@@ -99,9 +181,12 @@ def review_items(collector: Collector, focus: Subject | None, escape: Callable[[
         items.append(Item(
             event.id, escape(event.date.label), event.date.value, escape(event.headline), escape(event.text),
             event.relevance, told, flags(event, members),
-            f'["{event.id}"]\ndrop = true', f'["{event.id}"]\ndate = "{event.date.label}"',
+            f'["{event.id}"]\ndrop = true', f'["{event.id}"]\ndate = "{date_phrase(event, language)}"',
         ))
-    return items
+    left = [Left(item.id, escape(item.source), edges(escape, item.before), escape(item.phrase), edges(escape, item.after),
+                 item.reason, item.kind, item.text, item.article, item.date)
+            for item in left_items(collector, pairs, kept)]
+    return items, left
 
 
 def write_review(gather: Callable[[], Collector], paths, out: Path, fmt: str, subject: str | None, aliases,
@@ -117,7 +202,7 @@ def write_review(gather: Callable[[], Collector], paths, out: Path, fmt: str, su
     collector = gather()
     title = collector.title(None, language, focus)
     escape = markdown_escape if fmt == "md" else str
-    items = review_items(collector, focus, escape)
-    page = render_template(make_environment(None), f"review.{fmt}.j2", title=escape(title), items=items)
+    items, left = review_items(collector, focus, escape, language)
+    page = render_template(make_environment(None), f"review.{fmt}.j2", title=escape(title), items=items, left=left)
     key = "review" if fmt == "html" else "review-md"
     return write_all(out, {key: lambda: [page.encode("utf-8")]}), len(collector.skipped)

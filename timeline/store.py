@@ -207,9 +207,8 @@ class Store:
         self.db.execute("DELETE FROM event WHERE rowid NOT IN (SELECT rowid FROM event "
                         "ORDER BY -relevance, start, id, ins LIMIT ?)", (key,))
 
-    def previous(self, events: Iterable[Event]) -> None:
-        """The previous build's id -> (fingerprint, sequence), for SEQUENCE."""
-        rows = ((e.id, fingerprint(e), e.sequence) for e in events)
+    def previous(self, rows: Iterable[tuple[str, bytes, int]]) -> None:
+        """The previous build's (id, fingerprint, sequence) rows, for SEQUENCE."""
         self.db.execute("BEGIN")
         try:
             self.db.executemany("INSERT OR REPLACE INTO prev VALUES (?, ?, ?)", rows)

@@ -15,11 +15,13 @@ from functools import partial
 from pathlib import Path
 
 from timeline.build import Collector, edit_date
+from timeline.editing import added_event
 from timeline.errors import TimelineError
 from timeline.models import Event, Timeline
 from timeline.parts import merge_part_batch
 from timeline.render import split
 from timeline.store import Store, StoredEvents
+from timeline.story.diff import fingerprint
 from timeline.story.edits import Edits, apply_edits
 from timeline.story.relevance import Subject, keep
 
@@ -34,17 +36,36 @@ class Story:
     events: StoredEvents
 
 
-Merger = Callable[[Iterator[list], str | None, frozenset, Subject | None, frozenset], Iterable[list]]
+Merger = Callable[[Iterator[list], str | None, frozenset, Subject | None, frozenset, Edits | None], Iterable[list]]
+# The last build: its Timeline, its digests (id -> (fingerprint, sequence)), or its events as they are read.
+Previous = Timeline | dict[str, tuple[bytes, int]] | Iterable[Event] | None
 
 
-def here(batches, subject, names, focus, dropped) -> Iterator[list]:
+def here(batches, subject, names, focus, dropped, edits) -> Iterator[list]:
     """Each batch of parts merged in this process."""
     for batch in batches:
-        yield merge_part_batch(batch, subject, names, focus, dropped)
+        yield merge_part_batch(batch, subject, names, focus, dropped, edits)
+
+
+def mergers(engine: str, scheduler: str | None, jobs: int | None) -> Merger:
+    """Where the story's parts are merged: here, or on the Dask workers."""
+    if engine != "dask":
+        return here
+    from timeline.archive import merge_parts
+
+    return lambda *args: merge_parts(*args, scheduler=scheduler, workers=jobs if jobs and jobs > 1 else None)
+
+
+def previous_rows(previous: Previous) -> Iterator[tuple[str, bytes, int]]:
+    """The last build as (id, fingerprint, sequence) rows, read as they come."""
+    if isinstance(previous, dict):
+        return ((id_, fp, seq) for id_, (fp, seq) in previous.items())
+    events = previous.events if isinstance(previous, Timeline) else previous
+    return ((e.id, fingerprint(e), e.sequence) for e in events)
 
 
 def stored_story(collector: Collector, title: str | None, language: str, focus: Subject | None, key: int | None,
-                 edits: Edits | None, warn: Callable[[str], None], previous: Iterable[Event] | None,
+                 edits: Edits | None, warn: Callable[[str], None], previous: Previous,
                  merger: Merger = here) -> Timeline | Story:
     """The story of the candidates in `collector.store`, the in-memory build's (Collector.timeline) event for event."""
     store: Store = collector.store
@@ -53,9 +74,10 @@ def stored_story(collector: Collector, title: str | None, language: str, focus: 
     names = frozenset(collector.names)
     store.index(subject, names)
     dropped = store.parts(subject)
-    merged = merger(store.part_batches(), subject, names, focus, dropped)
+    merged = merger(store.part_batches(), subject, names, focus, dropped, edits)
     if edits is not None:
-        edited_into(store, merged, edits, language, focus, warn)
+        made = partial(added_event, sources=collector.sources, focus=focus, language=language)
+        edited_into(store, merged, edits, language, focus, warn, made)
     else:
         kept = lambda event, belong: focus is None or belong or focus.named_in(event.text + " " + event.headline)
         for found in merged:
@@ -65,7 +87,7 @@ def stored_story(collector: Collector, title: str | None, language: str, focus: 
     carry = previous is not None
     if carry:
         try:
-            store.previous(previous)
+            store.previous(previous_rows(previous))
         except TimelineError as error:
             warn(f"timeline: not comparing with the last build: {error}")
             carry = False
@@ -74,11 +96,12 @@ def stored_story(collector: Collector, title: str | None, language: str, focus: 
 
 
 def edited_into(store: Store, merged: Iterable[list], edits: Edits, language: str, focus: Subject | None,
-                warn: Callable[[str], None]) -> None:
-    """With edits the story is edited whole, as the in-memory build does (an edit may merge any two events)."""
+                warn: Callable[[str], None], made: Callable) -> None:
+    """With edits the story is edited whole, as the in-memory build does (an edit may merge any two
+    events; `made` makes an event an edit adds)."""
     found = sorted((row for rows in merged for row in rows), key=lambda row: row[0])
     belong = {event.id for _, is_theirs, event in found if is_theirs}
-    events = apply_edits([event for _, _, event in found], edits, partial(edit_date, language=language), warn)
+    events = apply_edits([event for _, _, event in found], edits, partial(edit_date, language=language), warn, made)
     events = keep(events, focus, None, belong)
     store.add_events(((n, True, e) for n, e in enumerate(events)), lambda event, belong: True)
 

@@ -62,22 +62,45 @@ def read_web(path: Path, name: str, data: bytes, kind: str, published: dt.date |
 
 def read_article(
     path: str | Path, published: dt.date | None = None, data: bytes | None = None, name: str | None = None,
-    kind: str = "text", identity: str = "",
+    kind: str = "text", identity: str = "", entry: Entry | None = None,
 ) -> Article:
     """Read one article; `published` (from --published) overrides what the file says.
 
     `name` is how the article is shown in messages and sources (default: the path); `identity`
     what its event ids follow where its file name is not enough (two folders, one file name).
+    An article held in memory (kind "memory") is read as a text file whose manifest entry is `entry`.
     """
     path = Path(path)
     name = name or str(path)
-    if kind != "text":
+    if kind not in ("text", "memory"):
         return read_web(path, name, data if data is not None else path.read_bytes(), kind, published, identity)
     try:
         raw = path.read_bytes() if data is None else data
     except OSError as error:
         raise ArticleError(name, f"cannot read the file ({error.strerror})", "check the path and its permissions")
     text = decode(name, raw)
+    if kind == "text":
+        entry = manifest_entry(path) if data is None or path.name not in ("", "-") else None
+    top = read_top(name, text)
+    published, grain, approximate = publication(name, top, entry, published, kind)
+    title = entry.title if entry and entry.title else top.title
+    if not text[top.body_start:].strip() and not title:
+        raise ArticleError(name, "the article has no text after its header", "add the article's text under the date line")
+    return Article(name, text, published, grain, approximate, title, top.body_start,
+                   identity or file_identity(path, data, text), entry, excerpt(text[top.body_start:]))
+
+
+@dataclass(frozen=True)
+class Top:
+    """What the top of a text says: its `date` line (date and grain), title, byline date and where the story starts."""
+
+    header: tuple[dt.date, Grain] | None
+    title: str | None
+    byline: dt.date | None
+    body_start: int
+
+
+def read_top(name: str, text: str) -> Top:
     try:
         header = header_date(text)
     except HeaderError as error:
@@ -88,26 +111,25 @@ def read_article(
     if byline:  # labels such as "openai o1" may follow a byline
         body_start = skip_short_lines(text, byline[1])
     body_start = past_dateline(text, body_start)  # "DEN HAAG (ANP) - " dates nothing and tells nothing
+    return Top(header[:2] if header else None, title, byline[0] if byline else None, body_start)
+
+
+def publication(name: str, top: Top, entry: Entry | None, published: dt.date | None, kind: str) -> tuple[dt.date, Grain, bool]:
+    """The publication date, its grain and whether it is an estimate: --published, the manifest
+    entry's, the `date` line's, the byline's, in that order."""
     grain, approximate = Grain.DAY, False
-    entry = manifest_entry(path) if data is None or path.name not in ("", "-") else None
     if published is None and entry and entry.published:
         published, approximate = entry.published, entry.approximate
-    if entry and entry.title:
-        title = entry.title
-    if published is None and header:
-        published, grain = header[0], header[1]
-    if published is None and byline:
-        published = byline[0]
+    if published is None and top.header:
+        published, grain = top.header
+    if published is None and top.byline:
+        published = top.byline
     if published is None:
-        raise ArticleError(
-            name, "no publication date",
-            'add a line "date 2025-12-17" at the top, or give --published',
-        )
+        fix = ("give the article a published date, or a first line \"date 2025-12-17\"" if kind == "memory"
+               else 'add a line "date 2025-12-17" at the top, or give --published')
+        raise ArticleError(name, "no publication date", fix)
     checked(name, published)
-    if not text[body_start:].strip() and not title:
-        raise ArticleError(name, "the article has no text after its header", "add the article's text under the date line")
-    return Article(name, text, published, grain, approximate, title, body_start, identity or file_identity(path, data, text),
-                   entry, excerpt(text[body_start:]))
+    return published, grain, approximate
 
 
 def excerpt(body: str, words: int = 8) -> str:

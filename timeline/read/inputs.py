@@ -13,12 +13,15 @@ import stat
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from timeline.bounded import open_regular
 from timeline.errors import ArticleError
 from timeline.models import FILE_NAMES, OUTPUT_MARK, PARTITION, YEAR_FILE
 from timeline.read.decode import clean
+
+if TYPE_CHECKING:
+    from timeline.read.entry import Entry
 
 STDIN = "-"
 MAX_BYTES = 20 * 1024 * 1024  # an article larger than this is an error unless the user raises the limit
@@ -36,8 +39,10 @@ class Input:
     data: bytes | None = None
     problem: tuple[str, str] | None = None  # (problem, fix)
     max_bytes: int = MAX_BYTES
-    kind: str = "text"  # "text", "html", or "line" (one article of a JSON Lines file, its bytes in `data`)
+    kind: str = "text"  # "text", "html", "line" (one article of a JSON Lines file, its bytes in `data`), or
+    # "memory" (an article held in memory, read as a text file with `entry` for its manifest entry)
     identity: str = ""  # what its event ids follow, where its file name is not enough (see `distinct`)
+    entry: Entry | None = None  # what an article held in memory says of itself
 
 
 def default_seeds() -> Path:
@@ -53,15 +58,21 @@ def inputs(paths: Iterable[str], read_stdin: Callable[[], bytes], max_bytes: int
     return [line for item in files(paths, read_stdin, max_bytes) for line in expanded(item)]
 
 
-def files(paths: Iterable[str], read_stdin: Callable[[], bytes], max_bytes: int = MAX_BYTES) -> list[Input]:
-    """Files as given; a folder means its articles, in name order; `-` is standard input. Nothing is read yet
-    (but standard input), so a file of many articles can be opened where its articles are worked on."""
+def files(paths: Iterable[str | Input], read_stdin: Callable[[], bytes], max_bytes: int = MAX_BYTES) -> list[Input]:
+    """Files as given; a folder means its articles, in name order; `-` is standard input; an Input
+    (an article held in memory) is itself. Nothing is read yet (but standard input), so a file of
+    many articles can be opened where its articles are worked on. No path at all means the seeds."""
+    paths = list(paths)
     if not paths:
         seeds = default_seeds()
         return [Input(p, f"seeds/{p.name}", max_bytes=max_bytes) for p in sorted(seeds.glob("*.txt"))]
     found: list[Input] = []
     seen: set[tuple[int, int]] = set()
     for raw in paths:
+        if isinstance(raw, Input):
+            found.append(raw)
+            continue
+        raw = os.fspath(raw)
         path = Path(raw)
         if raw == STDIN:
             found.append(Input(path, "<stdin>", read_stdin(), max_bytes=max_bytes))
@@ -84,7 +95,7 @@ def distinct(found: list[Input]) -> list[Input]:
     folders as it takes."""
     by_name: dict[str, list[int]] = {}
     for n, item in enumerate(found):
-        if item.data is None:
+        if item.data is None or (item.kind == "memory" and item.path.name != STDIN):
             by_name.setdefault(unicodedata.normalize("NFC", item.path.name), []).append(n)
     found = list(found)
     for indexes in (group for group in by_name.values() if len(group) > 1):
@@ -105,7 +116,7 @@ def written_here(path: Path) -> bool:
 def expanded(item: Input) -> list[Input]:
     """A JSON Lines or Parquet file as one Input a line or row; a web page marked as such; anything else as it is."""
     suffix = item.path.suffix.lower()
-    if item.problem or (item.data is not None and item.name == "<stdin>"):
+    if item.problem or item.kind == "memory" or (item.data is not None and item.name == "<stdin>"):
         return [item]
     if suffix in (".html", ".htm"):
         return [replace(item, kind="html")]

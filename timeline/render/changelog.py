@@ -16,14 +16,20 @@ from timeline.render.templating import render_template
 
 
 @dataclass(frozen=True)
+class Field:
+    """One thing about an event that changed: its name, what it was and what it is."""
+
+    name: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
 class Line:
     label: str
     text: str
     sources: str
-    old_label: str = ""  # set when the date changed
-    more_precise: bool = False
-    new_sources: tuple[str, ...] = ()
-    old_text: str = ""  # set when the text changed
+    fields: tuple[Field, ...] = ()  # for a changed event: each field that changed, old and new
 
 
 def line(event: Event) -> Line:
@@ -31,16 +37,27 @@ def line(event: Event) -> Line:
     return Line(escape(event.date.label), escape(event.text), escape(sources))
 
 
-def changed_line(change) -> Line:
-    """`change` is a story.diff.Change: old and new event, more_precise, new_sources."""
+def changed_fields(change) -> tuple[Field, ...]:
+    """`change` is a story.diff.Change: each field a reader sees that changed, as old and new."""
     old, new = change.old, change.new
-    return Line(
-        escape(new.date.label), escape(new.text), escape("; ".join(source_text(s) for s in new.sources)),
-        old_label=escape(old.date.label) if old.date != new.date else "",
-        more_precise=change.more_precise,
-        new_sources=tuple(escape(source_name(source)) for source in change.new_sources),
-        old_text=escape(old.text) if old.text != new.text else "",
-    )
+    found = []
+    if (old.date.start, old.date.end, old.date.label) != (new.date.start, new.date.end, new.date.label):
+        found.append(Field("datum preciezer" if change.more_precise else "datum", old.date.label, new.date.label))
+    if old.headline != new.headline:
+        found.append(Field("kop", old.headline, new.headline))
+    if old.text != new.text:
+        found.append(Field("tekst", old.text, new.text))
+    if [s.path for s in old.sources] != [s.path for s in new.sources]:
+        found.append(Field("bronnen", "; ".join(map(source_name, old.sources)), "; ".join(map(source_name, new.sources))))
+    if old.expected != new.expected:
+        found.append(Field("verwachting", "ja" if old.expected else "nee", "ja" if new.expected else "nee"))
+    return tuple(found)
+
+
+def changed_line(change) -> Line:
+    new = change.new
+    fields = tuple(Field(f.name, escape(f.old) or "(leeg)", escape(f.new) or "(leeg)") for f in changed_fields(change))
+    return Line(escape(new.date.label), escape(new.text), escape("; ".join(source_text(s) for s in new.sources)), fields)
 
 
 def render_changelog(old: Timeline, new: Timeline, changes, env: jinja2.Environment) -> str:

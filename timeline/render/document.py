@@ -21,21 +21,24 @@ from timeline.render.view import markdown_escape, view
 
 @dataclass(frozen=True)
 class Look:
-    """How an HTML timeline shows: its colours, its top heading level and whether it has a title."""
+    """How an HTML timeline shows: its colours, its top heading level, whether it has a title, and
+    the address its calendar is served from (then it says how to subscribe)."""
 
     theme: str = "light"  # light, dark, or auto (the reader's system setting)
     heading_level: int | None = None  # the title's level; default 1 on a page, 2 in a fragment
     title: bool = True
+    calendar: str = ""  # the http(s) address of timeline.ics, or empty
 
 
-def render_markdown(timeline: Timeline, env: jinja2.Environment) -> str:
-    """The timeline as GitHub-flavoured Markdown, every text escaped for Markdown."""
-    return "".join(markdown_chunks(timeline, env))
+def render_markdown(timeline: Timeline, env: jinja2.Environment, calendar: str = "") -> str:
+    """The timeline as GitHub-flavoured Markdown, every text escaped for Markdown; with the address
+    of its calendar (`calendar`), how to subscribe."""
+    return "".join(markdown_chunks(timeline, env, calendar))
 
 
-def markdown_chunks(timeline: Timeline, env: jinja2.Environment) -> Iterator[str]:
+def markdown_chunks(timeline: Timeline, env: jinja2.Environment, calendar: str = "") -> Iterator[str]:
     """The Markdown as Jinja generates it, piece by piece."""
-    return stream_template(env, "timeline.md.j2", **view(timeline, markdown_escape))
+    return stream_template(env, "timeline.md.j2", **view(timeline, markdown_escape, calendar))
 
 
 def render_html(timeline: Timeline, env: jinja2.Environment, fragment: bool = False, look: Look = Look(),
@@ -53,7 +56,7 @@ def html_chunks(timeline: Timeline, env: jinja2.Environment, fragment: bool = Fa
     root = "tl-" + hashlib.sha1(timeline.title.encode("utf-8", "replace")).hexdigest()[:8]
     return stream_template(
         env, "timeline.html.j2", fragment=kind == "fragment", embed=kind == "embed", level=level,
-        show_title=look.title, theme=look.theme, root=root, **view(timeline, str),
+        show_title=look.title, theme=look.theme, root=root, **view(timeline, str, look.calendar),
     )
 
 

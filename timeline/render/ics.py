@@ -1,12 +1,15 @@
 """Render a Timeline as an iCalendar file for people's calendars.
 
 Only events a calendar can place become VEVENTs: by default those of a day,
-a week or a month, as all-day events over their span (never more than 31
-days). Coarser ones (a season, a half, a year) would fill every day of their
-span; `calendar_grain` lets them in. Each VEVENT is free time (TRANSP), has
-the headline as SUMMARY and the text and sources as DESCRIPTION. Every value
-comes from the timeline itself (DTSTAMP included), so the same timeline
-always gives the same bytes.
+a week or a month (never more than 31 days). Coarser ones (a season, a half,
+a year) are left out; `calendar_grain` lets them in. A day or a week (at most
+7 days) is an all-day event over its span; anything longer (a month, "begin
+december", a season) is one all-day entry on its first day, its period said
+after the headline in the SUMMARY and in the DESCRIPTION, so a month's fact
+shows once and not on thirty days (`spans` keeps every event over its whole
+span). Each VEVENT is free time (TRANSP), has the headline as SUMMARY and the
+text and sources as DESCRIPTION. Every value comes from the timeline itself
+(DTSTAMP included), so the same timeline always gives the same bytes.
 """
 
 from __future__ import annotations
@@ -26,17 +29,18 @@ PRODID = "-//timeline//Dutch news timeline//NL"
 EPOCH = dt.date(1970, 1, 1)  # DTSTAMP of an event without sources
 
 
-def render_ics(timeline: Timeline, grain: str = "month") -> bytes:
+def render_ics(timeline: Timeline, grain: str = "month", spans: bool = False) -> bytes:
     """The timeline as iCalendar bytes (RFC 5545), ready to import in a calendar app.
 
     Each VEVENT is serialised by icalendar on its own and set inside the
     calendar icalendar serialised, so a large archive never holds every
     event's component tree at once.
     """
-    return b"".join(ics_chunks(timeline, grain))
+    return b"".join(ics_chunks(timeline, grain, spans))
 
 
 MAX_DAYS = 31  # the longest all-day block a calendar shows by default
+SPAN_DAYS = 7  # the longest period shown over its days; a longer one is one entry on its first day
 REFRESH = "P1D"  # a subscribed calendar looks for changes daily
 
 
@@ -57,7 +61,7 @@ def placed_events(timeline: Timeline, grain: str = "month") -> Iterator[Event]:
             if e.date.grain.rank <= coarsest.rank and (grain == "year" or (e.date.end - e.date.start).days <= MAX_DAYS))
 
 
-def ics_chunks(timeline: Timeline, grain: str = "month") -> Iterator[bytes]:
+def ics_chunks(timeline: Timeline, grain: str = "month", spans: bool = False) -> Iterator[bytes]:
     """The calendar icalendar serialises, with each VEVENT icalendar serialises set inside."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
@@ -68,7 +72,7 @@ def ics_chunks(timeline: Timeline, grain: str = "month") -> Iterator[bytes]:
     head, end = calendar.to_ical().rsplit(b"END:VCALENDAR", 1)
     yield head
     for event in placed_events(timeline, grain):
-        yield _vevent(event).to_ical()
+        yield _vevent(event, spans or shown_over_its_days(event)).to_ical()
     yield b"END:VCALENDAR" + end
 
 
@@ -86,15 +90,20 @@ def one_line(text: str) -> str:
     return " ".join(CONTROL.sub(" ", text).split())
 
 
-def _vevent(event: Event) -> icalendar.Event:
+def shown_over_its_days(event: Event) -> bool:
+    """A day or a week (at most 7 days) is shown over its days; a longer period on its first day."""
+    return (event.date.end - event.date.start).days <= SPAN_DAYS
+
+
+def _vevent(event: Event, over_its_days: bool) -> icalendar.Event:
     vevent = icalendar.Event()
     vevent.add("uid", f"{event.id}@timeline")
     vevent.add("dtstamp", _dtstamp(event))
     vevent.add("sequence", event.sequence)
     vevent.add("dtstart", event.date.start)
-    vevent.add("dtend", event.date.end)
-    vevent.add("summary", Text(one_line(_summary(event))))
-    vevent.add("description", Text(CONTROL.sub(" ", _description(event))))
+    vevent.add("dtend", event.date.end if over_its_days else event.date.start + dt.timedelta(days=1))
+    vevent.add("summary", Text(one_line(_summary(event, not over_its_days))))
+    vevent.add("description", Text(CONTROL.sub(" ", _description(event, not over_its_days))))
     url = next((source.url for source in event.sources if source.url), None)
     if url:
         vevent.add("url", url, parameters={"VALUE": "URI"})
@@ -110,15 +119,17 @@ def _dtstamp(event: Event) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(0), tzinfo=dt.timezone.utc)
 
 
-def _summary(event: Event) -> str:
-    """The headline; a forecast says so after it."""
+def _summary(event: Event, period: bool) -> str:
+    """The headline; after it the period of an entry that stands on its first day, and "verwacht"
+    for a forecast: "... op OpenAI (februari 2025)", "... (voorjaar 2026, verwacht)"."""
     labels = load(LANGUAGE).labels
-    return f"{event.headline} ({labels.expected})" if event.expected else event.headline
+    after = ([event.date.label] if period else []) + ([labels.expected] if event.expected else [])
+    return f"{event.headline} ({', '.join(after)})" if after else event.headline
 
 
-def _description(event: Event) -> str:
+def _description(event: Event, period: bool) -> str:
     labels = load(LANGUAGE).labels
-    lines = [event.text]
+    lines = [event.text] + (["", labels.period.format(label=event.date.label)] if period else [])
     if event.expected:
         lines += ["", labels.expected_note]
     if event.sources:

@@ -21,12 +21,15 @@ Producer = Callable[[], Iterable[bytes]]
 
 @dataclass(frozen=True)
 class Options:
-    """How the formats come out: the calendar's coarsest grain and the HTML's look."""
+    """How the formats come out: the calendar's coarsest grain, whether it shows long periods over
+    all their days (`calendar_spans`), the address it is served from, and the HTML's look."""
 
     calendar_grain: str = "month"
     theme: str = "light"
     heading_level: int | None = None
     title: bool = True
+    calendar_spans: bool = False
+    calendar_url: str = ""
 
 
 def producers(
@@ -40,12 +43,12 @@ def producers(
     from timeline.render.templating import make_environment
 
     env = make_environment(templates)  # a missing template folder fails here, before any file
-    look = render.Look(options.theme, options.heading_level, options.title)
+    look = render.Look(options.theme, options.heading_level, options.title, options.calendar_url)
     makers: dict[str, Producer] = {
-        "md": lambda: (chunk.encode("utf-8") for chunk in render.markdown_chunks(timeline, env)),
+        "md": lambda: (chunk.encode("utf-8") for chunk in render.markdown_chunks(timeline, env, options.calendar_url)),
         "html": lambda: (chunk.encode("utf-8") for chunk in render.html_chunks(timeline, env, look=look)),
         "json": lambda: (chunk.encode("utf-8") for chunk in render.json_chunks(timeline)),
-        "ics": lambda: ics.ics_chunks(timeline, options.calendar_grain),
+        "ics": lambda: ics.ics_chunks(timeline, options.calendar_grain, options.calendar_spans),
         "timelinejs": lambda: [timelinejs.render_timelinejs(timeline).encode("utf-8")],
         "fragment": lambda: (c.encode("utf-8") for c in render.html_chunks(timeline, env, look=look, kind="fragment")),
         "embed": lambda: (c.encode("utf-8") for c in render.html_chunks(timeline, env, look=look, kind="embed")),
@@ -53,10 +56,11 @@ def producers(
         "changelog": lambda: [render_changelog(since, timeline, changes, env).encode("utf-8")],
     }
     makers["jsonl"] = lambda: (chunk.encode("utf-8") for chunk in render.jsonl_chunks(timeline))
-    wanted = (formats + (["jsonl"] if "json" in formats else []) + (["snippet"] if "embed" in formats else [])
+    large = split(timeline)  # past render.split.SPLIT events, read from the store: timeline.jsonl and year pages
+    wanted = (formats + (["jsonl"] if large and "json" in formats else []) + (["snippet"] if "embed" in formats else [])
               + (["changelog"] if since is not None else []))
     chosen = {fmt: makers[fmt] for fmt in wanted}
-    if split(timeline):
+    if large:
         chosen.update(year_pages(timeline, [f for f in ("md", "html") if f in formats], env, look))
     return chosen
 
@@ -76,7 +80,8 @@ def year_pages(timeline, formats: list[str], env, look) -> dict[str, Producer]:
         pages[fmt] = lambda fmt=fmt, extra=extra: (c.encode("utf-8") for c in index_chunks(timeline, env, fmt, **extra))
         for year, _ in timeline.events.years():
             if fmt == "md":
-                make = lambda y=year: (c.encode("utf-8") for c in render.markdown_chunks(year_story(timeline, y), env))
+                make = lambda y=year: (c.encode("utf-8") for c in render.markdown_chunks(year_story(timeline, y), env,
+                                                                                            look.calendar))
             else:
                 make = lambda y=year: (c.encode("utf-8") for c in render.html_chunks(year_story(timeline, y), env, look=look))
             pages[year_file(year, fmt)] = make
@@ -110,18 +115,27 @@ def write_all(out: Path, files: dict[str, Producer], say: Callable[[str], None] 
     go back (see `timeline.render.staging`).
     """
     with locked_folder(out, say):
-        names = [file_name(fmt) for fmt in sorted(files, key=lambda f: f == "json")]
+        return put_files(out, {file_name(fmt): make for fmt, make in files.items()}, say)
+
+
+def put_files(out: Path, files: dict[str, Producer], say: Callable[[str], None] = lambda message: None) -> list[Path]:
+    """`write_all` for a caller that holds the folder's lock: the files by name, all or none, in
+    the order given but timeline.json last. A timeline.json without timeline.jsonl (a story that is
+    not large) takes away the timeline.jsonl of an earlier, larger build, which the next build
+    would otherwise read as the last one."""
+    names = sorted(files, key=lambda name: name == FILE_NAMES["json"])
+    stale = (FILE_NAMES["jsonl"],) if FILE_NAMES["json"] in files and FILE_NAMES["jsonl"] not in files else ()
+    for name in names:
+        if (out / name).is_dir():
+            raise OutputError(f"{out / name}: a folder stands where the file goes; move it away or choose another --out")
+    staging = new_staging(out)
+    try:
         for name in names:
-            if (out / name).is_dir():
-                raise OutputError(f"{out / name}: a folder stands where the file goes; move it away or choose another --out")
-        staging = new_staging(out)
-        try:
-            for fmt, make in files.items():
-                render_into(staging / file_name(fmt), make, out)
-            swap(staging, out, names)
-        finally:
-            if not settle(staging, out):
-                say(f"timeline: {staging}: cannot put back the old files; they are kept there for the next build")
+            render_into(staging / name, files[name], out)
+        swap(staging, out, names, tuple(name for name in stale if (out / name).is_file()))
+    finally:
+        if not settle(staging, out):
+            say(f"timeline: {staging}: cannot put back the old files; they are kept there for the next build")
     return [out / name for name in names]
 
 

@@ -34,6 +34,25 @@ _BLOCK_START = re.compile(r"^(?:[#+\-=>]|(\d{1,9})(?=[.)]))")
 # What a link destination keeps as it is; anything else is percent-encoded (& is escaped, since
 # CommonMark reads entities there).
 _URL_KEEP = re.compile(r"[^A-Za-z0-9\-._~:/?#\[\]@!$'()*+,;=%&]")
+# A word put into a quoted text ("[OpenAI] sloot ..."); "[...]" marks words left out, no insertion.
+_INSERTION = re.compile(r"\[(?![.…\s]*\])([^\[\]]+)\]")
+
+
+@dataclass(frozen=True)
+class Part:
+    """A stretch of an event's text: the article's own words, or words put in (``added``)."""
+
+    text: str
+    added: bool
+
+
+@dataclass(frozen=True)
+class Subscribe:
+    """Where a calendar app subscribes to the story's calendar: the https address (Google) and
+    the same as webcal:// (Apple, Outlook), escaped for the format."""
+
+    https: str
+    webcal: str
 
 
 @dataclass(frozen=True)
@@ -49,7 +68,8 @@ class Cited:
 class Entry:
     label: str  # empty for a whole-year event: the year heading says it
     headline: str
-    text: str
+    text: str  # insertions in [brackets]
+    text_parts: tuple[Part, ...]  # the same text, insertions apart (HTML marks them up)
     source_text: str
     source_count: int
     sources: tuple[Cited, ...]
@@ -77,13 +97,35 @@ def markdown_url(url: str) -> str:
     return f"<{encoded.replace('&', chr(92) + '&')}>"
 
 
-def view(timeline: Timeline, escape: Callable[[str], str]) -> dict:
+def view(timeline: Timeline, escape: Callable[[str], str], calendar: str = "") -> dict:
+    """What the templates print; `calendar` is the https address the calendar is served from, if any."""
     events = sorted(timeline.events, key=lambda event: event.date.start)
     years = [
         YearGroup(str(year), tuple(entry(e, escape, year) for e in sorted(group, key=reading_order)))
         for year, group in groupby(events, key=lambda event: event.date.start.year)
     ]
-    return {"title": escape(timeline.title), "count": len(events), "span": span(events), "years": years}
+    return {"title": escape(timeline.title), "count": len(events), "span": span(events), "years": years,
+            "subscribe": subscribe(calendar, escape), "added_title": escape(load(LANGUAGE).labels.added)}
+
+
+def subscribe(calendar: str, escape: Callable[[str], str]) -> Subscribe | None:
+    if not calendar:
+        return None
+    webcal = "webcal://" + calendar.split("://", 1)[1]
+    return Subscribe(url_escape(calendar, escape), url_escape(webcal, escape))
+
+
+def parts(text: str, escape: Callable[[str], str]) -> tuple[Part, ...]:
+    """For HTML (escaped by the template), the text cut at its insertions: "[OpenAI] sloot" is
+    OpenAI (added) and " sloot". Markdown keeps the brackets: its text is one part."""
+    if escape is not str:
+        return (Part(escape(text), False),)
+    found, at = [], 0
+    for insertion in _INSERTION.finditer(text):
+        found += [Part(text[at:insertion.start()], False)] if insertion.start() > at else []
+        found.append(Part(insertion.group(1), True))
+        at = insertion.end()
+    return tuple(found + ([Part(text[at:], False)] if at < len(text) or not found else []))
 
 
 def fine(date: EventDate) -> bool:
@@ -104,6 +146,7 @@ def entry(event: Event, escape: Callable[[str], str], year: int) -> Entry:
         label="" if whole_year else escape(event.date.label),
         headline=escape(event.headline),
         text=escape(event.text),
+        text_parts=parts(event.text, escape),
         source_text=escape("; ".join(source_text(source) for source in event.sources)),
         source_count=len(event.sources),
         sources=tuple(Cited(escape(source_name(s)), url_escape(s.url or "", escape), escape(source_when(s)))

@@ -20,7 +20,10 @@ from timeline.models import Expression
 from timeline.story.sentences import quotations
 from timeline.story.words import StoryWords, tokens
 
+COORDINATED = re.compile(r"\s*(?:,|en|of|tot en met|t/m)\s*")
+YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 CLAUSE_BREAK = re.compile(r"[,;:—–(]")
+QUALIFIER_REACH = 90  # a noun phrase with its "van", "voor" or "in" before a date fits in this many characters
 REACH = 240  # how far back a date's clause is read: a sentence with thousands of dates stays linear
 EXCLUDED = {"quoted", "qualifier", "bound", "base", "relative", "recurring", "topic"}
 
@@ -84,12 +87,14 @@ def roles(raw: str, placed: list[Placed], words: StoryWords) -> list[str]:
             role = "relative"  # "Lumenta, dat in 2019 werd opgericht, telt ...": background
         elif words.comparison.search(lowered_clause):
             role = "base"
-        elif words.qualifier.search(raw[max(0, item.start - REACH) : item.start].lower()):
+        elif words.qualifier.search(raw[max(0, item.start - QUALIFIER_REACH) : item.start].lower()):
             role = "qualifier"
         elif item.expression.mod in ("BEFORE", "AFTER") or words.bound.search(lowered_clause):
             role = "bound"
         else:
             role = "subordinate" if in_subordinate(raw, item.start, words) else "main"
+        if found and COORDINATED.fullmatch(raw[placed[len(found) - 1].end:item.start]):
+            role = found[-1]  # "in 2021 en 2022": the second date has the first one's role
         found.append(role)
     return mark_changes(raw, placed, found, words)
 
@@ -104,6 +109,18 @@ def mark_changes(raw: str, placed: list[Placed], found: list[str], words: StoryW
     return found
 
 
+def restated(raw: str, chosen: list[tuple[Placed, str]]) -> tuple[Placed, str]:
+    """The first date, or the one right after it between commas that says its year ("Een jaar later, op 31
+    januari 2022, waaide ...")."""
+    first = chosen[0]
+    if len(chosen) > 1:
+        second = chosen[1]
+        between = raw[first[0].end:second[0].start]
+        if "," in between and len(between.strip(" ,")) <= 3 and YEAR.search(second[0].expression.text):
+            return second
+    return first
+
+
 def choose(
     raw: str, placed: list[Placed], words: StoryWords, has_amount: bool, recent_word: bool,
     present: Callable[[], bool] = lambda: False,
@@ -113,9 +130,10 @@ def choose(
     reading the tense is the dearest test)."""
     found = roles(raw, placed, words)
     for wanted in (("change-end", "main"), ("subordinate",)):
-        for item, role in zip(placed, found):
-            if role in wanted:
-                return Dating("dated", item.expression, role)
+        chosen = [(item, role) for item, role in zip(placed, found) if role in wanted]
+        if chosen:
+            item, role = restated(raw, chosen)
+            return Dating("dated", item.expression, role)
     lowered = raw.lower()
     if recent_word or words.recent.search(lowered):
         return Dating("recent", None, "recent")

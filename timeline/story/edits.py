@@ -8,6 +8,12 @@
     text = "…"
     key = true                           # always among the key moments (--key N)
     merge = ["0a1b2c3d4e5f"]             # these events become this one, with all their sources
+    ["5d4c3b2a1f0e"]
+    split = true                         # this telling leaves the event it was merged into
+    ["9e8d7c6b5a4f"]
+    add = true                           # an event the story left out (its id), or a new one:
+    source = "001_openai.txt"            #   from this article, told in these words
+    text = "…"
 
 An id that no longer exists is a warning that names the nearest id; an edit that
 cannot be applied (a date phrase that names no date) is an error naming the file
@@ -40,6 +46,9 @@ class Edit(Shown):
     date: str | None = None
     key: StrictBool = False
     merge: list[str] = []
+    split: StrictBool = False
+    add: StrictBool = False
+    source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -51,7 +60,11 @@ class Edits:
 
 def load_edits(path: Path) -> Edits:
     """The edits file, each entry validated; a bad one is an error naming its line and field."""
-    source = read_text(path, EDITS, "give a regular edits.toml of at most 16 MB", ConfigError)
+    return parse_edits(read_text(path, EDITS, "give a regular edits.toml of at most 16 MB", ConfigError), path)
+
+
+def parse_edits(source: str, path: Path) -> Edits:
+    """The edits in `source`, the text of the file at `path` (which messages name)."""
     try:
         table = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:
@@ -70,8 +83,13 @@ def load_edits(path: Path) -> Edits:
 
 
 def apply_edits(events: list[Event], edits: Edits, date_of: Callable[[str, Event], EventDate | None],
-                warn: Callable[[str], None]) -> list[Event]:
-    """The story with the editor's edits: merges first, then drops, dates, words and key moments."""
+                warn: Callable[[str], None], made: Callable[[str, Edit], Event | None] = lambda key, edit: None
+                ) -> list[Event]:
+    """The story with the editor's edits: added events first (`made` makes one from its edit), then
+    merges, then drops, dates, words and key moments."""
+    ids = {e.id for e in events}
+    events = events + [new for key, edit in edits.edits.items() if edit.add and key not in ids
+                       for new in [made(key, edit)] if new is not None]
     by_id = {e.id: e for e in events}
     nearest = Nearest(by_id)
     for key in edits.edits:

@@ -4,138 +4,33 @@ sentence that a date anchors (two dates give two), and the undated or
 
 from __future__ import annotations
 
-import datetime as dt
 from bisect import bisect_left
-import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
-from timeline.temporal import periods
 from timeline.read.article import Article
 from timeline.story.dating import Placed, choose, conditional, has_action, has_figure
 from timeline.story.headlines import headline, named
-from timeline.story.syntax import actor_words, has_main_verb, in_past, outlook, report_frame, tells_action
+from timeline.story.syntax import actor_words, has_main_verb, in_past, named_subject, outlook, report_frame, tells_action
+from timeline.story.pronouns import demonstrative_named
 from timeline.story.references import Cast, cast, name_epithet, resolve
 from timeline.story.sentences import Sentence, sentences
-from timeline.story.stance import aims, missed, states
+from timeline.story.stance import at_its_date, explains, opinion, states
+from timeline.story.records import (  # noqa: F401  (the records are the story's words for what it makes)
+    Candidate, LeftOut, Why, event_date, event_id, known_names, lead_date, numbered, recent_date, shared_date,
+    source_of,
+)
 from timeline.story.words import StoryWords, story_words
 from timeline.temporal.tagger import Prefer, extract
 from timeline.story.features import Features, capitalised, event_words, features
 from timeline.temporal.grammar import compile_grammar
-from timeline.temporal.labels import day_label, label
 from timeline.temporal.language import load
-from timeline.models import EventDate, Expression, Grain, Source
+from timeline.models import EventDate, Expression
 from timeline.temporal.tense import clause_direction, direction_in
 
 
 NEAR = 16  # how many earlier tellings a near repeat is compared with
-
-
-@dataclass(frozen=True, slots=True)
-class Why:
-    """Why a candidate has its date, for the review page: the sentence, the date phrase
-    in it (with its place), the rule that chose it, and how many dates the sentence held."""
-
-    sentence: str
-    phrase: str
-    at: int  # where the phrase starts in the sentence's raw text, -1 without one
-    rule: str
-    dates: int
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """An event, or a mention that becomes one only if it matches (or is "recent" and has an amount).
-
-    Kept small, for an archive holds many: the Source is one object per article,
-    and equal dates are one object (see `event_date`).
-    """
-
-    id: str
-    date: EventDate
-    text: str
-    headline: str
-    source: Source
-    expected: bool
-    features: Features
-    kind: str  # "lead", "dated", "current" (a figure at publication), "recent" or "undated"
-    top_names: tuple[str, ...] = ()  # the article's most named, for a lead
-    why: Why | None = None
-
-    @property
-    def published(self) -> dt.date:
-        return self.source.published
-
-    @property
-    def published_end(self) -> dt.date:
-        """The day after the publication; after its month for a month-only date."""
-        day = self.source.published
-        if self.source.published_grain == Grain.MONTH:
-            return dt.date(*periods.add_months(day.year, day.month, 1), 1)
-        return day + dt.timedelta(days=1)
-
-
-def event_id(identity: str, date: EventDate, ordinal: str) -> str:
-    """Stable: the article's identity (its file name, not its folder), the date, and which of the
-    article's events at that date it is. A corrected typo keeps the id; a moved folder keeps it."""
-    key = f"{identity}|{date.value}|{date.mod}|{ordinal}"
-    return hashlib.sha1(key.encode("utf-8", "surrogateescape")).hexdigest()[:12]
-
-
-def numbered(candidates: list[Candidate], identity: str) -> list[Candidate]:
-    """Each candidate with its id: the n-th of the article's candidates at its date."""
-    seen: Counter = Counter()
-    result = []
-    for item in candidates:
-        key = (item.date.value, item.date.mod, item.kind == "lead")
-        ordinal = f"{'lead' if item.kind == 'lead' else ''}{seen[key]}"
-        result.append(Candidate(event_id(identity, item.date, ordinal), item.date, item.text, item.headline, item.source,
-                                item.expected, item.features, item.kind, item.top_names, item.why))
-        seen[key] += 1
-    return result
-
-
-def event_date(expr: Expression, language: str) -> EventDate:
-    period = expr.period
-    grain = period.grain if not period.grain.is_time_of_day else Grain.DAY
-    return shared_date(expr.value, expr.mod, period.start_date, period.end_date, grain, label(period, expr.mod, language))
-
-
-@lru_cache(maxsize=4096)
-def shared_date(value, mod, start, end, grain, label_) -> EventDate:
-    """One object for equal dates: thousands of events are "2025"."""
-    return EventDate(value=value, mod=mod, start=start, end=end, grain=grain, label=label_)
-
-
-def recent_date(published: dt.date, language: str) -> EventDate:
-    lang = load(language)
-    start = published - dt.timedelta(days=lang.merge.recent_days)
-    label_ = lang.labels.recent.format(day=day_label(lang.labels, published))
-    return shared_date("PAST_REF", "APPROX", start, published + dt.timedelta(days=1), Grain.MONTH, label_)
-
-
-def source_of(article: Article) -> Source:
-    entry = article.entry
-    return Source(
-        path=article.path, title=article.title, published=article.published, approximate=article.approximate,
-        published_grain=article.published_grain, outlet=entry and entry.outlet, url=entry and entry.url,
-        author=entry and entry.author, title_written=bool(entry and entry.title_written),
-        excerpt=None if article.title else (article.excerpt or None),
-    )
-
-
-def lead_date(article: Article, language: str) -> EventDate:
-    day = article.published
-    period, value = periods.month(day.year, day.month) if article.published_grain == Grain.MONTH else periods.day(day)
-    mod = "APPROX" if article.approximate else None  # an estimated publication date says so: "rond 21 november 2025"
-    return event_date(Expression(text="", offset=(0, 0), type="DATE", value=value, mod=mod, period=period), language)
-
-
-def known_names(text: str) -> Counter:
-    """Capitalised words inside sentences: the people and companies an article is about."""
-    return Counter(re.findall(r"(?<=[a-z,] )[A-Z][\w-]+", text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +60,8 @@ def told(article: Article, story: list[Sentence], found: list[Expression], langu
         )
         before = [s.text for s in story[max(0, index - 3) : index] if not s.heading]
         text, _ = resolve(sentence.text, before, people, words)
+        if before and result and text.startswith(before[-1] + " ") and result[-1].sentence.text == before[-1]:
+            text = f"{result[-1].text} {text[len(before[-1]) + 1:]}"  # the sentence it leans on, as told (named)
         text = name_epithet(text, before, people, words)
         recent_word = any(" ".join(e.text.lower().split()) in recent for e in inside)
         raw = article.text[sentence.start : sentence.end]
@@ -194,9 +91,13 @@ def lead_index(items: list[Told], words: StoryWords, language: str = "nl") -> in
         if item.sentence.text.endswith("?") or conditional(item.raw, words) or outlook(item.raw, words):
             continue
         main = main_clause_of(item.raw, words)
+        if states(main, words) or explains(main, words):
+            continue  # "Dat is wat de overheid zegt ...", "En dat is belangrijk": no happening
+        if opinion(main, words):
+            continue  # "VNO-NCW vindt het mooi dat Tata ... een stap hebben gezet": a view, not the step
         if event_words(main, language) or (capitalised(main) and (has_action(main, words) or (
-                tells_action(main, words) and in_past(main)))):  # "Tata Steel heeft beroep aangetekend"
-            return index
+                tells_action(main, words) and (in_past(main) or named_subject(main, words))))):  # "Tata Steel heeft
+            return index  # beroep aangetekend", "D66 schuift Rianne Letschert naar voren"
     return None
 
 
@@ -213,15 +114,17 @@ def classify(item: Told, article: Article, language: str = "nl") -> tuple[str, E
     or "recent" report with a name and an amount or event word, as a mention.
     """
     words = story_words(language)
-    if item.sentence.heading or conditional(item.raw, words) or outlook(item.raw, words):
+    if item.sentence.heading or conditional(item.raw, words):
         return None
     present = lambda: direction_in(compile_grammar(language), item.raw) is None  # noqa: E731
     dating = choose(item.raw, list(item.placed), words, bool(item.features.amounts), item.recent_word, present)
-    if dating.kind == "dated" and rolling(dating.expression) and words.trend.search(item.raw.lower()):
-        return None  # "het afgelopen jaar is het verschil verkleind": a trend up to now, not a happening
-    if dating.kind == "dated" and (states(item.raw, words) or missed(item.raw, words) or (
-            aims(item.raw, words) and dating.expression.period.start_date > article.published)):
-        return None  # a state, a target or deadline, what should have happened: no happening at that date
+    said = item.features
+    if dating.kind not in ("dated", "published") and not (said.names and (said.amounts or said.words)):
+        return None  # most sentences: no date and nothing to match; read without the tagger
+    if outlook(item.raw, words):
+        return None
+    if dating.kind == "dated" and not at_its_date(item, dating, article, words):
+        return None
     if dating.kind == "dated" and reports(item, words):
         expr = dating.expression
         clause = clause_direction(compile_grammar(language), article.text, expr.offset[0], widen=False)
@@ -229,29 +132,20 @@ def classify(item: Told, article: Article, language: str = "nl") -> tuple[str, E
         return "dated", event_date(expr, language), future, explain(item, dating)
     if dating.kind == "published":
         return "current", lead_date(article, language), False, explain(item, dating)
-    said = item.features
     if said.names and (said.amounts or said.words):
         kind = "recent" if dating.kind == "recent" else "undated"
         return kind, recent_date(article.published, language), False, explain(item, dating)
     return None
 
 
-def rolling(expr: Expression) -> bool:
-    """A span counted back from a day ("het afgelopen jaar" in December): a month or longer that does
-    not start on the first of a month."""
-    period = expr.period
-    return expr.mod is None and period.grain in COARSE and period.start_date.day != 1
-
-
-COARSE = frozenset({Grain.MONTH, Grain.SEASON, Grain.QUARTER, Grain.HALF, Grain.YEAR})
-
 
 def article_candidates(
-    article: Article, names: Counter, prefer: Prefer = "tense", language: str = "nl"
+    article: Article, names: Counter, prefer: Prefer = "tense", language: str = "nl", left_out: list | None = None
 ) -> list[Candidate]:
     """Every candidate of one article, pull quotes (repeated sentences) once.
 
-    `names` are the article's `known_names`, counted once by the caller.
+    `names` are the article's `known_names`, counted once by the caller; `left_out`, if given,
+    gets a `LeftOut` for each sentence that gave none.
     """
     story = sentences(article, language)
     if not story:
@@ -263,8 +157,8 @@ def article_candidates(
     lead = lead_index(items, words, language)
 
     def candidate(date: EventDate, item: Told, kind: str, expected: bool = False, title: str | None = None, **extra):
-        line = named(resolve(headline(own_words(item, words), words, title), list(item.before), people, words,
-                             subject_only=True)[0])
+        own = demonstrative_named(own_words(item, words), list(item.before))
+        line = named(resolve(headline(own, words, title), list(item.before), people, words, subject_only=True)[0])
         said = replace(item.features, actor=actor_words(item.text if title else line, words))  # who did what: the
         # headline's subject ("... bereikte een hoogtepunt toen Musk een bod deed": Musk), for the merge
         return Candidate("", date, item.text, line,  # the id is set by `numbered`, once repeats are gone
@@ -274,6 +168,8 @@ def article_candidates(
     for index, item in enumerate(items):
         if index == lead:
             dating = choose(item.raw, list(item.placed), words, bool(item.features.amounts), item.recent_word)
+            if dating.kind == "dated" and not at_its_date(item, dating, article, words):
+                dating = replace(dating, kind="published")  # "wil uiterlijk in 2029 ...": the plan is news today
             date = event_date(dating.expression, language) if dating.kind == "dated" else lead_date(article, language)
             top = tuple(n for n, _ in names.most_common(3))
             own_title = None if article.entry and article.entry.title_written else article.title  # not an editor's summary
@@ -286,6 +182,10 @@ def article_candidates(
                 found = (*previous, False, Why(item.raw, "", -1, "continues", 0))  # "Altman wees dit bod af": the bid's time
             if found is not None:
                 result.append(candidate(found[1], item, found[0], found[2], why=found[3]))
+            elif left_out is not None:
+                from timeline.story.leftout import left  # only when asked (review, desk); it reads Told
+
+                left_out.append(left(item, source, article.identity or article.path, language))
         previous = (found[0], found[1]) if found and found[0] in ("dated", "recent") else None
     return numbered(drop_repeats(result), article.identity or article.path)
 

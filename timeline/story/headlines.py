@@ -20,13 +20,18 @@ from timeline.story.syntax import (
     dangling_end, finite_form, tagged_plain, teller_said, verb_second, without_relative,
 )
 from timeline.story.syntax import subject_first as subject_first_by_tags
-from timeline.story.shorten import awaits_verb, date_spans, fit, shortened, starts_on_verb, timeless
+from timeline.story.subjects import subject_end
+from timeline.story.shorten import awaits_verb, date_spans, fit, shortened, starts_on_verb, timeless, word_end
 from timeline.story.words import NAME, WORD, StoryWords
 
 QUOTE = re.compile(r"\s?[‘“\"]([^‘’“”\"]{1,300})[’”\"](?![\w])")
 PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 DASHES = re.compile(r"\s[—–]\s[^—–]*?\s[—–](?=\s)")
 APPOSITION = re.compile(r"((?:[A-Z][\w’'-]*|\]))\s*,\s(?:een|bekend|ooit|voorheen|dat|die)\b[^,]*,")
+OPENING_QUOTES, CLOSING_QUOTES = "\"“‘„'", "\"”’'"
+BARE_PREPOSITION = re.compile(r"\s(?:aan|van|voor|met|over|tot|naar|als)\s*$")
+# ", na druk van de VS," between the verb and the rest: a short phrase set off by commas, no clause of its own
+ADVERBIAL = re.compile(r",\s(?:na|volgens|onder|ondanks|vanwege|zonder|tijdens|dankzij|op aandringen van)\s[^,.;:]{1,40},(?=\s)")
 FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“\[])")
 # A named subject, with a companion: "Musk en een groep investeerders".
 ACTOR = re.compile(
@@ -47,25 +52,54 @@ def headline(text: str, words: StoryWords, title: str | None = None) -> str:
     short = dangling_end(short, words) if short != plain or len(strip_asides(first)) < len(first) - 1 else short
     whole = timeless(short, words)
     whole = dangling_end(whole, words) if whole != short else whole  # "dan aan [het begin van dit jaar]"
-    if whole.split(" ", 1)[0] != short.split(" ", 1)[0] and starts_on_verb(whole):  # a fronted time word went,
-        # but nothing took its place: keep it
-        whole = short
+    if whole.split(" ", 1)[0] != short.split(" ", 1)[0] and starts_on_verb(whole):  # a fronted time word went:
+        whole = subject_before_verb(whole, words) or short  # its subject comes first, else the time word stays
     return marked_cut(shortened(whole, words), words)
+
+
+def subject_before_verb(text: str, words: StoryWords) -> str | None:
+    """"debatteert de Tweede Kamer over het verslag" → "de Tweede Kamer debatteert over het verslag"; None
+    when no subject follows the verb."""
+    tokens = tagged_plain(text)
+    end = subject_end(tokens, 1, words, set()) if len(tokens) > 2 else 1
+    if end <= 1 or tokens[1].tag.startswith("VNW|pers"):
+        return None
+    return f"{text[tokens[1].start:tokens[end - 1].end]} {tokens[0].text} {text[tokens[end - 1].end:].strip()}".strip()
 
 
 def marked_cut(line: str, words: StoryWords) -> str:
     """A headline that still ends inside a clause waiting for its verb ("besloot dat ASML ook oudere
     chipmachines niet meer") says it was cut."""
-    return line + "…" if not line.endswith("…") and awaits_verb(line) else line
+    if line.endswith("…") or not awaits_verb(line):
+        return line
+    return (line if len(line) < words.headline_max else line[: word_end(line, words.headline_max - 1)].rstrip()) + "…"
+
+
+def without_quotes(text: str) -> str:
+    """Without quoted speech longer than three words; a preposition left before a quote that ended the
+    clause goes with it ("... opleggen aan “een beperkt aantal fabrieken”.")."""
+    parts, last = [], 0
+    for found in QUOTE.finditer(text):
+        if len(found.group(1).split()) <= 3:
+            continue
+        before = text[last:found.start()]
+        if re.match(r"\s*(?:[.,;:]|$)", text[found.end():]):
+            before = BARE_PREPOSITION.sub("", before)
+        parts.append(before)
+        last = found.end()
+    return "".join(parts) + text[last:]
 
 
 def strip_asides(text: str) -> str:
     """Without quoted speech (a short quoted term stays), parentheses, dashes and appositions."""
     text = text[past_dateline(text, 0):]
-    text = QUOTE.sub(lambda m: m.group(0) if len(m.group(1).split()) <= 3 else "", text)
+    text = without_quotes(text)
+    if text[:1] in OPENING_QUOTES and not any(q in text[1:] for q in CLOSING_QUOTES):  # speech running on to a later
+        text = text[1:]  # sentence: its opening mark does not belong in a headline
     text = PARENTHESIS.sub("", text)
     text = DASHES.sub("", text)
     text = APPOSITION.sub(r"\1,", text)
+    text = ADVERBIAL.sub("", text)
     return " ".join(text.split())
 
 
@@ -78,8 +112,8 @@ def main_clause(text: str, words: StoryWords) -> str:
         news = rest[disclosed.end():]
         return verb_second(news, words) or verb_after_subject(news, words)
     framed = frame_end(rest, words)
-    if framed is not None:
-        news = teller_said(rest[:framed], rest[framed:], words)
+    if framed is not None and any(t.tag.startswith(("WW|pv", "WW|inf")) for t in tagged_plain(rest[framed:])):  # "concludeerde het RIVM dat de emissies de l" (cut
+        news = teller_said(rest[:framed], rest[framed:], words)  # off in the source): no news to tell
         return verb_second(news, words) or verb_after_subject(news, words)
     found = subject_first_by_tags(text, words, date_spans(text))
     return found if found is not None else subject_first(rest, words)
@@ -92,6 +126,8 @@ def opens_clause(text: str, words: StoryWords) -> bool:
     if not first or first.group(0).lower() not in words.subordinators:
         return False
     tokens = tagged_plain(text[:80])
+    if len(tokens) > 1 and tokens[1].tag.startswith("WW|pv"):
+        return False  # "Toen kwam naar buiten dat ...": an adverb before the verb
     return not tokens or not tokens[0].tag.startswith(("VNW", "LID"))
 
 
@@ -102,8 +138,10 @@ def frame_end(text: str, words: StoryWords) -> int | None:
     if verb is None or verb.group(0).lower() not in words.reporting:
         return None
     for count, later in enumerate(WORD.finditer(text, verb.end())):
-        if count > 4:
+        if count > 8:  # "concludeerde het Rijksinstituut voor Volksgezondheid en Milieu na onderzoek dat"
             return None
+        if later.group(0).lower() in ("te", "om"):
+            return None  # "zei een programma te lanceren dat ...": that "dat" opens a relative clause
         if later.group(0).lower() == "dat":
             return later.end() + 1
     return None
@@ -161,7 +199,7 @@ def swap_after_verb(text: str, verb: re.Match[str]) -> str:
 
 def verb_after_subject(clause: str, words: StoryWords) -> str:
     """"OpenAI in 2026 ... zal verbranden" → "OpenAI zal in 2026 ... verbranden"."""
-    clause = clause.split(",", 1)[0] if clause.count(",") and len(clause.split(",", 1)[0]) > 20 else clause
+    clause = clause.split(", ", 1)[0] if clause.count(", ") and len(clause.split(", ", 1)[0]) > 20 else clause
     subject = ACTOR.match(clause) or SUBJECT.match(clause)
     if subject is None:
         return clause

@@ -53,11 +53,18 @@ def dates_fit(a: Candidate, b: Candidate) -> bool:
 
 def same_fact(a: Candidate, b: Candidate, fa: Features, fb: Features, ignore: frozenset[str]) -> bool:
     if a.source.path == b.source.path:
-        return False
+        return told_again(a, b, fa, fb)
     both_dated = a.kind in DATED and b.kind in DATED
     if not dates_fit(a, b):  # a day apart, told in the same words: one article counted the day from another day
         return both_dated and days_apart(a, b) <= NEAR_DAYS and retold(fa, fb) and fa.same_actor(fb)
     return fa.same_fact(fb, ignore, both_dated)
+
+
+def told_again(a: Candidate, b: Candidate, fa: Features, fb: Features) -> bool:
+    """One article telling one happening twice: the same day, the same named actor ("Het staalbedrijf
+    kondigde een reorganisatie aan" ... "Tata Steel zei 1.600 banen te schrappen")."""
+    return (a.kind in DATED and b.kind in DATED and days_apart(a, b) == 0 and bool(fa.actor and fb.actor)
+            and bool(set(fa.actor) & set(fb.actor)))
 
 
 NEAR_DAYS = 1
@@ -136,7 +143,8 @@ def report_groups(
 
     def unite(i: int, j: int) -> None:
         a, b = root(i), root(j)
-        if a != b and not (articles[a] & articles[b]) and fits(i, j):
+        if a != b and fits(i, j) and (not (articles[a] & articles[b]) or
+                                      candidates[i].source.path == candidates[j].source.path):
             parent[b] = a
             articles[a] |= articles.pop(b)
 

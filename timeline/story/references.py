@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from timeline.story.pronouns import plural_subject, plural_verb
 from timeline.story.syntax import subject_text, tagged_plain
 from timeline.story.words import NAME, WORD, StoryWords
 
@@ -32,7 +33,7 @@ PEOPLE_OF = re.compile(r"\svan\s+([A-Z]\S*)$")
 TYPED_PREFIX = re.compile(r"[\w-]+-[A-Za-z]+\s")
 POSSESSIVE = re.compile(r"[’']s$")
 FIRST_WORD = re.compile(r"[\w-]+")
-ARTICLE_NOUN = re.compile(r"(?:de|het)\s+([\w-]+)")
+ARTICLE_NOUN = re.compile(r"(?:de|het|dat|die|deze|dit)\s+([\w-]+)")
 NEXT_WORD = re.compile(r"\w+\s+([\w-]+)")
 NAMED = re.compile(r"\s*\[([^\]]+)\]")
 
@@ -163,11 +164,18 @@ def antecedent(
         if noun.endswith(words.generic_nouns):  # "het bedrijf": a name said with a company's type word first
             fitting.sort(key=lambda n: not people.types.get(n, "").endswith(words.organisation_nouns))
         named = [n for n in allowed if noun and noun[:5] in n.lower()]
+        if noun.endswith(words.generic_nouns) and any(typed_organisation(n, people, words) for n in fitting):
+            fitting = [n for n in fitting if typed_organisation(n, people, words)]  # "dat bedrijf": the chip maker,
+            # not the country that is the sentence's subject
         subject = [] if salient or nearest else [n for n in fitting if n in subject_text(text, words)]
         chosen = named or subject or fitting or (allowed if not noun.endswith(words.generic_nouns) or not noun else [])
         if chosen:
             return max(chosen, key=lambda n: people.counts[n]) if salient else chosen[0]
     return None
+
+
+def typed_organisation(name: str, people: Cast, words: StoryWords) -> bool:
+    return people.types.get(name, "").endswith(words.organisation_nouns)
 
 
 def institution(name: str, people: Cast, words: StoryWords) -> bool:
@@ -241,7 +249,7 @@ def reference_at(lowered: str, start: int, words: StoryWords) -> Reference | Non
     first = word.group(0)
     if first in words.person_pronouns:
         return Reference(start, start + len(first), "person")
-    if first in ARTICLES:
+    if first in ARTICLES or first in DETERMINERS:  # "het bedrijf", "dat bedrijf"
         noun = ARTICLE_NOUN.match(rest)
         if noun and noun.group(1).endswith(words.person_nouns):
             return Reference(start, start + noun.end(), "person", noun.group(1))
@@ -276,22 +284,29 @@ def resolve(text: str, before: list[str], people: Cast, words: StoryWords, subje
         return f"[{named.group(1)}]{text[named.end():]}", named.group(1)
     if found.kind == "leaning":
         return (f"{before[-1]} {text}" if before else text), None
+    if found.kind == "person" and not found.noun and plural_verb(text):  # "Ze vroegen ...": a plural, never the
+        group = plural_subject(before[-1], words) if before else ""  # last person named; the plural subject before
+        return (insert(text, found, group), group) if group else (text, None)
     name = antecedent(before, found.kind, people, words, found.noun)
     if name is None:
         return text, None
+    return insert(text, found, name), name
+
+
+def insert(text: str, found: Reference, name: str) -> str:
+    """The reference at the sentence's start or after its verb replaced by the name, in brackets, first."""
     if found.start == 0:
-        return f"[{name}]{text[found.end:]}", name
+        return f"[{name}]{text[found.end:]}"
     fronted, verb = text[: found.start].rstrip().rsplit(" ", 1)
-    rest = text[found.end :].lstrip()
-    return f"[{name}] {verb} {lower_first(fronted)} {rest}".replace("  ", " "), name
+    return f"[{name}] {verb} {lower_first(fronted)} {text[found.end:].lstrip()}".replace("  ", " ")
 
 
 def name_epithet(text: str, before: list[str], people: Cast, words: StoryWords) -> str:
     """"De capaciteit van het bedrijf steeg" → "... van het bedrijf [OpenAI] steeg": the first
     definite reference to an organisation inside a sentence, named after it."""
     found = epithet_pattern(words.organisation_nouns).search(text)
-    if not found or found.start() == 0:
-        return text
+    if not found or found.start() == 0 or NAME.match(text, found.end() + 1):
+        return text  # "de Omgevingsdienst Noordzeekanaalgebied": named where it stands
     noun = found.group(0).split()[-1].lower()
     name = antecedent(before + [text[: found.start()]], "organisation", people, words, noun, salient=True)
     return f"{text[: found.end()]} [{name}]{text[found.end():]}" if name else text

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from timeline.story.syntax import (
     GENITIVE, dangling_end, main_verb_of, phrase_end, quantity_end, tagged_plain, verb_tail,
@@ -18,6 +19,9 @@ def shortened(whole: str, words: StoryWords) -> str:
     fitted = fit(whole, words)
     if not cut_short(fitted, whole):
         return fitted
+    inner = without_inner_relative(whole)  # "een kooksfabriek die op steenkolen werkt vervangen"
+    if inner != whole and not cut_short(fit(inner, words), inner):
+        return fit(inner, words)
     undated = timeless(whole, words, every=True)
     if undated.split(" ", 1)[0] == whole.split(" ", 1)[0] or not starts_on_verb(undated):
         whole = undated  # not when the date stood where the subject goes ("Woensdag 29 oktober is ...")
@@ -26,9 +30,93 @@ def shortened(whole: str, words: StoryWords) -> str:
         trimmed = short_subject(whole, words)  # "Felle uitspraken over ... in Amsterdam maakten de maat vol"
         if trimmed != whole and not cut_short(fit(trimmed, words), trimmed):
             return fit(trimmed, words)
+        lighter = without_phrases(whole, words)  # "bekend gemaakt de export [naar het vasteland China] ... te leggen"
+        if lighter != whole:
+            return fit(lighter, words)
+        head = whole.split(", ", 1)[0]  # "X vormen voor Y de belangrijkste onderwerpen, voor Xi zal ...": the first clause
+        if head != whole and main_verb_of(tagged_plain(head), words) is not None:
+            lighter = without_phrases(head, words)
+            if not cut_short(fit(lighter, words), lighter):
+                return fit(lighter, words)
     if cut_short(fitted, whole) and not fitted.endswith("…"):
         fitted = with_verbs(dangling_end(without_open_om(fitted), words), whole.rstrip(" ."), words)
     return fitted
+
+
+def without_phrases(text: str, words: StoryWords) -> str:
+    """The clause within its length by leaving out prepositional phrases after its finite verb, the last
+    first, while the verbs that end it stay ("heeft bekend gemaakt de export van ASML naar het vasteland China
+    verder aan banden te leggen" → "... de export van ASML verder aan banden te leggen"); unchanged when
+    that is not enough or no verb ends the clause."""
+    tokens = tagged_plain(text)
+    verb = main_verb_of(tokens, words)
+    if verb is None or ", " in text or any(t.tag in ("VG|onder", "VNW|betr") or (t.tag.startswith("WW|pv") and k != verb)
+                                          for k, t in enumerate(tokens) if k >= verb):
+        return text  # one clause only: one finite verb
+    while tokens and tokens[-1].tag == "LET":
+        tokens = tokens[:-1]
+    spans = [(k, with_of(tokens, phrase_end(tokens, k + 1, set(), words), words)) for k in range(verb + 1, len(tokens) - 1)
+             if tokens[k].tag == "VZ" and tokens[k].text.lower() not in ("te", "om") and tokens[k - 1].tag != "VZ"]
+    tail = len(tokens)  # where the verbs that end the clause start ("uit te stellen", "heeft ... verworpen")
+    while tail > verb + 1 and (tokens[tail - 1].tag.startswith("WW") or tokens[tail - 1].text == "te"
+                               or (tokens[tail - 1].tag == "VZ" and tail < len(tokens))):
+        tail -= 1
+    spans = [(a, b) for a, b in spans if droppable(tokens, a, b, tail)]
+    spans.sort(key=lambda span: (tokens[span[0]].text.lower() == "van",  # a noun's own "van" phrase last,
+                                 any(t.tag == "TW" for t in tokens[span[0]:span[1]]), -span[0]))  # a figure late
+    dropped: set[int] = set()
+    for start, end in spans:
+        dropped.update(range(start, end))
+        line = rebuilt(text, [t for k, t in enumerate(tokens) if k not in dropped])
+        if len(line) <= words.headline_max:
+            return line
+    return text
+
+
+def droppable(tokens, start: int, end: int, tail: int) -> bool:
+    """Whether the phrase tokens[start:end] may go: it ends before the clause's closing verbs or at its end, and
+    is no part of "aan banden te leggen", "met twee jaar uit te stellen", "naar koning te gaan" (a phrase right
+    before the closing verbs or "te"), "over het verslag en hoe ..." (coordinated) or "met de titel 'X'"."""
+    if end <= start + 1 or tokens[end - 1].tag.startswith("WW") or not (end < tail or end == tail == len(tokens)):
+        return False
+    return end == len(tokens) or (tokens[end].text.lower() not in ("en", "of", "te") and tokens[end].text[:1] not in "'‘\"“„")
+
+
+def with_of(tokens, end: int, words: StoryWords) -> int:
+    """A phrase's end with the "van" phrases of its noun ("voor de productie van halfgeleiders")."""
+    while end + 1 < len(tokens) and tokens[end].text.lower() == "van":
+        after = phrase_end(tokens, end + 1, set(), words)
+        if after <= end + 1:
+            break
+        end = after
+    return end
+
+
+def rebuilt(text: str, kept: list) -> str:
+    """The text of the kept tokens, with the spaces between neighbours as the text had them."""
+    parts = [text[kept[0].start:kept[0].end]]
+    for before, token in zip(kept, kept[1:]):
+        gap = text[before.end:token.start] if token.start >= before.end and text[before.end:token.start].isspace() \
+            or token.start == before.end else " "
+        parts.append(gap + text[token.start:token.end])
+    return "".join(parts)
+
+
+def without_inner_relative(text: str) -> str:
+    """Without a relative clause inside the main clause, up to its own finite verb, when verbs of the
+    main clause follow it ("wil een kooksfabriek die op steenkolen werkt vervangen")."""
+    tokens = tagged_plain(text)
+    opened = next((k for k, t in enumerate(tokens) if t.tag == "VNW|betr"), None)
+    if opened is None:
+        return text
+    closed = next((k for k in range(opened + 1, len(tokens)) if tokens[k].tag.startswith("WW|pv") or (
+        tokens[k].tag == "WW|inf" and any(t.tag.startswith("WW|inf") for t in tokens[k + 1:]))), None)  # "werken" read
+    # as an infinitive when another verb follows is the relative clause's finite verb
+    if closed is None or not any(t.tag.startswith(("WW|inf", "WW|vd")) for t in tokens[closed + 1:]):
+        return text
+    if any(t.text in ",;:" for t in tokens[opened:closed]):
+        return text
+    return f"{text[:tokens[opened].start].rstrip(' ,')} {text[tokens[closed].end:].lstrip(' ,')}".strip()
 
 
 def short_subject(text: str, words: StoryWords) -> str:
@@ -41,12 +129,17 @@ def short_subject(text: str, words: StoryWords) -> str:
     if start + 1 < len(tokens) and tokens[start].text in GENITIVE:
         start += 2
     end = phrase_end(tokens, start, set(), words)
-    if verb is None or end <= start or end >= verb or not all(t.text[:1].isalpha() for t in tokens[:verb]) or any(t.text.lower() in (",", "en", "of") for t in tokens[end:verb]):
+    if verb is None or end <= start or end >= verb or not all(t.text[:1].isalpha() or t.text in GENITIVE for t in tokens[:verb]) or any(t.text.lower() in (",", "en", "of") for t in tokens[end:verb]):
         return text  # a list as subject stays whole ("Blootstelling aan ..., overlast en onzekerheid hebben")
     if tokens[end].text.lower() == "van":  # "enige fabrikant van lithografiemachines"
         of = phrase_end(tokens, end + 1, set(), words)
         end = of if end + 1 < of < verb and len(text[:tokens[of - 1].end]) <= 60 else end
-    return f"{text[:tokens[end - 1].end]} {text[tokens[verb].start:]}"
+    kept = tokens[end - 1].end + (text[tokens[end - 1].end:tokens[end - 1].end + 1] == "]")  # "[ASML] uit Veldhoven"
+    subject = text[:kept]
+    if subject.count("[") > subject.count("]"):  # "[de bewoners van Wijk aan Zee]" kept in part: plain words
+        at = subject.rindex("[")
+        subject = subject[:at] + subject[at + 1:]
+    return f"{subject} {text[tokens[verb].start:]}"
 
 
 def without_open_om(text: str) -> str:
@@ -131,11 +224,13 @@ def word_end(text: str, limit: int) -> int:
 SPANS_REFERENCE = dt.date(2000, 1, 1)
 
 
-def date_spans(text: str) -> list[tuple[int, int]]:
-    """Where the text says a date (its offsets only: any reference day serves)."""
+@lru_cache(maxsize=1024)
+def date_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the text says a date (its offsets only: any reference day serves); a headline asks this of the
+    same text a few times over."""
     from timeline.temporal.tagger import extract
 
-    return [e.offset for e in extract(text, SPANS_REFERENCE) if e.type in ("DATE", "TIME")]  # not a length
+    return tuple(e.offset for e in extract(text, SPANS_REFERENCE) if e.type in ("DATE", "TIME"))  # not a length
 
 
 def timeless(text: str, words: StoryWords, every: bool = False) -> str:
@@ -146,7 +241,8 @@ def timeless(text: str, words: StoryWords, every: bool = False) -> str:
              (not re.search(r"\d", text[s:e]) and not words.month_words & set(text[s:e].lower().split()))]
     spans += [m.span() for m in words.headline_relative.finditer(text)]
     for start, end in reversed(merged(spans, text)):
-        before = re.search(r"(?:\b(?:op|in|sinds|vanaf|per)\s+)?$", text[:start], re.IGNORECASE)
+        before = re.search(r"(?:\b(?:dan|uiterlijk|ongeveer|omstreeks|circa)\s+)?(?:\b(?:op|in|sinds|vanaf|per|van)\s+)?$",
+                           text[:start], re.IGNORECASE)
         text = text[: before.start()].rstrip() + " " + text[end:].lstrip()
     return " ".join(text.replace(" ,", ",").split()).strip(" ,")
 

@@ -4,21 +4,35 @@ or a duty it sets, a trend over a span up to now. Such a sentence is no event at
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from timeline.story.features import event_words
-from timeline.story.syntax import main_verb_of, tagged_plain
+from timeline.story.syntax import main_verb_of, outlook, tagged_plain
 from timeline.story.words import StoryWords
+from timeline.models import Expression, Grain
 from timeline.temporal.pos import Token
+
+if TYPE_CHECKING:
+    from timeline.read.article import Article
+    from timeline.story.dating import Dating
+    from timeline.story.events import Told
 
 
 def clause_of(tokens: Sequence[Token], verb: int, words: StoryWords) -> Sequence[Token]:
     """The main clause around its finite verb: up to a comma, a relative pronoun or a subordinator."""
     end = next((k for k in range(verb + 1, len(tokens)) if tokens[k].text in ",;:" or tokens[k].tag == "VNW|betr"
-                or tokens[k].text.lower() in words.subordinators), len(tokens))
+                or tokens[k].text.lower() in words.subordinators or tokens[k].text.lower() == "om"), len(tokens))
     return tokens[:end]
 
 
 PLACING = frozenset({"ligt", "liggen", "lag", "lagen"})  # "lag in mei 12 procent hoger": a measured figure
+
+
+def opinion(text: str, words: StoryWords) -> bool:
+    """A main clause whose verb gives a view or a feeling ("vindt het mooi dat ...", "is geschrokken dat ...")."""
+    tokens = tagged_plain(text)
+    verb = main_verb_of(tokens, words)
+    return verb is not None and tokens[verb].text.lower() in words.opinion_verbs
 
 
 def states(text: str, words: StoryWords) -> bool:
@@ -38,6 +52,19 @@ def states(text: str, words: StoryWords) -> bool:
     return not event_words(" ".join(t.text for t in clause))  # "Er was in Washington overleg": a happening
 
 
+def explains(text: str, words: StoryWords) -> bool:
+    """"Dat komt doordat klanten ...", "Het gaat om acht nieuwe bewindspersonen": what was told, explained."""
+    said = text.lower().replace(",", " ").split()[:9]
+    return any(" ".join(said[k:]).startswith(words.explanations) or " ".join(said[:2] + said[3:]).startswith(
+        words.explanations) for k in range(0, 6))  # "Het gaat bijvoorbeeld om ...", "Volgens het bedrijf komt dat
+    # doordat ...": after a fronted phrase, or with one word inside
+
+
+def spans_years(period) -> bool:
+    """A stretch of more than a year ("in de periode van 2018 tot en met 2021"): a background, no happening."""
+    return (period.end_date - period.start_date).days > 366
+
+
 def aims(text: str, words: StoryWords) -> bool:
     """A will or a duty, not a deed: "Tata Steel wil uiterlijk in 2029 ...", "moet eind 2025 voldoen"; with
     a later date its date is a target or a deadline."""
@@ -53,3 +80,25 @@ def missed(text: str, words: StoryWords) -> bool:
     if verb is None or tokens[verb].text.lower() not in ("had", "hadden"):
         return False
     return any(t.text.lower() in words.aim_verbs and t.tag == "WW|inf" for t in clause_of(tokens, verb, words))
+
+
+def at_its_date(item: Told, dating: Dating, article: Article, words: StoryWords) -> bool:
+    """Whether a dated sentence tells a happening at its date: not a trend up to now ("het afgelopen jaar is
+    het verschil verkleind"), a state, an explanation, a stretch of years, what should have happened, or a
+    target or deadline ("wil uiterlijk in 2029 ...")."""
+    raw, period = item.raw, dating.expression.period
+    if rolling(dating.expression) and words.trend.search(raw.lower()):
+        return False
+    if states(raw, words) or missed(raw, words) or explains(raw, words) or spans_years(period):
+        return False
+    return not (aims(raw, words) or outlook(raw, words)) or period.start_date <= article.published
+
+
+def rolling(expr: Expression) -> bool:
+    """A span counted back from a day ("het afgelopen jaar" in December): a month or longer that does
+    not start on the first of a month."""
+    period = expr.period
+    return expr.mod is None and period.grain in COARSE and period.start_date.day != 1
+
+
+COARSE = frozenset({Grain.MONTH, Grain.SEASON, Grain.QUARTER, Grain.HALF, Grain.YEAR})

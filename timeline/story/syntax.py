@@ -13,16 +13,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from collections import deque
+from collections import OrderedDict, deque
 
 
 from timeline.story.words import StoryWords
-from timeline.temporal.pos import Token, clauses, tagged
-from timeline.temporal.pos.chunks import noun_phrase_at
+from timeline.temporal.pos import TOKEN, Token, clauses, tagged
+from timeline.story.subjects import (  # noqa: F401  (the subject's parts, read with the clause's verbs)
+    FRONTING, GENITIVE, NOUN_PHRASE, is_fronted, listed, name_end, phrase_end, quantity_end, subject_end,
+)
 
 NOMINAL = ("N|", "SPEC", "VNW|pers", "TW")
 DANGLING = ("LID", "VZ", "VG", "VNW|bez", "VNW|betr", "VNW|aanw", "LET")
-ATTACHED = ("van", "voor", "uit", "in", "bij", "op", "met")  # a noun's own phrase: "de werkgevers in de schoonmaakbranche"
 
 
 def main_verb(tokens: Sequence[Token]) -> int | None:
@@ -40,103 +41,6 @@ def main_verb_of(tokens: Sequence[Token], words: StoryWords) -> int | None:
         if after is not None:
             return after
     return main_verb(tokens)
-
-
-def quantity_end(tokens: Sequence[Token], i: int, words: StoryWords) -> int:
-    """Past the words that open a subject without being its head: "ruim", "in totaal", "vooral", "alle vier"."""
-    text = " ".join(t.text.lower() for t in tokens[i:i + 4])
-    for opener in sorted(words.subject_openers, key=len, reverse=True):
-        if text == opener or text.startswith(opener + " "):
-            return i + len(opener.split())
-    return i
-
-
-def subject_end(tokens: Sequence[Token], i: int, words: StoryWords, dated: set[int]) -> int:
-    """Where the subject that starts at token i ends (i when none starts there): its noun phrase,
-    the phrases of its own noun (`van`, and for a common noun `in`, `uit`...), names beside it and
-    a second one after `en`. A date is never part of it."""
-    tags = [t.tag for t in tokens]
-    start = quantity_end(tokens, i, words)
-    if start + 1 < len(tokens) and tokens[start].text in GENITIVE and tokens[start + 1].text.endswith("s"):
-        start += 2  # "'s werelds enige fabrikant"
-    end = max(phrase_end(tokens, start, dated, words), name_end(tokens, start, dated))
-    if end == start:
-        return i
-    while end < len(tokens):
-        if tags[end].startswith("N|eigen") and end not in dated:  # "minister van Financiën Sophie Hermans"
-            end += 1
-            continue
-        if tokens[end].text.lower() in words.subject_adverbs:  # "ChatGPT zelf", "Altman daarentegen"
-            end += 1
-            continue
-        word = tokens[end].text.lower()
-        common = tags[end - 1].startswith(("N|soort", "TW"))
-        if word == "," and listed(tokens, end, words, dated):  # "D66, VVD en CDA"
-            end = phrase_end(tokens, end + 1, dated, words)
-            continue
-        change = word == "van" and end + 1 < len(tokens) and tags[end + 1] == "TW"  # "van 90 miljoen euro ... naar"
-        if not change and (word == "van" or (word in ATTACHED and common) or word == "en"):
-            after = phrase_end(tokens, quantity_end(tokens, end + 1, words), dated, words)
-            if after > end + 1 and not any(k in dated for k in range(end, after)):
-                end = after
-                continue
-        break
-    return end
-
-
-GENITIVE = ("'s", "’s")
-NAME_LINKS = frozenset({"de", "van", "der", "den", "ter", "ten", "het", "op", "in"})  # "Ilse de Boer", "Van der Berg"
-
-
-def name_end(tokens: Sequence[Token], i: int, dated: set[int]) -> int:
-    """The end of a name of capitalised words at i, with the small words inside Dutch names (i if none)."""
-    if i >= len(tokens) or not tokens[i].tag.startswith(("N|", "ADJ", "SPEC")):  # "In Rotterdam" is no name
-        return i
-    end = i
-    while end < len(tokens) and end not in dated and tokens[end].text[:1].isupper() and tokens[end].text[:1].isalpha():
-        end += 1
-        links = end
-        while links < len(tokens) and tokens[links].text in NAME_LINKS:
-            links += 1
-        if links > end and links < len(tokens) and tokens[links].text[:1].isupper():
-            end = links
-    return end
-
-
-def listed(tokens: Sequence[Token], comma: int, words: StoryWords, dated: set[int]) -> bool:
-    """A comma inside a list of noun phrases: a noun phrase follows it, then another comma or "en"."""
-    tags = [t.tag for t in tokens]
-    after = phrase_end(tokens, comma + 1, dated, words)
-    return after > comma + 1 and after < len(tokens) and tokens[after].text.lower() in (",", "en")
-
-
-def phrase_end(tokens: Sequence[Token], i: int, dated: set[int], words: StoryWords) -> int:
-    """The end of the base noun phrase at i (i if none), before any date."""
-    tags = [t.tag for t in tokens]
-    if i >= len(tags) or i in dated:
-        return i
-    found = noun_phrase_at(tags, i)
-    end = found.end if found else (i + 1 if tags[i].startswith(("TW", "VNW|pers", "VNW|aanw")) else i)
-    common = next((k for k in range(i, end) if tags[k].startswith("N|soort")), None)
-    if common is not None:  # a common noun takes names after it ("chipmaker Siliconix"), and another noun
-        end = next((k for k in range(common + 1, end)  # only after a measure ("het aantal faillissementen")
-                    if tags[k].startswith("N|soort") and tokens[k - 1].text.lower() not in words.measure_nouns), end)
-    return next((k for k in range(i, end) if k in dated), end)
-
-
-def is_fronted(tokens: Sequence[Token], verb: int, words: StoryWords, dated: set[int]) -> bool:
-    """Does something other than the subject stand before the verb (a time, a place, a clause)?"""
-    if verb == 0:
-        return False
-    if 0 in dated or tokens[verb - 1].text == "," or tokens[0].tag.startswith(FRONTING):
-        return True
-    if tokens[0].tag.startswith(NOUN_PHRASE) and tokens[0].text.lower() not in words.fronted:
-        return False  # "Felle uitspraken maandag over ... maakten": one constituent before the verb, the subject
-    return any(k in dated for k in range(verb)) or subject_end(tokens, 0, words, dated) != verb
-
-
-FRONTING = ("VZ", "BW", "VG|onder")  # a preposition, an adverb or a subordinator opens an adverbial
-NOUN_PHRASE = ("LID", "ADJ", "N|", "TW", "VNW|bez", "SPEC")
 
 
 def subject_first(text: str, words: StoryWords, dated_spans: list[tuple[int, int]]) -> str | None:
@@ -177,15 +81,38 @@ def verb_second(clause: str, words: StoryWords) -> str | None:
     tokens = tagged_plain(clause)
     end = 1 if tokens and tokens[0].text.lower() == "er" else subject_end(tokens, 0, words, set())  # "er ... gaat gelden"
     verb = next((k for k in range(end, len(tokens)) if tokens[k].tag.startswith("WW|pv")), None)
-    if end == 0 or verb is None or verb == end:
+    if verb is None:  # a clause has a finite verb: a plural read as an infinitive ("exportregels ... opleggen")
+        verb = next((k for k in range(end, len(tokens)) if tokens[k].tag == "WW|inf"
+                     and tokens[k - 1].text.lower() != "te"), None)
+    if end == 0 or verb is None:
         return None
+    if verb == end:  # already subject and verb: only a second clause after "en" may need its verb moved
+        rest = clause[tokens[verb].end:].strip()
+        second = conjunct_second(rest)
+        return f"{clause[:tokens[verb].end]} {second}".strip() if second != rest else None
     last = widened(clause, tokens[0].start, tokens[end - 1].end)[1]
     moved = clause[last:tokens[verb].start].strip()
     rest = clause[tokens[verb].end:].strip()
     if rest[:1] in "’”\"'":  # "‘tot stilstand kwamen’": the quote closes where the verb stood
         moved, rest = moved + rest[0], rest[1:].strip()
-    form, particle = finite_form(tokens[verb].text, words) or (tokens[verb].text, "")
-    return " ".join(p for p in (clause[:last], form, moved, particle, rest) if p)
+    form, particle = finite_form(tokens[verb].text, words, tagged=True) or (tokens[verb].text, "")
+    return " ".join(p for p in (clause[:last], form, moved, particle, conjunct_second(rest)) if p)
+
+
+def conjunct_second(rest: str) -> str:
+    """"... en sindsdien nauwelijks zijn gegroeid" → "... en zijn sindsdien nauwelijks gegroeid": a second
+    verb-final clause after "en" that shares the subject takes its finite verb after "en" too."""
+    tokens = tagged_plain(rest)
+    joint = next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k].text.lower() == "en"), None)
+    if joint is None:
+        return rest
+    verb = next((k for k in range(joint + 1, len(tokens)) if tokens[k].tag.startswith("WW|pv")), None)
+    if verb is None or verb == joint + 1 or not all(t.tag.startswith(("WW", "LET")) for t in tokens[verb + 1:]):
+        return rest
+    if not any(t.tag.startswith(("WW|vd", "WW|inf")) for t in tokens[verb + 1:]):
+        return rest  # "en Japan een akkoord sloten": a subject of its own may stand there
+    between = rest[tokens[joint].end:tokens[verb].start].strip()
+    return f"{rest[:tokens[joint].end]} {tokens[verb].text} {between} {rest[tokens[verb].end:].strip()}".strip()
 
 
 RECENT: deque[tuple[str, tuple[Token, ...]]] = deque(maxlen=8)  # the texts last tagged, with their tokens
@@ -196,6 +123,9 @@ def tagged_plain(text: str) -> tuple[Token, ...]:
     its sentence a few times over, cut and reordered: a text that is a stretch of one just tagged takes
     that one's tokens (tagged in their whole sentence), so each sentence is tagged about once."""
     plain = text.replace("[", " ").replace("]", " ")
+    if plain in SEEN:
+        SEEN.move_to_end(plain)
+        return SEEN[plain]
     for parent, tokens in reversed(RECENT):
         at = parent.find(plain)
         if at >= 0 and plain.strip():
@@ -203,11 +133,42 @@ def tagged_plain(text: str) -> tuple[Token, ...]:
             if inside and inside[0].start == at + len(plain) - len(plain.lstrip()) and \
                     inside[-1].end == at + len(plain.rstrip()):
                 return tuple(Token(t.text, t.start - at, t.end - at, t.tag) for t in inside)
-    found = tagged(plain)
+    found = retagged(plain) or tagged(plain)
     tokens = tuple(Token(t.text, t.start, t.end, "WW|inf") if t.tag.startswith("WW|pv") and k and
                    found[k - 1].text.lower() == "te" else t for k, t in enumerate(found))  # "om ... aan te trekken"
     RECENT.append((plain, tokens))
+    KNOWN.append(word_tags(tokens))
+    SEEN[plain] = tokens
+    if len(SEEN) > SEEN_MAX:
+        SEEN.popitem(last=False)
     return tokens
+
+
+def retagged(plain: str) -> list[Token] | None:
+    """A headline's reordering of a sentence just tagged ("OpenAI sloot een deal" from "Het voorbije jaar
+    sloot OpenAI een deal"): its words keep the tags they had in their sentence, where each had one tag."""
+    found = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(plain)]
+    for known in reversed(KNOWN):
+        tags = [known.get(word.lower()) for word, _, _ in found]
+        if found and all(tags):
+            return [Token(word, start, end, tag) for (word, start, end), tag in zip(found, tags)]
+    return None
+
+
+def word_tags(tokens: tuple[Token, ...]) -> dict[str, str]:
+    """Each word of a tagged text with its tag ("" for a word it tagged two ways)."""
+    known: dict[str, str] = {}
+    for t in tokens:
+        if known.setdefault(t.text.lower(), t.tag) != t.tag:
+            known[t.text.lower()] = ""
+    return known
+
+
+KNOWN: deque[dict[str, str]] = deque(maxlen=8)  # the words of the texts last tagged, with their tags
+
+
+SEEN: OrderedDict[str, tuple[Token, ...]] = OrderedDict()  # the last texts tagged whole, by their text
+SEEN_MAX = 512
 
 
 def widened(text: str, first: int, last: int) -> tuple[int, int]:
@@ -218,15 +179,23 @@ def widened(text: str, first: int, last: int) -> tuple[int, int]:
     return first, last + (after.end() if after else 0)
 
 
-def finite_form(token: str, words: StoryWords) -> tuple[str, str] | None:
-    """A finite verb as (verb, separated particle): "kwamen’" → ("kwamen", ""), "afneemt" → ("neemt", "af")."""
+def finite_form(token: str, words: StoryWords, tagged: bool = False) -> tuple[str, str] | None:
+    """A finite verb as (verb, separated particle): "kwamen’" → ("kwamen", ""), "afneemt" → ("neemt", "af");
+    `tagged`: the tagger read it as a verb, so a particle splits off a verb the lists lack."""
     word = token.strip("’'")
     if word.lower() in words.finite:
         return word, ""
     for particle in words.particles:
         if word.lower().startswith(particle) and word[len(particle) :].lower() in words.finite:
             return word[len(particle) :], particle
+    for particle in SEPARABLE if tagged else ():  # a verb the lists lack: "opleggen" → "leggen ... op"
+        rest = word[len(particle):]
+        if word.lower().startswith(particle) and len(rest) > 3 and rest.lower().endswith(("en", "de", "te", "t")):
+            return rest, particle
     return None
+
+
+SEPARABLE = ("af", "op", "aan", "uit", "toe", "mee", "terug", "vast", "weg")  # particles that always split off
 
 
 def dangling_end(text: str, words: StoryWords) -> str:
@@ -319,6 +288,15 @@ def subject_span(tokens: Sequence[Token], words: StoryWords) -> tuple[int, int] 
     return (start, end) if end > start else None
 
 
+def named_subject(text: str, words: StoryWords) -> bool:
+    """Whether the main clause's subject holds a name or an institution ("D66 schuift ...", "Het kabinet scherpt
+    ... aan", not "Er waait onrust ...")."""
+    tokens = tagged_plain(text)
+    span = subject_span(tokens, words)
+    return span is not None and any(t.tag.startswith(("N|eigen", "SPEC")) or t.text.lower() in words.institutions
+                                    for t in tokens[span[0]:span[1]])
+
+
 def subject_text(text: str, words: StoryWords) -> str:
     """The words of the main clause's subject ("" when there is none)."""
     tokens = tagged_plain(text)
@@ -344,7 +322,12 @@ def actor_words(text: str, words: StoryWords) -> tuple[str, ...]:
     investeerders deden een bod" → musk, groep, investeerders); none for a pronoun or no subject."""
     tokens = tagged_plain(text)
     start, end = subject_span(tokens, words) or (0, 0)
-    return tuple(sorted({t.text.lower() for t in tokens[start:end] if t.tag.startswith(("N|", "SPEC"))}))
+    nouns = [t for t in tokens[start:end] if t.tag.startswith(("N|", "SPEC"))]
+    if nouns and all(t.tag.startswith("N|soort") and t.text.lower().endswith(words.kind_nouns) for t in nouns):
+        return ()  # "Het staalbedrijf kondigde ... aan": a reference like a pronoun, its actor unknown here
+    said = {t.text.lower() for t in nouns}
+    return tuple(sorted(said | {part for word in said if "-" in word for part in word.split("-") if len(part) > 2}))
+    # "PVV-leider Geert Wilders", "het NSC-smaldeel": the party is an actor word too
 
 
 def in_past(text: str) -> bool:

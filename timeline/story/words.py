@@ -52,6 +52,7 @@ class StoryWords:
     headline_soft: re.Pattern[str]
     headline_max: int
     subject_openers: tuple[str, ...] = ()
+    kind_nouns: tuple[str, ...] = ()  # nouns that stand for an organisation or a person of a kind ("bedrijf", "topman")
     report_frames: frozenset[str] = frozenset()
     state_verbs: frozenset[str] = frozenset()
     refusals: frozenset[str] = frozenset()
@@ -61,6 +62,8 @@ class StoryWords:
     outlook_verbs: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
     aim_verbs: frozenset[str] = frozenset()
+    explanations: tuple[str, ...] = ()
+    opinion_verbs: frozenset[str] = frozenset()
     trend: re.Pattern[str] = re.compile(r"(?!)")
     disclosure: re.Pattern[str] = re.compile(r"(?!)")  # "werd duidelijk dat": the news follows
     headline_relative: re.Pattern[str] = re.compile(r"(?!)")  # time words a headline leaves out
@@ -84,6 +87,7 @@ def story_words(language: str = "nl") -> StoryWords:
         organisation_pronouns=frozenset(s.organisation_pronouns),
         leaning=tuple(s.leaning_openers),
         organisation_nouns=tuple(s.organisation_nouns),
+        kind_nouns=tuple(s.organisation_nouns) + tuple(s.person_nouns),
         institutions=tuple(s.institutions),
         generic_nouns=tuple(s.generic_organisation_nouns),
         name_words=tuple(s.organisation_name_words),
@@ -92,8 +96,9 @@ def story_words(language: str = "nl") -> StoryWords:
         reporting=frozenset(s.reporting_verbs),
         fronted=frozenset(s.fronted),
         particles=tuple(s.particles),
-        qualifier=re.compile(
+        qualifier=re.compile(  # "de omzet van 2025"; "een boete voor het overtreden van de regels in 2021"
             rf"\b(?:{alternatives(s.qualifier_articles)})\s+(?:[\w-]+\s+){{1,2}}(?:{alternatives(s.qualifier_prepositions)})\s*$"
+            rf"|\bvoor\s+(?:(?:de|het|een)\s+)?[\w-]+\s+(?:van\s+(?:de|het|een)\s+[\w-]+\s+)?in\s*$"
         ),
         figure=re.compile(
             rf"\d[\d.,]*\s*(?:{alternatives(s.figure_units + lang.not_after_number.words)})(?!\w)", re.IGNORECASE
@@ -127,6 +132,8 @@ def story_words(language: str = "nl") -> StoryWords:
         outlook_verbs=frozenset(s.outlook_verbs),
         copulas=frozenset(s.copulas),
         aim_verbs=frozenset(s.aim_verbs),
+        explanations=tuple(s.explanations),
+        opinion_verbs=frozenset(s.opinion_verbs),
         disclosure=re.compile(rf"\b(?:{alternatives(s.disclosure_frames)}),?\s+dat\s", re.IGNORECASE),
         trend=re.compile(rf"\b(?:{alternatives(s.trend_verbs)})\b"),
         continuation=re.compile(rf"\b(?:{alternatives(s.continuation_words)})\b"),

@@ -290,8 +290,11 @@ def tense_sources(lang: Language) -> dict[str, str]:
     tense = {
         name: word_start(r"(?:" + _alternation(words) + r")(?![\w])")
         for name, words in (("future", lang.tense.future), ("aux", lang.tense.perfect_aux),
-                            ("participle", lang.tense.zijn_participles))
+                            ("participle", lang.tense.zijn_participles), ("have", lang.tense.have_aux))
     }
+    strong = {participle for _, _, participle in lang.verbs.values()}
+    tense["have_participle"] = r"\b(?:" + lang.tense.participle_shape + r"|(?:\w{2,6})?(?:" + _alternation(strong) + r"))\b"
+    tense["future"] = r"(?<!\bte)" + tense["future"]  # "maakte bekend naar de koning te gaan": an infinitive, no future
     tense["past"] = word_start(past_source(lang))
     # a clause ends at a mark or before an opener ("dat", "omdat"); one class first lets the engine skip ahead
     tense["clause"] = (

@@ -23,6 +23,8 @@ class Tense(Model):
     inseparable_prefixes: tuple[str, ...]
     perfect_aux: tuple[str, ...]
     zijn_participles: tuple[str, ...]
+    have_aux: tuple[str, ...]
+    participle_shape: str
     clause_openers: tuple[str, ...]
 
 
@@ -44,6 +46,8 @@ class Labels(Model):
     untitled: str
     expected: str
     expected_note: str
+    period: str
+    added: str
     source: str
     sources: str
     approximate: str
@@ -121,6 +125,8 @@ class Story(Model):
     copulas: tuple[str, ...]
     trend_verbs: tuple[str, ...]
     aim_verbs: tuple[str, ...]
+    explanations: tuple[str, ...]
+    opinion_verbs: tuple[str, ...]
     disclosure_frames: tuple[str, ...]
     headline_relative: tuple[str, ...]
     headline_max: int

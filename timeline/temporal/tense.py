@@ -50,6 +50,8 @@ def direction_in(grammar: Grammar, text: str) -> Direction | None:
         return "past"
     if grammar.tense["aux"].search(lowered) and grammar.tense["participle"].search(lowered):
         return "past"  # "is in oktober gestopt": the perfect with "zijn"
+    if grammar.tense["have"].search(lowered) and grammar.tense["have_participle"].search(lowered):
+        return "past"  # "heeft in oktober een bod gedaan": the perfect with "hebben"
     return None
 
 

@@ -1,0 +1,40 @@
+"""An article's lead is its first sentence that tells a happening: a view, a state or an explanation at the
+top of an article does not stand at its publication day as the lead."""
+
+from timeline.build import build_timeline
+from timeline.read.inputs import Input
+
+
+def story_of(tmp_path, text):
+    path = tmp_path / "artikel.txt"
+    path.write_text("date 2025-09-29\n\n" + text, encoding="utf-8")
+    return build_timeline([Input(path, path.name)])
+
+
+def test_a_view_at_the_top_is_no_lead_and_the_happening_after_it_is(tmp_path):
+    story = story_of(tmp_path, "Werkgeversclub Bouwend Nederland vindt het heel mooi dat de provincie en de gemeente "
+                               "een eerste stap hebben gezet. De provincie Utrecht tekende maandag een akkoord met "
+                               "de gemeente Amersfoort over de nieuwe ringweg.\n")
+    assert not any("vindt het heel mooi" in e.text for e in story.events)
+    assert any("tekende" in e.headline for e in story.events)
+
+
+def test_a_state_at_the_top_is_no_lead(tmp_path):
+    story = story_of(tmp_path, "Twee miljard euro. Dat is wat de provincie zegt maximaal te investeren in de ringweg. "
+                               "De provincie maakte dat maandag bekend.\n")
+    assert not any(e.headline.startswith("Dat is wat") for e in story.events)
+
+
+def test_a_present_lead_with_a_named_subject_stands_at_the_publication_day_before_older_background(tmp_path):
+    story = story_of(tmp_path, "De Partij voor Fietsers schuift Anouk de Wit naar voren als nieuwe wethouder. "
+                               "De voormalig hoogleraar is sinds 2016 rector van de hogeschool. In die stad heeft ze "
+                               "in 2018 de vorming van een nieuw college geleid.\n")
+    lead = next(e for e in story.events if "naar voren" in e.text)
+    assert lead.date.start.isoformat() == "2025-09-29"
+
+
+
+def test_a_present_lead_with_an_institution_as_subject_is_the_lead(tmp_path):
+    story = story_of(tmp_path, "Het kabinet scherpt de regels aan voor de export van elektrische fietsen. Daarmee volgt "
+                               "Nederland voortaan de lijn van Duitsland.\n")
+    assert story.events[0].headline.startswith("Het kabinet scherpt de regels aan")

@@ -1,0 +1,55 @@
+"""Pronouns and demonstratives that point back by number: a plural "ze" with a plural verb is the plural
+subject before it; a demonstrative subject is the noun phrase just before it."""
+
+from __future__ import annotations
+
+from timeline.story.subjects import name_end
+from timeline.story.syntax import subject_span, tagged_plain
+from timeline.story.words import StoryWords
+
+
+def plural_subject(sentence: str, words: StoryWords) -> str:
+    """The subject of a sentence when it is plural and no pronoun ("De ouders schreven ..."), else ""."""
+    tokens = tagged_plain(sentence)
+    span = subject_span(tokens, words)
+    if span is None or not any(t.tag.startswith("N|") and t.tag.endswith("|mv") for t in tokens[span[0]:span[1]]):
+        return group(sentence, tokens, words)
+    return sentence[tokens[span[0]].start:tokens[span[1] - 1].end]
+
+
+def group(sentence: str, tokens, words: StoryWords) -> str:
+    """With no plural subject, the sentence's first definite plural of people ("... is geschrokken dat 80
+    procent van de bewoners van Wijk aan Zee last heeft": de bewoners van Wijk aan Zee), else ""."""
+    for k, token in enumerate(tokens[1:], 1):
+        if token.tag == "N|soort|mv" and tokens[k - 1].text.lower() == "de" and token.text.lower().endswith(PEOPLE):
+            end = k + 1
+            if end + 1 < len(tokens) and tokens[end].text == "van" and name_end(tokens, end + 1, set()) > end + 1:
+                end = name_end(tokens, end + 1, set())  # "de bewoners van Wijk aan Zee"
+            return sentence[tokens[k - 1].start:tokens[end - 1].end]
+    return ""
+
+
+PEOPLE = ("ers", "ren", "enten", "anten", "ieden", "ouders", "leden", "mensen", "burgers", "inwoners")  # groups of people
+
+
+def demonstrative_named(sentence: str, before: list[str]) -> str:
+    """"De beperking kwam er onder druk van de Amerikaanse regering. Die kondigde ... aan": a demonstrative
+    subject is the last noun phrase before it, when their number agrees ("[de Amerikaanse regering] kondigde")."""
+    tokens = tagged_plain(sentence[:80])
+    if not before or len(tokens) < 2 or tokens[0].text.lower() not in ("die", "deze") or \
+            not tokens[1].tag.startswith("WW|pv"):
+        return sentence
+    previous = tagged_plain(before[-1])
+    head = next((k for k in range(len(previous) - 1, -1, -1) if previous[k].tag.startswith("N|")), None)
+    if head is None or previous[head].tag.endswith("|mv") != tokens[1].tag.endswith("|mv"):
+        return sentence
+    first = head
+    while first > 0 and previous[first - 1].tag.startswith(("LID", "ADJ", "VNW|bez", "N|eigen")):
+        first -= 1
+    return f"[{before[-1][previous[first].start:previous[head].end]}]{sentence[tokens[0].end:]}"
+
+
+def plural_verb(text: str) -> bool:
+    """Whether the sentence's first finite verb is plural ("melden", "kondigden")."""
+    verb = next((t for t in tagged_plain(text[:120]) if t.tag.startswith("WW|pv")), None)
+    return verb is not None and verb.tag.endswith("|mv")

@@ -1,0 +1,109 @@
+"""Where a subject starts and ends, by the tags: its noun phrase, the phrases of its own noun, names beside
+it, a list; and whether something else was fronted before the verb."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from timeline.story.words import StoryWords
+from timeline.temporal.pos import Token
+from timeline.temporal.pos.chunks import noun_phrase_at
+
+ATTACHED = ("van", "voor", "uit", "in", "bij", "op", "met")  # a noun's own phrase: "de werkgevers in de schoonmaakbranche"
+
+
+def quantity_end(tokens: Sequence[Token], i: int, words: StoryWords) -> int:
+    """Past the words that open a subject without being its head: "ruim", "in totaal", "vooral", "alle vier"."""
+    text = " ".join(t.text.lower() for t in tokens[i:i + 4])
+    for opener in sorted(words.subject_openers, key=len, reverse=True):
+        if text == opener or text.startswith(opener + " "):
+            return i + len(opener.split())
+    return i
+
+
+def subject_end(tokens: Sequence[Token], i: int, words: StoryWords, dated: set[int]) -> int:
+    """Where the subject that starts at token i ends (i when none starts there): its noun phrase,
+    the phrases of its own noun (`van`, and for a common noun `in`, `uit`...), names beside it and
+    a second one after `en`. A date is never part of it."""
+    tags = [t.tag for t in tokens]
+    start = quantity_end(tokens, i, words)
+    if start + 1 < len(tokens) and tokens[start].text in GENITIVE and tokens[start + 1].text.endswith("s"):
+        start += 2  # "'s werelds enige fabrikant"
+    end = max(phrase_end(tokens, start, dated, words), name_end(tokens, start, dated))
+    if end == start:
+        return i
+    while end < len(tokens):
+        if tags[end].startswith("N|eigen") and end not in dated:  # "minister van Financiën Sophie Hermans"
+            end += 1
+            continue
+        if tokens[end].text.lower() in words.subject_adverbs:  # "ChatGPT zelf", "Altman daarentegen"
+            end += 1
+            continue
+        word = tokens[end].text.lower()
+        common = tags[end - 1].startswith(("N|soort", "TW"))
+        if word == "," and listed(tokens, end, words, dated):  # "D66, VVD en CDA"
+            end = phrase_end(tokens, end + 1, dated, words)
+            continue
+        change = word in ATTACHED and end + 1 < len(tokens) and tags[end + 1] == "TW"  # "van 90 miljoen euro ... naar",
+        # "bestelden klanten voor 3,6 miljard euro": an amount goes with the verb
+        if not change and (word == "van" or (word in ATTACHED and common) or word == "en"):
+            after = phrase_end(tokens, quantity_end(tokens, end + 1, words), dated, words)
+            if after > end + 1 and not any(k in dated for k in range(end, after)):
+                end = after
+                continue
+        break
+    return end
+
+
+GENITIVE = ("'s", "’s")
+NAME_LINKS = frozenset({"de", "van", "der", "den", "ter", "ten", "het", "op", "in", "aan"})  # "Ilse de Boer", "Van der Berg"
+
+
+def name_end(tokens: Sequence[Token], i: int, dated: set[int]) -> int:
+    """The end of a name of capitalised words at i, with the small words inside Dutch names (i if none)."""
+    if i >= len(tokens) or not tokens[i].tag.startswith(("N|", "ADJ", "SPEC")):  # "In Rotterdam" is no name
+        return i
+    end = i
+    while end < len(tokens) and end not in dated and tokens[end].text[:1].isupper() and tokens[end].text[:1].isalpha():
+        end += 1
+        links = end
+        while links < len(tokens) and tokens[links].text in NAME_LINKS:
+            links += 1
+        if links > end and links < len(tokens) and tokens[links].text[:1].isupper():
+            end = links
+    return end
+
+
+def listed(tokens: Sequence[Token], comma: int, words: StoryWords, dated: set[int]) -> bool:
+    """A comma inside a list of noun phrases: a noun phrase follows it, then another comma or "en"."""
+    after = phrase_end(tokens, comma + 1, dated, words)
+    return after > comma + 1 and after < len(tokens) and tokens[after].text.lower() in (",", "en")
+
+
+def phrase_end(tokens: Sequence[Token], i: int, dated: set[int], words: StoryWords) -> int:
+    """The end of the base noun phrase at i (i if none), before any date."""
+    tags = [t.tag for t in tokens]
+    if i >= len(tags) or i in dated:
+        return i
+    found = noun_phrase_at(tags, i)
+    end = found.end if found else (i + 1 if tags[i].startswith(("TW", "VNW|pers", "VNW|aanw")) else i)
+    common = next((k for k in range(i, end) if tags[k].startswith("N|soort")), None)
+    if common is not None:  # a common noun takes names after it ("chipmaker Siliconix"), and another noun
+        end = next((k for k in range(common + 1, end)  # only after a measure ("het aantal faillissementen")
+                    if tags[k].startswith("N|soort") and tokens[k - 1].text.lower() not in words.measure_nouns), end)
+    return next((k for k in range(i, end) if k in dated), end)
+
+
+def is_fronted(tokens: Sequence[Token], verb: int, words: StoryWords, dated: set[int]) -> bool:
+    """Does something other than the subject stand before the verb (a time, a place, a clause)?"""
+    if verb == 0:
+        return False
+    if 0 in dated or tokens[verb - 1].text == "," or tokens[0].tag.startswith(FRONTING):
+        return True
+    if tokens[0].tag.startswith(NOUN_PHRASE) and tokens[0].text.lower() not in words.fronted:
+        return False  # "Felle uitspraken maandag over ... maakten": one constituent before the verb, the subject
+    return any(k in dated for k in range(verb)) or subject_end(tokens, 0, words, dated) != verb
+
+
+FRONTING = ("VZ", "BW", "VG|onder")  # a preposition, an adverb or a subordinator opens an adverbial
+NOUN_PHRASE = ("LID", "ADJ", "N|", "TW", "VNW|bez", "SPEC")
