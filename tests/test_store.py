@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import shutil
 import sys
@@ -22,8 +23,17 @@ from timeline.story.diff import load_timeline
 ROOT = Path(__file__).parent.parent
 NEWS = ROOT.parent / "shared" / "news"
 FORMATS = ["md", "ics", "html", "json", "timelinejs"]
-sys.path.insert(0, str(ROOT / "bench"))
-import corpus
+
+def bench_corpus():
+    """bench/corpus.py, by its path: tests/corpus.py holds the name `corpus` on sys.path."""
+    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+corpus = bench_corpus()
 
 
 def build(*args) -> None:
