@@ -31,6 +31,7 @@ from timeline.read.given import Article
 if TYPE_CHECKING:
     from timeline.build import Collector
     from timeline.render.output import Producer
+    from timeline.store import Store
 
 Format = Literal["md", "ics", "html", "json", "timelinejs", "fragment", "embed", "snippet", "changelog"]
 FORMATS: tuple[str, ...] = ("md", "ics", "html", "json", "timelinejs", "fragment", "embed", "snippet", "changelog")
@@ -118,7 +119,7 @@ def build_story(
     prefer: Literal["tense", "past", "future"] = "tense", language: str = "nl", key: int | None = None,
     edits: str | os.PathLike[str] | None = None, strict: bool = True, jobs: int | None = 1, max_size: int = 20,
     engine: Literal["local", "dask"] = "local", scheduler: str | None = None, previous: Previous = None,
-    listener: Listener | None = None,
+    listener: Listener | None = None, store: Store | None = None,
 ) -> Story:
     """The story of `sources`: paths (files, folders, `-` for standard input) and articles held in
     memory (`Article`s or dicts of their fields), read in the order given; None means the bundled seeds.
@@ -126,6 +127,11 @@ def build_story(
     The options are `timeline build`'s (`jobs=None` picks as the command does); `previous` is the
     last build (its Timeline): each event keeps its ICS sequence, raised where it changed. A bad
     article raises its ArticleError, or with strict=False is skipped and listed in `Story.skipped`.
+
+    With a `store` (a timeline.store.Store, as `timeline build` gives) the candidates wait on disk
+    and the story is merged in parts there: the same story, in memory that does not grow with the
+    archive; `previous` may then also be its events as they are read (timeline.stream.previous_events).
+    A story past 2,000 events then reads its events from the store: render it before closing the store.
     """
     chosen = options(BuildOptions, dict(
         subject=subject, aliases=tuple(aliases), title=title, published=published, prefer=prefer, language=language,
@@ -146,7 +152,13 @@ def build_story(
         focus = Subject(chosen.subject, chosen.aliases) if chosen.subject else None
         found = load_edits(chosen.edits) if chosen.edits else None
     listener = listener or Listener()
-    collector = collect(given, chosen, focus, listener)
+    collector = collect(given, chosen, focus, listener, store=store)
+    if store is not None:
+        from timeline.stream import mergers, stored_story
+
+        made = stored_story(collector, chosen.title, chosen.language, focus, chosen.key, found, listener.say, previous,
+                            mergers(chosen.engine, chosen.scheduler, chosen.jobs))
+        return Story(made, collector.read, tuple(collector.skipped))  # type: ignore[arg-type]
     timeline = collector.timeline(chosen.title, chosen.language, focus, chosen.key, found, listener.say)
     return Story(carry_sequences(previous, timeline), collector.read, tuple(collector.skipped))
 
@@ -170,13 +182,15 @@ def inputs_of(sources: Iterable[Source] | None, max_bytes: int) -> list:
     return given
 
 
-def collect(given: list, chosen: BuildOptions, focus, listener: Listener, left: bool = False) -> Collector:
+def collect(given: list, chosen: BuildOptions, focus, listener: Listener, left: bool = False,
+            store: Store | None = None) -> Collector:
     """Read every article (skipping bad ones unless strict) into a Collector, telling the listener;
-    `left`: also the sentences that gave no event (read in this process; the review and the desk)."""
+    `left`: also the sentences that gave no event (read in this process; the review and the desk);
+    `store`: the candidates go there (timeline.store), not into memory."""
     from timeline.build import Collector, outcomes
     from timeline.read.inputs import files, inputs
 
-    collector = Collector(chosen.strict, listener.skipped, focus)
+    collector = Collector(chosen.strict, listener.skipped, focus, store)
     max_bytes = chosen.max_size * MB
     stdin = lambda: sys.stdin.buffer.read(max_bytes + 1)  # noqa: E731
     if chosen.engine == "dask":  # Dask tasks open the files and JSON Lines or Parquet data sets

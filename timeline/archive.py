@@ -197,6 +197,32 @@ def outcomes(items: list[Input], published: dt.date | None, prefer: Prefer, lang
         yield from found
 
 
+def merge_parts(batches: Iterator[list], subject: str | None, names: frozenset, focus, dropped: frozenset,
+                edits=None, scheduler: str | None = None, workers: int | None = None) -> Iterator[list]:
+    """The story's parts merged by Dask tasks, a batch of parts each, the results in order.
+    The story's names go to the workers once; at most AHEAD batches a worker are in flight."""
+    with client(scheduler, workers) as dask_client:
+        context = dask_client.scatter((subject, names, focus, dropped, edits), broadcast=True, hash=False)
+        slots = AHEAD * max(1, len(dask_client.scheduler_info().get("workers", {})) or 1)
+        waiting: list = []
+        for batch in batches:
+            waiting.append(dask_client.submit(merge_with, batch, context, pure=False))
+            if len(waiting) >= slots:
+                yield from in_order(waiting[:1])
+                waiting = waiting[1:]
+        yield from in_order(waiting)
+
+
+AHEAD = 3  # merge tasks in flight per worker
+
+
+def merge_with(batch: list, context: tuple) -> list:
+    """A Dask task: merge_part_batch with the story's names sent once to each worker."""
+    from timeline.parts import merge_part_batch
+
+    return merge_part_batch(batch, *context)
+
+
 def expression_rows(article, found) -> list[dict]:
     """One row per expression: the fields of `extract --format json`, flat."""
     rows = []

@@ -99,6 +99,22 @@ def to_record(outcome: Outcome) -> tuple:
     return (outcome.name, None, tuple(outcome.names.items()), source_rows, date_rows, rows, article)
 
 
+def candidate_row(c: Candidate) -> tuple:
+    """One candidate as plain values (its source and date inline), as the store keeps it."""
+    why = c.why and (c.why.sentence, c.why.phrase, c.why.at, c.why.rule, c.why.dates)
+    f = c.features
+    return (c.id, tuple(getattr(c.date, k) for k in DATE_FIELDS), c.text, c.headline,
+            tuple(getattr(c.source, k) for k in SOURCE_FIELDS), c.expected,
+            (f.amounts, f.names, f.words, f.actor, f.terms), c.kind, c.top_names, why)
+
+
+def candidate_of(row: tuple) -> Candidate:
+    """The candidate `candidate_row` stands for (equal to it)."""
+    id_, date, text, headline, source, expected, features, kind, top, why = row
+    return Candidate(id_, shared_date(*date), text, headline, Source(**dict(zip(SOURCE_FIELDS, source))), expected,
+                     Features(*features), kind, top, why and Why(*why))
+
+
 SOURCE_FIELDS = tuple(Source.model_fields)
 DATE_FIELDS = tuple(EventDate.model_fields)
 
@@ -148,8 +164,10 @@ def order_key(event: Event) -> tuple:
 class Collector:
     """Gathers outcomes into a timeline; reports skipped articles as they come."""
 
-    def __init__(self, strict: bool, on_skip: Callable[[ArticleError], None], focus: Subject | None = None):
+    def __init__(self, strict: bool, on_skip: Callable[[ArticleError], None], focus: Subject | None = None,
+                 store=None):
         self.strict, self.on_skip, self.focus = strict, on_skip, focus
+        self.store = store  # a timeline.store.Store: the candidates go there instead of into memory
         self.candidates: list[Candidate] = []
         self.owned: set[str] = set()  # candidates of an article about the subject that name no other actor
         self.names: Counter = Counter()
@@ -166,10 +184,13 @@ class Collector:
             self.on_skip(outcome.error)
             return
         self.read += 1
-        self.candidates.extend(outcome.candidates)
         self.sources.extend([outcome.source] if outcome.source else [])
         self.left_out.extend(outcome.left_out)
         self.names.update(outcome.names)
+        if self.store is not None:
+            self.store.add(outcome, owned(outcome, self.focus))
+            return
+        self.candidates.extend(outcome.candidates)
         self.owned.update(owned(outcome, self.focus))
 
     def title(self, title: str | None = None, language: str = "nl", focus: Subject | None = None) -> str:

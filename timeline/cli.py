@@ -367,9 +367,12 @@ def build(ctx, paths, out, formats, calendar_grain, calendar_spans, calendar_url
     """
     from pathlib import Path
 
+    from contextlib import closing
+
     from timeline.api import build_story, producers, write_story
-    from timeline.build import last_build
-    from timeline.story.diff import digests, load_timeline
+    from timeline.store import Store
+    from timeline.story.diff import load_timeline
+    from timeline.stream import previous_events
 
     if out == "-" and len(formats) != 1:
         raise click.BadParameter("--out - writes one format; add e.g. --format md", param_hint="--out")
@@ -379,34 +382,37 @@ def build(ctx, paths, out, formats, calendar_grain, calendar_spans, calendar_url
         raise click.BadParameter("a scheduler runs Dask tasks; add --engine dask", param_hint="--scheduler")
     stop_cleanly_on_sigterm()
     listener = telling(quiet, verbose)
-    # Without --since only SEQUENCE needs the last build: keep id -> (fingerprint, sequence), not its models.
     old = load_timeline(Path(since)) if since else None
-    previous = old if since else digests(last_build(Path(out) / "timeline.json", listener.say))
-    story = build_story(
-        paths or None, subject=subject, aliases=aliases, title=shown(title) if title else title, published=published,
-        prefer=prefer, language=language, key=key, edits=edits_path, strict=strict, jobs=jobs, max_size=max_size,
-        engine=engine, scheduler=scheduler, previous=previous, listener=listener)
-    look = dict(calendar_grain=calendar_grain, calendar_spans=calendar_spans, calendar_url=calendar_url, theme=theme,
-                heading_level=heading_level, show_title=not no_title, templates=templates)
-    if out == "-":
-        from timeline.console import write as to_stdout
+    with closing(Store()) as store:  # the candidates and the story wait on disk (timeline.store)
+        # Without --since only SEQUENCE needs the last build: read into the store an event at a time.
+        previous = old if since else previous_events(Path(out), listener.say)
+        story = build_story(
+            paths or None, subject=subject, aliases=aliases, title=shown(title) if title else title,
+            published=published, prefer=prefer, language=language, key=key, edits=edits_path, strict=strict,
+            jobs=jobs, max_size=max_size, engine=engine, scheduler=scheduler, previous=previous, listener=listener,
+            store=store)
+        look = dict(calendar_grain=calendar_grain, calendar_spans=calendar_spans, calendar_url=calendar_url,
+                    theme=theme, heading_level=heading_level, show_title=not no_title, templates=templates)
+        if out == "-":
+            from timeline.console import write as to_stdout
 
-        to_stdout(producers(story.timeline, formats, **look)[formats[0]]())
-    else:
-        for target in write_story(story, out, formats, since=old, say=listener.say, **look):
-            listener.say(f"timeline: wrote {target}")
-    summary(story, formats, calendar_grain, listener.say)
+            to_stdout(producers(story.timeline, formats, **look)[formats[0]]())
+        else:
+            for target in write_story(story, out, formats, since=old, say=listener.say, **look):
+                listener.say(f"timeline: wrote {target}")
+        summary(story, formats, calendar_grain, listener.say)
     if story.skipped:
         ctx.exit(EXIT_SKIPPED)
 
 
 def summary(story, formats, calendar_grain, say) -> None:
-    """How many events from how many articles; how many the calendar leaves out."""
-    from timeline.render.ics import placed
+    """How many events from how many articles; how many the calendar leaves out (counted as the
+    events are read: a large story's are in the store)."""
+    from timeline.render.ics import placed_count
 
     say(f"timeline: {len(story.timeline.events)} events from {story.read} articles"
         + (f", {len(story.skipped)} skipped" if story.skipped else ""))
-    left_out = len(story.timeline.events) - len(placed(story.timeline, calendar_grain))
+    left_out = len(story.timeline.events) - placed_count(story.timeline, calendar_grain)
     if "ics" in formats and left_out:
         say(f"timeline: {left_out} events coarser than a {calendar_grain} are not in the calendar; "
             "--calendar-grain year puts them in")

@@ -25,8 +25,9 @@ FILE_NAMES = {
     "md": "timeline.md", "ics": "timeline.ics", "html": "timeline.html", "json": "timeline.json",
     "timelinejs": "timelinejs.json", "fragment": "timeline.fragment.html", "changelog": "changelog.md",
     "embed": "timeline.embed.html", "snippet": "timeline.embed.snippet.html",
-    "review": "review.html", "review-md": "review.md",
+    "review": "review.html", "review-md": "review.md", "jsonl": "timeline.jsonl",
 }
+YEAR_FILE = re.compile(r"timeline-\d{4}\.(html|md)\Z")  # a large story's year pages (see render.split)
 OUTPUT_MARK = ".timeline.lock"  # in every folder timeline writes into
 PARTITION = re.compile(r"part-\d{5}\.(jsonl|parquet)\Z")  # what `extract --out` writes
 

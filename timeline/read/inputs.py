@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 
 from timeline.bounded import open_regular
 from timeline.errors import ArticleError
-from timeline.models import FILE_NAMES, OUTPUT_MARK, PARTITION
+from timeline.models import FILE_NAMES, OUTPUT_MARK, PARTITION, YEAR_FILE
 from timeline.read.decode import clean
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ def distinct(found: list[Input]) -> list[Input]:
 
 def written_here(path: Path) -> bool:
     """A file timeline wrote (a timeline or an extract's partition) in a folder it writes into: not an article."""
-    return ((path.name in OUTPUTS or PARTITION.match(path.name) is not None)
+    return ((path.name in OUTPUTS or PARTITION.match(path.name) is not None or YEAR_FILE.match(path.name) is not None)
             and os.path.lexists(path.parent / OUTPUT_MARK))
 
 

@@ -83,3 +83,9 @@ def json_chunks(timeline: Timeline) -> Iterator[str]:
         dumped = json.dumps(event.model_dump(mode="json"), ensure_ascii=False, indent=2)
         yield ("" if index == 0 else ",\n") + textwrap.indent(dumped, "    ")
     yield "\n  ]\n}\n"
+
+
+def jsonl_chunks(timeline: Timeline) -> Iterator[str]:
+    """timeline.jsonl: one event a line, as timeline.json has it (the next build reads it line by line)."""
+    for event in timeline.events:
+        yield json.dumps(event.model_dump(mode="json"), ensure_ascii=False) + "\n"

@@ -47,11 +47,18 @@ REFRESH = "P1D"  # a subscribed calendar looks for changes daily
 def placed(timeline: Timeline, grain: str = "month") -> list[Event]:
     """The events a calendar can place at `grain` or finer: at "month", those of a day, week
     or month spanning at most 31 days; at "year", also seasons, quarters, halves and years."""
+    return list(placed_events(timeline, grain))
+
+
+def placed_count(timeline: Timeline, grain: str = "month") -> int:
+    """How many events `placed` gives, counted as they are read."""
+    return sum(1 for _ in placed_events(timeline, grain))
+
+
+def placed_events(timeline: Timeline, grain: str = "month") -> Iterator[Event]:
     coarsest = Grain(grain)
-    return [
-        e for e in timeline.events
-        if e.date.grain.rank <= coarsest.rank and (grain == "year" or (e.date.end - e.date.start).days <= MAX_DAYS)
-    ]
+    return (e for e in timeline.events
+            if e.date.grain.rank <= coarsest.rank and (grain == "year" or (e.date.end - e.date.start).days <= MAX_DAYS))
 
 
 def ics_chunks(timeline: Timeline, grain: str = "month", spans: bool = False) -> Iterator[bytes]:
@@ -64,7 +71,7 @@ def ics_chunks(timeline: Timeline, grain: str = "month", spans: bool = False) ->
     calendar.add("x-published-ttl", REFRESH)
     head, end = calendar.to_ical().rsplit(b"END:VCALENDAR", 1)
     yield head
-    for event in placed(timeline, grain):
+    for event in placed_events(timeline, grain):
         yield _vevent(event, spans or shown_over_its_days(event)).to_ical()
     yield b"END:VCALENDAR" + end
 

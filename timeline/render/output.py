@@ -12,6 +12,7 @@ from typing import BinaryIO
 
 from timeline.errors import OutputError
 from timeline.models import FILE_NAMES, Timeline
+from timeline.render.split import split
 from timeline.render.staging import advice, locked_folder, new_staging, settle, swap
 
 FORMATS = ("md", "ics", "html", "json", "timelinejs", "fragment", "embed")
@@ -36,7 +37,8 @@ def producers(
     options: Options = Options(),
 ) -> dict[str, Producer]:
     """For each requested format (and the changelog of `changes` since the build `since`), what writes it, in chunks."""
-    from timeline.render import ics, document as render, timelinejs
+    from timeline.render import document as render
+    from timeline.render import ics, timelinejs
     from timeline.render.changelog import render_changelog
     from timeline.render.templating import make_environment
 
@@ -53,8 +55,37 @@ def producers(
         "snippet": lambda: [render.render_snippet(timeline, env, estimated_height(timeline)).encode("utf-8")],
         "changelog": lambda: [render_changelog(since, timeline, changes, env).encode("utf-8")],
     }
-    wanted = formats + (["snippet"] if "embed" in formats else []) + (["changelog"] if since is not None else [])
-    return {fmt: makers[fmt] for fmt in wanted}
+    makers["jsonl"] = lambda: (chunk.encode("utf-8") for chunk in render.jsonl_chunks(timeline))
+    large = split(timeline)  # past render.split.SPLIT events, read from the store: timeline.jsonl and year pages
+    wanted = (formats + (["jsonl"] if large and "json" in formats else []) + (["snippet"] if "embed" in formats else [])
+              + (["changelog"] if since is not None else []))
+    chosen = {fmt: makers[fmt] for fmt in wanted}
+    if large:
+        chosen.update(year_pages(timeline, [f for f in ("md", "html") if f in formats], env, look))
+    return chosen
+
+
+def year_pages(timeline, formats: list[str], env, look) -> dict[str, Producer]:
+    """A large story's Markdown and HTML: the index in timeline.md / .html, a file a year beside it."""
+    import hashlib
+
+    from timeline.render import document as render
+    from timeline.render.split import index_chunks, year_file, year_story
+
+    root = "tl-" + hashlib.sha1(timeline.title.encode("utf-8", "replace")).hexdigest()[:8]
+    html_look = dict(root=root, level=look.heading_level or 1, theme=look.theme)
+    pages: dict[str, Producer] = {}
+    for fmt in formats:
+        extra = dict(html_look, fragment=False, embed=False) if fmt == "html" else {}
+        pages[fmt] = lambda fmt=fmt, extra=extra: (c.encode("utf-8") for c in index_chunks(timeline, env, fmt, **extra))
+        for year, _ in timeline.events.years():
+            if fmt == "md":
+                make = lambda y=year: (c.encode("utf-8") for c in render.markdown_chunks(year_story(timeline, y), env,
+                                                                                            look.calendar))
+            else:
+                make = lambda y=year: (c.encode("utf-8") for c in render.html_chunks(year_story(timeline, y), env, look=look))
+            pages[year_file(year, fmt)] = make
+    return pages
 
 
 def estimated_height(timeline: Timeline) -> int:
@@ -72,8 +103,7 @@ def current_umask() -> int:
 
 
 def stream(make: Producer, target: BinaryIO) -> None:
-    for chunk in make():
-        target.write(chunk)
+    target.writelines(make())
 
 
 def write_all(out: Path, files: dict[str, Producer], say: Callable[[str], None] = lambda message: None) -> list[Path]:
@@ -85,13 +115,16 @@ def write_all(out: Path, files: dict[str, Producer], say: Callable[[str], None] 
     go back (see `timeline.render.staging`).
     """
     with locked_folder(out, say):
-        return put_files(out, {FILE_NAMES[fmt]: make for fmt, make in files.items()}, say)
+        return put_files(out, {file_name(fmt): make for fmt, make in files.items()}, say)
 
 
 def put_files(out: Path, files: dict[str, Producer], say: Callable[[str], None] = lambda message: None) -> list[Path]:
     """`write_all` for a caller that holds the folder's lock: the files by name, all or none, in
-    the order given but timeline.json last."""
+    the order given but timeline.json last. A timeline.json without timeline.jsonl (a story that is
+    not large) takes away the timeline.jsonl of an earlier, larger build, which the next build
+    would otherwise read as the last one."""
     names = sorted(files, key=lambda name: name == FILE_NAMES["json"])
+    stale = (FILE_NAMES["jsonl"],) if FILE_NAMES["json"] in files and FILE_NAMES["jsonl"] not in files else ()
     for name in names:
         if (out / name).is_dir():
             raise OutputError(f"{out / name}: a folder stands where the file goes; move it away or choose another --out")
@@ -99,11 +132,16 @@ def put_files(out: Path, files: dict[str, Producer], say: Callable[[str], None] 
     try:
         for name in names:
             render_into(staging / name, files[name], out)
-        swap(staging, out, names)
+        swap(staging, out, names, tuple(name for name in stale if (out / name).is_file()))
     finally:
         if not settle(staging, out):
             say(f"timeline: {staging}: cannot put back the old files; they are kept there for the next build")
     return [out / name for name in names]
+
+
+def file_name(fmt: str) -> str:
+    """A format's file; a year page (see render.split) is named by its key."""
+    return FILE_NAMES.get(fmt, fmt)
 
 
 def render_into(path: Path, make: Producer, out: Path) -> None:

@@ -106,21 +106,24 @@ def copies(candidates: list[Candidate]) -> list[list[int]]:
     return classes
 
 
-def groups(candidates: list[Candidate], subject: str | None, names: frozenset[str]) -> list[list[int]]:
+def groups(candidates: list[Candidate], subject: str | None, names: frozenset[str],
+           dropped: frozenset = frozenset()) -> list[list[int]]:
     """Candidates joined into facts. Identical copies are one report first (so a wire copy
     in a thousand articles stays one small block); then dated and "recent" reports join by
     union-find over pairs that share a key, and each undated mention goes onto the first fact it fits."""
     classes = copies(candidates)
     reports = [candidates[members[0]] for members in classes]
     sources = [{candidates[i].source.path for i in members} for members in classes]
-    joined = report_groups(reports, sources, subject, names)
+    joined = report_groups(reports, sources, subject, names, dropped)
     return [sorted(i for k in group for i in classes[k]) for group in joined]
 
 
 def report_groups(
-    candidates: list[Candidate], sources: list[set], subject: str | None, names: frozenset[str]
+    candidates: list[Candidate], sources: list[set], subject: str | None, names: frozenset[str],
+    dropped: frozenset = frozenset(),
 ) -> list[list[int]]:
-    """Reports joined into facts; `sources` are the articles each report stands for."""
+    """Reports joined into facts; `sources` are the articles each report stands for; `dropped`
+    the keys shared by more than MAX_BLOCK reports of the whole story (see timeline.store)."""
     ignore = frozenset({subject}) if subject else frozenset()
     found = [evidence(c, subject, names) for c in candidates]
     parent = list(range(len(candidates)))
@@ -135,7 +138,7 @@ def report_groups(
         return same_fact(candidates[i], candidates[j], found[i], found[j], ignore)
 
     undated = {i for i, c in enumerate(candidates) if c.kind == "undated"}
-    dated_parts, mention_parts = split_blocks(list(blocks(found, ignore)), undated)
+    dated_parts, mention_parts = split_blocks(list(blocks(found, ignore, dropped)), undated)
     articles = dict(enumerate(sources))  # an article reports a fact once
 
     def unite(i: int, j: int) -> None:
@@ -202,14 +205,20 @@ def pairs(member_of: list[list[list[int]]]) -> Iterator[tuple[int, int]]:
             yield i, j
 
 
-def blocks(found: list[Features], ignore: frozenset[str]) -> Iterable[list[int]]:
-    """Candidates that share an amount, a name or an event word: the only pairs worth testing."""
+def block_keys(f: Features, ignore: frozenset[str]) -> list[tuple]:
+    """The keys a report is found by: its amounts, names (but the subject), event words and stems."""
+    keys = [("amount", a) for a in f.amounts] + [("name", n) for n in f.names - ignore] + [("word", w) for w in f.words]
+    return keys + [("term", t) for t in f.terms]
+
+
+def blocks(found: list[Features], ignore: frozenset[str], dropped: frozenset = frozenset()) -> Iterable[list[int]]:
+    """Candidates that share an amount, a name or an event word: the only pairs worth testing.
+    `dropped` are keys too common in the whole story (when the story is merged in parts)."""
     index: dict[object, list[int]] = defaultdict(list)
     for i, f in enumerate(found):
-        keys = [("amount", a) for a in f.amounts] + [("name", n) for n in f.names - ignore] + [("word", w) for w in f.words]
-        for key in keys + [("term", t) for t in f.terms]:
+        for key in block_keys(f, ignore):
             index[key].append(i)
-    return (members for members in index.values() if 1 < len(members) <= MAX_BLOCK)
+    return (members for key, members in index.items() if 1 < len(members) <= MAX_BLOCK and key not in dropped)
 
 
 def precision(candidate: Candidate) -> tuple:
@@ -280,11 +289,12 @@ def merge(candidates: list[Candidate], subject: str | None, names: frozenset[str
 
 
 def tellings(
-    candidates: list[Candidate], subject: str | None, names: frozenset[str], focus: Subject | None = None
+    candidates: list[Candidate], subject: str | None, names: frozenset[str], focus: Subject | None = None,
+    dropped: frozenset = frozenset(),
 ) -> list[tuple[Event, list[Candidate]]]:
     """Each event with the reports it was made of (for the review page)."""
     found = []
-    for group in groups(candidates, subject, names):
+    for group in groups(candidates, subject, names, dropped):
         members = [candidates[i] for i in group]
         event = combine(members, names, focus)
         if event is not None:

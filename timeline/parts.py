@@ -1,0 +1,80 @@
+"""What the merge of an archive in parts (timeline.store) needs besides the store: a
+candidate as the merge's pair test reads it, the union-find over candidate numbers, and
+the merge of a batch of parts, which runs here or as a Dask task."""
+
+from __future__ import annotations
+
+import array
+
+from timeline.build import candidate_of
+from timeline.editing import split_off
+from timeline.models import Event
+from timeline.story.events import Candidate
+from timeline.story.merge import tellings
+from timeline.story.relevance import Subject
+
+
+class Probe:
+    """What the merge's pair test reads of a candidate, without its text."""
+
+    __slots__ = ("date", "kind", "published_end", "source")
+
+    def __init__(self, path: str, kind: str, start, end, published_end):
+        self.source, self.kind, self.date, self.published_end = Named(path), kind, Span(start, end), published_end
+
+    def __reduce__(self):
+        return (Probe, (self.source.path, self.kind, self.date.start, self.date.end, self.published_end))
+
+
+class Named:
+    __slots__ = ("path",)
+
+    def __init__(self, path: str):
+        self.path = path
+
+
+class Span:
+    __slots__ = ("end", "start")
+
+    def __init__(self, start, end):
+        self.start, self.end = start, end
+
+
+def probe(c: Candidate, found) -> tuple:
+    return (Probe(c.source.path, c.kind, c.date.start, c.date.end, c.published_end), found)
+
+
+def merge_part_batch(batch: list, subject: str | None, names: frozenset[str], focus: Subject | None,
+                     dropped: frozenset, edits=None) -> list[tuple[int, bool, Event]]:
+    """The events of some parts, each as (its first candidate's number, belongs to the subject, event);
+    the tellings `edits` split off an event stand alone (editing.split_off), numbered as their event."""
+    found = []
+    for members in batch:
+        candidates = [candidate_of(rec) for _, _, rec in members]
+        numbers = {id(c): seq for c, (seq, _, _) in zip(candidates, members)}
+        owned = {id(c) for c, (_, is_owned, _) in zip(candidates, members) if is_owned}
+        for event, told in tellings(candidates, subject, names, focus, dropped):
+            first = min(numbers[id(m)] for m in told)
+            for made, group in split_off([(event, told)], edits, names, focus):
+                belong = any(m.kind != "undated" and (id(m) in owned or (focus is not None and focus.named_in(m.text)))
+                             for m in group)
+                found.append((first, belong, made))
+    return found
+
+
+def root(parent: array.array, i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def unite(parent: array.array, i: int, j: int) -> None:
+    a, b = root(parent, i), root(parent, j)
+    if a != b:
+        parent[max(a, b)] = min(a, b)
+
+
+def tupled(value):
+    """A key read back from JSON: its lists tuples again."""
+    return tuple(tupled(v) for v in value) if isinstance(value, list) else value
