@@ -50,9 +50,16 @@ def pooled(items: list, jobs: int, published, prefer, language) -> Iterator:
     workers = min(jobs, len(chunks))
     executor = ProcessPoolExecutor(workers, mp_context=get_context(START_METHOD), initializer=worker_start)
     waiting, todo, finished = deque(), iter(chunks), False
+
+    def submit(chunk: list) -> None:
+        try:
+            waiting.append((chunk, executor.submit(work, chunk)))
+        except BrokenProcessPool:  # a worker died before this chunk was handed out
+            raise died(chunk) from None
+
     try:
         for chunk in todo:
-            waiting.append((chunk, executor.submit(work, chunk)))
+            submit(chunk)
             if len(waiting) >= workers * AHEAD:
                 break
         while waiting:
@@ -62,7 +69,7 @@ def pooled(items: list, jobs: int, published, prefer, language) -> Iterator:
             except BrokenProcessPool:
                 raise died(chunk) from None
             for more in todo:
-                waiting.append((more, executor.submit(work, more)))
+                submit(more)
                 break
             yield from map(from_record, records)
         finished = True
