@@ -115,7 +115,8 @@ def conjunct_second(rest: str) -> str:
     return f"{rest[:tokens[joint].end]} {tokens[verb].text} {between} {rest[tokens[verb].end:].strip()}".strip()
 
 
-RECENT: deque[tuple[str, tuple[Token, ...]]] = deque(maxlen=8)  # the texts last tagged, with their tokens
+RECENT: deque[tuple[str, tuple[Token, ...], dict[str, str]]] = deque(maxlen=8)  # the texts last tagged, with their
+# tokens and the tag of each of their words
 
 
 def tagged_plain(text: str) -> tuple[Token, ...]:
@@ -126,7 +127,7 @@ def tagged_plain(text: str) -> tuple[Token, ...]:
     if plain in SEEN:
         SEEN.move_to_end(plain)
         return SEEN[plain]
-    for parent, tokens in reversed(RECENT):
+    for parent, tokens, _ in reversed(RECENT):
         at = parent.find(plain)
         if at >= 0 and plain.strip():
             inside = [t for t in tokens if at <= t.start and t.end <= at + len(plain)]
@@ -136,8 +137,7 @@ def tagged_plain(text: str) -> tuple[Token, ...]:
     found = retagged(plain) or tagged(plain)
     tokens = tuple(Token(t.text, t.start, t.end, "WW|inf") if t.tag.startswith("WW|pv") and k and
                    found[k - 1].text.lower() == "te" else t for k, t in enumerate(found))  # "om ... aan te trekken"
-    RECENT.append((plain, tokens))
-    KNOWN.append(word_tags(tokens))
+    RECENT.append((plain, tokens, word_tags(tokens)))
     SEEN[plain] = tokens
     if len(SEEN) > SEEN_MAX:
         SEEN.popitem(last=False)
@@ -148,7 +148,7 @@ def retagged(plain: str) -> list[Token] | None:
     """A headline's reordering of a sentence just tagged ("OpenAI sloot een deal" from "Het voorbije jaar
     sloot OpenAI een deal"): its words keep the tags they had in their sentence, where each had one tag."""
     found = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(plain)]
-    for known in reversed(KNOWN):
+    for _, _, known in reversed(RECENT):
         tags = [known.get(word.lower()) for word, _, _ in found]
         if found and all(tags):
             return [Token(word, start, end, tag) for (word, start, end), tag in zip(found, tags)]
@@ -162,9 +162,6 @@ def word_tags(tokens: tuple[Token, ...]) -> dict[str, str]:
         if known.setdefault(t.text.lower(), t.tag) != t.tag:
             known[t.text.lower()] = ""
     return known
-
-
-KNOWN: deque[dict[str, str]] = deque(maxlen=8)  # the words of the texts last tagged, with their tags
 
 
 SEEN: OrderedDict[str, tuple[Token, ...]] = OrderedDict()  # the last texts tagged whole, by their text

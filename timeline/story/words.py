@@ -17,6 +17,11 @@ def alternatives(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def any_of(words, flags: int = 0) -> re.Pattern[str]:
+    """One of the words (or phrases) as a whole word."""
+    return re.compile(rf"\b(?:{alternatives(words)})\b", flags)
+
+
 @dataclass(frozen=True)
 class StoryWords:
     actions: frozenset[str]
@@ -109,14 +114,14 @@ def story_words(language: str = "nl") -> StoryWords:
         relative=re.compile(r",\s*(?:dat|die|wat)\b"),
         bound=re.compile(rf"\b(?:{alternatives(s.bounds)})\b(?:\s+\S+){{0,{s.bound_reach}}}\s*$"),
         comparison=re.compile(rf"\b(?:{alternatives(s.comparisons)})\s"),
-        change_from=re.compile(rf"\b(?:{alternatives(s.change_from)})\b"),
-        change_to=re.compile(rf"\b(?:{alternatives(s.change_to)})\b"),
+        change_from=any_of(s.change_from),
+        change_to=any_of(s.change_to),
         conditional=re.compile(
             rf"{word_before}(?:{alternatives(s.conditional_openers)})\b.*\b(?:{alternatives(s.conditional_verbs)})\b"
         ),
-        present=re.compile(rf"\b(?:{alternatives(s.present_words)})\b"),
-        hedge=re.compile(rf"\b(?:{alternatives(s.hedges)})\b"),
-        recent=re.compile(rf"\b(?:{alternatives(s.recent_phrases)})\b"),
+        present=any_of(s.present_words),
+        hedge=any_of(s.hedges),
+        recent=any_of(s.recent_phrases),
         clause_start=re.compile(rf"(?:^|[,;:—–(])\s*(?:{alternatives(s.subordinators)})\b"),
         headline_cut=re.compile(
             rf"\s*(?:[,;:]\s*(?:{alternatives(s.headline_cuts)})\b|[;(]|:\s|\s[—–]\s)"
@@ -135,11 +140,11 @@ def story_words(language: str = "nl") -> StoryWords:
         aim_verbs=frozenset(s.aim_verbs),
         explanations=tuple(s.explanations),
         opinion_verbs=frozenset(s.opinion_verbs),
-        example=re.compile(rf"\b(?:{alternatives(s.example_words)})\b"),
+        example=any_of(s.example_words),
         disclosure=re.compile(rf"\b(?:{alternatives(s.disclosure_frames)}),?\s+dat\s", re.IGNORECASE),
-        trend=re.compile(rf"\b(?:{alternatives(s.trend_verbs)})\b"),
-        continuation=re.compile(rf"\b(?:{alternatives(s.continuation_words)})\b"),
-        headline_relative=re.compile(rf"\b(?:{alternatives(s.headline_relative)})\b", re.IGNORECASE),
+        trend=any_of(s.trend_verbs),
+        continuation=any_of(s.continuation_words),
+        headline_relative=any_of(s.headline_relative, re.IGNORECASE),
         month_words=frozenset(lang.months) | frozenset(lang.seasons),
         time_words=frozenset(lang.months) | frozenset(lang.seasons) | frozenset(lang.weekdays),
         person_kinds=tuple(s.person_titles) + tuple(s.person_nouns),
