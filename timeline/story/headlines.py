@@ -72,7 +72,9 @@ def marked_cut(line: str, words: StoryWords) -> str:
     chipmachines niet meer") says it was cut."""
     opened = max(line.rfind(q) for q in "“„‘")
     if opened > 15 and not any(q in line[opened:] for q in "”’"):  # "noemt de regeling “misbruik": the quote was cut
-        return dangling_end(line[:opened], words) + "…"
+        if opened > 30:
+            return dangling_end(line[:opened], words) + "…"
+        return line[:opened] + line[opened + 1:] + "…"  # "De staalfabriek blijft „willens en wetens ...": its words
     if line.endswith("…") or not awaits_verb(line):
         return line
     return (line if len(line) < words.headline_max else line[: word_end(line, words.headline_max - 1)].rstrip()) + "…"
