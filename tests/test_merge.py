@@ -167,3 +167,19 @@ def test_one_article_telling_one_happening_twice_gives_one_event_and_a_reaction_
     ferrodam = [e for e in story.events if "Ferrodam" in e.text]
     assert len(ferrodam) == 1 and ferrodam[0].date.start.isoformat() == "2025-04-09"
     assert any("FNV" in e.text for e in story.events if e is not ferrodam[0])
+
+
+CHAIN = {  # a report that matches two others, which do not match each other
+    "a.txt": "date 2025-03-04\n\nOp 3 maart nam Norvia branchegenoot Belco over voor 2 miljard euro.\n",
+    "b.txt": "date 2025-03-05\n\nOp 3 maart kocht Norvia Belco en Kratos, voor 2 miljard euro en 500 miljoen euro.\n",
+    "c.txt": "date 2025-03-06\n\nOp 3 maart kocht Norvia ook Kratos voor 500 miljoen euro.\n",
+}
+
+
+def test_a_merge_never_chains_two_reports_together_through_a_third(tmp_path):
+    for name, text in CHAIN.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    story = build_timeline(inputs([str(tmp_path)], None))
+    told = [{Path(s.path).name for s in e.sources} for e in story.events]
+    assert {"a.txt", "b.txt"} in told or {"b.txt", "c.txt"} in told, told  # b joins one of them
+    assert not any({"a.txt", "c.txt"} <= sources for sources in told), told

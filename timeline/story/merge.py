@@ -139,20 +139,39 @@ def report_groups(
 
     undated = {i for i, c in enumerate(candidates) if c.kind == "undated"}
     dated_parts, mention_parts = split_blocks(list(blocks(found, ignore, dropped)), undated)
+    members = {i: [i] for i in range(len(candidates))}  # each fact's reports, under its root
     articles = dict(enumerate(sources))  # an article reports a fact once
+
+    def all_fit(a: int, b: int) -> bool:
+        """Complete linkage over articles: two facts join only when each article's telling of one is
+        the same fact as each article's telling of the other (an article's telling: any of its reports
+        there), so a merge never chains A to C through B."""
+        return all(any(fits(x, y) for x in xs for y in ys)
+                   for xs in by_article(members[a]) for ys in by_article(members[b]))
+
+    def by_article(fact: list[int]) -> list[list[int]]:
+        found: dict[str, list[int]] = {}
+        for x in fact:
+            found.setdefault(candidates[x].source.path, []).append(x)
+        return list(found.values())
 
     def unite(i: int, j: int) -> None:
         a, b = root(i), root(j)
         if a != b and fits(i, j) and (not (articles[a] & articles[b]) or
-                                      candidates[i].source.path == candidates[j].source.path):
+                                      candidates[i].source.path == candidates[j].source.path) and all_fit(a, b):
             parent[b] = a
+            members[a] += members.pop(b)
             articles[a] |= articles.pop(b)
 
     # Dated pairs in ascending (i, j) order, made one i at a time from the blocks: no list of every pair.
     for i, j in pairs(memberships(dated_parts, len(candidates))):
         unite(i, j)
-    for mention in sorted(mention_parts):  # onto the first fact (in ascending order) that it fits
-        other = next((o for o in unique(heapq.merge(*mention_parts[mention])) if fits(mention, o)), None)
+    def takes(fact: list[int], mention: int) -> bool:  # a fact told with a date, and every report of it fits
+        return (any(candidates[x].kind in DATED for x in fact)
+                and all(any(fits(mention, x) for x in xs) for xs in by_article(fact)))
+
+    for mention in sorted(mention_parts):  # onto the first such fact, in ascending order
+        other = next((o for o in unique(heapq.merge(*mention_parts[mention])) if takes(members[root(o)], mention)), None)
         if other is not None:
             parent[mention] = root(other)
     joined: dict[int, list[int]] = defaultdict(list)

@@ -48,6 +48,7 @@ class Cast:
     types: dict  # name -> the type word it came with ("softwarebedrijf"), where it had one
     counts: Counter  # how often the article names each
     runs: dict  # text -> its names_in, each text of the article read once
+    places: frozenset[str] = frozenset()  # names the article writes only after "in", "uit", ...: places
 
     def names_in(self, text: str, words: StoryWords) -> list[tuple[str, str]]:
         found = self.runs.get(text)
@@ -146,7 +147,15 @@ def cast(sentences: list[str], words: StoryWords) -> Cast:
     names = {name for name, _, _ in runs}
     counts = Counter(name for name, _, _ in runs)
     types = {name: kind for name, kind, _ in runs if kind}
-    return Cast(frozenset(persons), frozenset(names - persons), known, types, counts, memo)
+    return Cast(frozenset(persons), frozenset(names - persons), known, types, counts, memo,
+                frozenset(n for n in names - persons if placed(n, sentences, words)))
+
+
+def placed(name: str, sentences: list[str], words: StoryWords) -> bool:
+    """Whether every time the article writes `name` it follows a word of place ("in IJmuiden", "uit Veldhoven")."""
+    pattern = re.compile(rf"(\S+)\s+{re.escape(name)}(?![\w-])|(?<![\w-]){re.escape(name)}(?![\w-])")
+    seen = [m.group(1) for text in sentences for m in pattern.finditer(text)]
+    return bool(seen) and all(w is not None and w.lower() in words.place_prepositions for w in seen)
 
 
 def antecedent(
@@ -159,7 +168,8 @@ def antecedent(
     texts = [" ".join(before[-3:])] if salient else list(reversed(before[-3:]))
     for nearest, text in enumerate(texts):
         bare = [POSSESSIVE.sub("", n) for n, _ in people.names_in(text, words)]  # "OpenAI’s" is OpenAI
-        allowed = [n for n in bare if n in pool and len(n) > 2 and not institution(n, people, words)]
+        allowed = [n for n in bare if n in pool and len(n) > 2 and not institution(n, people, words)
+                   and (n not in people.places or noun.endswith(words.place_nouns))]
         fitting = [n for n in allowed if kind == "person" or fits(n, noun, people, words)]
         if noun.endswith(words.generic_nouns):  # "het bedrijf": a name said with a company's type word first
             fitting.sort(key=lambda n: not people.types.get(n, "").endswith(words.organisation_nouns))
@@ -282,6 +292,8 @@ def resolve(text: str, before: list[str], people: Cast, words: StoryWords, subje
     named = NAMED.match(text, found.end)
     if found.start == 0 and named:  # "het bedrijf [OpenAI] gaf": the name already stands there
         return f"[{named.group(1)}]{text[named.end():]}", named.group(1)
+    if found.noun and NAME.match(text, found.end + 1):
+        return text, None  # "De vakbond FNV noemde ...": named where it stands
     if found.kind == "leaning":
         return (f"{before[-1]} {text}" if before else text), None
     if found.kind == "person" and not found.noun and plural_verb(text):  # "Ze vroegen ...": a plural, never the

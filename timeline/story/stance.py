@@ -57,11 +57,12 @@ def states(text: str, words: StoryWords) -> bool:
 
 
 def explains(text: str, words: StoryWords) -> bool:
-    """"Dat komt doordat klanten ...", "Het gaat om acht nieuwe bewindspersonen": what was told, explained."""
-    said = text.lower().replace(",", " ").split()[:9]
-    return any(" ".join(said[k:]).startswith(words.explanations) or " ".join(said[:2] + said[3:]).startswith(
-        words.explanations) for k in range(0, 6))  # "Het gaat bijvoorbeeld om ...", "Volgens het bedrijf komt dat
-    # doordat ...": after a fronted phrase, or with one word inside
+    """"Dat komt doordat klanten ...", "Het gaat om acht nieuwe bewindspersonen": what was told, explained;
+    after a fronted phrase ("Volgens het bedrijf komt dat doordat ..."), or with up to two words inside
+    its verb and the rest ("Het ging onder meer om ...", "Het gaat bijvoorbeeld om ...")."""
+    said = text.lower().replace(",", " ").split()[:10]
+    return any(" ".join(said[k:]).startswith(words.explanations) or " ".join(said[k:k + 2] + said[k + 2 + gap:]).startswith(
+        words.explanations) for k in range(0, 6) for gap in (1, 2))
 
 
 def spans_years(period) -> bool:

@@ -37,6 +37,8 @@ def subject_end(tokens: Sequence[Token], i: int, words: StoryWords, dated: set[i
             end += 1
             continue
         if tokens[end].text.lower() in words.subject_adverbs:  # "ChatGPT zelf", "Altman daarentegen"
+            if end + 1 < len(tokens) and tags[end + 1].startswith(("N|", "LID", "TW", "ADJ", "VNW")):
+                break  # "kocht Norvia ook Kratos": the adverb goes with the object after it
             end += 1
             continue
         word = tokens[end].text.lower()

@@ -32,6 +32,8 @@ class StoryWords:
     leaning: tuple[str, ...]
     organisation_nouns: tuple[str, ...]
     institutions: tuple[str, ...]
+    place_nouns: tuple[str, ...]
+    place_prepositions: frozenset[str]
     generic_nouns: tuple[str, ...]
     name_words: tuple[str, ...]
     person_nouns: tuple[str, ...]
@@ -95,6 +97,8 @@ def story_words(language: str = "nl") -> StoryWords:
         organisation_nouns=tuple(s.organisation_nouns),
         kind_nouns=tuple(s.organisation_nouns) + tuple(s.person_nouns),
         institutions=tuple(s.institutions),
+        place_nouns=tuple(s.place_nouns),
+        place_prepositions=frozenset(s.place_prepositions),
         generic_nouns=tuple(s.generic_organisation_nouns),
         name_words=tuple(s.organisation_name_words),
         person_nouns=tuple(s.person_nouns),

@@ -104,6 +104,8 @@ class Story(Model):
     leaning_openers: tuple[str, ...]
     organisation_nouns: tuple[str, ...]
     institutions: tuple[str, ...]
+    place_prepositions: tuple[str, ...]
+    place_nouns: tuple[str, ...]
     generic_organisation_nouns: tuple[str, ...]
     organisation_name_words: tuple[str, ...]
     person_nouns: tuple[str, ...]
