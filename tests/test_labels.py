@@ -15,5 +15,7 @@ def test_a_weekend_reads_as_its_days_not_its_first_hour():
     assert read("dit weekend") == "19 december – 21 december 2025"
 
 
-def test_a_part_of_one_day_still_reads_as_its_day_and_hour():
-    assert read("vanavond") == "17 december 2025 om 18:00"
+def test_a_part_of_one_day_reads_as_its_day_and_the_part_never_a_clock_time_it_did_not_say():
+    assert read("vanavond") == "17 december 2025, 's avonds"
+    assert read("dinsdagochtend") == "16 december 2025, 's ochtends"
+    assert read("om 14.30 uur") == "17 december 2025 om 14:30"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from functools import partial
 from typing import Callable, Iterator
@@ -145,6 +145,31 @@ def owned(outcome: Outcome, focus: Subject | None) -> list[str]:
             if not any(name in outcome.names and not focus.named_in(name) for name in c.features.names)]
 
 
+BACKGROUND_YEARS = 3
+
+
+def foreground(outcome: Outcome, focus: Subject | None) -> Outcome:
+    """The article's candidates without its background: with a subject given, a sentence dated years
+    before its article that names another actor and not the subject by name ("Toenmalig president Trump
+    tekende in 2018 ...", a newcomer's career in 2018 in an article of 2025) is no part of the story."""
+    if focus is None or not outcome.candidates:
+        return outcome
+    kept = tuple(c for c in outcome.candidates if not background(c, outcome, focus))
+    return outcome if len(kept) == len(outcome.candidates) else replace(outcome, candidates=kept)
+
+
+def background(c: Candidate, outcome: Outcome, focus: Subject) -> bool:
+    published = c.source.published
+    long_before = c.date.end <= published.replace(year=published.year - BACKGROUND_YEARS, day=min(published.day, 28))
+    if c.kind != "dated" or not long_before or any(_named(c.text, n) for n in focus.names if n[:1].isupper()):
+        return False
+    return any(name in (outcome.names or ()) and not focus.named_in(name) for name in c.features.names)
+
+
+def _named(text: str, name: str) -> bool:
+    return Subject(name, ()).named_in(text)
+
+
 def about(outcome: Outcome, focus: Subject) -> bool:
     """The article is about the subject: its title names it, or no name is mentioned more often.
     Then every fact it dates is part of the story (the premier's talks in an article on the chip maker's exports)."""
@@ -187,6 +212,7 @@ class Collector:
         self.sources.extend([outcome.source] if outcome.source else [])
         self.left_out.extend(outcome.left_out)
         self.names.update(outcome.names)
+        outcome = foreground(outcome, self.focus)
         if self.store is not None:
             self.store.add(outcome, owned(outcome, self.focus))
             return

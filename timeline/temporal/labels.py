@@ -54,6 +54,9 @@ def unit_label(labels: Labels, period: Period) -> str:
 def base_label(labels: Labels, period: Period) -> str:
     if period.grain.is_time_of_day and period.end - period.start > dt.timedelta(days=1):
         return range_label(labels, period)  # a weekend: "19 – 21 december 2025", not its first hour
+    part = labels.day_parts.get(str(period.start.hour)) if period.end - period.start > dt.timedelta(hours=1) else None
+    if period.grain.is_time_of_day and part:  # "dinsdagochtend": the day and its part, no clock time
+        return labels.day_part.format(day=day_label(labels, period.start_date), part=part)
     if period.grain.is_time_of_day:
         return labels.time.format(day=day_label(labels, period.start_date), time=period.start.strftime("%H:%M"))
     return unit_label(labels, period) if periods.aligned(period) else range_label(labels, period)

@@ -41,6 +41,8 @@ class Labels(Model):
     decade: str
     range: str
     time: str
+    day_part: str
+    day_parts: dict[str, str]  # the starting hour ("0", "12") -> the part
     recent: str
     title: str
     untitled: str
