@@ -17,7 +17,7 @@ from timeline.story.syntax import actor_words, has_main_verb, in_past, named_sub
 from timeline.story.pronouns import demonstrative_named
 from timeline.story.references import Cast, cast, name_epithet, resolve
 from timeline.story.sentences import Sentence, sentences
-from timeline.story.stance import at_its_date, explains, opinion, states
+from timeline.story.stance import at_its_date, explains, opinion, results_out, states
 from timeline.story.records import (  # noqa: F401  (the records are the story's words for what it makes)
     Candidate, LeftOut, Why, event_date, event_id, known_names, lead_date, numbered, recent_date, shared_date,
     source_of,
@@ -127,6 +127,8 @@ def classify(item: Told, article: Article, language: str = "nl") -> tuple[str, E
         return None
     if dating.kind == "dated" and not at_its_date(item, dating, article, words):
         return None
+    if dating.kind == "dated" and reports(item, words) and results_out(dating.expression.period, article, item.raw, words):
+        return "dated", lead_date(article, language), False, explain(item, replace(dating, rule="results"))
     if dating.kind == "dated" and reports(item, words):
         expr = dating.expression
         clause = clause_direction(compile_grammar(language), article.text, expr.offset[0], widen=False)
@@ -170,8 +172,9 @@ def article_candidates(
     for index, item in enumerate(items):
         if index == lead:
             dating = choose(item.raw, list(item.placed), words, bool(item.features.amounts), item.recent_word)
-            if dating.kind == "dated" and not at_its_date(item, dating, article, words):
-                dating = replace(dating, kind="published")  # "wil uiterlijk in 2029 ...": the plan is news today
+            if dating.kind == "dated" and (not at_its_date(item, dating, article, words) or results_out(
+                    dating.expression.period, article, item.raw, words)):  # "wil uiterlijk in 2029 ...": the plan
+                dating = replace(dating, kind="published")  # is news today; so are the figures of the last quarter
             date = event_date(dating.expression, language) if dating.kind == "dated" else lead_date(article, language)
             top = tuple(n for n, _ in names.most_common(3))
             own_title = None if article.entry and article.entry.title_written else article.title  # not an editor's summary

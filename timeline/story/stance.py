@@ -111,3 +111,18 @@ def rolling(expr: Expression) -> bool:
 
 
 COARSE = frozenset({Grain.MONTH, Grain.SEASON, Grain.QUARTER, Grain.HALF, Grain.YEAR})
+
+
+RESULTS_DAYS = 45  # quarterly and annual figures come out within weeks of the period's end
+
+
+def results_out(period, article, text: str, words: StoryWords) -> bool:
+    """A company's figures over a quarter, half or year that ended just before the article ("ASML boekte in het
+    tweede kwartaal een omzet van 6,2 miljard euro", published 17 July): the news is their publication, that day."""
+    if period is None or period.grain not in RESULT_GRAINS or article.published_grain is not Grain.DAY:
+        return False
+    after = (article.published - period.end_date).days
+    return 0 <= after <= RESULTS_DAYS and bool(words.results.search(text.lower()))
+
+
+RESULT_GRAINS = (Grain.QUARTER, Grain.HALF, Grain.YEAR)

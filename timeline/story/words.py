@@ -34,6 +34,7 @@ class StoryWords:
     institutions: tuple[str, ...]
     place_nouns: tuple[str, ...]
     place_prepositions: frozenset[str]
+    results: re.Pattern[str]
     generic_nouns: tuple[str, ...]
     name_words: tuple[str, ...]
     person_nouns: tuple[str, ...]
@@ -99,6 +100,7 @@ def story_words(language: str = "nl") -> StoryWords:
         institutions=tuple(s.institutions),
         place_nouns=tuple(s.place_nouns),
         place_prepositions=frozenset(s.place_prepositions),
+        results=any_of(s.results_words),
         generic_nouns=tuple(s.generic_organisation_nouns),
         name_words=tuple(s.organisation_name_words),
         person_nouns=tuple(s.person_nouns),

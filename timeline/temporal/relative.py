@@ -55,6 +55,8 @@ def season(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     code = str(g.lookup("season", groups["season"]))
     if groups.get("year"):
         return date(periods.season(int(groups["year"]), code))
+    if groups.get("shift_b"):  # "de zomer van vorig jaar"
+        return date(periods.season(ctx.today.year + int(g.lookup("shift", groups["shift_b"])), code))
     if groups.get("shift"):
         shift = int(g.lookup("shift", groups["shift"]))
         ctx = Context(ctx.reference, {-1: "past", 1: "future"}.get(shift))
@@ -71,8 +73,12 @@ def quarter(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     number_ = int(groups["qn"]) if groups.get("qn") else ordinal(g, groups)
     if not 1 <= number_ <= 4:
         return None
-    year = int(groups["year"]) if groups.get("year") else ctx.today.year
-    return date(periods.quarter(year, number_))
+    if groups.get("year") or groups.get("thisyear") or groups.get("shift_b"):  # "het vierde kwartaal van vorig jaar"
+        shift = int(g.lookup("shift", groups["shift_b"])) if groups.get("shift_b") else 0
+        return date(periods.quarter(int(groups["year"]) if groups.get("year") else ctx.today.year + shift, number_))
+    first = pick_year(ctx, lambda y: periods.quarter(y, number_)[0].start_date,  # alone: by the tense, as a season
+                      lambda y: periods.quarter(y, number_)[0].end_date - dt.timedelta(days=1))
+    return date(periods.quarter(first.year, number_))
 
 
 @handles("half", "half_code")
