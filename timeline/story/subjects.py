@@ -89,6 +89,8 @@ def phrase_end(tokens: Sequence[Token], i: int, dated: set[int], words: StoryWor
         return i
     found = noun_phrase_at(tags, i)
     end = found.end if found else (i + 1 if tags[i].startswith(("TW", "VNW|pers", "VNW|aanw")) else i)
+    if tags[i].startswith("N|eigen"):  # a name ends with its capitalised words: "wilde Tata staal gaan maken"
+        end = next((k for k in range(i, end) if not tags[k].startswith("N|eigen")), end)
     common = next((k for k in range(i, end) if tags[k].startswith("N|soort")), None)
     if common is not None:  # a common noun takes names after it ("chipmaker Siliconix"), and another noun
         end = next((k for k in range(common + 1, end)  # only after a measure ("het aantal faillissementen")
