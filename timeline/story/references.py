@@ -299,10 +299,25 @@ def resolve(text: str, before: list[str], people: Cast, words: StoryWords, subje
     if found.kind == "person" and not found.noun and plural_verb(text):  # "Ze vroegen ...": a plural, never the
         group = plural_subject(before[-1], words) if before else ""  # last person named; the plural subject before
         return (insert(text, found, group), group) if group else (text, None)
+    if found.kind == "organisation" and not found.noun and before and thing_subject(before[-1], words):
+        return text, None  # "Dat kabinet zat er sinds 2022. Het kwam ten val": "het" is that cabinet, no name
     name = antecedent(before, found.kind, people, words, found.noun)
     if name is None:
         return text, None
     return insert(text, found, name), name
+
+
+def thing_subject(sentence: str, words: StoryWords) -> bool:
+    """Whether the sentence's subject is a noun phrase without a name whose noun is no kind of organisation or
+    person ("Dat kabinet", "De regeling"): the "het" after it stands for that, not for a name further back."""
+    found = subject_text(sentence, words).split()
+    if len(found) < 2 or found[0].lower() not in ARTICLES + DETERMINERS:
+        return False
+    head = next((k for k, w in enumerate(found) if k and w.lower() in HEAD_ENDS), len(found)) - 1  # "De regeling
+    return head > 0 and found[head].islower() and not found[head].endswith(words.kind_nouns)  # van Norvia": regeling
+
+
+HEAD_ENDS = frozenset({"van", "uit", "in", "voor", "met", "op", "bij", "onder", "over", ","})
 
 
 def insert(text: str, found: Reference, name: str) -> str:
