@@ -19,3 +19,4 @@ def test_a_part_of_one_day_reads_as_its_day_and_the_part_never_a_clock_time_it_d
     assert read("vanavond") == "17 december 2025, 's avonds"
     assert read("dinsdagochtend") == "16 december 2025, 's ochtends"
     assert read("om 14.30 uur") == "17 december 2025 om 14:30"
+    assert read("dinsdag aan het eind van de middag") == "16 december 2025, 's middags"

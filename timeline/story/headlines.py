@@ -67,11 +67,15 @@ def subject_before_verb(text: str, words: StoryWords) -> str | None:
     return f"{text[tokens[1].start:tokens[end - 1].end]} {tokens[0].text} {text[tokens[end - 1].end:].strip()}".strip()
 
 
+OPENING_QUOTE = re.compile(r"(?:^|(?<=\s))[“„‘’'\"](?=\w)")
+CLOSING_QUOTE = re.compile(r"(?<=[\w.,!?…])[”’'\"](?!\w)")
+
+
 def marked_cut(line: str, words: StoryWords) -> str:
     """A headline that still ends inside a clause waiting for its verb ("besloot dat ASML ook oudere
     chipmachines niet meer") says it was cut."""
-    opened = max(line.rfind(q) for q in "“„‘")
-    if opened > 15 and not any(q in line[opened:] for q in "”’"):  # "noemt de regeling “misbruik": the quote was cut
+    opened = max((m.start() for m in OPENING_QUOTE.finditer(line)), default=-1)  # also a ’ or ' that opens a word
+    if opened > 15 and not CLOSING_QUOTE.search(line, opened + 1):  # "noemt de regeling “misbruik": the quote was cut
         if opened > 30:
             return dangling_end(line[:opened], words) + "…"
         return line[:opened] + line[opened + 1:] + "…"  # "De staalfabriek blijft „willens en wetens ...": its words

@@ -54,7 +54,7 @@ def unit_label(labels: Labels, period: Period) -> str:
 def base_label(labels: Labels, period: Period) -> str:
     if period.grain.is_time_of_day and period.end - period.start > dt.timedelta(days=1):
         return range_label(labels, period)  # a weekend: "19 – 21 december 2025", not its first hour
-    part = labels.day_parts.get(str(period.start.hour)) if period.end - period.start > dt.timedelta(hours=1) else None
+    part = day_part(labels, period.start.hour) if period.end - period.start > dt.timedelta(hours=1) else None
     if period.grain.is_time_of_day and part:  # "dinsdagochtend": the day and its part, no clock time
         return labels.day_part.format(day=day_label(labels, period.start_date), part=part)
     if period.grain.is_time_of_day:
@@ -65,5 +65,13 @@ def base_label(labels: Labels, period: Period) -> str:
 def label(period: Period, mod: Mod | None = None, language: str = "nl") -> str:
     """The Dutch reading of a period with its modifier; a part ("eind 2022") is read from its whole."""
     labels = load(language).labels
+    if mod in PARTS and period.grain.is_time_of_day:  # "woensdag aan het eind van de middag": that day, 's middags
+        return base_label(labels, period)
     text = base_label(labels, periods.whole(period) if mod in PARTS else period)
     return labels.mods[mod].format(label=text) if mod else text
+
+
+def day_part(labels: Labels, hour: int) -> str | None:
+    """The part of the day an hour falls in ("'s middags" from 12:00), by the language's day_parts."""
+    starts = [int(start) for start in labels.day_parts if int(start) <= hour]
+    return labels.day_parts[str(max(starts))] if starts else None
