@@ -22,7 +22,7 @@ from timeline.story.words import StoryWords, tokens
 
 COORDINATED = re.compile(r"\s*(?:,|en|of|tot en met|t/m)\s*")
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-CLAUSE_BREAK = re.compile(r"[,;:—–(]")
+CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:—–(]")  # a comma inside a number ("7,2 miljard") breaks nothing
 QUALIFIER_REACH = 90  # a noun phrase with its "van", "voor" or "in" before a date fits in this many characters
 REACH = 240  # how far back a date's clause is read: a sentence with thousands of dates stays linear
 EXCLUDED = {"quoted", "qualifier", "bound", "base", "relative", "recurring", "topic"}

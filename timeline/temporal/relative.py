@@ -76,8 +76,9 @@ def quarter(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     if groups.get("year") or groups.get("thisyear") or groups.get("shift_b"):  # "het vierde kwartaal van vorig jaar"
         shift = int(g.lookup("shift", groups["shift_b"])) if groups.get("shift_b") else 0
         return date(periods.quarter(int(groups["year"]) if groups.get("year") else ctx.today.year + shift, number_))
-    first = pick_year(ctx, lambda y: periods.quarter(y, number_)[0].start_date,  # alone: by the tense, as a season
-                      lambda y: periods.quarter(y, number_)[0].end_date - dt.timedelta(days=1))
+    if ctx.direction != "past":
+        return date(periods.quarter(ctx.today.year, number_))  # alone: this year's, or in a report of the past
+    first = pick_year(ctx, lambda y: periods.quarter(y, number_)[0].start_date)  # the last one that has begun
     return date(periods.quarter(first.year, number_))
 
 
