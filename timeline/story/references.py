@@ -168,8 +168,10 @@ def antecedent(
     texts = [" ".join(before[-3:])] if salient else list(reversed(before[-3:]))
     for nearest, text in enumerate(texts):
         bare = [POSSESSIVE.sub("", n) for n, _ in people.names_in(text, words)]  # "OpenAI’s" is OpenAI
-        allowed = [n for n in bare if n in pool and len(n) > 2 and not institution(n, people, words)
-                   and (n not in people.places or noun.endswith(words.place_nouns))]
+        allowed = [n for n in bare if n in pool and (len(n) > 2 or kind == "place" and n.isupper())
+                   and not institution(n, people, words) and (n not in people.places or noun.endswith(words.place_nouns))]
+        if kind == "place":  # a country or a town: no company or person of a type ("chipmaker Lumora")
+            allowed = [n for n in allowed if not people.types.get(n)]
         fitting = [n for n in allowed if kind == "person" or fits(n, noun, people, words)]
         if noun.endswith(words.generic_nouns):  # "het bedrijf": a name said with a company's type word first
             fitting.sort(key=lambda n: not people.types.get(n, "").endswith(words.organisation_nouns))
@@ -207,7 +209,7 @@ def fits(name: str, noun: str, people: Cast, words: StoryWords) -> bool:
 class Reference:
     start: int  # where the referring words stand in the sentence
     end: int
-    kind: str  # "person", "organisation" or "leaning"
+    kind: str  # "person", "organisation", "place" or "leaning"
     noun: str = ""  # the noun of a definite reference ("bedrijf", "chipmaker")
 
 
@@ -265,6 +267,8 @@ def reference_at(lowered: str, start: int, words: StoryWords) -> Reference | Non
             return Reference(start, start + noun.end(), "person", noun.group(1))
         if noun and noun.group(1).endswith(words.organisation_nouns):
             return Reference(start, start + noun.end(), "organisation", noun.group(1))
+        if noun and noun.group(1) in words.place_nouns:  # "Dat land had zelf ... aangekondigd": the VS
+            return Reference(start, start + noun.end(), "place", noun.group(1))
     if first in DETERMINERS and start and pronoun_not_article(rest, words):
         return Reference(start, start + len(first), "leaning")  # "In 2025 zou die zijn opgelopen"
     if first in words.organisation_pronouns and pronoun_not_article(rest, words):
@@ -304,6 +308,8 @@ def resolve(text: str, before: list[str], people: Cast, words: StoryWords, subje
     name = antecedent(before, found.kind, people, words, found.noun)
     if name is None:
         return text, None
+    if found.kind == "place" and re.search(rf"\bde {re.escape(name)}\b", before[-1] if before else ""):
+        return insert(text, found, f"De {name}" if found.start == 0 else f"de {name}"), name  # "de VS"
     return insert(text, found, name), name
 
 
