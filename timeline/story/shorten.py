@@ -31,6 +31,10 @@ def shortened(whole: str, words: StoryWords) -> str:
         if trimmed != whole and not cut_short(fit(trimmed, words), trimmed):
             return fit(trimmed, words)
         lighter = without_phrases(whole, words)  # "bekend gemaakt de export [naar het vasteland China] ... te leggen"
+        titled = bare_title(whole)  # "De Amerikaanse nationale veiligheidsadviseur Jake
+        titled = titled if len(titled) <= words.headline_max else without_phrases(titled, words)
+        if cut_short(fit(lighter, words), lighter) and not cut_short(fit(titled, words), titled):  # Sullivan":
+            return fit(titled, words)  # "Veiligheidsadviseur Jake Sullivan"
         if lighter != whole:
             return fit(lighter, words)
         head, _, after = whole.partition(", ")  # "X vormen voor Y de belangrijkste onderwerpen, voor Xi zal ...":
@@ -173,6 +177,20 @@ def short_subject(text: str, words: StoryWords) -> str:
         at = subject.rindex("[")
         subject = subject[:at] + subject[at + 1:]
     return f"{subject} {text[tokens[verb].start:]}"
+
+
+def bare_title(text: str) -> str:
+    """A subject of an article, adjectives, a title and a name, as the title and the name: "De Amerikaanse
+    nationale veiligheidsadviseur Jake Sullivan benaderde ..." → "Veiligheidsadviseur Jake Sullivan benaderde ..."."""
+    tokens = tagged_plain(text)
+    if len(tokens) < 4 or not tokens[0].tag.startswith("LID|bep"):
+        return text
+    title = next((k for k in range(1, len(tokens)) if not tokens[k].tag.startswith("ADJ")), 0)
+    names = next((k for k in range(title + 1, len(tokens)) if not tokens[k].tag.startswith("N|eigen")), title + 1)
+    if not tokens[title].tag.startswith("N|soort") or names == title + 1 or not tokens[names].tag.startswith("WW|pv"):
+        return text
+    rest = text[tokens[title].start:]
+    return rest[:1].upper() + rest[1:]
 
 
 def without_open_om(text: str) -> str:
