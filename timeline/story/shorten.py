@@ -166,7 +166,10 @@ def short_subject(text: str, words: StoryWords) -> str:
     if start + 1 < len(tokens) and tokens[start].text in GENITIVE:
         start += 2
     end = phrase_end(tokens, start, set(), words)
-    if verb is None or end <= start or end >= verb or not all(t.text[:1].isalpha() or t.text in GENITIVE for t in tokens[:verb]) or any(t.text.lower() in (",", "en", "of") for t in tokens[end:verb]):
+    if verb is None or end <= start or end >= verb:
+        return text
+    before = tokens[:verb - 1] if tokens[verb - 1].text == "," else tokens[:verb]  # a stray comma before the verb
+    if not all(t.text[:1].isalpha() or t.text in GENITIVE for t in before) or any(t.text.lower() in (",", "en", "of") for t in before[end:]):
         return text  # a list as subject stays whole ("Blootstelling aan ..., overlast en onzekerheid hebben")
     if tokens[end].text.lower() == "van":  # "enige fabrikant van lithografiemachines"
         of = phrase_end(tokens, end + 1, set(), words)
