@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from timeline.story.syntax import (
-    GENITIVE, dangling_end, main_verb_of, phrase_end, quantity_end, tagged_plain, verb_tail,
+    GENITIVE, SEPARABLE, dangling_end, main_verb_of, phrase_end, quantity_end, tagged_plain, verb_tail,
 )
 from timeline.story.words import StoryWords
 
@@ -80,7 +80,8 @@ def without_phrases(text: str, words: StoryWords) -> str:
     while tokens and tokens[-1].tag == "LET":
         tokens = tokens[:-1]
     spans = [(k, with_of(tokens, phrase_end(tokens, k + 1, set(), words), words, k)) for k in range(verb + 1, len(tokens) - 1)
-             if tokens[k].tag == "VZ" and tokens[k].text.lower() not in ("te", "om") and tokens[k - 1].tag != "VZ"]
+             if tokens[k].tag == "VZ" and tokens[k].text.lower() not in ("te", "om") and tokens[k - 1].tag != "VZ"
+             and not particle_before_te(tokens, verb, k)]
     tail = len(tokens)  # where the verbs that end the clause start ("uit te stellen", "heeft ... verworpen")
     while tail > verb + 1 and (tokens[tail - 1].tag.startswith("WW") or tokens[tail - 1].text == "te"
                                or (tokens[tail - 1].tag == "VZ" and tail < len(tokens))):
@@ -99,6 +100,13 @@ def without_phrases(text: str, words: StoryWords) -> str:
         if len(line) <= words.headline_max:
             return line
     return text
+
+
+def particle_before_te(tokens, verb: int, k: int) -> bool:
+    """"kondigde al aan de uitvoer ... te beperken": a particle right after the verb (and its adverbs), with a
+    "te" clause after it, is the verb's own ("aankondigen"), not a phrase that may go."""
+    return (tokens[k].text.lower() in SEPARABLE and all(t.tag.startswith("BW") for t in tokens[verb + 1:k])
+            and any(t.text.lower() == "te" for t in tokens[k + 1:]))
 
 
 def droppable(tokens, start: int, end: int, tail: int) -> bool:
