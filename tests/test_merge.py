@@ -171,8 +171,8 @@ def test_one_article_telling_one_happening_twice_gives_one_event_and_a_reaction_
 
 CHAIN = {  # a report that matches two others, which do not match each other
     "a.txt": "date 2025-03-04\n\nOp 3 maart nam Norvia branchegenoot Belco over voor 2 miljard euro.\n",
-    "b.txt": "date 2025-03-05\n\nOp 3 maart kocht Norvia Belco en Kratos, voor 2 miljard euro en 500 miljoen euro.\n",
-    "c.txt": "date 2025-03-06\n\nOp 3 maart kocht Norvia ook Kratos voor 500 miljoen euro.\n",
+    "b.txt": "date 2025-03-25\n\nIn maart kocht Norvia Belco en Kratos, voor 2 miljard euro en 500 miljoen euro.\n",
+    "c.txt": "date 2025-03-06\n\nOp 4 maart kocht Norvia ook Kratos voor 500 miljoen euro.\n",
 }
 
 
@@ -183,3 +183,19 @@ def test_a_merge_never_chains_two_reports_together_through_a_third(tmp_path):
     told = [{Path(s.path).name for s in e.sources} for e in story.events]
     assert {"a.txt", "b.txt"} in told or {"b.txt", "c.txt"} in told, told  # b joins one of them
     assert not any({"a.txt", "c.txt"} <= sources for sources in told), told
+
+
+SAME_DAY = {  # two articles telling what one named actor did on one day, in other words; a third actor apart
+    "a.txt": "date 2025-04-10\n\nChemiebedrijf Norvia kondigde woensdag een grote reorganisatie aan.\n",
+    "b.txt": "date 2025-04-10\n\nNorvia zei woensdag vooral managementfuncties te schrappen in Delft.\n",
+    "c.txt": "date 2025-04-10\n\nDe vakbond FNV noemde woensdag de plannen van Norvia een klap voor Delft.\n",
+}
+
+
+def test_one_named_actors_deed_of_one_day_told_in_two_articles_is_one_event(tmp_path):
+    for name, text in SAME_DAY.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    story = build_timeline(inputs([str(tmp_path)], None))
+    told = [{Path(s.path).name for s in e.sources} for e in story.events]
+    assert {"a.txt", "b.txt"} in told, told
+    assert {"c.txt"} in told, told

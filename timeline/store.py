@@ -109,7 +109,7 @@ class Store:
             seen[digest] += 1
             cls = digest + bytes([min(seen[digest], 255)])
             meta.append((seq, cls, pickle.dumps(probe(c, found), protocol=5)))
-            keys += [(json.dumps(k, ensure_ascii=False), cls, seq) for k in block_keys(found, ignore)]
+            keys += [(json.dumps(k, ensure_ascii=False), cls, seq) for k in block_keys(found, ignore, c)]
             if len(keys) >= BATCH * 8:
                 self.write(meta, keys)
                 meta, keys = [], []

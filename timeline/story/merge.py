@@ -57,7 +57,18 @@ def same_fact(a: Candidate, b: Candidate, fa: Features, fb: Features, ignore: fr
     both_dated = a.kind in DATED and b.kind in DATED
     if not dates_fit(a, b):  # a day apart, told in the same words: one article counted the day from another day
         return both_dated and days_apart(a, b) <= NEAR_DAYS and retold(fa, fb) and fa.same_actor(fb)
-    return fa.same_fact(fb, ignore, both_dated)
+    return fa.same_fact(fb, ignore, both_dated) or (both_dated and days_apart(a, b) == 0 and named_actor(fa, fb))
+
+
+def named_actor(fa: Features, fb: Features) -> bool:
+    """Two articles telling what one named actor did on one day ("Tata Steel kondigde een reorganisatie aan",
+    "Tata Steel zegt 1.600 banen te schrappen"): the same news, when the actor is a name both write."""
+    return bool(actor_names(fa) & actor_names(fb))
+
+
+def actor_names(f: Features) -> set[str]:
+    """The words of a report's subject that are names it writes ("tata", "steel"), lower case."""
+    return {n.lower() for n in f.names} & set(f.actor)
 
 
 def told_again(a: Candidate, b: Candidate, fa: Features, fb: Features) -> bool:
@@ -138,7 +149,7 @@ def report_groups(
         return same_fact(candidates[i], candidates[j], found[i], found[j], ignore)
 
     undated = {i for i, c in enumerate(candidates) if c.kind == "undated"}
-    dated_parts, mention_parts = split_blocks(list(blocks(found, ignore, dropped)), undated)
+    dated_parts, mention_parts = split_blocks(list(blocks(found, ignore, dropped, candidates)), undated)
     members = {i: [i] for i in range(len(candidates))}  # each fact's reports, under its root
     articles = dict(enumerate(sources))  # an article reports a fact once
 
@@ -224,18 +235,22 @@ def pairs(member_of: list[list[list[int]]]) -> Iterator[tuple[int, int]]:
             yield i, j
 
 
-def block_keys(f: Features, ignore: frozenset[str]) -> list[tuple]:
-    """The keys a report is found by: its amounts, names (but the subject), event words and stems."""
+def block_keys(f: Features, ignore: frozenset[str], c=None) -> list[tuple]:
+    """The keys a report is found by: its amounts, names (but the subject), event words and stems; a dated
+    report of one day also by each name of its actor with that day (see `named_actor`)."""
     keys = [("amount", a) for a in f.amounts] + [("name", n) for n in f.names - ignore] + [("word", w) for w in f.words]
+    if c is not None and c.kind in DATED and (c.date.end - c.date.start).days == 1:
+        keys += [("actor", n, c.date.start.isoformat()) for n in sorted(actor_names(f))]
     return keys + [("term", t) for t in f.terms]
 
 
-def blocks(found: list[Features], ignore: frozenset[str], dropped: frozenset = frozenset()) -> Iterable[list[int]]:
+def blocks(found: list[Features], ignore: frozenset[str], dropped: frozenset = frozenset(),
+           candidates: list | None = None) -> Iterable[list[int]]:
     """Candidates that share an amount, a name or an event word: the only pairs worth testing.
     `dropped` are keys too common in the whole story (when the story is merged in parts)."""
     index: dict[object, list[int]] = defaultdict(list)
     for i, f in enumerate(found):
-        for key in block_keys(f, ignore):
+        for key in block_keys(f, ignore, candidates[i] if candidates else None):
             index[key].append(i)
     return (members for key, members in index.items() if 1 < len(members) <= MAX_BLOCK and key not in dropped)
 

@@ -200,8 +200,9 @@ def fits(name: str, noun: str, people: Cast, words: StoryWords) -> bool:
     own = people.types.get(name, "")
     if not noun or not own:
         return True
-    if noun.endswith(words.generic_nouns):  # "het bedrijf" is no game or product ("het spel Polderkoorts")
-        return own.endswith(words.organisation_nouns + words.name_words)
+    if noun.endswith(words.generic_nouns):  # "het bedrijf" is no game or product ("het spel Polderkoorts"),
+        business = not noun.endswith(("organisatie", "groep"))  # "het staalbedrijf" no foundation
+        return own.endswith(words.organisation_nouns + words.name_words) and not (business and own.endswith(words.non_business))
     return own.endswith(noun[-6:]) or noun.endswith(own[-6:])
 
 

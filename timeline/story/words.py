@@ -10,7 +10,8 @@ from timeline.temporal.language import load
 
 TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
 WORD = re.compile(r"[\w’'-]+")  # a word, with its apostrophes and hyphens
-NAME = re.compile(r"[A-Z][\w’'-]*[\w](?:\s+(?:van\s+der\s+|van\s+de\s+|van\s+|de\s+)?[A-Z][\w’'-]*[\w])*")
+WEB = r"(?:\.(?:nl|nu|com|org|net|eu|be|de|io|ai|info)\b(?!\.\w))?"  # "FrisseWind.nu" is one name
+NAME = re.compile(rf"[A-Z][\w’'-]*[\w]{WEB}(?:\s+(?:van\s+der\s+|van\s+de\s+|van\s+|de\s+)?[A-Z][\w’'-]*[\w])*")
 
 
 def alternatives(words) -> str:
@@ -18,8 +19,8 @@ def alternatives(words) -> str:
 
 
 def any_of(words, flags: int = 0) -> re.Pattern[str]:
-    """One of the words (or phrases) as a whole word."""
-    return re.compile(rf"\b(?:{alternatives(words)})\b", flags)
+    """One of the words (or phrases) as a whole word; not the end of a web name ("FrisseWind.nu")."""
+    return re.compile(rf"(?<!\w\.)\b(?:{alternatives(words)})\b", flags)
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class StoryWords:
     organisation_nouns: tuple[str, ...]
     institutions: tuple[str, ...]
     place_nouns: tuple[str, ...]
+    non_business: tuple[str, ...]
     place_prepositions: frozenset[str]
     results: re.Pattern[str]
     generic_nouns: tuple[str, ...]
@@ -99,6 +101,7 @@ def story_words(language: str = "nl") -> StoryWords:
         kind_nouns=tuple(s.organisation_nouns) + tuple(s.person_nouns),
         institutions=tuple(s.institutions),
         place_nouns=tuple(s.place_nouns),
+        non_business=tuple(s.non_business_nouns),
         place_prepositions=frozenset(s.place_prepositions),
         results=any_of(s.results_words),
         generic_nouns=tuple(s.generic_organisation_nouns),

@@ -108,6 +108,7 @@ class Story(Model):
     institutions: tuple[str, ...]
     place_prepositions: tuple[str, ...]
     place_nouns: tuple[str, ...]
+    non_business_nouns: tuple[str, ...]
     results_words: tuple[str, ...]
     generic_organisation_nouns: tuple[str, ...]
     organisation_name_words: tuple[str, ...]

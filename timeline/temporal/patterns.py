@@ -31,6 +31,7 @@ def word_start(body: str) -> str:
 
     The pattern matches the character before the word instead of looking behind:
     a pattern that opens with a character class lets the regex engine skip ahead
-    to the few places worth trying. A match starts one before its word.
+    to the few places worth trying. A match starts one before its word. A word glued to a word and a full stop
+    is the end of a web name ("FrisseWind.nu", "nu.nl"), no word of its own.
     """
-    return r"[^a-z0-9](?<=\W)" + body
+    return r"[^a-z0-9](?<=\W)(?<![a-z]\.)" + body  # not after "frissewind." in "frissewind.nu": a web name

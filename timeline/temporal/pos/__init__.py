@@ -22,7 +22,9 @@ from timeline.temporal.pos.tags import category, is_finite, is_name, is_noun, is
 MODEL = Path(__file__).resolve().parent.parent / "lang" / "nl.pos.json.gz"
 # Words as the story splits them (timeline.story.words.TOKEN: letters, digits, apostrophes, hyphens),
 # but with numbers kept whole (1,5 and 3.000), abbreviations kept whole (o.a.) and quotes split off.
-TOKEN = re.compile(r"\d+(?:[.,:]\d+)+|(?:\w\.){2,}|['’][stn]\b|\w(?:[\w’'-]*\w)?|[^\w\s]")
+TOKEN = re.compile(  # a web name ("FrisseWind.nu", "nu.nl") is one word
+    r"\d+(?:[.,:]\d+)+|[^\W\d_][\w-]*\.(?:nl|nu|com|org|net|eu|be|de|io|ai|info)\b(?!\.\w)|(?:\w\.){2,}|['’][stn]\b"
+    r"|\w(?:[\w’'-]*\w)?|[^\w\s]")
 
 __all__ = ["Chunk", "Clause", "Token", "category", "chunks", "clauses", "finite_verbs", "is_finite", "is_name",
            "is_noun", "is_verb", "noun_phrases", "number", "tag", "tagged", "tense", "tokens"]
@@ -50,7 +52,12 @@ def tokens(text: str) -> list[str]:
 
 def tag(words: list[str]) -> list[str]:
     """One tag per word (see `timeline.temporal.pos.tags`): "WW|pv|verl|ev", "N|soort|mv", "LID|bep", ..."""
-    return loaded_model().tag(list(words)) if words else []
+    found = loaded_model().tag(list(words)) if words else []
+    return [WEB_NAME_TAG if WEB_NAME.fullmatch(w) else t for w, t in zip(words, found)]
+
+
+WEB_NAME = re.compile(r"[^\W\d_][\w-]*\.[a-z]{2,4}")  # "FrisseWind.nu", "nu.nl": a name, whatever the model says
+WEB_NAME_TAG = "N|eigen|ev"
 
 
 def tagged(text: str) -> list[Token]:
