@@ -13,7 +13,9 @@ from timeline.read.article import Article
 from timeline.read.header import past_dateline
 from timeline.story.dating import Placed, choose, conditional, has_action, has_figure
 from timeline.story.headlines import headline, named
-from timeline.story.syntax import actor_words, has_main_verb, in_past, named_subject, outlook, report_frame, tells_action
+from timeline.story.syntax import (
+    actor_words, has_main_verb, in_past, main_verb_of, named_subject, outlook, report_frame, tagged_plain, tells_action,
+)
 from timeline.story.pronouns import demonstrative_named
 from timeline.story.references import Cast, cast, name_epithet, resolve
 from timeline.story.sentences import Sentence, sentences
@@ -212,12 +214,30 @@ def own_words(item: Told, words: StoryWords) -> str:
     if not leaning and item.before and report_frame(item.sentence.text, words):
         news = item.before[-1]  # "Op dinsdag meldt hij dit nieuws via X": the news is the sentence before
         return news if news[:1] not in QUOTES and has_main_verb(news) else item.text
+    if item.text == item.sentence.text and item.before and points_back(item.text, item.before[-1], words) \
+            and item.before[-1][:1] not in QUOTES and has_main_verb(item.before[-1]):
+        return item.before[-1]  # "Deze datum is dan ook geadviseerd": the date the sentence before named
     if not item.text.endswith(item.sentence.text) or item.text == item.sentence.text:
         return item.text
     news = item.text[: -len(item.sentence.text)].strip()
-    if report_frame(item.sentence.text, words) and news[:1] not in QUOTES and has_main_verb(news):
+    if (report_frame(item.sentence.text, words) or points_back(item.sentence.text, news, words)) and news[:1] not in QUOTES \
+            and has_main_verb(news):
         return news
     return item.sentence.text
+
+
+POINTING = ("deze", "dit", "dat", "daarover", "hierover", "daarvan", "hiervan")
+
+
+def points_back(sentence: str, news: str, words: StoryWords) -> bool:
+    """"Woensdag 29 oktober is de eerste optie. Deze datum is dan ook geadviseerd": a sentence whose copula only
+    says more of what the one before told, which heads the event (that one must not point back itself)."""
+    first, opening = sentence.split(" ", 1)[0].lower(), news.split(" ", 1)[0].lower()
+    if first not in POINTING or opening in POINTING or opening in words.leaning:
+        return False
+    tokens = tagged_plain(sentence)
+    verb = main_verb_of(tokens, words)
+    return verb is not None and tokens[verb].text.lower() in words.copulas
 
 
 def words(text: str) -> frozenset[str]:
