@@ -19,7 +19,7 @@ from timeline.story.syntax import (
 from timeline.story.pronouns import demonstrative_named
 from timeline.story.references import Cast, cast, name_epithet, resolve
 from timeline.story.sentences import Sentence, sentences
-from timeline.story.stance import at_its_date, explains, opinion, results_out, states
+from timeline.story.stance import at_its_date, explains, not_yet, opinion, results_out, states
 from timeline.story.records import (  # noqa: F401  (the records are the story's words for what it makes)
     Candidate, LeftOut, Why, event_date, event_id, known_names, lead_date, numbered, recent_date, shared_date,
     source_of,
@@ -97,7 +97,7 @@ def lead_index(items: list[Told], words: StoryWords, language: str = "nl") -> in
         main = main_clause_of(item.raw, words)
         if states(main, words) or explains(main, words):
             continue  # "Dat is wat de overheid zegt ...", "En dat is belangrijk": no happening
-        if opinion(main, words):
+        if opinion(main, words) or not_yet(main, words):
             continue  # "VNO-NCW vindt het mooi dat Tata ... een stap hebben gezet": a view, not the step
         if event_words(main, language) or (capitalised(main) and (has_action(main, words) or (
                 tells_action(main, words) and (in_past(main) or named_subject(main, words))))):  # "Tata Steel heeft
@@ -125,8 +125,8 @@ def classify(item: Told, article: Article, language: str = "nl") -> tuple[str, E
     said = item.features
     if dating.kind not in ("dated", "published") and not (said.names and (said.amounts or said.words)):
         return None  # most sentences: no date and nothing to match; read without the tagger
-    if outlook(item.raw, words):
-        return None
+    if outlook(item.raw, words) or not_yet(item.raw, words):
+        return None  # an expectation; "heeft nog geen verklaring gegeven": nothing happened
     if dating.kind == "dated" and not at_its_date(item, dating, article, words):
         return None
     if dating.kind == "dated" and reports(item, words) and results_out(dating.expression.period, article, item.raw, words):

@@ -37,6 +37,17 @@ def opinion(text: str, words: StoryWords) -> bool:
     return any(t.text.lower() in words.opinion_verbs for t in clause_of(tokens, verb, words)[verb:])
 
 
+def not_yet(text: str, words: StoryWords) -> bool:
+    """A main clause that says something has not happened ("heeft nog geen verklaring gegeven", "is nog niet
+    besloten"): no happening."""
+    tokens = tagged_plain(text)
+    verb = main_verb_of(tokens, words)
+    if verb is None:
+        return False
+    said = [t.text.lower() for t in clause_of(tokens, verb, words)]
+    return any(a == "nog" and b in ("geen", "niet", "nooit") for a, b in zip(said, said[1:]))
+
+
 def states(text: str, words: StoryWords) -> bool:
     """A copula without a participle of a happening: "De partij was in 2023 groter dan D66", "Rutte is
     bijna veertien jaar premier geweest", "China was nog goed voor 40 procent". A happening as subject
