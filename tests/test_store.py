@@ -17,7 +17,7 @@ from timeline.cli import main
 from timeline.read.inputs import inputs
 from timeline.render import split
 from timeline.render.output import producers
-from timeline.story import merge
+from timeline.story import blocks as keyed
 from timeline.story.diff import load_timeline
 
 ROOT = Path(__file__).parent.parent
@@ -74,7 +74,7 @@ def test_a_news_story_from_the_store_is_the_in_memory_story_byte_for_byte(tmp_pa
 
 
 def test_generated_articles_with_wire_copies_merge_in_parts_as_they_merge_whole(tmp_path, generated, monkeypatch):
-    monkeypatch.setattr(merge, "MAX_BLOCK", 6)  # many keys too common: the parts must leave them out as the whole does
+    monkeypatch.setattr(keyed, "MAX_BLOCK", 6)  # many keys too common: the parts must leave them out as the whole does
     build(generated, "--out", tmp_path / "a")
     assert written(tmp_path / "a") == in_memory((str(generated),))
     sources = [len(e["sources"]) for e in json.loads((tmp_path / "a" / "timeline.json").read_text())["events"]]

@@ -5,8 +5,8 @@ folder (Python's own sqlite3: no dependency; its sorts spill to disk), never hel
 together. Once every article is read, the story's names are known and the merge
 runs in parts that cannot touch each other:
 
-1. each candidate's keys (`merge.block_keys` of its `merge.evidence`) go into a table;
-2. the keys shared by 2 to merge.MAX_BLOCK reports are the merge's blocks; in each, the pairs of
+1. each candidate's keys (`blocks.block_keys` of its `merge.evidence`) go into a table;
+2. the keys shared by 2 to keyed.MAX_BLOCK reports are the merge's blocks; in each, the pairs of
    reports `merge.same_fact` joins are united (a union-find over candidate numbers,
    four bytes a candidate), as are the copies of one report. A part is a set of
    candidates so united: the merge's union of two reports, its "an article reports a fact
@@ -36,9 +36,10 @@ from pathlib import Path
 from timeline.build import Outcome, candidate_of, candidate_row
 from timeline.models import Event
 from timeline.parts import probe, root, tupled, unite
-from timeline.story import merge
+from timeline.story import blocks as keyed
 from timeline.story.diff import fingerprint
-from timeline.story.merge import block_keys, copy_key, evidence, same_fact
+from timeline.story.blocks import block_keys
+from timeline.story.merge import copy_key, evidence, same_fact
 
 SCHEMA = """
 CREATE TABLE cand (seq INTEGER PRIMARY KEY, cid TEXT, rec BLOB);
@@ -136,7 +137,7 @@ class Store:
             last_cls, last_seq = cls, seq
         dropped = []
         for key, reports in self.blocks():
-            if len(reports) > merge.MAX_BLOCK:
+            if len(reports) > keyed.MAX_BLOCK:
                 dropped.append(key)
             elif len(reports) > 1:
                 self.join(parent, reports, ignore)

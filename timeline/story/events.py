@@ -17,7 +17,8 @@ from timeline.story.syntax import (
     actor_words, has_main_verb, in_past, main_verb_of, named_subject, outlook, report_frame, tagged_plain, tells_action,
 )
 from timeline.story.pronouns import demonstrative_named
-from timeline.story.references import Cast, cast, name_epithet, resolve
+from timeline.story.cast import Cast, cast
+from timeline.story.references import name_epithet, resolve
 from timeline.story.sentences import Sentence, sentences
 from timeline.story.stance import at_its_date, explains, not_yet, opinion, results_out, states
 from timeline.story.records import (  # noqa: F401  (the records are the story's words for what it makes)

@@ -133,3 +133,8 @@ def terms(text: str, language: str = "nl") -> tuple[str, ...]:
     """The stems of the sentence's long words that are no common words of the language."""
     common = frozenset(load(language).merge.common_words)
     return tuple(sorted({w[:STEM] for w in LONG_WORD.findall(text.lower()) if w not in common}))
+
+
+def actor_names(f: Features) -> set[str]:
+    """The words of a report's subject that are names it writes ("tata", "steel"), lower case."""
+    return {n.lower() for n in f.names} & set(f.actor)

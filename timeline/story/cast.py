@@ -1,0 +1,146 @@
+"""The named actors of one article: its people and organisations, the type each came with, and its places.
+
+A name is a run of capitalised words inside a sentence. It is a person's when
+a title stands before it ("president Donald Trump"), when it is two or three
+words whose last word the article also uses alone (Sam Altman ... Altman), or
+when it is that last word; every other name is an organisation's, and one the
+article only writes after "in", "uit", "te" is a place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from timeline.story.syntax import tagged_plain
+from timeline.story.words import NAME, StoryWords
+
+ARTICLES = ("de", "het")
+LEADING = ARTICLES + ("the",)  # not part of a name that starts with it
+PARTICLES = ("de", "van", "der", "den", "ten", "ter")
+LOWER_WORD = re.compile(r"\b[a-z][\w-]*")
+WORD_BEFORE_REVERSED = re.compile(r"\s+([\w-]+)")  # "([\w-]+)\s+$" read from the end: no scan from the start
+ADJECTIVE_NEXT = re.compile(r"\s+[a-z]")
+PEOPLE_OF = re.compile(r"\svan\s+([A-Z]\S*)$")
+TYPED_PREFIX = re.compile(r"[\w-]+-[A-Za-z]+\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Cast:
+    """The named actors of one article."""
+
+    persons: frozenset[str]
+    organisations: frozenset[str]
+    known: frozenset[str]  # words the article capitalises inside sentences
+    types: dict  # name -> the type word it came with ("softwarebedrijf"), where it had one
+    counts: Counter  # how often the article names each
+    runs: dict  # text -> its names_in, each text of the article read once
+    places: frozenset[str] = frozenset()  # names the article writes only after "in", "uit", ...: places
+
+    def names_in(self, text: str, words: StoryWords) -> list[tuple[str, str]]:
+        found = self.runs.get(text)
+        if found is None:
+            found = self.runs[text] = names_in(text, self.known, words)
+        return found
+
+
+def name_words(sentences: list[str], words: StoryWords) -> frozenset[str]:
+    """Words an article capitalises inside a sentence, and (lower case) the words it writes in
+    lower case or that the language file lists: a sentence's first word is a name only if it is
+    among the first, or stands before another name and is not among the second."""
+    capitalised = {
+        word for text in sentences for m in NAME.finditer(text) if m.start() > 0
+        for word in m.group(0).split() if word[:1].isupper()
+    }
+    lower = {w for text in sentences for w in LOWER_WORD.findall(text)}
+    return frozenset(capitalised | lower | words.subordinators | words.fronted)
+
+
+def names_in(text: str, known: frozenset[str], words: StoryWords) -> list[tuple[str, str]]:
+    """(name, type) for each capitalised run. At the sentence's start a word counts only if the
+    article names it elsewhere. A leading article or type word ("Chemieconcern Norvia
+    Chemicals", "de Zeeuwse Spaarbank") is not part of the name but its type; so is a
+    lower-case type word right before it ("topman Erik Vos"). "Nijmeegse halfgeleiderfabrikant"
+    is an adjective, not a name."""
+    found = []
+    for match in NAME.finditer(text):
+        parts = match.group(0).split()
+        window = text[max(0, match.start() - 60) : match.start()]  # a bounded look back keeps long texts linear
+        at_start = match.start() == 0 or window.rstrip().endswith((".", "‘", "“", '"'))
+        if at_start and (len(parts) == 1 or parts[0] not in known and parts[0].lower() in known):
+            parts = parts if parts[0] in known else parts[1:]
+        elif at_start and len(parts) > 2 and parts[1] == "van" and parts[0] not in known and common_noun(text, parts[0]):
+            parts = parts[2:]  # "Kassasoftware van Datakassa": a thing of a name
+        before = WORD_BEFORE_REVERSED.match(window[::-1])
+        type_word = before.group(1)[::-1].lower() if before else ""
+        kind = type_word if before and is_type(type_word, words) else ""
+        while parts:
+            head = parts[0].lower()
+            typed = is_type(head, words)
+            if parts[0][:1].isupper() and head not in LEADING and not (len(parts) > 1 and typed):
+                break
+            kind = head if typed else kind
+            parts = parts[1:]
+        if len(parts) >= 4 and "van" in parts[2:]:  # "Erik Vos van Velora": a person of an organisation
+            parts = parts[: parts.index("van", 2)]
+        name = " ".join(parts)
+        if not name or (len(parts) == 1 and name.lower() in known) or adjective(name, text, match.end()):
+            continue
+        found.append((name, kind))
+    return found
+
+
+def common_noun(text: str, word: str) -> bool:
+    """Whether the tagger reads the sentence's first word as a common noun (asked only of a name-like
+    run that opens a sentence with "van" in it, so seldom)."""
+    first = tagged_plain(text[: len(word) + 40])
+    return bool(first) and first[0].text == word and first[0].tag.startswith("N|soort")
+
+
+def is_type(word: str, words: StoryWords) -> bool:
+    """A type word, also after "oud-" or "ex-" ("oud-voetballer", "ex-topman")."""
+    return word.endswith(words.type_words) or word.startswith(("oud-", "ex-")) and word[word.index("-") + 1:].endswith(
+        words.type_words)
+
+
+def adjective(name: str, text: str, end: int) -> bool:
+    return " " not in name and name.endswith(("se", "sche")) and bool(ADJECTIVE_NEXT.match(text, end))
+
+
+def is_person(name: str, kind: str, words: StoryWords) -> bool:
+    """A title or person noun before it, or a plain name of two or three words (particles allowed)."""
+    if kind:
+        return kind.endswith(words.person_kinds)
+    parts = [p for p in name.split() if p not in PARTICLES]
+    plain = all(p.isalpha() and p[:1].isupper() and not p.isupper() for p in parts)
+    typed = any(p.lower().endswith(words.name_words) for p in parts)
+    return 2 <= len(parts) <= 3 and plain and not typed
+
+
+def cast(sentences: list[str], words: StoryWords) -> Cast:
+    known = name_words(sentences, words)
+    memo = {text: names_in(text, known, words) for text in sentences}
+    runs = [(name, kind, text) for text in sentences for name, kind in memo[text]]
+    persons: set[str] = set()
+    singles = {name for name, _, _ in runs if " " not in name}
+    for name, kind, text in runs:
+        if PEOPLE_OF.search(name) and name.split()[-1] in singles:
+            continue  # "Critici van OpenAI": people of an organisation, not a person's name
+        if TYPED_PREFIX.match(name) and is_type(name.split()[0].split("-")[-1].lower(), words):
+            name = name.split(" ", 1)[1]  # "OpenAI-CEO Sam Altman"
+            kind = "ceo"
+        if is_person(name, kind, words):
+            persons.update({name, name.split()[-1]})
+    names = {name for name, _, _ in runs}
+    counts = Counter(name for name, _, _ in runs)
+    types = {name: kind for name, kind, _ in runs if kind}
+    return Cast(frozenset(persons), frozenset(names - persons), known, types, counts, memo,
+                frozenset(n for n in names - persons if placed(n, sentences, words)))
+
+
+def placed(name: str, sentences: list[str], words: StoryWords) -> bool:
+    """Whether every time the article writes `name` it follows a word of place ("in IJmuiden", "uit Veldhoven")."""
+    pattern = re.compile(rf"(\S+)\s+{re.escape(name)}(?![\w-])|(?<![\w-]){re.escape(name)}(?![\w-])")
+    seen = [m.group(1) for text in sentences for m in pattern.finditer(text)]
+    return bool(seen) and all(w is not None and w.lower() in words.place_prepositions for w in seen)

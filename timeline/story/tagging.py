@@ -1,0 +1,61 @@
+"""The tags of a headline's text: each sentence is tagged about once, though a headline reads it a few times
+over, cut and reordered (timeline.temporal.pos does the tagging)."""
+
+from __future__ import annotations
+
+from collections import OrderedDict, deque
+
+from timeline.temporal.pos import TOKEN, Token, tagged
+
+RECENT: deque[tuple[str, tuple[Token, ...], dict[str, str]]] = deque(maxlen=8)  # the texts last tagged, with their
+# tokens and the tag of each of their words
+
+
+
+def tagged_plain(text: str) -> tuple[Token, ...]:
+    """The tags of a text whose names put in for pronouns ("[OpenAI]") read as names. A headline reads
+    its sentence a few times over, cut and reordered: a text that is a stretch of one just tagged takes
+    that one's tokens (tagged in their whole sentence), so each sentence is tagged about once."""
+    plain = text.replace("[", " ").replace("]", " ")
+    if plain in SEEN:
+        SEEN.move_to_end(plain)
+        return SEEN[plain]
+    for parent, tokens, _ in reversed(RECENT):
+        at = parent.find(plain)
+        if at >= 0 and plain.strip():
+            inside = [t for t in tokens if at <= t.start and t.end <= at + len(plain)]
+            if inside and inside[0].start == at + len(plain) - len(plain.lstrip()) and \
+                    inside[-1].end == at + len(plain.rstrip()):
+                return tuple(Token(t.text, t.start - at, t.end - at, t.tag) for t in inside)
+    found = retagged(plain) or tagged(plain)
+    tokens = tuple(Token(t.text, t.start, t.end, "WW|inf") if t.tag.startswith("WW|pv") and k and
+                   found[k - 1].text.lower() == "te" else t for k, t in enumerate(found))  # "om ... aan te trekken"
+    RECENT.append((plain, tokens, word_tags(tokens)))
+    SEEN[plain] = tokens
+    if len(SEEN) > SEEN_MAX:
+        SEEN.popitem(last=False)
+    return tokens
+
+
+def retagged(plain: str) -> list[Token] | None:
+    """A headline's reordering of a sentence just tagged ("OpenAI sloot een deal" from "Het voorbije jaar
+    sloot OpenAI een deal"): its words keep the tags they had in their sentence, where each had one tag."""
+    found = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(plain)]
+    for _, _, known in reversed(RECENT):
+        tags = [known.get(word.lower()) for word, _, _ in found]
+        if found and all(tags):
+            return [Token(word, start, end, tag) for (word, start, end), tag in zip(found, tags)]
+    return None
+
+
+def word_tags(tokens: tuple[Token, ...]) -> dict[str, str]:
+    """Each word of a tagged text with its tag ("" for a word it tagged two ways)."""
+    known: dict[str, str] = {}
+    for t in tokens:
+        if known.setdefault(t.text.lower(), t.tag) != t.tag:
+            known[t.text.lower()] = ""
+    return known
+
+
+SEEN: OrderedDict[str, tuple[Token, ...]] = OrderedDict()  # the last texts tagged whole, by their text
+SEEN_MAX = 512
