@@ -133,16 +133,41 @@ def from_record(record: tuple) -> Outcome:
     return Outcome(name, candidates, Counter(dict(names)), source=article and Source(**dict(zip(SOURCE_FIELDS, article))))
 
 
-def owned(outcome: Outcome, focus: Subject | None) -> list[str]:
+def owned(outcome: Outcome, focus: Subject | None, topic: Counter | None = None) -> list[str]:
     """In an article that names the subject, the candidates whose sentence names no other actor:
-    "In 2023 overschreed de omzet de grens van 1 miljard dollar" is the subject's fact."""
-    if focus is None or not (any(focus.named_in(name) for name in outcome.names)
-                             or any(focus.named_in(c.text) for c in outcome.candidates)):
+    "In 2023 overschreed de omzet de grens van 1 miljard dollar" is the subject's fact. So too in an article
+    that never names it but is about what the story's articles so far are about (`topic`, see `on_topic`)."""
+    if focus is None:
         return []
+    if not (any(focus.named_in(name) for name in outcome.names) or any(focus.named_in(c.text) for c in outcome.candidates)):
+        return [c.id for c in outcome.candidates] if topic and on_topic(outcome, topic) else []
     if about(outcome, focus):
         return [c.id for c in outcome.candidates]
+    return unnamed(outcome, focus)
+
+
+def unnamed(outcome: Outcome, focus: Subject) -> list[str]:
     return [c.id for c in outcome.candidates
             if not any(name in outcome.names and not focus.named_in(name) for name in c.features.names)]
+
+
+TOPIC_TERMS, TOPIC_SHARE, TOPIC_LEAST = 40, 0.3, 4
+
+
+def on_topic(outcome: Outcome, topic: Counter) -> bool:
+    """An article that never names the subject is about the story when 30% (and at least four) of its
+    sentences' stems are among the 40 most used in the articles that do ("Per 7 september wordt de nationale
+    exportcontrolemaatregel uitgebreid": a ministry's release in a story of a chip maker's export licences)."""
+    terms = {t for c in outcome.candidates for t in c.features.terms}
+    shared = terms & {t for t, n in topic.most_common(TOPIC_TERMS) if n > 1}
+    return len(shared) >= max(TOPIC_LEAST, TOPIC_SHARE * len(terms))
+
+
+def topic_terms(outcome: Outcome, focus: Subject | None) -> set[str]:
+    """The stems an article that names the subject adds to the story's topic (each article counts once)."""
+    if focus is None or not any(focus.named_in(c.text) for c in outcome.candidates):
+        return set()
+    return {t for c in outcome.candidates for t in c.features.terms}
 
 
 BACKGROUND_YEARS = 3
@@ -196,6 +221,7 @@ class Collector:
         self.candidates: list[Candidate] = []
         self.owned: set[str] = set()  # candidates of an article about the subject that name no other actor
         self.names: Counter = Counter()
+        self.topic: Counter = Counter()  # the stems of the articles that name the subject, each article once
         self.read = 0
         self.skipped: list[ArticleError] = []
         self.sources: list[Source] = []  # every article read, for the events an editor adds
@@ -213,11 +239,13 @@ class Collector:
         self.left_out.extend(outcome.left_out)
         self.names.update(outcome.names)
         outcome = foreground(outcome, self.focus)
+        mine = owned(outcome, self.focus, self.topic)
+        self.topic.update(topic_terms(outcome, self.focus))
         if self.store is not None:
-            self.store.add(outcome, owned(outcome, self.focus))
+            self.store.add(outcome, mine)
             return
         self.candidates.extend(outcome.candidates)
-        self.owned.update(owned(outcome, self.focus))
+        self.owned.update(mine)
 
     def title(self, title: str | None = None, language: str = "nl", focus: Subject | None = None) -> str:
         """The story's title: the one given, else the subject's (or the name mentioned most); an

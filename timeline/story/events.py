@@ -222,7 +222,7 @@ def own_words(item: Told, words: StoryWords) -> str:
         return item.text
     news = item.text[: -len(item.sentence.text)].strip()
     if (report_frame(item.sentence.text, words) or points_back(item.sentence.text, news, words)) and news[:1] not in QUOTES \
-            and has_main_verb(news):
+            and has_main_verb(news) and not explains(news, words):  # "Het gaat bijvoorbeeld om ...": no news to head
         return news
     return item.sentence.text
 

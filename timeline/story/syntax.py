@@ -207,7 +207,19 @@ def tells_action(text: str, words: StoryWords) -> bool:
     if any(a.text == "te" and b.tag == "WW|inf" for a, b in zip(span, span[1:])) and \
             tokens[verb].text.lower() in words.refusals:
         return False
+    if separated(span, words):
+        return True  # "past per 1 april de maatregel aan": "aanpassen", no "passen"
     return any(t.text.lower() not in words.state_verbs for t in span if t.tag.startswith(("WW|pv", "WW|vd")))
+
+
+def separated(span: Sequence[Token], words: StoryWords) -> bool:
+    """Whether the clause's finite verb takes its particle back later ("past ... aan", "legt ... vast"): a particle
+    with no noun phrase of its own (the clause's end, a stop or another preposition follows), in a clause with no
+    other verb; the particle's verb is then not the verb of state the finite form alone may be."""
+    if any(t.tag.startswith(("WW|vd", "WW|inf")) for t in span[1:]):
+        return False
+    return any(t.text.lower() in words.particles and t.tag.startswith("VZ") and
+               (k + 1 == len(span) or span[k + 1].tag.startswith(("VZ", "LET"))) for k, t in enumerate(span) if k > 1)
 
 
 def verb_tail(text: str, words: StoryWords) -> str:
