@@ -60,7 +60,7 @@ def test_the_review_is_dutch_throughout_and_lists_the_left_out_sentences_with_wh
     result = CliRunner().invoke(main, ["review", "--out", str(tmp_path), "--format", "md"])
     assert result.exit_code == 0, result.output
     text = (tmp_path / "review.md").read_text("utf-8")
-    assert "no date" not in text and "datum: geen eigen datum: past bij een gedateerd bericht" in text
+    assert "no date" not in text and "waarom niet: een vermelding zonder eigen datum" in text
     left = text.split("## Weggelaten zinnen", 1)[1]
     assert "waarom niet: een tussenkop" in left
     assert "waarom niet: een voorwaarde of iets wat niet gebeurde" in left  # 'Als je me vijf jaar geleden had gezegd'
@@ -95,3 +95,14 @@ def test_every_date_line_the_review_offers_gives_the_same_period_when_pasted_bac
     period = lambda name: {e["id"]: (e["date"]["start"], e["date"]["end"])  # noqa: E731
                            for e in json.loads((tmp_path / name / "timeline.json").read_text("utf-8"))["events"]}
     assert period("after") == period("before") and len(lines) == len(period("before"))
+
+
+def test_a_mention_that_joins_a_dated_report_says_so_in_dutch(tmp_path):
+    (tmp_path / "a.txt").write_text("date 2025-03-04\n\nOp 3 maart kocht chemiebedrijf Norvia branchegenoot Belco voor "
+                                    "2 miljard euro.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("date 2025-03-20\n\nKratos opende op 19 maart een fabriek in Delft. De overname van "
+                                    "Belco door Norvia voor 2 miljard euro was een verrassing voor Kratos.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["review", str(tmp_path), "--out", str(tmp_path / "out"), "--format", "md"])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "out" / "review.md").read_text("utf-8")
+    assert "datum: geen eigen datum: past bij een gedateerd bericht" in text and "no date" not in text
