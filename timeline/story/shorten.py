@@ -10,7 +10,7 @@ from functools import lru_cache
 from timeline.story.syntax import (
     SEPARABLE, dangling_end, main_verb_of, phrase_end, tagged_plain, verb_tail,
 )
-from timeline.story.trim import bare_title, short_subject
+from timeline.story.trim import bare_title, rebuilt, short_subject, with_of, without_clause_phrases
 from timeline.story.words import StoryWords
 
 
@@ -32,6 +32,9 @@ def shortened(whole: str, words: StoryWords) -> str:
         if trimmed != whole and not cut_short(fit(trimmed, words), trimmed):
             return fit(trimmed, words)
         lighter = without_phrases(whole, words)  # "bekend gemaakt de export [naar het vasteland China] ... te leggen"
+        inner = without_clause_phrases(whole, words)  # "besloot dat ASML ... niet meer [naar China] mocht exporteren"
+        if lighter == whole and inner != whole and not cut_short(fit(inner, words), inner):
+            return fit(inner, words)
         titled = bare_title(whole)  # "De Amerikaanse nationale veiligheidsadviseur Jake
         titled = titled if len(titled) <= words.headline_max else without_phrases(titled, words)
         if cut_short(fit(lighter, words), lighter) and not cut_short(fit(titled, words), titled):  # Sullivan":
@@ -121,31 +124,6 @@ def droppable(tokens, start: int, end: int, tail: int) -> bool:
         return False
     closing = ("en", "of") if of else ("en", "of", "te")
     return end == len(tokens) or (tokens[end].text.lower() not in closing and tokens[end].text[:1] not in "'‘\"“„")
-
-
-def with_of(tokens, end: int, words: StoryWords, start: int = -1) -> int:
-    """A phrase's end with the "van" phrases of its noun ("voor de productie van halfgeleiders"); a "van" phrase
-    takes the phrases of its own noun too ("van de regio met de provincies")."""
-    chained = start >= 0 and tokens[start].text.lower() == "van"
-    while end + 1 < len(tokens) and (tokens[end].text.lower() == "van" or (
-            chained and tokens[end].tag == "VZ" and tokens[end].text.lower() not in ("te", "om")
-            and tokens[end + 1].tag != "TW")):  # "met twee jaar" is the verb's, not the noun's
-        chained = chained or tokens[end].text.lower() == "van"  # "over exportbeperking van chips naar China"
-        after = phrase_end(tokens, end + 1, set(), words)
-        if after <= end + 1:
-            break
-        end = after
-    return end
-
-
-def rebuilt(text: str, kept: list) -> str:
-    """The text of the kept tokens, with the spaces between neighbours as the text had them."""
-    parts = [text[kept[0].start:kept[0].end]]
-    for before, token in zip(kept, kept[1:]):
-        gap = text[before.end:token.start] if token.start >= before.end and text[before.end:token.start].isspace() \
-            or token.start == before.end else "" if token.tag == "LET" and token.text in ",.;:" else " "
-        parts.append(gap + text[token.start:token.end])
-    return "".join(parts)
 
 
 def without_inner_relative(text: str) -> str:

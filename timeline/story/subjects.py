@@ -91,6 +91,10 @@ def phrase_end(tokens: Sequence[Token], i: int, dated: set[int], words: StoryWor
     end = found.end if found else (i + 1 if tags[i].startswith(("TW", "VNW|pers", "VNW|aanw")) else i)
     if tags[i].startswith("N|eigen"):  # a name ends with its capitalised words: "wilde Tata staal gaan maken"
         end = next((k for k in range(i, end) if not tags[k].startswith("N|eigen")), end)
+    if end < len(tags) and end > i and tokens[end - 1].text.lower() in words.measure_nouns:  # "meer soorten
+        after = noun_phrase_at(tags, end)  # [geavanceerde productieapparatuur]": the measured noun goes with it
+        if after and not tags[end].startswith(("LID", "VNW")):
+            return next((k for k in range(i, after.end) if k in dated), after.end)
     common = next((k for k in range(i, end) if tags[k].startswith("N|soort")), None)
     if common is not None:  # a common noun takes names after it ("chipmaker Siliconix"), and another noun
         end = next((k for k in range(common + 1, end)  # only after a measure ("het aantal faillissementen")

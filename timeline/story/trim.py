@@ -1,5 +1,6 @@
-"""A headline's subject kept short: to its noun phrase ("Felle uitspraken maakten de maat vol"), or to a
-title and a name ("Veiligheidsadviseur Jake Sullivan benaderde ...")."""
+"""A headline kept short in its parts: its subject to its noun phrase ("Felle uitspraken maakten de maat vol") or
+to a title and a name ("Veiligheidsadviseur Jake Sullivan benaderde ..."), a closing "dat" clause without its
+prepositional phrases; and the pieces a shortening is made of (a phrase with its "van" phrases, a text rebuilt)."""
 
 from __future__ import annotations
 
@@ -45,3 +46,63 @@ def bare_title(text: str) -> str:
         return text
     rest = text[tokens[title].start:]
     return rest[:1].upper() + rest[1:]
+
+
+def with_of(tokens, end: int, words: StoryWords, start: int = -1) -> int:
+    """A phrase's end with the "van" phrases of its noun ("voor de productie van halfgeleiders"); a "van" phrase
+    takes the phrases of its own noun too ("van de regio met de provincies")."""
+    chained = start >= 0 and tokens[start].text.lower() == "van"
+    while end + 1 < len(tokens) and (tokens[end].text.lower() == "van" or (
+            chained and tokens[end].tag == "VZ" and tokens[end].text.lower() not in ("te", "om")
+            and tokens[end + 1].tag != "TW")):  # "met twee jaar" is the verb's, not the noun's
+        chained = chained or tokens[end].text.lower() == "van"  # "over exportbeperking van chips naar China"
+        after = phrase_end(tokens, end + 1, set(), words)
+        if after <= end + 1:
+            break
+        end = after
+    return end
+
+
+def rebuilt(text: str, kept: list) -> str:
+    """The text of the kept tokens, with the spaces between neighbours as the text had them."""
+    parts = [text[kept[0].start:kept[0].end]]
+    for before, token in zip(kept, kept[1:]):
+        gap = text[before.end:token.start] if token.start >= before.end and text[before.end:token.start].isspace() \
+            or token.start == before.end else "" if token.tag == "LET" and token.text in ",.;:" else " "
+        parts.append(gap + text[token.start:token.end])
+    return "".join(parts)
+
+
+def without_clause_phrases(text: str, words: StoryWords) -> str:
+    """A main clause that ends in a "dat" clause, with that clause's prepositional phrases left out, the last
+    first, until it fits, while its verbs stay ("besloot dat ASML ook oudere chipmachines niet meer naar China
+    mocht exporteren" → "... niet meer mocht exporteren"); unchanged when that is not enough."""
+    tokens = [t for t in tagged_plain(text) if t.tag != "LET" or t.text not in ".!?"]
+    opener = next((k for k, t in enumerate(tokens) if t.text.lower() == "dat" and t.tag == "VG|onder"), None)
+    tail = len(tokens)
+    while tail > 0 and (tokens[tail - 1].tag.startswith("WW") or tokens[tail - 1].text.lower() == "te"):
+        tail -= 1
+    if opener is None or tail == len(tokens) or not tokens[tail].tag.startswith("WW|pv") or any(
+            t.tag.startswith(("WW", "VG")) or t.text in ",;:" for t in tokens[opener + 1:tail]):
+        return text  # one clause after "dat", closed by its finite verb
+    spans = [(k, with_of(tokens, phrase_end(tokens, k + 1, set(), words), words, k)) for k in range(opener + 2, tail)
+             if tokens[k].tag == "VZ" and tokens[k - 1].tag != "VZ"]
+    dropped: set[int] = set()
+    steps = [range(a, b) for a, b in reversed(spans) if a + 1 < b <= tail]
+    for step in subject_steps(tokens, opener) + steps:
+        dropped.update(step)
+        line = rebuilt(text, [t for k, t in enumerate(tokens) if k not in dropped])
+        if len(line) <= words.headline_max:
+            return line
+    return text
+
+
+def subject_steps(tokens, verb: int) -> list[range]:
+    """What a subject can lose first: its adjectives after an article ("Het [Nederlandse] kabinet"), a first name
+    between a title and a surname ("Minister [Liesje] Schreinemacher")."""
+    if tokens[0].tag.startswith("LID"):
+        return [range(1, next((k for k in range(1, verb) if not tokens[k].tag.startswith("ADJ")), 1))]
+    if verb > 3 and tokens[0].tag.startswith("N|soort") and all(t.tag.startswith("N|eigen") for t in tokens[1:3]) \
+            and not tokens[3].tag.startswith("N|"):
+        return [range(1, 2)]
+    return []
