@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 from timeline.read.article import Article
 from timeline.read.header import past_dateline
 from timeline.story.dating import Placed, choose, conditional, has_action, has_figure
-from timeline.story.headlines import headline, named
+from timeline.story.headlines import FIRST_SENTENCE, headline, named
+from timeline.story.shorten import shortened
 from timeline.story.syntax import (
     actor_words, has_main_verb, in_past, main_verb_of, named_subject, outlook, report_frame, tagged_plain, tells_action,
 )
@@ -25,7 +26,7 @@ from timeline.story.records import (  # noqa: F401  (the records are the story's
     Candidate, LeftOut, Why, event_date, event_id, known_names, lead_date, numbered, recent_date, shared_date,
     source_of,
 )
-from timeline.story.words import StoryWords, story_words
+from timeline.story.words import NAME, StoryWords, story_words
 from timeline.temporal.tagger import Prefer, extract
 from timeline.story.features import Features, capitalised, event_words, features
 from timeline.temporal.grammar import compile_grammar
@@ -126,8 +127,8 @@ def classify(item: Told, article: Article, language: str = "nl") -> tuple[str, E
     said = item.features
     if dating.kind not in ("dated", "published") and not (said.names and (said.amounts or said.words)):
         return None  # most sentences: no date and nothing to match; read without the tagger
-    if outlook(item.raw, words) or not_yet(item.raw, words):
-        return None  # an expectation; "heeft nog geen verklaring gegeven": nothing happened
+    if outlook(item.raw, words) or not_yet(item.raw, words) or first_person(item.sentence.text):
+        return None  # an expectation; "heeft nog geen verklaring gegeven": nothing happened; a speaker's "we"
     if dating.kind == "dated" and not at_its_date(item, dating, article, words):
         return None
     if dating.kind == "dated" and reports(item, words) and results_out(dating.expression.period, article, item.raw, words):
@@ -166,6 +167,7 @@ def article_candidates(
     def candidate(date: EventDate, item: Told, kind: str, expected: bool = False, title: str | None = None, **extra):
         own = demonstrative_named(own_words(item, words), list(item.before))
         line = named(resolve(headline(own, words, title), list(item.before), people, words, subject_only=True)[0])
+        line = spoken(own, line, words) if not title else line
         said = replace(item.features, actor=actor_words(item.text if title else line, words))  # who did what: the
         # headline's subject ("... bereikte een hoogtepunt toen Musk een bod deed": Musk), for the merge
         return Candidate("", date, item.text, line,  # the id is set by `numbered`, once repeats are gone
@@ -199,6 +201,30 @@ def article_candidates(
 
 
 QUOTES = "‘“\"'„«"
+FIRST_PERSON = frozenset({"ik", "we", "wij"})
+SPEAKER = re.compile(r"[”’'\"]+,?\s+(?:aldus|zegt|zei|stelt|stelde|schrijft|schreef|meldt|meldde)\s+(?:de\s+|het\s+)?")
+
+
+def spoken(sentence: str, line: str, words: StoryWords) -> str:
+    """Quoted speech with its speaker after it ("“We hebben deze stap genomen ...’’, aldus Schreinemacher") is
+    headed as a news site heads a quote: "Schreinemacher: We hebben deze stap genomen", never by the frame alone."""
+    said = SPEAKER.search(sentence) if sentence[:1] in QUOTES else None
+    name = NAME.search(sentence, said.end()) if said else None
+    if name is None or name.start() > said.end() + 20:
+        return line
+    quote = FIRST_SENTENCE.split(sentence[1:said.start()].strip(" ,"), maxsplit=1)[0]
+    if not has_main_verb(quote):
+        return line
+    return shortened(f"{name.group(0).split()[-1]}: {headline(quote, words)}", words)
+
+
+def first_person(sentence: str) -> bool:
+    """Quoted speech in the first person ("“We hebben deze stap genomen ..."), with no speaker in the sentence
+    to say who "we" are: a headline of it would not stand alone."""
+    if sentence[:1] not in QUOTES:
+        return False
+    first = sentence[1:].split(" ", 1)[0].lower()
+    return first in FIRST_PERSON and not any(q in sentence[1:] for q in "”’\"")
 
 
 def continues(item: Told, words: StoryWords) -> bool:
