@@ -127,7 +127,8 @@ def classify(item: Told, article: Article, language: str = "nl") -> tuple[str, E
     said = item.features
     if dating.kind not in ("dated", "published") and not (said.names and (said.amounts or said.words)):
         return None  # most sentences: no date and nothing to match; read without the tagger
-    if outlook(item.raw, words) or not_yet(item.raw, words) or first_person(item.sentence.text):
+    if outlook(item.raw, words) or not_yet(item.raw, words) or first_person(item.sentence.text) or \
+            explains(item.sentence.text, words):
         return None  # an expectation; "heeft nog geen verklaring gegeven": nothing happened; a speaker's "we"
     if dating.kind == "dated" and not at_its_date(item, dating, article, words):
         return None
