@@ -23,7 +23,7 @@ ALLOWED = {
 }
 # Optional libraries (pip install 'timeline[dask]') and the only modules that may import them.
 OPTIONAL = {"dask": {"timeline.archive"}, "distributed": {"timeline.archive"},
-            "pyarrow": {"timeline.archive", "timeline.read.dataset"},
+            "pyarrow": {"timeline.tasks", "timeline.read.dataset"},
             "starlette": {"timeline.desk.app", "timeline.cli"}, "uvicorn": {"timeline.desk.serve", "timeline.cli"},
             "tomlkit": {"timeline.desk.document", "timeline.cli"}}  # pip install 'timeline[desk]'; cli checks they are there
 CLOCK_CALLS = {"today", "now", "utcnow"}  # on date/datetime; and time.time(), time.localtime() ...
