@@ -22,9 +22,11 @@ PART_BYTES = 4 * 1024 * 1024  # and about this many bytes: a run ends at the fir
 BLOCK = 1024 * 1024  # bytes read at a time
 
 
-def ranges(path: Path, lines: int = PART_LINES, size: int = PART_BYTES) -> list[tuple[int, int, int]]:
-    """The file as runs of whole lines: (first byte, byte after the last, number of the first line),
-    in order; [] for an empty file. Only line ends are looked at, a block at a time."""
+def ranges(path: Path, lines: int | None = None, size: int | None = None) -> list[tuple[int, int, int]]:
+    """The file as runs of whole lines (at most `lines`, default PART_LINES; ending at the first line end
+    at or past `size` bytes, default PART_BYTES): (first byte, byte after the last, number of the first
+    line), in order; [] for an empty file. Only line ends are looked at, a block at a time."""
+    lines, size = lines or PART_LINES, size or PART_BYTES
     found: list[tuple[int, int, int]] = []
     start = line = offset = 0  # where the run starts, its first line (0-based), the bytes read so far
     ends = 0  # line ends since the run started
