@@ -79,3 +79,27 @@ def test_a_scheduler_that_stops_mid_build_ends_the_build_with_one_line_and_no_ou
     assert err.startswith(f"timeline: error: --scheduler {cluster.address}: the Dask scheduler went away before the "
                           "work was done (scheduler-connection-lost); nothing was written")
     assert err.count("\n") == 1 and not out.exists()
+
+
+def test_a_task_that_kills_every_worker_it_is_given_is_one_line_naming_its_articles(tmp_path):
+    import dask
+    from distributed import LocalCluster
+
+    folder = write_folder(tmp_path / "articles", 70)  # two tasks: 64 articles, then 6
+    doom = tmp_path / "doom.py"  # on the workers: reading article 66 ends the process, as the OOM killer would
+    doom.write_text("import os\nimport timeline.tasks as tasks\n"  # a preload runs twice in one namespace:
+                    "real = tasks.__dict__.setdefault('real_build_partition', tasks.build_partition)\n\n"
+                    "def build_partition(part, *args, **kwargs):\n"
+                    "    if any(item.name.endswith('article_0066.txt') for item in part.items):\n"
+                    "        os._exit(1)\n    return real(part, *args, **kwargs)\n\n"
+                    "tasks.build_partition = build_partition\n")
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1}), \
+            LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
+                         dashboard_address="127.0.0.1:0", silence_logs=50, preload=[str(doom)]) as cluster:
+        result = CliRunner().invoke(main, ["build", str(folder), "--out", str(tmp_path / "out"), "--engine", "dask",
+                                           "--scheduler", cluster.scheduler_address])
+    assert result.exit_code == 1
+    assert result.stderr == (f"timeline: error: a Dask worker died (killed, e.g. by the out-of-memory killer, or "
+                             f"crashed) each of the 2 times it was given {folder / 'article_0064.txt'} … "
+                             f"{folder / 'article_0069.txt'}; give the workers more memory, or skip those articles\n")
+    assert not (tmp_path / "out").exists()
