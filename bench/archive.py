@@ -1,6 +1,6 @@
 """Benchmark of an archive build: time, peak memory of the driver and of its workers, and
 events, per 1,000 distinct generated articles (bench/corpus.py), for `--jobs 1`, `--jobs 2`
-and `--engine dask`.
+and `--engine dask`; and the most sources one event has (more than 50 is a merge that chained).
 
     python bench/archive.py [--sizes 1000,10000] [--modes jobs1,jobs2,dask] [--wire 0.1] [--keep DIR]
                             [--rebuild] [--format json]
@@ -72,23 +72,29 @@ def build(folder: Path, out: Path, mode: list[str], fmt: str) -> dict:
     sampler.join()
     if process.returncode not in (0, 3):
         sys.exit(f"bench: {' '.join(command)} failed ({process.returncode}): {err.decode()[-2000:]}")
-    return {"seconds": seconds, "driver": sampler.driver, "worker": sampler.worker, "events": events(out)}
+    count, widest = events(out)
+    return {"seconds": seconds, "driver": sampler.driver, "worker": sampler.worker, "events": count, "widest": widest}
 
 
-def events(out: Path) -> int:
-    """The events of a build, counted from timeline.jsonl (one a line) where it is, else timeline.json."""
+def events(out: Path) -> tuple[int, int]:
+    """The events of a build and the most sources one has, from timeline.jsonl (one a line) where
+    it is, else timeline.json. An event of more than 50 sources is a merge that chained."""
     lines = out / "timeline.jsonl"
     if lines.is_file():
         with open(lines, "rb") as f:
-            return sum(1 for _ in f)
-    return len(json.loads((out / "timeline.json").read_text("utf-8"))["events"]) if (out / "timeline.json").is_file() else 0
+            found = [len(json.loads(line)["sources"]) for line in f]
+    elif (out / "timeline.json").is_file():
+        found = [len(e["sources"]) for e in json.loads((out / "timeline.json").read_text("utf-8"))["events"]]
+    else:
+        found = []
+    return len(found), max(found, default=0)
 
 
 def report(size: int, mode: str, found: dict, label: str = "") -> None:
     per = 1000 / size
     print(f"{size:8d}  {mode + label:12s} {found['seconds']:8.1f} {found['seconds'] * per:9.2f} "
           f"{found['driver'] / 2**20:9.0f} {found['worker'] / 2**20:9.0f} {found['events']:8d} "
-          f"{found['events'] * per:8.0f}", flush=True)
+          f"{found['events'] * per:8.0f} {found['widest']:8d}", flush=True)
 
 
 def main() -> None:
@@ -103,7 +109,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(args.keep) if args.keep else Path(tmp)
         print(f"machine: {os.cpu_count()} cores; wire copies {args.wire:.0%}; formats {args.format}")
-        print("articles  mode          seconds  s/1000   driver MB worker MB   events  ev/1000")
+        print("articles  mode          seconds  s/1000   driver MB worker MB   events  ev/1000  sources")
         for size in (int(n) for n in args.sizes.split(",")):
             folder = base / f"corpus-{size}-{args.wire}"
             if not folder.is_dir():

@@ -27,7 +27,7 @@ ALLOWED = {
 }
 # Optional libraries (pip install 'timeline[dask]') and the only modules that may import them.
 OPTIONAL = {"dask": {"timeline.archive"}, "distributed": {"timeline.archive"},
-            "pyarrow": {"timeline.archive", "timeline.read.dataset"},
+            "pyarrow": {"timeline.tasks", "timeline.read.dataset"},
             "starlette": {"timeline.desk.app", "timeline.commands.reviewing"},
             "uvicorn": {"timeline.desk.serve", "timeline.commands.reviewing"},
             "tomlkit": {"timeline.desk.document", "timeline.commands.reviewing"}}  # pip install 'timeline[desk]'; checked before the desk starts

@@ -1,80 +1,32 @@
 """The Dask engine (`--engine dask`): the per-article work of `build` and `extract` as Dask tasks.
 
-The input is cut into partitions: a run of files of a folder, a JSON Lines
-file, a row group of a Parquet file. Each partition is a task that reads its
-articles and does what `--engine local` does for each (build.process for a
-build, the tagger for extract); the results come back in input order, so the
-story merged and rendered where the command runs is the local one, byte for
-byte. Dask is imported here and only when the engine is used; without
-`--scheduler` a LocalCluster on this machine does the work.
+The input is cut into partitions (timeline.tasks): a run of files of a folder, a
+run of lines of a JSON Lines file, a row group of a Parquet file. Each partition is
+a task that reads its articles and does what `--engine local` does for each
+(build.process for a build, the tagger for extract); the results come back in
+input order, so the story merged and rendered where the command runs is the local
+one, byte for byte. Dask is imported here and only when the engine is used;
+without `--scheduler` a LocalCluster on this machine does the work.
+
+A worker that dies mid-build has its tasks run again by the scheduler on the
+others; a task that kills its worker every time, or a scheduler that goes away,
+ends the command with one line (Dask's own log is kept off stderr meanwhile).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import os
+import logging
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
 from typing import Callable, Iterator
 
-from timeline.build import Outcome, process
+from timeline.build import Outcome
 from timeline.errors import ArticleError, TimelineError
-from timeline.read.article import read_article
-from timeline.read.dataset import INSTALL, parquet, parquet_rows, row_groups
-from timeline.read.inputs import Input, expanded, read_bytes, row_input
+from timeline.read.dataset import INSTALL, parquet
+from timeline.read.inputs import Input
+from timeline.tasks import Partition, build_partition, extract_partition, partitions
 from timeline.temporal.tagger import Prefer
-
-FILES_PER_PARTITION = 64  # small articles of a folder go to a task in runs of this many
-FIELDS = ("article", "published", "text", "offset_start", "offset_end", "type", "value", "mod", "start", "end", "grain")
-
-
-@dataclass(frozen=True)
-class Partition:
-    """The articles of one task: some files (a JSON Lines or Parquet file whole), or one row group of a Parquet file."""
-
-    items: tuple[Input, ...]
-    group: int | None = None
-
-
-def partitions(items: list[Input], size: int = FILES_PER_PARTITION) -> list[Partition]:
-    """The input in partitions, in input order; a path is made absolute so a worker elsewhere finds the same file."""
-    found: list[Partition] = []
-    run: list[Input] = []
-    for item in items:
-        if item.data is None and not item.problem:
-            item = Input(item.path.absolute(), item.name, max_bytes=item.max_bytes, kind=item.kind)
-        suffix = item.path.suffix.lower() if item.data is None and not item.problem else ""
-        if suffix in (".jsonl", ".parquet"):
-            found += [Partition(tuple(run))] if run else []
-            run = []
-            groups = row_groups(item.name, item.path) if suffix == ".parquet" else 1
-            found += [Partition((item,), g) for g in range(groups)] if groups > 1 else [Partition((item,))]
-            continue
-        run.append(item)
-        if len(run) == size:
-            found.append(Partition(tuple(run)))
-            run = []
-    return found + ([Partition(tuple(run))] if run else [])
-
-
-def articles(part: Partition) -> list[Input]:
-    """Each article of a partition, as the local engine would list it."""
-    if part.group is None:
-        return [article for item in part.items for article in expanded(item)]
-    (item,) = part.items
-    try:
-        rows = parquet_rows(item.name, item.path, part.group, item.max_bytes)
-    except ArticleError as error:
-        return [Input(item.path, item.name, problem=(error.problem, error.fix))]
-    return [row_input(item, name, row) for name, row in rows]
-
-
-def build_partition(part: Partition, index: int, published: dt.date | None, prefer: Prefer, language: str) -> list[Outcome]:
-    """A task of `build`: each article's outcome, exactly as build.process gives it."""
-    return [process(item, published, prefer, language) for item in articles(part)]
 
 
 def dask():
@@ -88,16 +40,56 @@ def dask():
 
 @contextmanager
 def client(scheduler: str | None, workers: int | None = None):
-    """A Dask client of the scheduler at `scheduler`, else of a LocalCluster on this machine."""
+    """A Dask client of the scheduler at `scheduler`, else of a LocalCluster on this machine; the
+    cluster failing under it (its scheduler gone, a task that kills every worker it runs on) is
+    one line that says so."""
     distributed = dask()
-    if scheduler is None:
-        with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                      dashboard_address="127.0.0.1:0", silence_logs=40) as cluster:
-            with distributed.Client(cluster) as local:
-                yield local
-        return
-    with connected(distributed, scheduler) as remote:
-        yield remote
+    with quiet_logs():
+        try:
+            if scheduler is None:
+                with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                              host="127.0.0.1", dashboard_address="127.0.0.1:0",
+                                              silence_logs=logging.CRITICAL) as cluster:
+                    with distributed.Client(cluster) as local:
+                        yield local
+                return
+            with connected(distributed, scheduler) as remote:
+                yield remote
+        except (distributed.client.FutureCancelledError, distributed.comm.core.CommClosedError) as error:
+            raise lost(scheduler, error) from None
+
+
+@contextmanager
+def quiet_logs():
+    """Dask's loggers silenced for a while: its errors come to the user as timeline's one line."""
+    loggers = [logging.getLogger(name) for name in ["distributed", *logging.root.manager.loggerDict]
+               if name.startswith("distributed.")] + [logging.getLogger("distributed")]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels):
+            logger.setLevel(level)
+
+
+def lost(scheduler: str | None, error: Exception) -> TimelineError:
+    """The one line for a cluster that went away under the command."""
+    reason = getattr(error, "reason", None) or str(error).splitlines()[0]
+    where = f"--scheduler {scheduler}: the Dask scheduler" if scheduler else "the Dask cluster on this machine"
+    again = "start it again (dask scheduler) and run the command again" if scheduler else "run the command again"
+    return TimelineError(f"{where} went away before the work was done ({reason}); nothing was written; {again}")
+
+
+def died(error: Exception, part: Partition) -> TimelineError:
+    """The one line for a task that killed every worker it was given (see pool.died for --jobs)."""
+    first, last = part.items[0].name, part.items[-1].name
+    where = first if first == last else f"{first} … {last}"
+    where += f" (lines from {part.lines[2]})" if part.lines else f" (row group {part.group})" if part.group else ""
+    tries = getattr(error, "allowed_failures", 0) + 1
+    return TimelineError(f"a Dask worker died (killed, e.g. by the out-of-memory killer, or crashed) each of the "
+                         f"{tries} times it was given {where}; give the workers more memory, or skip those articles")
 
 
 HANDSHAKE = 10.0  # seconds beyond Dask's connect timeout for the handshake and the workers' answer
@@ -172,10 +164,20 @@ def same_timeline(dask_client, scheduler: str) -> None:
                                 f"({INSTALL}) on every worker")
 
 
-def in_order(futures) -> Iterator:
-    """Each task's result in the order the tasks were given, each let go once it is handed on."""
-    for future in futures:
-        result = future.result()
+def in_order(futures, parts: list[Partition] | None = None) -> Iterator:
+    """Each task's result in the order the tasks were given, each let go once it is handed on;
+    a task that killed every worker it ran on is an error naming its partition's articles."""
+    from distributed import KilledWorker
+
+    for index, future in enumerate(futures):
+        try:
+            result = future.result()
+        except KilledWorker as error:
+            if parts is None:
+                raise TimelineError(f"a Dask worker died (killed, e.g. by the out-of-memory killer, or crashed) "
+                                    f"each time it merged a batch of the story's parts; give the workers more "
+                                    f"memory") from None
+            raise died(error, parts[index]) from None
         future.release()
         yield result
 
@@ -186,7 +188,7 @@ def run(work: Callable, parts: list[Partition], engine: str, scheduler: str | No
         yield from map(work, parts, range(len(parts)))
         return
     with client(scheduler, workers) as dask_client:
-        yield from in_order(dask_client.map(work, parts, range(len(parts)), pure=False))
+        yield from in_order(dask_client.map(work, parts, range(len(parts)), pure=False), parts)
 
 
 def outcomes(items: list[Input], published: dt.date | None, prefer: Prefer, language: str,
@@ -221,64 +223,6 @@ def merge_with(batch: list, context: tuple) -> list:
     from timeline.parts import merge_part_batch
 
     return merge_part_batch(batch, *context)
-
-
-def expression_rows(article, found) -> list[dict]:
-    """One row per expression: the fields of `extract --format json`, flat."""
-    rows = []
-    for expr in found:
-        e = expr.model_dump(mode="json")
-        period = e["period"] or {"start": None, "end": None, "grain": None}
-        rows.append(dict(zip(FIELDS, (article.path, article.published.isoformat(), e["text"], e["offset"][0],
-                                      e["offset"][1], e["type"], e["value"], e["mod"], period["start"],
-                                      period["end"], period["grain"]))))
-    return rows
-
-
-@dataclass(frozen=True)
-class Extracted:
-    """What one extract task did: the articles it skipped (in order), how many it read, the rows it wrote."""
-
-    skipped: tuple[ArticleError, ...]
-    read: int
-    rows: int
-
-
-def extract_partition(part: Partition, index: int, out: str, fmt: str, published: dt.date | None,
-                      prefer: Prefer) -> Extracted:
-    """A task of `extract`: date each article of the partition and write its rows as part-NNNNN.jsonl|parquet."""
-    from timeline.temporal.tagger import extract
-
-    rows, skipped, read = [], [], 0
-    for item in articles(part):
-        try:
-            article = read_article(item.path, published, data=read_bytes(item), name=item.name, kind=item.kind,
-                                   identity=item.identity)
-        except ArticleError as error:
-            skipped.append(error)
-            continue
-        read += 1
-        rows += expression_rows(article, extract(article.text, article.published, prefer,
-                                                 reference_grain=article.published_grain))
-    write_part(Path(out), index, fmt, rows)
-    return Extracted(tuple(skipped), read, len(rows))
-
-
-def write_part(out: Path, index: int, fmt: str, rows: list[dict]) -> Path:
-    """One partition file, written beside its place and moved in whole."""
-    from timeline.render.partitions import part_name
-
-    target = out / part_name(index, fmt)
-    staging = out / f".{target.name}.{os.getpid()}"
-    if fmt == "parquet":
-        import pyarrow
-
-        schema = pyarrow.schema([(f, pyarrow.int64() if f.startswith("offset") else pyarrow.string()) for f in FIELDS])
-        parquet().write_table(pyarrow.Table.from_pylist(rows, schema=schema), staging)
-    else:
-        staging.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), "utf-8")
-    os.replace(staging, target)
-    return target
 
 
 def extract_all(items: list[Input], out: str, fmt: str, published: dt.date | None, prefer: Prefer, engine: str,

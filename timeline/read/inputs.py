@@ -43,6 +43,7 @@ class Input:
     # "memory" (an article held in memory, read as a text file with `entry` for its manifest entry)
     identity: str = ""  # what its event ids follow, where its file name is not enough (see `distinct`)
     entry: Entry | None = None  # what an article held in memory says of itself
+    span: tuple[int, int] | None = None  # a line of a JSON Lines file: its first byte and its length
 
 
 def default_seeds() -> Path:
@@ -113,8 +114,9 @@ def written_here(path: Path) -> bool:
             and os.path.lexists(path.parent / OUTPUT_MARK))
 
 
-def expanded(item: Input) -> list[Input]:
-    """A JSON Lines or Parquet file as one Input a line or row; a web page marked as such; anything else as it is."""
+def expanded(item: Input, span: tuple[int, int, int] | None = None) -> list[Input]:
+    """A JSON Lines or Parquet file as one Input a line or row (of a JSON Lines file, those of the run
+    of lines `span`, see read.lines); a web page marked as such; anything else as it is."""
     suffix = item.path.suffix.lower()
     if item.problem or item.kind == "memory" or (item.data is not None and item.name == "<stdin>"):
         return [item]
@@ -123,13 +125,22 @@ def expanded(item: Input) -> list[Input]:
     if suffix not in (".jsonl", ".parquet"):
         return [item]
     from timeline.read.dataset import parquet_rows
-    from timeline.read.web import jsonl_lines
+    from timeline.read.lines import numbered
 
     try:
-        lines = (parquet_rows(item.name, item.path, max_bytes=item.max_bytes) if suffix == ".parquet"
-                 else jsonl_lines(item.name, read_bytes(item)))
+        if suffix == ".parquet":
+            lines = parquet_rows(item.name, item.path, max_bytes=item.max_bytes)
+        elif span is not None:  # a run of lines, read by a task: its lines in memory
+            lines = [(name, line) for name, _, line in numbered(item.name, item.path, item.max_bytes, span)]
+        else:  # each line read when it is worked on, as a file of a folder is: the export is never held
+            return [Input(item.path, name, problem=(line.problem, line.fix)) if isinstance(line, ArticleError)
+                    else replace(item, name=name, kind="line", span=(at, len(line)))
+                    for name, at, line in numbered(item.name, item.path, item.max_bytes)]
     except ArticleError as error:
         return [Input(item.path, item.name, problem=(error.problem, error.fix))]
+    except OSError as error:
+        return [Input(item.path, item.name, problem=(f"cannot read the file ({error.strerror})",
+                                                     "check the path and its permissions"))]
     return [row_input(item, name, line) for name, line in lines]
 
 
@@ -163,7 +174,9 @@ def read_bytes(item: Input) -> bytes:
     else:
         try:
             with open_regular(item.path) as handle:  # replaced by a FIFO since it was listed: no hang
-                data = handle.read(item.max_bytes + 1)
+                if item.span is not None:
+                    handle.seek(item.span[0])
+                data = handle.read(item.max_bytes + 1 if item.span is None else min(item.span[1], item.max_bytes + 1))
         except OSError as error:
             raise ArticleError(item.name, f"cannot read the file ({error.strerror})", "check the path and its permissions") from None
     if len(data) > item.max_bytes:
