@@ -21,6 +21,7 @@ from timeline.temporal.pos.model import Model
 from timeline.temporal.pos.perceptron import Perceptron
 from timeline.temporal.pos.score import score
 from timeline.temporal.pos.tags import reduce
+from timeline.temporal.pos.verbs import forms as verb_forms
 
 GOLD = ("nl_alpino-ud-dev.conllu", "nl_lassysmall-ud-dev.conllu", "nl_lassysmall-ud-test.conllu")
 HELD_OUT = "nl_alpino-ud-dev.conllu"
@@ -81,13 +82,14 @@ def lexicon_of(counts: dict[str, Counter]) -> tuple[dict[str, str], dict[str, st
     return lexicon, fixed
 
 
-def left_out(words, tags, counts, lexicon) -> ChainMap:
-    """The lexicon as it would be without this sentence, so that training meets unknown words as tagging does."""
+def left_out(words, tags, counts, lexicon, listed) -> ChainMap:
+    """The lexicon as it would be without this sentence, so that training meets unknown words as tagging does
+    (a verb form of `verbs.forms` keeps its listed tags)."""
     own: dict[str, Counter] = defaultdict(Counter)
     for word, tag in zip(words, tags):
         own[word][tag] += 1
     keys = {k for w in words for k in (w, w.lower()) if k in own}
-    return ChainMap({k: word_tags(counts[k] - own[k]) for k in keys}, lexicon)
+    return ChainMap({k: word_tags(counts[k] - own[k]) or listed.get(k, "") for k in keys}, lexicon)
 
 
 def train(data, iterations: int, unique: int, seed: int = 7) -> dict:
@@ -97,11 +99,13 @@ def train(data, iterations: int, unique: int, seed: int = 7) -> dict:
     not, or it would lose the rare words it learns unknown words from."""
     counts = counts_of(data[:unique])
     lexicon, fixed = lexicon_of(counts)
+    listed = {w: t for w, t in verb_forms().items() if w not in lexicon}
+    lexicon = {**listed, **lexicon}
     tags = sorted({t for _, ts in data for t in ts})
     index = {t: i for i, t in enumerate(tags)}
     examples = []
     for words, ts in data:
-        seen = left_out(words, ts, counts, lexicon)
+        seen = left_out(words, ts, counts, lexicon, listed)
         examples.append((words, [index[t] for t in ts], static(words, seen), [word_class(w, seen) for w in words]))
     model = Perceptron(len(tags))
     rng = random.Random(seed)
