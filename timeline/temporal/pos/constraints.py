@@ -29,7 +29,7 @@ from timeline.temporal.pos.chunks import Clause, clauses
 
 FINITE_OPENERS = frozenset({
     "dat", "omdat", "wanneer", "nadat", "voordat", "terwijl", "toen", "hoewel", "of", "zodat", "doordat",
-    "indien", "tenzij", "zodra", "totdat", "opdat", "aangezien", "mits", "zolang",
+    "indien", "tenzij", "zodra", "totdat", "opdat", "aangezien", "mits", "zolang", "als",
 })
 QUESTION_WORDS = frozenset({"welke", "wie", "wat", "hoe", "waarom", "wanneer"})
 COORDINATORS = frozenset({"en", "of", "maar", "want", "noch"})
@@ -89,7 +89,7 @@ def possessive(words: list[str], tags: list[str], i: int, lexicon: dict[str, str
 def main_finite(word: str, tag: str, lexicon: dict[str, str]) -> str:
     """The finite tag of a main clause's only verb form, if the word can be finite, else its tag."""
     seen = seen_as(word, lexicon)
-    if tag == "WW|inf" and "WW|pv|tgw|mv" in seen:
+    if tag == "WW|inf" and ("WW|pv|tgw|mv" in seen or "WW|inf" in seen):
         return "WW|pv|tgw|mv"
     if tag == "WW|vd" and "WW|pv|tgw|ev" in seen:
         return "WW|pv|tgw|ev"
@@ -121,8 +121,7 @@ def make_finite(words: list[str], tags: list[str], start: int, end: int, lexicon
     while first > start + 1 and tags[first - 1].startswith("WW|"):
         first -= 1
     for j in range(first, end):
-        if tags[j] == "WW|inf" and words[j - 1].lower() != "te" and can_be(words[j], "WW|inf", lexicon) \
-                and (not seen_as(words[j], lexicon) or "WW|pv|tgw|mv" in seen_as(words[j], lexicon)):
+        if tags[j] == "WW|inf" and words[j - 1].lower() != "te" and can_be(words[j], "WW|inf", lexicon):
             tags[j] = "WW|pv|tgw|mv"
             return
         seen = seen_as(words[j], lexicon)
