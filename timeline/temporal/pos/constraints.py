@@ -50,7 +50,7 @@ def mend(words: list[str], tags: list[str], lexicon: dict[str, str]) -> list[str
         elif tags[i] == "ADJ" and tags[i - 1].startswith("N|eigen") and words[i][:1].isupper():
             tags[i] = "N|eigen|ev"
     for i in range(1, len(tags) - 1):
-        if tags[i].startswith("WW|pv|verl") and tags[i - 1].startswith(ATTRIBUTIVE) \
+        if tags[i].startswith("WW|pv|verl") and tags[i - 1].startswith(ATTRIBUTIVE + ("BW", "VZ")) \
                 and tags[i + 1].startswith(("N|", "ADJ")) and (can_be(words[i], "WW|vd", lexicon) or not seen_as(words[i], lexicon)):
             tags[i] = "WW|vd"
     return tags
@@ -59,7 +59,7 @@ def mend(words: list[str], tags: list[str], lexicon: dict[str, str]) -> list[str
 def mend_clause(words: list[str], tags: list[str], clause: Clause, lexicon: dict[str, str]) -> None:
     finite = [j for j in range(clause.start, clause.end) if tags[j].startswith("WW|pv")]
     for a, b in zip(finite, finite[1:]):
-        if not any(t in BREAKING or asks(w) for w, t in zip(words[a + 1:b], tags[a + 1:b])):
+        if not any(breaks(words, tags, j, a) for j in range(a + 1, b)):
             if possessive(words, tags, b, lexicon):
                 tags[b] = "VNW|bez"
             elif can_be(words[b], "WW|inf", lexicon):
@@ -96,6 +96,17 @@ def main_finite(word: str, tag: str, lexicon: dict[str, str]) -> str:
     if tag == "WW|vd" and ("WW|pv|verl" in seen or (not seen and word.endswith(PAST_ENDINGS) and not word.startswith("ge"))):
         return "WW|pv|verl|mv" if word.endswith("en") else "WW|pv|verl|ev"
     return tag
+
+
+def breaks(words: list[str], tags: list[str], j: int, finite: int) -> bool:
+    """Whether a new clause may start at word j, after the finite verb at `finite`: punctuation, a coordinator,
+    a question word; not the "en" of "tot en met", nor a "maar" right after the verb ("zal maar ...")."""
+    low = words[j].lower()
+    if low == "en" and words[j - 1].lower() == "tot" and j + 1 < len(words) and words[j + 1].lower() == "met":
+        return False
+    if low == "maar" and j == finite + 1:
+        return False
+    return tags[j] in BREAKING or asks(words[j])
 
 
 def asks(word: str) -> bool:
