@@ -16,28 +16,32 @@ FILE = Path(__file__).resolve().parent.parent / "lang" / "nl.verbs.txt"
 INFINITIVE = ("WW|inf", "WW|pv|tgw|mv")
 
 
-def listed() -> tuple[dict[str, tuple[str, str, str]], list[str], list[str]]:
-    """The verbs (infinitive -> past singular, past plural, participle) and the inseparable and separable prefixes."""
+def listed() -> tuple[dict[str, tuple[str, str, str]], dict[str, list[str]]]:
+    """The strong verbs (infinitive -> past singular, past plural, participle) and the word lists: the
+    "inseparable" and "separable" prefixes and the "weak" verbs."""
     from timeline.temporal.language import load
 
     verbs = dict(load("nl").verbs)
-    prefixes: dict[str, list[str]] = {}
+    lists: dict[str, list[str]] = defaultdict(list)
     for line in FILE.read_text("utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         head, colon, rest = line.partition(":")
         if colon:
-            prefixes[head.strip()] = rest.split()
+            lists[head.strip()] += rest.split()
         else:
             infinitive, *forms = line.split()
             verbs[infinitive] = tuple(forms)
-    return verbs, prefixes["inseparable"], prefixes["separable"]
+    return verbs, lists
 
 
 def forms() -> dict[str, str]:
     """Each form -> its tags, joined by "/" in sorted order as the lexicon writes them."""
-    verbs, inseparable, separable = listed()
+    verbs, lists = listed()
+    inseparable, separable = lists["inseparable"], lists["separable"]
     found: dict[str, set[str]] = defaultdict(set)
+    for infinitive in lists["weak"]:
+        found[infinitive].update(INFINITIVE)
     for infinitive, (past, pasts, participle) in sorted(verbs.items()):
         done = [("", participle)] + [(s, s + participle) for s in separable]
         if not infinitive.startswith(tuple(inseparable)):  # "ver" + "gegeven"; "ver" + "gelijken": "vergeleken"
