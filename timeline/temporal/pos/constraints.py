@@ -79,6 +79,22 @@ def mend_clause(words: list[str], tags: list[str], clause: Clause, lexicon: dict
         if verb is not None and tags[verb - 1].startswith(("N|", "VNW|pers")) \
                 and verb + 1 < clause.end and tags[verb + 1] != "LET":
             tags[verb] = main_finite(words[verb], tags[verb], lexicon)
+        elif verb is None:
+            hidden_finite(words, tags, clause, lexicon)
+
+
+def hidden_finite(words: list[str], tags: list[str], clause: Clause, lexicon: dict[str, str]) -> None:
+    """In a main clause with no verb at all: the first word after a noun or personal pronoun that was seen as
+    a finite verb (`Ze wezen op ...`), or not seen and shaped as a past (`De Afrikanen boekten in ...`), is one."""
+    for j in range(clause.start + 1, clause.end - 1):
+        if tags[j - 1].startswith(("N|", "VNW|pers")) and tags[j + 1] != "LET" and words[j].islower():
+            seen = seen_as(words[j], lexicon)
+            finite = next((t for t in seen.split("/") if t.startswith("WW|pv")), None)
+            if finite is None and not seen and words[j].endswith(PAST_ENDINGS):
+                finite = "WW|pv|verl|mv" if words[j].endswith("en") else "WW|pv|verl|ev"
+            if finite:
+                tags[j] = finite
+                return
 
 
 def possessive(words: list[str], tags: list[str], i: int, lexicon: dict[str, str]) -> bool:
