@@ -50,10 +50,31 @@ def mend(words: list[str], tags: list[str], lexicon: dict[str, str]) -> list[str
         elif tags[i] == "ADJ" and tags[i - 1].startswith("N|eigen") and words[i][:1].isupper():
             tags[i] = "N|eigen|ev"
     for i in range(1, len(tags) - 1):
-        if tags[i].startswith("WW|pv|verl") and tags[i - 1].startswith(ATTRIBUTIVE + ("BW", "VZ")) \
-                and tags[i + 1].startswith(("N|", "ADJ")) and (can_be(words[i], "WW|vd", lexicon) or not seen_as(words[i], lexicon)):
-            tags[i] = "WW|vd"
+        if tags[i].startswith("WW|pv"):
+            tags[i] = in_phrase(words, tags, i, lexicon)
     return tags
+
+
+def in_phrase(words: list[str], tags: list[str], i: int, lexicon: dict[str, str]) -> str:
+    """The tag of a finite verb form that stands where a noun phrase's words go: a past form between an
+    article, possessive, numeral, adjective, adverb or preposition and a noun or adjective is a participle
+    (`de vertraagde treinen`), and so is an unseen `ge-...-de` form before one (`door Syrië gesteunde`);
+    an -en form after a cardinal in letters, or after one and an adjective, is a plural noun (`twaalf sprongen`)."""
+    word, before, after = words[i], tags[i - 1], tags[i + 1]
+    if tags[i].startswith("WW|pv|verl") and after.startswith(("N|", "ADJ")):
+        if before.startswith(ATTRIBUTIVE + ("BW", "VZ")) and (can_be(word, "WW|vd", lexicon) or not seen_as(word, lexicon)):
+            return "WW|vd"
+        if word.startswith("ge") and word.endswith(("de", "te")) and not seen_as(word, lexicon):
+            return "WW|vd"
+    if word.endswith("en") and word.islower() and (counted(words, tags, i - 1)
+                                                   or before == "ADJ" and words[i - 1].endswith("e") and counted(words, tags, i - 2)):
+        return "N|soort|mv"
+    return tags[i]
+
+
+def counted(words: list[str], tags: list[str], i: int) -> bool:
+    """Whether word i is a cardinal numeral in letters (`drie`, `honderd`; not `tweede` nor `2001`)."""
+    return i >= 0 and tags[i] == "TW" and words[i].isalpha() and not words[i].endswith(("de", "ste"))
 
 
 def mend_clause(words: list[str], tags: list[str], clause: Clause, lexicon: dict[str, str]) -> None:
@@ -71,6 +92,8 @@ def mend_clause(words: list[str], tags: list[str], clause: Clause, lexicon: dict
     for j in finite:
         if j and tags[j - 1] == "VZ" and possessive(words, tags, j, lexicon):
             tags[j] = "VNW|bez"
+    if clause.kind == "sub" and finite and possessive(words, tags, finite[-1], lexicon) and finite_follows(tags, clause.end):
+        tags[finite[-1]] = "VNW|bez"  # "nadat hij zijn congé had gekregen": the clause was cut at "zijn"
     if not finite and clause.kind == "sub" and (tags[clause.start] == "VNW|betr"
                                                 or words[clause.start].lower() in FINITE_OPENERS):
         make_finite(words, tags, clause.start, clause.end, lexicon)
@@ -95,6 +118,16 @@ def hidden_finite(words: list[str], tags: list[str], clause: Clause, lexicon: di
             if finite:
                 tags[j] = finite
                 return
+
+
+def finite_follows(tags: list[str], start: int) -> bool:
+    """Whether a finite verb comes from `start` on before punctuation or a conjunction."""
+    for tag in tags[start:]:
+        if tag.startswith("WW|pv"):
+            return True
+        if tag in BREAKING or tag == "VG|onder":
+            return False
+    return False
 
 
 def possessive(words: list[str], tags: list[str], i: int, lexicon: dict[str, str]) -> bool:
