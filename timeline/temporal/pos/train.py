@@ -28,8 +28,8 @@ HELD_OUT = "nl_alpino-ud-dev.conllu"
 MODEL = Path(__file__).resolve().parent.parent / "lang" / "nl.pos.json.gz"
 
 
-def gold(folder: Path, holdout: bool) -> list[tuple[list[str], list[str]]]:
-    names = [n for n in GOLD if not (holdout and n == HELD_OUT)]
+def gold(folder: Path, holdout: bool, held_out: str = HELD_OUT) -> list[tuple[list[str], list[str]]]:
+    names = [n for n in GOLD if not (holdout and n == held_out)]
     return [split([(w, reduce(x)) for w, x in s]) for n in names for s in conllu_sentences(folder / n)]
 
 
@@ -136,14 +136,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--gold-weight", type=int, default=2, help="How many times each gold sentence counts.")
     parser.add_argument("--iterations", type=int, default=10)
     parser.add_argument("--holdout", action="store_true", help="Leave Alpino's development part out and score it.")
+    parser.add_argument("--holdout-file", default=HELD_OUT, choices=GOLD, help="With --holdout: the gold file left out.")
     parser.add_argument("--out", type=Path, help=f"Where to write the model (default {MODEL}, not with --holdout).")
     args = parser.parse_args(argv)
-    once = gold(args.ud, args.holdout)
+    once = gold(args.ud, args.holdout, args.holdout_file)
     data = once + (silver(args.silver) if args.silver else [])
     print(f"training on {len(data)} sentences, {sum(len(w) for w, _ in data)} words, gold ones {args.gold_weight} times")
     built = train(data + once * (args.gold_weight - 1), args.iterations, len(data))
     if args.holdout:
-        result = score(Model(built).tag, conllu_sentences(args.ud / HELD_OUT))
+        result = score(Model(built).tag, conllu_sentences(args.ud / args.holdout_file))
         print("\n".join(result.lines()))
     out = args.out or (None if args.holdout else MODEL)
     if out:
