@@ -26,6 +26,7 @@ Each rule was kept for what it gained on Alpino's development part, held out fro
 from __future__ import annotations
 
 from timeline.temporal.pos.chunks import Clause, clauses
+from timeline.temporal.pos.features import QUOTES
 
 FINITE_OPENERS = frozenset({
     "dat", "omdat", "wanneer", "nadat", "voordat", "terwijl", "toen", "hoewel", "of", "zodat", "doordat",
@@ -154,6 +155,8 @@ def breaks(words: list[str], tags: list[str], j: int, finite: int) -> bool:
     if low == "en" and words[j - 1].lower() == "tot" and j + 1 < len(words) and words[j + 1].lower() == "met":
         return False
     if low == "maar" and j == finite + 1:
+        return False
+    if all(c in QUOTES for c in low):  # "zou 'per ongeluk' ontvoerd zijn"
         return False
     return tags[j] in BREAKING or asks(words[j])
 
