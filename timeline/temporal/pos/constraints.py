@@ -33,6 +33,8 @@ FINITE_OPENERS = frozenset({
     "indien", "tenzij", "zodra", "totdat", "opdat", "aangezien", "mits", "zolang", "als",
 })
 QUESTION_WORDS = frozenset({"welke", "wie", "wat", "hoe", "waarom", "wanneer"})
+WAAR = frozenset({"", "in", "mee", "door", "van", "op", "uit", "bij", "na", "over", "voor", "aan", "naar", "tegen", "onder",
+                   "om", "achter", "langs", "tussen"})
 COORDINATORS = frozenset({"en", "of", "maar", "want", "noch"})
 BREAKING = ("VG|neven", "LET")
 ATTRIBUTIVE = ("LID|", "VNW|bez", "TW", "ADJ")
@@ -43,7 +45,8 @@ NOMINAL = ("N|", "ADJ", "TW")
 def mend(words: list[str], tags: list[str], lexicon: dict[str, str]) -> list[str]:
     """The tags with the constraints applied (a new list)."""
     tags = list(tags)
-    for clause in clauses(words, tags):
+    opening = [("VNW|betr" if relative_adverb(words, i) else t) for i, t in enumerate(tags)]
+    for clause in clauses(words, opening):
         mend_clause(words, tags, clause, lexicon)
     for i in range(1, len(tags)):
         if tags[i] == "VNW|bez" and tags[i - 1].startswith("LID|"):
@@ -95,7 +98,7 @@ def mend_clause(words: list[str], tags: list[str], clause: Clause, lexicon: dict
             tags[j] = "VNW|bez"
     if clause.kind == "sub" and finite and possessive(words, tags, finite[-1], lexicon) and finite_follows(tags, clause.end):
         tags[finite[-1]] = "VNW|bez"  # "nadat hij zijn congé had gekregen": the clause was cut at "zijn"
-    if not finite and clause.kind == "sub" and (tags[clause.start] == "VNW|betr"
+    if not finite and clause.kind == "sub" and (tags[clause.start] == "VNW|betr" or relative_adverb(words, clause.start)
                                                 or words[clause.start].lower() in FINITE_OPENERS):
         make_finite(words, tags, clause.start, clause.end, lexicon)
     elif not finite and clause.kind == "main":
@@ -119,6 +122,12 @@ def hidden_finite(words: list[str], tags: list[str], clause: Clause, lexicon: di
             if finite:
                 tags[j] = finite
                 return
+
+
+def relative_adverb(words: list[str], i: int) -> bool:
+    """Whether word i is "waar" or "waar" and a preposition inside a sentence ("waarin we ...", ", waar ... liggen")."""
+    low = words[i].lower()
+    return i > 0 and low.startswith("waar") and low[4:] in WAAR and words[i - 1] not in (":", '"', "'", ",,", "“")
 
 
 def finite_follows(tags: list[str], start: int) -> bool:
@@ -181,8 +190,8 @@ def make_finite(words: list[str], tags: list[str], start: int, end: int, lexicon
     while end > start and tags[end - 1] == "LET":
         end -= 1
     first = end
-    while first > start + 1 and tags[first - 1].startswith("WW|"):
-        first -= 1
+    while first > start + 1 and (tags[first - 1].startswith("WW|") or words[first - 1].lower() == "te"):
+        first -= 1  # "wanneer ... niet blijken te helpen"
     for j in range(first, end):
         if tags[j] == "WW|inf" and words[j - 1].lower() != "te" and can_be(words[j], "WW|inf", lexicon):
             tags[j] = "WW|pv|tgw|mv"
