@@ -63,8 +63,11 @@ def in_phrase(words: list[str], tags: list[str], i: int, lexicon: dict[str, str]
     """The tag of a finite verb form that stands where a noun phrase's words go: a past form between an
     article, possessive, numeral, adjective, adverb or preposition and a noun or adjective is a participle
     (`de vertraagde treinen`), and so is an unseen `ge-...-de` form before one (`door Syrië gesteunde`);
-    an -en form after a cardinal in letters, or after one and an adjective, is a plural noun (`twaalf sprongen`)."""
+    an -en form after a cardinal in letters, or after one and an adjective, is a plural noun (`twaalf sprongen`);
+    after `te`, an infinitive."""
     word, before, after = words[i], tags[i - 1], tags[i + 1]
+    if tags[i] == "WW|pv|tgw|mv" and words[i - 1].lower() == "te":  # "lijken te dragen"
+        return "WW|inf"
     if tags[i].startswith("WW|pv|verl") and after.startswith(("N|", "ADJ")):
         if before.startswith(ATTRIBUTIVE + ("BW", "VZ")) and (can_be(word, "WW|vd", lexicon) or not seen_as(word, lexicon)):
             return "WW|vd"
