@@ -17,9 +17,15 @@ partijen er uit zijn`). Plain rules mend that, on the clauses of `chunks.clauses
   the first verb of its closing verb cluster that can be finite (not after `te`) as its
   finite verb: an infinitive form becomes a plural present, a participle a past.
 
+- `tot en met`, a `maar` right after the verb and quote marks open no new clause; `waar`,
+  `waarin` ... inside a sentence open a subordinate clause; a main clause with no verb at all
+  takes the word after its subject seen as finite or shaped as an unseen past (`Ze wezen op`).
+
 And in phrases: a possessive after an article is a noun (`de mijn`), a capitalised adjective
-after a name is part of it (`Zonnestroom Noord`), a past form between an article, possessive,
-numeral or adjective and a noun or adjective is a participle (`de vertraagde treinen`).
+after a name is part of it (`Zonnestroom Noord`) and a capitalised unknown verb form a name, a
+past form between an article, possessive, numeral, adjective, adverb or preposition and a noun
+or adjective is a participle (`de vertraagde treinen`), an -en form after a cardinal a noun
+(`twaalf sprongen`), after `te` an infinitive.
 Each rule was kept for what it gained on Alpino's development part, held out from training.
 """
 
@@ -53,6 +59,9 @@ def mend(words: list[str], tags: list[str], lexicon: dict[str, str]) -> list[str
             tags[i] = "N|soort|ev"
         elif tags[i] == "ADJ" and tags[i - 1].startswith("N|eigen") and words[i][:1].isupper():
             tags[i] = "N|eigen|ev"
+        elif tags[i].startswith("WW|") and words[i][:1].isupper() and words[i] not in lexicon \
+                and (tags[i - 1] != "LET" or words[i - 1] == ","):
+            tags[i] = "N|eigen|ev"  # "woningcorporatie Stadswonen": a verb inside a sentence has no capital
     for i in range(1, len(tags) - 1):
         if tags[i].startswith("WW|pv"):
             tags[i] = in_phrase(words, tags, i, lexicon)

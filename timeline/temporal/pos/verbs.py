@@ -18,7 +18,7 @@ INFINITIVE = ("WW|inf", "WW|pv|tgw|mv")
 
 def listed() -> tuple[dict[str, tuple[str, str, str]], dict[str, list[str]]]:
     """The strong verbs (infinitive -> past singular, past plural, participle) and the word lists: the
-    "inseparable" and "separable" prefixes and the "weak" verbs."""
+    "inseparable" and "separable" prefixes and the "weak" verbs (and "weak_nouns", plural nouns too)."""
     from timeline.temporal.language import load
 
     verbs = dict(load("nl").verbs)
@@ -42,6 +42,8 @@ def forms() -> dict[str, str]:
     found: dict[str, set[str]] = defaultdict(set)
     for infinitive in lists["weak"]:
         found[infinitive].update(INFINITIVE)
+    for infinitive in lists["weak_nouns"]:
+        found[infinitive].update(INFINITIVE + ("N|soort|mv",))
     for infinitive, (past, pasts, participle) in sorted(verbs.items()):
         done = [("", participle)] + [(s, s + participle) for s in separable]
         if not infinitive.startswith(tuple(inseparable)):  # "ver" + "gegeven"; "ver" + "gelijken": "vergeleken"
