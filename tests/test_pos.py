@@ -104,6 +104,49 @@ def test_a_past_form_between_an_article_and_a_noun_is_a_participle():
     assert mend(words, wrong, loaded_model().lexicon)[1] == "WW|vd"
 
 
+def test_the_verb_list_knows_prefixed_strong_pasts_and_participles():
+    from timeline.temporal.pos.verbs import forms
+
+    found = forms()
+    assert found["verwierf"] == "WW|pv|verl|ev" and found["aanhielden"] == "WW|pv|verl|mv"
+    assert found["opgestoken"] == "WW|vd" and found["vergeven"] == "WW|inf/WW|pv|tgw|mv/WW|vd"
+    assert "WW|vd" in found["overleden"]  # "over" is an inseparable prefix too
+    assert found["koesteren"] == "WW|inf/WW|pv|tgw|mv"  # a weak verb: its pasts are found from the infinitive
+
+
+def test_a_strong_past_the_treebanks_lack_reads_as_a_finite_past():
+    assert tags_of("Zij ontgon een nieuw terrein.")["ontgon"] == "WW|pv|verl|ev"
+    assert tags_of("De vissers stalen de netten.")["stalen"] == "WW|pv|verl|mv"
+
+
+def test_an_en_form_after_a_cardinal_in_letters_is_a_plural_noun():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("De ruiter maakte gisteren twaalf sprongen zonder fout.")
+    wrong = ["LID|bep", "N|soort|ev", "WW|pv|verl|ev", "BW", "TW", "WW|pv|verl|mv", "VZ", "N|soort|ev", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[5] == "N|soort|mv"
+
+
+def test_tot_en_met_does_not_open_a_clause_for_a_second_finite_verb():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("De beurs zou van 3 tot en met 9 mei in Utrecht worden gehouden.")
+    wrong = ["LID|bep", "N|soort|ev", "WW|pv|verl|ev", "VZ", "TW", "VZ", "VG|neven", "VZ", "TW", "N|eigen|ev",
+             "VZ", "N|eigen|ev", "WW|pv|tgw|mv", "WW|vd", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[12] == "WW|inf"
+
+
+def test_a_main_clause_without_a_verb_takes_the_word_after_its_subject_seen_as_finite():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("Zij wezen op de gevaren van de nieuwe weg.")
+    wrong = ["VNW|pers|ev", "N|soort|ev", "VZ", "LID|bep", "N|soort|mv", "VZ", "LID|bep", "ADJ", "N|soort|ev", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[1] == "WW|pv|verl|mv"
+
+
 def test_a_subordinate_clause_runs_from_its_conjunction_to_its_verbs():
     words = tokens("Hij zei dat de gemeente de brug in maart heeft geopend.")
     found = clauses(words, tag(words))

@@ -127,6 +127,7 @@ def story_words(language: str = "nl") -> StoryWords:
         change_to=any_of(s.change_to),
         conditional=re.compile(
             rf"{word_before}(?:{alternatives(s.conditional_openers)})\b.*\b(?:{alternatives(s.conditional_verbs)})\b"
+            rf"|^\W*(?:{alternatives(s.conditional_verbs)})\b[^,]*,\s*(?:{alternatives(s.conditional_then)})\b"
         ),
         present=any_of(s.present_words),
         hedge=any_of(s.hedges),

@@ -98,6 +98,7 @@ class Story(Model):
     figure_units: tuple[str, ...]
     conditional_openers: tuple[str, ...]
     conditional_verbs: tuple[str, ...]
+    conditional_then: tuple[str, ...]  # "Had ... ingegrepen, dan ...": a sentence opened by a conditional verb
     present_words: tuple[str, ...]
     hedges: tuple[str, ...]
     recent_phrases: tuple[str, ...]

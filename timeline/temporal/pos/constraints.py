@@ -17,21 +17,30 @@ partijen er uit zijn`). Plain rules mend that, on the clauses of `chunks.clauses
   the first verb of its closing verb cluster that can be finite (not after `te`) as its
   finite verb: an infinitive form becomes a plural present, a participle a past.
 
+- `tot en met`, a `maar` right after the verb and quote marks open no new clause; `waar`,
+  `waarin` ... inside a sentence open a subordinate clause; a main clause with no verb at all
+  takes the word after its subject seen as finite or shaped as an unseen past (`Ze wezen op`).
+
 And in phrases: a possessive after an article is a noun (`de mijn`), a capitalised adjective
-after a name is part of it (`Zonnestroom Noord`), a past form between an article, possessive,
-numeral or adjective and a noun or adjective is a participle (`de vertraagde treinen`).
+after a name is part of it (`Zonnestroom Noord`) and a capitalised unknown verb form a name, a
+past form between an article, possessive, numeral, adjective, adverb or preposition and a noun
+or adjective is a participle (`de vertraagde treinen`), an -en form after a cardinal a noun
+(`twaalf sprongen`), after `te` an infinitive.
 Each rule was kept for what it gained on Alpino's development part, held out from training.
 """
 
 from __future__ import annotations
 
 from timeline.temporal.pos.chunks import Clause, clauses
+from timeline.temporal.pos.features import QUOTES
 
 FINITE_OPENERS = frozenset({
     "dat", "omdat", "wanneer", "nadat", "voordat", "terwijl", "toen", "hoewel", "of", "zodat", "doordat",
-    "indien", "tenzij", "zodra", "totdat", "opdat", "aangezien", "mits", "zolang",
+    "indien", "tenzij", "zodra", "totdat", "opdat", "aangezien", "mits", "zolang", "als",
 })
 QUESTION_WORDS = frozenset({"welke", "wie", "wat", "hoe", "waarom", "wanneer"})
+WAAR = frozenset({"", "in", "mee", "door", "van", "op", "uit", "bij", "na", "over", "voor", "aan", "naar", "tegen", "onder",
+                   "om", "achter", "langs", "tussen"})
 COORDINATORS = frozenset({"en", "of", "maar", "want", "noch"})
 BREAKING = ("VG|neven", "LET")
 ATTRIBUTIVE = ("LID|", "VNW|bez", "TW", "ADJ")
@@ -42,24 +51,52 @@ NOMINAL = ("N|", "ADJ", "TW")
 def mend(words: list[str], tags: list[str], lexicon: dict[str, str]) -> list[str]:
     """The tags with the constraints applied (a new list)."""
     tags = list(tags)
-    for clause in clauses(words, tags):
+    opening = [("VNW|betr" if relative_adverb(words, i) else t) for i, t in enumerate(tags)]
+    for clause in clauses(words, opening):
         mend_clause(words, tags, clause, lexicon)
     for i in range(1, len(tags)):
         if tags[i] == "VNW|bez" and tags[i - 1].startswith("LID|"):
             tags[i] = "N|soort|ev"
         elif tags[i] == "ADJ" and tags[i - 1].startswith("N|eigen") and words[i][:1].isupper():
             tags[i] = "N|eigen|ev"
+        elif tags[i].startswith("WW|") and words[i][:1].isupper() and words[i] not in lexicon \
+                and (tags[i - 1] != "LET" or words[i - 1] == ","):
+            tags[i] = "N|eigen|ev"  # "woningcorporatie Stadswonen": a verb inside a sentence has no capital
     for i in range(1, len(tags) - 1):
-        if tags[i].startswith("WW|pv|verl") and tags[i - 1].startswith(ATTRIBUTIVE) \
-                and tags[i + 1].startswith(("N|", "ADJ")) and (can_be(words[i], "WW|vd", lexicon) or not seen_as(words[i], lexicon)):
-            tags[i] = "WW|vd"
+        if tags[i].startswith("WW|pv"):
+            tags[i] = in_phrase(words, tags, i, lexicon)
     return tags
+
+
+def in_phrase(words: list[str], tags: list[str], i: int, lexicon: dict[str, str]) -> str:
+    """The tag of a finite verb form that stands where a noun phrase's words go: a past form between an
+    article, possessive, numeral, adjective, adverb or preposition and a noun or adjective is a participle
+    (`de vertraagde treinen`), and so is an unseen `ge-...-de` form before one (`door Syrië gesteunde`);
+    an -en form after a cardinal in letters, or after one and an adjective, is a plural noun (`twaalf sprongen`);
+    after `te`, an infinitive."""
+    word, before, after = words[i], tags[i - 1], tags[i + 1]
+    if tags[i] == "WW|pv|tgw|mv" and words[i - 1].lower() == "te":  # "lijken te dragen"
+        return "WW|inf"
+    if tags[i].startswith("WW|pv|verl") and after.startswith(("N|", "ADJ")):
+        if before.startswith(ATTRIBUTIVE + ("BW", "VZ")) and (can_be(word, "WW|vd", lexicon) or not seen_as(word, lexicon)):
+            return "WW|vd"
+        if word.startswith("ge") and word.endswith(("de", "te")) and not seen_as(word, lexicon):
+            return "WW|vd"
+    if word.endswith("en") and word.islower() and (counted(words, tags, i - 1)
+                                                   or before == "ADJ" and words[i - 1].endswith("e") and counted(words, tags, i - 2)):
+        return "N|soort|mv"
+    return tags[i]
+
+
+def counted(words: list[str], tags: list[str], i: int) -> bool:
+    """Whether word i is a cardinal numeral in letters (`drie`, `honderd`; not `tweede` nor `2001`)."""
+    return i >= 0 and tags[i] == "TW" and words[i].isalpha() and not words[i].endswith(("de", "ste"))
 
 
 def mend_clause(words: list[str], tags: list[str], clause: Clause, lexicon: dict[str, str]) -> None:
     finite = [j for j in range(clause.start, clause.end) if tags[j].startswith("WW|pv")]
     for a, b in zip(finite, finite[1:]):
-        if not any(t in BREAKING or asks(w) for w, t in zip(words[a + 1:b], tags[a + 1:b])):
+        if not any(breaks(words, tags, j, a) for j in range(a + 1, b)):
             if possessive(words, tags, b, lexicon):
                 tags[b] = "VNW|bez"
             elif can_be(words[b], "WW|inf", lexicon):
@@ -71,7 +108,9 @@ def mend_clause(words: list[str], tags: list[str], clause: Clause, lexicon: dict
     for j in finite:
         if j and tags[j - 1] == "VZ" and possessive(words, tags, j, lexicon):
             tags[j] = "VNW|bez"
-    if not finite and clause.kind == "sub" and (tags[clause.start] == "VNW|betr"
+    if clause.kind == "sub" and finite and possessive(words, tags, finite[-1], lexicon) and finite_follows(tags, clause.end):
+        tags[finite[-1]] = "VNW|bez"  # "nadat hij zijn congé had gekregen": the clause was cut at "zijn"
+    if not finite and clause.kind == "sub" and (tags[clause.start] == "VNW|betr" or relative_adverb(words, clause.start)
                                                 or words[clause.start].lower() in FINITE_OPENERS):
         make_finite(words, tags, clause.start, clause.end, lexicon)
     elif not finite and clause.kind == "main":
@@ -79,6 +118,38 @@ def mend_clause(words: list[str], tags: list[str], clause: Clause, lexicon: dict
         if verb is not None and tags[verb - 1].startswith(("N|", "VNW|pers")) \
                 and verb + 1 < clause.end and tags[verb + 1] != "LET":
             tags[verb] = main_finite(words[verb], tags[verb], lexicon)
+        elif verb is None:
+            hidden_finite(words, tags, clause, lexicon)
+
+
+def hidden_finite(words: list[str], tags: list[str], clause: Clause, lexicon: dict[str, str]) -> None:
+    """In a main clause with no verb at all: the first word after a noun or personal pronoun that was seen as
+    a finite verb (`Ze wezen op ...`), or not seen and shaped as a past (`De Afrikanen boekten in ...`), is one."""
+    for j in range(clause.start + 1, clause.end - 1):
+        if tags[j - 1].startswith(("N|", "VNW|pers")) and tags[j + 1] != "LET" and words[j].islower():
+            seen = seen_as(words[j], lexicon)
+            finite = next((t for t in seen.split("/") if t.startswith("WW|pv")), None)
+            if finite is None and not seen and words[j].endswith(PAST_ENDINGS):
+                finite = "WW|pv|verl|mv" if words[j].endswith("en") else "WW|pv|verl|ev"
+            if finite:
+                tags[j] = finite
+                return
+
+
+def relative_adverb(words: list[str], i: int) -> bool:
+    """Whether word i is "waar" or "waar" and a preposition inside a sentence ("waarin we ...", ", waar ... liggen")."""
+    low = words[i].lower()
+    return i > 0 and low.startswith("waar") and low[4:] in WAAR and words[i - 1] not in (":", '"', "'", ",,", "“")
+
+
+def finite_follows(tags: list[str], start: int) -> bool:
+    """Whether a finite verb comes from `start` on before punctuation or a conjunction."""
+    for tag in tags[start:]:
+        if tag.startswith("WW|pv"):
+            return True
+        if tag in BREAKING or tag == "VG|onder":
+            return False
+    return False
 
 
 def possessive(words: list[str], tags: list[str], i: int, lexicon: dict[str, str]) -> bool:
@@ -89,13 +160,26 @@ def possessive(words: list[str], tags: list[str], i: int, lexicon: dict[str, str
 def main_finite(word: str, tag: str, lexicon: dict[str, str]) -> str:
     """The finite tag of a main clause's only verb form, if the word can be finite, else its tag."""
     seen = seen_as(word, lexicon)
-    if tag == "WW|inf" and "WW|pv|tgw|mv" in seen:
+    if tag == "WW|inf" and ("WW|pv|tgw|mv" in seen or "WW|inf" in seen):
         return "WW|pv|tgw|mv"
     if tag == "WW|vd" and "WW|pv|tgw|ev" in seen:
         return "WW|pv|tgw|ev"
     if tag == "WW|vd" and ("WW|pv|verl" in seen or (not seen and word.endswith(PAST_ENDINGS) and not word.startswith("ge"))):
         return "WW|pv|verl|mv" if word.endswith("en") else "WW|pv|verl|ev"
     return tag
+
+
+def breaks(words: list[str], tags: list[str], j: int, finite: int) -> bool:
+    """Whether a new clause may start at word j, after the finite verb at `finite`: punctuation, a coordinator,
+    a question word; not the "en" of "tot en met", nor a "maar" right after the verb ("zal maar ...")."""
+    low = words[j].lower()
+    if low == "en" and words[j - 1].lower() == "tot" and j + 1 < len(words) and words[j + 1].lower() == "met":
+        return False
+    if low == "maar" and j == finite + 1:
+        return False
+    if all(c in QUOTES for c in low):  # "zou 'per ongeluk' ontvoerd zijn"
+        return False
+    return tags[j] in BREAKING or asks(words[j])
 
 
 def asks(word: str) -> bool:
@@ -118,11 +202,10 @@ def make_finite(words: list[str], tags: list[str], start: int, end: int, lexicon
     while end > start and tags[end - 1] == "LET":
         end -= 1
     first = end
-    while first > start + 1 and tags[first - 1].startswith("WW|"):
-        first -= 1
+    while first > start + 1 and (tags[first - 1].startswith("WW|") or words[first - 1].lower() == "te"):
+        first -= 1  # "wanneer ... niet blijken te helpen"
     for j in range(first, end):
-        if tags[j] == "WW|inf" and words[j - 1].lower() != "te" and can_be(words[j], "WW|inf", lexicon) \
-                and (not seen_as(words[j], lexicon) or "WW|pv|tgw|mv" in seen_as(words[j], lexicon)):
+        if tags[j] == "WW|inf" and words[j - 1].lower() != "te" and can_be(words[j], "WW|inf", lexicon):
             tags[j] = "WW|pv|tgw|mv"
             return
         seen = seen_as(words[j], lexicon)

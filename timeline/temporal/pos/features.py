@@ -70,10 +70,12 @@ VOICED = {"f": "v", "s": "z"}
 
 
 def stems(stem: str) -> list[str]:
-    """The infinitives a verb stem may have: "werk" werken, "handhaaf" handhaven, "ontplof" ontploffen."""
+    """The infinitives a verb stem may have: "werk" werken, "handhaaf" handhaven, "ontplof" ontploffen, "reis" reizen."""
     found = [stem + "en", stem + stem[-1:] + "en"]
     if len(stem) > 3 and stem[-2] == stem[-3] and stem[-2] in "aeou":
         found.append(stem[:-2] + VOICED.get(stem[-1], stem[-1]) + "en")
+    if stem[-1:] in VOICED:  # "deins" deinzen, "verhuis" verhuizen
+        found.append(stem[:-1] + VOICED[stem[-1]] + "en")
     return found
 
 

@@ -21,14 +21,15 @@ from timeline.temporal.pos.model import Model
 from timeline.temporal.pos.perceptron import Perceptron
 from timeline.temporal.pos.score import score
 from timeline.temporal.pos.tags import reduce
+from timeline.temporal.pos.verbs import forms as verb_forms
 
 GOLD = ("nl_alpino-ud-dev.conllu", "nl_lassysmall-ud-dev.conllu", "nl_lassysmall-ud-test.conllu")
 HELD_OUT = "nl_alpino-ud-dev.conllu"
 MODEL = Path(__file__).resolve().parent.parent / "lang" / "nl.pos.json.gz"
 
 
-def gold(folder: Path, holdout: bool) -> list[tuple[list[str], list[str]]]:
-    names = [n for n in GOLD if not (holdout and n == HELD_OUT)]
+def gold(folder: Path, holdout: bool, held_out: str = HELD_OUT) -> list[tuple[list[str], list[str]]]:
+    names = [n for n in GOLD if not (holdout and n == held_out)]
     return [split([(w, reduce(x)) for w, x in s]) for n in names for s in conllu_sentences(folder / n)]
 
 
@@ -81,13 +82,14 @@ def lexicon_of(counts: dict[str, Counter]) -> tuple[dict[str, str], dict[str, st
     return lexicon, fixed
 
 
-def left_out(words, tags, counts, lexicon) -> ChainMap:
-    """The lexicon as it would be without this sentence, so that training meets unknown words as tagging does."""
+def left_out(words, tags, counts, lexicon, listed) -> ChainMap:
+    """The lexicon as it would be without this sentence, so that training meets unknown words as tagging does
+    (a verb form of `verbs.forms` keeps its listed tags)."""
     own: dict[str, Counter] = defaultdict(Counter)
     for word, tag in zip(words, tags):
         own[word][tag] += 1
     keys = {k for w in words for k in (w, w.lower()) if k in own}
-    return ChainMap({k: word_tags(counts[k] - own[k]) for k in keys}, lexicon)
+    return ChainMap({k: word_tags(counts[k] - own[k]) or listed.get(k, "") for k in keys}, lexicon)
 
 
 def train(data, iterations: int, unique: int, seed: int = 7) -> dict:
@@ -97,11 +99,13 @@ def train(data, iterations: int, unique: int, seed: int = 7) -> dict:
     not, or it would lose the rare words it learns unknown words from."""
     counts = counts_of(data[:unique])
     lexicon, fixed = lexicon_of(counts)
+    listed = {w: t for w, t in verb_forms().items() if w not in lexicon}
+    lexicon = {**listed, **lexicon}
     tags = sorted({t for _, ts in data for t in ts})
     index = {t: i for i, t in enumerate(tags)}
     examples = []
     for words, ts in data:
-        seen = left_out(words, ts, counts, lexicon)
+        seen = left_out(words, ts, counts, lexicon, listed)
         examples.append((words, [index[t] for t in ts], static(words, seen), [word_class(w, seen) for w in words]))
     model = Perceptron(len(tags))
     rng = random.Random(seed)
@@ -132,14 +136,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--gold-weight", type=int, default=2, help="How many times each gold sentence counts.")
     parser.add_argument("--iterations", type=int, default=10)
     parser.add_argument("--holdout", action="store_true", help="Leave Alpino's development part out and score it.")
+    parser.add_argument("--holdout-file", default=HELD_OUT, choices=GOLD, help="With --holdout: the gold file left out.")
     parser.add_argument("--out", type=Path, help=f"Where to write the model (default {MODEL}, not with --holdout).")
     args = parser.parse_args(argv)
-    once = gold(args.ud, args.holdout)
+    once = gold(args.ud, args.holdout, args.holdout_file)
     data = once + (silver(args.silver) if args.silver else [])
     print(f"training on {len(data)} sentences, {sum(len(w) for w, _ in data)} words, gold ones {args.gold_weight} times")
     built = train(data + once * (args.gold_weight - 1), args.iterations, len(data))
     if args.holdout:
-        result = score(Model(built).tag, conllu_sentences(args.ud / HELD_OUT))
+        result = score(Model(built).tag, conllu_sentences(args.ud / args.holdout_file))
         print("\n".join(result.lines()))
     out = args.out or (None if args.holdout else MODEL)
     if out:
