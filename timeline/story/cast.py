@@ -3,7 +3,7 @@
 A name is a run of capitalised words inside a sentence. It is a person's when
 a title stands before it ("president Donald Trump"), when it is two or three
 words whose last word the article also uses alone (Sam Altman ... Altman), or
-when it is that last word; every other name is an organisation's, and one the
+when it is that last word; every other name is an organisation's, and a country or one the
 article only writes after "in", "uit", "te" is a place.
 """
 
@@ -54,7 +54,8 @@ def name_words(sentences: list[str], words: StoryWords) -> frozenset[str]:
         for word in m.group(0).split() if word[:1].isupper()
     }
     lower = {w for text in sentences for w in LOWER_WORD.findall(text)}
-    return frozenset(capitalised | lower | words.subordinators | words.fronted)
+    countries = {word for country in words.countries for word in country.split()}  # "Taiwan volgde."
+    return frozenset(capitalised | lower | words.subordinators | words.fronted | countries)
 
 
 def names_in(text: str, known: frozenset[str], words: StoryWords) -> list[tuple[str, str]]:
@@ -82,13 +83,25 @@ def names_in(text: str, known: frozenset[str], words: StoryWords) -> list[tuple[
                 break
             kind = head if typed else kind
             parts = parts[1:]
+        while len(parts) > 1 and (parts[-1].lower() in words.nationalities or parts[-1] in PARTICLES):
+            parts = parts[:-1]  # "in Den Haag de Nederlandse regering": the adjective is the next noun's
         if len(parts) >= 4 and "van" in parts[2:]:  # "Erik Vos van Velora": a person of an organisation
             parts = parts[: parts.index("van", 2)]
         name = " ".join(parts)
-        if not name or (len(parts) == 1 and name.lower() in known) or adjective(name, text, match.end()):
+        if not name or (len(parts) == 1 and name.lower() in known) or adjective(name, text, match.end(), words):
             continue
         found.append((name, kind))
     return found
+
+
+def person_after(name: str, kind: str, singles: set[str]) -> list[tuple[str, str]]:
+    """"Huis van Afgevaardigden Michael McCaul": an organisation's name of two words or more run into a person's
+    first name and surname, the surname one the article also writes alone, is two names."""
+    parts = name.split()
+    if len(parts) >= 4 and parts[-1] in singles and parts[-3] not in PARTICLES and parts[-2] not in PARTICLES \
+            and parts[-2].isalpha() and parts[-2][:1].isupper() and not parts[-2].isupper():
+        return [(" ".join(parts[:-2]), kind), (" ".join(parts[-2:]), "")]
+    return [(name, kind)]
 
 
 def common_noun(text: str, word: str) -> bool:
@@ -104,8 +117,10 @@ def is_type(word: str, words: StoryWords) -> bool:
         words.type_words)
 
 
-def adjective(name: str, text: str, end: int) -> bool:
-    return " " not in name and name.endswith(("se", "sche")) and bool(ADJECTIVE_NEXT.match(text, end))
+def adjective(name: str, text: str, end: int, words: StoryWords) -> bool:
+    """"Nijmeegse halfgeleiderfabrikant", "Amerikaans congreslid": an adjective, no name."""
+    return " " not in name and (name.lower() in words.nationalities
+                                or name.endswith(("se", "sche")) and bool(ADJECTIVE_NEXT.match(text, end)))
 
 
 def is_person(name: str, kind: str, words: StoryWords) -> bool:
@@ -121,8 +136,11 @@ def is_person(name: str, kind: str, words: StoryWords) -> bool:
 def cast(sentences: list[str], words: StoryWords) -> Cast:
     known = name_words(sentences, words)
     memo = {text: names_in(text, known, words) for text in sentences}
+    singles = {name for found in memo.values() for name, _ in found if " " not in name}
+    memo = {text: [part for name, kind in found for part in person_after(name, kind, singles)] for text, found in memo.items()}
     runs = [(name, kind, text) for text in sentences for name, kind in memo[text]]
     persons: set[str] = set()
+    where: dict[str, bool] = {}  # name -> whether the article writes it only as a place
     singles = {name for name, _, _ in runs if " " not in name}
     for name, kind, text in runs:
         if PEOPLE_OF.search(name) and name.split()[-1] in singles:
@@ -130,13 +148,15 @@ def cast(sentences: list[str], words: StoryWords) -> Cast:
         if TYPED_PREFIX.match(name) and is_type(name.split()[0].split("-")[-1].lower(), words):
             name = name.split(" ", 1)[1]  # "OpenAI-CEO Sam Altman"
             kind = "ceo"
-        if is_person(name, kind, words):
-            persons.update({name, name.split()[-1]})
+        if is_person(name, kind, words) and name not in words.countries:
+            where[name] = where[name] if name in where else placed(name, sentences, words)
+            if not where[name]:
+                persons.update({name, name.split()[-1]})
     names = {name for name, _, _ in runs}
     counts = Counter(name for name, _, _ in runs)
     types = {name: kind for name, kind, _ in runs if kind}
     return Cast(frozenset(persons), frozenset(names - persons), known, types, counts, memo,
-                frozenset(n for n in names - persons if placed(n, sentences, words)))
+                frozenset(n for n in names - persons if n in words.countries or placed(n, sentences, words)))
 
 
 def placed(name: str, sentences: list[str], words: StoryWords) -> bool:

@@ -21,7 +21,7 @@ from timeline.story.syntax import (
 )
 from timeline.story.syntax import subject_first as subject_first_by_tags
 from timeline.story.subjects import subject_end
-from timeline.story.shorten import awaits_verb, date_spans, fit, shortened, starts_on_verb, timeless, word_end
+from timeline.story.shorten import CLOSING_QUOTE, OPENING_QUOTE, awaits_verb, date_spans, fit, shortened, starts_on_verb, timeless, word_end
 from timeline.story.words import NAME, WORD, StoryWords
 
 QUOTE = re.compile(r"\s?[‘“\"]([^‘’“”\"]{1,300})[’”\"](?![\w])")
@@ -67,8 +67,6 @@ def subject_before_verb(text: str, words: StoryWords) -> str | None:
     return f"{text[tokens[1].start:tokens[end - 1].end]} {tokens[0].text} {text[tokens[end - 1].end:].strip()}".strip()
 
 
-OPENING_QUOTE = re.compile(r"(?:^|(?<=\s))[“„‘’'\"](?=\w)")
-CLOSING_QUOTE = re.compile(r"(?<=[\w.,!?…])[”’'\"](?!\w)")
 
 
 def marked_cut(line: str, words: StoryWords) -> str:

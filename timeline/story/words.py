@@ -34,6 +34,8 @@ class StoryWords:
     organisation_nouns: tuple[str, ...]
     institutions: tuple[str, ...]
     place_nouns: tuple[str, ...]
+    countries: frozenset[str]
+    nationalities: frozenset[str]  # lower case, with the inflected form: "amerikaans", "amerikaanse"
     non_business: tuple[str, ...]
     place_prepositions: frozenset[str]
     results: re.Pattern[str]
@@ -85,6 +87,11 @@ class StoryWords:
 
 
 @lru_cache(maxsize=None)
+def inflected(adjective: str) -> str:
+    """"amerikaans" → "amerikaanse", "chinees" → "chinese": the form before a noun."""
+    return adjective[:-3] + "ese" if adjective.endswith("ees") else adjective + "e"
+
+
 def story_words(language: str = "nl") -> StoryWords:
     lang = load(language)
     s = lang.story
@@ -101,6 +108,8 @@ def story_words(language: str = "nl") -> StoryWords:
         kind_nouns=tuple(s.organisation_nouns) + tuple(s.person_nouns),
         institutions=tuple(s.institutions),
         place_nouns=tuple(s.place_nouns),
+        countries=frozenset(s.countries),
+        nationalities=frozenset(inflected(n.lower()) for n in s.nationalities) | frozenset(n.lower() for n in s.nationalities),
         non_business=tuple(s.non_business_nouns),
         place_prepositions=frozenset(s.place_prepositions),
         results=any_of(s.results_words),
