@@ -49,12 +49,24 @@ def headline(text: str, words: StoryWords, title: str | None = None) -> str:
     plain = strip_asides(first)
     plain = happening_clause(plain, words) or main_clause(plain, words)
     short = without_relative(cut(plain, words), words)
+    if short != plain and plain[len(short):].lstrip(" ,").startswith("dat "):  # "presenteerde zijn eindverslag met
+        short = WITH_NOUN.sub("", short)  # de aanbeveling [dat ...]": the noun that heads the clause goes with it
     short = dangling_end(short, words) if short != plain or len(strip_asides(first)) < len(first) - 1 else short
     whole = timeless(short, words)
     whole = dangling_end(whole, words) if whole != short else whole  # "dan aan [het begin van dit jaar]"
     if whole.split(" ", 1)[0] != short.split(" ", 1)[0] and starts_on_verb(whole):  # a fronted time word went:
         whole = subject_before_verb(whole, words) or short  # its subject comes first, else the time word stays
-    return marked_cut(shortened(whole, words), words)
+    return marked_cut(shortened(named_not_kin(whole), words), words)
+
+
+def named_not_kin(text: str) -> str:
+    """"Haar voorganger Sybrand Buma presenteerde ...": a possessive and a noun before a name lean on someone
+    the headline does not name; the name stands alone ("Sybrand Buma presenteerde ...")."""
+    tokens = tagged_plain(text[:80])
+    if len(tokens) > 3 and tokens[0].tag.startswith("VNW|bez") and tokens[1].tag.startswith("N|soort") \
+            and tokens[2].tag.startswith("N|eigen") and tokens[2].text[:1].isupper():
+        return text[tokens[2].start:]
+    return text
 
 
 def subject_before_verb(text: str, words: StoryWords) -> str | None:
@@ -144,6 +156,8 @@ def frame_end(text: str, words: StoryWords) -> int | None:
     verb = finite_verb(text, words)
     if verb is None or verb.group(0).lower() not in words.reporting:
         return None
+    if re.search(r"\b(?:te|niet|nooit)\s+$", text[: verb.start()]):  # "verklaarde niet te verwachten dat ...": an
+        return None  # infinitive under another verb, or a denial, frames no news of its own
     for count, later in enumerate(WORD.finditer(text, verb.end())):
         if count > 8:  # "concludeerde het Rijksinstituut voor Volksgezondheid en Milieu na onderzoek dat"
             return None
@@ -224,6 +238,9 @@ def cut(text: str, words: StoryWords) -> str:
     """The clause up to where one that does not hold the happening begins."""
     found = words.headline_cut.search(text, 15)
     return text[: found.start()] if found else text
+
+
+WITH_NOUN = re.compile(r",?\s+(?:met|onder)\s+(?:de|het)\s+[a-z][\w-]*\s*$")
 
 
 BRACKETED = re.compile(r"(?:\b(?:de|het|De|Het)\s+(?:[\w-]+\s+){0,2}?)?\[([^\]]+)\]")
