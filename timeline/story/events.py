@@ -169,8 +169,9 @@ def article_candidates(
         own = demonstrative_named(own_words(item, words), list(item.before))
         line = named(resolve(headline(own, words, title), list(item.before), people, words, subject_only=True)[0])
         line = spoken(own, line, words) if not title else line
-        said = replace(item.features, actor=actor_words(item.text if title else line, words))  # who did what: the
-        # headline's subject ("... bereikte een hoogtepunt toen Musk een bod deed": Musk), for the merge
+        actor = actor_words(line, words) + (actor_words(item.text, words) if title else ())  # who did what: the
+        said = replace(item.features, actor=tuple(sorted(set(actor))))  # headline's subject ("... toen Musk een
+        # bod deed": Musk), a title's and its lead sentence's ("NSC stapt uit kabinet" over "Het kabinet verliest ...")
         return Candidate("", date, item.text, line,  # the id is set by `numbered`, once repeats are gone
                          source, expected, said, kind, **extra)
 
