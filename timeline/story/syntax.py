@@ -188,8 +188,18 @@ def report_frame(sentence: str, words: StoryWords) -> bool:
             and any(t.text.lower() in words.report_frames for t in tokens[1:])):
         return True
     said = [t.text.lower() for t in tokens[:9]]  # "(Op dinsdag) meldt hij dit nieuws via X": the frame, "dit"
-    return any(word in words.report_frames and ("dit" in said[k + 1:k + 3] or "dat" in said[k + 1:k + 3])
-               and said[k + 1:k + 3] != ["dat", "de"] for k, word in enumerate(said) if k)
+    return any(word in words.report_frames and any(pointing(tokens, j) for j in range(k + 1, min(k + 3, len(said))))
+               for k, word in enumerate(said) if k)
+
+
+def pointing(tokens: Sequence[Token], j: int) -> bool:
+    """"meldt hij dit nieuws", "meldt dat": a "dit" or "dat" that points back; never the "dat" that opens the
+    news ("meldt alleen dat het in 2026 ...", "meldt dat de omzet ...")."""
+    word = tokens[j].text.lower()
+    if word == "dit":
+        return True
+    following = tokens[j + 1] if j + 1 < len(tokens) else None
+    return word == "dat" and (following is None or following.tag == "LET" or following.tag.startswith("VZ"))
 
 
 def tells_action(text: str, words: StoryWords) -> bool:
@@ -323,6 +333,10 @@ def outlook(text: str, words: StoryWords) -> bool:
     if verb is None or not tokens[verb].tag.startswith("WW|pv|tgw"):
         return False
     said = tokens[verb].text.lower()
+    if said not in words.outlook_verbs and said in words.reporting and any(t.text.lower() == "dat" for t in tokens[verb + 1:verb + 4]):
+        news = next(k for k in range(verb + 1, len(tokens)) if tokens[k].text.lower() == "dat")  # "ASML meldt dat
+        return any(t.tag.startswith("WW|pv|tgw") and t.text.lower() in words.outlook_verbs  # het in 2026 een omzet
+                   for t in tokens[news + 1:])  # verwacht ...": the expectation it reports
     return said in words.outlook_verbs or ("naar verwachting" in text.lower()
                                            and not any(t.text.lower() in FUTURE_AUXILIARIES for t in tokens))
 
