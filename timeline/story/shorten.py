@@ -59,7 +59,8 @@ def ungapped(text: str) -> str:
     the first clause's closing verb) is only a name: the first clause stands alone."""
     tokens = tagged_plain(text)
     at = next((k for k in range(len(tokens) - 2, 1, -1) if tokens[k].text.lower() == "en"), None)
-    if at is None or not tokens[at - 1].tag.startswith("WW") or any(t.tag.startswith("WW") for t in tokens[at + 1:]):
+    if at is None or not tokens[at - 1].tag.startswith(("WW|vd", "WW|pv")) or not tokens[at - 1].text.islower() \
+            or any(t.tag.startswith("WW") for t in tokens[at + 1:]):
         return text
     return text[: tokens[at].start].rstrip(" ,")
 
@@ -268,8 +269,8 @@ def timeless(text: str, words: StoryWords, every: bool = False) -> str:
     """Without the time words that do not stand alone: a date phrase with neither a figure nor a
     month ("dinsdag", "vorige week", "eerder dit jaar") and the words of `headline_relative`, each
     with a preposition before it ("op dinsdag")."""
-    spans = [(s, e) for s, e in date_spans(text) if every or
-             (not re.search(r"\d", text[s:e]) and not words.month_words & set(text[s:e].lower().split()))]
+    spans = [(s, e) for s, e in date_spans(text) if every or not re.search(r"\d", text[s:e]) and (
+             not words.month_words & set(text[s:e].lower().split()) or words.headline_deictic & set(text[s:e].lower().split()))]
     spans += [m.span() for m in words.headline_relative.finditer(text)]
     for start, end in reversed(merged(spans, text)):
         before = re.search(r"(?:\b(?:dan|uiterlijk|ongeveer|omstreeks|circa)\s+)?(?:\b(?:op|in|sinds|vanaf|per|van)\s+)?$",

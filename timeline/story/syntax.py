@@ -68,10 +68,14 @@ def subject_first(text: str, words: StoryWords, dated_spans: list[tuple[int, int
     if end == start:
         return text  # no subject found after the verb: the words as they stand, never a guess
     first, last = widened(text, tokens[start].start, tokens[end - 1].end)
-    subject = text[first:last]
+    subject = TITLE_OF_NAME.sub(r"\1 \2", text[first:last].rstrip(" ,"))
     between = text[tokens[verb].end:first].strip(" ,")
     rest = text[last:].strip(" ,")
     return " ".join(part for part in (subject, tokens[verb].text, between, rest) if part)
+
+
+# "minister van Klimaat en Groene Groei, Sophie Hermans": the title and the name, without what the title is of
+TITLE_OF_NAME = re.compile(r"^(\w+) van [^,]{3,60}, ((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+)$")
 
 
 def verb_second(clause: str, words: StoryWords) -> str | None:

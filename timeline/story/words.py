@@ -80,6 +80,7 @@ class StoryWords:
     trend: re.Pattern[str] = re.compile(r"(?!)")
     disclosure: re.Pattern[str] = re.compile(r"(?!)")  # "werd duidelijk dat": the news follows
     headline_relative: re.Pattern[str] = re.compile(r"(?!)")  # time words a headline leaves out
+    headline_deictic: frozenset[str] = frozenset()  # "afgelopen september": a month said from the day of writing
     month_words: frozenset[str] = frozenset()  # months and seasons: a date phrase with one stays in a headline
     time_words: frozenset[str] = frozenset()  # months, seasons and weekdays: never a subject ("Maandag presenteerde")
     person_kinds: tuple[str, ...] = ()  # person titles and nouns: a name's type word that makes it a person's
@@ -164,6 +165,7 @@ def story_words(language: str = "nl") -> StoryWords:
         trend=any_of(s.trend_verbs),
         continuation=any_of(s.continuation_words),
         headline_relative=any_of(s.headline_relative, re.IGNORECASE),
+        headline_deictic=frozenset(s.headline_deictic),
         month_words=frozenset(lang.months) | frozenset(lang.seasons),
         time_words=frozenset(lang.months) | frozenset(lang.seasons) | frozenset(lang.weekdays),
         person_kinds=tuple(s.person_titles) + tuple(s.person_nouns),

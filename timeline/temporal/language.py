@@ -139,6 +139,7 @@ class Story(Model):
     example_words: tuple[str, ...]
     disclosure_frames: tuple[str, ...]
     headline_relative: tuple[str, ...]
+    headline_deictic: tuple[str, ...]
     headline_max: int
 
 
