@@ -20,7 +20,8 @@ from timeline.story.syntax import (
     dangling_end, finite_form, tagged_plain, teller_said, verb_second, without_relative,
 )
 from timeline.story.syntax import subject_first as subject_first_by_tags
-from timeline.story.subjects import subject_end
+from timeline.story.subjects import phrase_end, subject_end
+from timeline.story.trim import with_of
 from timeline.story.shorten import CLOSING_QUOTE, OPENING_QUOTE, awaits_verb, date_spans, fit, shortened, starts_on_verb, timeless, word_end
 from timeline.story.words import NAME, WORD, StoryWords
 
@@ -73,10 +74,14 @@ def subject_before_verb(text: str, words: StoryWords) -> str | None:
     """"debatteert de Tweede Kamer over het verslag" → "de Tweede Kamer debatteert over het verslag"; None
     when no subject follows the verb."""
     tokens = tagged_plain(text)
-    end = subject_end(tokens, 1, words, set()) if len(tokens) > 2 else 1
-    if end <= 1 or tokens[1].tag.startswith("VNW|pers"):
-        return None
-    return f"{text[tokens[1].start:tokens[end - 1].end]} {tokens[0].text} {text[tokens[end - 1].end:].strip()}".strip()
+    start = 1
+    if len(tokens) > 3 and tokens[1].tag == "VZ":  # "geldt [voor de export van ...] een vergunningplicht"
+        start = with_of(tokens, phrase_end(tokens, 2, set(), words), words, 1)
+    end = subject_end(tokens, start, words, set()) if len(tokens) > start + 1 else start
+    if end <= start or tokens[start].tag.startswith("VNW|pers") or (start > 1 and end < len(tokens) - 1):
+        return None  # a subject after a phrase only when it ends the clause
+    subject, moved = text[tokens[start].start:tokens[end - 1].end], text[tokens[1].start:tokens[start - 1].end] if start > 1 else ""
+    return " ".join(part for part in (subject, tokens[0].text, moved, text[tokens[end - 1].end:].strip()) if part)
 
 
 

@@ -110,7 +110,8 @@ def without_phrases(text: str, words: StoryWords) -> str:
                                or (tokens[tail - 1].tag == "VZ" and tail < len(tokens))):
         tail -= 1
     spans = [(a, b) for a, b in spans if droppable(tokens, a, b, tail)]
-    spans.sort(key=lambda span: (tokens[span[0]].text.lower() == "van",  # a noun's own "van" phrase last,
+    spans.sort(key=lambda span: (span == (verb + 1, len(tokens)),  # never all after the verb, if other phrases do
+                                 tokens[span[0]].text.lower() == "van",  # a noun's own "van" phrase last,
                                  any(t.tag == "TW" for t in tokens[span[0]:span[1]]), -span[0]))  # a figure late
     for start, end in spans:  # one phrase, if one is enough: the fewest words go
         line = rebuilt(text, [t for k, t in enumerate(tokens) if not start <= k < end])
