@@ -82,6 +82,10 @@ def verb_second(clause: str, words: StoryWords) -> str | None:
     """A verb-final clause as a main clause: "zij de vaart op 9 mei staakte" → "zij staakte de vaart
     op 9 mei"; only the finite verb moves ("had ... ingetrokken" keeps its participle last)."""
     tokens = tagged_plain(clause)
+    if len(tokens) > 3 and tokens[0].tag == "BW" and tokens[0].text.lower() in words.subject_adverbs \
+            and tokens[1].tag.startswith(("LID", "N|", "VNW|pers")):  # "dat ook de Omgevingsdienst aangifte doet":
+        made = verb_second(clause[tokens[1].start:], words)  # "de Omgevingsdienst doet ook aangifte"
+        return made and insert_after_verb(made, tokens[0].text.lower(), words)
     end = 1 if tokens and tokens[0].text.lower() == "er" else subject_end(tokens, 0, words, set())  # "er ... gaat gelden"
     verb = next((k for k in range(end, len(tokens)) if tokens[k].tag.startswith("WW|pv")), None)
     if verb is None:  # a clause has a finite verb: a plural read as an infinitive ("exportregels ... opleggen")
@@ -100,6 +104,15 @@ def verb_second(clause: str, words: StoryWords) -> str | None:
         moved, rest = moved + rest[0], rest[1:].strip()
     form, particle = finite_form(tokens[verb].text, words, tagged=True) or (tokens[verb].text, "")
     return " ".join(p for p in (clause[:last], form, moved, particle, conjunct_second(rest)) if p)
+
+
+def insert_after_verb(clause: str, adverb: str, words: StoryWords) -> str:
+    """The adverb right after the main clause's finite verb."""
+    tokens = tagged_plain(clause)
+    verb = main_verb_of(tokens, words)
+    if verb is None:
+        return f"{adverb} {clause}"
+    return f"{clause[:tokens[verb].end]} {adverb} {clause[tokens[verb].end:].strip()}".strip()
 
 
 def conjunct_second(rest: str) -> str:
