@@ -24,6 +24,7 @@ WORD_BEFORE_REVERSED = re.compile(r"\s+([\w-]+)")  # "([\w-]+)\s+$" read from th
 ADJECTIVE_NEXT = re.compile(r"\s+[a-z]")
 PEOPLE_OF = re.compile(r"\svan\s+([A-Z]\S*)$")
 TYPED_PREFIX = re.compile(r"[\w-]+-[A-Za-z]+\s")
+LISTED = re.compile(r"\s*(?:,|en|of)\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,18 +65,20 @@ def names_in(text: str, known: frozenset[str], words: StoryWords) -> list[tuple[
     Chemicals", "de Zeeuwse Spaarbank") is not part of the name but its type; so is a
     lower-case type word right before it ("topman Erik Vos"). "Nijmeegse halfgeleiderfabrikant"
     is an adjective, not a name."""
-    found = []
+    found, last_end = [], 0
     for match in NAME.finditer(text):
         parts = match.group(0).split()
         window = text[max(0, match.start() - 60) : match.start()]  # a bounded look back keeps long texts linear
         at_start = match.start() == 0 or window.rstrip().endswith((".", "‘", "“", '"'))
+        opening = ""
         if at_start and (len(parts) == 1 or parts[0] not in known and parts[0].lower() in known):
-            parts = parts if parts[0] in known else parts[1:]
+            opening, parts = ("", parts) if parts[0] in known else (parts[0].lower(), parts[1:])
         elif at_start and len(parts) > 2 and parts[1] == "van" and parts[0] not in known and common_noun(text, parts[0]):
             parts = parts[2:]  # "Kassasoftware van Datakassa": a thing of a name
         before = WORD_BEFORE_REVERSED.match(window[::-1])
         type_word = before.group(1)[::-1].lower() if before else ""
         kind = type_word if before and is_type(type_word, words) else ""
+        kind = opening if opening and parts and is_type(opening, words) else kind  # "Rederij Wadvaart kocht ..."
         while parts:
             head = parts[0].lower()
             typed = is_type(head, words)
@@ -90,7 +93,10 @@ def names_in(text: str, known: frozenset[str], words: StoryWords) -> list[tuple[
         name = " ".join(parts)
         if not name or (len(parts) == 1 and name.lower() in known) or adjective(name, text, match.end(), words):
             continue
+        if not kind and found and found[-1][1] and LISTED.fullmatch(text, last_end, match.start()):
+            kind = found[-1][1]  # "de vakbonden FNV en CNV": the type of a list is each name's
         found.append((name, kind))
+        last_end = match.end()
     return found
 
 
@@ -113,6 +119,9 @@ def common_noun(text: str, word: str) -> bool:
 
 def is_type(word: str, words: StoryWords) -> bool:
     """A type word, also after "oud-" or "ex-" ("oud-voetballer", "ex-topman")."""
+    if word.endswith(("en", "s")) and len(word) > 5 and (word[:-2] if word.endswith("en") else word[:-1]).endswith(
+            words.type_words):
+        return True  # "de vakbonden FNV en CNV", "de partijen"
     return word.endswith(words.type_words) or word.startswith(("oud-", "ex-")) and word[word.index("-") + 1:].endswith(
         words.type_words)
 
