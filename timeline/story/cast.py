@@ -139,7 +139,13 @@ def is_person(name: str, kind: str, words: StoryWords) -> bool:
     parts = [p for p in name.split() if p not in PARTICLES]
     plain = all(p.isalpha() and p[:1].isupper() and not p.isupper() for p in parts)
     typed = any(p.lower().endswith(words.name_words) for p in parts)
-    return 2 <= len(parts) <= 3 and plain and not typed
+    return 2 <= len(parts) <= 3 and plain and not typed and not adjectival(parts[0].lower(), words)
+
+
+def adjectival(first: str, words: StoryWords) -> bool:
+    """"Binnenlandse Zaken", "Tweede Kamer", "Zilveren Kruis": a name opened by an adjective is no person's."""
+    return (first in words.name_adjectives or first in words.nationalities
+            or len(first) >= 8 and first.endswith(("landse", "lijke", "ische", "sche", "aanse", "ese")))
 
 
 def cast(sentences: list[str], words: StoryWords) -> Cast:
@@ -173,3 +179,26 @@ def placed(name: str, sentences: list[str], words: StoryWords) -> bool:
     pattern = re.compile(rf"(\S+)\s+{re.escape(name)}(?![\w-])|(?<![\w-]){re.escape(name)}(?![\w-])")
     seen = [m.group(1) for text in sentences for m in pattern.finditer(text)]
     return bool(seen) and all(w is not None and w.lower() in words.place_prepositions for w in seen)
+
+
+CAPITALISED_RUN = re.compile(r"[A-Z][\w-]*(?: [A-Z][\w-]*)*")
+
+
+def name_runs(texts) -> Counter:
+    """The names of more than one capitalised word in these texts, counted."""
+    return Counter(run for text in texts for run in CAPITALISED_RUN.findall(text) if " " in run)
+
+
+def full_name(word: str, runs: Counter, words: StoryWords, names: Counter) -> str:
+    """The name a story's most mentioned word is written in most often, without a type word before it
+    ("Zorgverzekeraar Zilveren Kruis", "PVV-leider Geert Wilders"): "Zilveren Kruis", "Geert Wilders"; a word
+    capitalised only where a sentence starts ("Of OpenAI ...") is no part of it."""
+    holding: Counter = Counter()
+    for run, n in runs.items():
+        parts = run.split(" ")
+        while len(parts) > 1 and (is_type(parts[0].split("-")[-1].lower(), words) or parts[0] not in names):
+            parts = parts[1:]
+        if word in parts and len(parts) > 1:
+            holding[" ".join(parts)] += n
+    return min(holding, key=lambda run: (-holding[run], len(run))) if holding else word
+

@@ -133,3 +133,4 @@ def lead_date(article: Article, language: str) -> EventDate:
 def known_names(text: str) -> Counter:
     """Capitalised words inside sentences: the people and companies an article is about."""
     return Counter(re.findall(r"(?<=[a-z,] )[A-Z][\w-]+", text))
+

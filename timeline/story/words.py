@@ -36,6 +36,7 @@ class StoryWords:
     place_nouns: tuple[str, ...]
     countries: frozenset[str]
     nationalities: frozenset[str]  # lower case, with the inflected form: "amerikaans", "amerikaanse"
+    name_adjectives: frozenset[str]  # "tweede", "openbaar": a name they open is no person's
     non_business: tuple[str, ...]
     place_prepositions: frozenset[str]
     results: re.Pattern[str]
@@ -110,6 +111,7 @@ def story_words(language: str = "nl") -> StoryWords:
         institutions=tuple(s.institutions),
         place_nouns=tuple(s.place_nouns),
         countries=frozenset(s.countries),
+        name_adjectives=frozenset(s.name_adjectives),
         nationalities=frozenset(inflected(n.lower()) for n in s.nationalities) | frozenset(n.lower() for n in s.nationalities),
         non_business=tuple(s.non_business_nouns),
         place_prepositions=frozenset(s.place_prepositions),

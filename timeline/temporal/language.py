@@ -111,6 +111,7 @@ class Story(Model):
     place_nouns: tuple[str, ...]
     countries: tuple[str, ...]
     nationalities: tuple[str, ...]
+    name_adjectives: tuple[str, ...]
     non_business_nouns: tuple[str, ...]
     results_words: tuple[str, ...]
     generic_organisation_nouns: tuple[str, ...]
