@@ -37,6 +37,8 @@ def antecedent(
     if typed:  # "de verzekeraar": the article's name that came with that type, the nearest mention first
         near = [n for text in reversed(before[-3:]) for n, _ in people.names_in(text, words) if n in typed]
         return near[0] if near else max(sorted(typed), key=lambda n: people.counts[n])
+    if noun and noun.endswith(words.institutions):
+        return None  # "de rechtbank", "de gemeente": named only by a name that came with that word, never another
     texts = [" ".join(before[-3:])] if salient else list(reversed(before[-3:]))
     for nearest, text in enumerate(texts):
         bare = [POSSESSIVE.sub("", n) for n, _ in people.names_in(text, words)]  # "OpenAI’s" is OpenAI
