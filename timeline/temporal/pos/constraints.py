@@ -113,13 +113,44 @@ def mend_clause(words: list[str], tags: list[str], clause: Clause, lexicon: dict
     if not finite and clause.kind == "sub" and (tags[clause.start] == "VNW|betr" or relative_adverb(words, clause.start)
                                                 or words[clause.start].lower() in FINITE_OPENERS):
         make_finite(words, tags, clause.start, clause.end, lexicon)
-    elif not finite and clause.kind == "main":
-        verb = next((j for j in range(clause.start + 1, clause.end) if tags[j].startswith("WW|")), None)
-        if verb is not None and tags[verb - 1].startswith(("N|", "VNW|pers")) \
-                and verb + 1 < clause.end and tags[verb + 1] != "LET":
-            tags[verb] = main_finite(words[verb], tags[verb], lexicon)
-        elif verb is None:
+    elif clause.kind == "main":
+        for start, end in conjuncts(words, tags, clause):
+            if any(tags[j].startswith("WW|pv") for j in range(start, end)) \
+                    or any(tags[j] in ("WW|inf", "WW|vd") for j in range(max(clause.start - 1, 0), start)):
+                continue  # "Ze willen zingen en dansen": an infinitive before, and the verb after "en" is one too
+            verb = next((j for j in range(start + 1, end) if tags[j].startswith("WW|")), None)
+            if verb is not None and (subject_before(tags, start, verb) or fronted(tags, start, verb)) \
+                    and verb + 1 < end and tags[verb + 1] != "LET":
+                tags[verb] = main_finite(words[verb], tags[verb], lexicon)
+        if not finite and not any(tags[j].startswith("WW|") for j in range(clause.start, clause.end)):
             hidden_finite(words, tags, clause, lexicon)
+
+
+def conjuncts(words: list[str], tags: list[str], clause: Clause) -> list[tuple[int, int]]:
+    """The stretches of a main clause between its coordinators (each after the first starts at its coordinator;
+    not the "en" of "tot en met")."""
+    cuts = [j for j in range(clause.start + 1, clause.end - 1) if tags[j] == "VG|neven"
+            and not (words[j - 1].lower() == "tot" and words[j + 1].lower() == "met")]
+    bounds = [clause.start, *cuts, clause.end]
+    return list(zip(bounds, bounds[1:]))
+
+
+NOUN_PHRASE = ("LID|", "VNW|bez", "VNW|aanw", "VNW|ander", "ADJ", "TW", "N|")
+
+
+def subject_before(tags: list[str], start: int, verb: int) -> bool:
+    """Whether a noun or personal pronoun stands right before the verb, or a noun phrase fills the clause up
+    to it (`De jaren vijftig staan ...`)."""
+    if tags[verb - 1].startswith(("N|", "VNW|pers")):
+        return True
+    before = tags[start:verb]
+    return all(t.startswith(NOUN_PHRASE) for t in before) and any(t.startswith("N|") for t in before)
+
+
+def fronted(tags: list[str], start: int, verb: int) -> bool:
+    """Whether only an adverb or two (or a coordinator) stand before the verb in its clause, the place of a
+    main clause's finite verb (`Later gebruiken ze ...`, `Dagelijks rollen ...`, `..., en vinden dat ...`)."""
+    return verb - start <= 2 and all(t in ("BW", "ADJ", "VG|neven") for t in tags[start:verb])
 
 
 def hidden_finite(words: list[str], tags: list[str], clause: Clause, lexicon: dict[str, str]) -> None:
@@ -212,3 +243,14 @@ def make_finite(words: list[str], tags: list[str], start: int, end: int, lexicon
         if tags[j] == "WW|vd" and "WW|pv|verl" in seen:
             tags[j] = "WW|pv|verl|ev" if "WW|pv|verl|ev" in seen else "WW|pv|verl|mv"
             return
+    if first == end:  # no verb closes the clause: "die onderling communiceren via vaste kanalen"
+        verbs = [j for j in range(start + 1, end) if tags[j].startswith("WW|")]
+        if len(verbs) == 1 and tags[verbs[0]] == "WW|inf" and words[verbs[0] - 1].lower() != "te" \
+                and not tags[verbs[0] - 1].startswith(("LID", "LET")) and plural_present(words[verbs[0]], lexicon):
+            tags[verbs[0]] = "WW|pv|tgw|mv"
+
+
+def plural_present(word: str, lexicon: dict[str, str]) -> bool:
+    """Whether the word may be a plural present: seen as one, or not seen and ending in -en."""
+    seen = seen_as(word, lexicon)
+    return "WW|pv|tgw|mv" in seen if seen else word.endswith("en")
