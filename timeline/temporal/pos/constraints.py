@@ -105,6 +105,8 @@ def mend_clause(words: list[str], tags: list[str], clause: Clause, lexicon: dict
                 tags[b] = "WW|vd"
             elif b == a + 1 and (can_be(words[b], "N|soort|ev", lexicon) or not seen_as(words[b], lexicon)):
                 tags[b] = "N|soort|ev"
+            elif not seen_as(words[b], lexicon) and tags[b - 1].startswith(("N|eigen", "LID", "VNW|bez", "ADJ")):
+                tags[b] = "N|soort|ev"  # "Daar breekt Rons toverstaf": not seen, after a name or an article
     for j in finite:
         if j and tags[j - 1] == "VZ" and possessive(words, tags, j, lexicon):
             tags[j] = "VNW|bez"
