@@ -147,6 +147,76 @@ def test_a_main_clause_without_a_verb_takes_the_word_after_its_subject_seen_as_f
     assert mend(words, wrong, loaded_model().lexicon)[1] == "WW|pv|verl|mv"
 
 
+def test_a_finite_clause_with_no_closing_verb_takes_its_one_infinitive_form_as_finite():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("Ze zei dat de reizigers vaak klagen over de drukte.")
+    wrong = ["VNW|pers|ev", "WW|pv|verl|ev", "VG|onder", "LID|bep", "N|soort|mv", "BW", "WW|inf", "VZ", "LID|bep",
+             "N|soort|ev", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[6] == "WW|pv|tgw|mv"
+
+
+def test_a_nominal_infinitive_in_a_finite_clause_stays_an_infinitive():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("als dank voor het opruimen van de zolder")
+    wrong = ["VG|onder", "N|soort|ev", "VZ", "LID|bep", "WW|inf", "VZ", "LID|bep", "N|soort|ev"]
+    assert mend(words, wrong, loaded_model().lexicon)[4] == "WW|inf"
+
+
+def test_a_verb_after_a_fronted_adverb_in_a_clause_without_a_finite_verb_is_finite():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("Later vinden de buren een oude kist op zolder.")
+    wrong = ["ADJ", "WW|inf", "LID|bep", "N|soort|mv", "LID|onbep", "ADJ", "N|soort|ev", "VZ", "N|soort|ev", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[1] == "WW|pv|tgw|mv"
+
+
+def test_a_verb_after_a_noun_phrase_with_a_numeral_is_the_finite_verb():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("De jaren zestig staan bekend om hun muziek.")
+    wrong = ["LID|bep", "N|soort|mv", "ADJ", "WW|inf", "ADJ", "VZ", "VNW|bez", "N|soort|ev", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[3] == "WW|pv|tgw|mv"
+
+
+def test_each_conjunct_of_a_main_clause_gets_its_finite_verb():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("De boeren rijden naar Den Haag en blokkeren daar de wegen.")
+    wrong = ["LID|bep", "N|soort|mv", "WW|pv|tgw|mv", "VZ", "N|eigen|ev", "N|eigen|ev", "VG|neven", "WW|inf", "BW",
+             "LID|bep", "N|soort|mv", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[7] == "WW|pv|tgw|mv"
+    words = tokens("De leerlingen zwemmen in de zee en ze vormen daarna een kring.")
+    wrong = ["LID|bep", "N|soort|mv", "WW|inf", "VZ", "LID|bep", "N|soort|ev", "VG|neven", "VNW|pers|mv",
+             "WW|pv|tgw|mv", "BW", "LID|onbep", "N|soort|ev", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[2] == "WW|pv|tgw|mv"
+
+
+def test_an_infinitive_coordinated_with_an_infinitive_stays_one():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("De kinderen willen zingen en dansen in de zaal.")
+    right = ["LID|bep", "N|soort|mv", "WW|pv|tgw|mv", "WW|inf", "VG|neven", "WW|inf", "VZ", "LID|bep",
+             "N|soort|ev", "LET"]
+    assert mend(words, right, loaded_model().lexicon) == right
+
+
+def test_an_unseen_word_read_as_a_second_finite_verb_after_a_name_is_a_noun():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("Bij de botsing brak Pieters fietsstuurtje af.")
+    wrong = ["VZ", "LID|bep", "N|soort|ev", "WW|pv|verl|ev", "N|eigen|ev", "WW|pv|verl|ev", "VZ", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[5] == "N|soort|ev"
+
+
 def test_a_subordinate_clause_runs_from_its_conjunction_to_its_verbs():
     words = tokens("Hij zei dat de gemeente de brug in maart heeft geopend.")
     found = clauses(words, tag(words))
