@@ -217,6 +217,28 @@ def test_an_unseen_word_read_as_a_second_finite_verb_after_a_name_is_a_noun():
     assert mend(words, wrong, loaded_model().lexicon)[5] == "N|soort|ev"
 
 
+def test_a_verb_before_te_closing_a_finite_clause_is_its_finite_verb():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("Hij belde omdat ze op het perron staat te wachten.")
+    wrong = ["VNW|pers|ev", "WW|pv|verl|ev", "VG|onder", "VNW|pers|ev", "VZ", "LID|bep", "N|soort|ev", "N|soort|ev",
+             "VZ", "WW|inf", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[7] == "WW|pv|tgw|ev"
+
+
+def test_a_de_form_of_an_inseparable_verb_after_an_article_and_before_a_noun_is_a_participle():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("Ze telde de bestelde boeken.")
+    wrong = ["VNW|pers|ev", "WW|pv|verl|ev", "LID|bep", "WW|pv|verl|ev", "N|soort|mv", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[3] == "WW|vd"
+    words = tokens("Gisteren bestelde Jansen nieuwe boeken.")  # after an adverb it is the finite verb
+    right = ["BW", "WW|pv|verl|ev", "N|eigen|ev", "ADJ", "N|soort|mv", "LET"]
+    assert mend(words, right, loaded_model().lexicon) == right
+
+
 def test_a_subordinate_clause_runs_from_its_conjunction_to_its_verbs():
     words = tokens("Hij zei dat de gemeente de brug in maart heeft geopend.")
     found = clauses(words, tag(words))

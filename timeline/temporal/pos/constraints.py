@@ -46,6 +46,7 @@ BREAKING = ("VG|neven", "LET")
 ATTRIBUTIVE = ("LID|", "VNW|bez", "TW", "ADJ")
 PAST_ENDINGS = ("de", "te", "den", "ten")
 NOMINAL = ("N|", "ADJ", "TW")
+INSEPARABLE = ("be", "ver", "ont", "her", "ge", "er")
 
 
 def mend(words: list[str], tags: list[str], lexicon: dict[str, str]) -> list[str]:
@@ -78,14 +79,23 @@ def in_phrase(words: list[str], tags: list[str], i: int, lexicon: dict[str, str]
     if tags[i] == "WW|pv|tgw|mv" and words[i - 1].lower() == "te":  # "lijken te dragen"
         return "WW|inf"
     if tags[i].startswith("WW|pv|verl") and after.startswith(("N|", "ADJ")):
-        if before.startswith(ATTRIBUTIVE + ("BW", "VZ")) and (can_be(word, "WW|vd", lexicon) or not seen_as(word, lexicon)):
-            return "WW|vd"
+        if (before.startswith(ATTRIBUTIVE) or before in ("BW", "VZ") and another_finite(tags, i)) \
+                and (can_be(word, "WW|vd", lexicon) or not seen_as(word, lexicon)):
+            return "WW|vd"  # not "Gisteren bestelde Jansen boeken", the clause's only finite verb
         if word.startswith("ge") and word.endswith(("de", "te")) and not seen_as(word, lexicon):
             return "WW|vd"
+        if word.startswith(INSEPARABLE) and word.endswith(("de", "te")) \
+                and (before.startswith(("LID|", "VNW|bez")) or counted(words, tags, i - 1)):
+            return "WW|vd"  # "haar drie veroverde titels": the participle of "veroveren" has the form of its past
     if word.endswith("en") and word.islower() and (counted(words, tags, i - 1)
                                                    or before == "ADJ" and words[i - 1].endswith("e") and counted(words, tags, i - 2)):
         return "N|soort|mv"
     return tags[i]
+
+
+def another_finite(tags: list[str], i: int) -> bool:
+    """Whether the sentence has a finite verb besides word i."""
+    return any(t.startswith("WW|pv") for j, t in enumerate(tags) if j != i)
 
 
 def counted(words: list[str], tags: list[str], i: int) -> bool:
@@ -105,7 +115,8 @@ def mend_clause(words: list[str], tags: list[str], clause: Clause, lexicon: dict
                 tags[b] = "WW|vd"
             elif b == a + 1 and (can_be(words[b], "N|soort|ev", lexicon) or not seen_as(words[b], lexicon)):
                 tags[b] = "N|soort|ev"
-            elif not seen_as(words[b], lexicon) and tags[b - 1].startswith(("N|eigen", "LID", "VNW|bez", "ADJ")):
+            elif not seen_as(words[b], lexicon) and tags[b - 1].startswith(("N|eigen", "LID", "VNW|bez", "ADJ")) \
+                    and not words[b].endswith(PAST_ENDINGS):
                 tags[b] = "N|soort|ev"  # "Daar breekt Rons toverstaf": not seen, after a name or an article
     for j in finite:
         if j and tags[j - 1] == "VZ" and possessive(words, tags, j, lexicon):
@@ -244,6 +255,11 @@ def make_finite(words: list[str], tags: list[str], start: int, end: int, lexicon
         seen = seen_as(words[j], lexicon)
         if tags[j] == "WW|vd" and "WW|pv|verl" in seen:
             tags[j] = "WW|pv|verl|ev" if "WW|pv|verl|ev" in seen else "WW|pv|verl|mv"
+            return
+    if first < end and words[first].lower() == "te" and first - 1 > start and not tags[first - 1].startswith("WW|"):
+        finite = next((t for t in seen_as(words[first - 1], lexicon).split("/") if t.startswith("WW|pv")), None)
+        if finite:  # "omdat ze op het perron staat te wachten"
+            tags[first - 1] = finite
             return
     if first == end:  # no verb closes the clause: "die onderling communiceren via vaste kanalen"
         verbs = [j for j in range(start + 1, end) if tags[j].startswith("WW|")]
