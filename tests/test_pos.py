@@ -239,6 +239,38 @@ def test_a_de_form_of_an_inseparable_verb_after_an_article_and_before_a_noun_is_
     assert mend(words, right, loaded_model().lexicon) == right
 
 
+def test_an_infinitive_form_after_a_plural_subject_in_a_clause_without_verbs_is_the_plural_present():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("Ze delen een kamer in het hotel.")
+    wrong = ["VNW|pers|mv", "N|soort|mv", "LID|onbep", "N|soort|ev", "VZ", "LID|bep", "N|soort|ev", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[1] == "WW|pv|tgw|mv"
+
+
+def test_an_en_form_after_a_cardinal_and_before_an_article_is_no_noun():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("Slechts vier vonden de weg terug.")
+    right = ["BW", "TW", "WW|pv|verl|mv", "LID|bep", "N|soort|ev", "BW", "LET"]
+    assert mend(words, right, loaded_model().lexicon) == right
+
+
+def test_an_unseen_past_shaped_word_after_a_determiner_is_a_noun_and_leaves_the_finite_verb_to_the_next():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("Sommige dierenartsen vinden dat de regels te streng zijn.")
+    wrong = ["VNW|ander", "WW|pv|verl|mv", "WW|inf", "VG|onder", "LID|bep", "N|soort|mv", "BW", "ADJ",
+             "WW|pv|tgw|mv", "LET"]
+    found = mend(words, wrong, loaded_model().lexicon)
+    assert found[1] == "N|soort|mv" and found[2] == "WW|pv|tgw|mv"
+    words = tokens("Boeren en tuinlieden werken samen.")
+    wrong = ["N|soort|mv", "VG|neven", "WW|pv|verl|mv", "WW|inf", "BW", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[2] == "N|soort|mv"
+
+
 def test_a_subordinate_clause_runs_from_its_conjunction_to_its_verbs():
     words = tokens("Hij zei dat de gemeente de brug in maart heeft geopend.")
     found = clauses(words, tag(words))

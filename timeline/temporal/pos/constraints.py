@@ -52,6 +52,9 @@ INSEPARABLE = ("be", "ver", "ont", "her", "ge", "er")
 def mend(words: list[str], tags: list[str], lexicon: dict[str, str]) -> list[str]:
     """The tags with the constraints applied (a new list)."""
     tags = list(tags)
+    for i in range(1, len(tags)):
+        if tags[i].startswith("WW|pv|verl") and heads_noun_phrase(words, tags, i, lexicon):
+            tags[i] = "N|soort|mv" if words[i].endswith("en") else "N|soort|ev"
     opening = [("VNW|betr" if relative_adverb(words, i) else t) for i, t in enumerate(tags)]
     for clause in clauses(words, opening):
         mend_clause(words, tags, clause, lexicon)
@@ -67,6 +70,18 @@ def mend(words: list[str], tags: list[str], lexicon: dict[str, str]) -> list[str
         if tags[i].startswith("WW|pv"):
             tags[i] = in_phrase(words, tags, i, lexicon)
     return tags
+
+
+def heads_noun_phrase(words: list[str], tags: list[str], i: int, lexicon: dict[str, str]) -> bool:
+    """Whether an unseen word read as a past stands where a noun phrase's head goes: after an article or a
+    determiner such as `sommige` (`Sommige geleerden denken`; not `zich` nor `veel`), or as an -en form after
+    "en" and a plural noun (`Arbeiders en bedienden maken ...`), and before no noun or adjective."""
+    if seen_as(words[i], lexicon) or not words[i].islower() or i + 1 < len(tags) and tags[i + 1].startswith(("N|", "ADJ")):
+        return False
+    before = tags[i - 1]
+    return before.startswith("LID") or before == "VNW|ander" and words[i - 1].endswith("e") \
+        or before == "VG|neven" and i > 1 and tags[i - 2].startswith("N|") and tags[i - 2].endswith("|mv") \
+        and words[i].endswith("en")
 
 
 def in_phrase(words: list[str], tags: list[str], i: int, lexicon: dict[str, str]) -> str:
@@ -87,9 +102,9 @@ def in_phrase(words: list[str], tags: list[str], i: int, lexicon: dict[str, str]
         if word.startswith(INSEPARABLE) and word.endswith(("de", "te")) \
                 and (before.startswith(("LID|", "VNW|bez")) or counted(words, tags, i - 1)):
             return "WW|vd"  # "haar drie veroverde titels": the participle of "veroveren" has the form of its past
-    if word.endswith("en") and word.islower() and (counted(words, tags, i - 1)
-                                                   or before == "ADJ" and words[i - 1].endswith("e") and counted(words, tags, i - 2)):
-        return "N|soort|mv"
+    if word.endswith("en") and word.islower() and not after.startswith("LID") \
+            and (counted(words, tags, i - 1) or before == "ADJ" and words[i - 1].endswith("e") and counted(words, tags, i - 2)):
+        return "N|soort|mv"  # not "Slechts vier vonden de haven"
     return tags[i]
 
 
@@ -133,10 +148,10 @@ def mend_clause(words: list[str], tags: list[str], clause: Clause, lexicon: dict
                 continue  # "Ze willen zingen en dansen": an infinitive before, and the verb after "en" is one too
             verb = next((j for j in range(start + 1, end) if tags[j].startswith("WW|")), None)
             if verb is not None and (subject_before(tags, start, verb) or fronted(tags, start, verb)) \
-                    and verb + 1 < end and tags[verb + 1] != "LET":
+                    and verb + 1 < len(tags) and (tags[verb + 1] != "LET" if verb + 1 < end else tags[end] == "VG|onder"):
                 tags[verb] = main_finite(words[verb], tags[verb], lexicon)
         if not finite and not any(tags[j].startswith("WW|") for j in range(clause.start, clause.end)):
-            hidden_finite(words, tags, clause, lexicon)
+            hidden_finite(words, tags, clause.start, clause.end, lexicon)
 
 
 def conjuncts(words: list[str], tags: list[str], clause: Clause) -> list[tuple[int, int]]:
@@ -166,15 +181,19 @@ def fronted(tags: list[str], start: int, verb: int) -> bool:
     return verb - start <= 2 and all(t in ("BW", "ADJ", "VG|neven") for t in tags[start:verb])
 
 
-def hidden_finite(words: list[str], tags: list[str], clause: Clause, lexicon: dict[str, str]) -> None:
-    """In a main clause with no verb at all: the first word after a noun or personal pronoun that was seen as
-    a finite verb (`Ze wezen op ...`), or not seen and shaped as a past (`De Afrikanen boekten in ...`), is one."""
-    for j in range(clause.start + 1, clause.end - 1):
+def hidden_finite(words: list[str], tags: list[str], start: int, end: int, lexicon: dict[str, str]) -> None:
+    """In a main clause from `start` to `end` with no verb at all: the first word after
+    a noun or personal pronoun that was seen as a finite verb (`Ze wezen op ...`), or as an infinitive after a
+    subject that is not singular (`Ze delen een coupé`), or not seen and shaped as a past (`De Afrikanen boekten
+    in ...`), is one."""
+    for j in range(start + 1, end - 1):
         if tags[j - 1].startswith(("N|", "VNW|pers")) and tags[j + 1] != "LET" and words[j].islower():
             seen = seen_as(words[j], lexicon)
             finite = next((t for t in seen.split("/") if t.startswith("WW|pv")), None)
             if finite is None and not seen and words[j].endswith(PAST_ENDINGS):
                 finite = "WW|pv|verl|mv" if words[j].endswith("en") else "WW|pv|verl|ev"
+            if finite is None and "WW|inf" in seen and not tags[j - 1].endswith("|ev"):
+                finite = "WW|pv|tgw|mv"  # "Ze delen een coupé": an infinitive's form is the plural present
             if finite:
                 tags[j] = finite
                 return
