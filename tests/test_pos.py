@@ -271,6 +271,24 @@ def test_an_unseen_past_shaped_word_after_a_determiner_is_a_noun_and_leaves_the_
     assert mend(words, wrong, loaded_model().lexicon)[2] == "N|soort|mv"
 
 
+def test_a_main_clause_before_an_indirect_question_gets_its_own_finite_verb():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("De cijfers maken duidelijk hoe groot het tekort is.")
+    wrong = ["LID|bep", "N|soort|mv", "WW|inf", "ADJ", "BW", "ADJ", "LID|bep", "N|soort|ev", "WW|pv|tgw|ev", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[2] == "WW|pv|tgw|mv"
+
+
+def test_a_verb_after_a_fronted_prepositional_phrase_and_before_its_subject_is_finite():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("In de grote zaal spelen de kinderen een toneelstuk.")
+    wrong = ["VZ", "LID|bep", "ADJ", "N|soort|ev", "WW|inf", "LID|bep", "N|soort|mv", "LID|onbep", "N|soort|ev", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[4] == "WW|pv|tgw|mv"
+
+
 def test_a_subordinate_clause_runs_from_its_conjunction_to_its_verbs():
     words = tokens("Hij zei dat de gemeente de brug in maart heeft geopend.")
     found = clauses(words, tag(words))

@@ -158,7 +158,8 @@ def conjuncts(words: list[str], tags: list[str], clause: Clause) -> list[tuple[i
     """The stretches of a main clause between its coordinators (each after the first starts at its coordinator;
     not the "en" of "tot en met")."""
     cuts = [j for j in range(clause.start + 1, clause.end - 1) if tags[j] == "VG|neven"
-            and not (words[j - 1].lower() == "tot" and words[j + 1].lower() == "met")]
+            and not (words[j - 1].lower() == "tot" and words[j + 1].lower() == "met")
+            or j > clause.start + 1 and words[j].lower() in ("hoe", "waarom", "wie")]
     bounds = [clause.start, *cuts, clause.end]
     return list(zip(bounds, bounds[1:]))
 
@@ -177,8 +178,12 @@ def subject_before(tags: list[str], start: int, verb: int) -> bool:
 
 def fronted(tags: list[str], start: int, verb: int) -> bool:
     """Whether only an adverb or two (or a coordinator) stand before the verb in its clause, the place of a
-    main clause's finite verb (`Later gebruiken ze ...`, `Dagelijks rollen ...`, `..., en vinden dat ...`)."""
-    return verb - start <= 2 and all(t in ("BW", "ADJ", "VG|neven") for t in tags[start:verb])
+    main clause's finite verb (`Later gebruiken ze ...`, `Dagelijks rollen ...`, `..., en vinden dat ...`), or
+    a prepositional phrase with the subject after the verb (`In die zaal spelen de kinderen ...`)."""
+    if verb - start <= 2 and all(t in ("BW", "ADJ", "VG|neven") for t in tags[start:verb]):
+        return True
+    return tags[start] == "VZ" and all(t.startswith(NOUN_PHRASE + ("VZ",)) for t in tags[start:verb]) \
+        and verb + 1 < len(tags) and tags[verb + 1].startswith(("LID", "VNW|pers", "N|eigen"))
 
 
 def hidden_finite(words: list[str], tags: list[str], start: int, end: int, lexicon: dict[str, str]) -> None:
