@@ -289,6 +289,28 @@ def test_a_verb_after_a_fronted_prepositional_phrase_and_before_its_subject_is_f
     assert mend(words, wrong, loaded_model().lexicon)[2] == "WW|pv|tgw|mv"
 
 
+def test_no_finite_verb_follows_an_article_or_geen():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("De trainer wilde van geen verwijt weten.")
+    wrong = ["LID|bep", "N|soort|ev", "WW|pv|verl|ev", "VZ", "VNW|ander", "WW|pv|tgw|ev", "WW|inf", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[5] == "N|soort|ev"
+    words = tokens("Ze bewaart de gebruikte bonnen.")  # before a noun it is left to the participle rule
+    wrong = ["VNW|pers|ev", "WW|pv|tgw|ev", "LID|bep", "WW|pv|verl|ev", "N|soort|mv", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[3] == "WW|vd"
+
+
+def test_an_unseen_participle_shaped_second_finite_verb_is_a_participle():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("De bakkerij is op 2 juni omgeschakeld op groene stroom.")
+    wrong = ["LID|bep", "N|soort|ev", "WW|pv|tgw|ev", "VZ", "TW", "N|eigen|ev", "WW|pv|tgw|ev", "VZ", "ADJ",
+             "N|soort|ev", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[6] == "WW|vd"
+
+
 def test_a_subordinate_clause_runs_from_its_conjunction_to_its_verbs():
     words = tokens("Hij zei dat de gemeente de brug in maart heeft geopend.")
     found = clauses(words, tag(words))

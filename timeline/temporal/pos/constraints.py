@@ -46,6 +46,7 @@ BREAKING = ("VG|neven", "LET")
 ATTRIBUTIVE = ("LID|", "VNW|bez", "TW", "ADJ")
 PAST_ENDINGS = ("de", "te", "den", "ten")
 NOMINAL = ("N|", "ADJ", "TW")
+DETERMINERS = frozenset({"de", "een", "geen", "elk", "elke", "ieder", "iedere", "jouw", "onze", "uw"})
 INSEPARABLE = ("be", "ver", "ont", "her", "ge", "er")
 
 
@@ -55,6 +56,11 @@ def mend(words: list[str], tags: list[str], lexicon: dict[str, str]) -> list[str
     for i in range(1, len(tags)):
         if tags[i].startswith("WW|pv|verl") and heads_noun_phrase(words, tags, i, lexicon):
             tags[i] = "N|soort|mv" if words[i].endswith("en") else "N|soort|ev"
+        elif tags[i].startswith("WW|pv") and words[i - 1].lower() in DETERMINERS and words[i - 1] != "Een" \
+                and not (i + 1 < len(tags) and tags[i + 1].startswith(("N|", "ADJ"))):
+            seen = seen_as(words[i], lexicon)  # "geen verwijt", "de sprong": no finite verb after a determiner
+            plural = "N|soort|ev" not in seen and ("N|soort|mv" in seen or words[i].endswith("en"))
+            tags[i] = "N|soort|mv" if plural else "N|soort|ev"
     opening = [("VNW|betr" if relative_adverb(words, i) else t) for i, t in enumerate(tags)]
     for clause in clauses(words, opening):
         mend_clause(words, tags, clause, lexicon)
@@ -130,6 +136,8 @@ def mend_clause(words: list[str], tags: list[str], clause: Clause, lexicon: dict
                 tags[b] = "WW|vd"
             elif b == a + 1 and (can_be(words[b], "N|soort|ev", lexicon) or not seen_as(words[b], lexicon)):
                 tags[b] = "N|soort|ev"
+            elif not seen_as(words[b], lexicon) and participle_shaped(words[b]):
+                tags[b] = "WW|vd"  # "is op 1 mei overgestapt op ..."
             elif not seen_as(words[b], lexicon) and tags[b - 1].startswith(("N|eigen", "LID", "VNW|bez", "ADJ")) \
                     and not words[b].endswith(PAST_ENDINGS):
                 tags[b] = "N|soort|ev"  # "Daar breekt Rons toverstaf": not seen, after a name or an article
@@ -258,6 +266,12 @@ def asks(word: str) -> bool:
 
 def seen_as(word: str, lexicon: dict[str, str]) -> str:
     return lexicon.get(word) or lexicon.get(word.lower()) or ""
+
+
+def participle_shaped(word: str) -> bool:
+    """Whether a word has a participle's shape: "ge" in front or after a prefix, and a -t or -d at the end."""
+    low = word.lower()
+    return low.endswith(("t", "d")) and "ge" in low[:-3]
 
 
 def can_be(word: str, tag: str, lexicon: dict[str, str]) -> bool:
