@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from timeline.temporal.pos.chunks import Clause, clauses
 from timeline.temporal.pos.features import QUOTES
+from timeline.temporal.pos.nominal import PAST_ENDINGS, can_be, mend_heads, mend_phrases, participle_shaped, seen_as
 
 FINITE_OPENERS = frozenset({
     "dat", "omdat", "wanneer", "nadat", "voordat", "terwijl", "toen", "hoewel", "of", "zodat", "doordat",
@@ -43,85 +44,22 @@ WAAR = frozenset({"", "in", "mee", "door", "van", "op", "uit", "bij", "na", "ove
                    "om", "achter", "langs", "tussen"})
 COORDINATORS = frozenset({"en", "of", "maar", "want", "noch"})
 BREAKING = ("VG|neven", "LET")
-ATTRIBUTIVE = ("LID|", "VNW|bez", "TW", "ADJ")
-PAST_ENDINGS = ("de", "te", "den", "ten")
 NOMINAL = ("N|", "ADJ", "TW")
-DETERMINERS = frozenset({"de", "een", "geen", "elk", "elke", "ieder", "iedere", "jouw", "onze", "uw"})
-INSEPARABLE = ("be", "ver", "ont", "her", "ge", "er")
 
 
 def mend(words: list[str], tags: list[str], lexicon: dict[str, str]) -> list[str]:
     """The tags with the constraints applied (a new list)."""
     tags = list(tags)
-    for i in range(1, len(tags)):
-        if tags[i].startswith("WW|pv|verl") and heads_noun_phrase(words, tags, i, lexicon):
-            tags[i] = "N|soort|mv" if words[i].endswith("en") else "N|soort|ev"
-        elif tags[i].startswith("WW|pv") and words[i - 1].lower() in DETERMINERS and words[i - 1] != "Een" \
-                and not (i + 1 < len(tags) and tags[i + 1].startswith(("N|", "ADJ"))):
-            seen = seen_as(words[i], lexicon)  # "geen verwijt", "de sprong": no finite verb after a determiner
-            plural = "N|soort|ev" not in seen and ("N|soort|mv" in seen or words[i].endswith("en"))
-            tags[i] = "N|soort|mv" if plural else "N|soort|ev"
+    mend_heads(words, tags, lexicon)
     opening = [("VNW|betr" if relative_adverb(words, i) else t) for i, t in enumerate(tags)]
     for clause in clauses(words, opening):
         mend_clause(words, tags, clause, lexicon)
-    for i in range(1, len(tags)):
-        if tags[i] == "VNW|bez" and tags[i - 1].startswith("LID|"):
-            tags[i] = "N|soort|ev"
-        elif tags[i] == "ADJ" and tags[i - 1].startswith("N|eigen") and words[i][:1].isupper():
-            tags[i] = "N|eigen|ev"
-        elif tags[i].startswith("WW|") and words[i][:1].isupper() and words[i] not in lexicon \
-                and (tags[i - 1] != "LET" or words[i - 1] == ","):
-            tags[i] = "N|eigen|ev"  # "woningcorporatie Stadswonen": a verb inside a sentence has no capital
-    for i in range(1, len(tags) - 1):
-        if tags[i].startswith("WW|pv"):
-            tags[i] = in_phrase(words, tags, i, lexicon)
+    mend_phrases(words, tags, lexicon)
     return tags
 
 
-def heads_noun_phrase(words: list[str], tags: list[str], i: int, lexicon: dict[str, str]) -> bool:
-    """Whether an unseen word read as a past stands where a noun phrase's head goes: after an article or a
-    determiner such as `sommige` (`Sommige geleerden denken`; not `zich` nor `veel`), or as an -en form after
-    "en" and a plural noun (`Arbeiders en bedienden maken ...`), and before no noun or adjective."""
-    if seen_as(words[i], lexicon) or not words[i].islower() or i + 1 < len(tags) and tags[i + 1].startswith(("N|", "ADJ")):
-        return False
-    before = tags[i - 1]
-    return before.startswith("LID") or before == "VNW|ander" and words[i - 1].endswith("e") \
-        or before == "VG|neven" and i > 1 and tags[i - 2].startswith("N|") and tags[i - 2].endswith("|mv") \
-        and words[i].endswith("en")
 
 
-def in_phrase(words: list[str], tags: list[str], i: int, lexicon: dict[str, str]) -> str:
-    """The tag of a finite verb form that stands where a noun phrase's words go: a past form between an
-    article, possessive, numeral, adjective, adverb or preposition and a noun or adjective is a participle
-    (`de vertraagde treinen`), and so is an unseen `ge-...-de` form before one (`door Syrië gesteunde`);
-    an -en form after a cardinal in letters, or after one and an adjective, is a plural noun (`twaalf sprongen`);
-    after `te`, an infinitive."""
-    word, before, after = words[i], tags[i - 1], tags[i + 1]
-    if tags[i] == "WW|pv|tgw|mv" and words[i - 1].lower() == "te":  # "lijken te dragen"
-        return "WW|inf"
-    if tags[i].startswith("WW|pv|verl") and after.startswith(("N|", "ADJ")):
-        if (before.startswith(ATTRIBUTIVE) or before in ("BW", "VZ") and another_finite(tags, i)) \
-                and (can_be(word, "WW|vd", lexicon) or not seen_as(word, lexicon)):
-            return "WW|vd"  # not "Gisteren bestelde Jansen boeken", the clause's only finite verb
-        if word.startswith("ge") and word.endswith(("de", "te")) and not seen_as(word, lexicon):
-            return "WW|vd"
-        if word.startswith(INSEPARABLE) and word.endswith(("de", "te")) \
-                and (before.startswith(("LID|", "VNW|bez")) or counted(words, tags, i - 1)):
-            return "WW|vd"  # "haar drie veroverde titels": the participle of "veroveren" has the form of its past
-    if word.endswith("en") and word.islower() and not after.startswith("LID") \
-            and (counted(words, tags, i - 1) or before == "ADJ" and words[i - 1].endswith("e") and counted(words, tags, i - 2)):
-        return "N|soort|mv"  # not "Slechts vier vonden de haven"
-    return tags[i]
-
-
-def another_finite(tags: list[str], i: int) -> bool:
-    """Whether the sentence has a finite verb besides word i."""
-    return any(t.startswith("WW|pv") for j, t in enumerate(tags) if j != i)
-
-
-def counted(words: list[str], tags: list[str], i: int) -> bool:
-    """Whether word i is a cardinal numeral in letters (`drie`, `honderd`; not `tweede` nor `2001`)."""
-    return i >= 0 and tags[i] == "TW" and words[i].isalpha() and not words[i].endswith(("de", "ste"))
 
 
 def mend_clause(words: list[str], tags: list[str], clause: Clause, lexicon: dict[str, str]) -> None:
@@ -264,20 +202,7 @@ def asks(word: str) -> bool:
     return low in QUESTION_WORDS or low in COORDINATORS or low.startswith("waar")
 
 
-def seen_as(word: str, lexicon: dict[str, str]) -> str:
-    return lexicon.get(word) or lexicon.get(word.lower()) or ""
 
-
-def participle_shaped(word: str) -> bool:
-    """Whether a word has a participle's shape: "ge" in front or after a prefix, and a -t or -d at the end."""
-    low = word.lower()
-    return low.endswith(("t", "d")) and "ge" in low[:-3]
-
-
-def can_be(word: str, tag: str, lexicon: dict[str, str]) -> bool:
-    """Whether the treebanks showed the word with this tag, or (unseen) it ends as an infinitive does."""
-    seen = seen_as(word, lexicon)
-    return tag in seen if seen else tag == "WW|inf" and word.endswith("en")
 
 
 def make_finite(words: list[str], tags: list[str], start: int, end: int, lexicon: dict[str, str]) -> None:
