@@ -311,6 +311,15 @@ def test_an_unseen_participle_shaped_second_finite_verb_is_a_participle():
     assert mend(words, wrong, loaded_model().lexicon)[6] == "WW|vd"
 
 
+def test_an_unseen_t_form_after_the_subject_of_a_verbless_clause_is_its_finite_verb():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("De oude kat schuifelt naar de deur.")
+    wrong = ["LID|bep", "ADJ", "N|soort|ev", "N|soort|ev", "VZ", "LID|bep", "N|soort|ev", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[3] == "WW|pv|tgw|ev"
+
+
 def test_a_subordinate_clause_runs_from_its_conjunction_to_its_verbs():
     words = tokens("Hij zei dat de gemeente de brug in maart heeft geopend.")
     found = clauses(words, tag(words))

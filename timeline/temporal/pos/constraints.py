@@ -145,6 +145,9 @@ def hidden_finite(words: list[str], tags: list[str], start: int, end: int, lexic
                 finite = "WW|pv|verl|mv" if words[j].endswith("en") else "WW|pv|verl|ev"
             if finite is None and "WW|inf" in seen and not tags[j - 1].endswith("|ev"):
                 finite = "WW|pv|tgw|mv"  # "Ze delen een coupé": an infinitive's form is the plural present
+            if finite is None and not seen and words[j].endswith("t") and len(words[j]) > 4 \
+                    and not words[j].endswith(("ent", "ant", "ist", "aat", "ect", "act", "iet")):
+                finite = "WW|pv|tgw|ev"  # "De kaars smelt", "België grenst aan ..."
             if finite:
                 tags[j] = finite
                 return
