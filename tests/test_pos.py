@@ -320,6 +320,18 @@ def test_an_unseen_t_form_after_the_subject_of_a_verbless_clause_is_its_finite_v
     assert mend(words, wrong, loaded_model().lexicon)[3] == "WW|pv|tgw|ev"
 
 
+def test_an_infinitive_form_after_a_relative_clause_is_the_main_clause_finite_verb():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("De mensen die er wonen klagen over lawaai.")
+    wrong = ["LID|bep", "N|soort|mv", "VNW|betr", "VNW|aanw", "WW|pv|tgw|mv", "WW|inf", "VZ", "N|soort|ev", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[5] == "WW|pv|tgw|mv"
+    words = tokens("Het boek dat hij heeft laten zien.")  # "heeft" takes the infinitive into its cluster
+    right = ["LID|bep", "N|soort|ev", "VNW|betr", "VNW|pers|ev", "WW|pv|tgw|ev", "WW|inf", "WW|inf", "LET"]
+    assert mend(words, right, loaded_model().lexicon) == right
+
+
 def test_a_subordinate_clause_runs_from_its_conjunction_to_its_verbs():
     words = tokens("Hij zei dat de gemeente de brug in maart heeft geopend.")
     found = clauses(words, tag(words))

@@ -42,6 +42,13 @@ FINITE_OPENERS = frozenset({
 QUESTION_WORDS = frozenset({"welke", "wie", "wat", "hoe", "waarom", "wanneer"})
 WAAR = frozenset({"", "in", "mee", "door", "van", "op", "uit", "bij", "na", "over", "voor", "aan", "naar", "tegen", "onder",
                    "om", "achter", "langs", "tussen"})
+CLUSTER_VERBS = frozenset(  # finite verbs with an infinitive in their cluster ("dat ze willen gaan", "heeft laten zien")
+    "kan kon konden kunnen kunt moet moest moesten moeten mag mocht mochten mogen wil wilt wilde wilden willen wou "
+    "wouden zal zult zullen zou zouden ga gaat gaan ging gingen blijf blijft blijven bleef bleven laat laten liet "
+    "lieten kom komt komen kwam kwamen hoort horen hoorde hoorden zie ziet zien zag zagen doe doet doen deed deden "
+    "hoeft hoeven hoefde hoefden durft durven durfde durfden leert leren leerde leerden helpt helpen hielp hielpen "
+    "zit zitten zat zaten staat staan stond stonden ligt liggen lag lagen loopt lopen liep liepen heb hebt heeft "
+    "hebben had hadden".split())
 COORDINATORS = frozenset({"en", "of", "maar", "want", "noch"})
 BREAKING = ("VG|neven", "LET")
 NOMINAL = ("N|", "ADJ", "TW")
@@ -84,6 +91,8 @@ def mend_clause(words: list[str], tags: list[str], clause: Clause, lexicon: dict
             tags[j] = "VNW|bez"
     if clause.kind == "sub" and finite and possessive(words, tags, finite[-1], lexicon) and finite_follows(tags, clause.end):
         tags[finite[-1]] = "VNW|bez"  # "nadat hij zijn congé had gekregen": the clause was cut at "zijn"
+    if clause.kind == "sub" and len(finite) == 1:
+        main_verb_after(words, tags, clause, finite[0], lexicon)
     if not finite and clause.kind == "sub" and (tags[clause.start] == "VNW|betr" or relative_adverb(words, clause.start)
                                                 or words[clause.start].lower() in FINITE_OPENERS):
         make_finite(words, tags, clause.start, clause.end, lexicon)
@@ -98,6 +107,21 @@ def mend_clause(words: list[str], tags: list[str], clause: Clause, lexicon: dict
                 tags[verb] = main_finite(words[verb], tags[verb], lexicon)
         if not finite and not any(tags[j].startswith("WW|") for j in range(clause.start, clause.end)):
             hidden_finite(words, tags, clause.start, clause.end, lexicon)
+
+
+def main_verb_after(words: list[str], tags: list[str], clause: Clause, finite: int, lexicon: dict[str, str]) -> None:
+    """An infinitive form right after the finite verb that closes a subordinate clause is the main clause's finite
+    verb when that verb takes no infinitive and the main clause has none before or after (`De mensen die er
+    wonen klagen over lawaai`)."""
+    j = finite + 1
+    if j >= clause.end or tags[j] != "WW|inf" or words[finite].lower() in CLUSTER_VERBS \
+            or not plural_present(words[j], lexicon):
+        return
+    left = next((k for k in range(clause.start - 1, -1, -1) if tags[k] == "LET"), -1)
+    right = next((k for k in range(j + 1, len(tags)) if tags[k] == "LET" or tags[k] == "VG|onder"), len(tags))
+    if any(tags[k].startswith("WW|pv") for k in [*range(left + 1, clause.start), *range(j + 1, right)]):
+        return
+    tags[j] = "WW|pv|tgw|mv"
 
 
 def conjuncts(words: list[str], tags: list[str], clause: Clause) -> list[tuple[int, int]]:
