@@ -157,6 +157,16 @@ def test_a_finite_clause_with_no_closing_verb_takes_its_one_infinitive_form_as_f
     assert mend(words, wrong, loaded_model().lexicon)[6] == "WW|pv|tgw|mv"
 
 
+def test_a_finite_clause_closed_by_a_te_infinitive_takes_its_other_infinitive_form_as_finite():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("Ze zei dat de boeren naar Den Haag rijden om te protesteren.")
+    wrong = ["VNW|pers|ev", "WW|pv|verl|ev", "VG|onder", "LID|bep", "N|soort|mv", "VZ", "N|eigen|ev", "N|eigen|ev",
+             "WW|inf", "VZ", "VZ", "WW|inf", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[8] == "WW|pv|tgw|mv"
+
+
 def test_a_nominal_infinitive_in_a_finite_clause_stays_an_infinitive():
     from timeline.temporal.pos import loaded_model
     from timeline.temporal.pos.constraints import mend

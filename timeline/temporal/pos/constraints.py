@@ -251,11 +251,11 @@ def make_finite(words: list[str], tags: list[str], start: int, end: int, lexicon
         if finite:  # "omdat ze op het perron staat te wachten"
             tags[first - 1] = finite
             return
-    if first == end:  # no verb closes the clause: "die onderling communiceren via vaste kanalen"
-        verbs = [j for j in range(start + 1, end) if tags[j].startswith("WW|")]
-        if len(verbs) == 1 and tags[verbs[0]] == "WW|inf" and words[verbs[0] - 1].lower() != "te" \
-                and not tags[verbs[0] - 1].startswith(("LID", "LET")) and plural_present(words[verbs[0]], lexicon):
-            tags[verbs[0]] = "WW|pv|tgw|mv"
+    # no verb but a te-infinitive closes the clause: "die onderling communiceren via vaste kanalen"
+    verbs = [j for j in range(start + 1, end) if tags[j].startswith("WW|") and words[j - 1].lower() != "te"]
+    if len(verbs) == 1 and (first == end or verbs[0] < first) and tags[verbs[0]] == "WW|inf" \
+            and not tags[verbs[0] - 1].startswith(("LID", "LET")) and plural_present(words[verbs[0]], lexicon):
+        tags[verbs[0]] = "WW|pv|tgw|mv"
 
 
 def plural_present(word: str, lexicon: dict[str, str]) -> bool:
