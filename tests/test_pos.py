@@ -319,6 +319,9 @@ def test_an_unseen_participle_shaped_second_finite_verb_is_a_participle():
     wrong = ["LID|bep", "N|soort|ev", "WW|pv|tgw|ev", "VZ", "TW", "N|eigen|ev", "WW|pv|tgw|ev", "VZ", "ADJ",
              "N|soort|ev", "LET"]
     assert mend(words, wrong, loaded_model().lexicon)[6] == "WW|vd"
+    words = tokens("De chauffeur werd gisteren beboet.")  # an inseparable prefix instead of "ge"
+    wrong = ["LID|bep", "N|soort|ev", "WW|pv|verl|ev", "BW", "WW|pv|tgw|ev", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[4] == "WW|vd"
 
 
 def test_an_unseen_t_form_after_the_subject_of_a_verbless_clause_is_its_finite_verb():
