@@ -97,7 +97,7 @@ def participle_shaped(word: str) -> bool:
     """Whether a word has a participle's shape: "ge" in front or after a prefix, or an inseparable prefix
     (`bestraft`, `verkocht`), and a -t or -d at the end."""
     low = word.lower()
-    return low.endswith(("t", "d")) and ("ge" in low[:-3] or low.startswith(INSEPARABLE) and len(low) > 6)
+    return low.endswith(("t", "d")) and ("ge" in low[:-3] or low.startswith(INSEPARABLE) and len(low) > 5)
 
 
 def can_be(word: str, tag: str, lexicon: dict[str, str]) -> bool:
