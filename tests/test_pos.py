@@ -345,6 +345,17 @@ def test_an_infinitive_form_after_a_relative_clause_is_the_main_clause_finite_ve
     assert mend(words, right, loaded_model().lexicon) == right
 
 
+def test_a_past_form_before_the_auxiliary_closing_a_subordinate_clause_is_a_participle():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("Hij wist dat het schip verzonken was.")
+    wrong = ["VNW|pers|ev", "WW|pv|verl|ev", "VG|onder", "LID|bep", "N|soort|ev", "WW|pv|verl|mv", "WW|pv|verl|ev",
+             "LET"]
+    found = mend(words, wrong, loaded_model().lexicon)
+    assert found[5] == "WW|vd" and found[6] == "WW|pv|verl|ev"
+
+
 def test_a_subordinate_clause_runs_from_its_conjunction_to_its_verbs():
     words = tokens("Hij zei dat de gemeente de brug in maart heeft geopend.")
     found = clauses(words, tag(words))

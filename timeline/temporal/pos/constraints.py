@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from timeline.temporal.pos.chunks import Clause, clauses
 from timeline.temporal.pos.features import QUOTES
-from timeline.temporal.pos.nominal import PAST_ENDINGS, can_be, mend_heads, mend_phrases, participle_shaped, seen_as
+from timeline.temporal.pos.nominal import INSEPARABLE, PAST_ENDINGS, can_be, mend_heads, mend_phrases, participle_shaped, seen_as
 
 FINITE_OPENERS = frozenset({
     "dat", "omdat", "wanneer", "nadat", "voordat", "terwijl", "toen", "hoewel", "of", "zodat", "doordat",
@@ -49,6 +49,7 @@ CLUSTER_VERBS = frozenset(  # finite verbs with an infinitive in their cluster (
     "hoeft hoeven hoefde hoefden durft durven durfde durfden leert leren leerde leerden helpt helpen hielp hielpen "
     "zit zitten zat zaten staat staan stond stonden ligt liggen lag lagen loopt lopen liep liepen heb hebt heeft "
     "hebben had hadden".split())
+AUXILIARIES = frozenset("is was waren werd werden wordt heeft had hadden".split())
 COORDINATORS = frozenset({"en", "of", "maar", "want", "noch"})
 BREAKING = ("VG|neven", "LET")
 NOMINAL = ("N|", "ADJ", "TW")
@@ -93,6 +94,7 @@ def mend_clause(words: list[str], tags: list[str], clause: Clause, lexicon: dict
         tags[finite[-1]] = "VNW|bez"  # "nadat hij zijn congé had gekregen": the clause was cut at "zijn"
     if clause.kind == "sub" and len(finite) == 1:
         main_verb_after(words, tags, clause, finite[0], lexicon)
+        auxiliary_after(words, tags, clause, finite[0], lexicon)
     if not finite and clause.kind == "sub" and (tags[clause.start] == "VNW|betr" or relative_adverb(words, clause.start)
                                                 or words[clause.start].lower() in FINITE_OPENERS):
         make_finite(words, tags, clause.start, clause.end, lexicon)
@@ -122,6 +124,16 @@ def main_verb_after(words: list[str], tags: list[str], clause: Clause, finite: i
     if any(tags[k].startswith("WW|pv") for k in [*range(left + 1, clause.start), *range(j + 1, right)]):
         return
     tags[j] = "WW|pv|tgw|mv"
+
+
+def auxiliary_after(words: list[str], tags: list[str], clause: Clause, finite: int, lexicon: dict[str, str]) -> None:
+    """A subordinate clause cut after a past form that an auxiliary follows has a participle there, and the
+    auxiliary is its finite verb (`dat het kalf verdronken was`)."""
+    after = clause.end
+    if finite == after - 1 and after < len(words) and words[after].lower() in AUXILIARIES \
+            and tags[after].startswith("WW|pv") and (can_be(words[finite], "WW|vd", lexicon)
+                                                    or words[finite].startswith(INSEPARABLE) and words[finite].endswith("en")):
+        tags[finite] = "WW|vd"
 
 
 def conjuncts(words: list[str], tags: list[str], clause: Clause) -> list[tuple[int, int]]:
