@@ -9,19 +9,17 @@ partijen er uit zijn`). Plain rules mend that, on the clauses of `chunks.clauses
   else an infinitive, else a participle when the word can be one; right after the first, a noun;
 - a finite verb that may be a possessive is one before a noun, adjective or numeral after a
   preposition (`voor zijn parochie`);
-- a main clause with no finite verb whose first verb comes right after a noun or pronoun,
-  with more of the clause after it, has it as its finite verb when the word can be one
-  (`In India werken 80000 religieuzen`, `Velora verwacht in 2026 ...`);
 - a subordinate clause opened by a subordinating conjunction of a finite clause (`dat`,
   `omdat`, `toen`, ...; not `om` or `dan`) or a relative pronoun, that has no finite verb, gets
   the first verb of its closing verb cluster that can be finite (not after `te`) as its
-  finite verb: an infinitive form becomes a plural present, a participle a past.
-
-  When no verb closes it (or only a `te`-infinitive), its one other infinitive form becomes the
-  finite verb (`die onderling communiceren via vaste kanalen`);
+  finite verb: an infinitive form becomes a plural present, a participle a past. When no verb
+  closes it (or only a `te`-infinitive), its one other infinitive form becomes the finite verb
+  (`die onderling communiceren via vaste kanalen`);
 - a main clause is read conjunct by conjunct (cut at a coordinator, or before `hoe`, `waarom`,
-  `wie`): a conjunct without a finite verb takes its first verb after a subject, a noun phrase,
-  an adverb or two, or a fronted prepositional phrase (`Later vinden de buren ...`);
+  `wie`): a conjunct without a finite verb, with more of it after its first verb, has that verb
+  as its finite verb when the word can be one and it comes after a noun or pronoun, a noun
+  phrase, an adverb or two, or a fronted prepositional phrase (`In India werken 80000
+  religieuzen`, `Later vinden de buren ...`);
 - an infinitive form right after the finite verb closing a subordinate clause is the main
   clause's finite verb when that verb takes no infinitive (`De mensen die er wonen klagen ...`);
   a past form there before an auxiliary is a participle (`dat het schip verzonken was`).
