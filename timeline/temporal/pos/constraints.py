@@ -55,6 +55,7 @@ CLUSTER_VERBS = frozenset(  # finite verbs with an infinitive in their cluster (
     "zit zitten zat zaten staat staan stond stonden ligt liggen lag lagen loopt lopen liep liepen heb hebt heeft "
     "hebben had hadden".split())
 AUXILIARIES = frozenset("is was waren werd werden wordt heeft had hadden".split())
+INDIRECT_QUESTIONS = frozenset({"hoe", "waarom", "wie"})
 COORDINATORS = frozenset({"en", "of", "maar", "want", "noch"})
 BREAKING = ("VG|neven", "LET")
 NOMINAL = ("N|", "ADJ", "TW")
@@ -64,7 +65,10 @@ def mend(words: list[str], tags: list[str], lexicon: dict[str, str]) -> list[str
     """The tags with the constraints applied (a new list)."""
     tags = list(tags)
     mend_heads(words, tags, lexicon)
-    opening = [("VNW|betr" if relative_adverb(words, i) else t) for i, t in enumerate(tags)]
+    opening = list(tags)
+    for i in [i for i, w in enumerate(words) if w[:4] in ("waar", "Waar")]:
+        if relative_adverb(words, i):
+            opening[i] = "VNW|betr"
     for clause in clauses(words, opening):
         mend_clause(words, tags, clause, lexicon)
     mend_phrases(words, tags, lexicon)
@@ -146,7 +150,7 @@ def conjuncts(words: list[str], tags: list[str], clause: Clause) -> list[tuple[i
     not the "en" of "tot en met")."""
     cuts = [j for j in range(clause.start + 1, clause.end - 1) if tags[j] == "VG|neven"
             and not (words[j - 1].lower() == "tot" and words[j + 1].lower() == "met")
-            or j > clause.start + 1 and words[j].lower() in ("hoe", "waarom", "wie")]
+            or words[j] in INDIRECT_QUESTIONS and j > clause.start + 1]
     bounds = [clause.start, *cuts, clause.end]
     return list(zip(bounds, bounds[1:]))
 
