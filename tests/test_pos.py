@@ -356,6 +356,25 @@ def test_a_past_form_before_the_auxiliary_closing_a_subordinate_clause_is_a_part
     assert found[5] == "WW|vd" and found[6] == "WW|pv|verl|ev"
 
 
+def test_a_noun_read_as_a_finite_verb_before_the_clause_only_verb_is_a_noun():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("Jansens besluit kwam als een verrassing.")
+    wrong = ["N|eigen|ev", "WW|pv|tgw|ev", "WW|pv|verl|ev", "VZ", "LID|onbep", "N|soort|ev", "LET"]
+    found = mend(words, wrong, loaded_model().lexicon)
+    assert found[1] == "N|soort|ev" and found[2] == "WW|pv|verl|ev"
+
+
+def test_an_en_form_after_miljoen_is_a_plural_noun():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("De band verkocht twee miljoen platen.")
+    wrong = ["LID|bep", "N|soort|ev", "WW|pv|verl|ev", "TW", "N|soort|ev", "WW|pv|verl|mv", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[5] == "N|soort|mv"
+
+
 def test_a_subordinate_clause_runs_from_its_conjunction_to_its_verbs():
     words = tokens("Hij zei dat de gemeente de brug in maart heeft geopend.")
     found = clauses(words, tag(words))

@@ -83,7 +83,10 @@ def mend_clause(words: list[str], tags: list[str], clause: Clause, lexicon: dict
     finite = [j for j in range(clause.start, clause.end) if tags[j].startswith("WW|pv")]
     for a, b in zip(finite, finite[1:]):
         if not any(breaks(words, tags, j, a) for j in range(a + 1, b)):
-            if possessive(words, tags, b, lexicon):
+            if b == a + 1 and "N|soort" in seen_as(words[a], lexicon) and not can_be(words[b], "N|soort", lexicon) \
+                    and not can_be(words[b], "WW|inf", lexicon) and not can_be(words[b], "WW|vd", lexicon):
+                tags[a] = "N|soort|ev" if "N|soort|ev" in seen_as(words[a], lexicon) else "N|soort|mv"  # "Trimbles vertrek viel"
+            elif possessive(words, tags, b, lexicon):
                 tags[b] = "VNW|bez"
             elif can_be(words[b], "WW|inf", lexicon):
                 tags[b] = "WW|inf"

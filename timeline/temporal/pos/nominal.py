@@ -86,7 +86,8 @@ def another_finite(tags: list[str], i: int) -> bool:
 
 def counted(words: list[str], tags: list[str], i: int) -> bool:
     """Whether word i is a cardinal numeral in letters (`drie`, `honderd`; not `tweede` nor `2001`)."""
-    return i >= 0 and tags[i] == "TW" and words[i].isalpha() and not words[i].endswith(("de", "ste"))
+    return i >= 0 and (tags[i] == "TW" and words[i].isalpha() and not words[i].endswith(("de", "ste"))
+                       or words[i] in ("miljoen", "miljard"))
 
 
 def seen_as(word: str, lexicon: dict[str, str]) -> str:
