@@ -375,6 +375,19 @@ def test_an_en_form_after_miljoen_is_a_plural_noun():
     assert mend(words, wrong, loaded_model().lexicon)[5] == "N|soort|mv"
 
 
+def test_zoals_verwacht_holds_a_participle_and_s_avonds_an_article():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("De finale eindigde zoals verwacht in een gelijkspel.")
+    wrong = ["LID|bep", "N|soort|ev", "WW|pv|verl|ev", "VG|onder", "WW|pv|tgw|ev", "VZ", "LID|onbep", "N|soort|ev",
+             "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[4] == "WW|vd"
+    words = tokens("'s Avonds bleef het rustig.")
+    wrong = ["WW|pv|tgw|ev", "N|soort|ev", "WW|pv|verl|ev", "VNW|pers|ev", "ADJ", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[0] == "LID|bep"
+
+
 def test_a_subordinate_clause_runs_from_its_conjunction_to_its_verbs():
     words = tokens("Hij zei dat de gemeente de brug in maart heeft geopend.")
     found = clauses(words, tag(words))

@@ -18,8 +18,15 @@ INSEPARABLE = ("be", "ver", "ont", "her", "ge", "er")
 
 def mend_heads(words: list[str], tags: list[str], lexicon: dict[str, str]) -> None:
     """Finite verb forms that stand where a noun phrase's head goes become nouns (in place)."""
-    for i in [j for j, t in enumerate(tags) if j and t.startswith("WW|pv")]:
-        if tags[i].startswith("WW|pv|verl") and heads_noun_phrase(words, tags, i, lexicon):
+    for i in [j for j, t in enumerate(tags) if t.startswith("WW|pv")]:
+        if words[i] in ("'s", "’s"):
+            tags[i] = "LID|bep"  # "'s middags"
+        elif not i:
+            continue
+        elif words[i - 1].lower() in ("zoals", "als") and can_be(words[i], "WW|vd", lexicon) \
+                and not (i + 1 < len(tags) and tags[i + 1].startswith(("N|", "VNW|pers", "LID"))):
+            tags[i] = "WW|vd"  # "zoals verwacht"
+        elif tags[i].startswith("WW|pv|verl") and heads_noun_phrase(words, tags, i, lexicon):
             tags[i] = "N|soort|mv" if words[i].endswith("en") else "N|soort|ev"
         elif tags[i].startswith("WW|pv") and words[i - 1].lower() in DETERMINERS and words[i - 1] != "Een" \
                 and not (i + 1 < len(tags) and tags[i + 1].startswith(("N|", "ADJ"))):
