@@ -388,6 +388,16 @@ def test_zoals_verwacht_holds_a_participle_and_s_avonds_an_article():
     assert mend(words, wrong, loaded_model().lexicon)[0] == "LID|bep"
 
 
+def test_a_second_finite_verb_the_lexicon_knows_only_as_a_noun_is_that_noun():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("In Gent kreeg het plan begin dit jaar steun.")
+    wrong = ["VZ", "N|eigen|ev", "WW|pv|verl|ev", "LID|bep", "N|soort|ev", "WW|pv|tgw|ev", "VNW|aanw", "N|soort|ev",
+             "N|soort|ev", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[5] == "N|soort|ev"
+
+
 def test_a_subordinate_clause_runs_from_its_conjunction_to_its_verbs():
     words = tokens("Hij zei dat de gemeente de brug in maart heeft geopend.")
     found = clauses(words, tag(words))

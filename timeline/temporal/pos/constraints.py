@@ -94,6 +94,8 @@ def mend_clause(words: list[str], tags: list[str], clause: Clause, lexicon: dict
                 tags[b] = "WW|vd"
             elif b == a + 1 and (can_be(words[b], "N|soort|ev", lexicon) or not seen_as(words[b], lexicon)):
                 tags[b] = "N|soort|ev"
+            elif "N|soort" in seen_as(words[b], lexicon) and "WW|pv" not in seen_as(words[b], lexicon):
+                tags[b] = "N|soort|ev" if "N|soort|ev" in seen_as(words[b], lexicon) else "N|soort|mv"  # "dat begin"
             elif not seen_as(words[b], lexicon) and participle_shaped(words[b]):
                 tags[b] = "WW|vd"  # "is op 1 mei overgestapt op ..."
             elif not seen_as(words[b], lexicon) and tags[b - 1].startswith(("N|eigen", "LID", "VNW|bez", "ADJ")) \
