@@ -216,6 +216,10 @@ def test_an_infinitive_coordinated_with_an_infinitive_stays_one():
     right = ["LID|bep", "N|soort|mv", "WW|pv|tgw|mv", "WW|inf", "VG|neven", "WW|inf", "VZ", "LID|bep",
              "N|soort|ev", "LET"]
     assert mend(words, right, loaded_model().lexicon) == right
+    words = tokens("Het bedrijf wilde het contract met de gemeente en de provincie tekenen voor de zomer.")
+    right = ["LID|bep", "N|soort|ev", "WW|pv|verl|ev", "LID|bep", "N|soort|ev", "VZ", "LID|bep", "N|soort|ev",
+             "VG|neven", "LID|bep", "N|soort|ev", "WW|inf", "VZ", "LID|bep", "N|soort|ev", "LET"]
+    assert mend(words, right, loaded_model().lexicon) == right  # after the clause's finite verb, "en" joins nouns
 
 
 def test_an_unseen_word_read_as_a_second_finite_verb_after_a_name_is_a_noun():

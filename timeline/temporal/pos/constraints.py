@@ -118,7 +118,8 @@ def mend_clause(words: list[str], tags: list[str], clause: Clause, lexicon: dict
                     or any(tags[j] in ("WW|inf", "WW|vd") for j in range(max(clause.start - 1, 0), start)):
                 continue  # "Ze willen zingen en dansen": an infinitive before, and the verb after "en" is one too
             verb = next((j for j in range(start + 1, end) if tags[j].startswith("WW|")), None)
-            if verb is not None and (subject_before(tags, start, verb) or fronted(tags, start, verb)) \
+            after_finite = any(tags[j].startswith("WW|pv") for j in range(clause.start, start))
+            if verb is not None and (subject_before(tags, start, verb) and not after_finite or fronted(tags, start, verb)) \
                     and verb + 1 < len(tags) and (tags[verb + 1] != "LET" if verb + 1 < end else tags[end] == "VG|onder"):
                 tags[verb] = main_finite(words[verb], tags[verb], lexicon)
         if not finite and not any(tags[j].startswith("WW|") for j in range(clause.start, clause.end)):
