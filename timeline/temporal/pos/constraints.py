@@ -38,7 +38,9 @@ from __future__ import annotations
 
 from timeline.temporal.pos.chunks import Clause, clauses
 from timeline.temporal.pos.features import QUOTES
-from timeline.temporal.pos.nominal import INSEPARABLE, PAST_ENDINGS, can_be, mend_heads, mend_phrases, participle_shaped, seen_as
+from timeline.temporal.pos.nominal import (
+    INSEPARABLE, PAST_ENDINGS, can_be, mend_heads, mend_phrases, participle_shaped, plural_present, seen_as,
+)
 
 FINITE_OPENERS = frozenset({
     "dat", "omdat", "wanneer", "nadat", "voordat", "terwijl", "toen", "hoewel", "of", "zodat", "doordat",
@@ -83,24 +85,7 @@ def mend_clause(words: list[str], tags: list[str], clause: Clause, lexicon: dict
     finite = [j for j in range(clause.start, clause.end) if tags[j].startswith("WW|pv")]
     for a, b in zip(finite, finite[1:]):
         if not any(breaks(words, tags, j, a) for j in range(a + 1, b)):
-            if b == a + 1 and "N|soort" in seen_as(words[a], lexicon) and not can_be(words[b], "N|soort", lexicon) \
-                    and not can_be(words[b], "WW|inf", lexicon) and not can_be(words[b], "WW|vd", lexicon):
-                tags[a] = "N|soort|ev" if "N|soort|ev" in seen_as(words[a], lexicon) else "N|soort|mv"  # "Trimbles vertrek viel"
-            elif possessive(words, tags, b, lexicon):
-                tags[b] = "VNW|bez"
-            elif can_be(words[b], "WW|inf", lexicon):
-                tags[b] = "WW|inf"
-            elif can_be(words[b], "WW|vd", lexicon):
-                tags[b] = "WW|vd"
-            elif b == a + 1 and (can_be(words[b], "N|soort|ev", lexicon) or not seen_as(words[b], lexicon)):
-                tags[b] = "N|soort|ev"
-            elif "N|soort" in seen_as(words[b], lexicon) and "WW|pv" not in seen_as(words[b], lexicon):
-                tags[b] = "N|soort|ev" if "N|soort|ev" in seen_as(words[b], lexicon) else "N|soort|mv"  # "dat begin"
-            elif not seen_as(words[b], lexicon) and participle_shaped(words[b]):
-                tags[b] = "WW|vd"  # "is op 1 mei overgestapt op ..."
-            elif not seen_as(words[b], lexicon) and tags[b - 1].startswith(("N|eigen", "LID", "VNW|bez", "ADJ")) \
-                    and not words[b].endswith(PAST_ENDINGS):
-                tags[b] = "N|soort|ev"  # "Daar breekt Rons toverstaf": not seen, after a name or an article
+            second_finite(words, tags, a, b, lexicon)
     for j in finite:
         if j and tags[j - 1] == "VZ" and possessive(words, tags, j, lexicon):
             tags[j] = "VNW|bez"
@@ -113,17 +98,45 @@ def mend_clause(words: list[str], tags: list[str], clause: Clause, lexicon: dict
                                                 or words[clause.start].lower() in FINITE_OPENERS):
         make_finite(words, tags, clause.start, clause.end, lexicon)
     elif clause.kind == "main":
-        for start, end in conjuncts(words, tags, clause):
-            if any(tags[j].startswith("WW|pv") for j in range(start, end)) \
-                    or any(tags[j] in ("WW|inf", "WW|vd") for j in range(max(clause.start - 1, 0), start)):
-                continue  # "Ze willen zingen en dansen": an infinitive before, and the verb after "en" is one too
-            verb = next((j for j in range(start + 1, end) if tags[j].startswith("WW|")), None)
-            after_finite = any(tags[j].startswith("WW|pv") for j in range(clause.start, start))
-            if verb is not None and (subject_before(tags, start, verb) and not after_finite or fronted(tags, start, verb)) \
-                    and verb + 1 < len(tags) and (tags[verb + 1] != "LET" if verb + 1 < end else tags[end] == "VG|onder"):
-                tags[verb] = main_finite(words[verb], tags[verb], lexicon)
+        mend_conjuncts(words, tags, clause, lexicon)
         if not finite and not any(tags[j].startswith("WW|") for j in range(clause.start, clause.end)):
             hidden_finite(words, tags, clause.start, clause.end, lexicon)
+
+
+def second_finite(words: list[str], tags: list[str], a: int, b: int, lexicon: dict[str, str]) -> None:
+    """Mend two finite verbs a and b of one clause with nothing between them that may start a new one."""
+    seen = seen_as(words[b], lexicon)
+    if b == a + 1 and "N|soort" in seen_as(words[a], lexicon) and not can_be(words[b], "N|soort", lexicon) \
+            and not can_be(words[b], "WW|inf", lexicon) and not can_be(words[b], "WW|vd", lexicon):
+        tags[a] = "N|soort|ev" if "N|soort|ev" in seen_as(words[a], lexicon) else "N|soort|mv"  # "Trimbles vertrek viel"
+    elif possessive(words, tags, b, lexicon):
+        tags[b] = "VNW|bez"
+    elif can_be(words[b], "WW|inf", lexicon):
+        tags[b] = "WW|inf"
+    elif can_be(words[b], "WW|vd", lexicon):
+        tags[b] = "WW|vd"
+    elif b == a + 1 and (can_be(words[b], "N|soort|ev", lexicon) or not seen):
+        tags[b] = "N|soort|ev"
+    elif "N|soort" in seen and "WW|pv" not in seen:
+        tags[b] = "N|soort|ev" if "N|soort|ev" in seen else "N|soort|mv"  # "dat begin dit jaar"
+    elif not seen and participle_shaped(words[b]):
+        tags[b] = "WW|vd"  # "is op 1 mei overgestapt op ..."
+    elif not seen and tags[b - 1].startswith(("N|eigen", "LID", "VNW|bez", "ADJ")) and not words[b].endswith(PAST_ENDINGS):
+        tags[b] = "N|soort|ev"  # "Daar breekt Rons toverstaf": not seen, after a name or an article
+
+
+def mend_conjuncts(words: list[str], tags: list[str], clause: Clause, lexicon: dict[str, str]) -> None:
+    """Each conjunct of a main clause without a finite verb takes its first verb after a subject (not after the
+    clause's finite verb: "met de ministeries en de provincie ondertekenen"), or after adverbs or "en"."""
+    for start, end in conjuncts(words, tags, clause):
+        if any(tags[j].startswith("WW|pv") for j in range(start, end)) \
+                or any(tags[j] in ("WW|inf", "WW|vd") for j in range(max(clause.start - 1, 0), start)):
+            continue  # "Ze willen zingen en dansen": an infinitive before, and the verb after "en" is one too
+        verb = next((j for j in range(start + 1, end) if tags[j].startswith("WW|")), None)
+        after_finite = any(tags[j].startswith("WW|pv") for j in range(clause.start, start))
+        if verb is not None and (subject_before(tags, start, verb) and not after_finite or fronted(tags, start, verb)) \
+                and verb + 1 < len(tags) and (tags[verb + 1] != "LET" if verb + 1 < end else tags[end] == "VG|onder"):
+            tags[verb] = main_finite(words[verb], tags[verb], lexicon)
 
 
 def main_verb_after(words: list[str], tags: list[str], clause: Clause, finite: int, lexicon: dict[str, str]) -> None:
@@ -283,9 +296,3 @@ def make_finite(words: list[str], tags: list[str], start: int, end: int, lexicon
     if len(verbs) == 1 and (first == end or verbs[0] < first) and tags[verbs[0]] == "WW|inf" \
             and not tags[verbs[0] - 1].startswith(("LID", "LET")) and plural_present(words[verbs[0]], lexicon):
         tags[verbs[0]] = "WW|pv|tgw|mv"
-
-
-def plural_present(word: str, lexicon: dict[str, str]) -> bool:
-    """Whether the word may be a plural present: seen as one, or not seen and ending in -en."""
-    seen = seen_as(word, lexicon)
-    return "WW|pv|tgw|mv" in seen if seen else word.endswith("en")

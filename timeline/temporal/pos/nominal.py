@@ -112,3 +112,9 @@ def can_be(word: str, tag: str, lexicon: dict[str, str]) -> bool:
     """Whether the treebanks showed the word with this tag, or (unseen) it ends as an infinitive does."""
     seen = seen_as(word, lexicon)
     return tag in seen if seen else tag == "WW|inf" and word.endswith("en")
+
+
+def plural_present(word: str, lexicon: dict[str, str]) -> bool:
+    """Whether the word may be a plural present: seen as one, or not seen and ending in -en."""
+    seen = seen_as(word, lexicon)
+    return "WW|pv|tgw|mv" in seen if seen else word.endswith("en")
