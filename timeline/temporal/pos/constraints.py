@@ -98,7 +98,7 @@ def mend_clause(words: list[str], tags: list[str], clause: Clause, lexicon: dict
                                                 or words[clause.start].lower() in FINITE_OPENERS):
         make_finite(words, tags, clause.start, clause.end, lexicon)
     elif clause.kind == "main":
-        mend_conjuncts(words, tags, clause, lexicon)
+        mend_conjuncts(words, tags, clause, finite, lexicon)
         if not finite and not any(tags[j].startswith("WW|") for j in range(clause.start, clause.end)):
             hidden_finite(words, tags, clause.start, clause.end, lexicon)
 
@@ -125,15 +125,15 @@ def second_finite(words: list[str], tags: list[str], a: int, b: int, lexicon: di
         tags[b] = "N|soort|ev"  # "Daar breekt Rons toverstaf": not seen, after a name or an article
 
 
-def mend_conjuncts(words: list[str], tags: list[str], clause: Clause, lexicon: dict[str, str]) -> None:
+def mend_conjuncts(words: list[str], tags: list[str], clause: Clause, finite: list[int], lexicon: dict[str, str]) -> None:
     """Each conjunct of a main clause without a finite verb takes its first verb after a subject (not after the
     clause's finite verb: "met de ministeries en de provincie ondertekenen"), or after adverbs or "en"."""
     for start, end in conjuncts(words, tags, clause):
-        if any(tags[j].startswith("WW|pv") for j in range(start, end)) \
+        if any(start <= j < end for j in finite) \
                 or any(tags[j] in ("WW|inf", "WW|vd") for j in range(max(clause.start - 1, 0), start)):
             continue  # "Ze willen zingen en dansen": an infinitive before, and the verb after "en" is one too
         verb = next((j for j in range(start + 1, end) if tags[j].startswith("WW|")), None)
-        after_finite = any(tags[j].startswith("WW|pv") for j in range(clause.start, start))
+        after_finite = any(j < start for j in finite)
         if verb is not None and (subject_before(tags, start, verb) and not after_finite or fronted(tags, start, verb)) \
                 and verb + 1 < len(tags) and (tags[verb + 1] != "LET" if verb + 1 < end else tags[end] == "VG|onder"):
             tags[verb] = main_finite(words[verb], tags[verb], lexicon)
@@ -167,6 +167,8 @@ def auxiliary_after(words: list[str], tags: list[str], clause: Clause, finite: i
 def conjuncts(words: list[str], tags: list[str], clause: Clause) -> list[tuple[int, int]]:
     """The stretches of a main clause between its coordinators (each after the first starts at its coordinator;
     not the "en" of "tot en met")."""
+    if "VG|neven" not in tags[clause.start:clause.end] and INDIRECT_QUESTIONS.isdisjoint(words[clause.start:clause.end]):
+        return [(clause.start, clause.end)]
     cuts = [j for j in range(clause.start + 1, clause.end - 1) if tags[j] == "VG|neven"
             and not (words[j - 1].lower() == "tot" and words[j + 1].lower() == "met")
             or words[j] in INDIRECT_QUESTIONS and j > clause.start + 1]
