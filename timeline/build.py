@@ -47,7 +47,7 @@ def process(item: Input, published: dt.date | None, prefer: Prefer, language: st
                                identity=item.identity, entry=item.entry)
     except ArticleError as error:
         return Outcome(item.name, error=error)
-    names = known_names(article.text)
+    names = known_names(article.text, language)
     left_out: list[LeftOut] | None = [] if left else None
     candidates = tuple(article_candidates(article, names, prefer, language, left_out))
     return Outcome(item.name, candidates, names, source=source_of(article), left_out=tuple(left_out or ()))

@@ -231,7 +231,8 @@ def combine(members: list[Candidate], names: frozenset[str], focus: Subject | No
     if not dated and not any(c.kind in ("recent", "current") and c.features.amounts for c in members):
         return None
     best_date = min(members, key=precision)
-    clearest = min(members, key=lambda c: fullness(c, names))
+    heads = [c for c in members if c.kind != "undated"] or members  # a mention that joins a fact never heads it
+    clearest = min(heads, key=lambda c: fullness(c, names))
     first = min(members, key=lambda c: (c.published, c.source.path, c.id))
     sources = sorted({c.source for c in members}, key=lambda s: (s.published, s.path))
     event = Event(

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from timeline.story.cast import ARTICLES, Cast
 from timeline.story.pronouns import plural_subject, plural_verb
-from timeline.story.syntax import subject_text
+from timeline.story.syntax import subject_text, tagged_plain
 from timeline.story.words import NAME, WORD, StoryWords
 
 DETERMINERS = ("die", "dat", "dit", "deze")  # a pronoun before a verb ("Dat is"), a determiner before a noun
@@ -132,8 +132,9 @@ def subject_places(text: str, words: StoryWords) -> list[int]:
             break
         if count and match.group(0).lower() in words.finite:
             places.append(match.end() + 1)
-            break
-    return places
+            return places
+    verb = next((t for k, t in enumerate(tagged_plain(text[:80])) if 0 < k <= 6 and t.tag.startswith("WW|pv")), None)
+    return places + [verb.end + 1] if verb is not None else places  # "Vorig jaar leed het ...": by the tags
 
 
 def reference_at(lowered: str, start: int, words: StoryWords) -> Reference | None:
@@ -165,7 +166,8 @@ def pronoun_not_article(rest: str, words: StoryWords) -> bool:
     if not following:
         return False
     nxt = following.group(1)
-    return nxt in words.finite or nxt in {"een", "de", "het", "ook", "al", "nog", "niet", "zich", "zijn", "haar", "er", "daar", "nu"}
+    return nxt in words.finite or nxt in {"een", "de", "het", "ook", "al", "nog", "niet", "zich", "zijn", "haar", "er",
+                                          "daar", "nu", "wel", "toch", "dan", "immers", "namelijk", "zelf", "opnieuw"}
 
 
 def resolve(text: str, before: list[str], people: Cast, words: StoryWords, subject_only: bool = False) -> tuple[str, str | None]:

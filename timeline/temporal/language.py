@@ -32,7 +32,6 @@ class Labels(Model):
     months: tuple[str, ...]
     ordinals: tuple[str, ...]
     day: str
-    week: str
     month: str
     season: str
     quarter: str
