@@ -91,7 +91,8 @@ def names_in(text: str, known: frozenset[str], words: StoryWords) -> list[tuple[
         if len(parts) >= 4 and "van" in parts[2:]:  # "Erik Vos van Velora": a person of an organisation
             parts = parts[: parts.index("van", 2)]
         name = " ".join(parts)
-        if not name or (len(parts) == 1 and name.lower() in known) or adjective(name, text, match.end(), words):
+        if not name or (len(parts) == 1 and (name.lower() in known or name.lower() in words.person_kind_words)) \
+                or adjective(name, text, match.end(), words):  # "de Italiaan": a kind of person, no name
             continue
         if not kind and found and found[-1][1] and LISTED.fullmatch(text, last_end, match.start()):
             kind = found[-1][1]  # "de vakbonden FNV en CNV": the type of a list is each name's

@@ -22,6 +22,7 @@ DETERMINERS = ("die", "dat", "dit", "deze")  # a pronoun before a verb ("Dat is"
 POSSESSIVE = re.compile(r"[’']s$")
 FIRST_WORD = re.compile(r"[\w-]+")
 ARTICLE_NOUN = re.compile(r"(?:de|het|dat|die|deze|dit)\s+([\w-]+)")
+ADJECTIVE_NOUN = re.compile(r"(?:de|het|dat|die|deze|dit)\s+(?:[\w-]+e\s+){1,2}?([\w-]+)")  # "de 35-jarige Italiaan"
 NEXT_WORD = re.compile(r"\w+\s+([\w-]+)")
 NAMED = re.compile(r"\s*\[([^\]]+)\]")
 
@@ -145,8 +146,11 @@ def reference_at(lowered: str, start: int, words: StoryWords) -> Reference | Non
     first = word.group(0)
     if first in words.person_pronouns:
         return Reference(start, start + len(first), "person")
-    if first in ARTICLES or first in DETERMINERS:  # "het bedrijf", "dat bedrijf"
+    if first in ARTICLES or first in DETERMINERS:  # "het bedrijf", "dat bedrijf", "de nieuwe topman"
         noun = ARTICLE_NOUN.match(rest)
+        later = ADJECTIVE_NOUN.match(rest)
+        if noun and later and not noun.group(1).endswith(words.kind_nouns) and later.group(1).endswith(words.person_nouns):
+            noun = later
         if noun and noun.group(1).endswith(words.person_nouns):
             return Reference(start, start + noun.end(), "person", noun.group(1))
         if noun and noun.group(1).endswith(words.organisation_nouns):

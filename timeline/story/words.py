@@ -66,6 +66,7 @@ class StoryWords:
     headline_max: int
     subject_openers: tuple[str, ...] = ()
     kind_nouns: tuple[str, ...] = ()  # nouns that stand for an organisation or a person of a kind ("bedrijf", "topman")
+    person_kind_words: frozenset[str] = frozenset()  # the person nouns as words: "Italiaan" alone is no name
     report_frames: frozenset[str] = frozenset()
     state_verbs: frozenset[str] = frozenset()
     refusals: frozenset[str] = frozenset()
@@ -108,6 +109,7 @@ def story_words(language: str = "nl") -> StoryWords:
         leaning=tuple(s.leaning_openers),
         organisation_nouns=tuple(s.organisation_nouns),
         kind_nouns=tuple(s.organisation_nouns) + tuple(s.person_nouns),
+        person_kind_words=frozenset(s.person_nouns),
         institutions=tuple(s.institutions),
         place_nouns=tuple(s.place_nouns),
         countries=frozenset(s.countries),
