@@ -272,7 +272,9 @@ def timeless(text: str, words: StoryWords, every: bool = False) -> str:
     with a preposition before it ("op dinsdag")."""
     spans = [(s, e) for s, e in date_spans(text) if every or not re.search(r"\d", text[s:e]) and (
              not words.month_words & set(text[s:e].lower().split()) or words.headline_deictic & set(text[s:e].lower().split()))]
-    spans += [m.span() for m in words.headline_relative.finditer(text)]
+    for found in words.headline_relative.finditer(text):  # "Drie maanden eerder": the count goes with its word
+        counted = COUNTED.search(text, 0, found.start())
+        spans.append((counted.start() if counted else found.start(), found.end()))
     for start, end in reversed(merged(spans, text)):
         before = re.search(r"(?:\b(?:dan|uiterlijk|ongeveer|omstreeks|circa)\s+)?(?:\b(?:op|in|sinds|vanaf|per|van)\s+)?$",
                            text[:start], re.IGNORECASE)
@@ -280,6 +282,8 @@ def timeless(text: str, words: StoryWords, every: bool = False) -> str:
     return " ".join(text.replace(" ,", ",").split()).strip(" ,")
 
 
+COUNTED = re.compile(r"\b(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|enkele|\d+)\s+(?:dagen|dag|weken|week|"
+                     r"maanden|maand|jaar|jaren)\s+$", re.IGNORECASE)
 COORDINATED = re.compile(r"\s*(?:,|\ben\b|\bof\b|\btot\b)?\s*", re.IGNORECASE)
 
 
