@@ -231,3 +231,7 @@ def test_a_quote_cut_open_ends_the_headline_before_it():
 def test_a_subject_after_the_verb_and_a_phrase_comes_first_when_a_relative_time_goes():
     made = headline("Vanaf die datum geldt voor de uitvoer van bepaalde meetapparatuur een meldplicht.", WORDS)
     assert made == "Een meldplicht geldt voor de uitvoer van bepaalde meetapparatuur"
+
+
+def test_the_story_words_are_read_once():
+    assert story_words("nl") is WORDS

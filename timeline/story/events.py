@@ -26,7 +26,7 @@ from timeline.story.records import (  # noqa: F401  (the records are the story's
     Candidate, LeftOut, Why, event_date, event_id, known_names, lead_date, numbered, recent_date, shared_date,
     source_of,
 )
-from timeline.story.words import NAME, StoryWords, story_words
+from timeline.story.words import ADVERB_THEN, NAME, StoryWords, story_words
 from timeline.temporal.tagger import Prefer, extract
 from timeline.story.features import Features, capitalised, event_words, features
 from timeline.temporal.grammar import compile_grammar
@@ -245,7 +245,8 @@ def continues(item: Told, words: StoryWords) -> bool:
     """An undated happening that goes on from the sentence before ("Altman wees dit bod af, waarna ..."):
     a past verb of its own and a word that points back to what was just told."""
     lowered = item.raw.lower()
-    return bool(words.continuation.search(lowered)) and tells_action(item.raw, words) and in_past(item.raw)
+    return bool(words.continuation.search(lowered) or ADVERB_THEN.search(item.raw)) and tells_action(item.raw, words) \
+        and in_past(item.raw)
 
 
 def own_words(item: Told, words: StoryWords) -> str:

@@ -89,12 +89,16 @@ class StoryWords:
     type_words: tuple[str, ...] = ()  # every type word a name may come with
 
 
-@lru_cache(maxsize=None)
+# "legde Apple toen een boete op": "toen" after a word is the time of the sentence before; ", toen ..." opens a clause
+ADVERB_THEN = re.compile(r"(?<=[\w\]] )toen(?= [a-z])")
+
+
 def inflected(adjective: str) -> str:
     """"amerikaans" → "amerikaanse", "chinees" → "chinese": the form before a noun."""
     return adjective[:-3] + "ese" if adjective.endswith("ees") else adjective + "e"
 
 
+@lru_cache(maxsize=None)
 def story_words(language: str = "nl") -> StoryWords:
     lang = load(language)
     s = lang.story
