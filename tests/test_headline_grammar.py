@@ -235,3 +235,9 @@ def test_a_subject_after_the_verb_and_a_phrase_comes_first_when_a_relative_time_
 
 def test_the_story_words_are_read_once():
     assert story_words("nl") is WORDS
+
+
+def test_a_long_title_loses_a_phrase_not_its_verb_particle():
+    made = headline("Hij breidde het uit.", WORDS,
+                    "Gemeente Utrecht breidt parkeerverbod voor bestelbusjes in de binnenstad en de wijken rond het station uit")
+    assert made.endswith(" uit") and len(made) <= WORDS.headline_max, made

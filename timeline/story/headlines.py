@@ -45,7 +45,8 @@ def headline(text: str, words: StoryWords, title: str | None = None) -> str:
     """The event's headline; an article's title stands for its lead when it has one."""
     if title:
         head = title.split(": ")[0]
-        return fit(head if len(head.split()) >= 3 else title, words)
+        head = head if len(head.split()) >= 3 else title
+        return shortened(head, words) if len(head) > words.headline_max else fit(head, words)  # "breidt ... uit"
     first = FIRST_SENTENCE.split(text, maxsplit=1)[0]
     plain = strip_asides(first)
     plain = happening_clause(plain, words) or main_clause(plain, words)
