@@ -216,13 +216,12 @@ def dated_lead(result: list[Candidate], words: StoryWords) -> list[Candidate]:
 
 QUOTES = "‘“\"'„«"
 FIRST_PERSON = frozenset({"ik", "we", "wij"})
-SPEAKER = re.compile(r"[”’'\"]+,?\s+(?:aldus|zegt|zei|stelt|stelde|schrijft|schreef|meldt|meldde)\s+(?:de\s+|het\s+)?")
 
 
 def spoken(sentence: str, line: str, words: StoryWords) -> str:
     """Quoted speech with its speaker after it ("“We hebben deze stap genomen ...’’, aldus Schreinemacher") is
     headed as a news site heads a quote: "Schreinemacher: We hebben deze stap genomen", never by the frame alone."""
-    said = SPEAKER.search(sentence) if sentence[:1] in QUOTES else None
+    said = words.speaker.search(sentence) if sentence[:1] in QUOTES else None
     name = NAME.search(sentence, said.end()) if said else None
     if name is None or name.start() > said.end() + 20:
         return line

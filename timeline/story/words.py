@@ -83,6 +83,7 @@ class StoryWords:
     disclosure: re.Pattern[str] = re.compile(r"(?!)")  # "werd duidelijk dat": the news follows
     headline_relative: re.Pattern[str] = re.compile(r"(?!)")  # time words a headline leaves out
     headline_deictic: frozenset[str] = frozenset()  # "afgelopen september": a month said from the day of writing
+    speaker: re.Pattern[str] = re.compile(r"(?!)")  # "”, lichtte Jetten toe": the verb that names who spoke
     month_words: frozenset[str] = frozenset()  # months and seasons: a date phrase with one stays in a headline
     time_words: frozenset[str] = frozenset()  # months, seasons and weekdays: never a subject ("Maandag presenteerde")
     person_kinds: tuple[str, ...] = ()  # person titles and nouns: a name's type word that makes it a person's
@@ -174,6 +175,7 @@ def story_words(language: str = "nl") -> StoryWords:
         continuation=any_of(s.continuation_words),
         headline_relative=any_of(s.headline_relative, re.IGNORECASE),
         headline_deictic=frozenset(s.headline_deictic),
+        speaker=re.compile(rf"[”’'\"]+,?\s+(?:{alternatives(s.speech_verbs)})\s+(?:de\s+|het\s+)?"),
         month_words=frozenset(lang.months) | frozenset(lang.seasons),
         time_words=frozenset(lang.months) | frozenset(lang.seasons) | frozenset(lang.weekdays),
         person_kinds=tuple(s.person_titles) + tuple(s.person_nouns),

@@ -140,6 +140,7 @@ class Story(Model):
     disclosure_frames: tuple[str, ...]
     headline_relative: tuple[str, ...]
     headline_deictic: tuple[str, ...]
+    speech_verbs: tuple[str, ...]
     headline_max: int
 
 
