@@ -241,3 +241,8 @@ def test_a_long_title_loses_a_phrase_not_its_verb_particle():
     made = headline("Hij breidde het uit.", WORDS,
                     "Gemeente Utrecht breidt parkeerverbod voor bestelbusjes in de binnenstad en de wijken rond het station uit")
     assert made.endswith(" uit") and len(made) <= WORDS.headline_max, made
+
+
+def test_a_subject_with_a_phrase_before_its_noun_comes_first_whole():
+    made = headline("Vanaf die week gelden de in april aangekondigde parkeerregels.", WORDS)
+    assert made == "De in april aangekondigde parkeerregels gelden"
