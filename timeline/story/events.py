@@ -261,9 +261,13 @@ def own_words(item: Told, words: StoryWords) -> str:
     if not item.text.endswith(item.sentence.text) or item.text == item.sentence.text:
         return item.text
     news = item.text[: -len(item.sentence.text)].strip()
-    if (report_frame(item.sentence.text, words) or points_back(item.sentence.text, news, words)) and news[:1] not in QUOTES \
+    framed = report_frame(item.sentence.text, words)
+    if (framed or points_back(item.sentence.text, news, words)) and news[:1] not in QUOTES \
             and has_main_verb(news) and not explains(news, words):  # "Het gaat bijvoorbeeld om ...": no news to head
         return news
+    earlier = item.before[-2] if framed and len(item.before) > 1 and explains(news, words) else ""
+    if earlier and earlier[:1] not in QUOTES and has_main_verb(earlier) and not explains(earlier, words):
+        return earlier  # "X geldt ... Het gaat bijvoorbeeld om ... Dat heeft de minister bekendgemaakt": X is the news
     return item.sentence.text
 
 
