@@ -246,3 +246,8 @@ def test_a_long_title_loses_a_phrase_not_its_verb_particle():
 def test_a_subject_with_a_phrase_before_its_noun_comes_first_whole():
     made = headline("Vanaf die week gelden de in april aangekondigde parkeerregels.", WORDS)
     assert made == "De in april aangekondigde parkeerregels gelden"
+
+
+def test_a_main_clause_that_only_resumes_its_leading_clause_is_headed_by_that_clause():
+    made = headline("Toen de bewoners de petitie hadden aangeboden, bracht dat de raad aan het twijfelen.", WORDS)
+    assert made == "De bewoners hadden de petitie aangeboden"

@@ -132,6 +132,11 @@ def main_clause(text: str, words: StoryWords) -> str:
     """Subject first: drop a leading subordinate clause or frame, and undo inversion (by the tags;
     by the word lists where the tags find no finite verb with a subject)."""
     rest = text.split(",", 1)[1].strip() if opens_clause(text, words) and "," in text else text
+    if rest is not text and re.match(r"\w+\s+(?:dat|dit)\s", rest):  # "Toen X ..., bracht dat het kabinet aan het
+        clause = text.split(",", 1)[0].split(" ", 1)[1]  # wankelen": what "dat" stands for is the news
+        told = verb_second(clause, words)
+        if told:
+            return told
     disclosed = words.disclosure.search(rest, 0, 80)
     if disclosed is not None:  # "Eind januari werd duidelijk dat Nederland ... een akkoord hebben gesloten"
         news = rest[disclosed.end():]

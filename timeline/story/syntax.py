@@ -100,7 +100,7 @@ def verb_second(clause: str, words: StoryWords) -> str | None:
     last = widened(clause, tokens[0].start, tokens[end - 1].end)[1]
     moved = clause[last:tokens[verb].start].strip()
     rest = clause[tokens[verb].end:].strip()
-    if rest[:1] in "’”\"'":  # "‘tot stilstand kwamen’": the quote closes where the verb stood
+    if rest and rest[0] in "’”\"'":  # "‘tot stilstand kwamen’": the quote closes where the verb stood
         moved, rest = moved + rest[0], rest[1:].strip()
     form, particle = finite_form(tokens[verb].text, words, tagged=True) or (tokens[verb].text, "")
     return " ".join(p for p in (clause[:last], form, moved, particle, conjunct_second(rest)) if p)
