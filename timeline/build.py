@@ -49,7 +49,14 @@ def process(item: Input, published: dt.date | None, prefer: Prefer, language: st
         return Outcome(item.name, error=error)
     names = known_names(article.text, language)
     left_out: list[LeftOut] | None = [] if left else None
-    candidates = tuple(article_candidates(article, names, prefer, language, left_out))
+    try:
+        candidates = tuple(article_candidates(article, names, prefer, language, left_out))
+    except (MemoryError, KeyboardInterrupt):
+        raise
+    except Exception as error:  # a sentence the story code cannot tell skips its article, never the whole build
+        return Outcome(item.name, error=ArticleError(
+            item.name, f"its story could not be told ({type(error).__name__}: {error})",
+            "the article is skipped; report it as a bug of timeline, with the article"))
     return Outcome(item.name, candidates, names, source=source_of(article), left_out=tuple(left_out or ()))
 
 
