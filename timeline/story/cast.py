@@ -79,12 +79,18 @@ def names_in(text: str, known: frozenset[str], words: StoryWords) -> list[tuple[
         type_word = before.group(1)[::-1].lower() if before else ""
         kind = type_word if before and is_type(type_word, words) else ""
         kind = opening if opening and parts and is_type(opening, words) else kind  # "Rederij Wadvaart kocht ..."
+        led = opening in ARTICLES
         while parts:
             head = parts[0].lower()
             typed = is_type(head, words)
             if parts[0][:1].isupper() and head not in LEADING and not (len(parts) > 1 and typed):
                 break
+            if typed and (not at_start or led) and parts[0][:1].isupper() and head.endswith(words.organisation_nouns
+                                                                                            + words.institutions):
+                kind = head  # "de Omgevingsdienst Noordzeekanaalgebied", "de Raad van State": capitalised inside a
+                break  # sentence, the type word is part of the name
             kind = head if typed else kind
+            led = head in ARTICLES  # "De Omgevingsdienst ...": a capitalised type after an article is the name's
             parts = parts[1:]
         while len(parts) > 1 and (parts[-1].lower() in words.nationalities or parts[-1] in PARTICLES):
             parts = parts[:-1]  # "in Den Haag de Nederlandse regering": the adjective is the next noun's
