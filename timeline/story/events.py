@@ -21,7 +21,7 @@ from timeline.story.pronouns import demonstrative_named, of_those
 from timeline.story.cast import Cast, cast
 from timeline.story.references import name_epithet, resolve
 from timeline.story.sentences import Sentence, sentences
-from timeline.story.stance import at_its_date, explains, not_yet, opinion, results_out, states
+from timeline.story.stance import at_its_date, explains, not_yet, opinion, regards, results_out, states
 from timeline.story.records import (  # noqa: F401  (the records are the story's words for what it makes)
     Candidate, LeftOut, Why, event_date, event_id, known_names, lead_date, numbered, recent_date, shared_date,
     source_of,
@@ -128,7 +128,7 @@ def classify(item: Told, article: Article, language: str = "nl") -> tuple[str, E
     if dating.kind not in ("dated", "published") and not (said.names and (said.amounts or said.words)):
         return None  # most sentences: no date and nothing to match; read without the tagger
     if outlook(item.raw, words) or not_yet(item.raw, words) or first_person(item.sentence.text) or \
-            explains(item.sentence.text, words):
+            explains(item.sentence.text, words) or regards(item.raw, words):
         return None  # an expectation; "heeft nog geen verklaring gegeven": nothing happened; a speaker's "we"
     if dating.kind == "dated" and not at_its_date(item, dating, article, words):
         return None

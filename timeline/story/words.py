@@ -78,6 +78,7 @@ class StoryWords:
     aim_verbs: frozenset[str] = frozenset()
     explanations: tuple[str, ...] = ()
     opinion_verbs: frozenset[str] = frozenset()
+    regard_verbs: frozenset[str] = frozenset()  # "ziet ... als": a view of something, no happening
     example: re.Pattern[str] = re.compile(r"(?!)")
     trend: re.Pattern[str] = re.compile(r"(?!)")
     disclosure: re.Pattern[str] = re.compile(r"(?!)")  # "werd duidelijk dat": the news follows
@@ -169,6 +170,7 @@ def story_words(language: str = "nl") -> StoryWords:
         aim_verbs=frozenset(s.aim_verbs),
         explanations=tuple(s.explanations),
         opinion_verbs=frozenset(s.opinion_verbs),
+        regard_verbs=frozenset(s.regard_verbs),
         example=any_of(s.example_words),
         disclosure=re.compile(rf"\b(?:{alternatives(s.disclosure_frames)}),?\s+dat\s", re.IGNORECASE),
         trend=any_of(s.trend_verbs),

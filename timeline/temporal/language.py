@@ -136,6 +136,7 @@ class Story(Model):
     aim_verbs: tuple[str, ...]
     explanations: tuple[str, ...]
     opinion_verbs: tuple[str, ...]
+    regard_verbs: tuple[str, ...]
     example_words: tuple[str, ...]
     disclosure_frames: tuple[str, ...]
     headline_relative: tuple[str, ...]
