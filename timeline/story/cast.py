@@ -50,8 +50,8 @@ def name_words(sentences: list[str], words: StoryWords) -> frozenset[str]:
     """Words an article capitalises inside a sentence, and (lower case) the words it writes in
     lower case or that the language file lists: a sentence's first word is a name only if it is
     among the first, or stands before another name and is not among the second."""
-    capitalised = {
-        word for text in sentences for m in NAME.finditer(text) if m.start() > 0
+    capitalised = {  # not the first word after a quote that opens the sentence ("“Hiermee gaan we ...")
+        word for text in sentences for m in NAME.finditer(text) if text[:m.start()].strip("\"'“‘„«( ")
         for word in m.group(0).split() if word[:1].isupper()
     }
     lower = {w for text in sentences for w in LOWER_WORD.findall(text)}

@@ -94,7 +94,8 @@ def lead_index(items: list[Told], words: StoryWords, language: str = "nl") -> in
     opening = [i for i, item in enumerate(items) if not item.sentence.heading][:3]
     for index in opening:
         item = items[index]
-        if item.sentence.text.endswith("?") or conditional(item.raw, words) or outlook(item.raw, words):
+        if item.sentence.text.endswith("?") or conditional(item.raw, words) or outlook(item.raw, words) \
+                or spoken_in_first_person(item.sentence.text):  # "“Hiermee gaan we op weg ...”": a view, quoted
             continue
         main = main_clause_of(item.raw, words)
         if states(main, words) or explains(main, words):
@@ -105,6 +106,18 @@ def lead_index(items: list[Told], words: StoryWords, language: str = "nl") -> in
                 tells_action(main, words) and (in_past(main) or named_subject(main, words))))):  # "Tata Steel heeft
             return index  # beroep aangetekend", "D66 schuift Rianne Letschert naar voren"
     return None
+
+
+def spoken_in_first_person(sentence: str) -> bool:
+    """Quoted speech in which the speaker says "ik" or "we": a view or a plan, never an article's lead."""
+    return sentence[:1] in QUOTES and bool(FIRST_PERSON & set(re.findall(r"\w+", sentence.lower())))
+
+
+def viewed_first(items: list[Told], lead: int, words: StoryWords) -> bool:
+    """"VNO-NCW vindt het heel mooi dat ...", then the step itself: a title over such an article tells the view
+    ("VNO-NCW: mooi dat ..."), so it heads no later sentence."""
+    first = next((i for i, item in enumerate(items) if not item.sentence.heading), lead)
+    return first < lead and opinion(main_clause_of(items[first].raw, words), words)
 
 
 def explain(item: Told, dating) -> Why:
@@ -187,6 +200,7 @@ def article_candidates(
             date = event_date(dating.expression, language) if dating.kind == "dated" else lead_date(article, language)
             top = tuple(n for n, _ in names.most_common(3))
             own_title = None if article.entry and article.entry.title_written else article.title  # not an editor's summary
+            own_title = None if viewed_first(items, index, words) else own_title  # the title told the view
             why = explain(item, dating if dating.kind == "dated" else replace(dating, expression=None, rule="lead"))
             result.append(candidate(date, item, "lead", date.start > article.published, own_title, top_names=top, why=why))
             found = ("dated", date) if dating.kind == "dated" else None
