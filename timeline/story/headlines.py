@@ -17,9 +17,10 @@ import re
 from timeline.read.header import past_dateline
 from timeline.story.features import event_words
 from timeline.story.syntax import (
-    dangling_end, finite_form, tagged_plain, teller_said, verb_second, without_relative,
+    dangling_end, finite_form, tagged_plain, teller_said, without_relative,
 )
 from timeline.story.syntax import subject_first as subject_first_by_tags
+from timeline.story.clauses import verb_second
 from timeline.story.subjects import phrase_end, subject_end
 from timeline.story.trim import with_of
 from timeline.story.shorten import CLOSING_QUOTE, OPENING_QUOTE, awaits_verb, date_spans, fit, shortened, starts_on_verb, timeless, word_end
