@@ -142,5 +142,5 @@ def cast(sentences: list[str], words: StoryWords) -> Cast:
 def placed(name: str, sentences: list[str], words: StoryWords) -> bool:
     """Whether every time the article writes `name` it follows a word of place ("in IJmuiden", "uit Veldhoven")."""
     pattern = re.compile(rf"(\S+)\s+{re.escape(name)}(?![\w-])|(?<![\w-]){re.escape(name)}(?![\w-])")
-    seen = [m.group(1) for text in sentences for m in pattern.finditer(text)]
+    seen = [m.group(1) for text in sentences if name in text for m in pattern.finditer(text)]
     return bool(seen) and all(w is not None and w.lower() in words.place_prepositions for w in seen)
