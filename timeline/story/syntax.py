@@ -15,20 +15,14 @@ import re
 from collections.abc import Sequence
 
 from timeline.story.words import StoryWords
-from timeline.story.tagging import tagged_plain
-from timeline.temporal.pos import Token, clauses
+from timeline.story.tagging import main_verb, tagged_plain
+from timeline.temporal.pos import Token
 from timeline.story.subjects import (  # noqa: F401  (the subject's parts, read with the clause's verbs)
     FRONTING, GENITIVE, NOUN_PHRASE, is_fronted, listed, name_end, phrase_end, quantity_end, subject_end,
 )
 
 NOMINAL = ("N|", "SPEC", "VNW|pers", "TW")
 DANGLING = ("LID", "VZ", "VG", "VNW|bez", "VNW|betr", "VNW|aanw", "LET")
-
-
-def main_verb(tokens: Sequence[Token]) -> int | None:
-    """The finite verb of the first main clause that has one."""
-    words, tags = [t.text for t in tokens], [t.tag for t in tokens]
-    return next((c.finite for c in clauses(words, tags) if c.kind == "main" and c.finite is not None), None)
 
 
 def main_verb_of(tokens: Sequence[Token], words: StoryWords) -> int | None:

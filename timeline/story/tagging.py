@@ -4,8 +4,9 @@ over, cut and reordered (timeline.temporal.pos does the tagging)."""
 from __future__ import annotations
 
 from collections import OrderedDict, deque
+from collections.abc import Sequence
 
-from timeline.temporal.pos import TOKEN, Token, tagged
+from timeline.temporal.pos import TOKEN, Token, clauses, tagged
 
 RECENT: deque[tuple[str, tuple[Token, ...], dict[str, str]]] = deque(maxlen=8)  # the texts last tagged, with their
 # tokens and the tag of each of their words
@@ -59,3 +60,20 @@ def word_tags(tokens: tuple[Token, ...]) -> dict[str, str]:
 
 SEEN: OrderedDict[str, tuple[Token, ...]] = OrderedDict()  # the last texts tagged whole, by their text
 SEEN_MAX = 512
+
+
+def main_verb(tokens: Sequence[Token]) -> int | None:
+    """The finite verb of the first main clause that has one. A headline's checks ask it of the same
+    tokens many times over (outlook, stance, subject, shortening): each word sequence is read once."""
+    words, tags = tuple(t.text for t in tokens), tuple(t.tag for t in tokens)
+    key = (words, tags)
+    if key not in VERBS:
+        if len(VERBS) >= VERBS_MAX:
+            VERBS.clear()
+        VERBS[key] = next((c.finite for c in clauses(list(words), list(tags)) if c.kind == "main" and c.finite is not None),
+                          None)
+    return VERBS[key]
+
+
+VERBS: dict[tuple[tuple[str, ...], tuple[str, ...]], int | None] = {}  # the main verb of each word sequence
+VERBS_MAX = 4096
