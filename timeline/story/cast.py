@@ -141,6 +141,61 @@ def cast(sentences: list[str], words: StoryWords) -> Cast:
 
 def placed(name: str, sentences: list[str], words: StoryWords) -> bool:
     """Whether every time the article writes `name` it follows a word of place ("in IJmuiden", "uit Veldhoven")."""
-    pattern = re.compile(rf"(\S+)\s+{re.escape(name)}(?![\w-])|(?<![\w-]){re.escape(name)}(?![\w-])")
-    seen = [m.group(1) for text in sentences if name in text for m in pattern.finditer(text)]
-    return bool(seen) and all(w is not None and w.lower() in words.place_prepositions for w in seen)
+    seen = False
+    for text in sentences:
+        if name in text:
+            for word in words_before(text, name):
+                if word is None or word.lower() not in words.place_prepositions:
+                    return False
+                seen = True
+    return seen
+
+
+def words_before(text: str, name: str) -> list[str | None]:
+    """The word before each time `text` writes `name` as a word of its own (None where none stands before it),
+    as re.finditer(rf"(\S+)\s+{name}(?![\w-])|(?<![\w-]){name}(?![\w-])") reads them, without compiling a
+    pattern for each name. The match that starts first wins, one with a word before it on a tie; a later
+    writing can start first only right after the word that holds the best start so far."""
+    found: list[str | None] = []
+    at = 0
+    while True:
+        best: tuple[int, int, str | None] | None = None  # (start, end, word before)
+        g, limit = text.find(name, at), len(text)
+        while 0 <= g <= limit:
+            end = g + len(name)
+            if end == len(text) or not wordish(text[end]):
+                match = after_word(text, g, at, end) or (
+                    (g, end, None) if g == 0 or not wordish(text[g - 1]) else None)
+                if match and (best is None or (match[0], match[2] is None) < (best[0], best[2] is None)):
+                    best, limit = match, next_word(text, match[0])
+            g = text.find(name, g + 1)
+        if best is None:
+            return found
+        found.append(best[2])
+        at = best[1]
+
+
+def next_word(text: str, at: int) -> int:
+    """Where the word after the one at `at` starts."""
+    while at < len(text) and not text[at].isspace():
+        at += 1
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at
+
+
+def after_word(text: str, g: int, at: int, end: int) -> tuple[int, int, str] | None:
+    """The match of a word, spaces and the name at `g`, starting at `at` or later."""
+    e = g
+    while e > at and text[e - 1].isspace():
+        e -= 1
+    if e == g or e <= at:
+        return None
+    s = e
+    while s > at and not text[s - 1].isspace():
+        s -= 1
+    return s, end, text[s:e]
+
+
+def wordish(char: str) -> bool:
+    return char.isalnum() or char in "_-"
