@@ -102,7 +102,7 @@ def event_words(text: str, language: str = "nl") -> frozenset[str]:
     """The words for what happened, each as its entry says it (a stem without its *).
     Most sentences hold none of the stems: a substring test says so before the pattern runs."""
     lowered = text.lower()
-    if not any(stem in lowered for stem in event_stems(language)):
+    if not any(map(lowered.__contains__, event_stems(language))):
         return frozenset()
     entries = load(language).merge.event_words
     return frozenset(
@@ -131,8 +131,13 @@ def features(text: str, language: str = "nl") -> Features:
 
 def terms(text: str, language: str = "nl") -> tuple[str, ...]:
     """The stems of the sentence's long words that are no common words of the language."""
-    common = frozenset(load(language).merge.common_words)
+    common = common_words(language)
     return tuple(sorted({w[:STEM] for w in LONG_WORD.findall(text.lower()) if w not in common}))
+
+
+@lru_cache(maxsize=None)
+def common_words(language: str) -> frozenset[str]:
+    return frozenset(load(language).merge.common_words)
 
 
 def actor_names(f: Features) -> set[str]:

@@ -46,10 +46,10 @@ def headline(text: str, words: StoryWords, title: str | None = None) -> str:
         head = title.split(": ")[0]
         return fit(head if len(head.split()) >= 3 else title, words)
     first = FIRST_SENTENCE.split(text, maxsplit=1)[0]
-    plain = strip_asides(first)
-    plain = happening_clause(plain, words) or main_clause(plain, words)
+    stripped = strip_asides(first)
+    plain = happening_clause(stripped, words) or main_clause(stripped, words)
     short = without_relative(cut(plain, words), words)
-    short = dangling_end(short, words) if short != plain or len(strip_asides(first)) < len(first) - 1 else short
+    short = dangling_end(short, words) if short != plain or len(stripped) < len(first) - 1 else short
     whole = timeless(short, words)
     whole = dangling_end(whole, words) if whole != short else whole  # "dan aan [het begin van dit jaar]"
     if whole.split(" ", 1)[0] != short.split(" ", 1)[0] and starts_on_verb(whole):  # a fronted time word went:

@@ -4,6 +4,7 @@ or a duty it sets, a trend over a span up to now. Such a sentence is no event at
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from timeline.story.features import event_words
@@ -72,8 +73,15 @@ def explains(text: str, words: StoryWords) -> bool:
     after a fronted phrase ("Volgens het bedrijf komt dat doordat ..."), or with up to two words inside
     its verb and the rest ("Het ging onder meer om ...", "Het gaat bijvoorbeeld om ...")."""
     said = text.lower().replace(",", " ").split()[:10]
+    if not any(w.startswith(first_words(words.explanations)) for w in said[:6]):
+        return False  # each reading below starts with one of the first six words: most sentences stop here
     return any(" ".join(said[k:]).startswith(words.explanations) or " ".join(said[k:k + 2] + said[k + 2 + gap:]).startswith(
         words.explanations) for k in range(0, 6) for gap in (1, 2))
+
+
+@lru_cache(maxsize=None)
+def first_words(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(phrase.split(" ", 1)[0] for phrase in phrases)
 
 
 def spans_years(period) -> bool:

@@ -64,7 +64,11 @@ SEEN_MAX = 512
 
 def main_verb(tokens: Sequence[Token]) -> int | None:
     """The finite verb of the first main clause that has one. A headline's checks ask it of the same
-    tokens many times over (outlook, stance, subject, shortening): each word sequence is read once."""
+    tokens many times over (outlook, stance, subject, shortening): each word sequence is read once,
+    and the tokens of a text tagged whole (kept in SEEN) are known by themselves."""
+    same = BY_TOKENS.get(id(tokens))
+    if same is not None and same[0] is tokens:
+        return same[1]
     words, tags = tuple(t.text for t in tokens), tuple(t.tag for t in tokens)
     key = (words, tags)
     if key not in VERBS:
@@ -72,8 +76,13 @@ def main_verb(tokens: Sequence[Token]) -> int | None:
             VERBS.clear()
         VERBS[key] = next((c.finite for c in clauses(list(words), list(tags)) if c.kind == "main" and c.finite is not None),
                           None)
+    if isinstance(tokens, tuple):  # immutable (a tuple of frozen tokens): known by itself from now on
+        if len(BY_TOKENS) >= VERBS_MAX:
+            BY_TOKENS.clear()
+        BY_TOKENS[id(tokens)] = (tokens, VERBS[key])  # the tokens are kept, so their id is not another's
     return VERBS[key]
 
 
 VERBS: dict[tuple[tuple[str, ...], tuple[str, ...]], int | None] = {}  # the main verb of each word sequence
+BY_TOKENS: dict[int, tuple[Sequence[Token], int | None]] = {}
 VERBS_MAX = 4096
