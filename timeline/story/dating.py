@@ -145,8 +145,10 @@ def choose(
 
 
 def conditional(raw: str, words: StoryWords) -> bool:
-    """"Als je me vijf jaar geleden had gezegd ...": a counterfactual or condition, no happening."""
-    return bool(words.conditional.search(raw.lower()))
+    """"Als je me vijf jaar geleden had gezegd ...": a counterfactual or condition, no happening. Each reading
+    needs one of the conditional verbs: a sentence without one is no condition, read without the pattern."""
+    lowered = raw.lower()
+    return any(map(lowered.__contains__, words.conditional_verbs)) and bool(words.conditional.search(lowered))
 
 
 def has_figure(raw: str, words: StoryWords) -> bool:

@@ -82,6 +82,7 @@ class StoryWords:
     time_words: frozenset[str] = frozenset()  # months, seasons and weekdays: never a subject ("Maandag presenteerde")
     person_kinds: tuple[str, ...] = ()  # person titles and nouns: a name's type word that makes it a person's
     type_words: tuple[str, ...] = ()  # every type word a name may come with
+    conditional_verbs: tuple[str, ...] = ("",)  # `conditional` matches only a text that holds one ("": any text)
 
 
 @lru_cache(maxsize=None)
@@ -159,6 +160,7 @@ def story_words(language: str = "nl") -> StoryWords:
         time_words=frozenset(lang.months) | frozenset(lang.seasons) | frozenset(lang.weekdays),
         person_kinds=tuple(s.person_titles) + tuple(s.person_nouns),
         type_words=tuple(s.organisation_nouns) + tuple(s.person_titles) + tuple(s.person_nouns) + tuple(s.institutions),
+        conditional_verbs=tuple(s.conditional_verbs),
     )
 
 
