@@ -11,7 +11,7 @@ from timeline.story.syntax import (
     SEPARABLE, dangling_end, main_verb_of, phrase_end, tagged_plain, verb_tail,
 )
 from timeline.story.trim import bare_title, rebuilt, short_subject, with_of, without_clause_phrases
-from timeline.story.words import StoryWords
+from timeline.story.words import StoryWords, may_hold
 
 
 def shortened(whole: str, words: StoryWords) -> str:
@@ -244,7 +244,8 @@ def timeless(text: str, words: StoryWords, every: bool = False) -> str:
     with a preposition before it ("op dinsdag")."""
     spans = [(s, e) for s, e in date_spans(text) if every or
              (not re.search(r"\d", text[s:e]) and not words.month_words & set(text[s:e].lower().split()))]
-    spans += [m.span() for m in words.headline_relative.finditer(text)]
+    if may_hold(text, words.relative_words, ignore_case=True):
+        spans += [m.span() for m in words.headline_relative.finditer(text)]
     for start, end in reversed(merged(spans, text)):
         before = re.search(r"(?:\b(?:dan|uiterlijk|ongeveer|omstreeks|circa)\s+)?(?:\b(?:op|in|sinds|vanaf|per|van)\s+)?$",
                            text[:start], re.IGNORECASE)
