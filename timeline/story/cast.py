@@ -45,26 +45,29 @@ class Cast:
         return found
 
 
-def name_words(sentences: list[str], words: StoryWords) -> frozenset[str]:
+def name_words(sentences: list[str], words: StoryWords, runs: dict[str, list[re.Match[str]]] | None = None) -> frozenset[str]:
     """Words an article capitalises inside a sentence, and (lower case) the words it writes in
     lower case or that the language file lists: a sentence's first word is a name only if it is
-    among the first, or stands before another name and is not among the second."""
+    among the first, or stands before another name and is not among the second. `runs`: each
+    sentence's NAME matches, where the caller found them already."""
+    runs = runs or {text: list(NAME.finditer(text)) for text in sentences}
     capitalised = {
-        word for text in sentences for m in NAME.finditer(text) if m.start() > 0
+        word for text in sentences for m in runs[text] if m.start() > 0
         for word in m.group(0).split() if word[:1].isupper()
     }
     lower = {w for text in sentences for w in LOWER_WORD.findall(text)}
     return frozenset(capitalised | lower | words.subordinators | words.fronted)
 
 
-def names_in(text: str, known: frozenset[str], words: StoryWords) -> list[tuple[str, str]]:
+def names_in(text: str, known: frozenset[str], words: StoryWords,
+             runs: list[re.Match[str]] | None = None) -> list[tuple[str, str]]:
     """(name, type) for each capitalised run. At the sentence's start a word counts only if the
     article names it elsewhere. A leading article or type word ("Chemieconcern Norvia
     Chemicals", "de Zeeuwse Spaarbank") is not part of the name but its type; so is a
     lower-case type word right before it ("topman Erik Vos"). "Nijmeegse halfgeleiderfabrikant"
     is an adjective, not a name."""
     found = []
-    for match in NAME.finditer(text):
+    for match in NAME.finditer(text) if runs is None else runs:
         parts = match.group(0).split()
         window = text[max(0, match.start() - 60) : match.start()]  # a bounded look back keeps long texts linear
         at_start = match.start() == 0 or window.rstrip().endswith((".", "‘", "“", '"'))
@@ -119,8 +122,9 @@ def is_person(name: str, kind: str, words: StoryWords) -> bool:
 
 
 def cast(sentences: list[str], words: StoryWords) -> Cast:
-    known = name_words(sentences, words)
-    memo = {text: names_in(text, known, words) for text in sentences}
+    runs = {text: list(NAME.finditer(text)) for text in sentences}  # read once, for the known words and the names
+    known = name_words(sentences, words, runs)
+    memo = {text: names_in(text, known, words, runs[text]) for text in sentences}
     runs = [(name, kind, text) for text in sentences for name, kind in memo[text]]
     persons: set[str] = set()
     singles = {name for name, _, _ in runs if " " not in name}
