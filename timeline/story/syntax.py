@@ -43,7 +43,7 @@ def subject_first(text: str, words: StoryWords, dated_spans: list[tuple[int, int
     verb = main_verb_of(tokens, words)
     if verb is None:
         return None
-    dated = {k for k, t in enumerate(tokens) if any(s <= t.start < e for s, e in dated_spans)}
+    dated = {k for k, t in enumerate(tokens) if any(s <= t.start < e for s, e in dated_spans)} if dated_spans else set()
     subject = subject_end(tokens, 0, words, dated)
     opens_aside = subject < verb and tokens[subject].text.lower() in (",", "die", "dat")  # an apposition, a relative clause
     if 0 < subject and opens_aside and tokens[verb - 1].text == "," and not dated & set(range(subject)):
