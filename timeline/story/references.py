@@ -205,9 +205,8 @@ def insert(text: str, found: Reference, name: str) -> str:
 
 def name_epithet(text: str, before: list[str], people: Cast, words: StoryWords) -> str:
     """"De capaciteit van het bedrijf steeg" → "... van het bedrijf [OpenAI] steeg": the first
-    definite reference to an organisation inside a sentence, named after it (the pattern runs only on a
-    sentence that holds one of the nouns)."""
-    found = any(map(text.__contains__, words.organisation_nouns)) and epithet_pattern(words.organisation_nouns).search(text)
+    definite reference to an organisation inside a sentence, named after it."""
+    found = epithet_pattern(words.organisation_nouns).search(text)
     if not found or found.start() == 0 or NAME.match(text, found.end() + 1):
         return text  # "de Omgevingsdienst Noordzeekanaalgebied": named where it stands
     noun = found.group(0).split()[-1].lower()

@@ -73,10 +73,9 @@ def explains(text: str, words: StoryWords) -> bool:
     after a fronted phrase ("Volgens het bedrijf komt dat doordat ..."), or with up to two words inside
     its verb and the rest ("Het ging onder meer om ...", "Het gaat bijvoorbeeld om ...")."""
     said = text.lower().replace(",", " ").split()[:10]
-    if not any(w.startswith(first_words(words.explanations)) for w in said[:6]):
-        return False  # each reading below starts with one of the first six words: most sentences stop here
+    heads = first_words(words.explanations)  # each reading at k starts with said[k]: only a phrase's first word
     return any(" ".join(said[k:]).startswith(words.explanations) or " ".join(said[k:k + 2] + said[k + 2 + gap:]).startswith(
-        words.explanations) for k in range(0, 6) for gap in (1, 2))
+        words.explanations) for k in range(0, 6) if k >= len(said) or said[k].startswith(heads) for gap in (1, 2))
 
 
 @lru_cache(maxsize=None)
