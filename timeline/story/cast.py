@@ -156,7 +156,7 @@ def placed(name: str, sentences: list[str], words: StoryWords) -> bool:
 
 
 def words_before(text: str, name: str) -> list[str | None]:
-    """The word before each time `text` writes `name` as a word of its own (None where none stands before it),
+    r"""The word before each time `text` writes `name` as a word of its own (None where none stands before it),
     as re.finditer(rf"(\S+)\s+{name}(?![\w-])|(?<![\w-]){name}(?![\w-])") reads them, without compiling a
     pattern for each name. The match that starts first wins, one with a word before it on a tie; a later
     writing can start first only right after the word that holds the best start so far."""
