@@ -226,3 +226,8 @@ def test_a_quote_cut_open_ends_the_headline_before_it():
     line = headline("De Chinese ambassade in Den Haag noemt de regeling om de export van fietsen te beperken „misbruik van "
                     "exportcontrolemaatregelen die de vrije handel tussen de landen ernstig schaden”.", story_words("nl"))
     assert "„" not in line and line.endswith("…")
+
+
+def test_a_subject_after_the_verb_and_a_phrase_comes_first_when_a_relative_time_goes():
+    made = headline("Vanaf die datum geldt voor de uitvoer van bepaalde meetapparatuur een meldplicht.", WORDS)
+    assert made == "Een meldplicht geldt voor de uitvoer van bepaalde meetapparatuur"

@@ -355,8 +355,9 @@ def test_the_only_dated_first_sentence_keeps_its_own_date_and_a_soft_wrap_its_se
     assert event["text"] == "In april 2024 lanceerde OpenAI een nieuw model voor 10 miljard dollar."
 
 
-def test_a_title_after_the_date_header_is_found(folder, tmp_path):
-    (folder / "a.txt").write_text("date 2025-12-17\nOpenAI sluit deal met Broadcom\n\nOpenAI sloot in oktober een deal met Broadcom.\n", "utf-8")
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_title_after_the_date_header_is_found(folder, tmp_path, gap):
+    (folder / "a.txt").write_text(f"date 2025-12-17{gap}OpenAI sluit deal met Broadcom\n\nOpenAI sloot in oktober een deal met Broadcom.\n", "utf-8")
     result = timeline("build", folder, "--out", tmp_path / "out", "--format", "json")
     assert result.returncode == 0, no_traceback(result)
     (event,) = json.loads((tmp_path / "out" / "timeline.json").read_text("utf-8"))["events"]

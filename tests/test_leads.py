@@ -44,3 +44,24 @@ def test_a_feeling_at_the_top_is_no_lead(tmp_path):
     story = story_of(tmp_path, "Onderzoeker Anne de Jong is vooral geschrokken dat 80 procent van de bewoners last "
                                "heeft van stof. De provincie Utrecht legde maandag een boete op aan de fabriek.\n")
     assert not any("geschrokken" in e.text for e in story.events)
+
+
+def test_a_text_cut_off_mid_sentence_gives_no_event_for_the_fragment(tmp_path):
+    story = story_of(tmp_path, "De provincie Utrecht tekende maandag een akkoord met de gemeente Amersfoort over de "
+                               "ringweg. Eerder dit jaar waarschuwde de gedeputeerde in maart nog\n")
+    assert not any("waarschuwde" in e.text for e in story.events)
+    assert any("tekende" in e.headline for e in story.events)
+
+
+def test_an_article_of_one_sentence_without_a_full_stop_still_tells_it(tmp_path):
+    story = story_of(tmp_path, "De provincie Utrecht tekende maandag een akkoord met de gemeente Amersfoort over de "
+                               "aanleg van de nieuwe ringweg langs de stad\n")
+    assert any("tekende" in e.headline for e in story.events)
+
+
+def test_a_lead_dated_by_the_report_after_it_is_one_event_at_that_date(tmp_path):
+    story = story_of(tmp_path, "De gemeente en de bewoners zijn het eens geworden over de bouw van de nieuwe school. "
+                               "Dat meldden beide partijen zondagavond in een gezamenlijke verklaring. De bouw begint "
+                               "in het voorjaar.\n")
+    told = [e for e in story.events if "eens geworden" in e.text]
+    assert len(told) == 1 and told[0].date.start.isoformat() == "2025-09-28", [(e.headline, e.date.label) for e in told]

@@ -199,3 +199,15 @@ def test_one_named_actors_deed_of_one_day_told_in_two_articles_is_one_event(tmp_
     told = [{Path(s.path).name for s in e.sources} for e in story.events]
     assert {"a.txt", "b.txt"} in told, told
     assert {"c.txt"} in told, told
+
+
+TITLED = ("date 2025-08-22\n\nGroenLinks stapt uit het college na vertrek wethouder Smit\n\nHet college verliest opnieuw"
+          " steun. De GroenLinks-fractie heeft vrijdagavond bekendgemaakt zich volledig terug te trekken. De"
+          " burgemeester betreurt het besluit.\n")
+
+
+def test_a_title_and_the_same_articles_telling_of_its_actors_deed_that_day_are_one_event(tmp_path):
+    (tmp_path / "a.txt").write_text(TITLED, encoding="utf-8")
+    story = build_timeline(inputs([str(tmp_path)], None))
+    days = [e for e in story.events if e.date.start.isoformat() == "2025-08-22"]
+    assert len(days) == 1, [e.headline for e in days]

@@ -53,7 +53,9 @@ def lines_from(text: str, start: int):
 
 def find_title(text: str, start: int) -> tuple[str | None, int]:
     """A first line that stands alone: short, no final full stop, a blank line or byline after."""
-    lines = list(islice(lines_from(text, start), 3))
+    lines = list(islice(lines_from(text, start), 4))
+    if len(lines) >= 3 and not lines[0][2] and start > 0:  # "date 2025-08-22", a blank line, the title
+        lines = lines[1:]
     if len(lines) >= 2 and lines[0][2] and not lines[0][2].endswith(".") and len(lines[0][2]) <= 120:
         if not lines[1][2] or find_byline(text, lines[1][0]):
             return lines[0][2], lines[0][1]

@@ -3,7 +3,7 @@
 A name is a run of capitalised words inside a sentence. It is a person's when
 a title stands before it ("president Donald Trump"), when it is two or three
 words whose last word the article also uses alone (Sam Altman ... Altman), or
-when it is that last word; every other name is an organisation's, and one the
+when it is that last word; every other name is an organisation's, and a country or one the
 article only writes after "in", "uit", "te" is a place.
 """
 
@@ -24,6 +24,7 @@ WORD_BEFORE_REVERSED = re.compile(r"\s+([\w-]+)")  # "([\w-]+)\s+$" read from th
 ADJECTIVE_NEXT = re.compile(r"\s+[a-z]")
 PEOPLE_OF = re.compile(r"\svan\s+([A-Z]\S*)$")
 TYPED_PREFIX = re.compile(r"[\w-]+-[A-Za-z]+\s")
+LISTED = re.compile(r"\s*(?:,|en|of)\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +57,8 @@ def name_words(sentences: list[str], words: StoryWords, runs: dict[str, list[re.
         for word in m.group(0).split() if word[:1].isupper()
     }
     lower = {w for text in sentences for w in LOWER_WORD.findall(text)}
-    return frozenset(capitalised | lower | words.subordinators | words.fronted)
+    countries = {word for country in words.countries for word in country.split()}  # "Taiwan volgde."
+    return frozenset(capitalised | lower | words.subordinators | words.fronted | countries)
 
 
 def names_in(text: str, known: frozenset[str], words: StoryWords,
@@ -66,18 +68,20 @@ def names_in(text: str, known: frozenset[str], words: StoryWords,
     Chemicals", "de Zeeuwse Spaarbank") is not part of the name but its type; so is a
     lower-case type word right before it ("topman Erik Vos"). "Nijmeegse halfgeleiderfabrikant"
     is an adjective, not a name."""
-    found = []
+    found, last_end = [], 0
     for match in NAME.finditer(text) if runs is None else runs:
         parts = match.group(0).split()
         window = text[max(0, match.start() - 60) : match.start()]  # a bounded look back keeps long texts linear
         at_start = match.start() == 0 or window.rstrip().endswith((".", "‘", "“", '"'))
+        opening = ""
         if at_start and (len(parts) == 1 or parts[0] not in known and parts[0].lower() in known):
-            parts = parts if parts[0] in known else parts[1:]
+            opening, parts = ("", parts) if parts[0] in known else (parts[0].lower(), parts[1:])
         elif at_start and len(parts) > 2 and parts[1] == "van" and parts[0] not in known and common_noun(text, parts[0]):
             parts = parts[2:]  # "Kassasoftware van Datakassa": a thing of a name
         before = WORD_BEFORE_REVERSED.match(window[::-1])
         type_word = before.group(1)[::-1].lower() if before else ""
         kind = type_word if before and is_type(type_word, words) else ""
+        kind = opening if opening and parts and is_type(opening, words) else kind  # "Rederij Wadvaart kocht ..."
         while parts:
             head = parts[0].lower()
             typed = is_type(head, words)
@@ -85,13 +89,28 @@ def names_in(text: str, known: frozenset[str], words: StoryWords,
                 break
             kind = head if typed else kind
             parts = parts[1:]
+        while len(parts) > 1 and (parts[-1].lower() in words.nationalities or parts[-1] in PARTICLES):
+            parts = parts[:-1]  # "in Den Haag de Nederlandse regering": the adjective is the next noun's
         if len(parts) >= 4 and "van" in parts[2:]:  # "Erik Vos van Velora": a person of an organisation
             parts = parts[: parts.index("van", 2)]
         name = " ".join(parts)
-        if not name or (len(parts) == 1 and name.lower() in known) or adjective(name, text, match.end()):
+        if not name or (len(parts) == 1 and name.lower() in known) or adjective(name, text, match.end(), words):
             continue
+        if not kind and found and found[-1][1] and LISTED.fullmatch(text, last_end, match.start()):
+            kind = found[-1][1]  # "de vakbonden FNV en CNV": the type of a list is each name's
         found.append((name, kind))
+        last_end = match.end()
     return found
+
+
+def person_after(name: str, kind: str, singles: set[str]) -> list[tuple[str, str]]:
+    """"Huis van Afgevaardigden Michael McCaul": an organisation's name of two words or more run into a person's
+    first name and surname, the surname one the article also writes alone, is two names."""
+    parts = name.split()
+    if len(parts) >= 4 and parts[-1] in singles and parts[-3] not in PARTICLES and parts[-2] not in PARTICLES \
+            and parts[-2].isalpha() and parts[-2][:1].isupper() and not parts[-2].isupper():
+        return [(" ".join(parts[:-2]), kind), (" ".join(parts[-2:]), "")]
+    return [(name, kind)]
 
 
 def common_noun(text: str, word: str) -> bool:
@@ -103,12 +122,17 @@ def common_noun(text: str, word: str) -> bool:
 
 def is_type(word: str, words: StoryWords) -> bool:
     """A type word, also after "oud-" or "ex-" ("oud-voetballer", "ex-topman")."""
+    if word.endswith(("en", "s")) and len(word) > 5 and (word[:-2] if word.endswith("en") else word[:-1]).endswith(
+            words.type_words):
+        return True  # "de vakbonden FNV en CNV", "de partijen"
     return word.endswith(words.type_words) or word.startswith(("oud-", "ex-")) and word[word.index("-") + 1:].endswith(
         words.type_words)
 
 
-def adjective(name: str, text: str, end: int) -> bool:
-    return " " not in name and name.endswith(("se", "sche")) and bool(ADJECTIVE_NEXT.match(text, end))
+def adjective(name: str, text: str, end: int, words: StoryWords) -> bool:
+    """"Nijmeegse halfgeleiderfabrikant", "Amerikaans congreslid": an adjective, no name."""
+    return " " not in name and (name.lower() in words.nationalities
+                                or name.endswith(("se", "sche")) and bool(ADJECTIVE_NEXT.match(text, end)))
 
 
 def is_person(name: str, kind: str, words: StoryWords) -> bool:
@@ -125,8 +149,11 @@ def cast(sentences: list[str], words: StoryWords) -> Cast:
     runs = {text: list(NAME.finditer(text)) for text in sentences}  # read once, for the known words and the names
     known = name_words(sentences, words, runs)
     memo = {text: names_in(text, known, words, runs[text]) for text in sentences}
+    singles = {name for found in memo.values() for name, _ in found if " " not in name}
+    memo = {text: [part for name, kind in found for part in person_after(name, kind, singles)] for text, found in memo.items()}
     runs = [(name, kind, text) for text in sentences for name, kind in memo[text]]
     persons: set[str] = set()
+    where: dict[str, bool] = {}  # name -> whether the article writes it only as a place
     singles = {name for name, _, _ in runs if " " not in name}
     for name, kind, text in runs:
         if PEOPLE_OF.search(name) and name.split()[-1] in singles:
@@ -134,13 +161,15 @@ def cast(sentences: list[str], words: StoryWords) -> Cast:
         if TYPED_PREFIX.match(name) and is_type(name.split()[0].split("-")[-1].lower(), words):
             name = name.split(" ", 1)[1]  # "OpenAI-CEO Sam Altman"
             kind = "ceo"
-        if is_person(name, kind, words):
-            persons.update({name, name.split()[-1]})
+        if is_person(name, kind, words) and name not in words.countries:
+            where[name] = where[name] if name in where else placed(name, sentences, words)
+            if not where[name]:
+                persons.update({name, name.split()[-1]})
     names = {name for name, _, _ in runs}
     counts = Counter(name for name, _, _ in runs)
     types = {name: kind for name, kind, _ in runs if kind}
     return Cast(frozenset(persons), frozenset(names - persons), known, types, counts, memo,
-                frozenset(n for n in names - persons if placed(n, sentences, words)))
+                frozenset(n for n in names - persons if n in words.countries or placed(n, sentences, words)))
 
 
 def placed(name: str, sentences: list[str], words: StoryWords) -> bool:

@@ -169,8 +169,9 @@ def article_candidates(
         own = demonstrative_named(own_words(item, words), list(item.before))
         line = named(resolve(headline(own, words, title), list(item.before), people, words, subject_only=True)[0])
         line = spoken(own, line, words) if not title else line
-        said = replace(item.features, actor=actor_words(item.text if title else line, words))  # who did what: the
-        # headline's subject ("... bereikte een hoogtepunt toen Musk een bod deed": Musk), for the merge
+        actor = actor_words(line, words) + (actor_words(item.text, words) if title else ())  # who did what: the
+        said = replace(item.features, actor=tuple(sorted(set(actor))))  # headline's subject ("... toen Musk een
+        # bod deed": Musk), a title's and its lead sentence's ("NSC stapt uit kabinet" over "Het kabinet verliest ...")
         return Candidate("", date, item.text, line,  # the id is set by `numbered`, once repeats are gone
                          source, expected, said, kind, **extra)
 
@@ -198,7 +199,19 @@ def article_candidates(
 
                 left_out.append(left(item, source, article.identity or article.path, language))
         previous = (found[0], found[1]) if found and found[0] in ("dated", "recent") else None
-    return numbered(drop_repeats(result), article.identity or article.path)
+    return numbered(drop_repeats(dated_lead(result, words)), article.identity or article.path)
+
+
+def dated_lead(result: list[Candidate], words: StoryWords) -> list[Candidate]:
+    """"X en Y zijn het eens geworden. Dat meldden ze dinsdagavond": a lead at its publication day, told again
+    with the sentence after it that dates it, is one event at that date, headed as the lead."""
+    lead = next((c for c in result if c.kind == "lead" and c.why is not None and c.why.rule == "lead"), None)
+    again = next((c for c in result if lead is not None and c.kind == "dated" and c.text.startswith(lead.text + " ")
+                  and c.date.start <= lead.date.start and report_frame(c.text[len(lead.text):].strip(), words)), None)
+    if again is None:
+        return result
+    moved = replace(lead, date=again.date, why=again.why, expected=again.expected)
+    return [moved if c is lead else c for c in result if c is not again]
 
 
 QUOTES = "‘“\"'„«"

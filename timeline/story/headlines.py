@@ -20,8 +20,9 @@ from timeline.story.syntax import (
     dangling_end, finite_form, tagged_plain, teller_said, verb_second, without_relative,
 )
 from timeline.story.syntax import subject_first as subject_first_by_tags
-from timeline.story.subjects import subject_end
-from timeline.story.shorten import awaits_verb, date_spans, fit, shortened, starts_on_verb, timeless, word_end
+from timeline.story.subjects import phrase_end, subject_end
+from timeline.story.trim import with_of
+from timeline.story.shorten import CLOSING_QUOTE, OPENING_QUOTE, awaits_verb, date_spans, fit, shortened, starts_on_verb, timeless, word_end
 from timeline.story.words import NAME, WORD, StoryWords
 
 QUOTE = re.compile(r"\s?[‘“\"]([^‘’“”\"]{1,300})[’”\"](?![\w])")
@@ -49,26 +50,40 @@ def headline(text: str, words: StoryWords, title: str | None = None) -> str:
     stripped = strip_asides(first)
     plain = happening_clause(stripped, words) or main_clause(stripped, words)
     short = without_relative(cut(plain, words), words)
+    if short != plain and plain[len(short):].lstrip(" ,").startswith("dat "):  # "presenteerde zijn eindverslag met
+        short = WITH_NOUN.sub("", short)  # de aanbeveling [dat ...]": the noun that heads the clause goes with it
     short = dangling_end(short, words) if short != plain or len(stripped) < len(first) - 1 else short
     whole = timeless(short, words)
     whole = dangling_end(whole, words) if whole != short else whole  # "dan aan [het begin van dit jaar]"
     if whole.split(" ", 1)[0] != short.split(" ", 1)[0] and starts_on_verb(whole):  # a fronted time word went:
         whole = subject_before_verb(whole, words) or short  # its subject comes first, else the time word stays
-    return marked_cut(shortened(whole, words), words)
+    return marked_cut(shortened(named_not_kin(whole), words), words)
+
+
+def named_not_kin(text: str) -> str:
+    """"Haar voorganger Sybrand Buma presenteerde ...": a possessive and a noun before a name lean on someone
+    the headline does not name; the name stands alone ("Sybrand Buma presenteerde ...")."""
+    tokens = tagged_plain(text[:80])
+    if len(tokens) > 3 and tokens[0].tag.startswith("VNW|bez") and tokens[1].tag.startswith("N|soort") \
+            and tokens[2].tag.startswith("N|eigen") and tokens[2].text[:1].isupper():
+        return text[tokens[2].start:]
+    return text
 
 
 def subject_before_verb(text: str, words: StoryWords) -> str | None:
     """"debatteert de Tweede Kamer over het verslag" → "de Tweede Kamer debatteert over het verslag"; None
     when no subject follows the verb."""
     tokens = tagged_plain(text)
-    end = subject_end(tokens, 1, words, set()) if len(tokens) > 2 else 1
-    if end <= 1 or tokens[1].tag.startswith("VNW|pers"):
-        return None
-    return f"{text[tokens[1].start:tokens[end - 1].end]} {tokens[0].text} {text[tokens[end - 1].end:].strip()}".strip()
+    start = 1
+    if len(tokens) > 3 and tokens[1].tag == "VZ":  # "geldt [voor de export van ...] een vergunningplicht"
+        start = with_of(tokens, phrase_end(tokens, 2, set(), words), words, 1)
+    end = subject_end(tokens, start, words, set()) if len(tokens) > start + 1 else start
+    if end <= start or tokens[start].tag.startswith("VNW|pers") or (start > 1 and end < len(tokens) - 1):
+        return None  # a subject after a phrase only when it ends the clause
+    subject, moved = text[tokens[start].start:tokens[end - 1].end], text[tokens[1].start:tokens[start - 1].end] if start > 1 else ""
+    return " ".join(part for part in (subject, tokens[0].text, moved, text[tokens[end - 1].end:].strip()) if part)
 
 
-OPENING_QUOTE = re.compile(r"(?:^|(?<=\s))[“„‘’'\"](?=\w)")
-CLOSING_QUOTE = re.compile(r"(?<=[\w.,!?…])[”’'\"](?!\w)")
 
 
 def marked_cut(line: str, words: StoryWords) -> str:
@@ -146,6 +161,8 @@ def frame_end(text: str, words: StoryWords) -> int | None:
     verb = finite_verb(text, words)
     if verb is None or verb.group(0).lower() not in words.reporting:
         return None
+    if re.search(r"\b(?:te|niet|nooit)\s+$", text[: verb.start()]):  # "verklaarde niet te verwachten dat ...": an
+        return None  # infinitive under another verb, or a denial, frames no news of its own
     for count, later in enumerate(WORD.finditer(text, verb.end())):
         if count > 8:  # "concludeerde het Rijksinstituut voor Volksgezondheid en Milieu na onderzoek dat"
             return None
@@ -226,6 +243,9 @@ def cut(text: str, words: StoryWords) -> str:
     """The clause up to where one that does not hold the happening begins."""
     found = words.headline_cut.search(text, 15)
     return text[: found.start()] if found else text
+
+
+WITH_NOUN = re.compile(r",?\s+(?:met|onder)\s+(?:de|het)\s+[a-z][\w-]*\s*$")
 
 
 BRACKETED = re.compile(r"(?:\b(?:de|het|De|Het)\s+(?:[\w-]+\s+){0,2}?)?\[([^\]]+)\]")

@@ -33,6 +33,10 @@ def antecedent(
     sentence's subject comes first), or one that the noun names ("de brouwer": Maasbrouwerij).
     "Het bedrijf" never stands for an institution, nor for a name of another type ("Omroep Horizon")."""
     pool = people.persons if kind == "person" else people.organisations
+    typed = typed_as(noun, pool, people, words)
+    if typed:  # "de verzekeraar": the article's name that came with that type, the nearest mention first
+        near = [n for text in reversed(before[-3:]) for n, _ in people.names_in(text, words) if n in typed]
+        return near[0] if near else max(sorted(typed), key=lambda n: people.counts[n])
     texts = [" ".join(before[-3:])] if salient else list(reversed(before[-3:]))
     for nearest, text in enumerate(texts):
         bare = [POSSESSIVE.sub("", n) for n, _ in people.names_in(text, words)]  # "OpenAI’s" is OpenAI
@@ -52,6 +56,14 @@ def antecedent(
         if chosen:
             return max(chosen, key=lambda n: people.counts[n]) if salient else chosen[0]
     return None
+
+
+def typed_as(noun: str, pool: frozenset[str], people: Cast, words: StoryWords) -> set[str]:
+    """The names the article introduced with the reference's own noun ("zorgverzekeraar Zilveren Kruis" for "de
+    verzekeraar"); none for a generic noun ("het bedrijf") or a noun no name came with."""
+    if len(noun) < 4 or noun.endswith(words.generic_nouns):
+        return set()
+    return {n for n, own in people.types.items() if n in pool and own and (own.endswith(noun) or noun.endswith(own))}
 
 
 def typed_organisation(name: str, people: Cast, words: StoryWords) -> bool:

@@ -50,6 +50,8 @@ def sentences(article: Article, language: str = "nl") -> list[Sentence]:
             if len(folded) > 1:
                 lead = len(piece) - len(piece.lstrip())
                 found.append(Sentence(block_start + low + lead, block_start + low + len(piece.rstrip()), folded, heading))
+    if len(found) > 1 and not found[-1].heading and found[-1].text[-1:].isalpha() and found[-2].text.endswith(STOPS):
+        found.pop()  # "... Eerder dit jaar waarschuwde Fouquet nog": a text cut off mid-sentence, no news to tell
     return found
 
 

@@ -13,6 +13,9 @@ from timeline.story.syntax import (
 from timeline.story.trim import bare_title, rebuilt, short_subject, with_of, without_clause_phrases
 from timeline.story.words import StoryWords, may_hold
 
+OPENING_QUOTE = re.compile(r"(?:^|(?<=\s))[“„‘’'\"](?=\w)")
+CLOSING_QUOTE = re.compile(r"(?<=[\w.,!?…])[”’'\"](?!\w)")
+
 
 def shortened(whole: str, words: StoryWords) -> str:
     """The headline within its length: as it is; else without its dates (the timeline shows them); else
@@ -51,6 +54,17 @@ def shortened(whole: str, words: StoryWords) -> str:
     return first_conjunct(fitted) if cut_short(fitted, whole) else fitted
 
 
+def ungapped(text: str) -> str:
+    """"X is gestegen en Y [met 6%]": with its phrase gone, a gapped second conjunct (no verb of its own after
+    the first clause's closing verb) is only a name: the first clause stands alone."""
+    tokens = tagged_plain(text)
+    at = next((k for k in range(len(tokens) - 2, 1, -1) if tokens[k].text.lower() == "en"), None)
+    if at is None or not tokens[at - 1].tag.startswith(("WW|vd", "WW|pv")) or not tokens[at - 1].text.islower() \
+            or any(t.tag.startswith("WW") for t in tokens[at + 1:]):
+        return text
+    return text[: tokens[at].start].rstrip(" ,")
+
+
 def first_conjunct(text: str) -> str:
     """"... heeft zijn dreigementen kracht bijgezet en stapt": a cut that leaves a second clause with only its
     verb keeps the first clause."""
@@ -75,6 +89,9 @@ def without_phrases(text: str, words: StoryWords) -> str:
     first, while the verbs that end it stay ("heeft bekend gemaakt de export van ASML naar het vasteland China
     verder aan banden te leggen" → "... de export van ASML verder aan banden te leggen"); unchanged when
     that is not enough or no verb ends the clause."""
+    text = ungapped(text)
+    if len(text) <= words.headline_max:
+        return text
     tokens = tagged_plain(text)
     verb = main_verb_of(tokens, words)
     commas = [m.start() for m in re.finditer(", ", text)]
@@ -83,26 +100,29 @@ def without_phrases(text: str, words: StoryWords) -> str:
         return text  # one clause only: one finite verb
     while tokens and tokens[-1].tag == "LET":
         tokens = tokens[:-1]
+    particles = {k for k in range(verb + 1, len(tokens) - 1)  # "legde ... een dwangsom op [voor het negeren ...]"
+                 if tokens[k].text.lower() in SEPARABLE and tokens[k + 1].tag == "VZ"}
     spans = [(k, with_of(tokens, phrase_end(tokens, k + 1, set(), words), words, k)) for k in range(verb + 1, len(tokens) - 1)
-             if tokens[k].tag == "VZ" and tokens[k].text.lower() not in ("te", "om") and tokens[k - 1].tag != "VZ"
-             and not particle_before_te(tokens, verb, k)]
+             if tokens[k].tag == "VZ" and tokens[k].text.lower() not in ("te", "om") and k not in particles
+             and (tokens[k - 1].tag != "VZ" or k - 1 in particles) and not particle_before_te(tokens, verb, k)]
     tail = len(tokens)  # where the verbs that end the clause start ("uit te stellen", "heeft ... verworpen")
     while tail > verb + 1 and (tokens[tail - 1].tag.startswith("WW") or tokens[tail - 1].text == "te"
                                or (tokens[tail - 1].tag == "VZ" and tail < len(tokens))):
         tail -= 1
     spans = [(a, b) for a, b in spans if droppable(tokens, a, b, tail)]
-    spans.sort(key=lambda span: (tokens[span[0]].text.lower() == "van",  # a noun's own "van" phrase last,
+    spans.sort(key=lambda span: (span == (verb + 1, len(tokens)),  # never all after the verb, if other phrases do
+                                 tokens[span[0]].text.lower() == "van",  # a noun's own "van" phrase last,
                                  any(t.tag == "TW" for t in tokens[span[0]:span[1]]), -span[0]))  # a figure late
     for start, end in spans:  # one phrase, if one is enough: the fewest words go
         line = rebuilt(text, [t for k, t in enumerate(tokens) if not start <= k < end])
         if len(line) <= words.headline_max:
-            return line
+            return ungapped(line)
     dropped: set[int] = set()
     for start, end in spans:
         dropped.update(range(start, end))
         line = rebuilt(text, [t for k, t in enumerate(tokens) if k not in dropped])
         if len(line) <= words.headline_max:
-            return line
+            return ungapped(line)
     return text
 
 
@@ -120,6 +140,9 @@ def droppable(tokens, start: int, end: int, tail: int) -> bool:
     if end <= start + 1 or tokens[end - 1].tag.startswith("WW"):
         return False
     of = tokens[start].text.lower() == "van"  # a noun's own phrase ("de stabiliteit van de markten") is no idiom
+    if of and start > 2 and tokens[start - 1].tag.startswith("WW|inf") and tokens[start - 2].text.lower() == "het" \
+            and tokens[start - 3].tag == "VZ":  # "voor het overtreden [van de milieuregels]": a verb made noun in a
+        return False  # phrase keeps what it acts on (the object "het parkeren [van vrachtwagens]" may lose it)
     if not (end < tail or end == tail == len(tokens) or (of and end <= tail)):
         return False
     closing = ("en", "of") if of else ("en", "of", "te")
@@ -209,6 +232,11 @@ def fit(text: str, words: StoryWords) -> str:
         text = CHANGE_FROM.sub(" ", text, count=1) if CHANGE_FROM.search(text) else text
     if len(text) > words.headline_max:
         limit = words.headline_max - 1
+        opened = next((m.start() for m in OPENING_QUOTE.finditer(text, 40, limit)
+                       if text[m.end():].split(" ", 1)[0].lower() in words.subordinators), -1)
+        if opened > 0 and not CLOSING_QUOTE.search(text, opened + 1, limit):  # "verwijten X en Y 'dat zij ...":
+            text = dangling_end(text[:opened].rstrip(" ,;:"), words)  # the quote goes, the cut is marked
+            return text[:1].upper() + text[1:] + "…"
         soft = [m.start() for m in words.headline_soft.finditer(text, 40, limit + 1)]
         comma = max((m.start() for m in re.finditer(", ", text[:limit]) if not LIST_COMMA.match(text, m.start())),
                     default=-1)  # "op de wet, het ondernemersklimaat en ...": a list's comma ends nothing
@@ -242,8 +270,8 @@ def timeless(text: str, words: StoryWords, every: bool = False) -> str:
     """Without the time words that do not stand alone: a date phrase with neither a figure nor a
     month ("dinsdag", "vorige week", "eerder dit jaar") and the words of `headline_relative`, each
     with a preposition before it ("op dinsdag")."""
-    spans = [(s, e) for s, e in date_spans(text) if every or
-             (not re.search(r"\d", text[s:e]) and not words.month_words & set(text[s:e].lower().split()))]
+    spans = [(s, e) for s, e in date_spans(text) if every or not re.search(r"\d", text[s:e]) and (
+             not words.month_words & set(text[s:e].lower().split()) or words.headline_deictic & set(text[s:e].lower().split()))]
     if may_hold(text, words.relative_words, ignore_case=True):
         spans += [m.span() for m in words.headline_relative.finditer(text)]
     for start, end in reversed(merged(spans, text)):

@@ -95,8 +95,12 @@ def phrase_end(tokens: Sequence[Token], i: int, dated: set[int], words: StoryWor
         return i
     found = noun_phrase_at(tags, i)
     end = found.end if found else (i + 1 if tags[i].startswith(("TW", "VNW|pers", "VNW|aanw")) else i)
+    if end <= i + 1 and i + 1 < len(tags) and tokens[i].text.lower() == "het" and tags[i + 1] == "WW|inf":
+        return i + 2 if i + 1 not in dated else i + 1  # "het leveren": a verb made noun
     if tags[i].startswith("N|eigen"):  # a name ends with its capitalised words: "wilde Tata staal gaan maken"
         end = next((k for k in range(i, end) if not tags[k].startswith("N|eigen")), end)
+    end = next((k for k in range(i + 1, end) if tags[k - 1].startswith("N|eigen") and tags[k].startswith("N|soort")
+                and tokens[k].text.islower()), end)  # "de Omgevingsdienst Noordzeekanaalgebied | aangifte doet"
     if end < len(tags) and end > i and tokens[end - 1].text.lower() in words.measure_nouns:  # "meer soorten
         after = noun_phrase_at(tags, end)  # [geavanceerde productieapparatuur]": the measured noun goes with it
         if after and not tags[end].startswith(("LID", "VNW")):

@@ -62,16 +62,24 @@ def subject_first(text: str, words: StoryWords, dated_spans: list[tuple[int, int
     if end == start:
         return text  # no subject found after the verb: the words as they stand, never a guess
     first, last = widened(text, tokens[start].start, tokens[end - 1].end)
-    subject = text[first:last]
+    subject = TITLE_OF_NAME.sub(r"\1 \2", text[first:last].rstrip(" ,"))
     between = text[tokens[verb].end:first].strip(" ,")
     rest = text[last:].strip(" ,")
     return " ".join(part for part in (subject, tokens[verb].text, between, rest) if part)
+
+
+# "minister van Klimaat en Groene Groei, Sophie Hermans": the title and the name, without what the title is of
+TITLE_OF_NAME = re.compile(r"^(\w+) van [^,]{3,60}, ((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+)$")
 
 
 def verb_second(clause: str, words: StoryWords) -> str | None:
     """A verb-final clause as a main clause: "zij de vaart op 9 mei staakte" → "zij staakte de vaart
     op 9 mei"; only the finite verb moves ("had ... ingetrokken" keeps its participle last)."""
     tokens = tagged_plain(clause)
+    if len(tokens) > 3 and tokens[0].tag == "BW" and tokens[0].text.lower() in words.subject_adverbs \
+            and tokens[1].tag.startswith(("LID", "N|", "VNW|pers")):  # "dat ook de Omgevingsdienst aangifte doet":
+        made = verb_second(clause[tokens[1].start:], words)  # "de Omgevingsdienst doet ook aangifte"
+        return made and insert_after_verb(made, tokens[0].text.lower(), words)
     end = 1 if tokens and tokens[0].text.lower() == "er" else subject_end(tokens, 0, words, set())  # "er ... gaat gelden"
     verb = next((k for k in range(end, len(tokens)) if tokens[k].tag.startswith("WW|pv")), None)
     if verb is None:  # a clause has a finite verb: a plural read as an infinitive ("exportregels ... opleggen")
@@ -90,6 +98,15 @@ def verb_second(clause: str, words: StoryWords) -> str | None:
         moved, rest = moved + rest[0], rest[1:].strip()
     form, particle = finite_form(tokens[verb].text, words, tagged=True) or (tokens[verb].text, "")
     return " ".join(p for p in (clause[:last], form, moved, particle, conjunct_second(rest)) if p)
+
+
+def insert_after_verb(clause: str, adverb: str, words: StoryWords) -> str:
+    """The adverb right after the main clause's finite verb."""
+    tokens = tagged_plain(clause)
+    verb = main_verb_of(tokens, words)
+    if verb is None:
+        return f"{adverb} {clause}"
+    return f"{clause[:tokens[verb].end]} {adverb} {clause[tokens[verb].end:].strip()}".strip()
 
 
 def conjunct_second(rest: str) -> str:
@@ -182,8 +199,18 @@ def report_frame(sentence: str, words: StoryWords) -> bool:
             and any(t.text.lower() in words.report_frames for t in tokens[1:])):
         return True
     said = [t.text.lower() for t in tokens[:9]]  # "(Op dinsdag) meldt hij dit nieuws via X": the frame, "dit"
-    return any(word in words.report_frames and ("dit" in said[k + 1:k + 3] or "dat" in said[k + 1:k + 3])
-               and said[k + 1:k + 3] != ["dat", "de"] for k, word in enumerate(said) if k)
+    return any(word in words.report_frames and any(pointing(tokens, j) for j in range(k + 1, min(k + 3, len(said))))
+               for k, word in enumerate(said) if k)
+
+
+def pointing(tokens: Sequence[Token], j: int) -> bool:
+    """"meldt hij dit nieuws", "meldt dat": a "dit" or "dat" that points back; never the "dat" that opens the
+    news ("meldt alleen dat het in 2026 ...", "meldt dat de omzet ...")."""
+    word = tokens[j].text.lower()
+    if word == "dit":
+        return True
+    following = tokens[j + 1] if j + 1 < len(tokens) else None
+    return word == "dat" and (following is None or following.tag == "LET" or following.tag.startswith("VZ"))
 
 
 def tells_action(text: str, words: StoryWords) -> bool:
@@ -317,6 +344,10 @@ def outlook(text: str, words: StoryWords) -> bool:
     if verb is None or not tokens[verb].tag.startswith("WW|pv|tgw"):
         return False
     said = tokens[verb].text.lower()
+    if said not in words.outlook_verbs and said in words.reporting and any(t.text.lower() == "dat" for t in tokens[verb + 1:verb + 4]):
+        news = next(k for k in range(verb + 1, len(tokens)) if tokens[k].text.lower() == "dat")  # "ASML meldt dat
+        return any(t.tag.startswith("WW|pv|tgw") and t.text.lower() in words.outlook_verbs  # het in 2026 een omzet
+                   for t in tokens[news + 1:])  # verwacht ...": the expectation it reports
     return said in words.outlook_verbs or ("naar verwachting" in text.lower()
                                            and not any(t.text.lower() in FUTURE_AUXILIARIES for t in tokens))
 

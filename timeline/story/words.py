@@ -34,6 +34,8 @@ class StoryWords:
     organisation_nouns: tuple[str, ...]
     institutions: tuple[str, ...]
     place_nouns: tuple[str, ...]
+    countries: frozenset[str]
+    nationalities: frozenset[str]  # lower case, with the inflected form: "amerikaans", "amerikaanse"
     non_business: tuple[str, ...]
     place_prepositions: frozenset[str]
     results: re.Pattern[str]
@@ -78,6 +80,7 @@ class StoryWords:
     trend: re.Pattern[str] = re.compile(r"(?!)")
     disclosure: re.Pattern[str] = re.compile(r"(?!)")  # "werd duidelijk dat": the news follows
     headline_relative: re.Pattern[str] = re.compile(r"(?!)")  # time words a headline leaves out
+    headline_deictic: frozenset[str] = frozenset()  # "afgelopen september": a month said from the day of writing
     month_words: frozenset[str] = frozenset()  # months and seasons: a date phrase with one stays in a headline
     time_words: frozenset[str] = frozenset()  # months, seasons and weekdays: never a subject ("Maandag presenteerde")
     person_kinds: tuple[str, ...] = ()  # person titles and nouns: a name's type word that makes it a person's
@@ -88,6 +91,11 @@ class StoryWords:
 
 
 @lru_cache(maxsize=None)
+def inflected(adjective: str) -> str:
+    """"amerikaans" → "amerikaanse", "chinees" → "chinese": the form before a noun."""
+    return adjective[:-3] + "ese" if adjective.endswith("ees") else adjective + "e"
+
+
 def story_words(language: str = "nl") -> StoryWords:
     lang = load(language)
     s = lang.story
@@ -104,6 +112,8 @@ def story_words(language: str = "nl") -> StoryWords:
         kind_nouns=tuple(s.organisation_nouns) + tuple(s.person_nouns),
         institutions=tuple(s.institutions),
         place_nouns=tuple(s.place_nouns),
+        countries=frozenset(s.countries),
+        nationalities=frozenset(inflected(n.lower()) for n in s.nationalities) | frozenset(n.lower() for n in s.nationalities),
         non_business=tuple(s.non_business_nouns),
         place_prepositions=frozenset(s.place_prepositions),
         results=any_of(s.results_words),
@@ -158,6 +168,7 @@ def story_words(language: str = "nl") -> StoryWords:
         trend=any_of(s.trend_verbs),
         continuation=any_of(s.continuation_words),
         headline_relative=any_of(s.headline_relative, re.IGNORECASE),
+        headline_deictic=frozenset(s.headline_deictic),
         month_words=frozenset(lang.months) | frozenset(lang.seasons),
         time_words=frozenset(lang.months) | frozenset(lang.seasons) | frozenset(lang.weekdays),
         person_kinds=tuple(s.person_titles) + tuple(s.person_nouns),

@@ -109,6 +109,8 @@ class Story(Model):
     institutions: tuple[str, ...]
     place_prepositions: tuple[str, ...]
     place_nouns: tuple[str, ...]
+    countries: tuple[str, ...]
+    nationalities: tuple[str, ...]
     non_business_nouns: tuple[str, ...]
     results_words: tuple[str, ...]
     generic_organisation_nouns: tuple[str, ...]
@@ -137,6 +139,7 @@ class Story(Model):
     example_words: tuple[str, ...]
     disclosure_frames: tuple[str, ...]
     headline_relative: tuple[str, ...]
+    headline_deictic: tuple[str, ...]
     headline_max: int
 
 
