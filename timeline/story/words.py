@@ -96,6 +96,7 @@ def inflected(adjective: str) -> str:
     return adjective[:-3] + "ese" if adjective.endswith("ees") else adjective + "e"
 
 
+@lru_cache(maxsize=None)
 def story_words(language: str = "nl") -> StoryWords:
     lang = load(language)
     s = lang.story
