@@ -187,34 +187,51 @@ def placed(name: str, sentences: list[str], words: StoryWords) -> bool:
 def words_before(text: str, name: str) -> list[str | None]:
     r"""The word before each time `text` writes `name` as a word of its own (None where none stands before it),
     as re.finditer(rf"(\S+)\s+{name}(?![\w-])|(?<![\w-]){name}(?![\w-])") reads them, without compiling a
-    pattern for each name. The match that starts first wins, one with a word before it on a tie; a later
-    writing can start first only right after the word that holds the best start so far."""
+    pattern for each name. The match that starts first wins, one with a word before it on a tie: the first
+    writing that matches, unless the writing right after the word that holds its start (and the spaces after
+    that word) matches from that word on. Each writing and each word is looked at about once: linear."""
     found: list[str | None] = []
-    at = 0
+    at, word_end, after = 0, -1, -1  # the word (a run without spaces) that holds the best start, and the next one
     while True:
-        best: tuple[int, int, str | None] | None = None  # (start, end, word before)
-        g, limit = text.find(name, at), len(text)
-        while 0 <= g <= limit:
-            end = g + len(name)
-            if end == len(text) or not wordish(text[end]):
-                match = after_word(text, g, at, end) or (
-                    (g, end, None) if g == 0 or not wordish(text[g - 1]) else None)
-                if match and (best is None or (match[0], match[2] is None) < (best[0], best[2] is None)):
-                    best, limit = match, next_word(text, match[0])
-            g = text.find(name, g + 1)
+        best = first_match(text, name, at)
         if best is None:
             return found
+        if best[0] >= word_end:
+            word_end, after = next_word(text, best[0])
+        other = match_at(text, name, after, at) if after > best[0] and text.startswith(name, after) else None
+        if other is not None and (other[0], other[2] is None) < (best[0], best[2] is None):
+            best = other
         found.append(best[2])
         at = best[1]
 
 
-def next_word(text: str, at: int) -> int:
-    """Where the word after the one at `at` starts."""
-    while at < len(text) and not text[at].isspace():
-        at += 1
-    while at < len(text) and text[at].isspace():
-        at += 1
-    return at
+def first_match(text: str, name: str, at: int) -> tuple[int, int, str | None] | None:
+    """(start, end, word before) of the first writing of `name` from `at` on that stands as a word of its own."""
+    g = text.find(name, at)
+    while g >= 0:
+        match = match_at(text, name, g, at)
+        if match is not None:
+            return match
+        g = text.find(name, g + 1)
+    return None
+
+
+def match_at(text: str, name: str, g: int, at: int) -> tuple[int, int, str | None] | None:
+    end = g + len(name)
+    if end < len(text) and wordish(text[end]):
+        return None
+    return after_word(text, g, at, end) or ((g, end, None) if g == 0 or not wordish(text[g - 1]) else None)
+
+
+def next_word(text: str, at: int) -> tuple[int, int]:
+    """Where the word at `at` ends, and where the word after it starts."""
+    end = at
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    start = end
+    while start < len(text) and text[start].isspace():
+        start += 1
+    return end, start
 
 
 def after_word(text: str, g: int, at: int, end: int) -> tuple[int, int, str] | None:
