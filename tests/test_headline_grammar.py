@@ -231,3 +231,23 @@ def test_a_quote_cut_open_ends_the_headline_before_it():
 def test_a_subject_after_the_verb_and_a_phrase_comes_first_when_a_relative_time_goes():
     made = headline("Vanaf die datum geldt voor de uitvoer van bepaalde meetapparatuur een meldplicht.", WORDS)
     assert made == "Een meldplicht geldt voor de uitvoer van bepaalde meetapparatuur"
+
+
+def test_the_story_words_are_read_once():
+    assert story_words("nl") is WORDS
+
+
+def test_a_long_title_loses_a_phrase_not_its_verb_particle():
+    made = headline("Hij breidde het uit.", WORDS,
+                    "Gemeente Utrecht breidt parkeerverbod voor bestelbusjes in de binnenstad en de wijken rond het station uit")
+    assert made.endswith(" uit") and len(made) <= WORDS.headline_max, made
+
+
+def test_a_subject_with_a_phrase_before_its_noun_comes_first_whole():
+    made = headline("Vanaf die week gelden de in april aangekondigde parkeerregels.", WORDS)
+    assert made == "De in april aangekondigde parkeerregels gelden"
+
+
+def test_a_main_clause_that_only_resumes_its_leading_clause_is_headed_by_that_clause():
+    made = headline("Toen de bewoners de petitie hadden aangeboden, bracht dat de raad aan het twijfelen.", WORDS)
+    assert made == "De bewoners hadden de petitie aangeboden"

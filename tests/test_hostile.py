@@ -378,3 +378,25 @@ def test_templates_run_in_a_sandbox(folder, tmp_path):
     result = timeline("build", folder, "--out", tmp_path / "out", "--templates", templates)
     assert result.returncode == 1 and "unsafe" in no_traceback(result)
     assert not list((tmp_path / "out").glob("timeline.*"))
+
+
+def test_an_article_the_story_code_fails_on_is_skipped_and_named_and_the_others_are_told(tmp_path, monkeypatch):
+    from timeline import build as building
+    from timeline.build import build_timeline, inputs
+
+    told = building.article_candidates
+
+    def failing(article, *args, **kwargs):
+        if article.path.endswith("b.txt"):
+            raise IndexError("string index out of range")
+        return told(article, *args, **kwargs)
+
+    monkeypatch.setattr(building, "article_candidates", failing)
+    (tmp_path / "a.txt").write_text("date 2025-03-12\n\nDe gemeente sloot op 3 maart de brug.\n", "utf-8")
+    (tmp_path / "b.txt").write_text("date 2025-03-12\n\nDe provincie opende op 4 maart de weg.\n", "utf-8")
+    skipped = []
+    collector = building.Collector(False, skipped.append)
+    for outcome in building.outcomes(inputs([str(tmp_path)], None), None, "tense", "nl", jobs=1):
+        collector.add(outcome)
+    assert [e.path for e in skipped] == [str(tmp_path / "b.txt")] and "IndexError" in str(skipped[0])
+    assert any("brug" in e.text for e in collector.timeline().events)

@@ -12,7 +12,7 @@ def read(phrase: str) -> str:
 
 
 def test_a_weekend_reads_as_its_days_not_its_first_hour():
-    assert read("dit weekend") == "19 december – 21 december 2025"
+    assert read("dit weekend") == "19 – 21 december 2025"
 
 
 def test_a_part_of_one_day_reads_as_its_day_and_the_part_never_a_clock_time_it_did_not_say():
@@ -20,3 +20,7 @@ def test_a_part_of_one_day_reads_as_its_day_and_the_part_never_a_clock_time_it_d
     assert read("dinsdagochtend") == "16 december 2025, 's ochtends"
     assert read("om 14.30 uur") == "17 december 2025 om 14:30"
     assert read("dinsdag aan het eind van de middag") == "16 december 2025, 's middags"
+
+
+def test_a_week_reads_as_its_days():
+    assert read("vorige week") == "8 – 14 december 2025"

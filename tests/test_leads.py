@@ -65,3 +65,14 @@ def test_a_lead_dated_by_the_report_after_it_is_one_event_at_that_date(tmp_path)
                                "in het voorjaar.\n")
     told = [e for e in story.events if "eens geworden" in e.text]
     assert len(told) == 1 and told[0].date.start.isoformat() == "2025-09-28", [(e.headline, e.date.label) for e in told]
+
+
+def test_a_view_and_a_quote_in_the_first_person_at_the_top_leave_the_lead_to_the_step_under_no_title(tmp_path):
+    path = tmp_path / "artikel.txt"
+    path.write_text("date 2025-09-29\n\nBouwend Nederland: mooi dat provincie en gemeente deze stap zetten\n\n"
+                    "Werkgeversorganisatie Bouwend Nederland vindt het heel mooi dat bouwbedrijf Heijmans en de provincie "
+                    "een stap hebben gezet. \"Hiermee gaan we op weg naar een betere ringweg.\" Het bouwbedrijf heeft "
+                    "een intentieverklaring ondertekend met de provincie Utrecht.\n", encoding="utf-8")
+    story = build_timeline([Input(path, path.name)])
+    leads = [e for e in story.events if e.date.start.isoformat() == "2025-09-29"]
+    assert [e.headline for e in leads] == ["Heijmans heeft een intentieverklaring ondertekend met de provincie Utrecht"]

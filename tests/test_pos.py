@@ -147,6 +147,261 @@ def test_a_main_clause_without_a_verb_takes_the_word_after_its_subject_seen_as_f
     assert mend(words, wrong, loaded_model().lexicon)[1] == "WW|pv|verl|mv"
 
 
+def test_a_finite_clause_with_no_closing_verb_takes_its_one_infinitive_form_as_finite():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("Ze zei dat de reizigers vaak klagen over de drukte.")
+    wrong = ["VNW|pers|ev", "WW|pv|verl|ev", "VG|onder", "LID|bep", "N|soort|mv", "BW", "WW|inf", "VZ", "LID|bep",
+             "N|soort|ev", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[6] == "WW|pv|tgw|mv"
+
+
+def test_a_finite_clause_closed_by_a_te_infinitive_takes_its_other_infinitive_form_as_finite():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("Ze zei dat de boeren naar Den Haag rijden om te protesteren.")
+    wrong = ["VNW|pers|ev", "WW|pv|verl|ev", "VG|onder", "LID|bep", "N|soort|mv", "VZ", "N|eigen|ev", "N|eigen|ev",
+             "WW|inf", "VZ", "VZ", "WW|inf", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[8] == "WW|pv|tgw|mv"
+
+
+def test_a_nominal_infinitive_in_a_finite_clause_stays_an_infinitive():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("als dank voor het opruimen van de zolder")
+    wrong = ["VG|onder", "N|soort|ev", "VZ", "LID|bep", "WW|inf", "VZ", "LID|bep", "N|soort|ev"]
+    assert mend(words, wrong, loaded_model().lexicon)[4] == "WW|inf"
+
+
+def test_a_verb_after_a_fronted_adverb_in_a_clause_without_a_finite_verb_is_finite():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("Later vinden de buren een oude kist op zolder.")
+    wrong = ["ADJ", "WW|inf", "LID|bep", "N|soort|mv", "LID|onbep", "ADJ", "N|soort|ev", "VZ", "N|soort|ev", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[1] == "WW|pv|tgw|mv"
+
+
+def test_a_verb_after_a_noun_phrase_with_a_numeral_is_the_finite_verb():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("De jaren zestig staan bekend om hun muziek.")
+    wrong = ["LID|bep", "N|soort|mv", "ADJ", "WW|inf", "ADJ", "VZ", "VNW|bez", "N|soort|ev", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[3] == "WW|pv|tgw|mv"
+
+
+def test_each_conjunct_of_a_main_clause_gets_its_finite_verb():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("De boeren rijden naar Den Haag en blokkeren daar de wegen.")
+    wrong = ["LID|bep", "N|soort|mv", "WW|pv|tgw|mv", "VZ", "N|eigen|ev", "N|eigen|ev", "VG|neven", "WW|inf", "BW",
+             "LID|bep", "N|soort|mv", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[7] == "WW|pv|tgw|mv"
+    words = tokens("De leerlingen zwemmen in de zee en ze vormen daarna een kring.")
+    wrong = ["LID|bep", "N|soort|mv", "WW|inf", "VZ", "LID|bep", "N|soort|ev", "VG|neven", "VNW|pers|mv",
+             "WW|pv|tgw|mv", "BW", "LID|onbep", "N|soort|ev", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[2] == "WW|pv|tgw|mv"
+
+
+def test_an_infinitive_coordinated_with_an_infinitive_stays_one():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("De kinderen willen zingen en dansen in de zaal.")
+    right = ["LID|bep", "N|soort|mv", "WW|pv|tgw|mv", "WW|inf", "VG|neven", "WW|inf", "VZ", "LID|bep",
+             "N|soort|ev", "LET"]
+    assert mend(words, right, loaded_model().lexicon) == right
+    words = tokens("Het bedrijf wilde het contract met de gemeente en de provincie tekenen voor de zomer.")
+    right = ["LID|bep", "N|soort|ev", "WW|pv|verl|ev", "LID|bep", "N|soort|ev", "VZ", "LID|bep", "N|soort|ev",
+             "VG|neven", "LID|bep", "N|soort|ev", "WW|inf", "VZ", "LID|bep", "N|soort|ev", "LET"]
+    assert mend(words, right, loaded_model().lexicon) == right  # after the clause's finite verb, "en" joins nouns
+
+
+def test_an_unseen_word_read_as_a_second_finite_verb_after_a_name_is_a_noun():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("Bij de botsing brak Pieters fietsstuurtje af.")
+    wrong = ["VZ", "LID|bep", "N|soort|ev", "WW|pv|verl|ev", "N|eigen|ev", "WW|pv|verl|ev", "VZ", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[5] == "N|soort|ev"
+
+
+def test_a_verb_before_te_closing_a_finite_clause_is_its_finite_verb():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("Hij belde omdat ze op het perron staat te wachten.")
+    wrong = ["VNW|pers|ev", "WW|pv|verl|ev", "VG|onder", "VNW|pers|ev", "VZ", "LID|bep", "N|soort|ev", "N|soort|ev",
+             "VZ", "WW|inf", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[7] == "WW|pv|tgw|ev"
+
+
+def test_a_de_form_of_an_inseparable_verb_after_an_article_and_before_a_noun_is_a_participle():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("Ze telde de bestelde boeken.")
+    wrong = ["VNW|pers|ev", "WW|pv|verl|ev", "LID|bep", "WW|pv|verl|ev", "N|soort|mv", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[3] == "WW|vd"
+    words = tokens("Gisteren bestelde Jansen nieuwe boeken.")  # after an adverb it is the finite verb
+    right = ["BW", "WW|pv|verl|ev", "N|eigen|ev", "ADJ", "N|soort|mv", "LET"]
+    assert mend(words, right, loaded_model().lexicon) == right
+
+
+def test_an_infinitive_form_after_a_plural_subject_in_a_clause_without_verbs_is_the_plural_present():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("Ze delen een kamer in het hotel.")
+    wrong = ["VNW|pers|mv", "N|soort|mv", "LID|onbep", "N|soort|ev", "VZ", "LID|bep", "N|soort|ev", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[1] == "WW|pv|tgw|mv"
+
+
+def test_an_en_form_after_a_cardinal_and_before_an_article_is_no_noun():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("Slechts vier vonden de weg terug.")
+    right = ["BW", "TW", "WW|pv|verl|mv", "LID|bep", "N|soort|ev", "BW", "LET"]
+    assert mend(words, right, loaded_model().lexicon) == right
+
+
+def test_an_unseen_past_shaped_word_after_a_determiner_is_a_noun_and_leaves_the_finite_verb_to_the_next():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("Sommige dierenartsen vinden dat de regels te streng zijn.")
+    wrong = ["VNW|ander", "WW|pv|verl|mv", "WW|inf", "VG|onder", "LID|bep", "N|soort|mv", "BW", "ADJ",
+             "WW|pv|tgw|mv", "LET"]
+    found = mend(words, wrong, loaded_model().lexicon)
+    assert found[1] == "N|soort|mv" and found[2] == "WW|pv|tgw|mv"
+    words = tokens("Boeren en tuinlieden werken samen.")
+    wrong = ["N|soort|mv", "VG|neven", "WW|pv|verl|mv", "WW|inf", "BW", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[2] == "N|soort|mv"
+
+
+def test_a_main_clause_before_an_indirect_question_gets_its_own_finite_verb():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("De cijfers maken duidelijk hoe groot het tekort is.")
+    wrong = ["LID|bep", "N|soort|mv", "WW|inf", "ADJ", "BW", "ADJ", "LID|bep", "N|soort|ev", "WW|pv|tgw|ev", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[2] == "WW|pv|tgw|mv"
+
+
+def test_a_verb_after_a_fronted_prepositional_phrase_and_before_its_subject_is_finite():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("Sinds 2019 wonen de zussen in Gent.")
+    wrong = ["VZ", "TW", "WW|inf", "LID|bep", "N|soort|mv", "VZ", "N|eigen|ev", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[2] == "WW|pv|tgw|mv"
+
+
+def test_no_finite_verb_follows_an_article_or_geen():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("De trainer wilde van geen verwijt weten.")
+    wrong = ["LID|bep", "N|soort|ev", "WW|pv|verl|ev", "VZ", "VNW|ander", "WW|pv|tgw|ev", "WW|inf", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[5] == "N|soort|ev"
+    words = tokens("Ze bewaart de gebruikte bonnen.")  # before a noun it is left to the participle rule
+    wrong = ["VNW|pers|ev", "WW|pv|tgw|ev", "LID|bep", "WW|pv|verl|ev", "N|soort|mv", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[3] == "WW|vd"
+
+
+def test_an_unseen_participle_shaped_second_finite_verb_is_a_participle():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("De bakkerij is op 2 juni omgeschakeld op groene stroom.")
+    wrong = ["LID|bep", "N|soort|ev", "WW|pv|tgw|ev", "VZ", "TW", "N|eigen|ev", "WW|pv|tgw|ev", "VZ", "ADJ",
+             "N|soort|ev", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[6] == "WW|vd"
+    words = tokens("De chauffeur werd gisteren beboet.")  # an inseparable prefix instead of "ge"
+    wrong = ["LID|bep", "N|soort|ev", "WW|pv|verl|ev", "BW", "WW|pv|tgw|ev", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[4] == "WW|vd"
+
+
+def test_an_unseen_t_form_after_the_subject_of_a_verbless_clause_is_its_finite_verb():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("De oude kat schuifelt naar de deur.")
+    wrong = ["LID|bep", "ADJ", "N|soort|ev", "N|soort|ev", "VZ", "LID|bep", "N|soort|ev", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[3] == "WW|pv|tgw|ev"
+
+
+def test_an_infinitive_form_after_a_relative_clause_is_the_main_clause_finite_verb():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("De mensen die er wonen klagen over lawaai.")
+    wrong = ["LID|bep", "N|soort|mv", "VNW|betr", "VNW|aanw", "WW|pv|tgw|mv", "WW|inf", "VZ", "N|soort|ev", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[5] == "WW|pv|tgw|mv"
+    words = tokens("Het boek dat hij heeft laten zien.")  # "heeft" takes the infinitive into its cluster
+    right = ["LID|bep", "N|soort|ev", "VNW|betr", "VNW|pers|ev", "WW|pv|tgw|ev", "WW|inf", "WW|inf", "LET"]
+    assert mend(words, right, loaded_model().lexicon) == right
+
+
+def test_a_past_form_before_the_auxiliary_closing_a_subordinate_clause_is_a_participle():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("Hij wist dat het schip verzonken was.")
+    wrong = ["VNW|pers|ev", "WW|pv|verl|ev", "VG|onder", "LID|bep", "N|soort|ev", "WW|pv|verl|mv", "WW|pv|verl|ev",
+             "LET"]
+    found = mend(words, wrong, loaded_model().lexicon)
+    assert found[5] == "WW|vd" and found[6] == "WW|pv|verl|ev"
+
+
+def test_a_noun_read_as_a_finite_verb_before_the_clause_only_verb_is_a_noun():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("Jansens besluit kwam als een verrassing.")
+    wrong = ["N|eigen|ev", "WW|pv|tgw|ev", "WW|pv|verl|ev", "VZ", "LID|onbep", "N|soort|ev", "LET"]
+    found = mend(words, wrong, loaded_model().lexicon)
+    assert found[1] == "N|soort|ev" and found[2] == "WW|pv|verl|ev"
+
+
+def test_an_en_form_after_miljoen_is_a_plural_noun():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("De band verkocht twee miljoen platen.")
+    wrong = ["LID|bep", "N|soort|ev", "WW|pv|verl|ev", "TW", "N|soort|ev", "WW|pv|verl|mv", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[5] == "N|soort|mv"
+
+
+def test_zoals_verwacht_holds_a_participle_and_s_avonds_an_article():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("De finale eindigde zoals verwacht in een gelijkspel.")
+    wrong = ["LID|bep", "N|soort|ev", "WW|pv|verl|ev", "VG|onder", "WW|pv|tgw|ev", "VZ", "LID|onbep", "N|soort|ev",
+             "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[4] == "WW|vd"
+    words = tokens("'s Avonds bleef het rustig.")
+    wrong = ["WW|pv|tgw|ev", "N|soort|ev", "WW|pv|verl|ev", "VNW|pers|ev", "ADJ", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[0] == "LID|bep"
+
+
+def test_a_second_finite_verb_the_lexicon_knows_only_as_a_noun_is_that_noun():
+    from timeline.temporal.pos import loaded_model
+    from timeline.temporal.pos.constraints import mend
+
+    words = tokens("In Gent kreeg het plan begin dit jaar steun.")
+    wrong = ["VZ", "N|eigen|ev", "WW|pv|verl|ev", "LID|bep", "N|soort|ev", "WW|pv|tgw|ev", "VNW|aanw", "N|soort|ev",
+             "N|soort|ev", "LET"]
+    assert mend(words, wrong, loaded_model().lexicon)[5] == "N|soort|ev"
+
+
 def test_a_subordinate_clause_runs_from_its_conjunction_to_its_verbs():
     words = tokens("Hij zei dat de gemeente de brug in maart heeft geopend.")
     found = clauses(words, tag(words))

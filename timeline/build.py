@@ -14,6 +14,8 @@ from timeline.read.decode import clean
 from timeline.read.inputs import Input, default_seeds, inputs, read_bytes  # noqa: F401  (inputs: part of the library's call)
 from timeline.errors import ArticleError, TimelineError
 from timeline.story.events import Candidate, LeftOut, Why, article_candidates, known_names, shared_date, source_of
+from timeline.story.cast import full_name, name_runs
+from timeline.story.words import story_words
 from timeline.story.features import Features
 from timeline.temporal.language import load
 from timeline.temporal.tagger import Prefer
@@ -45,9 +47,16 @@ def process(item: Input, published: dt.date | None, prefer: Prefer, language: st
                                identity=item.identity, entry=item.entry)
     except ArticleError as error:
         return Outcome(item.name, error=error)
-    names = known_names(article.text)
+    names = known_names(article.text, language)
     left_out: list[LeftOut] | None = [] if left else None
-    candidates = tuple(article_candidates(article, names, prefer, language, left_out))
+    try:
+        candidates = tuple(article_candidates(article, names, prefer, language, left_out))
+    except (MemoryError, KeyboardInterrupt):
+        raise
+    except Exception as error:  # a sentence the story code cannot tell skips its article, never the whole build
+        return Outcome(item.name, error=ArticleError(
+            item.name, f"its story could not be told ({type(error).__name__}: {error})",
+            "the article is skipped; report it as a bug of timeline, with the article"))
     return Outcome(item.name, candidates, names, source=source_of(article), left_out=tuple(left_out or ()))
 
 
@@ -221,6 +230,7 @@ class Collector:
         self.candidates: list[Candidate] = []
         self.owned: set[str] = set()  # candidates of an article about the subject that name no other actor
         self.names: Counter = Counter()
+        self.runs: Counter = Counter()  # names of more than one word, for the title ("Zilveren Kruis")
         self.topic: Counter = Counter()  # the stems of the articles that name the subject, each article once
         self.read = 0
         self.skipped: list[ArticleError] = []
@@ -238,6 +248,7 @@ class Collector:
         self.sources.extend([outcome.source] if outcome.source else [])
         self.left_out.extend(outcome.left_out)
         self.names.update(outcome.names)
+        self.runs.update(name_runs(c.text for c in outcome.candidates))
         outcome = foreground(outcome, self.focus)
         mine = owned(outcome, self.focus, self.topic)
         self.topic.update(topic_terms(outcome, self.focus))
@@ -255,7 +266,8 @@ class Collector:
         subject = focus.name if focus else (self.names.most_common(1)[0][0] if self.names else None)
         labels = load(language).labels
         title = " ".join(clean(title).split()) if title else title
-        return title or (labels.title.format(name=subject) if subject else labels.untitled)
+        named = subject if focus or not subject else full_name(subject, self.runs, story_words(language), self.names)
+        return title or (labels.title.format(name=named) if subject else labels.untitled)
 
     def timeline(self, title: str | None = None, language: str = "nl", focus: Subject | None = None,
                  key: int | None = None, edits: Edits | None = None, warn: Callable[[str], None] = print) -> Timeline:

@@ -52,8 +52,8 @@ def name_words(sentences: list[str], words: StoryWords, runs: dict[str, list[re.
     among the first, or stands before another name and is not among the second. `runs`: each
     sentence's NAME matches, where the caller found them already."""
     runs = runs or {text: list(NAME.finditer(text)) for text in sentences}
-    capitalised = {
-        word for text in sentences for m in runs[text] if m.start() > 0
+    capitalised = {  # not the first word after a quote that opens the sentence ("“Hiermee gaan we ...")
+        word for text in sentences for m in runs[text] if text[:m.start()].strip("\"'“‘„«( ")
         for word in m.group(0).split() if word[:1].isupper()
     }
     lower = {w for text in sentences for w in LOWER_WORD.findall(text)}
@@ -82,19 +82,26 @@ def names_in(text: str, known: frozenset[str], words: StoryWords,
         type_word = before.group(1)[::-1].lower() if before else ""
         kind = type_word if before and is_type(type_word, words) else ""
         kind = opening if opening and parts and is_type(opening, words) else kind  # "Rederij Wadvaart kocht ..."
+        led = opening in ARTICLES
         while parts:
             head = parts[0].lower()
             typed = is_type(head, words)
             if parts[0][:1].isupper() and head not in LEADING and not (len(parts) > 1 and typed):
                 break
+            if typed and (not at_start or led) and parts[0][:1].isupper() and head.endswith(words.organisation_nouns
+                                                                                            + words.institutions):
+                kind = head  # "de Omgevingsdienst Noordzeekanaalgebied", "de Raad van State": capitalised inside a
+                break  # sentence, the type word is part of the name
             kind = head if typed else kind
+            led = head in ARTICLES  # "De Omgevingsdienst ...": a capitalised type after an article is the name's
             parts = parts[1:]
         while len(parts) > 1 and (parts[-1].lower() in words.nationalities or parts[-1] in PARTICLES):
             parts = parts[:-1]  # "in Den Haag de Nederlandse regering": the adjective is the next noun's
         if len(parts) >= 4 and "van" in parts[2:]:  # "Erik Vos van Velora": a person of an organisation
             parts = parts[: parts.index("van", 2)]
         name = " ".join(parts)
-        if not name or (len(parts) == 1 and name.lower() in known) or adjective(name, text, match.end(), words):
+        if not name or (len(parts) == 1 and (name.lower() in known or name.lower() in words.person_kind_words)) \
+                or adjective(name, text, match.end(), words):  # "de Italiaan": a kind of person, no name
             continue
         if not kind and found and found[-1][1] and LISTED.fullmatch(text, last_end, match.start()):
             kind = found[-1][1]  # "de vakbonden FNV en CNV": the type of a list is each name's
@@ -142,7 +149,13 @@ def is_person(name: str, kind: str, words: StoryWords) -> bool:
     parts = [p for p in name.split() if p not in PARTICLES]
     plain = all(p.isalpha() and p[:1].isupper() and not p.isupper() for p in parts)
     typed = any(p.lower().endswith(words.name_words) for p in parts)
-    return 2 <= len(parts) <= 3 and plain and not typed
+    return 2 <= len(parts) <= 3 and plain and not typed and not adjectival(parts[0].lower(), words)
+
+
+def adjectival(first: str, words: StoryWords) -> bool:
+    """"Binnenlandse Zaken", "Tweede Kamer", "Zilveren Kruis": a name opened by an adjective is no person's."""
+    return (first in words.name_adjectives or first in words.nationalities
+            or len(first) >= 8 and first.endswith(("landse", "lijke", "ische", "sche", "aanse", "ese")))
 
 
 def cast(sentences: list[str], words: StoryWords) -> Cast:
@@ -249,3 +262,26 @@ def after_word(text: str, g: int, at: int, end: int) -> tuple[int, int, str] | N
 
 def wordish(char: str) -> bool:
     return char.isalnum() or char in "_-"
+
+
+CAPITALISED_RUN = re.compile(r"[A-Z][\w-]*(?: [A-Z][\w-]*)*")
+
+
+def name_runs(texts) -> Counter:
+    """The names of more than one capitalised word in these texts, counted."""
+    return Counter(run for text in texts for run in CAPITALISED_RUN.findall(text) if " " in run)
+
+
+def full_name(word: str, runs: Counter, words: StoryWords, names: Counter) -> str:
+    """The name a story's most mentioned word is written in most often, without a type word before it
+    ("Zorgverzekeraar Zilveren Kruis", "PVV-leider Geert Wilders"): "Zilveren Kruis", "Geert Wilders"; a word
+    capitalised only where a sentence starts ("Of OpenAI ...") is no part of it."""
+    holding: Counter = Counter()
+    for run, n in runs.items():
+        parts = run.split(" ")
+        while len(parts) > 1 and (is_type(parts[0].split("-")[-1].lower(), words) or parts[0] not in names):
+            parts = parts[1:]
+        if word in parts and len(parts) > 1:
+            holding[" ".join(parts)] += n
+    return min(holding, key=lambda run: (-holding[run], len(run))) if holding else word
+

@@ -62,12 +62,15 @@ def in_subordinate(raw: str, position: int, words: StoryWords) -> bool:
 
 
 def in_relative(raw: str, position: int, words: StoryWords) -> bool:
-    """Inside a relative clause set off by commas (", dat ... ,") with the sentence going on after it."""
+    """Inside a relative clause set off by commas (", dat ... ,") with the sentence going on after it, or a "die"
+    or "wat" clause after a comma that ends the sentence."""
     opened = list(words.relative.finditer(raw, max(0, position - REACH), position))
     if not opened or CLAUSE_BREAK.search(raw, opened[-1].end(), position):
         return False
     closing = raw.find(",", position, position + REACH)
-    return closing != -1 and bool(raw[closing + 1 : closing + 40].strip(" .!?’”"))
+    if closing == -1:  # "Hij volgt Steijn op, die vorige week werd ontslagen.": a "die" or "wat" clause that ends the
+        return opened[-1].group(0).rstrip().endswith(("die", "wat"))  # sentence tells of what it names, too
+    return bool(raw[closing + 1 : closing + 40].strip(" .!?’”"))
 
 
 def roles(raw: str, placed: list[Placed], words: StoryWords) -> list[str]:

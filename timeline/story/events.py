@@ -17,16 +17,17 @@ from timeline.story.shorten import shortened
 from timeline.story.syntax import (
     actor_words, has_main_verb, in_past, main_verb_of, named_subject, outlook, report_frame, tagged_plain, tells_action,
 )
-from timeline.story.pronouns import demonstrative_named
+from timeline.story.pronouns import demonstrative_named, of_those
+from timeline.story.repeats import drop_repeats
 from timeline.story.cast import Cast, cast
 from timeline.story.references import name_epithet, resolve
 from timeline.story.sentences import Sentence, sentences
-from timeline.story.stance import at_its_date, explains, not_yet, opinion, results_out, states
+from timeline.story.stance import at_its_date, explains, not_yet, opinion, regards, results_out, states
 from timeline.story.records import (  # noqa: F401  (the records are the story's words for what it makes)
     Candidate, LeftOut, Why, event_date, event_id, known_names, lead_date, numbered, recent_date, shared_date,
     source_of,
 )
-from timeline.story.words import NAME, StoryWords, story_words
+from timeline.story.words import ADVERB_THEN, NAME, StoryWords, story_words
 from timeline.temporal.tagger import Prefer, extract
 from timeline.story.features import Features, capitalised, event_words, features
 from timeline.temporal.grammar import compile_grammar
@@ -35,7 +36,6 @@ from timeline.models import EventDate, Expression
 from timeline.temporal.tense import clause_direction, direction_in
 
 
-NEAR = 16  # how many earlier tellings a near repeat is compared with
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +94,8 @@ def lead_index(items: list[Told], words: StoryWords, language: str = "nl") -> in
     opening = [i for i, item in enumerate(items) if not item.sentence.heading][:3]
     for index in opening:
         item = items[index]
-        if item.sentence.text.endswith("?") or conditional(item.raw, words) or outlook(item.raw, words):
+        if item.sentence.text.endswith("?") or conditional(item.raw, words) or outlook(item.raw, words) \
+                or spoken_in_first_person(item.sentence.text):  # "“Hiermee gaan we op weg ...”": a view, quoted
             continue
         main = main_clause_of(item.raw, words)
         if states(main, words) or explains(main, words):
@@ -105,6 +106,18 @@ def lead_index(items: list[Told], words: StoryWords, language: str = "nl") -> in
                 tells_action(main, words) and (in_past(main) or named_subject(main, words))))):  # "Tata Steel heeft
             return index  # beroep aangetekend", "D66 schuift Rianne Letschert naar voren"
     return None
+
+
+def spoken_in_first_person(sentence: str) -> bool:
+    """Quoted speech in which the speaker says "ik" or "we": a view or a plan, never an article's lead."""
+    return sentence[:1] in QUOTES and bool(FIRST_PERSON & set(re.findall(r"\w+", sentence.lower())))
+
+
+def viewed_first(items: list[Told], lead: int, words: StoryWords) -> bool:
+    """"VNO-NCW vindt het heel mooi dat ...", then the step itself: a title over such an article tells the view
+    ("VNO-NCW: mooi dat ..."), so it heads no later sentence."""
+    first = next((i for i, item in enumerate(items) if not item.sentence.heading), lead)
+    return first < lead and opinion(main_clause_of(items[first].raw, words), words)
 
 
 def explain(item: Told, dating) -> Why:
@@ -128,7 +141,7 @@ def classify(item: Told, article: Article, language: str = "nl") -> tuple[str, E
     if dating.kind not in ("dated", "published") and not (said.names and (said.amounts or said.words)):
         return None  # most sentences: no date and nothing to match; read without the tagger
     if outlook(item.raw, words) or not_yet(item.raw, words) or first_person(item.sentence.text) or \
-            explains(item.sentence.text, words):
+            explains(item.sentence.text, words) or regards(item.raw, words):
         return None  # an expectation; "heeft nog geen verklaring gegeven": nothing happened; a speaker's "we"
     if dating.kind == "dated" and not at_its_date(item, dating, article, words):
         return None
@@ -167,6 +180,8 @@ def article_candidates(
 
     def candidate(date: EventDate, item: Told, kind: str, expected: bool = False, title: str | None = None, **extra):
         own = demonstrative_named(own_words(item, words), list(item.before))
+        context = list(item.before)[:-1] if item.before and own.startswith(item.before[-1]) else list(item.before)
+        own = of_those(own, context)  # "Een daarvan betreft ...": the plural before it, of the sentence told
         line = named(resolve(headline(own, words, title), list(item.before), people, words, subject_only=True)[0])
         line = spoken(own, line, words) if not title else line
         actor = actor_words(line, words) + (actor_words(item.text, words) if title else ())  # who did what: the
@@ -185,6 +200,7 @@ def article_candidates(
             date = event_date(dating.expression, language) if dating.kind == "dated" else lead_date(article, language)
             top = tuple(n for n, _ in names.most_common(3))
             own_title = None if article.entry and article.entry.title_written else article.title  # not an editor's summary
+            own_title = None if viewed_first(items, index, words) else own_title  # the title told the view
             why = explain(item, dating if dating.kind == "dated" else replace(dating, expression=None, rule="lead"))
             result.append(candidate(date, item, "lead", date.start > article.published, own_title, top_names=top, why=why))
             found = ("dated", date) if dating.kind == "dated" else None
@@ -216,13 +232,12 @@ def dated_lead(result: list[Candidate], words: StoryWords) -> list[Candidate]:
 
 QUOTES = "‘“\"'„«"
 FIRST_PERSON = frozenset({"ik", "we", "wij"})
-SPEAKER = re.compile(r"[”’'\"]+,?\s+(?:aldus|zegt|zei|stelt|stelde|schrijft|schreef|meldt|meldde)\s+(?:de\s+|het\s+)?")
 
 
 def spoken(sentence: str, line: str, words: StoryWords) -> str:
     """Quoted speech with its speaker after it ("“We hebben deze stap genomen ...’’, aldus Schreinemacher") is
     headed as a news site heads a quote: "Schreinemacher: We hebben deze stap genomen", never by the frame alone."""
-    said = SPEAKER.search(sentence) if sentence[:1] in QUOTES else None
+    said = words.speaker.search(sentence) if sentence[:1] in QUOTES else None
     name = NAME.search(sentence, said.end()) if said else None
     if name is None or name.start() > said.end() + 20:
         return line
@@ -245,7 +260,8 @@ def continues(item: Told, words: StoryWords) -> bool:
     """An undated happening that goes on from the sentence before ("Altman wees dit bod af, waarna ..."):
     a past verb of its own and a word that points back to what was just told."""
     lowered = item.raw.lower()
-    return bool(words.continuation.search(lowered)) and tells_action(item.raw, words) and in_past(item.raw)
+    return bool(words.continuation.search(lowered) or ADVERB_THEN.search(item.raw)) and tells_action(item.raw, words) \
+        and in_past(item.raw)
 
 
 def own_words(item: Told, words: StoryWords) -> str:
@@ -261,9 +277,13 @@ def own_words(item: Told, words: StoryWords) -> str:
     if not item.text.endswith(item.sentence.text) or item.text == item.sentence.text:
         return item.text
     news = item.text[: -len(item.sentence.text)].strip()
-    if (report_frame(item.sentence.text, words) or points_back(item.sentence.text, news, words)) and news[:1] not in QUOTES \
+    framed = report_frame(item.sentence.text, words)
+    if (framed or points_back(item.sentence.text, news, words)) and news[:1] not in QUOTES \
             and has_main_verb(news) and not explains(news, words):  # "Het gaat bijvoorbeeld om ...": no news to head
         return news
+    earlier = item.before[-2] if framed and len(item.before) > 1 and explains(news, words) else ""
+    if earlier and earlier[:1] not in QUOTES and has_main_verb(earlier) and not explains(earlier, words):
+        return earlier  # "X geldt ... Het gaat bijvoorbeeld om ... Dat heeft de minister bekendgemaakt": X is the news
     return item.sentence.text
 
 
@@ -279,40 +299,3 @@ def points_back(sentence: str, news: str, words: StoryWords) -> bool:
     tokens = tagged_plain(sentence)
     verb = main_verb_of(tokens, words)
     return verb is not None and tokens[verb].text.lower() in words.copulas
-
-
-def words(text: str) -> frozenset[str]:
-    return frozenset(re.findall(r"\w+", text.lower()))
-
-
-def repeat_key(candidate: Candidate) -> tuple:
-    """Repeats share their date and their first words: only those are compared."""
-    date = candidate.date
-    return (date.value, date.mod, candidate.kind == "lead", tuple(candidate.text.lower().split()[:4]))
-
-
-def drop_repeats(candidates: list[Candidate]) -> list[Candidate]:
-    """Keep the fullest telling of each repeated sentence (a pull quote), where it first stood.
-
-    A repeat has the same date and says (nearly) all the other says: 80% of the
-    shorter one's words. An exact repeat is found at once; a near one is looked
-    for among the last few tellings of its date and opening words, so 20,000
-    lines that open alike stay linear.
-    """
-    kept: list[Candidate] = []
-    exact: dict[tuple, int] = {}
-    buckets: dict[tuple, list[tuple[int, frozenset[str]]]] = {}
-    for item in candidates:
-        same = (repeat_key(item), " ".join(item.text.lower().split()))
-        if same in exact:
-            continue
-        said = words(item.text)
-        bucket = buckets.setdefault(repeat_key(item), [])
-        twin = next((i for i, w in bucket[-NEAR:] if len(w & said) >= 0.8 * min(len(w), len(said))), None)
-        if twin is None:
-            exact[same] = len(kept)
-            bucket.append((len(kept), said))
-            kept.append(item)
-        elif len(item.text) > len(kept[twin].text):
-            kept[twin] = item
-    return kept

@@ -17,9 +17,10 @@ import re
 from timeline.read.header import past_dateline
 from timeline.story.features import event_words
 from timeline.story.syntax import (
-    dangling_end, finite_form, tagged_plain, teller_said, verb_second, without_relative,
+    dangling_end, finite_form, tagged_plain, teller_said, without_relative,
 )
 from timeline.story.syntax import subject_first as subject_first_by_tags
+from timeline.story.clauses import verb_second
 from timeline.story.subjects import phrase_end, subject_end
 from timeline.story.trim import with_of
 from timeline.story.shorten import CLOSING_QUOTE, OPENING_QUOTE, awaits_verb, date_spans, fit, shortened, starts_on_verb, timeless, word_end
@@ -45,7 +46,8 @@ def headline(text: str, words: StoryWords, title: str | None = None) -> str:
     """The event's headline; an article's title stands for its lead when it has one."""
     if title:
         head = title.split(": ")[0]
-        return fit(head if len(head.split()) >= 3 else title, words)
+        head = head if len(head.split()) >= 3 else title
+        return shortened(head, words) if len(head) > words.headline_max else fit(head, words)  # "breidt ... uit"
     first = FIRST_SENTENCE.split(text, maxsplit=1)[0]
     stripped = strip_asides(first)
     plain = happening_clause(stripped, words) or main_clause(stripped, words)
@@ -131,6 +133,11 @@ def main_clause(text: str, words: StoryWords) -> str:
     """Subject first: drop a leading subordinate clause or frame, and undo inversion (by the tags;
     by the word lists where the tags find no finite verb with a subject)."""
     rest = text.split(",", 1)[1].strip() if opens_clause(text, words) and "," in text else text
+    if rest is not text and re.match(r"\w+\s+(?:dat|dit)\s", rest):  # "Toen X ..., bracht dat het kabinet aan het
+        clause = text.split(",", 1)[0].split(" ", 1)[1]  # wankelen": what "dat" stands for is the news
+        told = verb_second(clause, words)
+        if told:
+            return told
     disclosed = words.disclosure.search(rest, 0, 80)
     if disclosed is not None:  # "Eind januari werd duidelijk dat Nederland ... een akkoord hebben gesloten"
         news = rest[disclosed.end():]

@@ -193,7 +193,9 @@ def fullness(candidate: Candidate, names: frozenset[str]) -> tuple:
     """Sort key, best first: the telling that names the most of the fact (names, amount,
     word for what happened), a dated one before a mention, then the shorter."""
     said = known(candidate.features, names)
-    actor = candidate.headline.startswith("[") or candidate.headline.split(" ", 1)[0] in said.names
+    first = candidate.headline.split(" ", 2)
+    actor = candidate.headline.startswith("[") or first[0] in said.names or (  # "Zorgverzekeraar Zilveren Kruis
+        len(first) > 1 and first[0] not in ("De", "Het", "Een") and first[1] in said.names)  # schrapt": a type first
     told = 2 * actor + 2 * bool(said.amounts) + min(len(said.names), 2) + bool(said.words)
     rank = 0 if candidate.kind in DATED else 2 if candidate.kind == "undated" else 1
     return (-told, rank, len(candidate.text), candidate.published)
@@ -229,7 +231,8 @@ def combine(members: list[Candidate], names: frozenset[str], focus: Subject | No
     if not dated and not any(c.kind in ("recent", "current") and c.features.amounts for c in members):
         return None
     best_date = min(members, key=precision)
-    clearest = min(members, key=lambda c: fullness(c, names))
+    heads = [c for c in members if c.kind != "undated"] or members  # a mention that joins a fact never heads it
+    clearest = min(heads, key=lambda c: fullness(c, names))
     first = min(members, key=lambda c: (c.published, c.source.path, c.id))
     sources = sorted({c.source for c in members}, key=lambda s: (s.published, s.path))
     event = Event(

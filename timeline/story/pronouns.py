@@ -3,6 +3,8 @@ subject before it; a demonstrative subject is the noun phrase just before it."""
 
 from __future__ import annotations
 
+import re
+
 from timeline.story.subjects import name_end
 from timeline.story.syntax import subject_span, tagged_plain
 from timeline.story.words import StoryWords
@@ -53,3 +55,23 @@ def plural_verb(text: str) -> bool:
     """Whether the sentence's first finite verb is plural ("melden", "kondigden")."""
     verb = next((t for t in tagged_plain(text[:120]) if t.tag.startswith("WW|pv")), None)
     return verb is not None and verb.tag.endswith("|mv")
+
+
+OF_THOSE = re.compile(r"(Een|Eén|Twee|Drie|Vier|Vijf|Enkele|Sommige|Veel|Geen)\s+(?:daarvan|hiervan)\b")
+
+
+def of_those(sentence: str, before: list[str]) -> str:
+    """"Tata Steel moet zich verantwoorden voor vier overtredingen. Een daarvan betreft ...": "Een van de vier
+    overtredingen betreft ...", the plural the sentence before ended on."""
+    found = OF_THOSE.match(sentence)
+    if not found or not before:
+        return sentence
+    previous = tagged_plain(before[-1])
+    head = next((k for k in range(len(previous) - 1, -1, -1) if previous[k].tag.startswith("N|soort|mv")), None)
+    if head is None:
+        return sentence
+    first = head
+    while first > 0 and previous[first - 1].tag.startswith(("ADJ", "TW")):
+        first -= 1
+    return f"{found.group(1)} van de {before[-1][previous[first].start:previous[head].end]}{sentence[found.end():]}"
+

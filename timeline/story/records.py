@@ -13,6 +13,7 @@ from functools import lru_cache
 from timeline.models import EventDate, Expression, Grain, Source
 from timeline.read.article import Article
 from timeline.story.features import Features
+from timeline.story.words import story_words
 from timeline.temporal import periods
 from timeline.temporal.labels import day_label, label
 from timeline.temporal.language import load
@@ -136,6 +137,14 @@ def lead_date(article: Article, language: str) -> EventDate:
     return event_date(Expression(text="", offset=(0, 0), type="DATE", value=value, mod=mod, period=period), language)
 
 
-def known_names(text: str) -> Counter:
-    """Capitalised words inside sentences: the people and companies an article is about."""
-    return Counter(re.findall(r"(?<=[a-z,] )[A-Z][\w-]+", text))
+def known_names(text: str, language: str = "nl") -> Counter:
+    """Capitalised words inside sentences: the people and companies an article is about; not an adjective of a
+    country ("de Britse branchegenoot")."""
+    adjectives = nationality_words(language)
+    return Counter(w for w in re.findall(r"(?<=[a-z,] )[A-Z][\w-]+", text) if w.lower() not in adjectives)
+
+
+@lru_cache(maxsize=None)
+def nationality_words(language: str) -> frozenset[str]:
+    return story_words(language).nationalities
+

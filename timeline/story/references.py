@@ -15,13 +15,14 @@ from functools import lru_cache
 
 from timeline.story.cast import ARTICLES, Cast
 from timeline.story.pronouns import plural_subject, plural_verb
-from timeline.story.syntax import subject_text
+from timeline.story.syntax import subject_text, tagged_plain
 from timeline.story.words import NAME, WORD, StoryWords
 
 DETERMINERS = ("die", "dat", "dit", "deze")  # a pronoun before a verb ("Dat is"), a determiner before a noun
 POSSESSIVE = re.compile(r"[’']s$")
 FIRST_WORD = re.compile(r"[\w-]+")
 ARTICLE_NOUN = re.compile(r"(?:de|het|dat|die|deze|dit)\s+([\w-]+)")
+ADJECTIVE_NOUN = re.compile(r"(?:de|het|dat|die|deze|dit)\s+(?:[\w-]+e\s+){1,2}?([\w-]+)")  # "de 35-jarige Italiaan"
 NEXT_WORD = re.compile(r"\w+\s+([\w-]+)")
 NAMED = re.compile(r"\s*\[([^\]]+)\]")
 
@@ -37,6 +38,8 @@ def antecedent(
     if typed:  # "de verzekeraar": the article's name that came with that type, the nearest mention first
         near = [n for text in reversed(before[-3:]) for n, _ in people.names_in(text, words) if n in typed]
         return near[0] if near else max(sorted(typed), key=lambda n: people.counts[n])
+    if noun and noun.endswith(words.institutions):
+        return None  # "de rechtbank", "de gemeente": named only by a name that came with that word, never another
     texts = [" ".join(before[-3:])] if salient else list(reversed(before[-3:]))
     for nearest, text in enumerate(texts):
         bare = [POSSESSIVE.sub("", n) for n, _ in people.names_in(text, words)]  # "OpenAI’s" is OpenAI
@@ -130,8 +133,9 @@ def subject_places(text: str, words: StoryWords) -> list[int]:
             break
         if count and match.group(0).lower() in words.finite:
             places.append(match.end() + 1)
-            break
-    return places
+            return places
+    verb = next((t for k, t in enumerate(tagged_plain(text[:80])) if 0 < k <= 6 and t.tag.startswith("WW|pv")), None)
+    return places + [verb.end + 1] if verb is not None else places  # "Vorig jaar leed het ...": by the tags
 
 
 def reference_at(lowered: str, start: int, words: StoryWords) -> Reference | None:
@@ -142,8 +146,11 @@ def reference_at(lowered: str, start: int, words: StoryWords) -> Reference | Non
     first = word.group(0)
     if first in words.person_pronouns:
         return Reference(start, start + len(first), "person")
-    if first in ARTICLES or first in DETERMINERS:  # "het bedrijf", "dat bedrijf"
+    if first in ARTICLES or first in DETERMINERS:  # "het bedrijf", "dat bedrijf", "de nieuwe topman"
         noun = ARTICLE_NOUN.match(rest)
+        later = ADJECTIVE_NOUN.match(rest)
+        if noun and later and not noun.group(1).endswith(words.kind_nouns) and later.group(1).endswith(words.person_nouns):
+            noun = later
         if noun and noun.group(1).endswith(words.person_nouns):
             return Reference(start, start + noun.end(), "person", noun.group(1))
         if noun and noun.group(1).endswith(words.organisation_nouns):
@@ -163,7 +170,8 @@ def pronoun_not_article(rest: str, words: StoryWords) -> bool:
     if not following:
         return False
     nxt = following.group(1)
-    return nxt in words.finite or nxt in {"een", "de", "het", "ook", "al", "nog", "niet", "zich", "zijn", "haar", "er", "daar", "nu"}
+    return nxt in words.finite or nxt in {"een", "de", "het", "ook", "al", "nog", "niet", "zich", "zijn", "haar", "er",
+                                          "daar", "nu", "wel", "toch", "dan", "immers", "namelijk", "zelf", "opnieuw"}
 
 
 def resolve(text: str, before: list[str], people: Cast, words: StoryWords, subject_only: bool = False) -> tuple[str, str | None]:

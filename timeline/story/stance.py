@@ -38,6 +38,17 @@ def opinion(text: str, words: StoryWords) -> bool:
     return any(t.text.lower() in words.opinion_verbs for t in clause_of(tokens, verb, words)[verb:])
 
 
+def regards(text: str, words: StoryWords) -> bool:
+    """"ASML ziet dit jaar als een tussenjaar waarin de omzet niet stijgt": a main verb of regarding with "als"
+    in its clause gives a view, not a happening."""
+    tokens = tagged_plain(text)
+    verb = main_verb_of(tokens, words)
+    if verb is None or tokens[verb].text.lower() not in words.regard_verbs:
+        return False
+    after = tokens[verb + 1:verb + 8]  # "als" opens no clause of its own here: look in the words after the verb
+    return any(t.text.lower() == "als" for t in after[:next((k for k, t in enumerate(after) if t.text == ","), 7)])
+
+
 def not_yet(text: str, words: StoryWords) -> bool:
     """A main clause that says something has not happened ("heeft nog geen verklaring gegeven", "is nog niet
     besloten"): no happening."""

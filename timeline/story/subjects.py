@@ -95,6 +95,9 @@ def phrase_end(tokens: Sequence[Token], i: int, dated: set[int], words: StoryWor
         return i
     found = noun_phrase_at(tags, i)
     end = found.end if found else (i + 1 if tags[i].startswith(("TW", "VNW|pers", "VNW|aanw")) else i)
+    inner = inner_phrase_end(tags, i)  # "de [in maart aangekondigde] exportbeperkingen"
+    if inner and inner > end and not any(k in dated for k in range(i, inner)):
+        return inner
     if end <= i + 1 and i + 1 < len(tags) and tokens[i].text.lower() == "het" and tags[i + 1] == "WW|inf":
         return i + 2 if i + 1 not in dated else i + 1  # "het leveren": a verb made noun
     if tags[i].startswith("N|eigen"):  # a name ends with its capitalised words: "wilde Tata staal gaan maken"
@@ -110,6 +113,20 @@ def phrase_end(tokens: Sequence[Token], i: int, dated: set[int], words: StoryWor
         end = next((k for k in range(common + 1, end)  # only after a measure ("het aantal faillissementen")
                     if tags[k].startswith("N|soort") and tokens[k - 1].text.lower() not in words.measure_nouns), end)
     return next((k for k in range(i, end) if k in dated), end)
+
+
+def inner_phrase_end(tags: list[str], i: int) -> int | None:
+    """An article, a phrase and a participle or adjective before the noun: "de in maart aangekondigde
+    exportbeperkingen", "het door Syrië gesteunde leger"; where the noun ends, else None."""
+    if not tags[i].startswith("LID") or i + 1 >= len(tags) or tags[i + 1] != "VZ":
+        return None
+    k = i + 2
+    while k < len(tags) and k <= i + 5 and tags[k].startswith(("N|", "TW", "LID", "ADJ")) and not (
+            tags[k].startswith("ADJ") and k + 1 < len(tags) and tags[k + 1].startswith("N|soort")):
+        k += 1
+    if k + 1 < len(tags) and k > i + 2 and tags[k].startswith(("WW|vd", "ADJ")) and tags[k + 1].startswith("N|soort"):
+        return k + 2
+    return None
 
 
 def is_fronted(tokens: Sequence[Token], verb: int, words: StoryWords, dated: set[int]) -> bool:

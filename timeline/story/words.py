@@ -36,6 +36,7 @@ class StoryWords:
     place_nouns: tuple[str, ...]
     countries: frozenset[str]
     nationalities: frozenset[str]  # lower case, with the inflected form: "amerikaans", "amerikaanse"
+    name_adjectives: frozenset[str]  # "tweede", "openbaar": a name they open is no person's
     non_business: tuple[str, ...]
     place_prepositions: frozenset[str]
     results: re.Pattern[str]
@@ -65,6 +66,7 @@ class StoryWords:
     headline_max: int
     subject_openers: tuple[str, ...] = ()
     kind_nouns: tuple[str, ...] = ()  # nouns that stand for an organisation or a person of a kind ("bedrijf", "topman")
+    person_kind_words: frozenset[str] = frozenset()  # the person nouns as words: "Italiaan" alone is no name
     report_frames: frozenset[str] = frozenset()
     state_verbs: frozenset[str] = frozenset()
     refusals: frozenset[str] = frozenset()
@@ -76,11 +78,13 @@ class StoryWords:
     aim_verbs: frozenset[str] = frozenset()
     explanations: tuple[str, ...] = ()
     opinion_verbs: frozenset[str] = frozenset()
+    regard_verbs: frozenset[str] = frozenset()  # "ziet ... als": a view of something, no happening
     example: re.Pattern[str] = re.compile(r"(?!)")
     trend: re.Pattern[str] = re.compile(r"(?!)")
     disclosure: re.Pattern[str] = re.compile(r"(?!)")  # "werd duidelijk dat": the news follows
     headline_relative: re.Pattern[str] = re.compile(r"(?!)")  # time words a headline leaves out
     headline_deictic: frozenset[str] = frozenset()  # "afgelopen september": a month said from the day of writing
+    speaker: re.Pattern[str] = re.compile(r"(?!)")  # "”, lichtte Jetten toe": the verb that names who spoke
     month_words: frozenset[str] = frozenset()  # months and seasons: a date phrase with one stays in a headline
     time_words: frozenset[str] = frozenset()  # months, seasons and weekdays: never a subject ("Maandag presenteerde")
     person_kinds: tuple[str, ...] = ()  # person titles and nouns: a name's type word that makes it a person's
@@ -90,7 +94,10 @@ class StoryWords:
     relative_words: tuple[str, ...] = ("",)  # and, lower case, for `headline_relative` (see may_hold)
 
 
-@lru_cache(maxsize=None)
+# "legde Apple toen een boete op": "toen" after a word is the time of the sentence before; ", toen ..." opens a clause
+ADVERB_THEN = re.compile(r"(?<=[\w\]] )toen(?= [a-z])")
+
+
 def inflected(adjective: str) -> str:
     """"amerikaans" → "amerikaanse", "chinees" → "chinese": the form before a noun."""
     return adjective[:-3] + "ese" if adjective.endswith("ees") else adjective + "e"
@@ -111,9 +118,11 @@ def story_words(language: str = "nl") -> StoryWords:
         leaning=tuple(s.leaning_openers),
         organisation_nouns=tuple(s.organisation_nouns),
         kind_nouns=tuple(s.organisation_nouns) + tuple(s.person_nouns),
+        person_kind_words=frozenset(s.person_nouns),
         institutions=tuple(s.institutions),
         place_nouns=tuple(s.place_nouns),
         countries=frozenset(s.countries),
+        name_adjectives=frozenset(s.name_adjectives),
         nationalities=frozenset(inflected(n.lower()) for n in s.nationalities) | frozenset(n.lower() for n in s.nationalities),
         non_business=tuple(s.non_business_nouns),
         place_prepositions=frozenset(s.place_prepositions),
@@ -164,12 +173,14 @@ def story_words(language: str = "nl") -> StoryWords:
         aim_verbs=frozenset(s.aim_verbs),
         explanations=tuple(s.explanations),
         opinion_verbs=frozenset(s.opinion_verbs),
+        regard_verbs=frozenset(s.regard_verbs),
         example=any_of(s.example_words),
         disclosure=re.compile(rf"\b(?:{alternatives(s.disclosure_frames)}),?\s+dat\s", re.IGNORECASE),
         trend=any_of(s.trend_verbs),
         continuation=any_of(s.continuation_words),
         headline_relative=any_of(s.headline_relative, re.IGNORECASE),
         headline_deictic=frozenset(s.headline_deictic),
+        speaker=re.compile(rf"[”’'\"]+,?\s+(?:{alternatives(s.speech_verbs)})\s+(?:de\s+|het\s+)?"),
         month_words=frozenset(lang.months) | frozenset(lang.seasons),
         time_words=frozenset(lang.months) | frozenset(lang.seasons) | frozenset(lang.weekdays),
         person_kinds=tuple(s.person_titles) + tuple(s.person_nouns),

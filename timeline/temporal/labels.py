@@ -26,17 +26,18 @@ def range_label(labels: Labels, period: Period) -> str:
     head = day_label(labels, first)
     if first.year == last.year:  # "1 januari tot en met 16 december 2025"
         head = head.rsplit(" ", 1)[0]
+    if (first.year, first.month) == (last.year, last.month):  # "24 – 30 november 2025"
+        head = str(first.day)
     return labels.range.format(first=head, last=day_label(labels, last))
 
 
 def unit_label(labels: Labels, period: Period) -> str:
-    """A whole calendar unit: "16 april 2025", "week 3 van 2025", "zomer 2025", "jaren '90"."""
+    """A whole calendar unit: "16 april 2025", "13 – 19 januari 2025" (a week), "zomer 2025", "jaren '90"."""
     start, grain = period.start_date, period.grain
     if grain is Grain.DAY:
         return day_label(labels, start)
-    if grain is Grain.WEEK:
-        iso = start.isocalendar()
-        return labels.week.format(week=iso.week, year=iso.year)
+    if grain is Grain.WEEK:  # a reader knows a week by its days: "24 – 30 november 2025", not "week 48 van 2025"
+        return range_label(labels, period)
     if grain is Grain.MONTH:
         return labels.month.format(month=labels.months[start.month - 1], year=start.year)
     if grain is Grain.SEASON:

@@ -32,7 +32,6 @@ class Labels(Model):
     months: tuple[str, ...]
     ordinals: tuple[str, ...]
     day: str
-    week: str
     month: str
     season: str
     quarter: str
@@ -111,6 +110,7 @@ class Story(Model):
     place_nouns: tuple[str, ...]
     countries: tuple[str, ...]
     nationalities: tuple[str, ...]
+    name_adjectives: tuple[str, ...]
     non_business_nouns: tuple[str, ...]
     results_words: tuple[str, ...]
     generic_organisation_nouns: tuple[str, ...]
@@ -136,10 +136,12 @@ class Story(Model):
     aim_verbs: tuple[str, ...]
     explanations: tuple[str, ...]
     opinion_verbs: tuple[str, ...]
+    regard_verbs: tuple[str, ...]
     example_words: tuple[str, ...]
     disclosure_frames: tuple[str, ...]
     headline_relative: tuple[str, ...]
     headline_deictic: tuple[str, ...]
+    speech_verbs: tuple[str, ...]
     headline_max: int
 
 

@@ -9,30 +9,38 @@ partijen er uit zijn`). Plain rules mend that, on the clauses of `chunks.clauses
   else an infinitive, else a participle when the word can be one; right after the first, a noun;
 - a finite verb that may be a possessive is one before a noun, adjective or numeral after a
   preposition (`voor zijn parochie`);
-- a main clause with no finite verb whose first verb comes right after a noun or pronoun,
-  with more of the clause after it, has it as its finite verb when the word can be one
-  (`In India werken 80000 religieuzen`, `Velora verwacht in 2026 ...`);
 - a subordinate clause opened by a subordinating conjunction of a finite clause (`dat`,
   `omdat`, `toen`, ...; not `om` or `dan`) or a relative pronoun, that has no finite verb, gets
   the first verb of its closing verb cluster that can be finite (not after `te`) as its
-  finite verb: an infinitive form becomes a plural present, a participle a past.
+  finite verb: an infinitive form becomes a plural present, a participle a past. When no verb
+  closes it (or only a `te`-infinitive), its one other infinitive form becomes the finite verb
+  (`die onderling communiceren via vaste kanalen`);
+- a main clause is read conjunct by conjunct (cut at a coordinator, or before `hoe`, `waarom`,
+  `wie`): a conjunct without a finite verb, with more of it after its first verb, has that verb
+  as its finite verb when the word can be one and it comes after a noun or pronoun, a noun
+  phrase, an adverb or two, or a fronted prepositional phrase (`In India werken 80000
+  religieuzen`, `Later vinden de buren ...`);
+- an infinitive form right after the finite verb closing a subordinate clause is the main
+  clause's finite verb when that verb takes no infinitive (`De mensen die er wonen klagen ...`);
+  a past form there before an auxiliary is a participle (`dat het schip verzonken was`).
 
 - `tot en met`, a `maar` right after the verb and quote marks open no new clause; `waar`,
   `waarin` ... inside a sentence open a subordinate clause; a main clause with no verb at all
-  takes the word after its subject seen as finite or shaped as an unseen past (`Ze wezen op`).
+  takes the word after its subject seen as finite (or as an infinitive after a subject that is
+  not singular), or shaped as an unseen past or -t present (`Ze wezen op`, `Ze delen een kamer`).
 
-And in phrases: a possessive after an article is a noun (`de mijn`), a capitalised adjective
-after a name is part of it (`Zonnestroom Noord`) and a capitalised unknown verb form a name, a
-past form between an article, possessive, numeral, adjective, adverb or preposition and a noun
-or adjective is a participle (`de vertraagde treinen`), an -en form after a cardinal a noun
-(`twaalf sprongen`), after `te` an infinitive.
-Each rule was kept for what it gained on Alpino's development part, held out from training.
+The rules inside noun phrases are in `nominal.py`. Each rule was kept for what it gained on
+Alpino's development part and (from session 9 on) LassySmall's test part, each held out from
+training.
 """
 
 from __future__ import annotations
 
 from timeline.temporal.pos.chunks import Clause, clauses
 from timeline.temporal.pos.features import QUOTES
+from timeline.temporal.pos.nominal import (
+    INSEPARABLE, PAST_ENDINGS, can_be, mend_heads, mend_phrases, participle_shaped, plural_present, seen_as,
+)
 
 FINITE_OPENERS = frozenset({
     "dat", "omdat", "wanneer", "nadat", "voordat", "terwijl", "toen", "hoewel", "of", "zodat", "doordat",
@@ -41,96 +49,171 @@ FINITE_OPENERS = frozenset({
 QUESTION_WORDS = frozenset({"welke", "wie", "wat", "hoe", "waarom", "wanneer"})
 WAAR = frozenset({"", "in", "mee", "door", "van", "op", "uit", "bij", "na", "over", "voor", "aan", "naar", "tegen", "onder",
                    "om", "achter", "langs", "tussen"})
+CLUSTER_VERBS = frozenset(  # finite verbs with an infinitive in their cluster ("dat ze willen gaan", "heeft laten zien")
+    "kan kon konden kunnen kunt moet moest moesten moeten mag mocht mochten mogen wil wilt wilde wilden willen wou "
+    "wouden zal zult zullen zou zouden ga gaat gaan ging gingen blijf blijft blijven bleef bleven laat laten liet "
+    "lieten kom komt komen kwam kwamen hoort horen hoorde hoorden zie ziet zien zag zagen doe doet doen deed deden "
+    "hoeft hoeven hoefde hoefden durft durven durfde durfden leert leren leerde leerden helpt helpen hielp hielpen "
+    "zit zitten zat zaten staat staan stond stonden ligt liggen lag lagen loopt lopen liep liepen heb hebt heeft "
+    "hebben had hadden".split())
+AUXILIARIES = frozenset("is was waren werd werden wordt heeft had hadden".split())
+INDIRECT_QUESTIONS = frozenset({"hoe", "waarom", "wie"})
 COORDINATORS = frozenset({"en", "of", "maar", "want", "noch"})
 BREAKING = ("VG|neven", "LET")
-ATTRIBUTIVE = ("LID|", "VNW|bez", "TW", "ADJ")
-PAST_ENDINGS = ("de", "te", "den", "ten")
 NOMINAL = ("N|", "ADJ", "TW")
 
 
 def mend(words: list[str], tags: list[str], lexicon: dict[str, str]) -> list[str]:
     """The tags with the constraints applied (a new list)."""
     tags = list(tags)
-    opening = [("VNW|betr" if relative_adverb(words, i) else t) for i, t in enumerate(tags)]
+    mend_heads(words, tags, lexicon)
+    opening = list(tags)
+    for i in [i for i, w in enumerate(words) if w[:4] in ("waar", "Waar")]:
+        if relative_adverb(words, i):
+            opening[i] = "VNW|betr"
     for clause in clauses(words, opening):
         mend_clause(words, tags, clause, lexicon)
-    for i in range(1, len(tags)):
-        if tags[i] == "VNW|bez" and tags[i - 1].startswith("LID|"):
-            tags[i] = "N|soort|ev"
-        elif tags[i] == "ADJ" and tags[i - 1].startswith("N|eigen") and words[i][:1].isupper():
-            tags[i] = "N|eigen|ev"
-        elif tags[i].startswith("WW|") and words[i][:1].isupper() and words[i] not in lexicon \
-                and (tags[i - 1] != "LET" or words[i - 1] == ","):
-            tags[i] = "N|eigen|ev"  # "woningcorporatie Stadswonen": a verb inside a sentence has no capital
-    for i in range(1, len(tags) - 1):
-        if tags[i].startswith("WW|pv"):
-            tags[i] = in_phrase(words, tags, i, lexicon)
+    mend_phrases(words, tags, lexicon)
     return tags
 
 
-def in_phrase(words: list[str], tags: list[str], i: int, lexicon: dict[str, str]) -> str:
-    """The tag of a finite verb form that stands where a noun phrase's words go: a past form between an
-    article, possessive, numeral, adjective, adverb or preposition and a noun or adjective is a participle
-    (`de vertraagde treinen`), and so is an unseen `ge-...-de` form before one (`door Syrië gesteunde`);
-    an -en form after a cardinal in letters, or after one and an adjective, is a plural noun (`twaalf sprongen`);
-    after `te`, an infinitive."""
-    word, before, after = words[i], tags[i - 1], tags[i + 1]
-    if tags[i] == "WW|pv|tgw|mv" and words[i - 1].lower() == "te":  # "lijken te dragen"
-        return "WW|inf"
-    if tags[i].startswith("WW|pv|verl") and after.startswith(("N|", "ADJ")):
-        if before.startswith(ATTRIBUTIVE + ("BW", "VZ")) and (can_be(word, "WW|vd", lexicon) or not seen_as(word, lexicon)):
-            return "WW|vd"
-        if word.startswith("ge") and word.endswith(("de", "te")) and not seen_as(word, lexicon):
-            return "WW|vd"
-    if word.endswith("en") and word.islower() and (counted(words, tags, i - 1)
-                                                   or before == "ADJ" and words[i - 1].endswith("e") and counted(words, tags, i - 2)):
-        return "N|soort|mv"
-    return tags[i]
 
 
-def counted(words: list[str], tags: list[str], i: int) -> bool:
-    """Whether word i is a cardinal numeral in letters (`drie`, `honderd`; not `tweede` nor `2001`)."""
-    return i >= 0 and tags[i] == "TW" and words[i].isalpha() and not words[i].endswith(("de", "ste"))
 
 
 def mend_clause(words: list[str], tags: list[str], clause: Clause, lexicon: dict[str, str]) -> None:
     finite = [j for j in range(clause.start, clause.end) if tags[j].startswith("WW|pv")]
     for a, b in zip(finite, finite[1:]):
         if not any(breaks(words, tags, j, a) for j in range(a + 1, b)):
-            if possessive(words, tags, b, lexicon):
-                tags[b] = "VNW|bez"
-            elif can_be(words[b], "WW|inf", lexicon):
-                tags[b] = "WW|inf"
-            elif can_be(words[b], "WW|vd", lexicon):
-                tags[b] = "WW|vd"
-            elif b == a + 1 and (can_be(words[b], "N|soort|ev", lexicon) or not seen_as(words[b], lexicon)):
-                tags[b] = "N|soort|ev"
+            second_finite(words, tags, a, b, lexicon)
     for j in finite:
         if j and tags[j - 1] == "VZ" and possessive(words, tags, j, lexicon):
             tags[j] = "VNW|bez"
     if clause.kind == "sub" and finite and possessive(words, tags, finite[-1], lexicon) and finite_follows(tags, clause.end):
         tags[finite[-1]] = "VNW|bez"  # "nadat hij zijn congé had gekregen": the clause was cut at "zijn"
+    if clause.kind == "sub" and len(finite) == 1:
+        main_verb_after(words, tags, clause, finite[0], lexicon)
+        auxiliary_after(words, tags, clause, finite[0], lexicon)
     if not finite and clause.kind == "sub" and (tags[clause.start] == "VNW|betr" or relative_adverb(words, clause.start)
                                                 or words[clause.start].lower() in FINITE_OPENERS):
         make_finite(words, tags, clause.start, clause.end, lexicon)
-    elif not finite and clause.kind == "main":
-        verb = next((j for j in range(clause.start + 1, clause.end) if tags[j].startswith("WW|")), None)
-        if verb is not None and tags[verb - 1].startswith(("N|", "VNW|pers")) \
-                and verb + 1 < clause.end and tags[verb + 1] != "LET":
+    elif clause.kind == "main":
+        mend_conjuncts(words, tags, clause, finite, lexicon)
+        if not finite and not any(tags[j].startswith("WW|") for j in range(clause.start, clause.end)):
+            hidden_finite(words, tags, clause.start, clause.end, lexicon)
+
+
+def second_finite(words: list[str], tags: list[str], a: int, b: int, lexicon: dict[str, str]) -> None:
+    """Mend two finite verbs a and b of one clause with nothing between them that may start a new one."""
+    seen = seen_as(words[b], lexicon)
+    if b == a + 1 and "N|soort" in seen_as(words[a], lexicon) and not can_be(words[b], "N|soort", lexicon) \
+            and not can_be(words[b], "WW|inf", lexicon) and not can_be(words[b], "WW|vd", lexicon):
+        tags[a] = "N|soort|ev" if "N|soort|ev" in seen_as(words[a], lexicon) else "N|soort|mv"  # "Trimbles vertrek viel"
+    elif possessive(words, tags, b, lexicon):
+        tags[b] = "VNW|bez"
+    elif can_be(words[b], "WW|inf", lexicon):
+        tags[b] = "WW|inf"
+    elif can_be(words[b], "WW|vd", lexicon):
+        tags[b] = "WW|vd"
+    elif b == a + 1 and (can_be(words[b], "N|soort|ev", lexicon) or not seen):
+        tags[b] = "N|soort|ev"
+    elif "N|soort" in seen and "WW|pv" not in seen:
+        tags[b] = "N|soort|ev" if "N|soort|ev" in seen else "N|soort|mv"  # "dat begin dit jaar"
+    elif not seen and participle_shaped(words[b]):
+        tags[b] = "WW|vd"  # "is op 1 mei overgestapt op ..."
+    elif not seen and tags[b - 1].startswith(("N|eigen", "LID", "VNW|bez", "ADJ")) and not words[b].endswith(PAST_ENDINGS):
+        tags[b] = "N|soort|ev"  # "Daar breekt Rons toverstaf": not seen, after a name or an article
+
+
+def mend_conjuncts(words: list[str], tags: list[str], clause: Clause, finite: list[int], lexicon: dict[str, str]) -> None:
+    """Each conjunct of a main clause without a finite verb takes its first verb after a subject (not after the
+    clause's finite verb: "met de ministeries en de provincie ondertekenen"), or after adverbs or "en"."""
+    for start, end in conjuncts(words, tags, clause):
+        if any(start <= j < end for j in finite) \
+                or any(tags[j] in ("WW|inf", "WW|vd") for j in range(max(clause.start - 1, 0), start)):
+            continue  # "Ze willen zingen en dansen": an infinitive before, and the verb after "en" is one too
+        verb = next((j for j in range(start + 1, end) if tags[j].startswith("WW|")), None)
+        after_finite = any(j < start for j in finite)
+        if verb is not None and (subject_before(tags, start, verb) and not after_finite or fronted(tags, start, verb)) \
+                and verb + 1 < len(tags) and (tags[verb + 1] != "LET" if verb + 1 < end else tags[end] == "VG|onder"):
             tags[verb] = main_finite(words[verb], tags[verb], lexicon)
-        elif verb is None:
-            hidden_finite(words, tags, clause, lexicon)
 
 
-def hidden_finite(words: list[str], tags: list[str], clause: Clause, lexicon: dict[str, str]) -> None:
-    """In a main clause with no verb at all: the first word after a noun or personal pronoun that was seen as
-    a finite verb (`Ze wezen op ...`), or not seen and shaped as a past (`De Afrikanen boekten in ...`), is one."""
-    for j in range(clause.start + 1, clause.end - 1):
+def main_verb_after(words: list[str], tags: list[str], clause: Clause, finite: int, lexicon: dict[str, str]) -> None:
+    """An infinitive form right after the finite verb that closes a subordinate clause is the main clause's finite
+    verb when that verb takes no infinitive and the main clause has none before or after (`De mensen die er
+    wonen klagen over lawaai`)."""
+    j = finite + 1
+    if j >= clause.end or tags[j] != "WW|inf" or words[finite].lower() in CLUSTER_VERBS \
+            or not plural_present(words[j], lexicon):
+        return
+    left = next((k for k in range(clause.start - 1, -1, -1) if tags[k] == "LET"), -1)
+    right = next((k for k in range(j + 1, len(tags)) if tags[k] == "LET" or tags[k] == "VG|onder"), len(tags))
+    if any(tags[k].startswith("WW|pv") for k in [*range(left + 1, clause.start), *range(j + 1, right)]):
+        return
+    tags[j] = "WW|pv|tgw|mv"
+
+
+def auxiliary_after(words: list[str], tags: list[str], clause: Clause, finite: int, lexicon: dict[str, str]) -> None:
+    """A subordinate clause cut after a past form that an auxiliary follows has a participle there, and the
+    auxiliary is its finite verb (`dat het kalf verdronken was`)."""
+    after = clause.end
+    if finite == after - 1 and after < len(words) and words[after].lower() in AUXILIARIES \
+            and tags[after].startswith("WW|pv") and (can_be(words[finite], "WW|vd", lexicon)
+                                                    or words[finite].startswith(INSEPARABLE) and words[finite].endswith("en")):
+        tags[finite] = "WW|vd"
+
+
+def conjuncts(words: list[str], tags: list[str], clause: Clause) -> list[tuple[int, int]]:
+    """The stretches of a main clause between its coordinators (each after the first starts at its coordinator;
+    not the "en" of "tot en met")."""
+    if "VG|neven" not in tags[clause.start:clause.end] and INDIRECT_QUESTIONS.isdisjoint(words[clause.start:clause.end]):
+        return [(clause.start, clause.end)]
+    cuts = [j for j in range(clause.start + 1, clause.end - 1) if tags[j] == "VG|neven"
+            and not (words[j - 1].lower() == "tot" and words[j + 1].lower() == "met")
+            or words[j] in INDIRECT_QUESTIONS and j > clause.start + 1]
+    bounds = [clause.start, *cuts, clause.end]
+    return list(zip(bounds, bounds[1:]))
+
+
+NOUN_PHRASE = ("LID|", "VNW|bez", "VNW|aanw", "VNW|ander", "ADJ", "TW", "N|")
+
+
+def subject_before(tags: list[str], start: int, verb: int) -> bool:
+    """Whether a noun or personal pronoun stands right before the verb, or a noun phrase fills the clause up
+    to it (`De jaren vijftig staan ...`)."""
+    if tags[verb - 1].startswith(("N|", "VNW|pers")):
+        return True
+    before = tags[start:verb]
+    return all(t.startswith(NOUN_PHRASE) for t in before) and any(t.startswith("N|") for t in before)
+
+
+def fronted(tags: list[str], start: int, verb: int) -> bool:
+    """Whether only an adverb or two (or a coordinator) stand before the verb in its clause, the place of a
+    main clause's finite verb (`Later gebruiken ze ...`, `Dagelijks rollen ...`, `..., en vinden dat ...`), or
+    a prepositional phrase with the subject after the verb (`In die zaal spelen de kinderen ...`)."""
+    if verb - start <= 2 and all(t in ("BW", "ADJ", "VG|neven") for t in tags[start:verb]):
+        return True
+    return tags[start] == "VZ" and all(t.startswith(NOUN_PHRASE + ("VZ",)) for t in tags[start:verb]) \
+        and verb + 1 < len(tags) and tags[verb + 1].startswith(("LID", "VNW|pers", "N|eigen"))
+
+
+def hidden_finite(words: list[str], tags: list[str], start: int, end: int, lexicon: dict[str, str]) -> None:
+    """In a main clause from `start` to `end` with no verb at all: the first word after
+    a noun or personal pronoun that was seen as a finite verb (`Ze wezen op ...`), or as an infinitive after a
+    subject that is not singular (`Ze delen een coupé`), or not seen and shaped as a past (`De Afrikanen boekten
+    in ...`), is one."""
+    for j in range(start + 1, end - 1):
         if tags[j - 1].startswith(("N|", "VNW|pers")) and tags[j + 1] != "LET" and words[j].islower():
             seen = seen_as(words[j], lexicon)
             finite = next((t for t in seen.split("/") if t.startswith("WW|pv")), None)
             if finite is None and not seen and words[j].endswith(PAST_ENDINGS):
                 finite = "WW|pv|verl|mv" if words[j].endswith("en") else "WW|pv|verl|ev"
+            if finite is None and "WW|inf" in seen and not tags[j - 1].endswith("|ev"):
+                finite = "WW|pv|tgw|mv"  # "Ze delen een coupé": an infinitive's form is the plural present
+            if finite is None and not seen and words[j].endswith("t") and len(words[j]) > 4 \
+                    and not words[j].endswith(("ent", "ant", "ist", "aat", "ect", "act", "iet")):
+                finite = "WW|pv|tgw|ev"  # "De kaars smelt", "België grenst aan ..."
             if finite:
                 tags[j] = finite
                 return
@@ -188,14 +271,7 @@ def asks(word: str) -> bool:
     return low in QUESTION_WORDS or low in COORDINATORS or low.startswith("waar")
 
 
-def seen_as(word: str, lexicon: dict[str, str]) -> str:
-    return lexicon.get(word) or lexicon.get(word.lower()) or ""
 
-
-def can_be(word: str, tag: str, lexicon: dict[str, str]) -> bool:
-    """Whether the treebanks showed the word with this tag, or (unseen) it ends as an infinitive does."""
-    seen = seen_as(word, lexicon)
-    return tag in seen if seen else tag == "WW|inf" and word.endswith("en")
 
 
 def make_finite(words: list[str], tags: list[str], start: int, end: int, lexicon: dict[str, str]) -> None:
@@ -212,3 +288,13 @@ def make_finite(words: list[str], tags: list[str], start: int, end: int, lexicon
         if tags[j] == "WW|vd" and "WW|pv|verl" in seen:
             tags[j] = "WW|pv|verl|ev" if "WW|pv|verl|ev" in seen else "WW|pv|verl|mv"
             return
+    if first < end and words[first].lower() == "te" and first - 1 > start and not tags[first - 1].startswith("WW|"):
+        finite = next((t for t in seen_as(words[first - 1], lexicon).split("/") if t.startswith("WW|pv")), None)
+        if finite:  # "omdat ze op het perron staat te wachten"
+            tags[first - 1] = finite
+            return
+    # no verb but a te-infinitive closes the clause: "die onderling communiceren via vaste kanalen"
+    verbs = [j for j in range(start + 1, end) if tags[j].startswith("WW|") and words[j - 1].lower() != "te"]
+    if len(verbs) == 1 and (first == end or verbs[0] < first) and tags[verbs[0]] == "WW|inf" \
+            and not tags[verbs[0] - 1].startswith(("LID", "LET")) and plural_present(words[verbs[0]], lexicon):
+        tags[verbs[0]] = "WW|pv|tgw|mv"

@@ -1,0 +1,18 @@
+"""A story's title names its most mentioned actor as the articles write it."""
+
+from timeline.build import build_timeline
+from timeline.read.inputs import Input
+
+ARTICLES = {
+    "a.txt": "date 2025-03-12\n\nZorgverzekeraar Zilveren Kruis gaat 400 banen schrappen. Dat meldde de verzekeraar "
+             "woensdag. De bond wil met Zilveren Kruis praten.\n",
+    "b.txt": "date 2025-03-14\n\nDe vakbonden willen met Zilveren Kruis praten. Zilveren Kruis reageerde donderdag nog "
+             "niet.\n",
+}
+
+
+def test_the_title_names_the_actor_in_all_its_words(tmp_path):
+    for name, text in ARTICLES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    story = build_timeline([Input(tmp_path / n, n) for n in sorted(ARTICLES)])
+    assert story.title.endswith("Zilveren Kruis"), story.title

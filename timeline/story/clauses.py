@@ -1,0 +1,61 @@
+"""Clauses made main clauses: a verb-final clause with its finite verb second ("zij de vaart op 9 mei staakte" →
+"zij staakte de vaart op 9 mei"), an adverb put after the verb, a second conjunct's verb moved."""
+
+from __future__ import annotations
+
+from timeline.story.subjects import subject_end
+from timeline.story.syntax import finite_form, main_verb_of, tagged_plain, widened
+from timeline.story.words import StoryWords
+
+
+def verb_second(clause: str, words: StoryWords) -> str | None:
+    """A verb-final clause as a main clause: "zij de vaart op 9 mei staakte" → "zij staakte de vaart
+    op 9 mei"; only the finite verb moves ("had ... ingetrokken" keeps its participle last)."""
+    tokens = tagged_plain(clause)
+    if len(tokens) > 3 and tokens[0].tag == "BW" and tokens[0].text.lower() in words.subject_adverbs \
+            and tokens[1].tag.startswith(("LID", "N|", "VNW|pers")):  # "dat ook de Omgevingsdienst aangifte doet":
+        made = verb_second(clause[tokens[1].start:], words)  # "de Omgevingsdienst doet ook aangifte"
+        return made and insert_after_verb(made, tokens[0].text.lower(), words)
+    end = 1 if tokens and tokens[0].text.lower() == "er" else subject_end(tokens, 0, words, set())  # "er ... gaat gelden"
+    verb = next((k for k in range(end, len(tokens)) if tokens[k].tag.startswith("WW|pv")), None)
+    if verb is None:  # a clause has a finite verb: a plural read as an infinitive ("exportregels ... opleggen")
+        verb = next((k for k in range(end, len(tokens)) if tokens[k].tag == "WW|inf"
+                     and tokens[k - 1].text.lower() != "te"), None)
+    if end == 0 or verb is None:
+        return None
+    if verb == end:  # already subject and verb: only a second clause after "en" may need its verb moved
+        rest = clause[tokens[verb].end:].strip()
+        second = conjunct_second(rest)
+        return f"{clause[:tokens[verb].end]} {second}".strip() if second != rest else None
+    last = widened(clause, tokens[0].start, tokens[end - 1].end)[1]
+    moved = clause[last:tokens[verb].start].strip()
+    rest = clause[tokens[verb].end:].strip()
+    if rest and rest[0] in "’”\"'":  # "‘tot stilstand kwamen’": the quote closes where the verb stood
+        moved, rest = moved + rest[0], rest[1:].strip()
+    form, particle = finite_form(tokens[verb].text, words, tagged=True) or (tokens[verb].text, "")
+    return " ".join(p for p in (clause[:last], form, moved, particle, conjunct_second(rest)) if p)
+
+
+def insert_after_verb(clause: str, adverb: str, words: StoryWords) -> str:
+    """The adverb right after the main clause's finite verb."""
+    tokens = tagged_plain(clause)
+    verb = main_verb_of(tokens, words)
+    if verb is None:
+        return f"{adverb} {clause}"
+    return f"{clause[:tokens[verb].end]} {adverb} {clause[tokens[verb].end:].strip()}".strip()
+
+
+def conjunct_second(rest: str) -> str:
+    """"... en sindsdien nauwelijks zijn gegroeid" → "... en zijn sindsdien nauwelijks gegroeid": a second
+    verb-final clause after "en" that shares the subject takes its finite verb after "en" too."""
+    tokens = tagged_plain(rest)
+    joint = next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k].text.lower() == "en"), None)
+    if joint is None:
+        return rest
+    verb = next((k for k in range(joint + 1, len(tokens)) if tokens[k].tag.startswith("WW|pv")), None)
+    if verb is None or verb == joint + 1 or not all(t.tag.startswith(("WW", "LET")) for t in tokens[verb + 1:]):
+        return rest
+    if not any(t.tag.startswith(("WW|vd", "WW|inf")) for t in tokens[verb + 1:]):
+        return rest  # "en Japan een akkoord sloten": a subject of its own may stand there
+    between = rest[tokens[joint].end:tokens[verb].start].strip()
+    return f"{rest[:tokens[joint].end]} {tokens[verb].text} {between} {rest[tokens[verb].end:].strip()}".strip()
