@@ -17,7 +17,8 @@ date) to a temporary folder, then times whole processes, start-up included:
   its own modules), and the per-article time of both once started;
 - start-up of `timeline --help` and `timeline resolve`;
 - `timeline build` beside the extraction job on the same articles (default 10,000): build/extract
-  per article, and the speed-up of `--jobs 2` over `--jobs 1`;
+  per article (wall time, and CPU time, which other work on the machine disturbs less), and the
+  speed-up of `--jobs 2` over `--jobs 1`;
 - `timeline build` over growing archives: time and peak memory (ru_maxrss);
 - `timeline build` of one article of 1 and 5 MB: time per MB.
 Nothing here is a test; CI never runs it.
@@ -93,14 +94,20 @@ def timed(command: list[str], runs: int) -> tuple[float, int]:
 
 def peak_of(command: list[str]) -> tuple[float, int]:
     """Wall seconds and peak RSS (KiB) of one run, measured by a fresh child's rusage."""
+    seconds, kib, _ = usage_of(command)
+    return seconds, kib
+
+
+def usage_of(command: list[str]) -> tuple[float, int, float]:
+    """Wall seconds, peak RSS (KiB) and CPU seconds (user + system) of one run, by a fresh child's rusage."""
     probe = (
         "import resource, subprocess, sys, time; s = time.perf_counter(); "
         "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
-        "print(time.perf_counter() - s, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+        "r = resource.getrusage(resource.RUSAGE_CHILDREN); print(time.perf_counter() - s, r.ru_maxrss, r.ru_utime + r.ru_stime)"
     )
     out = subprocess.run([PYTHON, "-c", probe, *command], check=True, capture_output=True, text=True)
-    seconds, kib = out.stdout.split()
-    return float(seconds), int(kib)
+    seconds, kib, cpu = out.stdout.split()
+    return float(seconds), int(kib), float(cpu)
 
 
 def extraction(folder: Path, count: int, runs: int) -> None:
@@ -212,15 +219,17 @@ def build_against_extract(count: int) -> None:
         folder = Path(tmp) / "in"
         folder.mkdir()
         make_corpus(folder, count)
-        extract_s, _ = peak_of([PYTHON, "-c", TIMELINE_JOB, str(folder)])
-        one, kib = peak_of([exe, "build", str(folder), "--quiet", "--format", "json", "--jobs", "1",
-                            "--out", str(Path(tmp) / "one")])
+        extract_s, _, extract_cpu = usage_of([PYTHON, "-c", TIMELINE_JOB, str(folder)])
+        one, kib, one_cpu = usage_of([exe, "build", str(folder), "--quiet", "--format", "json", "--jobs", "1",
+                                      "--out", str(Path(tmp) / "one")])
         two, _ = peak_of([exe, "build", str(folder), "--quiet", "--format", "json", "--jobs", "2",
                           "--out", str(Path(tmp) / "two")])
     print(f"build beside extract over {count} articles, whole process, one run each:")
     print(f"  extract {extract_s:7.1f} s   build --jobs 1 {one:7.1f} s (peak {kib / 1024:.0f} MB)   "
           f"build --jobs 2 {two:7.1f} s")
     print(f"  build/extract {one / extract_s:5.2f} (target <= 1.5)   --jobs 2 speed-up {one / two:4.2f}x (target >= 1.7)")
+    print(f"  CPU seconds (user + system: steadier than wall time on a shared machine): extract {extract_cpu:.1f} s, "
+          f"build --jobs 1 {one_cpu:.1f} s, build/extract {one_cpu / extract_cpu:5.2f}")
 
 
 def big_article(sizes_mb: list[int]) -> None:

@@ -46,12 +46,14 @@ class Cast:
         return found
 
 
-def name_words(sentences: list[str], words: StoryWords) -> frozenset[str]:
+def name_words(sentences: list[str], words: StoryWords, runs: dict[str, list[re.Match[str]]] | None = None) -> frozenset[str]:
     """Words an article capitalises inside a sentence, and (lower case) the words it writes in
     lower case or that the language file lists: a sentence's first word is a name only if it is
-    among the first, or stands before another name and is not among the second."""
+    among the first, or stands before another name and is not among the second. `runs`: each
+    sentence's NAME matches, where the caller found them already."""
+    runs = runs or {text: list(NAME.finditer(text)) for text in sentences}
     capitalised = {  # not the first word after a quote that opens the sentence ("“Hiermee gaan we ...")
-        word for text in sentences for m in NAME.finditer(text) if text[:m.start()].strip("\"'“‘„«( ")
+        word for text in sentences for m in runs[text] if text[:m.start()].strip("\"'“‘„«( ")
         for word in m.group(0).split() if word[:1].isupper()
     }
     lower = {w for text in sentences for w in LOWER_WORD.findall(text)}
@@ -59,14 +61,15 @@ def name_words(sentences: list[str], words: StoryWords) -> frozenset[str]:
     return frozenset(capitalised | lower | words.subordinators | words.fronted | countries)
 
 
-def names_in(text: str, known: frozenset[str], words: StoryWords) -> list[tuple[str, str]]:
+def names_in(text: str, known: frozenset[str], words: StoryWords,
+             runs: list[re.Match[str]] | None = None) -> list[tuple[str, str]]:
     """(name, type) for each capitalised run. At the sentence's start a word counts only if the
     article names it elsewhere. A leading article or type word ("Chemieconcern Norvia
     Chemicals", "de Zeeuwse Spaarbank") is not part of the name but its type; so is a
     lower-case type word right before it ("topman Erik Vos"). "Nijmeegse halfgeleiderfabrikant"
     is an adjective, not a name."""
     found, last_end = [], 0
-    for match in NAME.finditer(text):
+    for match in NAME.finditer(text) if runs is None else runs:
         parts = match.group(0).split()
         window = text[max(0, match.start() - 60) : match.start()]  # a bounded look back keeps long texts linear
         at_start = match.start() == 0 or window.rstrip().endswith((".", "‘", "“", '"'))
@@ -156,8 +159,9 @@ def adjectival(first: str, words: StoryWords) -> bool:
 
 
 def cast(sentences: list[str], words: StoryWords) -> Cast:
-    known = name_words(sentences, words)
-    memo = {text: names_in(text, known, words) for text in sentences}
+    runs = {text: list(NAME.finditer(text)) for text in sentences}  # read once, for the known words and the names
+    known = name_words(sentences, words, runs)
+    memo = {text: names_in(text, known, words, runs[text]) for text in sentences}
     singles = {name for found in memo.values() for name, _ in found if " " not in name}
     memo = {text: [part for name, kind in found for part in person_after(name, kind, singles)] for text, found in memo.items()}
     runs = [(name, kind, text) for text in sentences for name, kind in memo[text]]
@@ -183,9 +187,81 @@ def cast(sentences: list[str], words: StoryWords) -> Cast:
 
 def placed(name: str, sentences: list[str], words: StoryWords) -> bool:
     """Whether every time the article writes `name` it follows a word of place ("in IJmuiden", "uit Veldhoven")."""
-    pattern = re.compile(rf"(\S+)\s+{re.escape(name)}(?![\w-])|(?<![\w-]){re.escape(name)}(?![\w-])")
-    seen = [m.group(1) for text in sentences for m in pattern.finditer(text)]
-    return bool(seen) and all(w is not None and w.lower() in words.place_prepositions for w in seen)
+    seen = False
+    for text in sentences:
+        if name in text:
+            for word in words_before(text, name):
+                if word is None or word.lower() not in words.place_prepositions:
+                    return False
+                seen = True
+    return seen
+
+
+def words_before(text: str, name: str) -> list[str | None]:
+    r"""The word before each time `text` writes `name` as a word of its own (None where none stands before it),
+    as re.finditer(rf"(\S+)\s+{name}(?![\w-])|(?<![\w-]){name}(?![\w-])") reads them, without compiling a
+    pattern for each name. The match that starts first wins, one with a word before it on a tie: the first
+    writing that matches, unless the writing right after the word that holds its start (and the spaces after
+    that word) matches from that word on. Each writing and each word is looked at about once: linear."""
+    found: list[str | None] = []
+    at, word_end, after = 0, -1, -1  # the word (a run without spaces) that holds the best start, and the next one
+    while True:
+        best = first_match(text, name, at)
+        if best is None:
+            return found
+        if best[0] >= word_end:
+            word_end, after = next_word(text, best[0])
+        other = match_at(text, name, after, at) if after > best[0] and text.startswith(name, after) else None
+        if other is not None and (other[0], other[2] is None) < (best[0], best[2] is None):
+            best = other
+        found.append(best[2])
+        at = best[1]
+
+
+def first_match(text: str, name: str, at: int) -> tuple[int, int, str | None] | None:
+    """(start, end, word before) of the first writing of `name` from `at` on that stands as a word of its own."""
+    g = text.find(name, at)
+    while g >= 0:
+        match = match_at(text, name, g, at)
+        if match is not None:
+            return match
+        g = text.find(name, g + 1)
+    return None
+
+
+def match_at(text: str, name: str, g: int, at: int) -> tuple[int, int, str | None] | None:
+    end = g + len(name)
+    if end < len(text) and wordish(text[end]):
+        return None
+    return after_word(text, g, at, end) or ((g, end, None) if g == 0 or not wordish(text[g - 1]) else None)
+
+
+def next_word(text: str, at: int) -> tuple[int, int]:
+    """Where the word at `at` ends, and where the word after it starts."""
+    end = at
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    start = end
+    while start < len(text) and text[start].isspace():
+        start += 1
+    return end, start
+
+
+def after_word(text: str, g: int, at: int, end: int) -> tuple[int, int, str] | None:
+    """The match of a word, spaces and the name at `g`, starting at `at` or later."""
+    e = g
+    while e > at and text[e - 1].isspace():
+        e -= 1
+    if e == g or e <= at:
+        return None
+    s = e
+    while s > at and not text[s - 1].isspace():
+        s -= 1
+    return s, end, text[s:e]
+
+
+def wordish(char: str) -> bool:
+    return char.isalnum() or char in "_-"
 
 
 CAPITALISED_RUN = re.compile(r"[A-Z][\w-]*(?: [A-Z][\w-]*)*")

@@ -18,7 +18,7 @@ from typing import Callable
 
 from timeline.models import Expression
 from timeline.story.sentences import quotations
-from timeline.story.words import StoryWords, tokens
+from timeline.story.words import StoryWords, may_hold, tokens
 
 COORDINATED = re.compile(r"\s*(?:,|en|of|tot en met|t/m)\s*")
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
@@ -138,18 +138,21 @@ def choose(
             item, role = restated(raw, chosen)
             return Dating("dated", item.expression, role)
     lowered = raw.lower()
-    if recent_word or words.recent.search(lowered):
+    if recent_word or (may_hold(lowered, words.recent_words) and words.recent.search(lowered)):
         return Dating("recent", None, "recent")
     figure = has_amount or bool(words.figure.search(raw))
-    hedged = words.hedge.search(lowered)  # "Het zou mikken op 100 miljard": a plan or a rumour, not a figure now
-    if figure and not hedged and (words.present.search(lowered) or (any(r in EXCLUDED for r in found) and present())):
+    # hedged ("Het zou mikken op 100 miljard": a plan or a rumour, not a figure now) is asked only of a figure
+    if figure and not words.hedge.search(lowered) and (words.present.search(lowered) or (
+            any(r in EXCLUDED for r in found) and present())):
         return Dating("published", None, "present")
     return Dating("undated", None, found[0] if found else "no date")
 
 
 def conditional(raw: str, words: StoryWords) -> bool:
-    """"Als je me vijf jaar geleden had gezegd ...": a counterfactual or condition, no happening."""
-    return bool(words.conditional.search(raw.lower()))
+    """"Als je me vijf jaar geleden had gezegd ...": a counterfactual or condition, no happening. Each reading
+    needs one of the conditional verbs: a sentence without one is no condition, read without the pattern."""
+    lowered = raw.lower()
+    return any(map(lowered.__contains__, words.conditional_verbs)) and bool(words.conditional.search(lowered))
 
 
 def has_figure(raw: str, words: StoryWords) -> bool:

@@ -13,6 +13,7 @@ from timeline.temporal.language import load
 
 NUMBER = r"(?P<number>\d+(?:[.,]\d+)*)"
 DIGIT = re.compile(r"[0-9]")
+ANY_DIGIT = re.compile(r"\d")  # as NUMBER reads a digit
 CAPITALISED = re.compile(r"[A-Z][\w-]+")
 LONG_WORD = re.compile(r"[a-zà-ÿ][a-zà-ÿ-]{6,}")
 STEM = 7  # a long word's first letters stand for it: "exportbeperking" and "exportbeperkingen" share "exportb"
@@ -60,6 +61,12 @@ def amount_pattern(language: str) -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=None)
+def reach(language: str) -> int:
+    """How far before its number an amount can start: the longest currency word and a space."""
+    return max(map(len, load(language).merge.currencies), default=0) + 1
+
+
 def parse_number(text: str) -> float:
     """Dutch notation: 9,74 is nine point seven four; 1.400 is fourteen hundred."""
     if "," in text:
@@ -73,7 +80,8 @@ def amounts(text: str, language: str = "nl") -> frozenset[tuple[float, str]]:
         return frozenset()  # most sentences: no number, so no amount
     merge = load(language).merge
     found = set()
-    for match in amount_pattern(language).finditer(text):
+    start = max(0, ANY_DIGIT.search(text).start() - reach(language))  # no amount starts before its currency
+    for match in amount_pattern(language).finditer(text, start):
         unit_word = match.group("unit") or match.group("pre")
         if not (match.group("scale") or unit_word):
             continue  # a bare number is no amount
@@ -102,7 +110,7 @@ def event_words(text: str, language: str = "nl") -> frozenset[str]:
     """The words for what happened, each as its entry says it (a stem without its *).
     Most sentences hold none of the stems: a substring test says so before the pattern runs."""
     lowered = text.lower()
-    if not any(stem in lowered for stem in event_stems(language)):
+    if not any(map(lowered.__contains__, event_stems(language))):
         return frozenset()
     entries = load(language).merge.event_words
     return frozenset(
@@ -131,8 +139,13 @@ def features(text: str, language: str = "nl") -> Features:
 
 def terms(text: str, language: str = "nl") -> tuple[str, ...]:
     """The stems of the sentence's long words that are no common words of the language."""
-    common = frozenset(load(language).merge.common_words)
+    common = common_words(language)
     return tuple(sorted({w[:STEM] for w in LONG_WORD.findall(text.lower()) if w not in common}))
+
+
+@lru_cache(maxsize=None)
+def common_words(language: str) -> frozenset[str]:
+    return frozenset(load(language).merge.common_words)
 
 
 def actor_names(f: Features) -> set[str]:

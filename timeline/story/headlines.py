@@ -49,12 +49,12 @@ def headline(text: str, words: StoryWords, title: str | None = None) -> str:
         head = head if len(head.split()) >= 3 else title
         return shortened(head, words) if len(head) > words.headline_max else fit(head, words)  # "breidt ... uit"
     first = FIRST_SENTENCE.split(text, maxsplit=1)[0]
-    plain = strip_asides(first)
-    plain = happening_clause(plain, words) or main_clause(plain, words)
+    stripped = strip_asides(first)
+    plain = happening_clause(stripped, words) or main_clause(stripped, words)
     short = without_relative(cut(plain, words), words)
     if short != plain and plain[len(short):].lstrip(" ,").startswith("dat "):  # "presenteerde zijn eindverslag met
         short = WITH_NOUN.sub("", short)  # de aanbeveling [dat ...]": the noun that heads the clause goes with it
-    short = dangling_end(short, words) if short != plain or len(strip_asides(first)) < len(first) - 1 else short
+    short = dangling_end(short, words) if short != plain or len(stripped) < len(first) - 1 else short
     whole = timeless(short, words)
     whole = dangling_end(whole, words) if whole != short else whole  # "dan aan [het begin van dit jaar]"
     if whole.split(" ", 1)[0] != short.split(" ", 1)[0] and starts_on_verb(whole):  # a fronted time word went:

@@ -98,7 +98,13 @@ def numbered(candidates: list[Candidate], identity: str) -> list[Candidate]:
 def event_date(expr: Expression, language: str) -> EventDate:
     period = expr.period
     grain = period.grain if not period.grain.is_time_of_day else Grain.DAY
-    return shared_date(expr.value, expr.mod, period.start_date, period.end_date, grain, label(period, expr.mod, language))
+    return shared_date(expr.value, expr.mod, period.start_date, period.end_date, grain, period_label(period, expr.mod, language))
+
+
+@lru_cache(maxsize=4096)
+def period_label(period, mod, language: str) -> str:
+    """The label of a period (temporal.labels.label), made once for the many events at one date."""
+    return label(period, mod, language)
 
 
 @lru_cache(maxsize=4096)

@@ -21,6 +21,7 @@ OPENING = re.compile(r"\s*(?:$|[‘“\"'«(\[]?[A-ZÀ-Ý0-9■])")
 WORD_BEFORE_REVERSED = re.compile(r"\n?(\S+)")  # "(\S+)$" read from the end: no scan from the start
 LOOK_BACK = 80
 SPACE_BEFORE_STOP = re.compile(r"\s+([.,;:!?])(?=\s|$)")
+SPACED_STOPS = tuple(" " + stop for stop in ".,;:!?")
 QUOTE_MARKS = re.compile("[‘“«\"”»’]")
 QUOTE_REACH = 600  # a quotation left open longer than this is a stray mark, not a quotation
 HEADING_MAX = 90
@@ -55,8 +56,10 @@ def sentences(article: Article, language: str = "nl") -> list[Sentence]:
 
 
 def fold(piece: str) -> str:
-    """White space folded, and no space left before a stop ("Stargate-project .")."""
-    return SPACE_BEFORE_STOP.sub(r"\1", " ".join(piece.split()))
+    """White space folded, and no space left before a stop ("Stargate-project ."); folded, a space is the only
+    white space left, so a text with no space before a stop is done without the pattern."""
+    folded = " ".join(piece.split())
+    return SPACE_BEFORE_STOP.sub(r"\1", folded) if any(map(folded.__contains__, SPACED_STOPS)) else folded
 
 
 def split(block: str, abbreviations: frozenset[str]) -> list[tuple[int, int]]:

@@ -11,7 +11,7 @@ from timeline.story.syntax import (
     SEPARABLE, dangling_end, main_verb_of, phrase_end, tagged_plain, verb_tail,
 )
 from timeline.story.trim import bare_title, rebuilt, short_subject, with_of, without_clause_phrases
-from timeline.story.words import ADVERB_THEN, StoryWords
+from timeline.story.words import ADVERB_THEN, StoryWords, may_hold
 
 OPENING_QUOTE = re.compile(r"(?:^|(?<=\s))[“„‘’'\"](?=\w)")
 CLOSING_QUOTE = re.compile(r"(?<=[\w.,!?…])[”’'\"](?!\w)")
@@ -273,9 +273,10 @@ def timeless(text: str, words: StoryWords, every: bool = False) -> str:
     spans = [(s, e) for s, e in date_spans(text) if every or not re.search(r"\d", text[s:e]) and (
              not words.month_words & set(text[s:e].lower().split()) or words.headline_deictic & set(text[s:e].lower().split()))]
     spans += [m.span() for m in ADVERB_THEN.finditer(text)]  # "legde Apple toen een boete op": the time of the sentence before
-    for found in words.headline_relative.finditer(text):  # "Drie maanden eerder": the count goes with its word
-        counted = COUNTED.search(text, 0, found.start())
-        spans.append((counted.start() if counted else found.start(), found.end()))
+    if may_hold(text, words.relative_words, ignore_case=True):  # none of its words: no match
+        for found in words.headline_relative.finditer(text):  # "Drie maanden eerder": the count goes with its word
+            counted = COUNTED.search(text, 0, found.start())
+            spans.append((counted.start() if counted else found.start(), found.end()))
     for start, end in reversed(merged(spans, text)):
         before = re.search(r"(?:\b(?:dan|uiterlijk|ongeveer|omstreeks|circa)\s+)?(?:\b(?:op|in|sinds|vanaf|per|van)\s+)?$",
                            text[:start], re.IGNORECASE)

@@ -4,6 +4,7 @@ or a duty it sets, a trend over a span up to now. Such a sentence is no event at
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from timeline.story.features import event_words
@@ -83,8 +84,14 @@ def explains(text: str, words: StoryWords) -> bool:
     after a fronted phrase ("Volgens het bedrijf komt dat doordat ..."), or with up to two words inside
     its verb and the rest ("Het ging onder meer om ...", "Het gaat bijvoorbeeld om ...")."""
     said = text.lower().replace(",", " ").split()[:10]
+    heads = first_words(words.explanations)  # each reading at k starts with said[k]: only a phrase's first word
     return any(" ".join(said[k:]).startswith(words.explanations) or " ".join(said[k:k + 2] + said[k + 2 + gap:]).startswith(
-        words.explanations) for k in range(0, 6) for gap in (1, 2))
+        words.explanations) for k in range(0, 6) if k >= len(said) or said[k].startswith(heads) for gap in (1, 2))
+
+
+@lru_cache(maxsize=None)
+def first_words(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(phrase.split(" ", 1)[0] for phrase in phrases)
 
 
 def spans_years(period) -> bool:

@@ -4,6 +4,7 @@ it, a list; and whether something else was fronted before the verb."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from timeline.story.words import StoryWords
 from timeline.temporal.pos import Token
@@ -15,10 +16,15 @@ ATTACHED = ("van", "voor", "uit", "in", "bij", "op", "met")  # a noun's own phra
 def quantity_end(tokens: Sequence[Token], i: int, words: StoryWords) -> int:
     """Past the words that open a subject without being its head: "ruim", "in totaal", "vooral", "alle vier"."""
     text = " ".join(t.text.lower() for t in tokens[i:i + 4])
-    for opener in sorted(words.subject_openers, key=len, reverse=True):
+    for opener in longest_first(words.subject_openers):
         if text == opener or text.startswith(opener + " "):
             return i + len(opener.split())
     return i
+
+
+@lru_cache(maxsize=None)
+def longest_first(openers: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(openers, key=len, reverse=True))
 
 
 def subject_end(tokens: Sequence[Token], i: int, words: StoryWords, dated: set[int]) -> int:

@@ -15,20 +15,14 @@ import re
 from collections.abc import Sequence
 
 from timeline.story.words import StoryWords
-from timeline.story.tagging import tagged_plain
-from timeline.temporal.pos import Token, clauses
+from timeline.story.tagging import main_verb, tagged_plain
+from timeline.temporal.pos import Token
 from timeline.story.subjects import (  # noqa: F401  (the subject's parts, read with the clause's verbs)
     FRONTING, GENITIVE, NOUN_PHRASE, is_fronted, listed, name_end, phrase_end, quantity_end, subject_end,
 )
 
 NOMINAL = ("N|", "SPEC", "VNW|pers", "TW")
 DANGLING = ("LID", "VZ", "VG", "VNW|bez", "VNW|betr", "VNW|aanw", "LET")
-
-
-def main_verb(tokens: Sequence[Token]) -> int | None:
-    """The finite verb of the first main clause that has one."""
-    words, tags = [t.text for t in tokens], [t.tag for t in tokens]
-    return next((c.finite for c in clauses(words, tags) if c.kind == "main" and c.finite is not None), None)
 
 
 def main_verb_of(tokens: Sequence[Token], words: StoryWords) -> int | None:
@@ -49,7 +43,7 @@ def subject_first(text: str, words: StoryWords, dated_spans: list[tuple[int, int
     verb = main_verb_of(tokens, words)
     if verb is None:
         return None
-    dated = {k for k, t in enumerate(tokens) if any(s <= t.start < e for s, e in dated_spans)}
+    dated = {k for k, t in enumerate(tokens) if any(s <= t.start < e for s, e in dated_spans)} if dated_spans else set()
     subject = subject_end(tokens, 0, words, dated)
     opens_aside = subject < verb and tokens[subject].text.lower() in (",", "die", "dat")  # an apposition, a relative clause
     if 0 < subject and opens_aside and tokens[verb - 1].text == "," and not dated & set(range(subject)):

@@ -4,8 +4,9 @@ over, cut and reordered (timeline.temporal.pos does the tagging)."""
 from __future__ import annotations
 
 from collections import OrderedDict, deque
+from collections.abc import Sequence
 
-from timeline.temporal.pos import TOKEN, Token, tagged
+from timeline.temporal.pos import TOKEN, Token, clauses, tagged_spans
 
 RECENT: deque[tuple[str, tuple[Token, ...], dict[str, str]]] = deque(maxlen=8)  # the texts last tagged, with their
 # tokens and the tag of each of their words
@@ -27,7 +28,8 @@ def tagged_plain(text: str) -> tuple[Token, ...]:
             if inside and inside[0].start == at + len(plain) - len(plain.lstrip()) and \
                     inside[-1].end == at + len(plain.rstrip()):
                 return tuple(Token(t.text, t.start - at, t.end - at, t.tag) for t in inside)
-    found = retagged(plain) or tagged(plain)
+    spans = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(plain)]  # as pos.tagged reads them
+    found = retagged(spans) or tagged_spans(spans)
     tokens = tuple(Token(t.text, t.start, t.end, "WW|inf") if t.tag.startswith("WW|pv") and k and
                    found[k - 1].text.lower() == "te" else t for k, t in enumerate(found))  # "om ... aan te trekken"
     RECENT.append((plain, tokens, word_tags(tokens)))
@@ -37,14 +39,14 @@ def tagged_plain(text: str) -> tuple[Token, ...]:
     return tokens
 
 
-def retagged(plain: str) -> list[Token] | None:
+def retagged(found: list[tuple[str, int, int]]) -> list[Token] | None:
     """A headline's reordering of a sentence just tagged ("OpenAI sloot een deal" from "Het voorbije jaar
-    sloot OpenAI een deal"): its words keep the tags they had in their sentence, where each had one tag."""
-    found = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(plain)]
+    sloot OpenAI een deal"): its words (with their offsets) keep the tags they had in their sentence,
+    where each had one tag; a sentence is passed over at its first word without one."""
+    lowered = [word.lower() for word, _, _ in found]
     for _, _, known in reversed(RECENT):
-        tags = [known.get(word.lower()) for word, _, _ in found]
-        if found and all(tags):
-            return [Token(word, start, end, tag) for (word, start, end), tag in zip(found, tags)]
+        if found and all(map(known.get, lowered)):
+            return [Token(word, start, end, known[low]) for (word, start, end), low in zip(found, lowered)]
     return None
 
 
@@ -59,3 +61,29 @@ def word_tags(tokens: tuple[Token, ...]) -> dict[str, str]:
 
 SEEN: OrderedDict[str, tuple[Token, ...]] = OrderedDict()  # the last texts tagged whole, by their text
 SEEN_MAX = 512
+
+
+def main_verb(tokens: Sequence[Token]) -> int | None:
+    """The finite verb of the first main clause that has one. A headline's checks ask it of the same
+    tokens many times over (outlook, stance, subject, shortening): each word sequence is read once,
+    and the tokens of a text tagged whole (kept in SEEN) are known by themselves."""
+    same = BY_TOKENS.get(id(tokens))
+    if same is not None and same[0] is tokens:
+        return same[1]
+    words, tags = tuple(t.text for t in tokens), tuple(t.tag for t in tokens)
+    key = (words, tags)
+    if key not in VERBS:
+        if len(VERBS) >= VERBS_MAX:
+            VERBS.clear()
+        VERBS[key] = next((c.finite for c in clauses(list(words), list(tags)) if c.kind == "main" and c.finite is not None),
+                          None)
+    if isinstance(tokens, tuple):  # immutable (a tuple of frozen tokens): known by itself from now on
+        if len(BY_TOKENS) >= VERBS_MAX:
+            BY_TOKENS.clear()
+        BY_TOKENS[id(tokens)] = (tokens, VERBS[key])  # the tokens are kept, so their id is not another's
+    return VERBS[key]
+
+
+VERBS: dict[tuple[tuple[str, ...], tuple[str, ...]], int | None] = {}  # the main verb of each word sequence
+BY_TOKENS: dict[int, tuple[Sequence[Token], int | None]] = {}
+VERBS_MAX = 4096

@@ -89,6 +89,9 @@ class StoryWords:
     time_words: frozenset[str] = frozenset()  # months, seasons and weekdays: never a subject ("Maandag presenteerde")
     person_kinds: tuple[str, ...] = ()  # person titles and nouns: a name's type word that makes it a person's
     type_words: tuple[str, ...] = ()  # every type word a name may come with
+    conditional_verbs: tuple[str, ...] = ("",)  # `conditional` matches only a text that holds one ("": any text)
+    recent_words: tuple[str, ...] = ("",)  # the same for `recent`
+    relative_words: tuple[str, ...] = ("",)  # and, lower case, for `headline_relative` (see may_hold)
 
 
 # "legde Apple toen een boete op": "toen" after a word is the time of the sentence before; ", toen ..." opens a clause
@@ -182,7 +185,25 @@ def story_words(language: str = "nl") -> StoryWords:
         time_words=frozenset(lang.months) | frozenset(lang.seasons) | frozenset(lang.weekdays),
         person_kinds=tuple(s.person_titles) + tuple(s.person_nouns),
         type_words=tuple(s.organisation_nouns) + tuple(s.person_titles) + tuple(s.person_nouns) + tuple(s.institutions),
+        conditional_verbs=tuple(s.conditional_verbs),
+        recent_words=tuple(s.recent_phrases),
+        relative_words=tuple(w.lower() for w in s.headline_relative) if all(map(str.isascii, s.headline_relative)) else ("",),
     )
+
+
+FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")  # İ ı ſ K: the only characters a case-blind pattern
+# matches to an ASCII letter
+
+
+def may_hold(text: str, needles: tuple[str, ...], ignore_case: bool = False) -> bool:
+    """Whether a pattern made of `needles` (any_of) can match in `text`: only where one of them stands, so a
+    text that holds none is told without the pattern running. `ignore_case`: for a case-blind pattern, with
+    lower-case ASCII needles (a text with one of FOLDS_TO_ASCII is always searched)."""
+    if ignore_case:
+        if not FOLDS_TO_ASCII.isdisjoint(text):
+            return True
+        text = text.lower()
+    return any(map(text.__contains__, needles))
 
 
 def tokens(text: str) -> list[str]:

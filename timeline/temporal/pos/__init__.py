@@ -27,7 +27,7 @@ TOKEN = re.compile(  # a web name ("FrisseWind.nu", "nu.nl") is one word
     r"|\w(?:[\w’'-]*\w)?|[^\w\s]")
 
 __all__ = ["Chunk", "Clause", "Token", "category", "chunks", "clauses", "finite_verbs", "is_finite", "is_name",
-           "is_noun", "is_verb", "noun_phrases", "number", "tag", "tagged", "tense", "tokens"]
+           "is_noun", "is_verb", "noun_phrases", "number", "tag", "tagged", "tagged_spans", "tense", "tokens"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +62,11 @@ WEB_NAME_TAG = "N|eigen|ev"
 
 def tagged(text: str) -> list[Token]:
     """The text's tokens with their offsets and tags."""
-    found = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+    return tagged_spans([(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)])
+
+
+def tagged_spans(found: list[tuple[str, int, int]]) -> list[Token]:
+    """Tokens (word, start, end) as TOKEN finds them in a text, with their tags."""
     return [Token(w, s, e, t) for (w, s, e), t in zip(found, tag([w for w, _, _ in found]))]
 
 
