@@ -26,3 +26,7 @@ def test_a_sentence_without_digits_has_no_amount():
 
 def test_capitalised_words_are_the_name_candidates():
     assert capitalised("OpenAI en Microsoft praten met SoftBank.") == {"OpenAI", "Microsoft", "SoftBank"}
+
+
+def test_a_number_no_notation_writes_is_no_amount_and_no_crash():
+    assert amounts("Het bedrijf haalde 1.400.12 miljard euro op en daarna 2,5 miljard euro.") == {(2.5e9, "EUR")}

@@ -67,11 +67,15 @@ def reach(language: str) -> int:
     return max(map(len, load(language).merge.currencies), default=0) + 1
 
 
-def parse_number(text: str) -> float:
-    """Dutch notation: 9,74 is nine point seven four; 1.400 is fourteen hundred."""
-    if "," in text:
-        return float(text.replace(".", "").replace(",", "."))
-    return float(text.replace(".", "")) if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text) else float(text)
+def parse_number(text: str) -> float | None:
+    """Dutch notation: 9,74 is nine point seven four; 1.400 is fourteen hundred; None for a number no notation
+    writes ("1.400.12", "3,5,1": a typo or a list), which is then no amount."""
+    try:
+        if "," in text:
+            return float(text.replace(".", "").replace(",", "."))
+        return float(text.replace(".", "")) if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text) else float(text)
+    except ValueError:
+        return None
 
 
 def amounts(text: str, language: str = "nl") -> frozenset[tuple[float, str]]:
@@ -85,7 +89,10 @@ def amounts(text: str, language: str = "nl") -> frozenset[tuple[float, str]]:
         unit_word = match.group("unit") or match.group("pre")
         if not (match.group("scale") or unit_word):
             continue  # a bare number is no amount
-        value = parse_number(match.group("number")) * merge.multipliers.get((match.group("scale") or "").lower(), 1)
+        number = parse_number(match.group("number"))
+        if number is None:
+            continue
+        value = number * merge.multipliers.get((match.group("scale") or "").lower(), 1)
         found.add((round(value, 2), merge.currencies.get((unit_word or "").lower(), "")))
     return frozenset(found)
 
