@@ -54,8 +54,8 @@ def pooled(items: list, jobs: int, published, prefer, language) -> Iterator:
     def submit(chunk: list) -> None:
         try:
             waiting.append((chunk, executor.submit(work, chunk)))
-        except BrokenProcessPool:  # a worker died before this chunk was handed out
-            raise died(chunk) from None
+        except BrokenProcessPool as error:  # a worker died before this chunk was handed out
+            raise died(chunk, error) from None
 
     try:
         for chunk in todo:
@@ -66,8 +66,8 @@ def pooled(items: list, jobs: int, published, prefer, language) -> Iterator:
             chunk, future = waiting.popleft()
             try:
                 records = future.result()
-            except BrokenProcessPool:
-                raise died(chunk) from None
+            except BrokenProcessPool as error:
+                raise died(chunk, error) from None
             for more in todo:
                 submit(more)
                 break
@@ -77,8 +77,14 @@ def pooled(items: list, jobs: int, published, prefer, language) -> Iterator:
         stop(executor, finished)
 
 
-def died(chunk: list) -> TimelineError:
+def died(chunk: list, error: BaseException | None = None) -> TimelineError:
+    """The one line for a chunk whose worker died, or whose answer could not be read back (the pool
+    breaks then too: an error of the worker's that pickles but cannot be unpickled)."""
     where = chunk[0].name if len(chunk) == 1 else f"{chunk[0].name} … {chunk[-1].name}"
+    cause = str(getattr(error, "__cause__", None) or "").strip().strip("'").strip()
+    if cause:  # concurrent.futures gives the reading's own traceback as the cause; a killed worker has none
+        return TimelineError(f"a --jobs worker's answer for {where} could not be read back "
+                             f"({cause.splitlines()[-1]}); run again with --jobs 1 to see its error")
     return TimelineError(f"a --jobs worker process died (killed, e.g. by the out-of-memory killer, or crashed) "
                          f"while reading {where}; run again with fewer --jobs, or --jobs 1 to read them here")
 

@@ -29,7 +29,7 @@ SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".parquet")
 OUTPUTS = frozenset(FILE_NAMES.values())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slotted: the Input of every article is held while they are read
 class Input:
     """One article to read: where it is, the name it goes by, its bytes if it came on
     stdin, and why it cannot be read (if so)."""
