@@ -142,7 +142,7 @@ class Store:
     def parts(self, subject: str | None) -> frozenset:
         """Unite copies and the pairs the merge would join; the keys too common to be a block."""
         ignore = frozenset({subject}) if subject else frozenset()
-        parent = array.array("q", range(self.count + 1))
+        parent = array.array("i" if self.count < 2**31 else "q", range(self.count + 1))  # four bytes a candidate
         last_cls, last_seq = None, 0
         for cls, seq in self.db.execute("SELECT cls, seq FROM meta ORDER BY cls, seq"):
             if cls == last_cls:  # copies of one report
