@@ -4,9 +4,11 @@ The input is cut into partitions (timeline.tasks): a run of files of a folder, a
 run of lines of a JSON Lines file, a row group of a Parquet file. Each partition is
 a task that reads its articles and does what `--engine local` does for each
 (build.process for a build, the tagger for extract); the results come back in
-input order, so the story merged and rendered where the command runs is the local
-one, byte for byte. Dask is imported here and only when the engine is used;
-without `--scheduler` a LocalCluster on this machine does the work.
+input order, a few tasks a worker in flight, so the story merged and rendered where
+the command runs is the local one, byte for byte, and no one holds the results of the
+whole archive. Dask is imported here and only when the engine is used; without
+`--scheduler` a LocalCluster on this machine does the work, one for the whole build
+(`session`).
 
 A worker that dies mid-build has its tasks run again by the scheduler on the
 others; a task that kills its worker every time, or a scheduler that goes away,
