@@ -15,7 +15,7 @@ import signal
 import sys
 from collections import deque
 from functools import partial
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from timeline.errors import TimelineError
 
@@ -32,12 +32,13 @@ def worker_start() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def chunks_of(items: list, jobs: int) -> list[list]:
+def chunks_of(items: Sequence, jobs: int) -> tuple[int, Iterator[list]]:
+    """How many chunks, and the chunks, each made when it is handed out (the input is not copied whole)."""
     size = max(1, min(CHUNK, len(items) // (jobs * 4)))
-    return [items[i : i + size] for i in range(0, len(items), size)]
+    return -(-len(items) // size), (items[i : i + size] for i in range(0, len(items), size))
 
 
-def pooled(items: list, jobs: int, published, prefer, language) -> Iterator:
+def pooled(items: Sequence, jobs: int, published, prefer, language) -> Iterator:
     """Each article's outcome, in input order, worked out by `jobs` processes."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -45,11 +46,11 @@ def pooled(items: list, jobs: int, published, prefer, language) -> Iterator:
 
     from timeline.build import from_record, process_chunk
 
-    chunks = chunks_of(items, jobs)
+    count, todo = chunks_of(items, jobs)
     work = partial(process_chunk, published=published, prefer=prefer, language=language)
-    workers = min(jobs, len(chunks))
+    workers = min(jobs, count)
     executor = ProcessPoolExecutor(workers, mp_context=get_context(START_METHOD), initializer=worker_start)
-    waiting, todo, finished = deque(), iter(chunks), False
+    waiting, finished = deque(), False
 
     def submit(chunk: list) -> None:
         try:
