@@ -65,12 +65,55 @@ def partition_rows(out: Path) -> list[dict]:
     return found
 
 
-def test_a_dask_build_of_the_seeds_on_a_local_cluster_equals_the_local_build_byte_for_byte(tmp_path):
+def test_a_dask_build_of_the_seeds_on_a_local_cluster_equals_the_local_build_byte_for_byte(tmp_path, monkeypatch):
+    import distributed
+
+    started = []
+
+    class Counted(distributed.LocalCluster):
+        def __init__(self, *args, **kwargs):
+            started.append(1)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(distributed, "LocalCluster", Counted)
     local, dask = tmp_path / "local", tmp_path / "dask"
     assert run("build", SEEDS, "--out", local).exit_code == 0
     result = run("build", SEEDS, "--out", dask, "--engine", "dask")  # no --scheduler: a LocalCluster of its own
     assert result.exit_code == 0, result.output
     assert built(local) == built(dask) and len(built(dask)) == 4
+    assert len(started) == 1  # one cluster reads the articles and merges the story
+
+
+class Task:
+    """A stand-in for a Dask future: its result, and whether it was let go."""
+
+    def __init__(self, value, log: list):
+        self.value, self.log = value, log
+
+    def result(self):
+        self.log.append(("fetched", self.value))
+        return self.value
+
+    def release(self):
+        self.log.append(("released", self.value))
+
+
+def test_tasks_are_submitted_a_few_a_worker_ahead_and_their_results_come_in_order():
+    from timeline.archive import in_order
+
+    log: list = []
+
+    def submitted(n):
+        def submit():
+            log.append(("submitted", n))
+            return Task(n, log)
+        return submit
+
+    found = list(in_order(((submitted(n), None) for n in range(10)), slots=3))
+    assert found == list(range(10))
+    assert log[:4] == [("submitted", 0), ("submitted", 1), ("submitted", 2), ("fetched", 0)]  # never more than 3 out
+    for n in range(7):  # a result is let go before the task 3 places later goes out
+        assert log.index(("released", n)) < log.index(("submitted", n + 3))
 
 
 def test_a_dask_build_of_the_bundled_seeds_on_a_scheduler_equals_the_local_build(tmp_path, scheduler):

@@ -99,8 +99,34 @@ def test_a_task_that_kills_every_worker_it_is_given_is_one_line_naming_its_artic
                          dashboard_address="127.0.0.1:0", silence_logs=50, preload=[str(doom)]) as cluster:
         result = CliRunner().invoke(main, ["build", str(folder), "--out", str(tmp_path / "out"), "--engine", "dask",
                                            "--scheduler", cluster.scheduler_address])
+        # the nanny starts a new worker for the one killed: closing the cluster before it runs fails in Dask's
+        # own teardown ("can only join a started process"), as it did once on a busy machine
+        waited(lambda: len(cluster.scheduler_info.get("workers", {})) == 1, every=0.1)
     assert result.exit_code == 1
     assert result.stderr == (f"timeline: error: a Dask worker died (killed, e.g. by the out-of-memory killer, or "
                              f"crashed) each of the 2 times it was given {folder / 'article_0064.txt'} … "
                              f"{folder / 'article_0069.txt'}; give the workers more memory, or skip those articles\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_task_whose_error_cannot_be_pickled_ends_the_build_with_that_error_and_no_output(tmp_path):
+    from distributed import LocalCluster
+
+    folder = write_folder(tmp_path / "articles", 70)
+    doom = tmp_path / "doom.py"  # on the workers: reading article 66 raises an error holding a lock
+    doom.write_text("import threading\nimport timeline.tasks as tasks\n"
+                    "real = tasks.__dict__.setdefault('real_build_partition', tasks.build_partition)\n\n"
+                    "class Locked(Exception):\n"
+                    "    def __init__(self, problem):\n"
+                    "        super().__init__(problem)\n        self.lock = threading.Lock()\n\n"
+                    "def build_partition(part, *args, **kwargs):\n"
+                    "    if any(item.name.endswith('article_0066.txt') for item in part.items):\n"
+                    "        raise Locked('kapot')\n    return real(part, *args, **kwargs)\n\n"
+                    "tasks.build_partition = build_partition\n")
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address="127.0.0.1:0", silence_logs=50, preload=[str(doom)]) as cluster:
+        result = CliRunner().invoke(main, ["build", str(folder), "--out", str(tmp_path / "out"), "--engine", "dask",
+                                           "--scheduler", cluster.scheduler_address])
+    assert result.exit_code == 1
+    assert "Locked('kapot')" in str(result.exception)  # Dask sends its text when the error itself cannot travel
     assert not (tmp_path / "out").exists()

@@ -101,3 +101,32 @@ def test_a_strict_error_stops_the_workers_at_once(tmp_path):
                             timeout=120)
     assert result.returncode == 1, result.stderr
     assert "a0000.txt: the file is empty" in result.stderr.decode()
+
+
+class Unreadable(Exception):
+    """An error that pickles but cannot be unpickled (its __init__ wants two arguments; its args hold one)."""
+
+    def __init__(self, problem, where):
+        super().__init__(problem)
+
+
+def test_a_worker_error_that_cannot_be_read_back_is_one_line_naming_the_articles_not_a_hang(tmp_path, monkeypatch):
+    import timeline.build as build
+    from click.testing import CliRunner
+
+    from timeline.cli import main
+
+    folder = articles(tmp_path / "news", 80)
+    real = build.process
+
+    def process(item, *args, **kwargs):  # the forked workers have it too
+        if item.name.endswith("a0040.txt"):
+            raise Unreadable("kapot", item.name)
+        return real(item, *args, **kwargs)
+
+    monkeypatch.setattr(build, "process", process)
+    result = CliRunner().invoke(main, ["build", str(folder), "--out", str(tmp_path / "out"), "--jobs", "2"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("timeline: error: a --jobs worker's answer for ")
+    assert "could not be read back (TypeError: " in result.stderr and result.stderr.count("\n") == 1
+    assert "run again with --jobs 1 to see its error" in result.stderr and not (tmp_path / "out").exists()

@@ -160,3 +160,20 @@ drop = true
     assert written(tmp_path / "out") == in_memory((str(seeds),))
     ids = {e["id"] for e in json.loads((tmp_path / "out" / "timeline.json").read_text())["events"]}
     assert {"0123456789ab", other.id, first} <= ids and not ids & {second, third}
+
+
+def test_the_articles_read_wait_in_the_store_and_come_back_as_the_in_memory_collector_has_them(generated):
+    from timeline.build import Collector, outcomes
+    from timeline.store import Store
+
+    kept, store = Collector(True, print), Store()
+    stored = Collector(True, print, store=store)
+    try:
+        for outcome in outcomes(inputs([str(generated)], None, 2**24), None, "tense", "nl", 1):
+            kept.add(outcome)
+            stored.add(outcome)
+        assert not isinstance(stored.sources, list)  # no list that grows an article at a time
+        assert list(stored.sources) == kept.sources and len(kept.sources) == 160
+        assert list(stored.sources) == kept.sources  # read again from the start
+    finally:
+        store.close()

@@ -152,13 +152,14 @@ def build_story(
         focus = Subject(chosen.subject, chosen.aliases) if chosen.subject else None
         found = load_edits(chosen.edits) if chosen.edits else None
     listener = listener or Listener()
-    collector = collect(given, chosen, focus, listener, store=store)
-    if store is not None:
-        from timeline.stream import mergers, stored_story
+    from timeline.stream import cluster, mergers, stored_story
 
-        made = stored_story(collector, chosen.title, chosen.language, focus, chosen.key, found, listener.say, previous,
-                            mergers(chosen.engine, chosen.scheduler, chosen.jobs))
-        return Story(made, collector.read, tuple(collector.skipped))  # type: ignore[arg-type]
+    with cluster(chosen.engine, chosen.scheduler, chosen.jobs):  # with Dask: one cluster reads and merges
+        collector = collect(given, chosen, focus, listener, store=store)
+        if store is not None:
+            made = stored_story(collector, chosen.title, chosen.language, focus, chosen.key, found, listener.say,
+                                previous, mergers(chosen.engine, chosen.scheduler, chosen.jobs))
+            return Story(made, collector.read, tuple(collector.skipped))  # type: ignore[arg-type]
     timeline = collector.timeline(chosen.title, chosen.language, focus, chosen.key, found, listener.say)
     return Story(carry_sequences(previous, timeline), collector.read, tuple(collector.skipped))
 

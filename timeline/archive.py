@@ -4,9 +4,11 @@ The input is cut into partitions (timeline.tasks): a run of files of a folder, a
 run of lines of a JSON Lines file, a row group of a Parquet file. Each partition is
 a task that reads its articles and does what `--engine local` does for each
 (build.process for a build, the tagger for extract); the results come back in
-input order, so the story merged and rendered where the command runs is the local
-one, byte for byte. Dask is imported here and only when the engine is used;
-without `--scheduler` a LocalCluster on this machine does the work.
+input order, a few tasks a worker in flight, so the story merged and rendered where
+the command runs is the local one, byte for byte, and no one holds the results of the
+whole archive. Dask is imported here and only when the engine is used; without
+`--scheduler` a LocalCluster on this machine does the work, one for the whole build
+(`session`).
 
 A worker that dies mid-build has its tasks run again by the scheduler on the
 others; a task that kills its worker every time, or a scheduler that goes away,
@@ -19,13 +21,15 @@ import datetime as dt
 import logging
 from contextlib import contextmanager
 from functools import partial
-from typing import Callable, Iterator
+import itertools
+from collections import deque
+from typing import Callable, Iterable, Iterator
 
 from timeline.build import Outcome
 from timeline.errors import ArticleError, TimelineError
 from timeline.read.dataset import INSTALL, parquet
 from timeline.read.inputs import Input
-from timeline.tasks import Partition, build_partition, extract_partition, partitions
+from timeline.tasks import Partition, build_partition, each_partition, extract_partition, partitions
 from timeline.temporal.tagger import Prefer
 
 
@@ -43,6 +47,9 @@ def client(scheduler: str | None, workers: int | None = None):
     """A Dask client of the scheduler at `scheduler`, else of a LocalCluster on this machine; the
     cluster failing under it (its scheduler gone, a task that kills every worker it runs on) is
     one line that says so."""
+    if SHARED:  # the build's own cluster, for both its reading and its merge
+        yield SHARED[-1]
+        return
     distributed = dask()
     with quiet_logs():
         try:
@@ -57,6 +64,20 @@ def client(scheduler: str | None, workers: int | None = None):
                 yield remote
         except (distributed.client.FutureCancelledError, distributed.comm.core.CommClosedError) as error:
             raise lost(scheduler, error) from None
+
+
+SHARED: list = []  # the client of session() while it lasts
+
+
+@contextmanager
+def session(scheduler: str | None, workers: int | None = None):
+    """One client (one LocalCluster on this machine, started once) for every Dask step of a build."""
+    with client(scheduler, workers) as dask_client:
+        SHARED.append(dask_client)
+        try:
+            yield dask_client
+        finally:
+            SHARED.pop()
 
 
 @contextmanager
@@ -164,38 +185,60 @@ def same_timeline(dask_client, scheduler: str) -> None:
                                 f"({INSTALL}) on every worker")
 
 
-def in_order(futures, parts: list[Partition] | None = None) -> Iterator:
+def in_order(futures: Iterable[tuple], slots: int = 0) -> Iterator:
     """Each task's result in the order the tasks were given, each let go once it is handed on;
-    a task that killed every worker it ran on is an error naming its partition's articles."""
+    `futures` gives (a function submitting the task, its partition or None), and at most `slots`
+    tasks (0: all) are in flight, so neither the driver nor the workers hold the results or the
+    tasks of a whole archive. A task that killed every worker it ran on is an error naming its
+    partition's articles."""
     from distributed import KilledWorker
 
-    for index, future in enumerate(futures):
-        try:
-            result = future.result()
-        except KilledWorker as error:
-            if parts is None:
-                raise TimelineError(f"a Dask worker died (killed, e.g. by the out-of-memory killer, or crashed) "
-                                    f"each time it merged a batch of the story's parts; give the workers more "
-                                    f"memory") from None
-            raise died(error, parts[index]) from None
-        future.release()
-        yield result
+    waiting: deque = deque()
+    for submit, part in futures:
+        waiting.append((submit(), part))
+        if slots and len(waiting) >= slots:
+            yield fetched(*waiting.popleft(), KilledWorker)
+    while waiting:
+        yield fetched(*waiting.popleft(), KilledWorker)
 
 
-def run(work: Callable, parts: list[Partition], engine: str, scheduler: str | None, workers: int | None) -> Iterator:
-    """work(partition, its index) for each partition, in order: here (local) or as Dask tasks."""
+def fetched(future, part: Partition | None, killed: type):
+    try:
+        result = future.result()
+    except killed as error:
+        if part is None:
+            raise TimelineError("a Dask worker died (killed, e.g. by the out-of-memory killer, or crashed) "
+                                "each time it merged a batch of the story's parts; give the workers more "
+                                "memory") from None
+        raise died(error, part) from None
+    future.release()
+    return result
+
+
+AHEAD = 3  # tasks in flight per worker
+
+
+def slots_of(dask_client) -> int:
+    """How many tasks may be in flight: AHEAD a worker."""
+    return AHEAD * max(1, len(dask_client.scheduler_info().get("workers", {})) or 1)
+
+
+def run(work: Callable, parts: Iterable[Partition], engine: str, scheduler: str | None, workers: int | None) -> Iterator:
+    """work(partition, its index) for each partition, in order: here (local) or as Dask tasks,
+    a few a worker in flight."""
     if engine == "local":
-        yield from map(work, parts, range(len(parts)))
+        yield from map(work, parts, itertools.count())
         return
     with client(scheduler, workers) as dask_client:
-        yield from in_order(dask_client.map(work, parts, range(len(parts)), pure=False), parts)
+        tasks = ((partial(dask_client.submit, work, part, index, pure=False), part) for index, part in enumerate(parts))
+        yield from in_order(tasks, slots_of(dask_client))
 
 
 def outcomes(items: list[Input], published: dt.date | None, prefer: Prefer, language: str,
              scheduler: str | None = None, workers: int | None = None) -> Iterator[Outcome]:
     """Each article's outcome, in input order, worked out by Dask tasks over partitions of the input."""
     work = partial(build_partition, published=published, prefer=prefer, language=language)
-    for found in run(work, partitions(items), "dask", scheduler, workers):
+    for found in run(work, each_partition(items), "dask", scheduler, workers):
         yield from found
 
 
@@ -205,17 +248,8 @@ def merge_parts(batches: Iterator[list], subject: str | None, names: frozenset, 
     The story's names go to the workers once; at most AHEAD batches a worker are in flight."""
     with client(scheduler, workers) as dask_client:
         context = dask_client.scatter((subject, names, focus, dropped, edits), broadcast=True, hash=False)
-        slots = AHEAD * max(1, len(dask_client.scheduler_info().get("workers", {})) or 1)
-        waiting: list = []
-        for batch in batches:
-            waiting.append(dask_client.submit(merge_with, batch, context, pure=False))
-            if len(waiting) >= slots:
-                yield from in_order(waiting[:1])
-                waiting = waiting[1:]
-        yield from in_order(waiting)
-
-
-AHEAD = 3  # merge tasks in flight per worker
+        tasks = ((partial(dask_client.submit, merge_with, batch, context, pure=False), None) for batch in batches)
+        yield from in_order(tasks, slots_of(dask_client))
 
 
 def merge_with(batch: list, context: tuple) -> list:

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 from functools import partial
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from timeline.read.article import read_article
 from timeline.read.decode import clean
@@ -234,7 +234,8 @@ class Collector:
         self.topic: Counter = Counter()  # the stems of the articles that name the subject, each article once
         self.read = 0
         self.skipped: list[ArticleError] = []
-        self.sources: list[Source] = []  # every article read, for the events an editor adds
+        # every article read, for the events an editor adds: in the store when there is one (one per article)
+        self.sources: Iterable[Source] = store.sources() if store is not None else []
         self.left_out: list[LeftOut] = []  # sentences that gave no event, when they were asked for
 
     def add(self, outcome: Outcome) -> None:
@@ -245,7 +246,8 @@ class Collector:
             self.on_skip(outcome.error)
             return
         self.read += 1
-        self.sources.extend([outcome.source] if outcome.source else [])
+        if outcome.source is not None:
+            (self.store.add_source if self.store is not None else self.sources.append)(outcome.source)
         self.left_out.extend(outcome.left_out)
         self.names.update(outcome.names)
         self.runs.update(name_runs(c.text for c in outcome.candidates))

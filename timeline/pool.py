@@ -15,7 +15,7 @@ import signal
 import sys
 from collections import deque
 from functools import partial
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from timeline.errors import TimelineError
 
@@ -32,12 +32,13 @@ def worker_start() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def chunks_of(items: list, jobs: int) -> list[list]:
+def chunks_of(items: Sequence, jobs: int) -> tuple[int, Iterator[list]]:
+    """How many chunks, and the chunks, each made when it is handed out (the input is not copied whole)."""
     size = max(1, min(CHUNK, len(items) // (jobs * 4)))
-    return [items[i : i + size] for i in range(0, len(items), size)]
+    return -(-len(items) // size), (items[i : i + size] for i in range(0, len(items), size))
 
 
-def pooled(items: list, jobs: int, published, prefer, language) -> Iterator:
+def pooled(items: Sequence, jobs: int, published, prefer, language) -> Iterator:
     """Each article's outcome, in input order, worked out by `jobs` processes."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -45,17 +46,17 @@ def pooled(items: list, jobs: int, published, prefer, language) -> Iterator:
 
     from timeline.build import from_record, process_chunk
 
-    chunks = chunks_of(items, jobs)
+    count, todo = chunks_of(items, jobs)
     work = partial(process_chunk, published=published, prefer=prefer, language=language)
-    workers = min(jobs, len(chunks))
+    workers = min(jobs, count)
     executor = ProcessPoolExecutor(workers, mp_context=get_context(START_METHOD), initializer=worker_start)
-    waiting, todo, finished = deque(), iter(chunks), False
+    waiting, finished = deque(), False
 
     def submit(chunk: list) -> None:
         try:
             waiting.append((chunk, executor.submit(work, chunk)))
-        except BrokenProcessPool:  # a worker died before this chunk was handed out
-            raise died(chunk) from None
+        except BrokenProcessPool as error:  # a worker died before this chunk was handed out
+            raise died(chunk, error) from None
 
     try:
         for chunk in todo:
@@ -66,8 +67,8 @@ def pooled(items: list, jobs: int, published, prefer, language) -> Iterator:
             chunk, future = waiting.popleft()
             try:
                 records = future.result()
-            except BrokenProcessPool:
-                raise died(chunk) from None
+            except BrokenProcessPool as error:
+                raise died(chunk, error) from None
             for more in todo:
                 submit(more)
                 break
@@ -77,8 +78,14 @@ def pooled(items: list, jobs: int, published, prefer, language) -> Iterator:
         stop(executor, finished)
 
 
-def died(chunk: list) -> TimelineError:
+def died(chunk: list, error: BaseException | None = None) -> TimelineError:
+    """The one line for a chunk whose worker died, or whose answer could not be read back (the pool
+    breaks then too: an error of the worker's that pickles but cannot be unpickled)."""
     where = chunk[0].name if len(chunk) == 1 else f"{chunk[0].name} … {chunk[-1].name}"
+    cause = str(getattr(error, "__cause__", None) or "").strip().strip("'").strip()
+    if cause:  # concurrent.futures gives the reading's own traceback as the cause; a killed worker has none
+        return TimelineError(f"a --jobs worker's answer for {where} could not be read back "
+                             f"({cause.splitlines()[-1]}); run again with --jobs 1 to see its error")
     return TimelineError(f"a --jobs worker process died (killed, e.g. by the out-of-memory killer, or crashed) "
                          f"while reading {where}; run again with fewer --jobs, or --jobs 1 to read them here")
 

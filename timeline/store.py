@@ -33,8 +33,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from timeline.build import Outcome, candidate_of, candidate_row
-from timeline.models import Event
+from timeline.build import SOURCE_FIELDS, Outcome, candidate_of, candidate_row
+from timeline.models import Event, Source
 from timeline.parts import probe, root, tupled, unite
 from timeline.story import blocks as keyed
 from timeline.story.diff import fingerprint
@@ -50,6 +50,7 @@ CREATE TABLE part (root INTEGER, seq INTEGER);
 CREATE TABLE event (ins INTEGER, start INTEGER, negdays INTEGER, text TEXT, id TEXT, relevance INTEGER, rec BLOB);
 CREATE TABLE story (pos INTEGER PRIMARY KEY, year INTEGER, rec BLOB);
 CREATE TABLE prev (id TEXT PRIMARY KEY, fp BLOB, seq INTEGER) WITHOUT ROWID;
+CREATE TABLE source (seq INTEGER PRIMARY KEY, rec BLOB);
 """
 BATCH = 2000  # rows a statement writes at a time
 PART_CANDIDATES = 4000  # candidates of the parts a Dask task merges at a time
@@ -66,6 +67,7 @@ class Store:
         self.db.executescript(SCHEMA)
         self.count = 0
         self.pending: list[tuple] = []
+        self.articles: list[tuple] = []  # each article read, waiting to go into `source`
 
     def close(self) -> None:
         self.db.close()
@@ -82,12 +84,23 @@ class Store:
         if owned_ids:
             self.db.executemany("INSERT OR IGNORE INTO owned VALUES (?)", ((i,) for i in owned_ids))
 
+    def add_source(self, source: Source) -> None:
+        """An article read, for the events an editor adds (build.Collector.sources): kept on disk."""
+        self.articles.append((pickle.dumps(tuple(getattr(source, f) for f in SOURCE_FIELDS), protocol=5),))
+        if len(self.articles) >= BATCH:
+            self.flush()
+
     def flush(self) -> None:
-        if self.pending:
+        if self.pending or self.articles:
             self.db.execute("BEGIN")
             self.db.executemany("INSERT INTO cand VALUES (?, ?, ?)", self.pending)
+            self.db.executemany("INSERT INTO source (rec) VALUES (?)", self.articles)
             self.db.execute("COMMIT")
-            self.pending = []
+            self.pending, self.articles = [], []
+
+    def sources(self) -> Iterable[Source]:
+        """Every article read, in order, as often as it is iterated; never all in memory."""
+        return StoredSources(self)
 
     def candidates(self, query: str = "SELECT seq, rec FROM cand ORDER BY seq", args: tuple = ()) -> Iterator:
         for seq, rec in self.db.execute(query, args):
@@ -129,7 +142,7 @@ class Store:
     def parts(self, subject: str | None) -> frozenset:
         """Unite copies and the pairs the merge would join; the keys too common to be a block."""
         ignore = frozenset({subject}) if subject else frozenset()
-        parent = array.array("q", range(self.count + 1))
+        parent = array.array("i" if self.count < 2**31 else "q", range(self.count + 1))  # four bytes a candidate
         last_cls, last_seq = None, 0
         for cls, seq in self.db.execute("SELECT cls, seq FROM meta ORDER BY cls, seq"):
             if cls == last_cls:  # copies of one report
@@ -243,6 +256,19 @@ class Store:
         if old is None:
             return 0
         return min(old[1] + (old[0] != fingerprint(event)), 2**31 - 1)
+
+
+class StoredSources:
+    """The sources of the articles read, read from the store in order each time they are iterated."""
+
+    def __init__(self, store: Store):
+        self.store = store
+
+    def __iter__(self) -> Iterator[Source]:
+        self.store.flush()
+        cursor = self.store.db.cursor()
+        for (rec,) in cursor.execute("SELECT rec FROM source ORDER BY seq"):
+            yield Source(**dict(zip(SOURCE_FIELDS, pickle.loads(rec))))
 
 
 class StoredEvents:

@@ -9,6 +9,7 @@ write from a stream (see timeline.render.output).
 from __future__ import annotations
 
 import json
+from contextlib import nullcontext
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -54,6 +55,16 @@ def mergers(engine: str, scheduler: str | None, jobs: int | None) -> Merger:
     from timeline.archive import merge_parts
 
     return lambda *args: merge_parts(*args, scheduler=scheduler, workers=jobs if jobs and jobs > 1 else None)
+
+
+def cluster(engine: str, scheduler: str | None, jobs: int | None):
+    """With `--engine dask`, one cluster (or one client of --scheduler) for the whole build: its
+    reading and its merge; else nothing."""
+    if engine != "dask":
+        return nullcontext()
+    from timeline.archive import session
+
+    return session(scheduler, jobs if jobs and jobs > 1 else None)
 
 
 def previous_rows(previous: Previous) -> Iterator[tuple[str, bytes, int]]:

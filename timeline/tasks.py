@@ -13,6 +13,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable, Iterator
 
 from timeline.build import Outcome, process
 from timeline.errors import ArticleError
@@ -37,23 +38,30 @@ class Partition:
 
 
 def partitions(items: list[Input], size: int = FILES_PER_PARTITION) -> list[Partition]:
-    """The input in partitions, in input order; a path is made absolute so a worker elsewhere finds the same file."""
-    found: list[Partition] = []
+    """The input in partitions, in input order (see each_partition)."""
+    return list(each_partition(items, size))
+
+
+def each_partition(items: Iterable[Input], size: int = FILES_PER_PARTITION) -> Iterator[Partition]:
+    """The input in partitions, in input order, made as they are asked for; a path is made absolute
+    so a worker elsewhere finds the same file."""
     run: list[Input] = []
     for item in items:
         if item.data is None and not item.problem:
             item = Input(item.path.absolute(), item.name, max_bytes=item.max_bytes, kind=item.kind)
         suffix = item.path.suffix.lower() if item.data is None and not item.problem else ""
         if suffix in (".jsonl", ".parquet"):
-            found += [Partition(tuple(run))] if run else []
+            if run:
+                yield Partition(tuple(run))
             run = []
-            found += of_data_set(item, suffix)
+            yield from of_data_set(item, suffix)
             continue
         run.append(item)
         if len(run) == size:
-            found.append(Partition(tuple(run)))
+            yield Partition(tuple(run))
             run = []
-    return found + ([Partition(tuple(run))] if run else [])
+    if run:
+        yield Partition(tuple(run))
 
 
 def of_data_set(item: Input, suffix: str) -> list[Partition]:

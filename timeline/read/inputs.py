@@ -8,11 +8,13 @@ skipped and named like any bad article.
 
 from __future__ import annotations
 
+import bisect
 import os
 import stat
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from timeline.bounded import open_regular
@@ -29,7 +31,7 @@ SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".parquet")
 OUTPUTS = frozenset(FILE_NAMES.values())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slotted: the Input of every article is held while they are read
 class Input:
     """One article to read: where it is, the name it goes by, its bytes if it came on
     stdin, and why it cannot be read (if so)."""
@@ -46,6 +48,60 @@ class Input:
     span: tuple[int, int] | None = None  # a line of a JSON Lines file: its first byte and its length
 
 
+class Run:
+    """Plain files of one folder, in order, held as their names: each Input is made when asked for
+    (as `files` would have listed it; `expanded`: as `inputs` lists it, a web page marked as such)."""
+
+    __slots__ = ("folder", "names", "max_bytes", "expanded")
+
+    def __init__(self, folder: Path, names: list[str], max_bytes: int, expanded: bool = False):
+        self.folder, self.names, self.max_bytes, self.expanded = folder, names, max_bytes, expanded
+
+    def item(self, index: int) -> Input:
+        path = self.folder / self.names[index]
+        html = self.expanded and path.suffix.lower() in (".html", ".htm")
+        return Input(path, str(path), max_bytes=self.max_bytes, kind="html" if html else "text")
+
+
+class Listing(Sequence):
+    """The articles to read, in order: runs of a folder's files (Run) and single Inputs. About 70
+    bytes an article of a folder where a list of Inputs took about 700 (their paths and names)."""
+
+    def __init__(self) -> None:
+        self.parts: list[Run | Input] = []
+        self.starts: list[int] = []  # the index of each part's first article
+        self.count = 0
+        self.told_apart: dict[int, Input] = {}  # articles given an identity by `distinct`
+
+    def add(self, part: Run | Input) -> None:
+        self.parts.append(part)
+        self.starts.append(self.count)
+        self.count += len(part.names) if isinstance(part, Run) else 1
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[n] for n in range(*index.indices(self.count))]
+        index = index + self.count if index < 0 else index
+        if not 0 <= index < self.count:
+            raise IndexError(index)
+        if index in self.told_apart:
+            return self.told_apart[index]
+        k = bisect.bisect_right(self.starts, index) - 1
+        part = self.parts[k]
+        return part.item(index - self.starts[k]) if isinstance(part, Run) else part
+
+    def __iter__(self) -> Iterator[Input]:
+        for part, start in zip(self.parts, self.starts):
+            if not isinstance(part, Run):
+                yield self.told_apart.get(start, part)
+                continue
+            for n in range(len(part.names)):
+                yield self.told_apart.get(start + n) or part.item(n)
+
+
 def default_seeds() -> Path:
     """The bundled seed articles: the installed copy, else (an editable install) the project's seeds/."""
     from importlib import resources
@@ -54,57 +110,91 @@ def default_seeds() -> Path:
     return installed if installed.is_dir() else Path(__file__).resolve().parents[2] / "seeds"
 
 
-def inputs(paths: Iterable[str], read_stdin: Callable[[], bytes], max_bytes: int = MAX_BYTES) -> list[Input]:
+def inputs(paths: Iterable[str], read_stdin: Callable[[], bytes], max_bytes: int = MAX_BYTES) -> Listing:
     """Each article to read: the files, with a JSON Lines or Parquet file as one Input a line or row."""
-    return [line for item in files(paths, read_stdin, max_bytes) for line in expanded(item)]
+    listed, found = files(paths, read_stdin, max_bytes), Listing()
+    for part, start in zip(listed.parts, listed.starts):
+        size = len(part.names) if isinstance(part, Run) else 1
+        if isinstance(part, Run) and not any(start <= n < start + size for n in listed.told_apart):
+            found.add(Run(part.folder, part.names, part.max_bytes, expanded=True))
+            continue
+        for n in range(start, start + size):
+            for line in expanded(listed[n]):
+                found.add(line)
+    return found
 
 
-def files(paths: Iterable[str | Input], read_stdin: Callable[[], bytes], max_bytes: int = MAX_BYTES) -> list[Input]:
+def files(paths: Iterable[str | Input], read_stdin: Callable[[], bytes], max_bytes: int = MAX_BYTES) -> Listing:
     """Files as given; a folder means its articles, in name order; `-` is standard input; an Input
     (an article held in memory) is itself. Nothing is read yet (but standard input), so a file of
     many articles can be opened where its articles are worked on. No path at all means the seeds."""
     paths = list(paths)
+    found = Listing()
     if not paths:
         seeds = default_seeds()
-        return [Input(p, f"seeds/{p.name}", max_bytes=max_bytes) for p in sorted(seeds.glob("*.txt"))]
-    found: list[Input] = []
-    seen: set[tuple[int, int]] = set()
+        for p in sorted(seeds.glob("*.txt")):
+            found.add(Input(p, f"seeds/{p.name}", max_bytes=max_bytes))
+        return found
+    seen: set[int] = set()
     for raw in paths:
         if isinstance(raw, Input):
-            found.append(raw)
+            found.add(raw)
             continue
         raw = os.fspath(raw)
         path = Path(raw)
         if raw == STDIN:
-            found.append(Input(path, "<stdin>", read_stdin(), max_bytes=max_bytes))
+            found.add(Input(path, "<stdin>", read_stdin(), max_bytes=max_bytes))
         elif path.is_dir():
-            articles = [p for p in sorted(path.iterdir()) if p.suffix in SUFFIXES and not written_here(p)]
-            if not articles:
-                raise ArticleError(raw, "the folder holds no article (.txt, .html, .jsonl, .parquet)",
-                                   "give a folder of articles or the files themselves")
-            found.extend(one(p, clean(str(p)), seen, max_bytes) for p in articles)
+            folder(path, raw, seen, max_bytes, found)
         elif path.exists() or path.is_symlink():
-            found.append(one(path, clean(raw), seen, max_bytes))
+            item = one(path, clean(raw), seen, max_bytes)
+            if item is not None:
+                found.add(item)
         else:
             raise ArticleError(raw, "no such file or folder", "check the path")
-    return distinct([item for item in found if item is not None])
+    return distinct(found)
 
 
-def distinct(found: list[Input]) -> list[Input]:
+def folder(path: Path, raw: str, seen: set[int], max_bytes: int, found: Listing) -> None:
+    """A folder's articles, in name order: its plain files as a Run of names (a folder of a million
+    articles is held as their names), a data set or a file that cannot be read as an Input."""
+    names = [n for n in sorted(os.listdir(path)) if Path(n).suffix in SUFFIXES and not written_here(path / n)]
+    if not names:
+        raise ArticleError(raw, "the folder holds no article (.txt, .html, .jsonl, .parquet)",
+                           "give a folder of articles or the files themselves")
+    run: list[str] = []
+    for name in names:
+        p = path / name
+        item = one(p, clean(str(p)), seen, max_bytes)
+        if item is None:  # named before
+            continue
+        if item.problem or p.suffix.lower() in (".jsonl", ".parquet") or item.name != str(p):
+            if run:
+                found.add(Run(path, run, max_bytes))
+            found.add(item)
+            run = []
+        else:
+            run.append(name)
+    if run:
+        found.add(Run(path, run, max_bytes))
+
+
+def distinct(found: Listing) -> Listing:
     """Event ids follow an article's file name, so that moving a folder keeps them. Files of one
     name in several folders (`a/index.html`, `b/index.html`) are told apart by as many of their
-    folders as it takes."""
+    folders as it takes (one folder's names are all distinct: nothing to tell apart)."""
+    if len(found.parts) == 1 and isinstance(found.parts[0], Run):
+        return found
     by_name: dict[str, list[int]] = {}
     for n, item in enumerate(found):
         if item.data is None or (item.kind == "memory" and item.path.name != STDIN):
             by_name.setdefault(unicodedata.normalize("NFC", item.path.name), []).append(n)
-    found = list(found)
     for indexes in (group for group in by_name.values() if len(group) > 1):
         parts = [unicodedata.normalize("NFC", str(found[n].path.absolute())).split(os.sep) for n in indexes]
         depth = next((d for d in range(2, max(map(len, parts)) + 1)
                       if len({tuple(p[-d:]) for p in parts}) == len(parts)), 0)
         for n, p in zip(indexes, parts):
-            found[n] = replace(found[n], identity="/".join(p[-depth:]) if depth else "")
+            found.told_apart[n] = replace(found[n], identity="/".join(p[-depth:]) if depth else "")
     return found
 
 
@@ -151,7 +241,7 @@ def row_input(item: Input, name: str, line) -> Input:
     return replace(item, name=name, data=line, kind="line")
 
 
-def one(path: Path, name: str, seen: set, max_bytes: int) -> Input | None:
+def one(path: Path, name: str, seen: set[int], max_bytes: int) -> Input | None:
     """The article at `path`, None if it was named before, or an Input with its problem."""
     try:
         info = os.stat(path)
@@ -159,9 +249,9 @@ def one(path: Path, name: str, seen: set, max_bytes: int) -> Input | None:
         return Input(path, name, problem=(f"cannot read the file ({error.strerror})", "check the path and its permissions"))
     if not stat.S_ISREG(info.st_mode):
         return Input(path, name, problem=("not a regular file (a FIFO, device or socket)", "give a plain text file"))
-    if (info.st_dev, info.st_ino) in seen:
+    if (info.st_dev << 64 | info.st_ino) in seen:
         return None
-    seen.add((info.st_dev, info.st_ino))
+    seen.add(info.st_dev << 64 | info.st_ino)
     return Input(path, name, max_bytes=max_bytes)
 
 
