@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from timeline.story.syntax import tagged_plain
 from timeline.story.words import NAME, StoryWords
@@ -187,81 +188,14 @@ def cast(sentences: list[str], words: StoryWords) -> Cast:
 
 def placed(name: str, sentences: list[str], words: StoryWords) -> bool:
     """Whether every time the article writes `name` it follows a word of place ("in IJmuiden", "uit Veldhoven")."""
-    seen = False
-    for text in sentences:
-        if name in text:
-            for word in words_before(text, name):
-                if word is None or word.lower() not in words.place_prepositions:
-                    return False
-                seen = True
-    return seen
+    seen = [m.group(1) for text in sentences if name in text for m in written(name).finditer(text)]
+    return bool(seen) and all(w is not None and w.lower() in words.place_prepositions for w in seen)
 
 
-def words_before(text: str, name: str) -> list[str | None]:
-    r"""The word before each time `text` writes `name` as a word of its own (None where none stands before it),
-    as re.finditer(rf"(\S+)\s+{name}(?![\w-])|(?<![\w-]){name}(?![\w-])") reads them, without compiling a
-    pattern for each name. The match that starts first wins, one with a word before it on a tie: the first
-    writing that matches, unless the writing right after the word that holds its start (and the spaces after
-    that word) matches from that word on. Each writing and each word is looked at about once: linear."""
-    found: list[str | None] = []
-    at, word_end, after = 0, -1, -1  # the word (a run without spaces) that holds the best start, and the next one
-    while True:
-        best = first_match(text, name, at)
-        if best is None:
-            return found
-        if best[0] >= word_end:
-            word_end, after = next_word(text, best[0])
-        other = match_at(text, name, after, at) if after > best[0] and text.startswith(name, after) else None
-        if other is not None and (other[0], other[2] is None) < (best[0], best[2] is None):
-            best = other
-        found.append(best[2])
-        at = best[1]
-
-
-def first_match(text: str, name: str, at: int) -> tuple[int, int, str | None] | None:
-    """(start, end, word before) of the first writing of `name` from `at` on that stands as a word of its own."""
-    g = text.find(name, at)
-    while g >= 0:
-        match = match_at(text, name, g, at)
-        if match is not None:
-            return match
-        g = text.find(name, g + 1)
-    return None
-
-
-def match_at(text: str, name: str, g: int, at: int) -> tuple[int, int, str | None] | None:
-    end = g + len(name)
-    if end < len(text) and wordish(text[end]):
-        return None
-    return after_word(text, g, at, end) or ((g, end, None) if g == 0 or not wordish(text[g - 1]) else None)
-
-
-def next_word(text: str, at: int) -> tuple[int, int]:
-    """Where the word at `at` ends, and where the word after it starts."""
-    end = at
-    while end < len(text) and not text[end].isspace():
-        end += 1
-    start = end
-    while start < len(text) and text[start].isspace():
-        start += 1
-    return end, start
-
-
-def after_word(text: str, g: int, at: int, end: int) -> tuple[int, int, str] | None:
-    """The match of a word, spaces and the name at `g`, starting at `at` or later."""
-    e = g
-    while e > at and text[e - 1].isspace():
-        e -= 1
-    if e == g or e <= at:
-        return None
-    s = e
-    while s > at and not text[s - 1].isspace():
-        s -= 1
-    return s, end, text[s:e]
-
-
-def wordish(char: str) -> bool:
-    return char.isalnum() or char in "_-"
+@lru_cache(maxsize=4096)
+def written(name: str) -> re.Pattern[str]:
+    """`name` as a word of its own, with the word before it where one stands (compiled once a name)."""
+    return re.compile(rf"(\S+)\s+{re.escape(name)}(?![\w-])|(?<![\w-]){re.escape(name)}(?![\w-])")
 
 
 CAPITALISED_RUN = re.compile(r"[A-Z][\w-]*(?: [A-Z][\w-]*)*")
