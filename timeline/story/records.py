@@ -140,11 +140,7 @@ def lead_date(article: Article, language: str) -> EventDate:
 def known_names(text: str, language: str = "nl") -> Counter:
     """Capitalised words inside sentences: the people and companies an article is about; not an adjective of a
     country ("de Britse branchegenoot")."""
-    adjectives = nationality_words(language)
+    adjectives = story_words(language).nationalities
     return Counter(w for w in re.findall(r"(?<=[a-z,] )[A-Z][\w-]+", text) if w.lower() not in adjectives)
 
-
-@lru_cache(maxsize=None)
-def nationality_words(language: str) -> frozenset[str]:
-    return story_words(language).nationalities
 
