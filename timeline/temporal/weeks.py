@@ -8,7 +8,7 @@ import datetime as dt
 from timeline.temporal import periods
 from timeline.temporal.grammar import Grammar
 from timeline.models import Grain
-from timeline.temporal.dates import Context, Groups, Resolved, date, day_month, handles, ordinal, pick_year
+from timeline.temporal.dates import Context, Groups, Resolved, date, day_month, handles, number, ordinal, pick_year
 from timeline.temporal.holidays import holiday
 
 
@@ -88,3 +88,34 @@ def workweek(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     monday = monday_of(ctx.today, int(g.lookup("shift", groups["shift"])))
     _, value = periods.week(monday)
     return Resolved("DATE", value, periods.span(monday, monday + dt.timedelta(days=5), Grain.DAY))
+
+
+@handles("units_of_year")
+def units_of_year(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    """"de eerste negen maanden van 2024": that many months (quarters, weeks) from the year's start, or up to
+    its end for "de laatste"; a quarter or a half where the run is one ("de eerste drie maanden": 2024-Q1),
+    else the run of its units, valued as its first ("2024-01", as "de afgelopen negen maanden")."""
+    nth, year, count = ordinal(g, groups), year_of(g, groups, ctx), number(g, groups["number"])
+    unit = str(g.lookup("unit", groups["unit"])[0])
+    if nth not in (1, -1) or count != int(count) or count < 1:
+        return None
+    if unit == "week":
+        return week_run(year, int(count), nth)
+    months = int(count) * {"month": 1, "quarter": 3}.get(unit, 0)
+    if not 1 <= months < 12:
+        return None
+    first = 1 if nth > 0 else 13 - months
+    if months in (3, 6) and (first - 1) % months == 0:
+        return date((periods.quarter if months == 3 else periods.half)(year, (first - 1) // months + 1))
+    return date((periods.months(year, first, months, Grain.MONTH), f"{year:04d}-{first:02d}"))
+
+
+def week_run(year: int, count: int, nth: int) -> Resolved | None:
+    """The year's first or last `count` ISO weeks, valued as the first of them."""
+    last_week = dt.date(year, 12, 28).isocalendar()[1]
+    if not 1 <= count < last_week:
+        return None
+    first = dt.date.fromisocalendar(year, 1 if nth > 0 else last_week - count + 1, 1)
+    iso = first.isocalendar()
+    run = periods.span(first, first + dt.timedelta(weeks=count), Grain.WEEK)
+    return date((run, f"{iso[0]}-W{iso[1]:02d}"))
