@@ -76,7 +76,15 @@ def states(text: str, words: StoryWords) -> bool:
              and not (k + 1 < len(clause) and clause[k + 1].tag.startswith("N|"))]  # "verkochte chipmachines"
     if tokens[verb].text.lower() in PLACING or verbs:
         return False  # "werd geïnstalleerd", "is gestart"
-    return not event_words(" ".join(t.text for t in clause))  # "Er was in Washington overleg": a happening
+    if predicate_adjective(clause, verb):
+        return True  # "De uitgestelde investeringen zijn vooral zichtbaar bij ...": said of a happening, a state
+    return not event_words(" ".join(t.text for t in clause))  # "De verkiezingen zijn op 29 oktober": a happening
+
+
+def predicate_adjective(clause: Sequence[Token], verb: int) -> bool:
+    """An adjective after the copula that no noun follows ("zijn vooral goed zichtbaar", "was constructief")."""
+    return any(clause[k].tag == "ADJ" and not (k + 1 < len(clause) and clause[k + 1].tag.startswith(("N|", "ADJ")))
+               for k in range(verb + 1, len(clause)))
 
 
 def explains(text: str, words: StoryWords) -> bool:
