@@ -211,3 +211,22 @@ def test_a_title_and_the_same_articles_telling_of_its_actors_deed_that_day_are_o
     story = build_timeline(inputs([str(tmp_path)], None))
     days = [e for e in story.events if e.date.start.isoformat() == "2025-08-22"]
     assert len(days) == 1, [e.headline for e in days]
+
+
+IN_OTHER_WORDS = {  # one measure told in nearly the same words by two articles, at a month, no actor; another apart
+    "a.txt": "date 2025-06-20\n\nIn april kwam naar buiten dat er een landelijke meldingsplicht gaat gelden voor "
+             "bepaalde drones boven natuurgebieden.\n",
+    "b.txt": "date 2025-06-27\n\nIn april kwam naar buiten dat er een landelijke meldingsplicht gaat gelden voor "
+             "bepaalde drones, waaronder de zwaarste modellen boven natuurgebieden.\n",
+    "c.txt": "date 2025-06-27\n\nIn april kwam naar buiten dat er een landelijke subsidie komt voor "
+             "elektrische vrachtwagens in binnensteden.\n",
+}
+
+
+def test_one_measure_told_in_nearly_the_same_words_without_an_actor_is_one_event(tmp_path):
+    for name, text in IN_OTHER_WORDS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    story = build_timeline(inputs([str(tmp_path)], None))
+    told = [{Path(s.path).name for s in e.sources} for e in story.events]
+    assert {"a.txt", "b.txt"} in told, told
+    assert {"c.txt"} in told, told

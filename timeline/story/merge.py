@@ -54,7 +54,8 @@ def same_fact(a: Candidate, b: Candidate, fa: Features, fb: Features, ignore: fr
     both_dated = a.kind in DATED and b.kind in DATED
     if not dates_fit(a, b):  # a day apart, told in the same words: one article counted the day from another day
         return both_dated and days_apart(a, b) <= NEAR_DAYS and retold(fa, fb) and fa.same_actor(fb)
-    return fa.same_fact(fb, ignore, both_dated) or (both_dated and days_apart(a, b) == 0 and named_actor(fa, fb))
+    return (fa.same_fact(fb, ignore, both_dated) or (both_dated and days_apart(a, b) == 0 and named_actor(fa, fb))
+            or (both_dated and retold(fa, fb) and fa.same_actor(fb)))
 
 
 def named_actor(fa: Features, fb: Features) -> bool:
