@@ -230,3 +230,17 @@ def test_one_measure_told_in_nearly_the_same_words_without_an_actor_is_one_event
     told = [{Path(s.path).name for s in e.sources} for e in story.events]
     assert {"a.txt", "b.txt"} in told, told
     assert {"c.txt"} in told, told
+
+
+FIGURES_OF_THE_DAY = ("date 2024-07-17\n\nFietsfabrikant Velora heeft woensdag zijn kwartaalcijfers gepresenteerd.\n\n"
+                      "Velora boekte een 12 procent hogere omzet dan in het eerste kwartaal, van 80 miljoen euro.\n\n"
+                      "De Duitse concurrent Radwerk boekte een 5 procent lagere omzet dan in het eerste kwartaal, van 50 "
+                      "miljoen euro.\n")
+
+
+def test_an_actors_figure_of_the_day_joins_the_same_articles_report_of_its_deed_and_anothers_stays_apart(tmp_path):
+    (tmp_path / "a.txt").write_text(FIGURES_OF_THE_DAY, encoding="utf-8")
+    story = build_timeline(inputs([str(tmp_path)], None))
+    velora = [e for e in story.events if "Velora" in e.headline or "Velora" in e.text]
+    assert len(velora) == 1, [e.headline for e in story.events]
+    assert any("Radwerk" in e.text for e in story.events), [e.headline for e in story.events]

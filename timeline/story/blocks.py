@@ -65,7 +65,7 @@ def block_keys(f: Features, ignore: frozenset[str], c=None) -> list[tuple]:
     report of one day also by each name of its actor with that day (see `named_actor`), and by its article
     and day (see `told_again`)."""
     keys = [("amount", a) for a in f.amounts] + [("name", n) for n in f.names - ignore] + [("word", w) for w in f.words]
-    if c is not None and c.kind in DATED and (c.date.end - c.date.start).days == 1:
+    if c is not None and c.kind in (*DATED, "current") and (c.date.end - c.date.start).days == 1:
         keys += [("actor", n, c.date.start.isoformat()) for n in sorted(actor_names(f))]
         keys.append(("told", c.source.path, c.date.start.isoformat()))  # one article's reports of one day: told
         # again by the same actor, in other words ("NSC stapt uit kabinet", "Het NSC-smaldeel heeft ...")

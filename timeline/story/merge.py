@@ -67,8 +67,15 @@ def named_actor(fa: Features, fb: Features) -> bool:
 def told_again(a: Candidate, b: Candidate, fa: Features, fb: Features) -> bool:
     """One article telling one happening twice: the same day, the same named actor ("Het staalbedrijf
     kondigde een reorganisatie aan" ... "Tata Steel zei 1.600 banen te schrappen")."""
-    return (a.kind in DATED and b.kind in DATED and days_apart(a, b) == 0 and bool(fa.actor and fb.actor)
+    return (told_at(a, b) and days_apart(a, b) == 0 and bool(fa.actor and fb.actor)
             and bool(set(fa.actor) & set(fb.actor)))
+
+
+def told_at(a: Candidate, b: Candidate) -> bool:
+    """Both dated, or one dated and the other its article's figure of the day ("ASML boekte ook een hogere
+    omzet" beside "ASML heeft fors meer bestellingen binnengekregen", both of the day of the figures)."""
+    kinds = {a.kind, b.kind}
+    return kinds <= set(DATED) or (len(kinds) == 2 and "current" in kinds and bool(kinds & set(DATED)))
 
 
 NEAR_DAYS = 1
