@@ -124,6 +124,9 @@ def stray_particle(tokens: Sequence[Token], k: int, words: StoryWords) -> bool:
     """A separable verb's particle that follows no verb of its own ("binnengekregen dan aan")."""
     if tokens[k].text.lower() in ("dan", "als"):
         return True  # "meer fietsen verkocht dan": a comparison without what it compares with
+    if k > 0 and tokens[k - 1].text == "," and (tokens[k].tag == "VNW|ander" or (
+            tokens[k].tag == "ADJ" and tokens[k].text.endswith("er"))):
+        return True  # "een omzet van 50 miljoen euro, meer [dan in ...]": the comparative without its base
     return k > 0 and tokens[k].tag.startswith("VZ") and (tokens[k - 1].tag.startswith(("VG", "VZ", "LID"))
                                                           or tokens[k - 1].text.lower() in ("dan", "als"))
 
