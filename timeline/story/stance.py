@@ -107,6 +107,19 @@ def spans_years(period) -> bool:
     return (period.end_date - period.start_date).days > 366
 
 
+def volume(text: str, period, words: StoryWords) -> bool:
+    """A count over a year or longer of what is done over and over: "ASML verkocht vorig jaar zo'n 54 EUV-machines"
+    is a figure; "Tata Steel schrapte in 2023 580 banen" (no verb of volume) and a quarter's sales stay."""
+    if (period.end_date - period.start_date).days < 365:
+        return False
+    tokens = tagged_plain(text)
+    verb = main_verb_of(tokens, words)
+    if verb is None:  # "verwerkte" read as a participle: the first verb of volume
+        verb = next((k for k, t in enumerate(tokens) if t.tag.startswith("WW") and t.text.lower() in words.volume_verbs), None)
+    return verb is not None and tokens[verb].text.lower() in words.volume_verbs and any(
+        t.tag.startswith("TW") for t in clause_of(tokens, verb, words)[verb + 1:])
+
+
 def aims(text: str, words: StoryWords) -> bool:
     """A will or a duty, not a deed: "Tata Steel wil uiterlijk in 2029 ...", "moet eind 2025 voldoen"; with
     a later date its date is a target or a deadline."""
@@ -131,7 +144,7 @@ def at_its_date(item: Told, dating: Dating, article: Article, words: StoryWords)
     raw, period = item.raw, dating.expression.period
     if rolling(dating.expression) and words.trend.search(raw.lower()):
         return False
-    if states(raw, words) or missed(raw, words) or explains(raw, words) or spans_years(period):
+    if states(raw, words) or missed(raw, words) or explains(raw, words) or spans_years(period) or volume(raw, period, words):
         return False
     if words.example.search(raw.lower()):
         return False  # "Zo viel woensdag 8 oktober bijvoorbeeld al af": an example

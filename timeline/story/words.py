@@ -76,6 +76,7 @@ class StoryWords:
     outlook_verbs: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
     aim_verbs: frozenset[str] = frozenset()
+    volume_verbs: frozenset[str] = frozenset()  # "verkocht vorig jaar 54 machines": a figure over the year
     explanations: tuple[str, ...] = ()
     opinion_verbs: frozenset[str] = frozenset()
     regard_verbs: frozenset[str] = frozenset()  # "ziet ... als": a view of something, no happening
@@ -171,6 +172,7 @@ def story_words(language: str = "nl") -> StoryWords:
         outlook_verbs=frozenset(s.outlook_verbs),
         copulas=frozenset(s.copulas),
         aim_verbs=frozenset(s.aim_verbs),
+        volume_verbs=frozenset(s.volume_verbs),
         explanations=tuple(s.explanations),
         opinion_verbs=frozenset(s.opinion_verbs),
         regard_verbs=frozenset(s.regard_verbs),
