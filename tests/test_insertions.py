@@ -70,3 +70,17 @@ document.getElementById("probe").textContent = JSON.stringify({text: added.close
     shown = json.loads(html.unescape(re.search(r'<pre id="probe">(.*?)</pre>', dom, flags=re.S).group(1)))
     assert "OpenAI" in shown["text"] and "[" not in shown["text"]
     assert shown["title"] == "ingevoegd ter verduidelijking" and shown["decoration"] == "dotted"
+
+
+APPOSITION = ("date 2025-03-06\n\nSoftwarebedrijf Lumo Systems opende op 3 maart een kantoor in Berlijn.\n\n"
+              "Op 4 maart kondigde Lumo Systems een koppeling aan met Kiwi (voorheen Kiwix), het platform van Jan de Vries.\n\n"
+              "Op 5 maart steeg de omzet van het bedrijf met 12 procent.\n")
+
+
+def test_a_reference_that_says_what_the_name_before_it_is_or_whose_it_is_gets_no_name_put_in(tmp_path):
+    from timeline.build import build_timeline, inputs
+
+    (tmp_path / "a.txt").write_text(APPOSITION, encoding="utf-8")
+    texts = [e.text for e in build_timeline(inputs([str(tmp_path)], None)).events]
+    assert any("het platform van Jan de Vries" in t for t in texts), texts
+    assert any("van het bedrijf [Lumo Systems]" in t for t in texts), texts  # a reference inside a sentence is named

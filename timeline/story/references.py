@@ -180,6 +180,8 @@ def resolve(text: str, before: list[str], people: Cast, words: StoryWords, subje
     "Eerder dit jaar sloot het een ronde af" → "[OpenAI] sloot eerder dit jaar een ronde af".
     """
     found = opening_reference(text, words)
+    if subject_only and found is not None and found.kind == "leaning" and not found.start and before:
+        return said_thing(text, found, before[-1], words), None  # "Die zou zijn opgelopen": "De omzet zou ..."
     if found is None or (subject_only and (found.start or found.kind == "leaning")):
         return text, None
     named = NAMED.match(text, found.end)
@@ -200,6 +202,15 @@ def resolve(text: str, before: list[str], people: Cast, words: StoryWords, subje
     if found.kind == "place" and re.search(rf"\bde {re.escape(name)}\b", before[-1] if before else ""):
         return insert(text, found, f"De {name}" if found.start == 0 else f"de {name}"), name  # "de VS"
     return insert(text, found, name), name
+
+
+def said_thing(text: str, found: Reference, previous: str, words: StoryWords) -> str:
+    """A demonstrative that opens the headline ("Die zou zijn opgelopen ...") stands for the subject of the
+    sentence before when that is a thing said without a name ("de omzet"): that subject in its place."""
+    if text[found.start:found.end].lower() not in DETERMINERS or not thing_subject(previous, words):
+        return text
+    subject = subject_text(previous, words)
+    return subject[:1].upper() + subject[1:] + text[found.end:]
 
 
 def thing_subject(sentence: str, words: StoryWords) -> bool:
@@ -229,9 +240,14 @@ def name_epithet(text: str, before: list[str], people: Cast, words: StoryWords) 
     found = epithet_pattern(words.organisation_nouns).search(text)
     if not found or found.start() == 0 or NAME.match(text, found.end() + 1):
         return text  # "de Omgevingsdienst Noordzeekanaalgebied": named where it stands
+    if text[:found.start()].rstrip().endswith(",") or OWNER.match(text, found.end()):
+        return text  # "X (voorheen Twitter), het platform van Elon Musk": it says what X is, or whose it is
     noun = found.group(0).split()[-1].lower()
     name = antecedent(before + [text[: found.start()]], "organisation", people, words, noun, salient=True)
     return f"{text[: found.end()]} [{name}]{text[found.end():]}" if name else text
+
+
+OWNER = re.compile(r"\s+van\s+[A-Z]")  # "het platform van Elon Musk": whose it is, said where it stands
 
 
 def lower_first(text: str) -> str:
