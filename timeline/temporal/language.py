@@ -182,6 +182,7 @@ class Language(Model):
     hour_leads: WordList  # the words that may bring an hour after a day (the glue's bare_hour)
     quantity_mods: dict[str, str]
     not_after_number: WordList
+    lengths_after: WordList  # a rate before "over vijf jaar" makes it a length
     tense: Tense
     verbs: dict[str, tuple[str, str, str]]  # infinitive -> (past singular, past plural, participle)
     labels: Labels

@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
+from functools import lru_cache
 
 from timeline.temporal import periods
 from timeline.temporal.grammar import Grammar
@@ -208,8 +210,16 @@ def ahead(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     """
     if groups.get("inside") and ctx.direction == "past":
         return duration(g, groups, ctx)
+    if not groups.get("inside") and rated(g.language.lengths_after.words).search(ctx.before):
+        return duration(g, groups, ctx)  # "een rendement van 7,5 procent over vijf jaar": a length
     found = counted(g, groups, ctx, count_of(g, groups))
     return replace(found, measure=duration(g, groups, ctx).value) if found and groups.get("inside") else found
+
+
+@lru_cache(maxsize=None)
+def rated(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A rate word up to two words before the match ("5 procent loonsverhoging "), compiled once."""
+    return re.compile(rf"(?:^|\s|\d)(?:{'|'.join(map(re.escape, words))})\s+(?:[\w-]+\s+){{0,2}}$")
 
 
 @handles("within_units")
