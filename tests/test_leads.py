@@ -76,3 +76,11 @@ def test_a_view_and_a_quote_in_the_first_person_at_the_top_leave_the_lead_to_the
     story = build_timeline([Input(path, path.name)])
     leads = [e for e in story.events if e.date.start.isoformat() == "2025-09-29"]
     assert [e.headline for e in leads] == ["Heijmans heeft een intentieverklaring ondertekend met de provincie Utrecht"]
+
+
+def test_a_title_that_heads_the_lead_leaves_out_its_weekday(tmp_path):
+    story = story_of(tmp_path, "Buschauffeurs leggen donderdag werk neer\n\nDe chauffeurs van Arriva leggen donderdag "
+                               "2 oktober de hele dag het werk neer, heeft de bond maandag bekendgemaakt.\n")
+    titled = [e.headline for e in story.events if "werk neer" in e.headline]
+    assert "Buschauffeurs leggen werk neer" in titled, titled
+    assert not any("donderdag" in h and "oktober" not in h for h in titled), titled

@@ -47,6 +47,7 @@ def headline(text: str, words: StoryWords, title: str | None = None) -> str:
     if title:
         head = title.split(": ")[0]
         head = head if len(head.split()) >= 3 else title
+        head = timeless(head, words)  # "Treinpersoneel legt donderdag werk neer": the day stands beside it
         return shortened(head, words) if len(head) > words.headline_max else fit(head, words)  # "breidt ... uit"
     first = FIRST_SENTENCE.split(text, maxsplit=1)[0]
     stripped = strip_asides(first)
