@@ -84,3 +84,11 @@ def test_a_title_that_heads_the_lead_leaves_out_its_weekday(tmp_path):
     titled = [e.headline for e in story.events if "werk neer" in e.headline]
     assert "Buschauffeurs leggen werk neer" in titled, titled
     assert not any("donderdag" in h and "oktober" not in h for h in titled), titled
+
+
+def test_the_opening_sentence_that_tells_what_the_title_says_is_the_lead(tmp_path):
+    story = story_of(tmp_path, "Geen bussen door staking in Drenthe\n\nDoor een staking van de chauffeurs rijden er maandag "
+                               "vrijwel geen bussen in Drenthe. Op de wegen was het druk. Op de A28 stond in de ochtend "
+                               "twee keer zoveel file als normaal, meldt de ANWB.\n")
+    titled = next(e for e in story.events if e.headline == "Geen bussen door staking in Drenthe")
+    assert "rijden er maandag vrijwel geen bussen" in titled.text, titled.text

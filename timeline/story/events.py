@@ -13,6 +13,7 @@ from timeline.read.article import Article
 from timeline.read.header import past_dateline
 from timeline.story.dating import Placed, choose, conditional, has_action, has_figure
 from timeline.story.headlines import FIRST_SENTENCE, headline, named
+from timeline.story.leads import FIRST_PERSON, QUOTES, lead_index, viewed_first
 from timeline.story.shorten import shortened
 from timeline.story.syntax import (
     actor_words, has_main_verb, in_past, main_verb_of, named_subject, outlook, report_frame, tagged_plain, tells_action,
@@ -82,44 +83,6 @@ def reports(item: Told, words: StoryWords) -> bool:
             or tells_action(item.raw, words))
 
 
-def main_clause_of(raw: str, words: StoryWords) -> str:
-    """Without a leading subordinate clause ("Terwijl Google ..., waait er ...")."""
-    first = raw.split(maxsplit=1)[0].lower() if raw.split() else ""
-    return raw.split(",", 1)[1] if first in words.subordinators and "," in raw else raw
-
-
-def lead_index(items: list[Told], words: StoryWords, language: str = "nl") -> int | None:
-    """The first sentence of the opening (three sentences) that reports a happening:
-    a word for what happened, or a name with a verb of action or statement."""
-    opening = [i for i, item in enumerate(items) if not item.sentence.heading][:3]
-    for index in opening:
-        item = items[index]
-        if item.sentence.text.endswith("?") or conditional(item.raw, words) or outlook(item.raw, words) \
-                or spoken_in_first_person(item.sentence.text):  # "“Hiermee gaan we op weg ...”": a view, quoted
-            continue
-        main = main_clause_of(item.raw, words)
-        if states(main, words) or explains(main, words):
-            continue  # "Dat is wat de overheid zegt ...", "En dat is belangrijk": no happening
-        if opinion(main, words) or not_yet(main, words):
-            continue  # "VNO-NCW vindt het mooi dat Tata ... een stap hebben gezet": a view, not the step
-        if event_words(main, language) or (capitalised(main) and (has_action(main, words) or (
-                tells_action(main, words) and (in_past(main) or named_subject(main, words))))):  # "Tata Steel heeft
-            return index  # beroep aangetekend", "D66 schuift Rianne Letschert naar voren"
-    return None
-
-
-def spoken_in_first_person(sentence: str) -> bool:
-    """Quoted speech in which the speaker says "ik" or "we": a view or a plan, never an article's lead."""
-    return sentence[:1] in QUOTES and bool(FIRST_PERSON & set(re.findall(r"\w+", sentence.lower())))
-
-
-def viewed_first(items: list[Told], lead: int, words: StoryWords) -> bool:
-    """"VNO-NCW vindt het heel mooi dat ...", then the step itself: a title over such an article tells the view
-    ("VNO-NCW: mooi dat ..."), so it heads no later sentence."""
-    first = next((i for i, item in enumerate(items) if not item.sentence.heading), lead)
-    return first < lead and opinion(main_clause_of(items[first].raw, words), words)
-
-
 def explain(item: Told, dating) -> Why:
     expr = dating.expression
     at = next((p.start for p in item.placed if p.expression is expr), -1)
@@ -176,7 +139,7 @@ def article_candidates(
     words = story_words(language)
     source = source_of(article)
     items, people = told(article, story, found, language)
-    lead = lead_index(items, words, language)
+    lead = lead_index(items, words, language, None if article.entry and article.entry.title_written else article.title)
 
     def candidate(date: EventDate, item: Told, kind: str, expected: bool = False, title: str | None = None, **extra):
         own = demonstrative_named(own_words(item, words), list(item.before))
@@ -230,8 +193,6 @@ def dated_lead(result: list[Candidate], words: StoryWords) -> list[Candidate]:
     return [moved if c is lead else c for c in result if c is not again]
 
 
-QUOTES = "‘“\"'„«"
-FIRST_PERSON = frozenset({"ik", "we", "wij"})
 
 
 def spoken(sentence: str, line: str, words: StoryWords) -> str:

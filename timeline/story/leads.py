@@ -1,0 +1,76 @@
+"""Which sentence leads an article: the first of its opening that tells a happening, and the one that tells
+what its title says before any other; a view, a state, an explanation or a quote in the first person never."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from timeline.story.dating import conditional, has_action
+from timeline.story.features import capitalised, event_words
+from timeline.story.stance import explains, not_yet, opinion, states
+from timeline.story.syntax import in_past, named_subject, outlook, tells_action
+from timeline.story.words import WORD, StoryWords
+
+if TYPE_CHECKING:
+    from timeline.story.events import Told
+
+QUOTES = "‘“\"'„«"
+FIRST_PERSON = frozenset({"ik", "we", "wij"})
+TITLE_STEM = 5  # a title and its sentence share words by their first letters ("staking", "stakingen")
+
+
+def main_clause_of(raw: str, words: StoryWords) -> str:
+    """Without a leading subordinate clause ("Terwijl Google ..., waait er ...")."""
+    first = raw.split(maxsplit=1)[0].lower() if raw.split() else ""
+    return raw.split(",", 1)[1] if first in words.subordinators and "," in raw else raw
+
+
+def lead_index(items: list[Told], words: StoryWords, language: str = "nl", title: str | None = None) -> int | None:
+    """The sentence of the opening (three sentences) that tells what the title says, else the first that
+    reports a happening: a word for what happened, or a name with a verb of action or statement."""
+    opening = [i for i in [i for i, item in enumerate(items) if not item.sentence.heading][:3] if may_lead(items[i], words)]
+    told = next((i for i in opening if title and tells_title(items[i].raw, title)), None)
+    if told is not None:
+        return told  # "Geen treinen door landelijke staking" over "Door een landelijke staking rijden er geen treinen"
+    for index in opening:
+        main = main_clause_of(items[index].raw, words)
+        if event_words(main, language) or (capitalised(main) and (has_action(main, words) or (
+                tells_action(main, words) and (in_past(main) or named_subject(main, words))))):  # "Tata Steel heeft
+            return index  # beroep aangetekend", "D66 schuift Rianne Letschert naar voren"
+    return None
+
+
+def may_lead(item: Told, words: StoryWords) -> bool:
+    """Not a question, a condition, an outlook, a quote in the first person, a state, an explanation, a view."""
+    if item.sentence.text.endswith("?") or conditional(item.raw, words) or outlook(item.raw, words) \
+            or spoken_in_first_person(item.sentence.text):  # "“Hiermee gaan we op weg ...”": a view, quoted
+        return False
+    main = main_clause_of(item.raw, words)
+    return not (states(main, words) or explains(main, words)  # "Dat is wat de overheid zegt ...": no happening
+                or opinion(main, words) or not_yet(main, words))  # "VNO-NCW vindt het mooi dat ...": a view
+
+
+def tells_title(sentence: str, title: str) -> bool:
+    """Whether the sentence says what the title says: it holds two of the title's long words, or all when the
+    title has fewer (by their first letters: "staking" and "stakingen" are one)."""
+    head = title.split(": ")[0] if len(title.split(": ")[0].split()) >= 3 else title  # as the headline reads it
+    wanted, said = stems(head), stems(sentence)
+    return bool(wanted) and len(wanted & said) >= min(2, len(wanted))
+
+
+def stems(text: str) -> set[str]:
+    """The first letters of the long words and of the long parts of hyphenated ones ("AI-gedreven": "gedre")."""
+    return {part[:TITLE_STEM] for w in WORD.findall(text.lower()) for part in w.split("-") if len(part) >= TITLE_STEM}
+
+
+def spoken_in_first_person(sentence: str) -> bool:
+    """Quoted speech in which the speaker says "ik" or "we": a view or a plan, never an article's lead."""
+    return sentence[:1] in QUOTES and bool(FIRST_PERSON & set(re.findall(r"\w+", sentence.lower())))
+
+
+def viewed_first(items: list[Told], lead: int, words: StoryWords) -> bool:
+    """"VNO-NCW vindt het heel mooi dat ...", then the step itself: a title over such an article tells the view
+    ("VNO-NCW: mooi dat ..."), so it heads no later sentence."""
+    first = next((i for i, item in enumerate(items) if not item.sentence.heading), lead)
+    return first < lead and opinion(main_clause_of(items[first].raw, words), words)
