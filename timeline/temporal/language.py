@@ -183,6 +183,7 @@ class Language(Model):
     quantity_mods: dict[str, str]
     not_after_number: WordList
     lengths_after: WordList  # a rate before "over vijf jaar" makes it a length
+    any_day_after: WordList  # "een (gewone) donderdag": any such day, no date
     tense: Tense
     verbs: dict[str, tuple[str, str, str]]  # infinitive -> (past singular, past plural, participle)
     labels: Labels

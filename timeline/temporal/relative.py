@@ -111,6 +111,8 @@ def week_weekday(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
 
 @handles("weekday", "weekday_alone")
 def weekday(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    if not groups.get("shift") and any_day(g.language.any_day_after.words).search(ctx.before):
+        return None  # "meer file dan op een gewone donderdag": any Thursday, no date
     number_ = int(g.lookup("weekday", groups["weekday"]))
     if groups.get("shift"):
         shift = int(g.lookup("shift", groups["shift"]))
@@ -220,6 +222,12 @@ def ahead(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
 def rated(words: tuple[str, ...]) -> re.Pattern[str]:
     """A rate word up to two words before the match ("5 procent loonsverhoging "), compiled once."""
     return re.compile(rf"(?:^|\s|\d)(?:{'|'.join(map(re.escape, words))})\s+(?:[\w-]+\s+){{0,2}}$")
+
+
+@lru_cache(maxsize=None)
+def any_day(words: tuple[str, ...]) -> re.Pattern[str]:
+    """An indefinite article, and maybe an adjective, right before the match ("een gewone "), compiled once."""
+    return re.compile(rf"(?:^|\s)(?:{'|'.join(map(re.escape, words))})\s+(?:[a-zà-ÿ]+e\s+)?$")
 
 
 @handles("within_units")
