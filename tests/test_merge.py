@@ -244,3 +244,20 @@ def test_an_actors_figure_of_the_day_joins_the_same_articles_report_of_its_deed_
     velora = [e for e in story.events if "Velora" in e.headline or "Velora" in e.text]
     assert len(velora) == 1, [e.headline for e in story.events]
     assert any("Radwerk" in e.text for e in story.events), [e.headline for e in story.events]
+
+
+EVENING = {  # a lead without a day of its own, the morning after a report of the same actor's deed; another actor apart
+    "a.txt": "date 2025-08-23\n\nGroenpartij verlaat het college van Zwolle\n\nDe Groenpartij stapt uit het college van Zwolle. "
+             "De fractie is het oneens over de nieuwe parkeerregels.\n",
+    "b.txt": "date 2025-08-22\n\nDe Groenpartij-fractie heeft vrijdagavond bekendgemaakt uit het college van Zwolle te stappen.\n",
+    "c.txt": "date 2025-08-23\n\nWethouder Ria Smit van Zwolle stapt op na een ruzie over de parkeerregels.\n",
+}
+
+
+def test_a_lead_without_a_day_of_its_own_and_the_same_actors_deed_the_day_before_are_one_event(tmp_path):
+    for name, text in EVENING.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    story = build_timeline(inputs([str(tmp_path)], None))
+    told = {frozenset(Path(s.path).name for s in e.sources): e.date.start.isoformat() for e in story.events}
+    assert told.get(frozenset({"a.txt", "b.txt"})) == "2025-08-22", told
+    assert frozenset({"c.txt"}) in told, told

@@ -53,9 +53,23 @@ def same_fact(a: Candidate, b: Candidate, fa: Features, fb: Features, ignore: fr
         return told_again(a, b, fa, fb)
     both_dated = a.kind in DATED and b.kind in DATED
     if not dates_fit(a, b):  # a day apart, told in the same words: one article counted the day from another day
-        return both_dated and days_apart(a, b) <= NEAR_DAYS and retold(fa, fb) and fa.same_actor(fb)
+        return both_dated and days_apart(a, b) <= NEAR_DAYS and (retold(fa, fb) and fa.same_actor(fb)
+                                                                  or the_evening_before(a, b, fa, fb))
     return (fa.same_fact(fb, ignore, both_dated) or (both_dated and days_apart(a, b) == 0 and named_actor(fa, fb))
             or (both_dated and retold(fa, fb) and fa.same_actor(fb)))
+
+
+def the_evening_before(a: Candidate, b: Candidate, fa: Features, fb: Features) -> bool:
+    """A lead that says no day of its own stands at its publication day; an article of the day before tells
+    the same actor's deed on that day ("NSC verlaat het demissionaire kabinet", published the morning after
+    "Het NSC-smaldeel heeft vrijdagavond bekendgemaakt zich terug te trekken"): one happening, the day before."""
+    lead, other = (a, b) if undated_lead(a) else (b, a)
+    return (undated_lead(lead) and (lead.date.start - other.date.start).days == 1
+            and bool(set(fa.actor) & set(fb.actor)))
+
+
+def undated_lead(c: Candidate) -> bool:
+    return c.kind == "lead" and c.why is not None and c.why.rule == "lead"
 
 
 def named_actor(fa: Features, fb: Features) -> bool:
