@@ -68,7 +68,7 @@ def block_keys(f: Features, ignore: frozenset[str], c=None) -> list[tuple]:
     keys = [("amount", a) for a in f.amounts] + [("name", n) for n in f.names - ignore] + [("word", w) for w in f.words]
     if c is not None and c.kind in (*DATED, "current") and (c.date.end - c.date.start).days == 1:
         keys += [("actor", n, c.date.start.isoformat()) for n in sorted(actor_names(f))]
-        eve = c.date.start - dt.timedelta(days=1) if c.kind == "lead" and c.why is not None and c.why.rule == "lead" else None
+        eve = c.date.start - dt.timedelta(days=1) if c.kind == "lead" and c.date.end == c.published_end else None
         keys += [("did", w, (eve or c.date.start).isoformat()) for w in f.actor if eve or c.kind == "dated"]  # a lead
         # without a day of its own and a dated report of the day before (see merge.the_evening_before)
         keys.append(("told", c.source.path, c.date.start.isoformat()))  # one article's reports of one day: told

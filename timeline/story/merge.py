@@ -69,7 +69,8 @@ def the_evening_before(a: Candidate, b: Candidate, fa: Features, fb: Features) -
 
 
 def undated_lead(c: Candidate) -> bool:
-    return c.kind == "lead" and c.why is not None and c.why.rule == "lead"
+    """A lead of one day, its publication day (most say no day of their own)."""
+    return c.kind == "lead" and c.date.end == c.published_end and (c.date.end - c.date.start).days == 1
 
 
 def named_actor(fa: Features, fb: Features) -> bool:
