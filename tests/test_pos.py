@@ -481,3 +481,11 @@ def test_on_the_alpino_test_part_tags_and_finite_verbs_stay_above_their_floors()
 
     result = score(tag, sentences(TREEBANK))
     assert result.accuracy >= 0.95 and result.f1 >= 0.955  # measured 0.9520 and 0.9574 when the model was built
+
+
+def test_zijn_that_opens_the_main_clause_after_a_leading_subordinate_clause_is_its_finite_verb():
+    assert tags_of("Als de school in Zwolle sluit, zijn kinderen in de wijk gemiddeld twintig minuten langer "
+                   "onderweg.")["zijn"].startswith("WW|pv")
+    assert tags_of("Nadat de dijk was verhoogd, zijn bewoners weer veilig.")["zijn"].startswith("WW|pv")
+    # an apposition after a comma in a main clause stays a possessive: "..., zijn voornaamste rivalen"
+    assert tags_of("Gisteren won Jansen de rit, net als Pietersen, zijn grootste rivaal.")["zijn"] == "VNW|bez"

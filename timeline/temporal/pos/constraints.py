@@ -202,7 +202,13 @@ def hidden_finite(words: list[str], tags: list[str], start: int, end: int, lexic
     """In a main clause from `start` to `end` with no verb at all: the first word after
     a noun or personal pronoun that was seen as a finite verb (`Ze wezen op ...`), or as an infinitive after a
     subject that is not singular (`Ze delen een coupé`), or not seen and shaped as a past (`De Afrikanen boekten
-    in ...`), is one."""
+    in ...`), is one; so is its first word after the comma that closes a leading clause (`Als de hulp sluit, zijn
+    ambulances langer onderweg`)."""
+    leading = start and words[start - 1] == "," and words[0].lower() in FINITE_OPENERS and "," not in words[:start - 1]
+    seen = seen_as(words[start], lexicon) if leading and start + 1 < end else ""
+    if "WW|pv" in seen and tags[start + 1] != "LET":
+        tags[start] = next(t for t in seen.split("/") if t.startswith("WW|pv"))
+        return
     for j in range(start + 1, end - 1):
         if tags[j - 1].startswith(("N|", "VNW|pers")) and tags[j + 1] != "LET" and words[j].islower():
             seen = seen_as(words[j], lexicon)
