@@ -92,3 +92,11 @@ def test_the_opening_sentence_that_tells_what_the_title_says_is_the_lead(tmp_pat
                                "twee keer zoveel file als normaal, meldt de ANWB.\n")
     titled = next(e for e in story.events if e.headline == "Geen bussen door staking in Drenthe")
     assert "rijden er maandag vrijwel geen bussen" in titled.text, titled.text
+
+
+def test_a_lead_and_the_report_it_stands_in_after_it_are_one_event_at_the_reports_day(tmp_path):
+    story = story_of(tmp_path, "Als de brug bij Deventer dichtgaat, zijn fietsers gemiddeld een kwartier langer onderweg. "
+                               "Dat staat in een rapport van de Fietsersbond dat vrijdag is gepubliceerd.\n")
+    told = [e for e in story.events if "kwartier" in e.text]
+    assert len(told) == 1 and "Dat staat in een rapport" in told[0].text, [e.text for e in story.events]
+    assert told[0].date.start.isoformat() == "2025-09-26"

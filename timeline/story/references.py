@@ -103,7 +103,8 @@ def opening_reference(text: str, words: StoryWords) -> Reference | None:
     lowered = text.lower()
     for opener, pattern in leaning_patterns(words.leaning) if lowered.startswith(words.leaning) else ():
         found = pattern.match(lowered)
-        if found and (opener not in DETERMINERS or found.group(1) in words.finite or not found.group(1)):
+        if found and (opener not in DETERMINERS or found.group(1) in words.finite or found.group(1) in words.report_frames
+                      or not found.group(1)):  # "Dat staat in een onderzoek ...": the news is the sentence before
             return Reference(0, len(opener), "leaning")
     for start in subject_places(text, words):
         found = reference_at(lowered, start, words)
