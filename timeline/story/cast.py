@@ -76,7 +76,8 @@ def names_in(text: str, known: frozenset[str], words: StoryWords,
         at_start = match.start() == 0 or window.rstrip().endswith((".", "‘", "“", '"'))
         opening = ""
         if at_start and (len(parts) == 1 or parts[0] not in known and parts[0].lower() in known):
-            opening, parts = ("", parts) if parts[0] in known else (parts[0].lower(), parts[1:])
+            bare = len(parts) == 1 and parts[0].lower() not in known and unknown_subject(parts[0], text, match.end(), words)
+            opening, parts = ("", parts) if parts[0] in known or bare else (parts[0].lower(), parts[1:])
         elif at_start and len(parts) > 2 and parts[1] == "van" and parts[0] not in known and common_noun(text, parts[0]):
             parts = parts[2:]  # "Kassasoftware van Datakassa": a thing of a name
         before = WORD_BEFORE_REVERSED.match(window[::-1])
@@ -111,6 +112,23 @@ def names_in(text: str, known: frozenset[str], words: StoryWords,
     return found
 
 
+def unknown_subject(word: str, text: str, end: int, words: StoryWords) -> bool:
+    """A sentence's first word that the language does not know, standing bare before its finite verb: a name
+    ("Vitesse heeft trainer ... ontslagen"), though the article never writes it inside a sentence."""
+    following = NEXT_WORD.match(text, end)
+    return bool(following) and following.group(1).lower() in words.finite and not lexicon_knows(word)
+
+
+NEXT_WORD = re.compile(r"\s+([\w-]+)")
+
+
+def lexicon_knows(word: str) -> bool:
+    from timeline.temporal.pos import loaded_model  # the tagger's model is loaded for the story already
+
+    lexicon = loaded_model().lexicon
+    return word in lexicon or word.lower() in lexicon
+
+
 def person_after(name: str, kind: str, singles: set[str]) -> list[tuple[str, str]]:
     """"Huis van Afgevaardigden Michael McCaul": an organisation's name of two words or more run into a person's
     first name and surname, the surname one the article also writes alone, is two names."""
@@ -139,8 +157,10 @@ def is_type(word: str, words: StoryWords) -> bool:
 
 def adjective(name: str, text: str, end: int, words: StoryWords) -> bool:
     """"Nijmeegse halfgeleiderfabrikant", "Amerikaans congreslid": an adjective, no name."""
-    return " " not in name and (name.lower() in words.nationalities
-                                or name.endswith(("se", "sche")) and bool(ADJECTIVE_NEXT.match(text, end)))
+    following = NEXT_WORD.match(text, end)
+    return " " not in name and (name.lower() in words.nationalities  # not before a verb: "Vitesse heeft ..."
+                                or name.endswith(("se", "sche")) and bool(ADJECTIVE_NEXT.match(text, end))
+                                and not (following and following.group(1) in words.finite))
 
 
 def is_person(name: str, kind: str, words: StoryWords) -> bool:

@@ -73,6 +73,16 @@ def in_relative(raw: str, position: int, words: StoryWords) -> bool:
     return bool(raw[closing + 1 : closing + 40].strip(" .!?’”"))
 
 
+ARTICLE_BEFORE = re.compile(r"\b(?:de|het|een)\s+$", re.IGNORECASE)
+PARTICIPLE_AFTER = re.compile(r"\s+(?:\w*ge\w+[dt]e?|\w+en|(?:be|ver|ont|her)\w+[dt]e?)\s+[\w\[]")
+
+
+def attributive(raw: str, start: int, end: int) -> bool:
+    """A date inside a noun phrase, between its article and a participle ("de vorige week ontslagen Edward
+    Sturing", "het in 2019 opgerichte bedrijf"): it dates what the participle says of the noun, not the sentence."""
+    return bool(ARTICLE_BEFORE.search(raw, max(0, start - 8), start)) and bool(PARTICIPLE_AFTER.match(raw, end))
+
+
 def roles(raw: str, placed: list[Placed], words: StoryWords) -> list[str]:
     """One role a date: quoted, qualifier, bound, base, change-end, main or subordinate."""
     quoted = quotations(raw)
@@ -86,8 +96,8 @@ def roles(raw: str, placed: list[Placed], words: StoryWords) -> list[str]:
             role = "recurring"  # "elk voorjaar": a habit, not a happening
         elif words.topic.match(raw[item.end :]):
             role = "topic"  # "2026 wordt een beslissend jaar": talk about a year
-        elif in_relative(raw, item.start, words):
-            role = "relative"  # "Lumenta, dat in 2019 werd opgericht, telt ...": background
+        elif in_relative(raw, item.start, words) or attributive(raw, item.start, item.end):
+            role = "relative"  # "Lumenta, dat in 2019 werd opgericht, telt ...", "de vorige week ontslagen trainer"
         elif words.comparison.search(lowered_clause):
             role = "base"
         elif words.qualifier.search(raw[max(0, item.start - QUALIFIER_REACH) : item.start].lower()):
