@@ -24,6 +24,8 @@ FIRST_WORD = re.compile(r"[\w-]+")
 ARTICLE_NOUN = re.compile(r"(?:de|het|dat|die|deze|dit)\s+([\w-]+)")
 ADJECTIVE_NOUN = re.compile(r"(?:de|het|dat|die|deze|dit)\s+(?:[\w-]+e\s+){1,2}?([\w-]+)")  # "de 35-jarige Italiaan"
 NEXT_WORD = re.compile(r"\w+\s+([\w-]+)")
+AGED = re.compile(r"(?:de|die|deze)\s+\d{1,3}-jarige")
+WORD_AFTER = re.compile(r"\s+([\w-]+)")
 NAMED = re.compile(r"\s*\[([^\]]+)\]")
 
 
@@ -154,6 +156,11 @@ def reference_at(lowered: str, start: int, words: StoryWords) -> Reference | Non
             noun = later
         if noun and noun.group(1).endswith(words.person_nouns):
             return Reference(start, start + noun.end(), "person", noun.group(1))
+        aged = AGED.match(rest)  # "de 61-jarige Tilburger", "De 61-jarige zou ...": only a person has an age so said
+        if aged:
+            noun = WORD_AFTER.match(rest, aged.end())  # the noun after it goes with it, not a verb
+            taken = noun is not None and noun.group(1) not in words.finite
+            return Reference(start, start + (noun.end() if taken else aged.end()), "person", noun.group(1) if taken else "")
         if noun and noun.group(1).endswith(words.organisation_nouns):
             return Reference(start, start + noun.end(), "organisation", noun.group(1))
         if noun and noun.group(1) in words.place_nouns:  # "Dat land had zelf ... aangekondigd": the VS
