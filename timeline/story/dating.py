@@ -83,6 +83,32 @@ def attributive(raw: str, start: int, end: int) -> bool:
     return bool(ARTICLE_BEFORE.search(raw, max(0, start - 8), start)) and bool(PARTICIPLE_AFTER.match(raw, end))
 
 
+MODAL_PASTS = frozenset({"zou", "zouden"})  # a future seen from the past ("zou in maart opengaan")
+
+
+def told_in_past(raw: str) -> bool:
+    """A finite past verb (by the tags) that is no "zou": "De rederij staakte op 30 december ...", a weak
+    past the tense words of the date tagger do not list."""
+    from timeline.story.tagging import tagged_plain
+
+    return any(t.tag.startswith("WW|pv|verl") and t.text.lower() not in MODAL_PASTS for t in tagged_plain(raw))
+
+
+def looked_back(expr: Expression, published, raw: str, language: str) -> Expression:
+    """The date as the past reads it, when the date tagger's reading lies after the publication while the
+    sentence tells it in the past tense ("staakte op 30 december", published 10 January): the phrase resolved
+    again, looking back; else the date as it was."""
+    if expr.period is None or expr.period.start_date <= published or not told_in_past(raw):
+        return expr
+    from timeline.temporal.tagger import resolve
+
+    again = resolve(expr.text, published, "past", language)
+    if again is None or again.period is None or again.period.start_date > published:
+        return expr
+    return Expression(text=expr.text, offset=expr.offset, type=again.type, value=again.value, mod=again.mod,
+                      period=again.period)
+
+
 def roles(raw: str, placed: list[Placed], words: StoryWords) -> list[str]:
     """One role a date: quoted, qualifier, bound, base, change-end, main or subordinate."""
     quoted = quotations(raw)

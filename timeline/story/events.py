@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from timeline.read.article import Article
 from timeline.read.header import past_dateline
-from timeline.story.dating import Placed, choose, conditional, has_action, has_figure
+from timeline.story.dating import Placed, choose, conditional, has_action, has_figure, looked_back
 from timeline.story.headlines import FIRST_SENTENCE, headline, named
 from timeline.story.leads import FIRST_PERSON, QUOTES, lead_index, viewed_first
 from timeline.story.shorten import shortened
@@ -52,16 +52,20 @@ class Told:
     before: tuple[str, ...]  # up to three sentences before it, for references in its headline
 
 
-def told(article: Article, story: list[Sentence], found: list[Expression], language: str) -> tuple[list[Told], Cast]:
-    """Each sentence with its dates and its text made to stand alone."""
+def told(article: Article, story: list[Sentence], found: list[Expression], language: str,
+         prefer: Prefer = "tense") -> tuple[list[Told], Cast]:
+    """Each sentence with its dates and its text made to stand alone; with the tense read (`prefer` "tense"), a
+    date after the publication in a sentence told in the past is read looking back (dating.looked_back)."""
     words, recent = story_words(language), set(load(language).merge.recent_words)
     people = cast([s.text for s in story if not s.heading], words)
     starts = [e.offset[0] for e in found]  # in text order
     result = []
     for index, sentence in enumerate(story):
         inside = found[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+        raw = article.text[sentence.start : sentence.end]
         placed = tuple(
-            Placed(e.offset[0] - sentence.start, e.offset[1] - sentence.start, e)
+            Placed(e.offset[0] - sentence.start, e.offset[1] - sentence.start,
+                   looked_back(e, article.published, raw, language) if prefer == "tense" else e)
             for e in inside if e.type in ("DATE", "TIME") and e.period is not None
         )
         before = [s.text for s in story[max(0, index - 3) : index] if not s.heading]
@@ -71,7 +75,6 @@ def told(article: Article, story: list[Sentence], found: list[Expression], langu
             text = f"{result[-1].text} {text[len(before[-1]) + 1:]}"  # the sentence it leans on, as told (named)
         text = name_epithet(text, before, people, words)
         recent_word = any(" ".join(e.text.lower().split()) in recent for e in inside)
-        raw = article.text[sentence.start : sentence.end]
         result.append(Told(sentence, raw, text, placed, features(text, language), recent_word, tuple(before)))
     return result, people
 
@@ -138,7 +141,7 @@ def article_candidates(
     found = extract(article.text, article.published, prefer, language, article.published_grain)
     words = story_words(language)
     source = source_of(article)
-    items, people = told(article, story, found, language)
+    items, people = told(article, story, found, language, prefer)
     lead = lead_index(items, words, language, None if article.entry and article.entry.title_written else article.title)
 
     def candidate(date: EventDate, item: Told, kind: str, expected: bool = False, title: str | None = None, **extra):
