@@ -16,3 +16,18 @@ def test_the_title_names_the_actor_in_all_its_words(tmp_path):
         (tmp_path / name).write_text(text, encoding="utf-8")
     story = build_timeline([Input(tmp_path / n, n) for n in sorted(ARTICLES)])
     assert story.title.endswith("Zilveren Kruis"), story.title
+
+
+PLACED = {
+    "a.txt": "date 2025-01-14\n\nHet ziekenhuis Maasgouw wil de spoedpost in Venray sluiten. De gemeenteraad in Venray "
+             "is boos. Ook in Venray zelf wordt geprotesteerd, en in Venray wordt een petitie getekend.\n",
+    "b.txt": "date 2025-02-06\n\nDuizenden mensen demonstreerden zaterdag in Venray tegen Maasgouw. Maasgouw wil met de "
+             "gemeente praten.\n",
+}
+
+
+def test_the_title_names_an_actor_not_a_place_the_articles_only_write_after_in(tmp_path):
+    for name, text in PLACED.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    story = build_timeline([Input(tmp_path / n, n) for n in sorted(PLACED)])
+    assert story.title.endswith("Maasgouw"), story.title

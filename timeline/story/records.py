@@ -140,7 +140,12 @@ def lead_date(article: Article, language: str) -> EventDate:
 def known_names(text: str, language: str = "nl") -> Counter:
     """Capitalised words inside sentences: the people and companies an article is about; not an adjective of a
     country ("de Britse branchegenoot")."""
-    adjectives = story_words(language).nationalities
-    return Counter(w for w in re.findall(r"(?<=[a-z,] )[A-Z][\w-]+", text) if w.lower() not in adjectives)
+    words = story_words(language)
+    return Counter(m.group(0) for m in INSIDE_NAME.finditer(text) if m.group(0).lower() not in words.nationalities
+                   and not PLACE_BEFORE.search(text, max(0, m.start() - 7), m.start()))
+
+
+INSIDE_NAME = re.compile(r"(?<=[a-z,] )[A-Z][\w-]+")
+PLACE_BEFORE = re.compile(r"\b(?:in|uit|te|naar|nabij)\s$")  # "in Heerlen": a place, no actor of the story
 
 
