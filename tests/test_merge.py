@@ -261,3 +261,21 @@ def test_a_lead_without_a_day_of_its_own_and_the_same_actors_deed_the_day_before
     told = {frozenset(Path(s.path).name for s in e.sources): e.date.start.isoformat() for e in story.events}
     assert told.get(frozenset({"a.txt", "b.txt"})) == "2025-08-22", told
     assert frozenset({"c.txt"}) in told, told
+
+
+ONE_GOVERNMENT = {  # one government's deed of a day, told by its cabinet and its minister; another country's apart
+    "a.txt": "date 2025-03-11\n\nHet kabinet heeft maandag besloten de uitvoer van drones naar Rusland te verbieden.\n",
+    "b.txt": "date 2025-03-11\n\nMinister Jan de Vries van Buitenlandse Handel heeft maandag een verbod op de uitvoer "
+             "van drones aangekondigd.\n",
+    "c.txt": "date 2025-03-11\n\nDe Duitse regering heeft maandag een eigen verbod op de uitvoer van drones aangekondigd.\n",
+    "d.txt": "date 2025-04-20\n\nDe Amerikaanse regering kondigde in maart nieuwe heffingen op staal aan.\n",
+    "e.txt": "date 2025-04-22\n\nDe VS hadden in maart al nieuwe heffingen op staal aangekondigd.\n",
+}
+
+
+def test_one_governments_deed_told_by_its_cabinet_minister_or_country_is_one_event_and_anothers_stays_apart(tmp_path):
+    for name, text in ONE_GOVERNMENT.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    story = build_timeline(inputs([str(tmp_path)], None))
+    told = [{Path(s.path).name for s in e.sources} for e in story.events]
+    assert {"a.txt", "b.txt"} in told and {"c.txt"} in told and {"d.txt", "e.txt"} in told, told

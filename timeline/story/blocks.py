@@ -73,6 +73,8 @@ def block_keys(f: Features, ignore: frozenset[str], c=None) -> list[tuple]:
         # without a day of its own and a dated report of the day before (see merge.the_evening_before)
         keys.append(("told", c.source.path, c.date.start.isoformat()))  # one article's reports of one day: told
         # again by the same actor, in other words ("NSC stapt uit kabinet", "Het NSC-smaldeel heeft ...")
+    if c is not None and c.kind in DATED and (c.date.end - c.date.start).days <= 31:  # one government's deed of a
+        keys += [("state", w, c.date.start.isoformat(), c.date.end.isoformat()) for w in f.actor if w[:1] == "@"]  # day
     return keys + [("term", t) for t in f.terms]
 
 

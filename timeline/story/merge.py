@@ -20,6 +20,7 @@ from timeline.story.events import Candidate
 from timeline.story.blocks import DATED, blocks, memberships, pairs, split_blocks, unique
 from timeline.story.features import Features, actor_names, known
 from timeline.story.relevance import Subject, score
+from timeline.story.syntax import STATE
 from timeline.temporal import periods
 from timeline.temporal.labels import label
 
@@ -56,7 +57,19 @@ def same_fact(a: Candidate, b: Candidate, fa: Features, fb: Features, ignore: fr
         return both_dated and days_apart(a, b) <= NEAR_DAYS and (retold(fa, fb) and fa.same_actor(fb)
                                                                   or the_evening_before(a, b, fa, fb))
     return (fa.same_fact(fb, ignore, both_dated) or (both_dated and days_apart(a, b) == 0 and named_actor(fa, fb))
-            or (both_dated and retold(fa, fb) and fa.same_actor(fb)))
+            or (both_dated and retold(fa, fb) and fa.same_actor(fb)) or (both_dated and one_states_deed(a, b, fa, fb)))
+
+
+def one_states_deed(a: Candidate, b: Candidate, fa: Features, fb: Features) -> bool:
+    """Two reports of one country's government ("Het kabinet ...", "Minister X ...", "De VS ...", "De Amerikaanse
+    regering ...") at one day, or at one and the same month: one happening of that government."""
+    da, db = a.date, b.date
+    one = days_apart(a, b) == 0 or ((da.start, da.end) == (db.start, db.end) and (da.end - da.start).days <= 31)
+    return one and bool(state_words(fa) & state_words(fb))
+
+
+def state_words(f: Features) -> set[str]:
+    return {w for w in f.actor if w.startswith(STATE)}
 
 
 def the_evening_before(a: Candidate, b: Candidate, fa: Features, fb: Features) -> bool:

@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from timeline.story.words import StoryWords
+from timeline.story.words import StoryWords, inflected
 from timeline.story.tagging import main_verb, tagged_plain
 from timeline.temporal.pos import Token
 from timeline.story.subjects import (  # noqa: F401  (the subject's parts, read with the clause's verbs)
-    FRONTING, GENITIVE, NOUN_PHRASE, is_fronted, listed, name_end, phrase_end, quantity_end, subject_end,
+    FRONTING, GENITIVE, NAME_LINKS, NOUN_PHRASE, is_fronted, listed, name_end, phrase_end, quantity_end, subject_end,
 )
 
 NOMINAL = ("N|", "SPEC", "VNW|pers", "TW")
@@ -210,12 +210,19 @@ def subject_span(tokens: Sequence[Token], words: StoryWords) -> tuple[int, int] 
     verb = main_verb_of(tokens, words)
     if verb is None:
         return None
-    dated = {k for k, t in enumerate(tokens) if t.text.lower() in words.time_words}  # "Maandag presenteerde Wilders"
+    dated = {k for k, t in enumerate(tokens) if t.text.lower() in words.time_words  # "Maandag presenteerde Wilders",
+             and not first_name(tokens, k)}  # not "Jan de Vries"
     start = verb + 1 if is_fronted(tokens, verb, words, dated) else 0
     while start < len(tokens) and start in dated:
         start += 1
     end = subject_end(tokens, start, words, dated)
     return (start, end) if end > start else None
+
+
+def first_name(tokens: Sequence[Token], k: int) -> bool:
+    """A capitalised time word that a name goes on from ("Jan de Vries", "Mei Ling"): a first name."""
+    nxt = tokens[k + 1].text if k + 1 < len(tokens) else ""
+    return tokens[k].text[:1].isupper() and (nxt[:1].isupper() or nxt in NAME_LINKS)
 
 
 def named_subject(text: str, words: StoryWords) -> bool:
@@ -256,8 +263,29 @@ def actor_words(text: str, words: StoryWords) -> tuple[str, ...]:
     if nouns and all(t.tag.startswith("N|soort") and t.text.lower().endswith(words.kind_nouns) for t in nouns):
         return ()  # "Het staalbedrijf kondigde ... aan": a reference like a pronoun, its actor unknown here
     said = {t.text.lower() for t in nouns}
-    return tuple(sorted(said | {part for word in said if "-" in word for part in word.split("-") if len(part) > 2}))
+    state = state_of(tokens[start:end], said, words)
+    return tuple(sorted(said | {part for word in said if "-" in word for part in word.split("-") if len(part) > 2}
+                        | ({STATE + state} if state else set())))
     # "PVV-leider Geert Wilders", "het NSC-smaldeel": the party is an actor word too
+
+
+STATE = "@"  # an actor word that says which country's government acts ("@nederlands"): no word of the text
+
+
+def state_of(subject: Sequence[Token], said: set[str], words: StoryWords) -> str:
+    """The country whose government the subject is, by its adjective ("nederlands" for "Het Nederlandse
+    kabinet", "Minister Schreinemacher"; "amerikaans" for "De VS", "De Amerikaanse regering"); "" for none."""
+    text = " ".join(t.text.lower() for t in subject)
+    named = next((state for name, state in words.state_names if re.search(rf"\b{re.escape(name)}\b", text)
+                  and said <= set(name.split())), "")  # "De VS", not "De Chinese ambassade in Den Haag"
+    country = next((t.text.lower() for t in subject if t.text in words.countries and said == {t.text.lower()}), "")
+    if named or country:
+        return named or next((n for n in sorted(words.nationalities) if n[:4] == country[:4] and not n.endswith("e")), "")
+    if not said & words.state_nouns:
+        return ""
+    adjective = next((t.text.lower() for t in subject if t.text.lower() in words.nationalities), "")
+    return next((n for n in words.nationalities if inflected(n) == adjective and n != adjective), adjective) \
+        or words.home_state  # "chinese": "chinees"
 
 
 def in_past(text: str) -> bool:

@@ -8,6 +8,9 @@ from timeline.story.syntax import GENITIVE, main_verb_of, phrase_end, quantity_e
 from timeline.story.words import StoryWords
 
 
+NAME_PARTICLES = frozenset({"de", "van", "der", "den", "ter", "ten", "het", "in 't", "'t"})
+
+
 def short_subject(text: str, words: StoryWords) -> str:
     """A subject-first clause whose subject is long, with the subject kept to its noun phrase (and one
     "van" phrase): "Felle uitspraken over de verantwoordelijken voor het geweld ... maakten de maat vol" →
@@ -18,12 +21,16 @@ def short_subject(text: str, words: StoryWords) -> str:
     if start + 1 < len(tokens) and tokens[start].text in GENITIVE:
         start += 2
     end = phrase_end(tokens, start, set(), words)
+    while end + 1 < len(tokens) and tokens[end].text in NAME_PARTICLES and tokens[end + 1].tag.startswith("N|eigen") \
+            and tokens[end - 1].tag.startswith("N|eigen"):
+        end += 2  # "Minister Jan de Vries", "Henk van Dijk": a particle inside a name is the name's
     if verb is None or end <= start or end >= verb:
         return text
     before = tokens[:verb - 1] if tokens[verb - 1].text == "," else tokens[:verb]  # a stray comma before the verb
     if not all(t.text[:1].isalpha() or t.text in GENITIVE for t in before) or any(t.text.lower() in (",", "en", "of") for t in before[end:]):
         return text  # a list as subject stays whole ("Blootstelling aan ..., overlast en onzekerheid hebben")
-    if tokens[end].text.lower() == "van":  # "enige fabrikant van lithografiemachines"
+    if tokens[end].text.lower() == "van" and not tokens[end - 1].tag.startswith("N|eigen"):  # "enige fabrikant
+        # van lithografiemachines"; not the ministry after a name ("Minister Jan de Vries [van Buitenlandse Handel]")
         of = phrase_end(tokens, end + 1, set(), words)
         end = of if end + 1 < of < verb and len(text[:tokens[of - 1].end]) <= 60 else end
     kept = tokens[end - 1].end + (text[tokens[end - 1].end:tokens[end - 1].end + 1] == "]")  # "[ASML] uit Veldhoven"

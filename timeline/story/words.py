@@ -73,6 +73,9 @@ class StoryWords:
     measure_nouns: frozenset[str] = frozenset()
     continuation: re.Pattern[str] = re.compile(r"(?!)")
     subject_adverbs: frozenset[str] = frozenset()
+    state_nouns: frozenset[str] = frozenset()  # "kabinet", "minister": a country's government
+    home_state: str = ""  # the adjective of the country whose government such a noun alone is ("nederlands")
+    state_names: tuple[tuple[str, str], ...] = ()  # "vs" -> "amerikaans": a country or capital as its government
     outlook_verbs: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
     aim_verbs: frozenset[str] = frozenset()
@@ -169,6 +172,8 @@ def story_words(language: str = "nl") -> StoryWords:
         refusals=frozenset(s.refusals),
         measure_nouns=frozenset(s.measure_nouns),
         subject_adverbs=frozenset(s.subject_adverbs),
+        state_nouns=frozenset(s.state_nouns), home_state=s.home_state,
+        state_names=tuple(sorted(s.state_names.items())),
         outlook_verbs=frozenset(s.outlook_verbs),
         copulas=frozenset(s.copulas),
         aim_verbs=frozenset(s.aim_verbs),

@@ -130,6 +130,9 @@ class Story(Model):
     measure_nouns: tuple[str, ...]
     continuation_words: tuple[str, ...]
     subject_adverbs: tuple[str, ...]
+    state_nouns: tuple[str, ...] = ()
+    home_state: str = ""
+    state_names: dict[str, str] = {}
     outlook_verbs: tuple[str, ...]
     copulas: tuple[str, ...]
     trend_verbs: tuple[str, ...]
