@@ -25,7 +25,7 @@ YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:—–(]")  # a comma inside a number ("7,2 miljard") breaks nothing
 QUALIFIER_REACH = 90  # a noun phrase with its "van", "voor" or "in" before a date fits in this many characters
 REACH = 240  # how far back a date's clause is read: a sentence with thousands of dates stays linear
-EXCLUDED = {"quoted", "qualifier", "bound", "base", "relative", "recurring", "topic"}
+EXCLUDED = {"quoted", "qualifier", "bound", "base", "relative", "recurring", "topic", "outlook"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +77,14 @@ ARTICLE_BEFORE = re.compile(r"\b(?:de|het|een)\s+$", re.IGNORECASE)
 PARTICIPLE_AFTER = re.compile(r"\s+(?:\w*ge\w+[dt]e?|\w+en|(?:be|ver|ont|her)\w+[dt]e?)\s+[\w\[]")
 
 
+def expected_in(raw: str, position: int, words: StoryWords) -> bool:
+    """Whether the date stands in the clause of what a verb of expecting expects ("en verwacht dat de sector
+    volgend jaar herstelt"), within the sentence and with no other clause begun between."""
+    lowered = raw[max(0, position - REACH):position].lower()
+    found = list(re.finditer(rf"\b(?:{'|'.join(map(re.escape, words.outlook_verbs))})\s+(?:[\w-]+\s+){{0,3}}?dat\s", lowered))
+    return bool(found) and not re.search(r"[;:]|,\s+(?:maar|en|terwijl)\s", lowered[found[-1].end():])
+
+
 def attributive(raw: str, start: int, end: int) -> bool:
     """A date inside a noun phrase, between its article and a participle ("de vorige week ontslagen Edward
     Sturing", "het in 2019 opgerichte bedrijf"): it dates what the participle says of the noun, not the sentence."""
@@ -126,6 +134,8 @@ def roles(raw: str, placed: list[Placed], words: StoryWords) -> list[str]:
             role = "relative"  # "Lumenta, dat in 2019 werd opgericht, telt ...", "de vorige week ontslagen trainer"
         elif words.comparison.search(lowered_clause):
             role = "base"
+        elif expected_in(raw, item.start, words):
+            role = "outlook"  # "... en verwacht dat de sector volgend jaar herstelt": an expectation's date
         elif words.qualifier.search(raw[max(0, item.start - QUALIFIER_REACH) : item.start].lower()):
             role = "qualifier"
         elif item.expression.mod in ("BEFORE", "AFTER") or words.bound.search(lowered_clause):
