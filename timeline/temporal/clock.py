@@ -62,6 +62,8 @@ def day_part(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     mod = None
     if groups["daypartword"] in g.words["partphrase"]:
         _, mod, first, last = g.lookup("partphrase", groups["daypartword"])
+    if part == "NI" and offset == 0 and ctx.direction == "past":
+        offset = -1  # "ProRail heeft vannacht de bomen weggehaald": the night that ended this morning
     day = ctx.reference.replace(hour=0, minute=0, second=0, microsecond=0) + dt.timedelta(days=offset)
     period = Period(start=day + dt.timedelta(hours=first), end=day + dt.timedelta(hours=last), grain=Grain.HOUR)
     return Resolved("TIME", f"{day.date().isoformat()}T{part}", period, mod or None)
