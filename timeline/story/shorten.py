@@ -26,6 +26,9 @@ def shortened(whole: str, words: StoryWords) -> str:
     inner = without_inner_relative(whole)  # "een kooksfabriek die op steenkolen werkt vervangen"
     if inner != whole and not cut_short(fit(inner, words), inner):
         return fit(inner, words)
+    based = COMPARED_LAST.sub("", whole)  # "heeft minder bestellingen binnengehaald [dan kenners hadden verwacht]"
+    if based != whole and not cut_short(fit(based, words), based):
+        return fit(based, words)
     undated = timeless(whole, words, every=True)
     if undated.split(" ", 1)[0] == whole.split(" ", 1)[0] or not starts_on_verb(undated):
         whole = undated  # not when the date stood where the subject goes ("Woensdag 29 oktober is ...")
@@ -52,6 +55,9 @@ def shortened(whole: str, words: StoryWords) -> str:
     if cut_short(fitted, whole) and not fitted.endswith("…"):
         fitted = with_verbs(dangling_end(without_open_om(fitted), words), whole.rstrip(" ."), words)
     return first_conjunct(fitted) if cut_short(fitted, whole) else fitted
+
+
+COMPARED_LAST = re.compile(r"\s+dan\s+(?![^„“\"]*[”\"])[^,;:]{3,60}$")  # a comparison's base that ends the headline
 
 
 def ungapped(text: str) -> str:
