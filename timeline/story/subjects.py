@@ -95,6 +95,9 @@ def phrase_end(tokens: Sequence[Token], i: int, dated: set[int], words: StoryWor
         return i
     found = noun_phrase_at(tags, i)
     end = found.end if found else (i + 1 if tags[i].startswith(("TW", "VNW|pers", "VNW|aanw")) else i)
+    if not found and tags[i] == "TW" and i + 1 < len(tags) and tags[i + 1] == "WW|vd" and tokens[i + 1].text.endswith("en") \
+            and (i + 2 == len(tags) or tags[i + 2].startswith(("WW", "LET"))):
+        end = i + 2  # "vier gewonden": a participle made noun after a number
     inner = inner_phrase_end(tags, i)  # "de [in maart aangekondigde] exportbeperkingen"
     if inner and inner > end and not any(k in dated for k in range(i, inner)):
         return inner
