@@ -47,6 +47,11 @@ def subject_first(text: str, words: StoryWords, dated_spans: list[tuple[int, int
     subject = subject_end(tokens, 0, words, dated)
     opens_aside = subject < verb and tokens[subject].text.lower() in (",", "die", "dat")  # an apposition, a relative clause
     if 0 < subject and opens_aside and tokens[verb - 1].text == "," and not dated & set(range(subject)):
+        aside = tokens[subject + 1:verb - 1]
+        named = bool(aside) and all(t.text[:1].isupper() or t.text in NAME_LINKS for t in aside)
+        appended = any(t.text == "," for t in tokens[:subject]) and not any(t.text in ("en", "of") for t in tokens[:subject])
+        if named or appended:
+            return text  # "De voorzitter van de bond, Ilse de Boer, stapte op": the name set off by commas, both kept
         return text[: tokens[subject].start] + " " + text[tokens[verb].start:]  # "X, apposition, verb": X verb
     if not is_fronted(tokens, verb, words, dated):
         return text
