@@ -284,8 +284,9 @@ def timeless(text: str, words: StoryWords, every: bool = False) -> str:
             counted = COUNTED.search(text, 0, found.start())
             spans.append((counted.start() if counted else found.start(), found.end()))
     for start, end in reversed(merged(spans, text)):
-        before = re.search(r"(?:\b(?:dan|uiterlijk|ongeveer|omstreeks|circa)\s+)?(?:\b(?:op|in|sinds|vanaf|per|van)\s+)?"
-                           r"(?:\b(?:de|het)\s+hele\s+)?$", text[:start], re.IGNORECASE)  # "de hele zaterdag" goes whole
+        before = re.search(r"(?:\b(?:dan|uiterlijk|ongeveer|omstreeks|circa)\s+)?(?:\b(?:ten opzichte van|vergeleken met|in "
+                           r"vergelijking met)\s+|\b(?:op|in|sinds|vanaf|per|van)\s+)?(?:\b(?:de|het)\s+hele\s+)?$",
+                           text[:start], re.IGNORECASE)  # "de hele zaterdag", "ten opzichte van een jaar eerder" go whole
         text = text[: before.start()].rstrip() + " " + text[end:].lstrip()
     return " ".join(text.replace(" ,", ",").split()).strip(" ,")
 
