@@ -54,6 +54,7 @@ CREATE TABLE source (seq INTEGER PRIMARY KEY, rec BLOB);
 """
 BATCH = 2000  # rows a statement writes at a time
 PART_CANDIDATES = 4000  # candidates of the parts a Dask task merges at a time
+PROBES = 20000  # probes (parts.probe) kept while the blocks are joined
 
 
 class Store:
@@ -68,6 +69,7 @@ class Store:
         self.count = 0
         self.pending: list[tuple] = []
         self.articles: list[tuple] = []  # each article read, waiting to go into `source`
+        self.probed: dict[int, tuple] = {}  # the last probes read (see `probes`)
 
     def close(self) -> None:
         self.db.close()
@@ -173,17 +175,34 @@ class Store:
             yield key, sorted(reports)
 
     def join(self, parent: array.array, reports: list[int], ignore: frozenset[str]) -> None:
-        """Unite the reports of one block that the merge's own test calls one fact."""
-        marks = ",".join("?" * len(reports))
-        probes = {seq: pickle.loads(p) for seq, p in self.db.execute(f"SELECT seq, probe FROM meta WHERE seq IN ({marks})", reports)}
+        """Unite the reports of one block that the merge's own test calls one fact. A pair already in one
+        part (through a pair before it, here or in another block) is not tested: the parts are the
+        same in any order, only fewer pairs are read."""
+        probes = self.probes(reports)
+        roots = [root(parent, i) for i in reports]
+        undated = [probes[i][0].kind == "undated" for i in reports]
         for n, i in enumerate(reports):
             a, fa = probes[i]
-            for j in reports[n + 1:]:
-                b, fb = probes[j]
-                if (a.kind == "undated" and b.kind == "undated") or root(parent, i) == root(parent, j):
-                    continue
+            for m in [m for m in range(n + 1, len(reports)) if roots[m] != roots[n]]:
+                if roots[m] == roots[n] or (undated[n] and undated[m]):
+                    continue  # united since the list was made; undated mentions never join each other
+                b, fb = probes[reports[m]]
                 if same_fact(a, b, fa, fb, ignore):
-                    unite(parent, i, j)
+                    unite(parent, i, reports[m])
+                    old, new = max(roots[n], roots[m]), min(roots[n], roots[m])
+                    roots = [new if r == old else r for r in roots]
+
+    def probes(self, reports: list[int]) -> dict[int, tuple]:
+        """What the pair test reads of each report; a report is in several blocks, so the last
+        PROBES read are kept (a bounded number: the store's memory does not grow with the archive)."""
+        missing = [seq for seq in reports if seq not in self.probed]
+        if len(self.probed) + len(missing) > PROBES:
+            self.probed, missing = {}, reports
+        if missing:  # a block holds at most blocks.MAX_BLOCK reports: one query
+            marks = ",".join("?" * len(missing))
+            for seq, p in self.db.execute(f"SELECT seq, probe FROM meta WHERE seq IN ({marks})", missing):
+                self.probed[seq] = pickle.loads(p)
+        return self.probed
 
     def part_batches(self, limit: int = PART_CANDIDATES) -> Iterator[list[list[tuple[int, bool, tuple]]]]:
         """The parts in order of their first candidate, a few at a time: each part its
