@@ -54,6 +54,7 @@ CREATE TABLE source (seq INTEGER PRIMARY KEY, rec BLOB);
 """
 BATCH = 2000  # rows a statement writes at a time
 PART_CANDIDATES = 4000  # candidates of the parts a Dask task merges at a time
+KEY = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(k, ensure_ascii=False), without a new encoder a key
 PROBES = 20000  # probes (parts.probe) kept while the blocks are joined
 
 
@@ -125,7 +126,7 @@ class Store:
             seen[digest] += 1
             cls = digest + bytes([min(seen[digest], 255)])
             meta.append((seq, cls, pickle.dumps(probe(c, found), protocol=5)))
-            keys += [(json.dumps(k, ensure_ascii=False), cls, seq) for k in block_keys(found, ignore, c)]
+            keys += [(KEY(k), cls, seq) for k in block_keys(found, ignore, c)]
             if len(keys) >= BATCH * 8:
                 self.write(meta, keys)
                 meta, keys = [], []
