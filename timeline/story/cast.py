@@ -188,8 +188,13 @@ def cast(sentences: list[str], words: StoryWords) -> Cast:
 
 def placed(name: str, sentences: list[str], words: StoryWords) -> bool:
     """Whether every time the article writes `name` it follows a word of place ("in IJmuiden", "uit Veldhoven")."""
-    seen = [w for text in sentences if name in text for w in words_before(name, text)]
-    return bool(seen) and all(w is not None and w.lower() in words.place_prepositions for w in seen)
+    seen = False
+    for text in sentences:
+        for w in words_before(name, text) if name in text else ():
+            if w is None or w.lower() not in words.place_prepositions:
+                return False  # once is enough: most names are read no further than their first sentence
+            seen = True
+    return seen
 
 
 def words_before(name: str, text: str) -> list[str | None]:
