@@ -24,6 +24,7 @@ The output is the in-memory build's (`build.Collector.timeline`), byte for byte.
 from __future__ import annotations
 
 import array
+from bisect import bisect_right
 import hashlib
 import json
 import pickle
@@ -38,7 +39,7 @@ from timeline.models import Event, Source
 from timeline.parts import probe, root, tupled, unite
 from timeline.story import blocks as keyed
 from timeline.story.diff import fingerprint
-from timeline.story.blocks import block_keys
+from timeline.story.blocks import block_keys, near_in_date
 from timeline.story.merge import copy_key, evidence, same_fact
 
 SCHEMA = """
@@ -176,22 +177,29 @@ class Store:
             yield key, sorted(reports)
 
     def join(self, parent: array.array, reports: list[int], ignore: frozenset[str]) -> None:
-        """Unite the reports of one block that the merge's own test calls one fact. A pair already in one
-        part (through a pair before it, here or in another block) is not tested: the parts are the
-        same in any order, only fewer pairs are read."""
+        """Unite the reports of one block that the merge's own test calls one fact. Two reports that both tell
+        a date are tested only where their dates meet (blocks.near_in_date); no pair is tested that is in one part
+        already (through a pair before it, here or in another block): the parts are the same in any order."""
         probes = self.probes(reports)
+        found = [probes[i] for i in reports]
         roots = [root(parent, i) for i in reports]
-        undated = [probes[i][0].kind == "undated" for i in reports]
-        for n, i in enumerate(reports):
-            a, fa = probes[i]
-            for m in [m for m in range(n + 1, len(reports)) if roots[m] != roots[n]]:
-                if roots[m] == roots[n] or (undated[n] and undated[m]):
-                    continue  # united since the list was made; undated mentions never join each other
-                b, fb = probes[reports[m]]
-                if same_fact(a, b, fa, fb, ignore):
-                    unite(parent, i, reports[m])
-                    old, new = max(roots[n], roots[m]), min(roots[n], roots[m])
-                    roots = [new if r == old else r for r in roots]
+        mentions = [k for k, (p, _) in enumerate(found) if p.kind in keyed.BEFORE_PUBLICATION]
+
+        def test(k: int, m: int) -> None:
+            (a, fa), (b, fb) = found[k], found[m]
+            if roots[k] != roots[m] and not (a.kind == "undated" and b.kind == "undated") and \
+                    same_fact(a, b, fa, fb, ignore):  # undated mentions never join each other
+                unite(parent, reports[k], reports[m])
+                old, new = max(roots[k], roots[m]), min(roots[k], roots[m])
+                roots[:] = [new if r == old else r for r in roots]
+
+        for n in range(len(reports)):  # each pair with a mention, unless in one part already
+            later = range(n + 1, len(reports)) if found[n][0].kind in keyed.BEFORE_PUBLICATION \
+                else mentions[bisect_right(mentions, n):]
+            for m in [m for m in later if roots[m] != roots[n]]:
+                test(n, m)
+        for k, m in near_in_date([p for p, _ in found]):
+            test(k, m)
 
     def probes(self, reports: list[int]) -> dict[int, tuple]:
         """What the pair test reads of each report; a report is in several blocks, so the last

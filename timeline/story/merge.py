@@ -17,7 +17,7 @@ from collections import defaultdict
 
 from timeline.models import Event, EventDate
 from timeline.story.events import Candidate
-from timeline.story.blocks import DATED, blocks, memberships, pairs, split_blocks, unique
+from timeline.story.blocks import BEFORE_PUBLICATION, DATED, blocks, memberships, pairs, split_blocks, unique
 from timeline.story.features import Features, actor_names, known
 from timeline.story.relevance import Subject, score
 from timeline.temporal import periods
@@ -38,7 +38,6 @@ def overlap(a: Candidate, b: Candidate) -> bool:
     return da.start < db.end and db.start < da.end
 
 
-BEFORE_PUBLICATION = ("undated", "current")  # reports that only say the fact came before their article
 
 
 def dates_fit(a: Candidate, b: Candidate) -> bool:
