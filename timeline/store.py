@@ -24,7 +24,6 @@ The output is the in-memory build's (`build.Collector.timeline`), byte for byte.
 from __future__ import annotations
 
 import array
-from bisect import bisect_right
 import hashlib
 import json
 import pickle
@@ -36,11 +35,11 @@ from pathlib import Path
 
 from timeline.build import SOURCE_FIELDS, Outcome, candidate_of, candidate_row
 from timeline.models import Event, Source
-from timeline.parts import probe, root, tupled, unite
+from timeline.parts import join_block, probe, root, tupled, unite
 from timeline.story import blocks as keyed
 from timeline.story.diff import fingerprint
-from timeline.story.blocks import block_keys, near_in_date
-from timeline.story.merge import copy_key, evidence, same_fact
+from timeline.story.blocks import block_keys
+from timeline.story.merge import copy_key, evidence
 
 SCHEMA = """
 CREATE TABLE cand (seq INTEGER PRIMARY KEY, cid TEXT, rec BLOB);
@@ -177,29 +176,9 @@ class Store:
             yield key, sorted(reports)
 
     def join(self, parent: array.array, reports: list[int], ignore: frozenset[str]) -> None:
-        """Unite the reports of one block that the merge's own test calls one fact. Two reports that both tell
-        a date are tested only where their dates meet (blocks.near_in_date); no pair is tested that is in one part
-        already (through a pair before it, here or in another block): the parts are the same in any order."""
+        """Unite the reports of one block that the merge's own test calls one fact (parts.join_block)."""
         probes = self.probes(reports)
-        found = [probes[i] for i in reports]
-        roots = [root(parent, i) for i in reports]
-        mentions = [k for k, (p, _) in enumerate(found) if p.kind in keyed.BEFORE_PUBLICATION]
-
-        def test(k: int, m: int) -> None:
-            (a, fa), (b, fb) = found[k], found[m]
-            if roots[k] != roots[m] and not (a.kind == "undated" and b.kind == "undated") and \
-                    same_fact(a, b, fa, fb, ignore):  # undated mentions never join each other
-                unite(parent, reports[k], reports[m])
-                old, new = max(roots[k], roots[m]), min(roots[k], roots[m])
-                roots[:] = [new if r == old else r for r in roots]
-
-        for n in range(len(reports)):  # each pair with a mention, unless in one part already
-            later = range(n + 1, len(reports)) if found[n][0].kind in keyed.BEFORE_PUBLICATION \
-                else mentions[bisect_right(mentions, n):]
-            for m in [m for m in later if roots[m] != roots[n]]:
-                test(n, m)
-        for k, m in near_in_date([p for p, _ in found]):
-            test(k, m)
+        join_block(parent, reports, [probes[i] for i in reports], ignore)
 
     def probes(self, reports: list[int]) -> dict[int, tuple]:
         """What the pair test reads of each report; a report is in several blocks, so the last
