@@ -89,18 +89,22 @@ def join_block(parent: array.array, reports: list[int], found: list[tuple], igno
     in another block): the parts are the same in any order."""
     roots = [root(parent, i) for i in reports]
     mentions = [k for k, (p, _) in enumerate(found) if p.kind in BEFORE_PUBLICATION]
+    joinable = [k for k, (p, _) in enumerate(found) if p.kind != "undated"]  # undated mentions never join each other
 
     def test(k: int, m: int) -> None:
         (a, fa), (b, fb) = found[k], found[m]
-        if roots[k] != roots[m] and not (a.kind == "undated" and b.kind == "undated") and \
-                same_fact(a, b, fa, fb, ignore):  # undated mentions never join each other
+        if roots[k] != roots[m] and same_fact(a, b, fa, fb, ignore):
             unite(parent, reports[k], reports[m])
             old, new = max(roots[k], roots[m]), min(roots[k], roots[m])
             roots[:] = [new if r == old else r for r in roots]
 
-    for n in range(len(reports)):  # each pair with a mention, unless in one part already
-        later = range(n + 1, len(reports)) if found[n][0].kind in BEFORE_PUBLICATION \
-            else mentions[bisect_right(mentions, n):]
+    for n, (p, _) in enumerate(found):  # each pair with a mention, unless in one part already
+        if p.kind == "undated":
+            later = joinable[bisect_right(joinable, n):]
+        elif p.kind in BEFORE_PUBLICATION:
+            later = range(n + 1, len(reports))
+        else:
+            later = mentions[bisect_right(mentions, n):]
         for m in [m for m in later if roots[m] != roots[n]]:
             test(n, m)
     for k, m in near_in_date([p for p, _ in found]):
