@@ -38,8 +38,6 @@ def overlap(a: Candidate, b: Candidate) -> bool:
     return da.start < db.end and db.start < da.end
 
 
-
-
 def dates_fit(a: Candidate, b: Candidate) -> bool:
     if a.kind in BEFORE_PUBLICATION or b.kind in BEFORE_PUBLICATION:
         mention, other = (a, b) if a.kind in BEFORE_PUBLICATION else (b, a)
@@ -180,6 +178,7 @@ def report_groups(
     # Dated pairs in ascending (i, j) order, made one i at a time from the blocks: no list of every pair.
     for i, j in pairs(memberships(dated_parts, len(candidates))):
         unite(i, j)
+
     def takes(a: int, mention: int) -> bool:  # a fact told with a date, and every report of it fits
         return (any(candidates[x].kind in DATED for x in members[a])
                 and all(any(fits(mention, x) for x in xs) for xs in tellings_of(a)))
