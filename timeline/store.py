@@ -35,11 +35,11 @@ from pathlib import Path
 
 from timeline.build import SOURCE_FIELDS, Outcome, candidate_of, candidate_row
 from timeline.models import Event, Source
-from timeline.parts import probe, root, tupled, unite
+from timeline.parts import join_block, probe, root, tupled, unite
 from timeline.story import blocks as keyed
 from timeline.story.diff import fingerprint
 from timeline.story.blocks import block_keys
-from timeline.story.merge import copy_key, evidence, same_fact
+from timeline.story.merge import copy_key, evidence
 
 SCHEMA = """
 CREATE TABLE cand (seq INTEGER PRIMARY KEY, cid TEXT, rec BLOB);
@@ -54,6 +54,8 @@ CREATE TABLE source (seq INTEGER PRIMARY KEY, rec BLOB);
 """
 BATCH = 2000  # rows a statement writes at a time
 PART_CANDIDATES = 4000  # candidates of the parts a Dask task merges at a time
+KEY = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(k, ensure_ascii=False), without a new encoder a key
+PROBES = 20000  # probes (parts.probe) kept while the blocks are joined
 
 
 class Store:
@@ -68,6 +70,7 @@ class Store:
         self.count = 0
         self.pending: list[tuple] = []
         self.articles: list[tuple] = []  # each article read, waiting to go into `source`
+        self.probed: dict[int, tuple] = {}  # the last probes read (see `probes`)
 
     def close(self) -> None:
         self.db.close()
@@ -123,7 +126,7 @@ class Store:
             seen[digest] += 1
             cls = digest + bytes([min(seen[digest], 255)])
             meta.append((seq, cls, pickle.dumps(probe(c, found), protocol=5)))
-            keys += [(json.dumps(k, ensure_ascii=False), cls, seq) for k in block_keys(found, ignore, c)]
+            keys += [(KEY(k), cls, seq) for k in block_keys(found, ignore, c)]
             if len(keys) >= BATCH * 8:
                 self.write(meta, keys)
                 meta, keys = [], []
@@ -173,17 +176,21 @@ class Store:
             yield key, sorted(reports)
 
     def join(self, parent: array.array, reports: list[int], ignore: frozenset[str]) -> None:
-        """Unite the reports of one block that the merge's own test calls one fact."""
-        marks = ",".join("?" * len(reports))
-        probes = {seq: pickle.loads(p) for seq, p in self.db.execute(f"SELECT seq, probe FROM meta WHERE seq IN ({marks})", reports)}
-        for n, i in enumerate(reports):
-            a, fa = probes[i]
-            for j in reports[n + 1:]:
-                b, fb = probes[j]
-                if (a.kind == "undated" and b.kind == "undated") or root(parent, i) == root(parent, j):
-                    continue
-                if same_fact(a, b, fa, fb, ignore):
-                    unite(parent, i, j)
+        """Unite the reports of one block that the merge's own test calls one fact (parts.join_block)."""
+        probes = self.probes(reports)
+        join_block(parent, reports, [probes[i] for i in reports], ignore)
+
+    def probes(self, reports: list[int]) -> dict[int, tuple]:
+        """What the pair test reads of each report; a report is in several blocks, so the last
+        PROBES read are kept (a bounded number: the store's memory does not grow with the archive)."""
+        missing = [seq for seq in reports if seq not in self.probed]
+        if len(self.probed) + len(missing) > PROBES:
+            self.probed, missing = {}, reports
+        if missing:  # a block holds at most blocks.MAX_BLOCK reports: one query
+            marks = ",".join("?" * len(missing))
+            for seq, p in self.db.execute(f"SELECT seq, probe FROM meta WHERE seq IN ({marks})", missing):
+                self.probed[seq] = pickle.loads(p)
+        return self.probed
 
     def part_batches(self, limit: int = PART_CANDIDATES) -> Iterator[list[list[tuple[int, bool, tuple]]]]:
         """The parts in order of their first candidate, a few at a time: each part its

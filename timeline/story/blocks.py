@@ -15,6 +15,8 @@ from timeline.story.features import Features, actor_names
 
 MAX_BLOCK = 200  # a key shared by more candidates than this says too little to compare on
 DATED = ("lead", "dated")
+BEFORE_PUBLICATION = ("undated", "current")  # reports that only say the fact came before their article
+DAY = dt.timedelta(days=1)
 
 
 def split_blocks(found_blocks: list[list[int]], undated: set[int]) -> tuple[list[list[int]], dict[int, list]]:
@@ -87,3 +89,17 @@ def blocks(found: list[Features], ignore: frozenset[str], dropped: frozenset = f
         for key in block_keys(f, ignore, candidates[i] if candidates else None):
             index[key].append(i)
     return (members for key, members in index.items() if 1 < len(members) <= MAX_BLOCK and key not in dropped)
+
+
+def near_in_date(reports: list) -> Iterator[tuple[int, int]]:
+    """The pairs (k, l), k < l, of a block's reports (each with a kind and a date) other than those that only say
+    the fact came before their article (BEFORE_PUBLICATION), whose dates overlap or lie a day apart: the only such
+    pairs merge.same_fact may call one fact. Found in order of date, so most pairs of a block (200 copies of one
+    sentence, six years apart) are never looked at."""
+    dated = sorted((k for k, r in enumerate(reports) if r.kind not in BEFORE_PUBLICATION), key=lambda k: reports[k].date.start)
+    for n, k in enumerate(dated):
+        reach = max(reports[k].date.start, reports[k].date.end) + DAY  # overlap, or one day apart
+        for m in range(n + 1, len(dated)):
+            if reports[dated[m]].date.start > reach:
+                break
+            yield min(k, dated[m]), max(k, dated[m])

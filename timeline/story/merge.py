@@ -17,7 +17,7 @@ from collections import defaultdict
 
 from timeline.models import Event, EventDate
 from timeline.story.events import Candidate
-from timeline.story.blocks import DATED, blocks, memberships, pairs, split_blocks, unique
+from timeline.story.blocks import BEFORE_PUBLICATION, DATED, blocks, memberships, pairs, split_blocks, unique
 from timeline.story.features import Features, actor_names, known
 from timeline.story.relevance import Subject, score
 from timeline.story.syntax import STATE
@@ -37,9 +37,6 @@ def evidence(candidate: Candidate, subject: str | None, names: frozenset[str]) -
 def overlap(a: Candidate, b: Candidate) -> bool:
     da, db = a.date, b.date
     return da.start < db.end and db.start < da.end
-
-
-BEFORE_PUBLICATION = ("undated", "current")  # reports that only say the fact came before their article
 
 
 def dates_fit(a: Candidate, b: Candidate) -> bool:
@@ -173,8 +170,13 @@ def report_groups(
             i = parent[i]
         return i
 
+    tested: dict[tuple[int, int], bool] = {}  # a pair is asked again each time a fact of it meets another
+
     def fits(i: int, j: int) -> bool:
-        return same_fact(candidates[i], candidates[j], found[i], found[j], ignore)
+        known_ = tested.get((i, j))
+        if known_ is None:
+            known_ = tested[i, j] = same_fact(candidates[i], candidates[j], found[i], found[j], ignore)
+        return known_
 
     undated = {i for i, c in enumerate(candidates) if c.kind == "undated"}
     dated_parts, mention_parts = split_blocks(list(blocks(found, ignore, dropped, candidates)), undated)
@@ -185,8 +187,14 @@ def report_groups(
         """Complete linkage over articles: two facts join only when each article's telling of one is
         the same fact as each article's telling of the other (an article's telling: any of its reports
         there), so a merge never chains A to C through B."""
-        return all(any(fits(x, y) for x in xs for y in ys)
-                   for xs in by_article(members[a]) for ys in by_article(members[b]))
+        return all(any(fits(x, y) for x in xs for y in ys) for xs in tellings_of(a) for ys in tellings_of(b))
+
+    told: dict[int, list[list[int]]] = {}  # each fact's reports by article, under its root, until it grows
+
+    def tellings_of(a: int) -> list[list[int]]:
+        if a not in told:
+            told[a] = by_article(members[a])
+        return told[a]
 
     def by_article(fact: list[int]) -> list[list[int]]:
         found: dict[str, list[int]] = {}
@@ -200,17 +208,19 @@ def report_groups(
                                       candidates[i].source.path == candidates[j].source.path) and all_fit(a, b):
             parent[b] = a
             members[a] += members.pop(b)
+            told.pop(a, None), told.pop(b, None)
             articles[a] |= articles.pop(b)
 
     # Dated pairs in ascending (i, j) order, made one i at a time from the blocks: no list of every pair.
     for i, j in pairs(memberships(dated_parts, len(candidates))):
         unite(i, j)
-    def takes(fact: list[int], mention: int) -> bool:  # a fact told with a date, and every report of it fits
-        return (any(candidates[x].kind in DATED for x in fact)
-                and all(any(fits(mention, x) for x in xs) for xs in by_article(fact)))
 
-    for mention in sorted(mention_parts):  # onto the first such fact, in ascending order
-        other = next((o for o in unique(heapq.merge(*mention_parts[mention])) if takes(members[root(o)], mention)), None)
+    def takes(a: int, mention: int) -> bool:  # a fact told with a date, and every report of it fits
+        return (any(candidates[x].kind in DATED for x in members[a])
+                and all(any(fits(mention, x) for x in xs) for xs in tellings_of(a)))
+
+    for mention in sorted(mention_parts):  # onto the first such fact, in ascending order (its members stay)
+        other = next((o for o in unique(heapq.merge(*mention_parts[mention])) if takes(root(o), mention)), None)
         if other is not None:
             parent[mention] = root(other)
     joined: dict[int, list[int]] = defaultdict(list)

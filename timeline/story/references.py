@@ -56,7 +56,8 @@ def antecedent(
         if noun.endswith(words.generic_nouns) and any(typed_organisation(n, people, words) for n in fitting):
             fitting = [n for n in fitting if typed_organisation(n, people, words)]  # "dat bedrijf": the chip maker,
             # not the country that is the sentence's subject
-        subject = [] if salient or nearest else [n for n in fitting if n in subject_text(text, words)]
+        said = subject_text(text, words) if fitting and not (salient or nearest) else ""  # read once, not once a name
+        subject = [n for n in fitting if n in said] if said else []
         chosen = named or subject or fitting or (allowed if not noun.endswith(words.generic_nouns) or not noun else [])
         if chosen:
             return max(chosen, key=lambda n: people.counts[n]) if salient else chosen[0]
