@@ -154,11 +154,11 @@ def build_story(
     listener = listener or Listener()
     from timeline.stream import cluster, mergers, stored_story
 
-    with cluster(chosen.engine, chosen.scheduler, chosen.jobs):  # with Dask: one cluster reads and merges
-        collector = collect(given, chosen, focus, listener, store=store)
+    with cluster(chosen.engine, chosen.scheduler, chosen.jobs) as shared:  # with Dask: one cluster reads and merges
+        collector = collect(given, chosen, focus, listener, store=store, shared=shared)
         if store is not None:
             made = stored_story(collector, chosen.title, chosen.language, focus, chosen.key, found, listener.say,
-                                previous, mergers(chosen.engine, chosen.scheduler, chosen.jobs))
+                                previous, mergers(chosen.engine, chosen.scheduler, chosen.jobs, shared))
             return Story(made, collector.read, tuple(collector.skipped))  # type: ignore[arg-type]
     timeline = collector.timeline(chosen.title, chosen.language, focus, chosen.key, found, listener.say)
     return Story(carry_sequences(previous, timeline), collector.read, tuple(collector.skipped))
@@ -184,10 +184,11 @@ def inputs_of(sources: Iterable[Source] | None, max_bytes: int) -> list:
 
 
 def collect(given: list, chosen: BuildOptions, focus, listener: Listener, left: bool = False,
-            store: Store | None = None) -> Collector:
+            store: Store | None = None, shared=None) -> Collector:
     """Read every article (skipping bad ones unless strict) into a Collector, telling the listener;
     `left`: also the sentences that gave no event (read in this process; the review and the desk);
-    `store`: the candidates go there (timeline.store), not into memory."""
+    `store`: the candidates go there (timeline.store), not into memory; `shared`: with Dask, the
+    build's client (timeline.stream.cluster), else one of its own."""
     from timeline.build import Collector, outcomes
     from timeline.read.inputs import files, inputs
 
@@ -199,7 +200,7 @@ def collect(given: list, chosen: BuildOptions, focus, listener: Listener, left: 
 
         jobs = chosen.jobs if chosen.jobs and chosen.jobs > 1 else None
         found, total = tasks(files(given, stdin, max_bytes), chosen.published, chosen.prefer, chosen.language,
-                             chosen.scheduler, jobs), 0
+                             chosen.scheduler, jobs, shared), 0
     else:
         items = inputs(given, stdin, max_bytes)
         jobs = chosen.jobs or (default_jobs() if len(items) >= 64 else 1)  # a pool pays its start-up only for work

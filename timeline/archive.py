@@ -43,12 +43,12 @@ def dask():
 
 
 @contextmanager
-def client(scheduler: str | None, workers: int | None = None):
-    """A Dask client of the scheduler at `scheduler`, else of a LocalCluster on this machine; the
-    cluster failing under it (its scheduler gone, a task that kills every worker it runs on) is
-    one line that says so."""
-    if SHARED:  # the build's own cluster, for both its reading and its merge
-        yield SHARED[-1]
+def client(scheduler: str | None, workers: int | None = None, shared=None):
+    """A Dask client of the scheduler at `scheduler`, else of a LocalCluster on this machine (or
+    `shared`, the build's own client from `session`, which its owner closes); the cluster failing
+    under it (its scheduler gone, a task that kills every worker it runs on) is one line that says so."""
+    if shared is not None:  # the build's own cluster, for both its reading and its merge
+        yield shared
         return
     distributed = dask()
     with quiet_logs():
@@ -66,18 +66,11 @@ def client(scheduler: str | None, workers: int | None = None):
             raise lost(scheduler, error) from None
 
 
-SHARED: list = []  # the client of session() while it lasts
-
-
-@contextmanager
 def session(scheduler: str | None, workers: int | None = None):
-    """One client (one LocalCluster on this machine, started once) for every Dask step of a build."""
-    with client(scheduler, workers) as dask_client:
-        SHARED.append(dask_client)
-        try:
-            yield dask_client
-        finally:
-            SHARED.pop()
+    """One client (one LocalCluster on this machine, started once) for every Dask step of a build:
+    the caller hands what it yields to `outcomes` and `merge_parts` as their `shared` (no module
+    state holds it, so two builds in one process, or in two threads, each keep their own)."""
+    return client(scheduler, workers)
 
 
 @contextmanager
@@ -223,30 +216,33 @@ def slots_of(dask_client) -> int:
     return AHEAD * max(1, len(dask_client.scheduler_info().get("workers", {})) or 1)
 
 
-def run(work: Callable, parts: Iterable[Partition], engine: str, scheduler: str | None, workers: int | None) -> Iterator:
+def run(work: Callable, parts: Iterable[Partition], engine: str, scheduler: str | None, workers: int | None,
+        shared=None) -> Iterator:
     """work(partition, its index) for each partition, in order: here (local) or as Dask tasks,
-    a few a worker in flight."""
+    a few a worker in flight (on `shared`, the build's client, when given)."""
     if engine == "local":
         yield from map(work, parts, itertools.count())
         return
-    with client(scheduler, workers) as dask_client:
+    with client(scheduler, workers, shared) as dask_client:
         tasks = ((partial(dask_client.submit, work, part, index, pure=False), part) for index, part in enumerate(parts))
         yield from in_order(tasks, slots_of(dask_client))
 
 
 def outcomes(items: list[Input], published: dt.date | None, prefer: Prefer, language: str,
-             scheduler: str | None = None, workers: int | None = None) -> Iterator[Outcome]:
-    """Each article's outcome, in input order, worked out by Dask tasks over partitions of the input."""
+             scheduler: str | None = None, workers: int | None = None, shared=None) -> Iterator[Outcome]:
+    """Each article's outcome, in input order, worked out by Dask tasks over partitions of the input
+    (on `shared`, the build's client from `session`, when given)."""
     work = partial(build_partition, published=published, prefer=prefer, language=language)
-    for found in run(work, each_partition(items), "dask", scheduler, workers):
+    for found in run(work, each_partition(items), "dask", scheduler, workers, shared):
         yield from found
 
 
 def merge_parts(batches: Iterator[list], subject: str | None, names: frozenset, focus, dropped: frozenset,
-                edits=None, scheduler: str | None = None, workers: int | None = None) -> Iterator[list]:
-    """The story's parts merged by Dask tasks, a batch of parts each, the results in order.
-    The story's names go to the workers once; at most AHEAD batches a worker are in flight."""
-    with client(scheduler, workers) as dask_client:
+                edits=None, scheduler: str | None = None, workers: int | None = None, shared=None) -> Iterator[list]:
+    """The story's parts merged by Dask tasks, a batch of parts each, the results in order (on
+    `shared`, the build's client from `session`, when given). The story's names go to the workers
+    once; at most AHEAD batches a worker are in flight."""
+    with client(scheduler, workers, shared) as dask_client:
         context = dask_client.scatter((subject, names, focus, dropped, edits), broadcast=True, hash=False)
         tasks = ((partial(dask_client.submit, merge_with, batch, context, pure=False), None) for batch in batches)
         yield from in_order(tasks, slots_of(dask_client))

@@ -15,6 +15,7 @@ from timeline.read.inputs import Input, default_seeds, inputs, read_bytes  # noq
 from timeline.errors import ArticleError, TimelineError
 from timeline.story.events import Candidate, LeftOut, Why, article_candidates, known_names, shared_date, source_of
 from timeline.story.cast import full_name, name_runs
+from timeline.story.tagging import forget_texts
 from timeline.story.words import story_words
 from timeline.story.features import Features
 from timeline.temporal.language import load
@@ -41,7 +42,9 @@ class Outcome:
 
 def process(item: Input, published: dt.date | None, prefer: Prefer, language: str, left: bool = False) -> Outcome:
     """Read one article and return its events (with `left`, also the sentences that gave none);
-    the article's text is not kept."""
+    the article's text is not kept. What it gives never depends on the articles read before it in this
+    process (the tagger's memory of the texts it tagged is emptied first)."""
+    forget_texts()
     try:
         article = read_article(item.path, published, data=read_bytes(item), name=item.name, kind=item.kind,
                                identity=item.identity, entry=item.entry)

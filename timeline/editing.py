@@ -14,6 +14,7 @@ from timeline.story.events import Candidate, event_date
 from timeline.story.headlines import headline, named
 from timeline.story.merge import combine
 from timeline.story.relevance import Subject, score
+from timeline.story.tagging import forget_texts
 from timeline.story.words import story_words
 from timeline.temporal import periods
 from timeline.temporal.labels import label
@@ -84,6 +85,7 @@ def added_event(key: str, edit: Edit, sources: Iterable[Source], focus: Subject 
     source = find_source(edit.source, sources) if edit.source else None
     if source is None or not (edit.text or "").strip():
         return None
+    forget_texts()  # the headline is the text's own, whatever this process tagged before
     line = named(headline(edit.text, story_words(language)))
     event = Event(id=key, date=published_date(source, language), headline=line, text=edit.text, sources=(source,),
                   edited=True)

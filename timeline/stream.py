@@ -48,18 +48,20 @@ def here(batches, subject, names, focus, dropped, edits) -> Iterator[list]:
         yield merge_part_batch(batch, subject, names, focus, dropped, edits)
 
 
-def mergers(engine: str, scheduler: str | None, jobs: int | None) -> Merger:
-    """Where the story's parts are merged: here, or on the Dask workers."""
+def mergers(engine: str, scheduler: str | None, jobs: int | None, shared=None) -> Merger:
+    """Where the story's parts are merged: here, or on the Dask workers (of `shared`, the build's
+    client from `cluster`, when given)."""
     if engine != "dask":
         return here
     from timeline.archive import merge_parts
 
-    return lambda *args: merge_parts(*args, scheduler=scheduler, workers=jobs if jobs and jobs > 1 else None)
+    return lambda *args: merge_parts(*args, scheduler=scheduler, workers=jobs if jobs and jobs > 1 else None,
+                                     shared=shared)
 
 
 def cluster(engine: str, scheduler: str | None, jobs: int | None):
-    """With `--engine dask`, one cluster (or one client of --scheduler) for the whole build: its
-    reading and its merge; else nothing."""
+    """With `--engine dask`, one cluster (or one client of --scheduler) for the whole build, its
+    reading and its merge: a context that gives the client to pass on (None without Dask)."""
     if engine != "dask":
         return nullcontext()
     from timeline.archive import session

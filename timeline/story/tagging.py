@@ -63,6 +63,15 @@ SEEN: OrderedDict[str, tuple[Token, ...]] = OrderedDict()  # the last texts tagg
 SEEN_MAX = 512
 
 
+def forget_texts() -> None:
+    """Forget the texts tagged so far (RECENT, SEEN), before each article: a text is then tagged by its
+    own article's sentences alone, never by another article's that this process happened to read
+    before (a `--jobs` worker or a Dask worker reads other articles before it than `--jobs 1` does).
+    VERBS and BY_TOKENS stay: what they give depends on their key alone."""
+    RECENT.clear()
+    SEEN.clear()
+
+
 def main_verb(tokens: Sequence[Token]) -> int | None:
     """The finite verb of the first main clause that has one. A headline's checks ask it of the same
     tokens many times over (outlook, stance, subject, shortening): each word sequence is read once,
