@@ -20,6 +20,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -112,7 +113,7 @@ def main() -> None:
     parser.add_argument("--modes", default="jobs1,jobs2,dask")
     parser.add_argument("--wire", type=float, default=0.1, help="share of wire copies")
     parser.add_argument("--format", default="json", help="the formats to build (as --format)")
-    parser.add_argument("--keep", help="a folder to keep the generated corpora in (reused when there)")
+    parser.add_argument("--keep", help="a folder to keep the generated corpora (reused when there) and the builds in")
     parser.add_argument("--rebuild", action="store_true", help="also build again into the same --out")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -124,7 +125,8 @@ def main() -> None:
             if not folder.is_dir():
                 corpus.write(folder, size, args.wire)
             for mode in args.modes.split(","):
-                out = Path(tmp) / f"out-{size}-{mode}"
+                out = base / f"out-{size}-{mode}"  # with --keep, kept beside the corpus (to compare modes)
+                shutil.rmtree(out, ignore_errors=True)  # a first build, never a rebuild of a kept one
                 report(size, mode, build(folder, out, MODES[mode], args.format))
                 if args.rebuild:
                     report(size, mode, build(folder, out, MODES[mode], args.format), " again")

@@ -489,3 +489,30 @@ def test_zijn_that_opens_the_main_clause_after_a_leading_subordinate_clause_is_i
     assert tags_of("Nadat de dijk was verhoogd, zijn bewoners weer veilig.")["zijn"].startswith("WW|pv")
     # an apposition after a comma in a main clause stays a possessive: "..., zijn voornaamste rivalen"
     assert tags_of("Gisteren won Jansen de rit, net als Pietersen, zijn grootste rivaal.")["zijn"] == "VNW|bez"
+
+
+def seed_sentences() -> list[list[str]]:
+    from timeline.temporal.pos import tokens
+
+    seeds = Path(__file__).parent.parent / "seeds"
+    return [tokens(line) for path in sorted(seeds.glob("*.txt")) for line in path.read_text("utf-8").splitlines() if line]
+
+
+def test_a_tagger_whose_memo_tables_are_small_tags_the_seeds_as_one_that_keeps_everything():
+    from timeline.temporal.pos import MODEL
+    from timeline.temporal.pos.model import Model
+
+    sentences = seed_sentences()
+    whole, small = Model.load(MODEL), Model.load(MODEL)
+    whole.limit, small.limit = 10**9, 40
+    assert [small.tag(s) for s in sentences] == [whole.tag(s) for s in sentences]
+    tables = (*small.blocks.values(), small.contexts, small.classes, small.shortcuts, small.pairs)
+    assert max(map(len, tables)) <= 40 and max(map(len, small.aged.values())) <= 40  # two generations at most
+    assert len(whole.pairs) > 40 * 2  # the seeds hold more than the small tagger could keep
+
+
+def test_the_memo_tables_are_bounded_in_bytes_whatever_the_vocabulary():
+    from timeline.temporal.pos.model import CACHE_MB, TABLES, memo_limit
+
+    entry = sys.getsizeof([0.0] * 30) + 30 * sys.getsizeof(0.0)  # a vector of 30 tags, without its key
+    assert 2 * TABLES * memo_limit(30) * entry <= CACHE_MB * 2**20

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import gzip
 import json
+import sys
 from pathlib import Path
 
 from timeline.temporal.pos.constraints import mend
 from timeline.temporal.pos.features import OPENING, START, punctuation, END, advance, context, ending, neighbour, own, pair, word_class
 
-CACHE_LIMIT = 200_000
+CACHE_MB = 64  # the memo tables' bound in memory, all of them together (see `Model.kept`, `memo_limit`)
+TABLES = 8  # the memo tables of vectors: blocks at five offsets and endings, contexts, pairs (classes, shortcuts: a short string each)
 
 
 class Model:
@@ -29,11 +31,30 @@ class Model:
         self.classes: dict[str, str] = {}
         self.shortcuts: dict[str, str] = {}  # word -> its one tag, or "" for a word to score
         self.pairs: dict[tuple[str, str], list[float]] = {}
+        self.aged: dict[int, dict] = {}  # each table's older generation, by the table's id
+        self.limit = memo_limit(len(self.tags))
 
     def forget(self) -> None:
         """Empty the caches of summed weights (the benchmark's cold start)."""
         for cache in (*self.blocks.values(), self.contexts, self.classes, self.shortcuts, self.pairs):
             cache.clear()
+        self.aged.clear()
+
+    def kept(self, table: dict, key, make):
+        """table[key] on a miss: taken back from the table's older generation, else made. A table
+        at its limit becomes the older generation (the one before goes) and starts again empty:
+        so what is in use stays at hand, and the tables' memory is bounded by `CACHE_MB` (what the
+        archive's vocabulary would otherwise fill, a vector of floats for each word, pair and
+        context seen). The values depend on their key alone: a forgotten one is made again the same."""
+        old = self.aged.get(id(table))
+        found = old.pop(key, None) if old else None
+        if found is None:
+            found = make()
+        if len(table) >= self.limit:
+            self.aged[id(table)] = table.copy()
+            table.clear()
+        table[key] = found
+        return found
 
     @classmethod
     def load(cls, path: str | Path) -> "Model":
@@ -57,53 +78,41 @@ class Model:
         cache = self.blocks[offset]
         found = cache.get(word)
         if found is None:
-            if len(cache) > CACHE_LIMIT:
-                cache.clear()
             if offset:
-                found = self.vector(neighbour(word, self.lexicon, offset))
+                found = self.kept(cache, word, lambda: self.vector(neighbour(word, self.lexicon, offset)))
             else:  # the ending's share is kept apart: words with the same last four letters share it
-                found = add(self.ending(word[-4:].lower()), self.vector(own(word, self.lexicon)))
-            cache[word] = found
+                found = self.kept(cache, word, lambda: add(self.ending(word[-4:].lower()), self.vector(own(word, self.lexicon))))
         return found
 
     def ending(self, tail: str) -> list[float]:
         cache = self.blocks[9]
         found = cache.get(tail)
         if found is None:
-            found = cache[tail] = self.vector(ending(tail))
+            found = self.kept(cache, tail, lambda: self.vector(ending(tail)))
         return found
 
     def word_class(self, word: str) -> str:
         found = self.classes.get(word)
         if found is None:
-            if len(self.classes) > CACHE_LIMIT:
-                self.classes.clear()
-            found = self.classes[word] = word_class(word, self.lexicon)
+            found = self.kept(self.classes, word, lambda: word_class(word, self.lexicon))
         return found
 
     def context(self, before2: str, before: str, cls: str, state: str) -> list[float]:
         key = (before2, before, cls, state)
         found = self.contexts.get(key)
         if found is None:
-            if len(self.contexts) > CACHE_LIMIT:
-                self.contexts.clear()
-            found = self.contexts[key] = self.vector(context(before2, before, cls, state))
+            found = self.kept(self.contexts, key, lambda: self.vector(context(before2, before, cls, state)))
         return found
 
     def shortcut(self, word: str) -> str:
         """The tag a word always carries (a frequent unambiguous word, punctuation), or "" if it must be scored."""
-        if len(self.shortcuts) > CACHE_LIMIT:
-            self.shortcuts.clear()
-        found = self.shortcuts[word] = self.fixed.get(word) or punctuation(word) or ""
-        return found
+        return self.kept(self.shortcuts, word, lambda: self.fixed.get(word) or punctuation(word) or "")
 
     def pair(self, before: str, word: str) -> list[float]:
         key = (before, word)
         found = self.pairs.get(key)
         if found is None:
-            if len(self.pairs) > CACHE_LIMIT:
-                self.pairs.clear()
-            found = self.pairs[key] = self.vector(pair(before, word))
+            found = self.kept(self.pairs, key, lambda: self.vector(pair(before, word)))
         return found
 
     def tag(self, words: list[str]) -> list[str]:
@@ -142,6 +151,13 @@ class Model:
             found.append(tag)
             before2, before, state = before, tag, advance(state, word, tag)
         return found
+
+
+def memo_limit(tags: int, budget: int = CACHE_MB * 2**20) -> int:
+    """Entries a memo table's generation holds so that all of them stay within `budget` bytes: an
+    entry is at most a list of `tags` floats (each its own object) and its key, ~1.2 KB for 30 tags."""
+    entry = sys.getsizeof([0.0] * tags) + tags * sys.getsizeof(0.0) + 160  # the key, the table's slot
+    return max(1024, budget // (2 * TABLES * entry))
 
 
 def add(a: list[float], b: list[float]) -> list[float]:
