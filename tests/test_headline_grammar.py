@@ -251,3 +251,9 @@ def test_a_subject_with_a_phrase_before_its_noun_comes_first_whole():
 def test_a_main_clause_that_only_resumes_its_leading_clause_is_headed_by_that_clause():
     made = headline("Toen de bewoners de petitie hadden aangeboden, bracht dat de raad aan het twijfelen.", WORDS)
     assert made == "De bewoners hadden de petitie aangeboden"
+
+
+def test_a_time_counted_from_a_happening_goes_from_the_headline_and_the_subject_comes_first():
+    assert headline("Een dag na de verkiezingen trad partijleider Jan Peters af.", WORDS) == "Partijleider Jan Peters trad af"
+    assert headline("Twee weken voor de opening stapte de directeur van het museum op.", WORDS) == \
+        "De directeur van het museum stapte op"

@@ -279,6 +279,7 @@ def timeless(text: str, words: StoryWords, every: bool = False) -> str:
     spans = [(s, e) for s, e in date_spans(text) if every or not re.search(r"\d", text[s:e]) and (
              not words.month_words & set(text[s:e].lower().split()) or words.headline_deictic & set(text[s:e].lower().split()))]
     spans += [m.span() for m in ADVERB_THEN.finditer(text)]  # "legde Apple toen een boete op": the time of the sentence before
+    spans += [m.span() for m in COUNTED_FROM.finditer(text)]  # "Een dag na de verkiezingen": counted from a happening
     if may_hold(text, words.relative_words, ignore_case=True):  # none of its words: no match
         for found in words.headline_relative.finditer(text):  # "Drie maanden eerder": the count goes with its word
             counted = COUNTED.search(text, 0, found.start())
@@ -293,6 +294,8 @@ def timeless(text: str, words: StoryWords, every: bool = False) -> str:
 
 COUNTED = re.compile(r"\b(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|enkele|\d+)\s+(?:dagen|dag|weken|week|"
                      r"maanden|maand|jaar|jaren)\s+$", re.IGNORECASE)
+COUNTED_FROM = re.compile(r"\b(?:[Ee]en|[Tt]wee|[Dd]rie|[Vv]ier|[Vv]ijf|[Zz]es|[Ee]nkele|\d+)\s+(?:dag|dagen|week|weken|maand|"
+                          r"maanden|jaar|jaren)\s+(?:na|voor)\s+(?:de|het)\s+[a-z][\w-]*")
 COORDINATED = re.compile(r"\s*(?:,|\ben\b|\bof\b|\btot\b)?\s*", re.IGNORECASE)
 
 
