@@ -4,11 +4,14 @@ another company and other amounts, so every article dates its own expressions ag
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import json
 import re
+import sys
 from pathlib import Path
 
-SEEDS = Path(__file__).parent.parent / "seeds"
+ROOT = Path(__file__).parent.parent
+SEEDS = ROOT / "seeds"
 COMPANIES = ("OpenAI", "Lumenta", "Maasbrouwerij", "Omroep Horizon", "Lumo Systems", "Nordwind")
 
 
@@ -54,3 +57,12 @@ def write_jsonl(path: Path, found: list[dict]) -> Path:
     path.write_text("".join(json.dumps({**row, "published": row["published"].isoformat()}, ensure_ascii=False) + "\n"
                             for row in found), "utf-8")
     return path
+
+
+def bench_corpus():
+    """bench/corpus.py, by its path: tests/corpus.py holds the name `corpus` on sys.path."""
+    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module

@@ -4,26 +4,15 @@ state carried from one article to the next makes their stories differ."""
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
-import sys
 from pathlib import Path
 
 import pytest
 
+from generated import bench_corpus
 from timeline.build import process, to_record
 from timeline.read.inputs import inputs
 
-ROOT = Path(__file__).parent.parent
-
-
-def bench_corpus():
-    """bench/corpus.py, by its path: tests/corpus.py holds the name `corpus` on sys.path."""
-    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 ORIGINAL, COPY = "a0001155", "a0001163"  # in bench/corpus.py's 10,000 (seed 7, 10% wire) article 1,163 copies 1,155

@@ -27,6 +27,18 @@ def sources(event):
     return {Path(s.path).name[:3] for s in event.sources}
 
 
+def story_of(tmp_path, articles: dict[str, str]):
+    """The story of `articles` (file name -> text) written into tmp_path."""
+    for name, text in articles.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return build_timeline(inputs([str(tmp_path)], None))
+
+
+def told_by(story) -> list[set[str]]:
+    """Each event's source files by name."""
+    return [{Path(s.path).name for s in e.sources} for e in story.events]
+
+
 @pytest.mark.parametrize(
     "needles, articles",
     [
@@ -177,10 +189,8 @@ CHAIN = {  # a report that matches two others, which do not match each other
 
 
 def test_a_merge_never_chains_two_reports_together_through_a_third(tmp_path):
-    for name, text in CHAIN.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    story = build_timeline(inputs([str(tmp_path)], None))
-    told = [{Path(s.path).name for s in e.sources} for e in story.events]
+    story = story_of(tmp_path, CHAIN)
+    told = told_by(story)
     assert {"a.txt", "b.txt"} in told or {"b.txt", "c.txt"} in told, told  # b joins one of them
     assert not any({"a.txt", "c.txt"} <= sources for sources in told), told
 
@@ -193,10 +203,8 @@ SAME_DAY = {  # two articles telling what one named actor did on one day, in oth
 
 
 def test_one_named_actors_deed_of_one_day_told_in_two_articles_is_one_event(tmp_path):
-    for name, text in SAME_DAY.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    story = build_timeline(inputs([str(tmp_path)], None))
-    told = [{Path(s.path).name for s in e.sources} for e in story.events]
+    story = story_of(tmp_path, SAME_DAY)
+    told = told_by(story)
     assert {"a.txt", "b.txt"} in told, told
     assert {"c.txt"} in told, told
 
@@ -207,8 +215,7 @@ TITLED = ("date 2025-08-22\n\nGroenLinks stapt uit het college na vertrek wethou
 
 
 def test_a_title_and_the_same_articles_telling_of_its_actors_deed_that_day_are_one_event(tmp_path):
-    (tmp_path / "a.txt").write_text(TITLED, encoding="utf-8")
-    story = build_timeline(inputs([str(tmp_path)], None))
+    story = story_of(tmp_path, {"a.txt": TITLED})
     days = [e for e in story.events if e.date.start.isoformat() == "2025-08-22"]
     assert len(days) == 1, [e.headline for e in days]
 
@@ -224,10 +231,8 @@ IN_OTHER_WORDS = {  # one measure told in nearly the same words by two articles,
 
 
 def test_one_measure_told_in_nearly_the_same_words_without_an_actor_is_one_event(tmp_path):
-    for name, text in IN_OTHER_WORDS.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    story = build_timeline(inputs([str(tmp_path)], None))
-    told = [{Path(s.path).name for s in e.sources} for e in story.events]
+    story = story_of(tmp_path, IN_OTHER_WORDS)
+    told = told_by(story)
     assert {"a.txt", "b.txt"} in told, told
     assert {"c.txt"} in told, told
 
@@ -239,8 +244,7 @@ FIGURES_OF_THE_DAY = ("date 2024-07-17\n\nFietsfabrikant Velora heeft woensdag z
 
 
 def test_an_actors_figure_of_the_day_joins_the_same_articles_report_of_its_deed_and_anothers_stays_apart(tmp_path):
-    (tmp_path / "a.txt").write_text(FIGURES_OF_THE_DAY, encoding="utf-8")
-    story = build_timeline(inputs([str(tmp_path)], None))
+    story = story_of(tmp_path, {"a.txt": FIGURES_OF_THE_DAY})
     velora = [e for e in story.events if "Velora" in e.headline or "Velora" in e.text]
     assert len(velora) == 1, [e.headline for e in story.events]
     assert any("Radwerk" in e.text for e in story.events), [e.headline for e in story.events]
@@ -255,9 +259,7 @@ EVENING = {  # a lead without a day of its own, the morning after a report of th
 
 
 def test_a_lead_without_a_day_of_its_own_and_the_same_actors_deed_the_day_before_are_one_event(tmp_path):
-    for name, text in EVENING.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    story = build_timeline(inputs([str(tmp_path)], None))
+    story = story_of(tmp_path, EVENING)
     told = {frozenset(Path(s.path).name for s in e.sources): e.date.start.isoformat() for e in story.events}
     assert told.get(frozenset({"a.txt", "b.txt"})) == "2025-08-22", told
     assert frozenset({"c.txt"}) in told, told
@@ -274,8 +276,6 @@ ONE_GOVERNMENT = {  # one government's deed of a day, told by its cabinet and it
 
 
 def test_one_governments_deed_told_by_its_cabinet_minister_or_country_is_one_event_and_anothers_stays_apart(tmp_path):
-    for name, text in ONE_GOVERNMENT.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    story = build_timeline(inputs([str(tmp_path)], None))
-    told = [{Path(s.path).name for s in e.sources} for e in story.events]
+    story = story_of(tmp_path, ONE_GOVERNMENT)
+    told = told_by(story)
     assert {"a.txt", "b.txt"} in told and {"c.txt"} in told and {"d.txt", "e.txt"} in told, told

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from generated import bench_corpus
 from timeline.api import build_story
 from timeline.build import build_timeline
 from timeline.cli import main
@@ -23,15 +22,6 @@ from timeline.story.diff import load_timeline
 ROOT = Path(__file__).parent.parent
 NEWS = ROOT.parent / "shared" / "news"
 FORMATS = ["md", "ics", "html", "json", "timelinejs"]
-
-def bench_corpus():
-    """bench/corpus.py, by its path: tests/corpus.py holds the name `corpus` on sys.path."""
-    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
 
 corpus = bench_corpus()
 

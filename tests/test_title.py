@@ -11,11 +11,16 @@ ARTICLES = {
 }
 
 
-def test_the_title_names_the_actor_in_all_its_words(tmp_path):
-    for name, text in ARTICLES.items():
+def title_of(tmp_path, articles: dict[str, str]) -> str:
+    """The title of the story of `articles` (file name -> text) written into tmp_path."""
+    for name, text in articles.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-    story = build_timeline([Input(tmp_path / n, n) for n in sorted(ARTICLES)])
-    assert story.title.endswith("Zilveren Kruis"), story.title
+    return build_timeline([Input(tmp_path / n, n) for n in sorted(articles)]).title
+
+
+def test_the_title_names_the_actor_in_all_its_words(tmp_path):
+    title = title_of(tmp_path, ARTICLES)
+    assert title.endswith("Zilveren Kruis"), title
 
 
 PLACED = {
@@ -27,7 +32,5 @@ PLACED = {
 
 
 def test_the_title_names_an_actor_not_a_place_the_articles_only_write_after_in(tmp_path):
-    for name, text in PLACED.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    story = build_timeline([Input(tmp_path / n, n) for n in sorted(PLACED)])
-    assert story.title.endswith("Maasgouw"), story.title
+    title = title_of(tmp_path, PLACED)
+    assert title.endswith("Maasgouw"), title

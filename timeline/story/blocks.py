@@ -11,12 +11,18 @@ from bisect import bisect_right
 from collections import defaultdict
 from typing import Iterable, Iterator
 
-from timeline.story.features import Features, actor_names
+from timeline.story.features import Features, actor_names, state_words
 
 MAX_BLOCK = 200  # a key shared by more candidates than this says too little to compare on
 DATED = ("lead", "dated")
 BEFORE_PUBLICATION = ("undated", "current")  # reports that only say the fact came before their article
 DAY = dt.timedelta(days=1)
+
+
+def undated_lead(c) -> bool:
+    """A lead of one day, its publication day (most say no day of their own): it may tell the evening before
+    (see merge.the_evening_before)."""
+    return c.kind == "lead" and c.date.end == c.published_end and (c.date.end - c.date.start).days == 1
 
 
 def split_blocks(found_blocks: list[list[int]], undated: set[int]) -> tuple[list[list[int]], dict[int, list]]:
@@ -70,13 +76,13 @@ def block_keys(f: Features, ignore: frozenset[str], c=None) -> list[tuple]:
     keys = [("amount", a) for a in f.amounts] + [("name", n) for n in f.names - ignore] + [("word", w) for w in f.words]
     if c is not None and c.kind in (*DATED, "current") and (c.date.end - c.date.start).days == 1:
         keys += [("actor", n, c.date.start.isoformat()) for n in sorted(actor_names(f))]
-        eve = c.date.start - dt.timedelta(days=1) if c.kind == "lead" and c.date.end == c.published_end else None
+        eve = c.date.start - DAY if undated_lead(c) else None
         keys += [("did", w, (eve or c.date.start).isoformat()) for w in f.actor if eve or c.kind == "dated"]  # a lead
         # without a day of its own and a dated report of the day before (see merge.the_evening_before)
         keys.append(("told", c.source.path, c.date.start.isoformat()))  # one article's reports of one day: told
         # again by the same actor, in other words ("NSC stapt uit kabinet", "Het NSC-smaldeel heeft ...")
     if c is not None and c.kind in DATED and (c.date.end - c.date.start).days <= 31:  # one government's deed of a
-        keys += [("state", w, c.date.start.isoformat(), c.date.end.isoformat()) for w in f.actor if w[:1] == "@"]  # day
+        keys += [("state", w, c.date.start.isoformat(), c.date.end.isoformat()) for w in sorted(state_words(f))]  # day
     return keys + [("term", t) for t in f.terms]
 
 

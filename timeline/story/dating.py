@@ -13,7 +13,8 @@ publication date (with "inmiddels", "nu" ... and an amount), or undated.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Callable
 
 from timeline.models import Expression
@@ -81,8 +82,17 @@ def expected_in(raw: str, position: int, words: StoryWords) -> bool:
     """Whether the date stands in the clause of what a verb of expecting expects ("en verwacht dat de sector
     volgend jaar herstelt"), within the sentence and with no other clause begun between."""
     lowered = raw[max(0, position - REACH):position].lower()
-    found = list(re.finditer(rf"\b(?:{'|'.join(map(re.escape, words.outlook_verbs))})\s+(?:[\w-]+\s+){{0,3}}?dat\s", lowered))
-    return bool(found) and not re.search(r"[;:]|,\s+(?:maar|en|terwijl)\s", lowered[found[-1].end():])
+    found = list(expecting(words.outlook_verbs).finditer(lowered))
+    return bool(found) and not OTHER_CLAUSE.search(lowered, found[-1].end())
+
+
+@lru_cache(maxsize=None)
+def expecting(verbs: frozenset[str]) -> re.Pattern[str]:
+    """A verb of expecting and its "dat", up to three words between (compiled once)."""
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(verbs)))})\s+(?:[\w-]+\s+){{0,3}}?dat\s")
+
+
+OTHER_CLAUSE = re.compile(r"[;:]|,\s+(?:maar|en|terwijl)\s")
 
 
 def attributive(raw: str, start: int, end: int) -> bool:
@@ -113,8 +123,7 @@ def looked_back(expr: Expression, published, raw: str, language: str) -> Express
     again = resolve(expr.text, published, "past", language)
     if again is None or again.period is None or again.period.start_date > published:
         return expr
-    return Expression(text=expr.text, offset=expr.offset, type=again.type, value=again.value, mod=again.mod,
-                      period=again.period)
+    return replace(again, text=expr.text, offset=expr.offset)
 
 
 def roles(raw: str, placed: list[Placed], words: StoryWords) -> list[str]:

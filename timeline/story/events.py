@@ -5,7 +5,6 @@ sentence that a date anchors (two dates give two), and the undated or
 from __future__ import annotations
 
 from bisect import bisect_left
-import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -16,21 +15,21 @@ from timeline.story.headlines import FIRST_SENTENCE, headline, named
 from timeline.story.leads import FIRST_PERSON, QUOTES, lead_index, viewed_first
 from timeline.story.shorten import shortened
 from timeline.story.syntax import (
-    actor_words, has_main_verb, in_past, main_verb_of, named_subject, outlook, report_frame, tagged_plain, tells_action,
+    actor_words, has_main_verb, in_past, main_verb_of, outlook, report_frame, tagged_plain, tells_action,
 )
 from timeline.story.pronouns import demonstrative_named, of_those
 from timeline.story.repeats import drop_repeats
 from timeline.story.cast import Cast, cast
 from timeline.story.references import name_epithet, resolve
 from timeline.story.sentences import Sentence, sentences
-from timeline.story.stance import at_its_date, explains, not_yet, opinion, regards, results_out, states
+from timeline.story.stance import at_its_date, explains, not_yet, regards, results_out
 from timeline.story.records import (  # noqa: F401  (the records are the story's words for what it makes)
     Candidate, LeftOut, Why, event_date, event_id, known_names, lead_date, numbered, recent_date, shared_date,
     source_of,
 )
 from timeline.story.words import ADVERB_THEN, NAME, StoryWords, story_words
 from timeline.temporal.tagger import Prefer, extract
-from timeline.story.features import Features, capitalised, event_words, features
+from timeline.story.features import Features, features
 from timeline.temporal.grammar import compile_grammar
 from timeline.temporal.language import load
 from timeline.models import EventDate, Expression
@@ -194,8 +193,6 @@ def dated_lead(result: list[Candidate], words: StoryWords) -> list[Candidate]:
         return result
     moved = replace(lead, date=again.date, why=again.why, expected=again.expected)
     return [moved if c is lead else c for c in result if c is not again]
-
-
 
 
 def spoken(sentence: str, line: str, words: StoryWords) -> str:

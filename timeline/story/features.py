@@ -155,6 +155,14 @@ def common_words(language: str) -> frozenset[str]:
     return frozenset(load(language).merge.common_words)
 
 
+STATE = "@"  # an actor word that says which country's government acts ("@nederlands"): no word of the text
+
+
+def state_words(f: Features) -> set[str]:
+    """The actor words that name a country's government (see syntax.state_of)."""
+    return {w for w in f.actor if w.startswith(STATE)}
+
+
 def actor_names(f: Features) -> set[str]:
     """The words of a report's subject that are names it writes ("tata", "steel"), lower case."""
     return {n.lower() for n in f.names} & set(f.actor)

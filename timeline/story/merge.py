@@ -17,10 +17,11 @@ from collections import defaultdict
 
 from timeline.models import Event, EventDate
 from timeline.story.events import Candidate
-from timeline.story.blocks import BEFORE_PUBLICATION, DATED, blocks, memberships, pairs, split_blocks, unique
-from timeline.story.features import Features, actor_names, known
+from timeline.story.blocks import (
+    BEFORE_PUBLICATION, DATED, blocks, memberships, pairs, split_blocks, undated_lead, unique,
+)
+from timeline.story.features import Features, actor_names, known, state_words
 from timeline.story.relevance import Subject, score
-from timeline.story.syntax import STATE
 from timeline.temporal import periods
 from timeline.temporal.labels import label
 
@@ -65,10 +66,6 @@ def one_states_deed(a: Candidate, b: Candidate, fa: Features, fb: Features) -> b
     return one and bool(state_words(fa) & state_words(fb))
 
 
-def state_words(f: Features) -> set[str]:
-    return {w for w in f.actor if w.startswith(STATE)}
-
-
 def the_evening_before(a: Candidate, b: Candidate, fa: Features, fb: Features) -> bool:
     """A lead that says no day of its own stands at its publication day; an article of the day before tells
     the same actor's deed on that day ("NSC verlaat het demissionaire kabinet", published the morning after
@@ -76,11 +73,6 @@ def the_evening_before(a: Candidate, b: Candidate, fa: Features, fb: Features) -
     lead, other = (a, b) if undated_lead(a) else (b, a)
     return (undated_lead(lead) and (lead.date.start - other.date.start).days == 1
             and bool(set(fa.actor) & set(fb.actor)))
-
-
-def undated_lead(c: Candidate) -> bool:
-    """A lead of one day, its publication day (most say no day of their own)."""
-    return c.kind == "lead" and c.date.end == c.published_end and (c.date.end - c.date.start).days == 1
 
 
 def named_actor(fa: Features, fb: Features) -> bool:
@@ -99,8 +91,8 @@ def told_again(a: Candidate, b: Candidate, fa: Features, fb: Features) -> bool:
 def told_at(a: Candidate, b: Candidate) -> bool:
     """Both dated, or one dated and the other its article's figure of the day ("ASML boekte ook een hogere
     omzet" beside "ASML heeft fors meer bestellingen binnengekregen", both of the day of the figures)."""
-    kinds = {a.kind, b.kind}
-    return kinds <= set(DATED) or (len(kinds) == 2 and "current" in kinds and bool(kinds & set(DATED)))
+    dated = (a.kind in DATED) + (b.kind in DATED)
+    return dated == 2 or (dated == 1 and "current" in (a.kind, b.kind))
 
 
 NEAR_DAYS = 1

@@ -142,10 +142,15 @@ def known_names(text: str, language: str = "nl") -> Counter:
     country ("de Britse branchegenoot")."""
     words = story_words(language)
     return Counter(m.group(0) for m in INSIDE_NAME.finditer(text) if m.group(0).lower() not in words.nationalities
-                   and not PLACE_BEFORE.search(text, max(0, m.start() - 7), m.start()))
+                   and not after_place_word(text, m.start(), words.place_prepositions))
+
+
+def after_place_word(text: str, start: int, prepositions: frozenset[str]) -> bool:
+    """Whether a word of place stands right before `start` ("in Heerlen": a place, no actor of the story)."""
+    before = text[max(0, start - 8):start].split()
+    return bool(before) and before[-1] in prepositions
 
 
 INSIDE_NAME = re.compile(r"(?<=[a-z,] )[A-Z][\w-]+")
-PLACE_BEFORE = re.compile(r"\b(?:in|uit|te|naar|nabij)\s$")  # "in Heerlen": a place, no actor of the story
 
 

@@ -292,10 +292,9 @@ def timeless(text: str, words: StoryWords, every: bool = False) -> str:
     return " ".join(text.replace(" ,", ",").split()).strip(" ,")
 
 
-COUNTED = re.compile(r"\b(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|enkele|\d+)\s+(?:dagen|dag|weken|week|"
-                     r"maanden|maand|jaar|jaren)\s+$", re.IGNORECASE)
-COUNTED_FROM = re.compile(r"\b(?:[Ee]en|[Tt]wee|[Dd]rie|[Vv]ier|[Vv]ijf|[Zz]es|[Ee]nkele|\d+)\s+(?:dag|dagen|week|weken|maand|"
-                          r"maanden|jaar|jaren)\s+(?:na|voor)\s+(?:de|het)\s+[a-z][\w-]*")
+COUNT = r"\b(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|enkele|\d+)\s+(?:dagen|dag|weken|week|maanden|maand|jaar|jaren)"
+COUNTED = re.compile(COUNT + r"\s+$", re.IGNORECASE)
+COUNTED_FROM = re.compile(COUNT + r"\s+(?:na|voor)\s+(?:de|het)\s+[a-z][\w-]*", re.IGNORECASE)
 COORDINATED = re.compile(r"\s*(?:,|\ben\b|\bof\b|\btot\b)?\s*", re.IGNORECASE)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from timeline.story.features import STATE
 from timeline.story.words import StoryWords, inflected
 from timeline.story.tagging import main_verb, tagged_plain
 from timeline.temporal.pos import Token
@@ -272,9 +273,6 @@ def actor_words(text: str, words: StoryWords) -> tuple[str, ...]:
     return tuple(sorted(said | {part for word in said if "-" in word for part in word.split("-") if len(part) > 2}
                         | ({STATE + state} if state else set())))
     # "PVV-leider Geert Wilders", "het NSC-smaldeel": the party is an actor word too
-
-
-STATE = "@"  # an actor word that says which country's government acts ("@nederlands"): no word of the text
 
 
 def state_of(subject: Sequence[Token], said: set[str], words: StoryWords) -> str:

@@ -4,11 +4,11 @@ prepositional phrases; and the pieces a shortening is made of (a phrase with its
 
 from __future__ import annotations
 
-from timeline.story.syntax import GENITIVE, main_verb_of, phrase_end, quantity_end, tagged_plain
+from timeline.story.syntax import GENITIVE, NAME_LINKS, main_verb_of, phrase_end, quantity_end, tagged_plain
 from timeline.story.words import StoryWords
 
 
-NAME_PARTICLES = frozenset({"de", "van", "der", "den", "ter", "ten", "het", "in 't", "'t"})
+NAME_PARTICLES = NAME_LINKS - {"op", "in", "aan"}  # not those that also say a place ("Tata Steel in IJmuiden")
 
 
 def short_subject(text: str, words: StoryWords) -> str:

@@ -219,15 +219,19 @@ def ahead(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
 
 
 @lru_cache(maxsize=None)
+def ends_on(words: tuple[str, ...], between: str) -> re.Pattern[str]:
+    """One of `words` and then `between` right before a match (a rule's context, `Context.before`), compiled once."""
+    return re.compile(rf"(?:^|\s|\d)(?:{'|'.join(map(re.escape, words))})\s+{between}$")
+
+
 def rated(words: tuple[str, ...]) -> re.Pattern[str]:
-    """A rate word up to two words before the match ("5 procent loonsverhoging "), compiled once."""
-    return re.compile(rf"(?:^|\s|\d)(?:{'|'.join(map(re.escape, words))})\s+(?:[\w-]+\s+){{0,2}}$")
+    """A rate word up to two words before the match ("5 procent loonsverhoging ")."""
+    return ends_on(words, r"(?:[\w-]+\s+){0,2}")
 
 
-@lru_cache(maxsize=None)
 def any_day(words: tuple[str, ...]) -> re.Pattern[str]:
-    """An indefinite article, and maybe an adjective, right before the match ("een gewone "), compiled once."""
-    return re.compile(rf"(?:^|\s)(?:{'|'.join(map(re.escape, words))})\s+(?:[a-zà-ÿ]+e\s+)?$")
+    """An indefinite article, and maybe an adjective, right before the match ("een gewone ")."""
+    return ends_on(words, r"(?:[a-zà-ÿ]+e\s+)?")
 
 
 @handles("within_units")
