@@ -100,3 +100,10 @@ def test_a_lead_and_the_report_it_stands_in_after_it_are_one_event_at_the_report
     told = [e for e in story.events if "kwartier" in e.text]
     assert len(told) == 1 and "Dat staat in een rapport" in told[0].text, [e.text for e in story.events]
     assert told[0].date.start.isoformat() == "2025-09-26"
+
+
+def test_a_sentence_opening_on_daarover_is_told_with_the_sentence_it_leans_on(tmp_path):
+    story = story_of(tmp_path, "De gemeente Zwolle legde de fabriek drie boetes op. Een daarvan betreft de stankoverlast "
+                               "in de wijk Holtenbroek. Daarover was in augustus veel te doen.\n")
+    told = [e.text for e in story.events if "augustus" in e.text]
+    assert told and told[0].startswith("Een daarvan betreft de stankoverlast"), told
