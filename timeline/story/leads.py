@@ -10,12 +10,11 @@ from timeline.story.dating import conditional, has_action
 from timeline.story.features import capitalised, event_words
 from timeline.story.stance import explains, not_yet, opinion, states
 from timeline.story.syntax import in_past, named_subject, outlook, tells_action
-from timeline.story.words import WORD, StoryWords
+from timeline.story.words import QUOTES, WORD, StoryWords
 
 if TYPE_CHECKING:
     from timeline.story.events import Told
 
-QUOTES = "‘“\"'„«"
 FIRST_PERSON = frozenset({"ik", "we", "wij"})
 TITLE_STEM = 5  # a title and its sentence share words by their first letters ("staking", "stakingen")
 

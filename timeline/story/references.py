@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from timeline.story.cast import ARTICLES, Cast
 from timeline.story.pronouns import plural_subject, plural_verb
-from timeline.story.syntax import subject_text, tagged_plain
-from timeline.story.words import NAME, WORD, StoryWords
+from timeline.story.syntax import report_frame, subject_text, tagged_plain
+from timeline.story.words import NAME, QUOTES, WORD, StoryWords
 
 DETERMINERS = ("die", "dat", "dit", "deze")  # a pronoun before a verb ("Dat is"), a determiner before a noun
 POSSESSIVE = re.compile(r"[’']s$")
@@ -191,6 +191,8 @@ def resolve(text: str, before: list[str], people: Cast, words: StoryWords, subje
     found = opening_reference(text, words)
     if subject_only and found is not None and found.kind == "leaning" and not found.start and before:
         return said_thing(text, found, before[-1], words), None  # "Die zou zijn opgelopen": "De omzet zou ..."
+    if found is None and before and not subject_only and before[-1][:1] not in QUOTES and report_frame(text, words):
+        return f"{before[-1]} {text}", None  # "Rijkswaterstaat maakte dat maandag bekend": the news is the one before
     if found is None or (subject_only and (found.start or found.kind == "leaning")):
         return text, None
     named = NAMED.match(text, found.end)

@@ -155,8 +155,18 @@ def report_frame(sentence: str, words: StoryWords) -> bool:
             and any(t.text.lower() in words.report_frames for t in tokens[1:])):
         return True
     said = [t.text.lower() for t in tokens[:9]]  # "(Op dinsdag) meldt hij dit nieuws via X": the frame, "dit"
-    return any(word in words.report_frames and any(pointing(tokens, j) for j in range(k + 1, min(k + 3, len(said))))
+    return any(word in words.report_frames and (any(pointing(tokens, j) for j in range(k + 1, min(k + 3, len(said))))
+                                                or held_back(tokens, k))
                for k, word in enumerate(said) if k)
+
+
+def held_back(tokens: Sequence[Token], k: int) -> bool:
+    """"Rijkswaterstaat maakte dat maandag bekend": the particle of the frame ends the sentence, and a "dat" or
+    "dit" between it and the finite verb points back to the news."""
+    if k + 1 < len(tokens) and tokens[k + 1].tag != "LET":
+        return False
+    verb = next((j for j in range(1, k) if tokens[j].tag.startswith("WW|pv")), None)
+    return verb is not None and any(t.text.lower() in ("dat", "dit") for t in tokens[verb + 1:k])
 
 
 def pointing(tokens: Sequence[Token], j: int) -> bool:
@@ -195,8 +205,9 @@ def separated(span: Sequence[Token], words: StoryWords) -> bool:
     other verb; the particle's verb is then not the verb of state the finite form alone may be."""
     if any(t.tag.startswith(("WW|vd", "WW|inf")) for t in span[1:]):
         return False
-    return any(t.text.lower() in words.particles and t.tag.startswith("VZ") and
-               (k + 1 == len(span) or span[k + 1].tag.startswith(("VZ", "LET"))) for k, t in enumerate(span) if k > 1)
+    adjective = span[0].text.lower() not in words.copulas  # "gaat ... dicht" ("dichtgaan"), never "is dicht"
+    return any(t.text.lower() in words.particles and (t.tag.startswith("VZ") or adjective and t.tag.startswith("ADJ"))
+               and (k + 1 == len(span) or span[k + 1].tag.startswith(("VZ", "LET"))) for k, t in enumerate(span) if k > 1)
 
 
 def verb_tail(text: str, words: StoryWords) -> str:

@@ -14,6 +14,8 @@ WEB = r"(?:\.(?:nl|nu|com|org|net|eu|be|de|io|ai|info)\b(?!\.\w))?"  # "FrisseWi
 NAME = re.compile(rf"[A-Z][\w’'-]*[\w]{WEB}(?:\s+(?:van\s+der\s+|van\s+de\s+|van\s+|de\s+)?[A-Z][\w’'-]*[\w])*")
 
 
+QUOTES = "‘“\"'„«"  # what opens quoted speech
+
 def alternatives(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
