@@ -42,13 +42,46 @@ def demonstrative_named(sentence: str, before: list[str]) -> str:
             not tokens[1].tag.startswith("WW|pv"):
         return sentence
     previous = tagged_plain(before[-1])
-    head = next((k for k in range(len(previous) - 1, -1, -1) if previous[k].tag.startswith("N|")), None)
-    if head is None or previous[head].tag.endswith("|mv") != tokens[1].tag.endswith("|mv"):
+    head = agreeing_noun(previous, tokens[1].tag.endswith("|mv"))
+    if head is None:
         return sentence
-    first = head
-    while first > 0 and previous[first - 1].tag.startswith(("LID", "ADJ", "VNW|bez", "N|eigen")):
-        first -= 1
+    first = phrase_start(previous, head)
     return f"[{before[-1][previous[first].start:previous[head].end]}]{sentence[tokens[0].end:]}"
+
+
+def phrase_start(tokens, head: int) -> int:
+    """Where the noun phrase of a head begins: its article, possessive, adjectives and names ("de Amerikaanse
+    regering"), a plural noun between an adjective and the head ("nieuwe betonnen balken", "verschillende soorten
+    producten"); never a name after a preposition ("bij de fabriek in Tilburg nieuwe vuilniswagens")."""
+    first = head
+    while first > 0:
+        tag = tokens[first - 1].tag
+        if tag.startswith("N|eigen") and first > 1 and tokens[first - 2].tag.startswith("VZ"):
+            break
+        if not (tag.startswith(("LID", "ADJ", "VNW|bez", "N|eigen")) or first == head and tag == "N|soort|mv"
+                and first > 1 and tokens[first - 2].tag == "ADJ"):
+            break
+        first -= 1
+    return first
+
+
+PLACE_BEFORE = frozenset({"in", "uit", "te", "naar"})
+
+
+def agreeing_noun(previous, plural: bool, heads: int = 3) -> int | None:
+    """The last noun of the sentence before whose number agrees with the verb ("... laat stalen platen maken in
+    Duitsland. Die worden ... geleverd": platen), among its last three nouns; a place after "in" is passed by."""
+    for k in range(len(previous) - 1, -1, -1):
+        if not previous[k].tag.startswith("N|") or (k + 1 < len(previous) and previous[k + 1].tag.startswith("N|")):
+            continue  # the last word of a noun phrase is its head
+        if previous[k].tag.startswith("N|eigen") and k and previous[k - 1].text.lower() in PLACE_BEFORE:
+            continue
+        if previous[k].tag.endswith("|mv") == plural:
+            return k
+        heads -= 1
+        if not heads:
+            return None
+    return None
 
 
 def plural_verb(text: str) -> bool:

@@ -221,6 +221,8 @@ def said_thing(text: str, found: Reference, previous: str, words: StoryWords) ->
     if text[found.start:found.end].lower() not in DETERMINERS or not thing_subject(previous, words):
         return text
     subject = subject_text(previous, words)
+    if plural_verb(text) != plural_verb(previous):
+        return text  # "De aannemer laat platen maken. Die worden ... geleverd": not the aannemer
     return subject[:1].upper() + subject[1:] + text[found.end:]
 
 

@@ -48,6 +48,16 @@ def mend_phrases(words: list[str], tags: list[str], lexicon: dict[str, str]) -> 
     for i in range(1, len(tags) - 1):
         if tags[i].startswith("WW|pv"):
             tags[i] = in_phrase(words, tags, i, lexicon)
+        if material(words, tags, i):
+            tags[i] = "ADJ"
+
+
+def material(words: list[str], tags: list[str], i: int) -> bool:
+    """A plural past between an article, numeral or adjective and the noun it goes with, in a clause with
+    another finite verb, is an adjective of material (`moet extra stalen platen laten maken`)."""
+    return words[i].endswith("en") and words[i].islower() and tags[i] == "WW|pv|verl|mv" and another_finite(tags, i) \
+        and tags[i - 1].startswith(("LID|", "TW", "ADJ")) and not words[i - 1].endswith("en") \
+        and tags[i + 1].startswith("N|soort")  # not "Anderen kregen last van ..." 
 
 
 def heads_noun_phrase(words: list[str], tags: list[str], i: int, lexicon: dict[str, str]) -> bool:
