@@ -107,3 +107,11 @@ def test_a_sentence_opening_on_daarover_is_told_with_the_sentence_it_leans_on(tm
                                "in de wijk Holtenbroek. Daarover was in augustus veel te doen.\n")
     told = [e.text for e in story.events if "augustus" in e.text]
     assert told and told[0].startswith("Een daarvan betreft de stankoverlast"), told
+
+
+def test_a_noun_phrase_with_daarover_is_told_with_the_sentence_it_leans_on(tmp_path):
+    story = story_of(tmp_path, "De wethouder van Deventer opende dinsdag de nieuwe brug. De oppositie wil dat "
+                               "omwonenden een vergoeding krijgen. Een motie daarover werd op 3 maart aangenomen.\n")
+    told = [e for e in story.events if "motie" in e.text]
+    assert told and told[0].text.startswith("De oppositie wil dat omwonenden"), [e.text for e in story.events]
+    assert told[0].headline == "Een motie over een vergoeding werd op 3 maart aangenomen"

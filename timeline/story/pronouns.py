@@ -62,6 +62,8 @@ def phrase_start(tokens, head: int) -> int:
                 and first > 1 and tokens[first - 2].tag == "ADJ"):
             break
         first -= 1
+        if tag.startswith(("LID", "VNW|bez")):
+            break  # the article opens the phrase
     return first
 
 
@@ -108,3 +110,24 @@ def of_those(sentence: str, before: list[str]) -> str:
         first -= 1
     return f"{found.group(1)} van de {before[-1][previous[first].start:previous[head].end]}{sentence[found.end():]}"
 
+
+
+ABOUT_THAT = re.compile(r"^((?:Een|De|Het)\s+(?:[\w-]+\s+){0,2}?)(daar|hier)(over|naar|tegen)\b")
+
+
+def about_that(sentence: str, before: list[str]) -> str:
+    """"... wil dat ondernemers een tegemoetkoming krijgen. Een motie daarover werd ... aangenomen": "Een motie
+    over een tegemoetkoming werd ... aangenomen", the last noun phrase of the sentence before in its place."""
+    found = ABOUT_THAT.match(sentence)
+    if not found or not before:
+        return sentence
+    previous = tagged_plain(before[-1])
+    head = next((k for k in range(len(previous) - 1, -1, -1) if previous[k].tag.startswith("N|soort")), None)
+    if head is None:
+        return sentence
+    first = phrase_start(previous, head)
+    if first > 1 and previous[first - 1].text in ("op", "van", "voor", "tegen", "naar", "met") \
+            and previous[first - 2].tag.startswith("N|soort"):
+        first = phrase_start(previous, first - 2)  # "een verbod op vuurwerk", not "vuurwerk"
+    phrase = before[-1][previous[first].start:previous[head].end]
+    return f"{found.group(1)}{found.group(3)} {phrase}{sentence[found.end():]}"

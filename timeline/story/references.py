@@ -109,11 +109,27 @@ def opening_reference(text: str, words: StoryWords) -> Reference | None:
         if found and (opener not in DETERMINERS or found.group(1) in words.finite or found.group(1) in words.report_frames
                       or not found.group(1)):  # "Dat staat in een onderzoek ...": the news is the sentence before
             return Reference(0, len(opener), "leaning")
+    if leans_after_noun(lowered, words):
+        return Reference(0, 0, "leaning")  # "Een motie daarover werd aangenomen": about what the one before said
     for start in subject_places(text, words):
         found = reference_at(lowered, start, words)
         if found:
             return found
     return None
+
+
+def leans_after_noun(lowered: str, words: StoryWords) -> bool:
+    """"Een motie daarover", "Het onderzoek hiernaar": a first noun phrase that points back with a pronominal
+    adverb, before any verb."""
+    said = WORD.findall(lowered[:80])
+    if not said or said[0] not in ARTICLES + ("een",):
+        return False
+    for word in said[1:4]:
+        if word in words.leaning_after_noun:
+            return True
+        if word in words.finite:
+            return False
+    return False
 
 
 @lru_cache(maxsize=None)

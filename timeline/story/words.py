@@ -33,6 +33,7 @@ class StoryWords:
     person_pronouns: frozenset[str]
     organisation_pronouns: frozenset[str]
     leaning: tuple[str, ...]
+    leaning_after_noun: frozenset[str]
     organisation_nouns: tuple[str, ...]
     institutions: tuple[str, ...]
     place_nouns: tuple[str, ...]
@@ -122,6 +123,7 @@ def story_words(language: str = "nl") -> StoryWords:
         person_pronouns=frozenset(s.person_pronouns),
         organisation_pronouns=frozenset(s.organisation_pronouns),
         leaning=tuple(s.leaning_openers),
+        leaning_after_noun=frozenset(s.leaning_after_noun),
         organisation_nouns=tuple(s.organisation_nouns),
         kind_nouns=tuple(s.organisation_nouns) + tuple(s.person_nouns),
         person_kind_words=frozenset(s.person_nouns),

@@ -104,6 +104,7 @@ class Story(Model):
     person_pronouns: tuple[str, ...]
     organisation_pronouns: tuple[str, ...]
     leaning_openers: tuple[str, ...]
+    leaning_after_noun: tuple[str, ...] = ()
     organisation_nouns: tuple[str, ...]
     institutions: tuple[str, ...]
     place_prepositions: tuple[str, ...]
