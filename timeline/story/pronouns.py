@@ -92,12 +92,13 @@ def plural_verb(text: str) -> bool:
     return verb is not None and verb.tag.endswith("|mv")
 
 
-OF_THOSE = re.compile(r"(Een|Eén|Twee|Drie|Vier|Vijf|Enkele|Sommige|Veel|Geen)\s+(?:daarvan|hiervan)\b")
+OF_THOSE = re.compile(r"(Een|Eén|Twee|Drie|Vier|Vijf|Zes|Zeven|Acht|Negen|Tien|\d+|Enkele|Sommige|Veel|Geen)\s+"
+                      r"(?:daarvan|hiervan|van hen)\b")  # "Twee van hen zijn overleden"
 
 
 def of_those(sentence: str, before: list[str]) -> str:
     """"Tata Steel moet zich verantwoorden voor vier overtredingen. Een daarvan betreft ...": "Een van de vier
-    overtredingen betreft ...", the plural the sentence before ended on."""
+    overtredingen betreft ...", the plural the sentence before ended on; so for "Twee van hen" ("52 mensen")."""
     found = OF_THOSE.match(sentence)
     if not found or not before:
         return sentence
@@ -106,8 +107,8 @@ def of_those(sentence: str, before: list[str]) -> str:
     if head is None:
         return sentence
     first = head
-    while first > 0 and previous[first - 1].tag.startswith(("ADJ", "TW")):
-        first -= 1
+    while first > 0 and previous[first - 1].tag.startswith(("ADJ", "TW")) and previous[first].tag != "TW":
+        first -= 1  # "vier grote banken", never the adverb before a number ("uiteindelijk 52 mensen")
     return f"{found.group(1)} van de {before[-1][previous[first].start:previous[head].end]}{sentence[found.end():]}"
 
 

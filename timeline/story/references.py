@@ -58,7 +58,10 @@ def antecedent(
             # not the country that is the sentence's subject
         said = subject_text(text, words) if fitting and not (salient or nearest) else ""  # read once, not once a name
         subject = [n for n in fitting if n in said] if said else []
-        chosen = named or subject or fitting or (allowed if not noun.endswith(words.generic_nouns) or not noun else [])
+        if noun.endswith(words.building_nouns):
+            fitting = []  # "naar het ziekenhuis": a kind, unless a name came with the word (typed or named)
+        chosen = named or subject or fitting or (allowed if not noun.endswith(words.generic_nouns + words.building_nouns)
+                                                 or not noun else [])
         if chosen:
             return max(chosen, key=lambda n: people.counts[n]) if salient else chosen[0]
     return None

@@ -34,6 +34,7 @@ class StoryWords:
     organisation_pronouns: frozenset[str]
     leaning: tuple[str, ...]
     leaning_after_noun: frozenset[str]
+    building_nouns: tuple[str, ...]
     organisation_nouns: tuple[str, ...]
     institutions: tuple[str, ...]
     place_nouns: tuple[str, ...]
@@ -124,6 +125,7 @@ def story_words(language: str = "nl") -> StoryWords:
         organisation_pronouns=frozenset(s.organisation_pronouns),
         leaning=tuple(s.leaning_openers),
         leaning_after_noun=frozenset(s.leaning_after_noun),
+        building_nouns=tuple(s.building_nouns),
         organisation_nouns=tuple(s.organisation_nouns),
         kind_nouns=tuple(s.organisation_nouns) + tuple(s.person_nouns),
         person_kind_words=frozenset(s.person_nouns),

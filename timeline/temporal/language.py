@@ -106,6 +106,7 @@ class Story(Model):
     leaning_openers: tuple[str, ...]
     leaning_after_noun: tuple[str, ...] = ()
     organisation_nouns: tuple[str, ...]
+    building_nouns: tuple[str, ...] = ()
     institutions: tuple[str, ...]
     place_prepositions: tuple[str, ...]
     place_nouns: tuple[str, ...]
