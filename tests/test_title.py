@@ -34,3 +34,15 @@ PLACED = {
 def test_the_title_names_an_actor_not_a_place_the_articles_only_write_after_in(tmp_path):
     title = title_of(tmp_path, PLACED)
     assert title.endswith("Maasgouw"), title
+
+
+INSTITUTION = {
+    "a.txt": "date 2026-02-19\n\nDe Hogeschool Zwolle schrapt 90 banen. Dat heeft het bestuur van Hogeschool Zwolle "
+             "donderdag gemeld. De bond is boos op Hogeschool Zwolle.\n",
+    "b.txt": "date 2026-03-02\n\nStudenten demonstreerden maandag bij Hogeschool Zwolle. Zwolle zelf bleef rustig.\n",
+}
+
+
+def test_the_title_keeps_an_institutions_word_that_is_part_of_its_name(tmp_path):
+    title = title_of(tmp_path, INSTITUTION)
+    assert title.endswith("Hogeschool Zwolle"), title

@@ -248,12 +248,14 @@ def name_runs(texts) -> Counter:
 def full_name(word: str, runs: Counter, words: StoryWords, names: Counter) -> str:
     """The name a story's most mentioned word is written in most often, without a type word before it
     ("Zorgverzekeraar Zilveren Kruis", "PVV-leider Geert Wilders"): "Zilveren Kruis", "Geert Wilders"; a word
-    capitalised only where a sentence starts ("Of OpenAI ...") is no part of it."""
+    capitalised only where a sentence starts ("Of OpenAI ...") is no part of it; an institution's or building's
+    word is ("Universiteit Leiden")."""
     holding: Counter = Counter()
     for run, n in runs.items():
         parts = run.split(" ")
-        while len(parts) > 1 and (is_type(parts[0].split("-")[-1].lower(), words) or parts[0] not in names):
-            parts = parts[1:]
+        while len(parts) > 1 and (is_type(parts[0].split("-")[-1].lower(), words) or parts[0] not in names) \
+                and parts[0].lower() not in words.building_nouns + words.institutions:  # "Universiteit Leiden",
+            parts = parts[1:]  # "Rechtbank Amsterdam": the kind is part of the name
         if word in parts and len(parts) > 1:
             holding[" ".join(parts)] += n
     return min(holding, key=lambda run: (-holding[run], len(run))) if holding else word
