@@ -210,6 +210,8 @@ def resolve(text: str, before: list[str], people: Cast, words: StoryWords, subje
     found = opening_reference(text, words)
     if subject_only and found is not None and found.kind == "leaning" and not found.start and before:
         return said_thing(text, found, before[-1], words), None  # "Die zou zijn opgelopen": "De omzet zou ..."
+    if found is None and (whole := compound_named(text, people, words)):
+        return whole  # "De brug werd in 1956 geopend": the Zuilensebrug, the one name of the article that ends so
     if found is None and before and not subject_only and before[-1][:1] not in QUOTES and report_frame(text, words):
         return f"{before[-1]} {text}", None  # "Rijkswaterstaat maakte dat maandag bekend": the news is the one before
     if found is None or (subject_only and (found.start or found.kind == "leaning")):
@@ -232,6 +234,23 @@ def resolve(text: str, before: list[str], people: Cast, words: StoryWords, subje
     if found.kind == "place" and re.search(rf"\bde {re.escape(name)}\b", before[-1] if before else ""):
         return insert(text, found, f"De {name}" if found.start == 0 else f"de {name}"), name  # "de VS"
     return insert(text, found, name), name
+
+
+COMPOUND_TAIL = re.compile(r"(De|Het|de|het)\s+([a-z]{4,})\b")
+
+
+def compound_named(text: str, people: Cast, words: StoryWords) -> tuple[str, str] | None:
+    """"De brug" opening a sentence of an article that names one Zuilensebrug (and no other name of one word
+    that ends on "brug"): that name, in brackets in the phrase's place ("[De Zuilensebrug] werd ... geopend")."""
+    found = COMPOUND_TAIL.match(text)
+    if found is None or found.group(2) in words.finite:
+        return None
+    noun = found.group(2)
+    names = {n for n in people.counts if " " not in n and n.lower().endswith(noun) and len(n) >= len(noun) + 3}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    return f"[{found.group(1)} {name}]{text[found.end():]}", name
 
 
 def said_thing(text: str, found: Reference, previous: str, words: StoryWords) -> str:
