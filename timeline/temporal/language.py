@@ -24,6 +24,7 @@ class Tense(Model):
     perfect_aux: tuple[str, ...]
     zijn_participles: tuple[str, ...]
     have_aux: tuple[str, ...]
+    have_infinitives: tuple[str, ...] = ()
     participle_shape: str
     clause_openers: tuple[str, ...]
 

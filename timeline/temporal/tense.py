@@ -44,6 +44,8 @@ def first_start_after(text: str, position: int, pattern: re.Pattern[str], reach:
 
 def direction_in(grammar: Grammar, text: str) -> Direction | None:
     lowered = " " + text.lower()
+    if grammar.tense["have"].search(lowered) and grammar.tense["have_infinitive"].search(lowered):
+        return "past"  # "heeft maandag laten weten", "heeft willen benadrukken": its participle is an infinitive
     if grammar.tense["future"].search(lowered):
         return "future"
     if grammar.tense["past"].search(lowered):
