@@ -115,3 +115,19 @@ def test_a_noun_phrase_with_daarover_is_told_with_the_sentence_it_leans_on(tmp_p
     told = [e for e in story.events if "motie" in e.text]
     assert told and told[0].text.startswith("De oppositie wil dat omwonenden"), [e.text for e in story.events]
     assert told[0].headline == "Een motie over een vergoeding werd op 3 maart aangenomen"
+
+
+def test_a_lead_without_a_date_and_the_next_sentence_that_dates_it_are_one_event(tmp_path):
+    story = story_of(tmp_path, "De politie heeft twee mannen aangehouden die worden verdacht van de inbraak bij "
+                               "juwelier Van Eck. De verdachten werden vrijdag in Zaandam opgepakt. Een derde man "
+                               "wordt nog gezocht.\n")
+    told = [e for e in story.events if "aangehouden" in e.text]
+    assert len(told) == 1 and "vrijdag in Zaandam opgepakt" in told[0].text, [e.text for e in story.events]
+    assert told[0].date.start.isoformat() == "2025-09-26"
+
+
+def test_the_sentence_after_a_lead_that_tells_another_happening_keeps_its_own_event(tmp_path):
+    story = story_of(tmp_path, "Het museum in Assen sluit zijn deuren voor een grote verbouwing. Directeur Ans Mol "
+                               "trad vrijdag af na een conflict met het bestuur.\n")
+    dates = sorted(e.date.start.isoformat() for e in story.events)
+    assert dates == ["2025-09-26", "2025-09-29"], [(e.date.start, e.text) for e in story.events]

@@ -12,7 +12,7 @@ from timeline.read.article import Article
 from timeline.read.header import past_dateline
 from timeline.story.dating import Placed, choose, conditional, has_action, has_figure, looked_back
 from timeline.story.headlines import FIRST_SENTENCE, headline, named
-from timeline.story.leads import FIRST_PERSON, QUOTES, lead_index, viewed_first
+from timeline.story.leads import FIRST_PERSON, QUOTES, dated_by_next, lead_index, viewed_first
 from timeline.story.shorten import shortened
 from timeline.story.syntax import (
     actor_words, has_main_verb, in_past, main_verb_of, outlook, report_frame, tagged_plain, tells_action,
@@ -181,7 +181,9 @@ def article_candidates(
 
                 left_out.append(left(item, source, article.identity or article.path, language))
         previous = (found[0], found[1]) if found and found[0] in ("dated", "recent") else None
-    return numbered(drop_repeats(dated_lead(result, words)), article.identity or article.path)
+    title = None if article.entry and article.entry.title_written else article.title
+    result = dated_by_next(dated_lead(result, words), items, lead, title)
+    return numbered(drop_repeats(result), article.identity or article.path)
 
 
 def dated_lead(result: list[Candidate], words: StoryWords) -> list[Candidate]:

@@ -4,16 +4,19 @@ what its title says before any other; a view, a state, an explanation or a quote
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from timeline.story.dating import conditional, has_action
 from timeline.story.features import capitalised, event_words
 from timeline.story.stance import explains, not_yet, opinion, states
-from timeline.story.syntax import in_past, named_subject, outlook, tells_action
+from timeline.story.syntax import in_past, named_subject, outlook, tagged_plain, tells_action
 from timeline.story.words import QUOTES, WORD, StoryWords
 
 if TYPE_CHECKING:
     from timeline.story.events import Told
+    from timeline.story.records import Candidate
 
 FIRST_PERSON = frozenset({"ik", "we", "wij"})
 TITLE_STEM = 5  # a title and its sentence share words by their first letters ("staking", "stakingen")
@@ -73,3 +76,33 @@ def viewed_first(items: list[Told], lead: int, words: StoryWords) -> bool:
     ("VNO-NCW: mooi dat ..."), so it heads no later sentence."""
     first = next((i for i, item in enumerate(items) if not item.sentence.heading), lead)
     return first < lead and opinion(main_clause_of(items[first].raw, words), words)
+
+
+DATED_AFTER = timedelta(days=7)  # how long before its publication the sentence after a lead may date it
+
+
+def dated_by_next(result: list[Candidate], items: list[Told], lead: int | None, title: str | None) -> list[Candidate]:
+    """"De politie heeft drie mannen aangehouden ... De verdachten werden dinsdag in hun woningen opgepakt": a
+    lead with no date of its own (at its publication day) and the sentence right after it, which tells the same
+    happening (a word of the lead or the title, by its first letters) at a day of the week before, are one event
+    at that day, headed as the lead and told with both."""
+    first = next((c for c in result if c.kind == "lead" and c.why is not None and c.why.rule == "lead"), None)
+    if first is None or lead is None or lead + 1 >= len(items) or first.date.start != first.published:
+        return result
+    after = items[lead + 1].raw
+    again = next((c for c in result if c.kind == "dated" and c.why is not None and c.why.sentence == after), None)
+    if again is None or again.expected or again.date.grain.value != "day" or again.text.startswith(first.text) \
+            or not first.published - DATED_AFTER <= again.date.start < first.published:
+        return result
+    if not content_stems(after) & content_stems(f"{first.text} {title or ''}"):
+        return result
+    moved = replace(first, date=again.date, why=again.why, text=f"{first.text} {again.text}")
+    return [moved if c is first else c for c in result if c is not again]
+
+
+CONTENT = ("N|", "ADJ", "WW|vd")  # the words that say what happened, not how it is told ("werden", "heeft")
+
+
+def content_stems(text: str) -> set[str]:
+    """The first letters of a text's long nouns, adjectives and participles ("verdachten", "verdacht": "verda")."""
+    return {t.text.lower()[:TITLE_STEM] for t in tagged_plain(text) if t.tag.startswith(CONTENT) and len(t.text) >= TITLE_STEM}
