@@ -131,3 +131,11 @@ def test_the_sentence_after_a_lead_that_tells_another_happening_keeps_its_own_ev
                                "trad vrijdag af na een conflict met het bestuur.\n")
     dates = sorted(e.date.start.isoformat() for e in story.events)
     assert dates == ["2025-09-26", "2025-09-29"], [(e.date.start, e.text) for e in story.events]
+
+
+def test_a_lead_without_a_date_takes_the_day_of_the_frame_in_the_sentence_after_it(tmp_path):
+    story = story_of(tmp_path, "Bij webwinkel Koopgoed zijn de gegevens van 80.000 klanten gestolen. Hackers braken "
+                               "eind augustus in op een server, meldt het bedrijf vrijdag.\n")
+    lead = [e for e in story.events if "80.000 klanten" in e.text]
+    assert lead and lead[0].date.start.isoformat() == "2025-09-26", [(e.date.start, e.text) for e in story.events]
+    assert any(e.date.start.isoformat() == "2025-08-21" for e in story.events)  # the break-in, "eind augustus"

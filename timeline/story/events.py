@@ -182,7 +182,7 @@ def article_candidates(
                 left_out.append(left(item, source, article.identity or article.path, language))
         previous = (found[0], found[1]) if found and found[0] in ("dated", "recent") else None
     title = None if article.entry and article.entry.title_written else article.title
-    result = dated_by_next(dated_lead(result, words), items, lead, title)
+    result = dated_by_next(dated_lead(result, words), items, lead, title, words, language)
     return numbered(drop_repeats(result), article.identity or article.path)
 
 

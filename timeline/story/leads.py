@@ -12,9 +12,11 @@ from timeline.story.dating import conditional, has_action
 from timeline.story.features import capitalised, event_words
 from timeline.story.stance import explains, not_yet, opinion, states
 from timeline.story.syntax import in_past, named_subject, outlook, tagged_plain, tells_action
+from timeline.story.records import Why, event_date
 from timeline.story.words import QUOTES, WORD, StoryWords
 
 if TYPE_CHECKING:
+    from timeline.story.dating import Placed
     from timeline.story.events import Told
     from timeline.story.records import Candidate
 
@@ -81,15 +83,21 @@ def viewed_first(items: list[Told], lead: int, words: StoryWords) -> bool:
 DATED_AFTER = timedelta(days=7)  # how long before its publication the sentence after a lead may date it
 
 
-def dated_by_next(result: list[Candidate], items: list[Told], lead: int | None, title: str | None) -> list[Candidate]:
+def dated_by_next(result: list[Candidate], items: list[Told], lead: int | None, title: str | None,
+                  words: StoryWords, language: str) -> list[Candidate]:
     """"De politie heeft drie mannen aangehouden ... De verdachten werden dinsdag in hun woningen opgepakt": a
     lead with no date of its own (at its publication day) and the sentence right after it, which tells the same
     happening (a word of the lead or the title, by its first letters) at a day of the week before, are one event
-    at that day, headed as the lead and told with both."""
+    at that day, headed as the lead and told with both. A day said in a frame of the sentence after it ("...,
+    zo maakte de bank zondag bekend") dates the lead alone: the news was told that day."""
     first = next((c for c in result if c.kind == "lead" and c.why is not None and c.why.rule == "lead"), None)
     if first is None or lead is None or lead + 1 >= len(items) or first.date.start != first.published:
         return result
     after = items[lead + 1].raw
+    framed = frame_day(items[lead + 1], words)
+    if framed is not None and first.published - DATED_AFTER <= framed.expression.period.start_date < first.published:
+        why = Why(after, framed.expression.text, framed.start, "frame", len(items[lead + 1].placed))
+        return [replace(c, date=event_date(framed.expression, language), why=why) if c is first else c for c in result]
     again = next((c for c in result if c.kind == "dated" and c.why is not None and c.why.sentence == after), None)
     if again is None or again.expected or again.date.grain.value != "day" or again.text.startswith(first.text) \
             or not first.published - DATED_AFTER <= again.date.start < first.published:
@@ -106,3 +114,18 @@ CONTENT = ("N|", "ADJ", "WW|vd")  # the words that say what happened, not how it
 def content_stems(text: str) -> set[str]:
     """The first letters of a text's long nouns, adjectives and participles ("verdachten", "verdacht": "verda")."""
     return {t.text.lower()[:TITLE_STEM] for t in tagged_plain(text) if t.tag.startswith(CONTENT) and len(t.text) >= TITLE_STEM}
+
+
+def frame_day(item: Told, words: StoryWords) -> Placed | None:
+    """The day in a report frame set off by a comma ("..., meldt de verzekeraar woensdag", "..., zo maakte de bank
+    zondag bekend"): when the news was told."""
+    raw = item.raw
+    for placed in item.placed:
+        comma = raw.rfind(",", 0, placed.start)
+        if placed.expression.period.grain.value != "day" or comma < 0:
+            continue
+        end = raw.find(",", placed.end)
+        clause = raw[comma + 1:end if end >= 0 else len(raw)].lower()
+        if any(word in words.report_frames for word in WORD.findall(clause)):
+            return placed
+    return None
