@@ -139,3 +139,12 @@ def test_a_lead_without_a_date_takes_the_day_of_the_frame_in_the_sentence_after_
     lead = [e for e in story.events if "80.000 klanten" in e.text]
     assert lead and lead[0].date.start.isoformat() == "2025-09-26", [(e.date.start, e.text) for e in story.events]
     assert any(e.date.start.isoformat() == "2025-08-21" for e in story.events)  # the break-in, "eind augustus"
+
+
+def test_a_frame_in_the_opening_leads_with_the_news_before_it(tmp_path):
+    story = story_of(tmp_path, "De bewoners van Kinderdijk mogen weer naar huis. Het waterschap heeft dat vrijdag "
+                               "besloten. De dijk bleek minder zwak dan gevreesd. Zaterdag werden 300 mensen "
+                               "geëvacueerd.\n")
+    told = [e for e in story.events if "mogen weer naar huis" in e.text]
+    assert told and told[0].date.start.isoformat() == "2025-09-26", [(e.date.start, e.text) for e in story.events]
+    assert not any(e.text.startswith("De dijk bleek") for e in story.events)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from timeline.story.dating import conditional, has_action
 from timeline.story.features import capitalised, event_words
 from timeline.story.stance import explains, not_yet, opinion, states
-from timeline.story.syntax import in_past, named_subject, outlook, tagged_plain, tells_action
+from timeline.story.syntax import in_past, named_subject, outlook, report_frame, tagged_plain, tells_action
 from timeline.story.records import Why, event_date
 from timeline.story.words import QUOTES, WORD, StoryWords
 
@@ -37,12 +37,19 @@ def lead_index(items: list[Told], words: StoryWords, language: str = "nl", title
     told = next((i for i in opening if title and tells_title(items[i].raw, title)), None)
     if told is not None:
         return told  # "Geen treinen door landelijke staking" over "Door een landelijke staking rijden er geen treinen"
-    for index in opening:
-        main = main_clause_of(items[index].raw, words)
-        if event_words(main, language) or (capitalised(main) and (has_action(main, words) or (
-                tells_action(main, words) and (in_past(main) or named_subject(main, words))))):  # "Tata Steel heeft
-            return index  # beroep aangetekend", "D66 schuift Rianne Letschert naar voren"
-    return None
+    found = next((i for i in opening if tells_happening(items[i].raw, words, language)), None)
+    framed = next((i for i in opening if i and i - 1 in opening and report_frame(items[i].raw, words)), None)
+    if framed is not None and (found is None or found > framed):
+        return framed  # "De inwoners mogen weer naar huis. Het waterschap heeft dat maandag besloten.": the frame,
+    return found  # told with the news before it, leads; never "De dijk bleek minder zwak" after them
+
+
+def tells_happening(raw: str, words: StoryWords, language: str) -> bool:
+    """A word for what happened, or a name with a verb of action or statement ("Tata Steel heeft beroep
+    aangetekend", "D66 schuift Rianne Letschert naar voren")."""
+    main = main_clause_of(raw, words)
+    return bool(event_words(main, language)) or (capitalised(main) and (has_action(main, words) or (
+        tells_action(main, words) and (in_past(main) or named_subject(main, words)))))
 
 
 def may_lead(item: Told, words: StoryWords) -> bool:
