@@ -277,19 +277,35 @@ def timeless(text: str, words: StoryWords, every: bool = False) -> str:
     month ("dinsdag", "vorige week", "eerder dit jaar") and the words of `headline_relative`, each
     with a preposition before it ("op dinsdag")."""
     spans = [(s, e) for s, e in date_spans(text) if every or not re.search(r"\d", text[s:e]) and (
-             not words.month_words & set(text[s:e].lower().split()) or words.headline_deictic & set(text[s:e].lower().split()))]
+             not words.month_words & set(text[s:e].lower().split()) or words.headline_deictic & set(text[s:e].lower().split())
+             or RELATIVE_YEAR.search(text, s, e))]
     spans += [m.span() for m in ADVERB_THEN.finditer(text)]  # "legde Apple toen een boete op": the time of the sentence before
     spans += [m.span() for m in COUNTED_FROM.finditer(text)]  # "Een dag na de verkiezingen": counted from a happening
     if may_hold(text, words.relative_words, ignore_case=True):  # none of its words: no match
         for found in words.headline_relative.finditer(text):  # "Drie maanden eerder": the count goes with its word
             counted = COUNTED.search(text, 0, found.start())
             spans.append((counted.start() if counted else found.start(), found.end()))
+    spans = [relative_year(text, s, e, words) for s, e in spans]
+    spans = [(s, THAN.match(text, e).end() if THAN.match(text, e) and LATER.search(text[s:e]) else e) for s, e in spans]
     for start, end in reversed(merged(spans, text)):
         before = re.search(r"(?:\b(?:dan|uiterlijk|ongeveer|omstreeks|circa)\s+)?(?:\b(?:ten opzichte van|vergeleken met|in "
                            r"vergelijking met)\s+|\b(?:op|in|sinds|vanaf|per|van)\s+)?(?:\b(?:de|het)\s+hele\s+)?$",
                            text[:start], re.IGNORECASE)  # "de hele zaterdag", "ten opzichte van een jaar eerder" go whole
         text = text[: before.start()].rstrip() + " " + text[end:].lstrip()
     return " ".join(text.replace(" ,", ",").split()).strip(" ,")
+
+
+THAN = re.compile(r",?\s+dan\s+(?:gepland|verwacht|voorzien|gedacht|bedoeld|afgesproken|beloofd|aangekondigd|begroot)\b")
+LATER = re.compile(r"\b(?:eerder|later)$")  # "drie jaar eerder dan gepland": the comparison goes with the count
+RELATIVE_YEAR = re.compile(r"\s+(?:van\s+)?(?:vorig|volgend|komend|afgelopen|dit)\s+jaar$", re.IGNORECASE)
+
+
+def relative_year(text: str, start: int, end: int, words: StoryWords) -> tuple[int, int]:
+    """"in oktober vorig jaar": the month stays, the year said from the publication goes."""
+    found = RELATIVE_YEAR.search(text, start, end)
+    if found and words.month_words & set(text[start:found.start()].lower().split()):
+        return found.start(), end
+    return start, end
 
 
 COUNT = r"\b(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|enkele|\d+)\s+(?:dagen|dag|weken|week|maanden|maand|jaar|jaren)"

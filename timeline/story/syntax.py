@@ -133,8 +133,13 @@ def stray_particle(tokens: Sequence[Token], k: int, words: StoryWords) -> bool:
     if k > 0 and tokens[k - 1].text == "," and (tokens[k].tag == "VNW|ander" or (
             tokens[k].tag == "ADJ" and tokens[k].text.endswith("er"))):
         return True  # "een omzet van 50 miljoen euro, meer [dan in ...]": the comparative without its base
+    if k > 1 and tokens[k - 1].tag.startswith("VZ") and any(t.text.lower() in R_PRONOUNS for t in tokens[:k - 1]):
+        return False  # "lichtte de raad daar ... over in": "daar ... over", then the particle of "inlichten"
     return k > 0 and tokens[k].tag.startswith("VZ") and (tokens[k - 1].tag.startswith(("VG", "VZ", "LID"))
                                                           or tokens[k - 1].text.lower() in ("dan", "als"))
+
+
+R_PRONOUNS = frozenset({"daar", "er", "hier", "waar"})  # their preposition may stand apart, at the clause's end
 
 
 def dangles(token: Token, words: StoryWords) -> bool:
