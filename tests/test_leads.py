@@ -148,3 +148,11 @@ def test_a_frame_in_the_opening_leads_with_the_news_before_it(tmp_path):
     told = [e for e in story.events if "mogen weer naar huis" in e.text]
     assert told and told[0].date.start.isoformat() == "2025-09-26", [(e.date.start, e.text) for e in story.events]
     assert not any(e.text.startswith("De dijk bleek") for e in story.events)
+
+
+def test_a_lead_dated_by_a_year_and_the_frame_that_tells_it_are_one_event_at_the_frame(tmp_path):
+    story = story_of(tmp_path, "De provincie Utrecht vernieuwt dit jaar nog de brug bij Vreeswijk, twee jaar eerder "
+                               "dan gepland. Dat heeft het college donderdag besloten.\n")
+    told = [e for e in story.events if "Vreeswijk" in e.text]
+    assert len(told) == 1, [(e.date.start, e.text) for e in story.events]
+    assert told[0].date.start.isoformat() == "2025-09-25" and "besloten" in told[0].text

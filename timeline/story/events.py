@@ -187,15 +187,28 @@ def article_candidates(
 
 
 def dated_lead(result: list[Candidate], words: StoryWords) -> list[Candidate]:
-    """"X en Y zijn het eens geworden. Dat meldden ze dinsdagavond": a lead at its publication day, told again
-    with the sentence after it that dates it, is one event at that date, headed as the lead."""
-    lead = next((c for c in result if c.kind == "lead" and c.why is not None and c.why.rule == "lead"), None)
+    """"X en Y zijn het eens geworden. Dat meldden ze dinsdagavond": a lead at its publication day (or in a month
+    or year that holds the frame's day), told again with the sentence after it that dates it, is one event at
+    that date, headed as the lead."""
+    lead = next((c for c in result if c.kind == "lead" and c.why is not None), None)
     again = next((c for c in result if lead is not None and c.kind == "dated" and c.text.startswith(lead.text + " ")
-                  and c.date.start <= lead.date.start and report_frame(c.text[len(lead.text):].strip(), words)), None)
+                  and within(c, lead) and report_frame(c.text[len(lead.text):].strip(), words)), None)
     if again is None:
         return result
-    moved = replace(lead, date=again.date, why=again.why, expected=again.expected)
+    moved = replace(lead, date=again.date, why=again.why, expected=again.expected, text=again.text)
     return [moved if c is lead else c for c in result if c is not again]
+
+
+COARSE = frozenset({"month", "quarter", "half", "year"})
+
+
+def within(again: Candidate, lead: Candidate) -> bool:
+    """Whether the frame's day may date the lead: a lead at its publication day told that day or before; a lead
+    dated by a month or a year that holds the frame's day ("gaat de dijk al dit jaar versterken. Dat heeft het
+    bestuur dinsdag besloten")."""
+    if lead.why is not None and lead.why.rule == "lead":
+        return again.date.start <= lead.date.start
+    return lead.date.grain.value in COARSE and lead.date.start <= again.date.start < lead.date.end
 
 
 def spoken(sentence: str, line: str, words: StoryWords) -> str:
