@@ -104,19 +104,29 @@ def attributive(raw: str, start: int, end: int) -> bool:
 MODAL_PASTS = frozenset({"zou", "zouden"})  # a future seen from the past ("zou in maart opengaan")
 
 
-def told_in_past(raw: str) -> bool:
+def told_in_past(raw: str, at: int = 0) -> bool:
     """A finite past verb (by the tags) that is no "zou": "De rederij staakte op 30 december ...", a weak
-    past the tense words of the date tagger do not list."""
+    past the tense words of the date tagger do not list; not one of a relative clause the date at `at` is not
+    in ("wordt per 1 augustus opgevolgd door X, die eerder bij Y werkte")."""
     from timeline.story.tagging import tagged_plain
 
-    return any(t.tag.startswith("WW|pv|verl") and t.text.lower() not in MODAL_PASTS for t in tagged_plain(raw))
+    relative = None  # where the relative clause the words are in began
+    for token in tagged_plain(raw):
+        if token.tag == "VNW|betr":
+            relative = token.start
+        elif token.text in ",;:":
+            relative = None
+        elif token.tag.startswith("WW|pv|verl") and token.text.lower() not in MODAL_PASTS \
+                and (relative is None or relative <= at):
+            return True
+    return False
 
 
-def looked_back(expr: Expression, published, raw: str, language: str) -> Expression:
+def looked_back(expr: Expression, published, raw: str, language: str, at: int = 0) -> Expression:
     """The date as the past reads it, when the date tagger's reading lies after the publication while the
     sentence tells it in the past tense ("staakte op 30 december", published 10 January): the phrase resolved
     again, looking back; else the date as it was."""
-    if expr.period is None or expr.period.start_date <= published or not told_in_past(raw):
+    if expr.period is None or expr.period.start_date <= published or not told_in_past(raw, at):
         return expr
     from timeline.temporal.tagger import resolve
 

@@ -64,7 +64,7 @@ def told(article: Article, story: list[Sentence], found: list[Expression], langu
         raw = article.text[sentence.start : sentence.end]
         placed = tuple(
             Placed(e.offset[0] - sentence.start, e.offset[1] - sentence.start,
-                   looked_back(e, article.published, raw, language) if prefer == "tense" else e)
+                   looked_back(e, article.published, raw, language, e.offset[0] - sentence.start) if prefer == "tense" else e)
             for e in inside if e.type in ("DATE", "TIME") and e.period is not None
         )
         before = [s.text for s in story[max(0, index - 3) : index] if not s.heading]

@@ -63,4 +63,8 @@ def clause_direction(grammar: Grammar, text: str, position: int, widen: bool = T
     sentence = text[s_start:s_end]
     c_start, c_end = bounds(sentence, position - s_start, grammar.tense["clause"])
     found = direction_in(grammar, sentence[c_start:c_end])
-    return found or (direction_in(grammar, sentence) if widen else None)
+    return found or (direction_in(grammar, RELATIVE.sub("", sentence)) if widen else None)
+
+
+# ", die eerder bij Gazelle werkte": a relative clause after a comma tells its noun's past, not the sentence's tense
+RELATIVE = re.compile(r",\s+(?:die|wie|waar\w*)\b[^,;:.]*")
