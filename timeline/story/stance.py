@@ -51,7 +51,10 @@ def regards(text: str, words: StoryWords) -> bool:
 
 def not_yet(text: str, words: StoryWords) -> bool:
     """A main clause that says something has not happened ("heeft nog geen verklaring gegeven", "is nog niet
-    besloten"): no happening."""
+    besloten"), or that someone declined to comment ("wilde donderdag niet reageren"): no happening."""
+    lowered = text.lower()
+    if any(phrase in lowered for phrase in words.declining):
+        return True
     tokens = tagged_plain(text)
     verb = main_verb_of(tokens, words)
     if verb is None:

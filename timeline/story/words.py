@@ -74,6 +74,7 @@ class StoryWords:
     report_frames: frozenset[str] = frozenset()
     state_verbs: frozenset[str] = frozenset()
     refusals: frozenset[str] = frozenset()
+    declining: tuple[str, ...] = ()
     measure_nouns: frozenset[str] = frozenset()
     continuation: re.Pattern[str] = re.compile(r"(?!)")
     subject_adverbs: frozenset[str] = frozenset()
@@ -176,6 +177,7 @@ def story_words(language: str = "nl") -> StoryWords:
         report_frames=frozenset(s.report_frames),
         state_verbs=frozenset(s.state_verbs) | frozenset(s.auxiliaries),
         refusals=frozenset(s.refusals),
+        declining=tuple(s.declining),
         measure_nouns=frozenset(s.measure_nouns),
         subject_adverbs=frozenset(s.subject_adverbs),
         state_nouns=frozenset(s.state_nouns), home_state=s.home_state,

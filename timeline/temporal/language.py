@@ -130,6 +130,7 @@ class Story(Model):
     report_frames: tuple[str, ...]
     state_verbs: tuple[str, ...]
     refusals: tuple[str, ...]
+    declining: tuple[str, ...] = ()
     measure_nouns: tuple[str, ...]
     continuation_words: tuple[str, ...]
     subject_adverbs: tuple[str, ...]
