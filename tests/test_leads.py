@@ -156,3 +156,11 @@ def test_a_lead_dated_by_a_year_and_the_frame_that_tells_it_are_one_event_at_the
     told = [e for e in story.events if "Vreeswijk" in e.text]
     assert len(told) == 1, [(e.date.start, e.text) for e in story.events]
     assert told[0].date.start.isoformat() == "2025-09-25" and "besloten" in told[0].text
+
+
+def test_a_quote_said_by_hij_or_ze_is_headed_by_the_person_not_the_place_after_it(tmp_path):
+    story = story_of(tmp_path, "De provincie Zeeland opent een nieuwe veerdienst naar Vlissingen. Het Rijk betaalt "
+                               "de helft van de kosten. Minister Karin Bos steunt de plannen. \"De provincie moet nu "
+                               "snel gaan bouwen,\" zei ze vrijdag in Middelburg.\n")
+    quoted = [e.headline for e in story.events if e.headline.endswith("snel gaan bouwen")]
+    assert quoted == ["Karin Bos: De provincie moet snel gaan bouwen"], [e.headline for e in story.events]

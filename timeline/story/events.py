@@ -4,9 +4,11 @@ sentence that a date anchors (two dates give two), and the undated or
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, replace
+from typing import Callable
 
 from timeline.read.article import Article
 from timeline.read.header import past_dateline
@@ -20,7 +22,7 @@ from timeline.story.syntax import (
 from timeline.story.pronouns import about_that, demonstrative_named, of_those
 from timeline.story.repeats import drop_repeats
 from timeline.story.cast import Cast, cast
-from timeline.story.references import name_epithet, resolve
+from timeline.story.references import antecedent, name_epithet, resolve
 from timeline.story.sentences import Sentence, sentences
 from timeline.story.stance import at_its_date, explains, not_yet, regards, results_out
 from timeline.story.records import (  # noqa: F401  (the records are the story's words for what it makes)
@@ -149,7 +151,8 @@ def article_candidates(
         own = about_that(of_those(own, context), context)  # "Een daarvan betreft ...": the plural before it, of
         # the sentence told; "Een motie daarover": about the last thing the sentence before named
         line = named(resolve(headline(own, words, title), list(item.before), people, words, subject_only=True)[0])
-        line = spoken(own, line, words) if not title else line
+        speaker = lambda: antecedent(list(item.before), "person", people, words)  # noqa: E731
+        line = spoken(own, line, words, speaker) if not title else line
         actor = actor_words(line, words) + (actor_words(item.text, words) if title else ())  # who did what: the
         said = replace(item.features, actor=tuple(sorted(set(actor))))  # headline's subject ("... toen Musk een
         # bod deed": Musk), a title's and its lead sentence's ("NSC stapt uit kabinet" over "Het kabinet verliest ...")
@@ -211,17 +214,25 @@ def within(again: Candidate, lead: Candidate) -> bool:
     return lead.date.grain.value in COARSE and lead.date.start <= again.date.start < lead.date.end
 
 
-def spoken(sentence: str, line: str, words: StoryWords) -> str:
+def spoken(sentence: str, line: str, words: StoryWords, pronoun_of: Callable[[], str | None] = lambda: None) -> str:
     """Quoted speech with its speaker after it ("“We hebben deze stap genomen ...’’, aldus Schreinemacher") is
-    headed as a news site heads a quote: "Schreinemacher: We hebben deze stap genomen", never by the frame alone."""
+    headed as a news site heads a quote: "Schreinemacher: We hebben deze stap genomen", never by the frame alone;
+    a speaker said as "hij" or "zij" by the name `pronoun_of` gives, never a place after it ("in Den Haag")."""
     said = words.speaker.search(sentence) if sentence[:1] in QUOTES else None
-    name = NAME.search(sentence, said.end()) if said else None
-    if name is None or name.start() > said.end() + 20:
+    if said is None:
+        return line
+    pronoun = PRONOUN.match(sentence, said.end())
+    speaker = pronoun_of() if pronoun else None
+    name = NAME.search(sentence, said.end()) if not pronoun else None
+    if speaker is None and (name is None or name.start() > said.end() + 20):
         return line
     quote = FIRST_SENTENCE.split(sentence[1:said.start()].strip(" ,"), maxsplit=1)[0]
     if not has_main_verb(quote):
         return line
-    return shortened(f"{name.group(0).split()[-1]}: {headline(quote, words)}", words)
+    return shortened(f"{speaker or name.group(0).split()[-1]}: {headline(quote, words)}", words)
+
+
+PRONOUN = re.compile(r"(?:hij|zij|ze)\b")
 
 
 def first_person(sentence: str) -> bool:
