@@ -62,16 +62,34 @@ def in_subordinate(raw: str, position: int, words: StoryWords) -> bool:
     return not CLAUSE_BREAK.search(lowered, opened[-1].end())
 
 
-def in_relative(raw: str, position: int, words: StoryWords) -> bool:
+def in_relative(raw: str, position: int, words: StoryWords, alone: bool = False) -> bool:
     """Inside a relative clause set off by commas (", dat ... ,") with the sentence going on after it, or a "die"
     or "wat" clause after a comma that ends the sentence."""
     opened = list(words.relative.finditer(raw, max(0, position - REACH), position))
     if not opened or CLAUSE_BREAK.search(raw, opened[-1].end(), position):
-        return False
+        return noun_clause(raw, position, alone)
     closing = raw.find(",", position, position + REACH)
     if closing == -1:  # "Hij volgt Steijn op, die vorige week werd ontslagen.": a "die" or "wat" clause that ends the
         return opened[-1].group(0).rstrip().endswith(("die", "wat"))  # sentence tells of what it names, too
     return bool(raw[closing + 1 : closing + 40].strip(" .!?’”"))
+
+
+def noun_clause(raw: str, position: int, alone: bool = False) -> bool:
+    """Inside a relative clause right after its noun ("de jaarcijfers die op 1 april verschenen, ...", "De heffingen
+    die volgende week zouden ingaan, gaan ..."): a relative pronoun by the tags before the date, no mark between,
+    and a comma after it that the sentence goes on past. The sentence's only date (`alone`) dates it still, but
+    for what would have happened ("zouden"): "de restricties die vandaag zijn ingegaan" is news of that day."""
+    from timeline.story.tagging import tagged_plain
+
+    tokens = tagged_plain(raw)
+    before = [t for t in tokens if t.end <= position]
+    opener = next((k for k in range(len(before) - 1, -1, -1) if before[k].tag == "VNW|betr" or before[k].tag == "LET"), None)
+    if opener is None or before[opener].tag != "VNW|betr" or not opener or not before[opener - 1].tag.startswith("N|"):
+        return False
+    closing = raw.find(",", position)
+    if closing == -1 or not raw[closing + 1:].strip(" .!?’”"):
+        return False
+    return not alone or any(t.text.lower() in ("zou", "zouden") for t in tokens if before[opener].end <= t.start < closing)
 
 
 ARTICLE_BEFORE = re.compile(r"\b(?:de|het|een)\s+$", re.IGNORECASE)
@@ -149,10 +167,10 @@ def roles(raw: str, placed: list[Placed], words: StoryWords) -> list[str]:
             role = "recurring"  # "elk voorjaar": a habit, not a happening
         elif words.topic.match(raw[item.end :]):
             role = "topic"  # "2026 wordt een beslissend jaar": talk about a year
-        elif in_relative(raw, item.start, words) or attributive(raw, item.start, item.end):
+        elif in_relative(raw, item.start, words, len(placed) == 1) or attributive(raw, item.start, item.end):
             role = "relative"  # "Lumenta, dat in 2019 werd opgericht, telt ...", "de vorige week ontslagen trainer"
-        elif words.comparison.search(lowered_clause):
-            role = "base"
+        elif words.comparison.search(lowered_clause) or words.compared_with.search(raw, max(0, item.start - 20), item.start):
+            role = "base"  # "ten opzichte van 2024", "30 procent hoger dan vorig jaar", "Net als vorig jaar"
         elif expected_in(raw, item.start, words):
             role = "outlook"  # "... en verwacht dat de sector volgend jaar herstelt": an expectation's date
         elif words.qualifier.search(raw[max(0, item.start - QUALIFIER_REACH) : item.start].lower()):

@@ -214,21 +214,27 @@ def subject_first(text: str, words: StoryWords) -> str:
     """"Het voorbije jaar sloot OpenAI een deal" → "OpenAI sloot een deal"."""
     verb = finite_verb(text, words)
     if verb is None or verb.start() == 0:
-        return swap_after_verb(text, verb) if verb is not None else text
+        return swap_after_verb(text, verb, words) if verb is not None else text
     fronted = text[: verb.start()].strip()
     opener = fronted.split()[0].lower()
     if opener not in words.fronted and not re.search(r"\d", fronted) and not fronted.lower().startswith(("het voorbije", "het afgelopen")):
         return text
-    return swap_after_verb(text, verb)
+    return swap_after_verb(text, verb, words)
 
 
-def swap_after_verb(text: str, verb: re.Match[str]) -> str:
-    """"sloot OpenAI een deal" → "OpenAI sloot een deal" (what stood before the verb goes)."""
+def swap_after_verb(text: str, verb: re.Match[str], words: StoryWords) -> str:
+    """"sloot OpenAI een deal" → "OpenAI sloot een deal" (what stood before the verb goes); the subject whole, by
+    the tags where they find it longer ("won de roeiploeg van Delft de Varsity")."""
     after = text[verb.end() :].lstrip(" ,")
     subject = ACTOR.match(after) or SUBJECT.match(after)
     if subject is None:
         return text
-    return f"{subject.group(0)} {verb.group(0)} {after[subject.end():].lstrip(' ,')}".strip()
+    cut = subject.end()
+    tokens = tagged_plain(after[:120])
+    end = subject_end(tokens, 0, words, set()) if tokens else 0
+    if end and tokens[end - 1].end > cut:
+        cut = tokens[end - 1].end
+    return f"{after[:cut]} {verb.group(0)} {after[cut:].lstrip(' ,')}".strip()
 
 
 def verb_after_subject(clause: str, words: StoryWords) -> str:

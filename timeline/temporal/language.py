@@ -93,6 +93,7 @@ class Story(Model):
     bounds: tuple[str, ...]
     bound_reach: int
     comparisons: tuple[str, ...]
+    comparison_right_before: tuple[str, ...] = ()
     change_from: tuple[str, ...]
     change_to: tuple[str, ...]
     figure_units: tuple[str, ...]
