@@ -19,7 +19,7 @@ from timeline.story.shorten import shortened
 from timeline.story.syntax import (
     actor_words, has_main_verb, in_past, main_verb_of, outlook, report_frame, tagged_plain, tells_action,
 )
-from timeline.story.pronouns import about_that, demonstrative_named, of_those
+from timeline.story.pronouns import about_that, demonstrative_named, of_those, that_thing
 from timeline.story.repeats import drop_repeats
 from timeline.story.cast import Cast, cast
 from timeline.story.references import antecedent, name_epithet, resolve
@@ -148,7 +148,8 @@ def article_candidates(
     def candidate(date: EventDate, item: Told, kind: str, expected: bool = False, title: str | None = None, **extra):
         own = demonstrative_named(own_words(item, words), list(item.before))
         context = list(item.before)[:-1] if item.before and own.startswith(item.before[-1]) else list(item.before)
-        own = about_that(of_those(own, context), context)  # "Een daarvan betreft ...": the plural before it, of
+        own = that_thing(about_that(of_those(own, context), context), context, words)  # "Een daarvan betreft ...":
+        # the plural before it, of
         # the sentence told; "Een motie daarover": about the last thing the sentence before named
         line = named(resolve(headline(own, words, title), list(item.before), people, words, subject_only=True)[0])
         speaker = lambda: antecedent(list(item.before), "person", people, words)  # noqa: E731

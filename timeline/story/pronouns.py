@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.story.subjects import name_end
+from timeline.story.subjects import name_end, phrase_end
 from timeline.story.syntax import subject_span, tagged_plain
 from timeline.story.words import StoryWords
 
@@ -132,3 +132,34 @@ def about_that(sentence: str, before: list[str]) -> str:
         first = phrase_start(previous, first - 2)  # "een verbod op vuurwerk", not "vuurwerk"
     phrase = before[-1][previous[first].start:previous[head].end]
     return f"{found.group(1)}{found.group(3)} {phrase}{sentence[found.end():]}"
+
+
+THAT_NOUN = re.compile(r"(Dat|Die|Dit|Deze)\s+([a-z][\w-]{2,})\b")
+OF_NOUN = frozenset({"van", "voor", "over", "tegen", "naar", "om", "met", "op"})  # a phrase of the noun's own
+
+
+def that_thing(sentence: str, before: list[str], words) -> str:
+    """"Dat plan kreeg ... steun", after "... presenteerde een plan voor rekeningrijden": "Het plan voor
+    rekeningrijden kreeg ... steun", the noun with the phrase of its own that the sentence before gave it; without
+    one, the demonstrative still becomes the article ("Het besluit leidde ...")."""
+    found = THAT_NOUN.match(sentence)
+    if not found or not before:
+        return sentence
+    tokens = tagged_plain(sentence[:80])
+    if len(tokens) < 3 or not tokens[1].tag.startswith("N|soort") or not tokens[2].tag.startswith("WW|pv"):
+        return sentence  # "Dat bleek ...", "Die eerste ...": no noun of its own after it
+    if found.group(2).lower() in words.time_units:
+        return sentence  # "Deze week publiceerde ...": a time, not a thing told before
+    article = "Het" if found.group(1) in ("Dat", "Dit") else "De"
+    previous = tagged_plain(before[-1])
+    noun = found.group(2).lower()
+    at = next((k for k, t in enumerate(previous) if t.text.lower() == noun), None)
+    own = ""
+    if at is not None and at + 2 < len(previous) and previous[at + 1].text in OF_NOUN:
+        end = phrase_end(previous, at + 2, set(), words)
+        while end < min(len(previous), at + 6) and end == at + 2 and not previous[end].tag.startswith(("LET", "WW|pv", "VG")):
+            end += 1  # "voor rekeningrijden": a word the noun phrases do not know
+        if end > at + 2 and end + 1 < len(previous) and previous[end].text in OF_NOUN:
+            end = max(end, phrase_end(previous, end + 1, set(), words))  # "voor zonnepanelen op boerderijen"
+        own = " " + before[-1][previous[at + 1].start:previous[end - 1].end] if end > at + 2 else ""
+    return f"{article} {found.group(2)}{own}{sentence[found.end():]}"

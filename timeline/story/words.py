@@ -96,6 +96,7 @@ class StoryWords:
     headline_deictic: frozenset[str] = frozenset()  # "afgelopen september": a month said from the day of writing
     speaker: re.Pattern[str] = re.compile(r"(?!)")  # "”, lichtte Jetten toe": the verb that names who spoke
     month_words: frozenset[str] = frozenset()  # months and seasons: a date phrase with one stays in a headline
+    time_units: frozenset[str] = frozenset()  # "week", "maanden": the units of time
     time_words: frozenset[str] = frozenset()  # months, seasons and weekdays: never a subject ("Maandag presenteerde")
     person_kinds: tuple[str, ...] = ()  # person titles and nouns: a name's type word that makes it a person's
     type_words: tuple[str, ...] = ()  # every type word a name may come with
@@ -199,6 +200,7 @@ def story_words(language: str = "nl") -> StoryWords:
         headline_deictic=frozenset(s.headline_deictic),
         speaker=re.compile(rf"[”’'\"]+,?\s+(?:{alternatives(s.speech_verbs)})\s+(?:de\s+|het\s+)?"),
         month_words=frozenset(lang.months) | frozenset(lang.seasons),
+        time_units=frozenset(lang.units),
         time_words=frozenset(lang.months) | frozenset(lang.seasons) | frozenset(lang.weekdays),
         person_kinds=tuple(s.person_titles) + tuple(s.person_nouns),
         type_words=tuple(s.organisation_nouns) + tuple(s.person_titles) + tuple(s.person_nouns) + tuple(s.institutions),
