@@ -39,8 +39,8 @@ def subject_end(tokens: Sequence[Token], i: int, words: StoryWords, dated: set[i
     if end == start:
         return i
     while end < len(tokens):
-        if tags[end].startswith("N|eigen") and end not in dated:  # "minister van Financiën Sophie Hermans"
-            end += 1
+        if end not in dated and (tags[end].startswith("N|eigen") or capital_in_name(tokens, end)):
+            end += 1  # "minister van Financiën Sophie Hermans", "verzekeraar Veluwe Leven", "tennisbond Net Nederland"
             continue
         if tokens[end].text.lower() in words.subject_adverbs:  # "ChatGPT zelf", "Altman daarentegen"
             if end + 1 < len(tokens) and tags[end + 1].startswith(("N|", "LID", "TW", "ADJ", "VNW")):
@@ -56,7 +56,9 @@ def subject_end(tokens: Sequence[Token], i: int, words: StoryWords, dated: set[i
         # "bestelden klanten voor 3,6 miljard euro": an amount goes with the verb
         if not change and (word == "van" or (word in ATTACHED and common) or word == "en"):
             after = phrase_end(tokens, quantity_end(tokens, end + 1, words), dated, words)
-            if after > end + 1 and not any(k in dated for k in range(end, after)):
+            moved = word == "van" and after < len(tokens) and tokens[after].text.lower() == "naar"
+            if after > end + 1 and not moved and not any(k in dated for k in range(end, after)):  # not "verhuisde
+                # van Apeldoorn naar Utrecht": from where it moved
                 end = after
                 continue
         break
@@ -65,6 +67,15 @@ def subject_end(tokens: Sequence[Token], i: int, words: StoryWords, dated: set[i
 
 GENITIVE = ("'s", "’s")
 NAME_LINKS = frozenset({"de", "van", "der", "den", "ter", "ten", "het", "op", "in", "aan"})  # "Ilse de Boer", "Van der Berg"
+
+
+def capital_in_name(tokens: Sequence[Token], k: int) -> bool:
+    """A capitalised word the tags gave no name's tag that a name goes on from or to ("Veluwe Leven", "Net
+    Nederland"): part of that name."""
+    word = tokens[k].text
+    if not (word[:1].isupper() and word[:1].isalpha()) or tokens[k].tag.startswith("LET"):
+        return False
+    return tokens[k - 1].tag.startswith("N|eigen") or (k + 1 < len(tokens) and tokens[k + 1].tag.startswith("N|eigen"))
 
 
 def name_end(tokens: Sequence[Token], i: int, dated: set[int]) -> int:
