@@ -60,6 +60,8 @@ def subject_first(text: str, words: StoryWords, dated_spans: list[tuple[int, int
     while start < len(tokens) and (start in dated or (tokens[start].tag == "BW" and quantity_end(tokens, start, words)
                                                       == start)):  # "vond hierover een overleg plaats"
         start += 1
+    if start + 2 < len(tokens) and tokens[start + 1].text.lower() == "hele" and tokens[start + 2].text.lower() in WHOLE_TIMES:
+        start += 3  # "reden zaterdag de hele dag geen treinen": a stretch of time, no subject
     if start < len(tokens) and tokens[start].tag.startswith("VNW|pers"):
         return None  # "Op 14 mei kondigde hij ... aan": the pronoun's name is put first where it is resolved
     end = subject_end(tokens, start, words, dated)
@@ -67,11 +69,27 @@ def subject_first(text: str, words: StoryWords, dated_spans: list[tuple[int, int
         end -= 1  # "schrapte Tata Steel ook al 580 banen": the adverb stays after the verb
     if end == start:
         return text  # no subject found after the verb: the words as they stand, never a guess
+    if tokens[start].text.lower() == "geen" and fronted_place(tokens, verb, dated):
+        return text  # "Tussen Amsterdam en Haarlem reden geen treinen": no subject to put first ("Geen treinen reden")
     first, last = widened(text, tokens[start].start, tokens[end - 1].end)
     subject = TITLE_OF_NAME.sub(r"\1 \2", text[first:last].rstrip(" ,"))
     between = text[tokens[verb].end:first].strip(" ,")
     rest = text[last:].strip(" ,")
     return " ".join(part for part in (subject, tokens[verb].text, between, rest) if part)
+
+
+WHOLE_TIMES = frozenset({"dag", "week", "ochtend", "middag", "avond", "nacht", "maand", "jaar", "weekend"})
+PLACE_OPENERS = frozenset({"in", "op", "bij", "tussen", "aan", "rond", "nabij"})
+
+
+def fronted_place(tokens: Sequence[Token], verb: int, dated: set[int]) -> str:
+    """A fronted phrase that says where, with a name in it and no date ("Op Schiphol", "Tussen Amsterdam en
+    Haarlem")."""
+    if verb < 2 or tokens[0].text.lower() not in PLACE_OPENERS or dated & set(range(verb)) \
+            or not all(t.tag.startswith(("N|eigen", "VG|neven", "LID", "VZ")) for t in tokens[1:verb]) \
+            or not any(t.tag.startswith("N|eigen") for t in tokens[1:verb]):
+        return ""
+    return tokens[0].text.lower() + " " + " ".join(t.text for t in tokens[1:verb])
 
 
 # "minister van Klimaat en Groene Groei, Sophie Hermans": the title and the name, without what the title is of
