@@ -168,15 +168,6 @@ def test_plans_and_forecasts_are_marked_expected(story):
     assert not one(story, "riep Altman begin december")["expected"]
 
 
-def test_events_are_ordered_by_start_then_coarser_first(story):
-    keys = [(e["date"]["start"], e["date"]["end"]) for e in story["events"]]
-    starts = [k[0] for k in keys]
-    assert starts == sorted(starts)
-    for (s1, e1), (s2, e2) in zip(keys, keys[1:]):
-        if s1 == s2:
-            assert e1 >= e2
-
-
 def test_each_event_keeps_its_sources(story):
     for event in story["events"]:
         assert event["sources"]

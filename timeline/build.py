@@ -24,7 +24,7 @@ from timeline.story.merge import tellings
 from timeline.story.edits import Edits, apply_edits
 from timeline.editing import added_event, edit_date, split_off
 from timeline.story.relevance import Subject, keep
-from timeline.models import Event, EventDate, Source, Timeline
+from timeline.models import Event, EventDate, Source, Timeline, event_order
 
 
 
@@ -225,11 +225,6 @@ def about(outcome: Outcome, focus: Subject) -> bool:
     return mine > 0 and mine >= max(counts.values())
 
 
-def order_key(event: Event) -> tuple:
-    """By period start; at the same start the coarser period first; then by text."""
-    return (event.date.start, -(event.date.end - event.date.start).days, event.text, event.id)
-
-
 class Collector:
     """Gathers outcomes into a timeline; reports skipped articles as they come."""
 
@@ -304,7 +299,7 @@ class Collector:
             made = partial(added_event, sources=self.sources, focus=focus, language=language)
             events = apply_edits(events, edits, partial(edit_date, language=language), warn, made)
         events = keep(events, focus, key, belong)
-        return Timeline(title=title, events=tuple(sorted(events, key=order_key))), told
+        return Timeline(title=title, events=tuple(sorted(events, key=event_order))), told
 
 
 def build_timeline(items: list[Input], prefer: Prefer = "tense", language: str = "nl", title: str | None = None,

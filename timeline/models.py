@@ -59,6 +59,39 @@ class Grain(str, Enum):
 _GRAIN_ORDER = list(Grain)
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+MONTH_DAYS = 31
+
+
+def story_order(start: dt.date, end: dt.date, grain: Grain, text: str, ident: str) -> tuple:
+    """The one order of a story's events, in every output (JSON, Markdown, HTML, ICS, TimelineJS): by the year
+    a reader places it in (its heading: `heading_year`); within it by the last month of that year it covers, a
+    month's own events before the calendar periods that end in it ("eind 2025", the whole year after December's
+    events); then by start, the longer first, by text and id. A longer stretch counted back from a day ("kort voor
+    17 december", "het voorbije jaar" up to 30 December) stands at its last day, before that day's own events."""
+    year = heading_year(start, end)
+    last = min(end - dt.timedelta(days=1), dt.date(year, 12, 31))
+    fine = grain.rank <= Grain.MONTH.rank and (end - start).days <= MONTH_DAYS
+    if not fine and counted_back(start, end):
+        return (year, last.month, False, last.toordinal(), -(end - start).days, text, ident)
+    return (year, last.month, not fine, start.toordinal(), -(end - start).days, text, ident)
+
+
+def counted_back(start: dt.date, end: dt.date) -> bool:
+    """A period cut at a day, not a calendar unit: its exclusive end is no first of a month."""
+    return end.day != 1
+
+
+def heading_year(start: dt.date, end: dt.date) -> int:
+    """The year a reader places a period in: the year it starts in; for a stretch counted back from a day, the year
+    that holds most of it ("het voorbije jaar" from 31 December 2024 to 30 December 2025: 2025)."""
+    if not counted_back(start, end):
+        return start.year
+    return (start + (end - start) / 2).year
+
+
+def event_order(event) -> tuple:
+    """`story_order` of an Event."""
+    return story_order(event.date.start, event.date.end, event.date.grain, event.text, event.id)
 
 
 def clean(text: str) -> str:

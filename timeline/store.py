@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from timeline.build import SOURCE_FIELDS, Outcome, candidate_of, candidate_row
-from timeline.models import Event, Source
+from timeline.models import Event, Source, event_order, heading_year
 from timeline.parts import join_block, probe, root, tupled, unite
 from timeline.story import blocks as keyed
 from timeline.story.diff import fingerprint
@@ -47,7 +47,8 @@ CREATE TABLE meta (seq INTEGER PRIMARY KEY, cls BLOB, probe BLOB);
 CREATE TABLE keys (k TEXT, cls BLOB, seq INTEGER);
 CREATE TABLE owned (id TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE part (root INTEGER, seq INTEGER);
-CREATE TABLE event (ins INTEGER, start INTEGER, negdays INTEGER, text TEXT, id TEXT, relevance INTEGER, rec BLOB);
+CREATE TABLE event (ins INTEGER, year INTEGER, lastmonth INTEGER, coarse INTEGER, start INTEGER, negdays INTEGER, text TEXT,
+                    id TEXT, relevance INTEGER, rec BLOB);
 CREATE TABLE story (pos INTEGER PRIMARY KEY, year INTEGER, rec BLOB);
 CREATE TABLE prev (id TEXT PRIMARY KEY, fp BLOB, seq INTEGER) WITHOUT ROWID;
 CREATE TABLE source (seq INTEGER PRIMARY KEY, rec BLOB);
@@ -217,10 +218,10 @@ class Store:
 
     def add_events(self, found: Iterable[tuple[int, bool, Event]], keep: Callable[[Event, bool], bool]) -> None:
         """Merged events (first candidate's number, belongs to the subject, event) that `keep` keeps."""
-        rows = ((ins, e.date.start.toordinal(), -(e.date.end - e.date.start).days, e.text, e.id, e.relevance,
-                 pickle.dumps(e, protocol=5)) for ins, belong, e in found if keep(e, belong))
+        rows = ((ins, *event_order(e), e.relevance, pickle.dumps(e, protocol=5))
+                for ins, belong, e in found if keep(e, belong))
         self.db.execute("BEGIN")
-        self.db.executemany("INSERT INTO event VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        self.db.executemany("INSERT INTO event VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         self.db.execute("COMMIT")
 
     def key_moments(self, key: int) -> None:
@@ -239,9 +240,9 @@ class Store:
         self.db.execute("COMMIT")
 
     def order(self, carry: bool) -> int:
-        """The story in order (by start; the longer first; by text, id), each event with its
-        SEQUENCE carried from the previous build; how many events."""
-        query = "SELECT rec FROM event ORDER BY start, negdays, text, id, ins"
+        """The story in its one order (models.story_order), each event with its SEQUENCE carried from the
+        previous build; how many events."""
+        query = "SELECT rec FROM event ORDER BY year, lastmonth, coarse, start, negdays, text, id, ins"
         pos = 0
         rows = []
         for (rec,) in self.db.execute(query):
@@ -250,7 +251,7 @@ class Store:
                 event = event.model_copy(update={"sequence": self.sequence(event)})
                 rec = pickle.dumps(event, protocol=5)
             pos += 1
-            rows.append((pos, event.date.start.year, rec))
+            rows.append((pos, heading_year(event.date.start, event.date.end), rec))
             if len(rows) >= BATCH:
                 self.db.executemany("INSERT INTO story VALUES (?, ?, ?)", rows)
                 rows = []

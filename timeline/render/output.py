@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from timeline.errors import OutputError
-from timeline.models import FILE_NAMES, Timeline
+from timeline.models import FILE_NAMES, Timeline, heading_year
 from timeline.render.split import split
 from timeline.render.staging import advice, locked_folder, new_staging, settle, swap
 
@@ -91,7 +91,7 @@ def year_pages(timeline, formats: list[str], env, look) -> dict[str, Producer]:
 def estimated_height(timeline: Timeline) -> int:
     """A first height for the embed's iframe, before the page tells its own: room for each
     event's headline, a few lines of text and its source, each year's heading, the title."""
-    years = len({e.date.start.year for e in timeline.events})
+    years = len({heading_year(e.date.start, e.date.end) for e in timeline.events})
     lines = sum(3 + len(e.text) // 70 for e in timeline.events)
     return 160 + 70 * years + 26 * lines
 

@@ -1,27 +1,25 @@
 """What the Markdown and HTML templates print: every value ready, no date arithmetic left.
 
-Events are grouped by the year they start in. Within a year they stand so that a
-reader sees the months in order: each event at the last month of that year it
-covers, and a period longer than a month (a season, "eind 2025", the whole
-year) after the events of the months it covers. A whole-year event shows no
+Events are grouped by the year they start in, in the story's one order (models.story_order,
+the order of timeline.json too): within a year a reader sees the months in order, each event
+at the last month of that year it covers, and a period longer than a month (a season, "eind
+2025", the whole year) after the events of the months it covers. A whole-year event shows no
 label of its own: the year heading is its date.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import groupby
 
-from timeline.models import Event, EventDate, Grain, Source, Timeline
+from timeline.models import Event, EventDate, Grain, Source, Timeline, event_order, heading_year
 from timeline.temporal import periods
 from timeline.temporal.labels import day_label
 from timeline.temporal.language import load
 
 LANGUAGE = "nl"  # the language of headings and dates in the rendered timeline
-MONTH_DAYS = 31
 
 # CommonMark backslash-escapes any ASCII punctuation; these are the inline ones
 # that could start markup (emphasis, code, links, HTML, entities, tables, strikethrough).
@@ -99,10 +97,10 @@ def markdown_url(url: str) -> str:
 
 def view(timeline: Timeline, escape: Callable[[str], str], calendar: str = "") -> dict:
     """What the templates print; `calendar` is the https address the calendar is served from, if any."""
-    events = sorted(timeline.events, key=lambda event: event.date.start)
+    events = sorted(timeline.events, key=event_order)  # the story's own order (models.story_order)
     years = [
-        YearGroup(str(year), tuple(entry(e, escape, year) for e in sorted(group, key=reading_order)))
-        for year, group in groupby(events, key=lambda event: event.date.start.year)
+        YearGroup(str(year), tuple(entry(e, escape, year) for e in group))
+        for year, group in groupby(events, key=lambda event: heading_year(event.date.start, event.date.end))
     ]
     return {"title": escape(timeline.title), "count": len(events), "span": span(events), "years": years,
             "subscribe": subscribe(calendar, escape), "added_title": escape(load(LANGUAGE).labels.added)}
@@ -126,18 +124,6 @@ def parts(text: str, escape: Callable[[str], str]) -> tuple[Part, ...]:
         found.append(Part(insertion.group(1), True))
         at = insertion.end()
     return tuple(found + ([Part(text[at:], False)] if at < len(text) or not found else []))
-
-
-def fine(date: EventDate) -> bool:
-    return date.grain.rank <= Grain.MONTH.rank and (date.end - date.start).days <= MONTH_DAYS
-
-
-def reading_order(event: Event) -> tuple:
-    """Within a year: by the last month of that year the event covers; a month's own events
-    before the longer periods that end in it; then by start, the longer first."""
-    date = event.date
-    last = min(date.end - dt.timedelta(days=1), dt.date(date.start.year, 12, 31))
-    return (last.month, not fine(date), date.start, -(date.end - date.start).days, event.id)
 
 
 def entry(event: Event, escape: Callable[[str], str], year: int) -> Entry:
@@ -207,5 +193,5 @@ def span(events: Iterable[Event]) -> str:
     events = list(events)
     if not events:
         return ""
-    first, last = events[0].date.start.year, events[-1].date.start.year
+    first, last = (heading_year(e.date.start, e.date.end) for e in (events[0], events[-1]))
     return str(first) if first == last else f"{first}–{last}"
