@@ -24,3 +24,8 @@ def test_a_part_of_one_day_reads_as_its_day_and_the_part_never_a_clock_time_it_d
 
 def test_a_week_reads_as_its_days():
     assert read("vorige week") == "8 – 14 december 2025"
+
+
+def test_a_year_counted_back_from_a_day_reads_as_the_year_up_to_that_day():
+    assert read("het voorbije jaar") == "het jaar tot en met 17 december 2025"
+    assert read("in 2024") == "2024"

@@ -60,7 +60,14 @@ def base_label(labels: Labels, period: Period) -> str:
         return labels.day_part.format(day=day_label(labels, period.start_date), part=part)
     if period.grain.is_time_of_day:
         return labels.time.format(day=day_label(labels, period.start_date), time=period.start.strftime("%H:%M"))
-    return unit_label(labels, period) if periods.aligned(period) else range_label(labels, period)
+    if periods.aligned(period):
+        return unit_label(labels, period)
+    if period.grain is Grain.YEAR and YEAR_DAYS[0] <= (period.end - period.start).days <= YEAR_DAYS[1]:
+        return labels.year_until.format(day=day_label(labels, period.end_date - dt.timedelta(days=1)))
+    return range_label(labels, period)
+
+
+YEAR_DAYS = (364, 367)  # a year counted back from a day, however its ends fall
 
 
 def label(period: Period, mod: Mod | None = None, language: str = "nl") -> str:

@@ -40,6 +40,7 @@ class Labels(Model):
     year: str
     decade: str
     range: str
+    year_until: str = "{day}"
     time: str
     day_part: str
     day_parts: dict[str, str]  # the starting hour ("0", "12") -> the part
