@@ -86,7 +86,8 @@ def name_end(tokens: Sequence[Token], i: int, dated: set[int]) -> int:
     while end < len(tokens) and end not in dated and tokens[end].text[:1].isupper() and tokens[end].text[:1].isalpha():
         end += 1
         links = end
-        while links < len(tokens) and tokens[links].text in NAME_LINKS:
+        while links < len(tokens) and tokens[links].text in NAME_LINKS and tokens[links].text != "in":  # not
+            # "Feyenoord in Europa": "op" and "aan" link a place's name ("Bergen op Zoom"), "in" says where
             links += 1
         if links > end and links < len(tokens) and tokens[links].text[:1].isupper():
             end = links
