@@ -22,7 +22,7 @@ from timeline.story.syntax import (
 from timeline.story.pronouns import about_that, demonstrative_named, of_those, that_thing
 from timeline.story.repeats import drop_repeats
 from timeline.story.cast import Cast, cast
-from timeline.story.references import antecedent, name_epithet, resolve
+from timeline.story.references import antecedent, him_named, name_epithet, resolve
 from timeline.story.sentences import Sentence, sentences
 from timeline.story.stance import at_its_date, explains, not_yet, regards, results_out
 from timeline.story.records import (  # noqa: F401  (the records are the story's words for what it makes)
@@ -152,6 +152,7 @@ def article_candidates(
         # the plural before it, of
         # the sentence told; "Een motie daarover": about the last thing the sentence before named
         line = named(resolve(headline(own, words, title), list(item.before), people, words, subject_only=True)[0])
+        line = him_named(line, list(item.before), people, words)
         speaker = lambda: antecedent(list(item.before), "person", people, words)  # noqa: E731
         line = spoken(own, line, words, speaker) if not title else line
         actor = actor_words(line, words) + (actor_words(item.text, words) if title else ())  # who did what: the

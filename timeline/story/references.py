@@ -236,6 +236,20 @@ def resolve(text: str, before: list[str], people: Cast, words: StoryWords, subje
     return insert(text, found, name), name
 
 
+HIM = re.compile(r"(?<=\s)hem\b")
+
+
+def him_named(line: str, before: list[str], people: Cast, words: StoryWords) -> str:
+    """"De gemeenteraad zegde het vertrouwen in hem op": "hem" in a headline is the one person the three
+    sentences before name ("... in Eric van Oosterhout op"); with none or more than one, it stays."""
+    if not HIM.search(line):
+        return line
+    persons = {n for text in before[-3:] for n, kind in people.names_in(text, words)
+               if n in people.persons or kind.lower() in words.person_kind_words}  # "burgemeester Eric van Oosterhout"
+    whole = {n for n in persons if not any(n != m and n in m for m in persons)}  # "Van Oosterhout" is in the whole name
+    return HIM.sub(whole.pop(), line, count=1) if len(whole) == 1 else line
+
+
 COMPOUND_TAIL = re.compile(r"(De|Het|de|het)\s+([a-z]{4,})\b")
 
 
