@@ -153,7 +153,7 @@ def article_candidates(
         # the sentence told; "Een motie daarover": about the last thing the sentence before named
         line = named(resolve(headline(own, words, title), list(item.before), people, words, subject_only=True)[0])
         line = him_named(line, list(item.before), people, words)
-        speaker = lambda: antecedent(list(item.before), "person", people, words)  # noqa: E731
+        speaker = lambda pronoun="": antecedent(list(item.before), "person", people, words, pronoun=pronoun)  # noqa: E731
         line = spoken(own, line, words, speaker) if not title else line
         actor = actor_words(line, words) + (actor_words(item.text, words) if title else ())  # who did what: the
         said = replace(item.features, actor=tuple(sorted(set(actor))))  # headline's subject ("... toen Musk een
@@ -216,7 +216,7 @@ def within(again: Candidate, lead: Candidate) -> bool:
     return lead.date.grain.value in COARSE and lead.date.start <= again.date.start < lead.date.end
 
 
-def spoken(sentence: str, line: str, words: StoryWords, pronoun_of: Callable[[], str | None] = lambda: None) -> str:
+def spoken(sentence: str, line: str, words: StoryWords, pronoun_of: Callable[[str], str | None] = lambda _: None) -> str:
     """Quoted speech with its speaker after it ("“We hebben deze stap genomen ...’’, aldus Schreinemacher") is
     headed as a news site heads a quote: "Schreinemacher: We hebben deze stap genomen", never by the frame alone;
     a speaker said as "hij" or "zij" by the name `pronoun_of` gives, never a place after it ("in Den Haag")."""
@@ -224,7 +224,7 @@ def spoken(sentence: str, line: str, words: StoryWords, pronoun_of: Callable[[],
     if said is None:
         return line
     pronoun = PRONOUN.match(sentence, said.end())
-    speaker = pronoun_of() if pronoun else None
+    speaker = pronoun_of(pronoun.group(0)) if pronoun else None
     name = NAME.search(sentence, said.end()) if not pronoun else None
     if speaker is None and (name is None or name.start() > said.end() + 20):
         return line

@@ -30,11 +30,13 @@ NAMED = re.compile(r"\s*\[([^\]]+)\]")
 
 
 def antecedent(
-    before: list[str], kind: str, people: Cast, words: StoryWords, noun: str = "", salient: bool = False
+    before: list[str], kind: str, people: Cast, words: StoryWords, noun: str = "", salient: bool = False,
+    pronoun: str = "",
 ) -> str | None:
     """The fitting name of the nearest sentence before that has one: the first there (a
     sentence's subject comes first), or one that the noun names ("de brouwer": Maasbrouwerij).
-    "Het bedrijf" never stands for an institution, nor for a name of another type ("Omroep Horizon")."""
+    "Het bedrijf" never stands for an institution, nor for a name of another type ("Omroep Horizon");
+    "hij" never for a woman's first name, "zij" never for a man's."""
     pool = people.persons if kind == "person" else people.organisations
     typed = typed_as(noun, pool, people, words)
     if typed:  # "de verzekeraar": the article's name that came with that type, the nearest mention first
@@ -47,6 +49,8 @@ def antecedent(
         bare = [POSSESSIVE.sub("", n) for n, _ in people.names_in(text, words)]  # "OpenAI’s" is OpenAI
         allowed = [n for n in bare if n in pool and (len(n) > 2 or kind == "place" and n.isupper())
                    and not institution(n, people, words) and (n not in people.places or noun.endswith(words.place_nouns))]
+        if pronoun:  # "Joost Verhagen droeg de leiding over aan Lisa Bakker. Zij opende ...": Lisa Bakker
+            allowed = [n for n in allowed if gender_fits(n, pronoun, words)]
         if kind == "place":  # a country or a town: no company or person of a type ("chipmaker Lumora")
             allowed = [n for n in allowed if not people.types.get(n)]
         fitting = [n for n in allowed if kind == "person" or fits(n, noun, people, words)]
@@ -65,6 +69,14 @@ def antecedent(
         if chosen:
             return max(chosen, key=lambda n: people.counts[n]) if salient else chosen[0]
     return None
+
+
+def gender_fits(name: str, pronoun: str, words: StoryWords) -> bool:
+    """Whether a person's first name allows the pronoun: a name of neither list allows both."""
+    first = name.split(" ", 1)[0].lower()
+    if pronoun == "hij":
+        return first not in words.female_names
+    return pronoun not in ("zij", "ze") or first not in words.male_names
 
 
 def typed_as(noun: str, pool: frozenset[str], people: Cast, words: StoryWords) -> set[str]:
@@ -228,7 +240,8 @@ def resolve(text: str, before: list[str], people: Cast, words: StoryWords, subje
         return (insert(text, found, group), group) if group else (text, None)
     if found.kind == "organisation" and not found.noun and before and thing_subject(before[-1], words):
         return text, None  # "Dat kabinet zat er sinds 2022. Het kwam ten val": "het" is that cabinet, no name
-    name = antecedent(before, found.kind, people, words, found.noun)
+    pronoun = text[found.start:found.end].lower() if found.kind == "person" and not found.noun else ""
+    name = antecedent(before, found.kind, people, words, found.noun, pronoun=pronoun)
     if name is None:
         return text, None
     if found.kind == "place" and re.search(rf"\bde {re.escape(name)}\b", before[-1] if before else ""):

@@ -35,6 +35,8 @@ class StoryWords:
     leaning: tuple[str, ...]
     leaning_after_noun: frozenset[str]
     building_nouns: tuple[str, ...]
+    male_names: frozenset[str]
+    female_names: frozenset[str]
     organisation_nouns: tuple[str, ...]
     institutions: tuple[str, ...]
     place_nouns: tuple[str, ...]
@@ -129,6 +131,8 @@ def story_words(language: str = "nl") -> StoryWords:
         leaning=tuple(s.leaning_openers),
         leaning_after_noun=frozenset(s.leaning_after_noun),
         building_nouns=tuple(s.building_nouns),
+        male_names=frozenset(s.male_first_names),
+        female_names=frozenset(s.female_first_names),
         organisation_nouns=tuple(s.organisation_nouns),
         kind_nouns=tuple(s.organisation_nouns) + tuple(s.person_nouns),
         person_kind_words=frozenset(s.person_nouns),

@@ -109,6 +109,8 @@ class Story(Model):
     leaning_openers: tuple[str, ...]
     leaning_after_noun: tuple[str, ...] = ()
     organisation_nouns: tuple[str, ...]
+    male_first_names: tuple[str, ...] = ()
+    female_first_names: tuple[str, ...] = ()
     building_nouns: tuple[str, ...] = ()
     institutions: tuple[str, ...]
     place_prepositions: tuple[str, ...]
