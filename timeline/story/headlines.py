@@ -50,6 +50,9 @@ def headline(text: str, words: StoryWords, title: str | None = None) -> str:
         head = timeless(head, words)  # "Treinpersoneel legt donderdag werk neer": the day stands beside it
         return shortened(head, words) if len(head) > words.headline_max else fit(head, words)  # "breidt ... uit"
     first = FIRST_SENTENCE.split(text, maxsplit=1)[0]
+    said = AS_SAID.match(first)
+    if said and starts_on_verb(first[said.end():]):  # "Zoals verwacht won de VVD ...": the VVD won
+        first = subject_before_verb(first[said.end():], words) or first
     stripped = strip_asides(first)
     plain = happening_clause(stripped, words) or main_clause(stripped, words)
     short = without_relative(cut(plain, words), words)
@@ -259,6 +262,8 @@ def cut(text: str, words: StoryWords) -> str:
     return text[: found.start()] if found else text
 
 
+AS_SAID = re.compile(r"Zoals\s+(?:(?:al|eerder|vorige\s+week)\s+)?(?:verwacht|gepland|gemeld|bekend|aangekondigd|voorspeld|"
+                     r"gevreesd|beloofd|afgesproken),?\s+")  # a fronted "Zoals verwacht": what the news was known as
 WITH_NOUN = re.compile(r",?\s+(?:met|onder)\s+(?:de|het)\s+[a-z][\w-]*\s*$")
 
 
