@@ -28,8 +28,12 @@ YEAR_IN_TEXT = re.compile(r"(?<![\d.,:])(?:1[0-9]|20)\d\d(?![\d.,:]\d)")
 # Rules whose date depends on the reference for its year or month: they may count from the narrative.
 UNDERSPECIFIED = {"day_month", "month_day", "month", "season", "numeric_day_month", "day_range", "holiday"}
 ANAPHORIC = {"units_later", "unit_after", "next_unit", "same_unit", "then"}
+# A clock time said without its day ("De storing begon rond 07.00 uur", after "maandag"): the day the text is at.
+CLOCK = {"hour", "daypart_hour", "hour_minute", "clock_hour", "clock_dot", "clock_dot_uur", "clock_range",
+         "clock_between", "hour_daypart", "clock", "minutes_hour", "half_hour", "quarter_hour"}
 GRAINS = {grain.value for grain in Grain}
 REACH = 2  # sentences a month or a day carries its year over
+CLOCK_REACH = 4  # sentences a day carries itself over to a clock time said without one
 
 
 class Narrative:
@@ -41,6 +45,7 @@ class Narrative:
         self.anchor: Period | None = None  # the last date placed: anaphora count from it
         self.placed: Period | None = None  # the last fully specified date: bare dates may take its year
         self.placed_in = 0  # where in the text it was said
+        self.anchor_in = 0  # where the anchor was said
 
     def sentence(self, position: int) -> int:
         if self.ends is None:
@@ -51,6 +56,8 @@ class Narrative:
         """The context to resolve a match in, and whether it counts from the narrative."""
         if name in ANAPHORIC:
             return ctx.anchored(self.anchor), True
+        if name in CLOCK and self.at_day(start):
+            return Context(periods.midnight(self.anchor.start_date), "future"), True
         if name in UNDERSPECIFIED and not YEAR_IN_TEXT.search(text) and self.continues(start):
             return Context(periods.midnight(self.placed.start_date), "future"), True
         return ctx, False
@@ -62,11 +69,17 @@ class Narrative:
             return False
         return self.sentence(start) - self.sentence(self.placed_in) <= REACH
 
+    def at_day(self, start: int) -> bool:
+        """Whether the text is at a day a bare clock time belongs to: its last date is a day (or a time of one)
+        said in the same sentence or the four before."""
+        return self.anchor is not None and self.anchor.grain.rank <= Grain.DAY.rank \
+            and self.sentence(start) - self.sentence(self.anchor_in) <= CLOCK_REACH
+
     def update(self, text: str, start: int, resolved: Resolved, narrated: bool) -> None:
         period = resolved.period
         if period is None or resolved.type not in ("DATE", "TIME"):
             return
-        self.anchor = period
+        self.anchor, self.anchor_in = period, start
         if narrated or YEAR_IN_TEXT.search(text):
             self.placed, self.placed_in = period, start  # its sentence is found when asked
 

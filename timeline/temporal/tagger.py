@@ -14,7 +14,7 @@ from typing import Literal
 
 from timeline.temporal import clock, days, holidays, narrative, periods, relative, weeks  # noqa: F401  (they register handlers)
 from timeline.temporal.anchored import apply_offsets
-from timeline.temporal.narrative import ANAPHORIC, UNDERSPECIFIED, Narrative, agrees
+from timeline.temporal.narrative import ANAPHORIC, CLOCK, UNDERSPECIFIED, Narrative, agrees
 from timeline.temporal.dates import HANDLERS, Context, Found, Resolved
 from timeline.temporal.joins import attach_after, attach_prefixes, join_day_and_time, join_ranges, without_overlaps
 from timeline.temporal.measures import as_lengths
@@ -168,7 +168,7 @@ def select(grammar: Grammar, flat: str, pad: str, ref: dt.datetime, prefer: Pref
         if start < last_end:
             continue
         ctx = base = Context(ref, partial(offset_direction, grammar, flat, prefer, start), before=lowered[max(0, start - 40):start])
-        narrated = name in ANAPHORIC or (name in UNDERSPECIFIED and story.placed is not None)
+        narrated = name in ANAPHORIC or (name in UNDERSPECIFIED and story.placed is not None) or name in CLOCK
         if narrated:
             ctx, narrated = story.context(name, lowered[start : start - negative_length], start, base)
         resolved = resolve_match(grammar, name, match, ctx)
