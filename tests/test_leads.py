@@ -164,3 +164,11 @@ def test_a_quote_said_by_hij_or_ze_is_headed_by_the_person_not_the_place_after_i
                                "snel gaan bouwen,\" zei ze vrijdag in Middelburg.\n")
     quoted = [e.headline for e in story.events if e.headline.endswith("snel gaan bouwen")]
     assert quoted == ["Karin Bos: De provincie moet snel gaan bouwen"], [e.headline for e in story.events]
+
+
+def test_a_lead_and_the_sentence_after_it_that_only_its_frame_dates_are_one_event(tmp_path):
+    story = story_of(tmp_path, "Schoenenketen Stapvast krijgt een doorstart. Investeerder Noordkapitaal neemt 40 van de 70 winkels "
+                               "over, heeft de curator vrijdag bekendgemaakt. De andere winkels sluiten.\n")
+    told = [e for e in story.events if "Stapvast" in e.text or "Noordkapitaal" in e.text]
+    assert len(told) == 1 and "Noordkapitaal" in told[0].text, [(e.date.start, e.text) for e in story.events]
+    assert told[0].date.start.isoformat() == "2025-09-26"

@@ -96,7 +96,9 @@ def dated_by_next(result: list[Candidate], items: list[Told], lead: int | None, 
     lead with no date of its own (at its publication day) and the sentence right after it, which tells the same
     happening (a word of the lead or the title, by its first letters) at a day of the week before, are one event
     at that day, headed as the lead and told with both. A day said in a frame of the sentence after it ("...,
-    zo maakte de bank zondag bekend") dates the lead alone: the news was told that day."""
+    zo maakte de bank zondag bekend") dates the lead: the news was told that day; when that frame is all that
+    dates the sentence after ("X neemt 50 winkels over, heeft de curator vrijdag bekendgemaakt"), the two are
+    one news, one event."""
     first = next((c for c in result if c.kind == "lead" and c.why is not None and c.why.rule == "lead"), None)
     if first is None or lead is None or lead + 1 >= len(items) or first.date.start != first.published:
         return result
@@ -104,7 +106,11 @@ def dated_by_next(result: list[Candidate], items: list[Told], lead: int | None, 
     framed = frame_day(items[lead + 1], words)
     if framed is not None and first.published - DATED_AFTER <= framed.expression.period.start_date < first.published:
         why = Why(after, framed.expression.text, framed.start, "frame", len(items[lead + 1].placed))
-        return [replace(c, date=event_date(framed.expression, language), why=why) if c is first else c for c in result]
+        told = next((c for c in result if c.kind == "dated" and c.why is not None and c.why.sentence == after
+                     and c.why.at == framed.start), None)  # the sentence after dated by its frame alone: one news
+        moved = replace(first, date=event_date(framed.expression, language), why=why,
+                        text=f"{first.text} {told.text}" if told is not None else first.text)
+        return [moved if c is first else c for c in result if c is not told]
     again = next((c for c in result if c.kind == "dated" and c.why is not None and c.why.sentence == after), None)
     if again is None or again.expected or again.date.grain.value != "day" or again.text.startswith(first.text) \
             or not first.published - DATED_AFTER <= again.date.start < first.published:
