@@ -21,22 +21,37 @@ def tagged_plain(text: str) -> tuple[Token, ...]:
     if plain in SEEN:
         SEEN.move_to_end(plain)
         return SEEN[plain]
+    stretch = STRETCHES.get(plain) or stretch_of(plain)
+    if stretch is not None:
+        return stretch
+    spans = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(plain)]  # as pos.tagged reads them
+    found = retagged(spans) or tagged_spans(spans)
+    tokens = tuple(Token(t.text, t.start, t.end, "WW|inf") if t.tag.startswith("WW|pv") and k and
+                   found[k - 1].text.lower() == "te" else t for k, t in enumerate(found))  # "om ... aan te trekken"
+    RECENT.append((plain, tokens, word_tags(tokens)))
+    STRETCHES.clear()
+    SEEN[plain] = tokens
+    if len(SEEN) > SEEN_MAX:
+        SEEN.popitem(last=False)
+    return tokens
+
+
+def stretch_of(plain: str) -> tuple[Token, ...] | None:
+    """The tokens of a stretch of a text just tagged (the most recent that holds it), offset to the stretch;
+    kept in STRETCHES until RECENT changes, for what they are depends on RECENT alone."""
     for parent, tokens, _ in reversed(RECENT):
         at = parent.find(plain)
         if at >= 0 and plain.strip():
             inside = [t for t in tokens if at <= t.start and t.end <= at + len(plain)]
             if inside and inside[0].start == at + len(plain) - len(plain.lstrip()) and \
                     inside[-1].end == at + len(plain.rstrip()):
-                return tuple(Token(t.text, t.start - at, t.end - at, t.tag) for t in inside)
-    spans = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(plain)]  # as pos.tagged reads them
-    found = retagged(spans) or tagged_spans(spans)
-    tokens = tuple(Token(t.text, t.start, t.end, "WW|inf") if t.tag.startswith("WW|pv") and k and
-                   found[k - 1].text.lower() == "te" else t for k, t in enumerate(found))  # "om ... aan te trekken"
-    RECENT.append((plain, tokens, word_tags(tokens)))
-    SEEN[plain] = tokens
-    if len(SEEN) > SEEN_MAX:
-        SEEN.popitem(last=False)
-    return tokens
+                STRETCHES[plain] = found = tuple(Token(t.text, t.start - at, t.end - at, t.tag) for t in inside)
+                return found
+    return None
+
+
+STRETCHES: dict[str, tuple[Token, ...]] = {}  # the stretches read since RECENT last changed (a headline asks
+# for the same cut of its sentence several times over)
 
 
 def retagged(found: list[tuple[str, int, int]]) -> list[Token] | None:
@@ -70,6 +85,7 @@ def forget_texts() -> None:
     VERBS and BY_TOKENS stay: what they give depends on their key alone."""
     RECENT.clear()
     SEEN.clear()
+    STRETCHES.clear()
 
 
 def main_verb(tokens: Sequence[Token]) -> int | None:
