@@ -189,7 +189,10 @@ def cast(sentences: list[str], words: StoryWords) -> Cast:
     persons: set[str] = set()
     where: dict[str, bool] = {}  # name -> whether the article writes it only as a place
     singles = {name for name, _, _ in runs if " " not in name}
+    firms = {name for name, kind, _ in runs if kind.endswith(words.organisation_nouns) and not kind.endswith(words.person_kinds)}
     for name, kind, text in runs:
+        if name in firms:
+            continue  # "modeketen Van Dalen", then "Van Dalen kampte ...": the firm, never a person
         if PEOPLE_OF.search(name) and name.split()[-1] in singles:
             continue  # "Critici van OpenAI": people of an organisation, not a person's name
         if TYPED_PREFIX.match(name) and is_type(name.split()[0].split("-")[-1].lower(), words):

@@ -48,7 +48,8 @@ def subject_end(tokens: Sequence[Token], i: int, words: StoryWords, dated: set[i
             end += 1
             continue
         word = tokens[end].text.lower()
-        common = tags[end - 1].startswith(("N|soort", "TW"))
+        common = tags[end - 1].startswith(("N|soort", "TW")) or (word == "uit" and tags[end - 1].startswith("N|eigen"))
+        # "Van Dalen uit Doetinchem", "Jan de Vries uit Utrecht": where a name comes from is part of it
         if word == "," and listed(tokens, end, words, dated):  # "D66, VVD en CDA"
             end = phrase_end(tokens, end + 1, dated, words)
             continue
@@ -80,8 +81,8 @@ def capital_in_name(tokens: Sequence[Token], k: int) -> bool:
 
 def name_end(tokens: Sequence[Token], i: int, dated: set[int]) -> int:
     """The end of a name of capitalised words at i, with the small words inside Dutch names (i if none)."""
-    if i >= len(tokens) or not tokens[i].tag.startswith(("N|", "ADJ", "SPEC")):  # "In Rotterdam" is no name
-        return i
+    if i >= len(tokens) or not (tokens[i].tag.startswith(("N|", "ADJ", "SPEC")) or named_van(tokens[i:])):
+        return i  # "In Rotterdam" is no name; "Van Dalen" is
     end = i
     while end < len(tokens) and end not in dated and tokens[end].text[:1].isupper() and tokens[end].text[:1].isalpha():
         end += 1
@@ -148,12 +149,20 @@ def is_fronted(tokens: Sequence[Token], verb: int, words: StoryWords, dated: set
     """Does something other than the subject stand before the verb (a time, a place, a clause)?"""
     if verb == 0:
         return False
-    if 0 in dated or tokens[verb - 1].text == "," or tokens[0].tag.startswith(FRONTING):
+    if 0 in dated or tokens[verb - 1].text == "," or (tokens[0].tag.startswith(FRONTING) and not named_van(tokens)):
         return True
     if tokens[0].tag.startswith(NOUN_PHRASE) and tokens[0].text.lower() not in words.fronted:
         return False  # "Felle uitspraken maandag over ... maakten": one constituent before the verb, the subject
     return any(k in dated for k in range(verb)) or subject_end(tokens, 0, words, dated) != verb
 
 
+def named_van(tokens: Sequence[Token]) -> bool:
+    """"Van Dalen uit Doetinchem had ...": a capitalised particle before a name opens that name, not a phrase
+    ("Van Amsterdam naar Rotterdam reden ..." is one: a "naar" or "tot" follows)."""
+    return len(tokens) > 2 and tokens[0].text in NAME_OPENERS and tokens[1].tag.startswith("N|eigen") \
+        and not any(t.text in ("naar", "tot") for t in tokens[2:6])
+
+
+NAME_OPENERS = frozenset({"Van", "Ter", "Ten", "Den", "Der"})
 FRONTING = ("VZ", "BW", "VG|onder")  # a preposition, an adverb or a subordinator opens an adverbial
 NOUN_PHRASE = ("LID", "ADJ", "N|", "TW", "VNW|bez", "SPEC")
