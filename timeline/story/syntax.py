@@ -79,7 +79,7 @@ def subject_first(text: str, words: StoryWords, dated_spans: list[tuple[int, int
 
 
 WHOLE_TIMES = frozenset({"dag", "week", "ochtend", "middag", "avond", "nacht", "maand", "jaar", "weekend"})
-PLACE_OPENERS = frozenset({"in", "op", "bij", "tussen", "aan", "rond", "nabij"})
+PLACE_OPENERS = frozenset({"in", "op", "bij", "tussen", "aan", "rond", "nabij", "van"})
 
 
 def fronted_place(tokens: Sequence[Token], verb: int, dated: set[int]) -> str:
