@@ -172,3 +172,11 @@ def test_a_lead_and_the_sentence_after_it_that_only_its_frame_dates_are_one_even
     told = [e for e in story.events if "Stapvast" in e.text or "Noordkapitaal" in e.text]
     assert len(told) == 1 and "Noordkapitaal" in told[0].text, [(e.date.start, e.text) for e in story.events]
     assert told[0].date.start.isoformat() == "2025-09-26"
+
+
+def test_a_lead_and_the_frame_two_sentences_on_that_tells_it_are_one_event(tmp_path):
+    story = story_of(tmp_path, "Vakbond en werkgevers hebben een cao-akkoord gesloten. De staking van maandag gaat "
+                               "daardoor niet door. Dat meldden beide partijen vrijdagavond na urenlang overleg.\n")
+    told = [e for e in story.events if "akkoord" in e.text or "staking" in e.text]
+    assert len(told) == 1 and "vrijdagavond" in told[0].text, [(e.date.start, e.text) for e in story.events]
+    assert told[0].date.start.isoformat() == "2025-09-26"

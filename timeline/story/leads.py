@@ -111,11 +111,14 @@ def dated_by_next(result: list[Candidate], items: list[Told], lead: int | None, 
         moved = replace(first, date=event_date(framed.expression, language), why=why,
                         text=f"{first.text} {told.text}" if told is not None else first.text)
         return [moved if c is first else c for c in result if c is not told]
-    again = next((c for c in result if c.kind == "dated" and c.why is not None and c.why.sentence == after), None)
+    again = next((c for c in result if c.kind == "dated" and c.why is not None and (c.why.sentence == after or (
+        lead + 2 < len(items) and c.why.sentence == items[lead + 2].raw and c.text.startswith(items[lead + 1].text)))),
+        None)  # "... gaan daardoor niet door. Dat meldden ze donderdagavond": the frame's day, told with both
     if again is None or again.expected or again.date.grain.value != "day" or again.text.startswith(first.text) \
             or not first.published - DATED_AFTER <= again.date.start < first.published:
         return result
-    if not content_stems(after) & content_stems(f"{first.text} {title or ''}"):
+    framed_on = again.why.sentence != after  # a frame two sentences on tells the lead's news too
+    if not framed_on and not content_stems(after) & content_stems(f"{first.text} {title or ''}"):
         return result
     moved = replace(first, date=again.date, why=again.why, text=f"{first.text} {again.text}")
     return [moved if c is first else c for c in result if c is not again]
