@@ -5,14 +5,16 @@ pairs of a block it joins, and the merge of a batch of parts, which runs here or
 from __future__ import annotations
 
 import array
+import pickle
 from bisect import bisect_right
+from collections.abc import Iterable
 
 from timeline.build import candidate_of
 from timeline.editing import split_off
 from timeline.models import Event
 from timeline.story.events import Candidate
 from timeline.story.blocks import BEFORE_PUBLICATION, near_in_date
-from timeline.story.merge import same_fact, tellings
+from timeline.story.merge import report_groups, same_fact, tellings
 from timeline.story.relevance import Subject
 
 
@@ -62,6 +64,30 @@ def merge_part_batch(batch: list, subject: str | None, names: frozenset[str], fo
                              for m in group)
                 found.append((first, belong, made))
     return found
+
+
+def part_groups(rows: Iterable[tuple[int, bytes, bytes]], subject: str | None, names: frozenset[str],
+                dropped: frozenset) -> list[list[int]]:
+    """The merge's facts of one part (merge.groups), found from what its pair test reads of each candidate:
+    rows of (number, report class, probe) in input order, as the store keeps them; never the candidates
+    themselves, so a part of a hundred thousand candidates is grouped in a fraction of their memory.
+    Each fact, merged alone, is the event the part's merge makes of it: the merge joins a fact only
+    through pairs within it, tested in the same order, so each fact is a part of its own. The facts as
+    lists of candidate numbers, ascending."""
+    classes: dict[bytes, int] = {}  # a report class (its copies, timeline.store.index) by its first member's order
+    reports, found, sources, numbers = [], [], [], []
+    for seq, cls, blob in rows:
+        probed, evidence = pickle.loads(blob)
+        k = classes.setdefault(cls, len(classes))
+        if k == len(reports):  # the class's first member stands for its copies, as in merge.groups
+            reports.append(probed)
+            found.append(evidence)
+            sources.append(set())
+            numbers.append([])
+        numbers[k].append(seq)
+        sources[k].add(probed.source.path)
+    joined = report_groups(reports, sources, subject, names, dropped, found)
+    return [sorted(seq for k in group for seq in numbers[k]) for group in joined]
 
 
 def root(parent: array.array, i: int) -> int:

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from timeline.build import SOURCE_FIELDS, Outcome, candidate_of, candidate_row
 from timeline.models import Event, Source
-from timeline.parts import join_block, probe, root, tupled, unite
+from timeline.parts import join_block, part_groups, probe, root, tupled, unite
 from timeline.story import blocks as keyed
 from timeline.story.diff import fingerprint
 from timeline.story.blocks import block_keys
@@ -51,11 +51,15 @@ CREATE TABLE event (ins INTEGER, start INTEGER, negdays INTEGER, text TEXT, id T
 CREATE TABLE story (pos INTEGER PRIMARY KEY, year INTEGER, rec BLOB);
 CREATE TABLE prev (id TEXT PRIMARY KEY, fp BLOB, seq INTEGER) WITHOUT ROWID;
 CREATE TABLE source (seq INTEGER PRIMARY KEY, rec BLOB);
+CREATE TABLE big (root INTEGER PRIMARY KEY);
+CREATE TABLE wanted (root INTEGER, seq INTEGER, PRIMARY KEY (root, seq)) WITHOUT ROWID;
 """
 BATCH = 2000  # rows a statement writes at a time
 PART_CANDIDATES = 4000  # candidates of the parts a Dask task merges at a time
 KEY = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(k, ensure_ascii=False), without a new encoder a key
 PROBES = 20000  # probes (parts.probe) kept while the blocks are joined
+LARGE_PART = PART_CANDIDATES  # a part of more candidates is grouped from its probes, never held whole
+GROUPS = 500  # facts of a large part read from the store at a time
 
 
 class Store:
@@ -161,6 +165,7 @@ class Store:
         self.db.executemany("INSERT INTO part VALUES (?, ?)", ((root(parent, s), s) for s in range(1, self.count + 1)))
         self.db.execute("COMMIT")
         self.db.execute("CREATE INDEX part_root ON part (root, seq)")
+        self.probed = {}  # the probes are read again, a large part's, only where they are needed
         return frozenset(tupled(json.loads(k)) for k in dropped)
 
     def blocks(self) -> Iterator[tuple[str, list[int]]]:
@@ -192,26 +197,42 @@ class Store:
                 self.probed[seq] = pickle.loads(p)
         return self.probed
 
-    def part_batches(self, limit: int = PART_CANDIDATES) -> Iterator[list[list[tuple[int, bool, tuple]]]]:
-        """The parts in order of their first candidate, a few at a time: each part its
-        candidates (number, owned, record) in input order."""
-        query = ("SELECT p.root, p.seq, c.rec, EXISTS(SELECT 1 FROM owned o WHERE o.id = c.cid) FROM part p "
-                 "JOIN cand c ON c.seq = p.seq ORDER BY p.root, p.seq")
-        batch, size, current, members = [], 0, None, []
+    def part_batches(self, subject: str | None, names: frozenset[str], dropped: frozenset,
+                     limit: int = PART_CANDIDATES) -> Iterator[list[list[tuple[int, bool, tuple]]]]:
+        """The parts, a few at a time: each part its candidates (number, owned, record) in input order.
+        A part of more than LARGE_PART candidates (reports chained through shared keys: 117,373 of the
+        416,257 candidates of 100,000 generated articles) is never held whole: its facts are found from
+        the probes (parts.part_groups) and each goes as a part of its own."""
+        self.db.execute("DELETE FROM big")
+        self.db.execute("INSERT INTO big SELECT root FROM part GROUP BY root HAVING COUNT(*) > ?", (LARGE_PART,))
+        small = self.members("part p", "p.root NOT IN (SELECT root FROM big)")
+        yield from batched(small, limit)
+        for (part_root,) in self.db.execute("SELECT root FROM big ORDER BY root").fetchall():
+            found = self.db.execute("SELECT m.seq, m.cls, m.probe FROM part p JOIN meta m ON m.seq = p.seq "
+                                    "WHERE p.root = ? ORDER BY p.seq", (part_root,))
+            yield from batched(self.grouped(part_groups(found, subject, names, dropped)), limit)
+
+    def members(self, table: str, where: str = "1") -> Iterator[list[tuple[int, bool, tuple]]]:
+        """Each part of `table` (rows of part and candidate number) as its candidates (number, owned, record), in order."""
+        query = (f"SELECT p.root, p.seq, c.rec, EXISTS(SELECT 1 FROM owned o WHERE o.id = c.cid) FROM {table} "
+                 f"JOIN cand c ON c.seq = p.seq WHERE {where} ORDER BY p.root, p.seq")
+        current, found = None, []
         for part_root, seq, rec, is_owned in self.db.execute(query):
-            if part_root != current and members:
-                batch.append(members)
-                size += len(members)
-                members = []
-                if size >= limit:
-                    yield batch
-                    batch, size = [], 0
+            if part_root != current and found:
+                yield found
+                found = []
             current = part_root
-            members.append((seq, bool(is_owned), pickle.loads(rec)))
-        if members:
-            batch.append(members)
-        if batch:
-            yield batch
+            found.append((seq, bool(is_owned), pickle.loads(rec)))
+        if found:
+            yield found
+
+    def grouped(self, groups: list[list[int]]) -> Iterator[list[tuple[int, bool, tuple]]]:
+        """Each group of candidate numbers as a part's candidates, read a few hundred at a time."""
+        for start in range(0, len(groups), GROUPS):
+            rows = ((n, seq) for n, group in enumerate(groups[start:start + GROUPS]) for seq in group)
+            self.db.execute("DELETE FROM wanted")
+            self.db.executemany("INSERT INTO wanted VALUES (?, ?)", rows)
+            yield from self.members("wanted p")
 
     # -- 3. events -------------------------------------------------------------------------------
 
@@ -310,3 +331,16 @@ class StoredEvents:
         if row is None:
             raise IndexError(index)
         return pickle.loads(row[0])
+
+
+def batched(parts: Iterable[list], limit: int) -> Iterator[list[list]]:
+    """Parts gathered into batches of at least `limit` candidates (the last may be smaller)."""
+    batch, size = [], 0
+    for members in parts:
+        batch.append(members)
+        size += len(members)
+        if size >= limit:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch

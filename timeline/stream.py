@@ -87,7 +87,7 @@ def stored_story(collector: Collector, title: str | None, language: str, focus: 
     names = frozenset(collector.names)
     store.index(subject, names)
     dropped = store.parts(subject)
-    merged = merger(store.part_batches(), subject, names, focus, dropped, edits)
+    merged = merger(store.part_batches(subject, names, dropped), subject, names, focus, dropped, edits)
     if edits is not None:
         made = partial(added_event, sources=collector.sources, focus=focus, language=language)
         edited_into(store, merged, edits, language, focus, warn, made)

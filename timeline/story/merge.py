@@ -148,12 +148,14 @@ def groups(candidates: list[Candidate], subject: str | None, names: frozenset[st
 
 def report_groups(
     candidates: list[Candidate], sources: list[set], subject: str | None, names: frozenset[str],
-    dropped: frozenset = frozenset(),
+    dropped: frozenset = frozenset(), found: list[Features] | None = None,
 ) -> list[list[int]]:
     """Reports joined into facts; `sources` are the articles each report stands for; `dropped`
-    the keys shared by more than blocks.MAX_BLOCK reports of the whole story (see timeline.store)."""
+    the keys shared by more than blocks.MAX_BLOCK reports of the whole story (see timeline.store);
+    `found` each report's evidence when it is known (the store's probes: then a report need only
+    be what the pair test reads of it, timeline.parts.Probe)."""
     ignore = frozenset({subject}) if subject else frozenset()
-    found = [evidence(c, subject, names) for c in candidates]
+    found = found if found is not None else [evidence(c, subject, names) for c in candidates]
     parent = list(range(len(candidates)))
 
     def root(i: int) -> int:
