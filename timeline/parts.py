@@ -7,7 +7,7 @@ from __future__ import annotations
 import array
 import pickle
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from timeline.build import candidate_of
 from timeline.editing import split_off
@@ -67,13 +67,14 @@ def merge_part_batch(batch: list, subject: str | None, names: frozenset[str], fo
 
 
 def part_groups(rows: Iterable[tuple[int, bytes, bytes]], subject: str | None, names: frozenset[str],
-                dropped: frozenset) -> list[list[int]]:
+                dropped: frozenset, keyed: Callable[[list[int]], list[list[int]]] | None = None) -> list[list[int]]:
     """The merge's facts of one part (merge.groups), found from what its pair test reads of each candidate:
     rows of (number, report class, probe) in input order, as the store keeps them; never the candidates
     themselves, so a part of a hundred thousand candidates is grouped in a fraction of their memory.
     Each fact, merged alone, is the event the part's merge makes of it: the merge joins a fact only
     through pairs within it, tested in the same order, so each fact is a part of its own. The facts as
-    lists of candidate numbers, ascending."""
+    lists of candidate numbers, ascending. `keyed` gives the blocks of the reports (their first candidates'
+    numbers, ascending) as merge.blocks does, from the store's table of keys."""
     classes: dict[bytes, int] = {}  # a report class (its copies, timeline.store.index) by its first member's order
     reports, found, sources, numbers = [], [], [], []
     for seq, cls, blob in rows:
@@ -86,7 +87,8 @@ def part_groups(rows: Iterable[tuple[int, bytes, bytes]], subject: str | None, n
             numbers.append([])
         numbers[k].append(seq)
         sources[k].add(probed.source.path)
-    joined = report_groups(reports, sources, subject, names, dropped, found)
+    blocks = keyed([members[0] for members in numbers]) if keyed is not None else None
+    joined = report_groups(reports, sources, subject, names, dropped, found, blocks)
     return [sorted(seq for k in group for seq in numbers[k]) for group in joined]
 
 

@@ -52,6 +52,7 @@ CREATE TABLE story (pos INTEGER PRIMARY KEY, year INTEGER, rec BLOB);
 CREATE TABLE prev (id TEXT PRIMARY KEY, fp BLOB, seq INTEGER) WITHOUT ROWID;
 CREATE TABLE source (seq INTEGER PRIMARY KEY, rec BLOB);
 CREATE TABLE big (root INTEGER PRIMARY KEY);
+CREATE TABLE report (seq INTEGER PRIMARY KEY, at INTEGER);
 CREATE TABLE wanted (root INTEGER, seq INTEGER, PRIMARY KEY (root, seq)) WITHOUT ROWID;
 """
 BATCH = 2000  # rows a statement writes at a time
@@ -75,6 +76,7 @@ class Store:
         self.pending: list[tuple] = []
         self.articles: list[tuple] = []  # each article read, waiting to go into `source`
         self.probed: dict[int, tuple] = {}  # the last probes read (see `probes`)
+        self.dropped: frozenset[str] = frozenset()  # the keys too common in the whole story, as stored
 
     def close(self) -> None:
         self.db.close()
@@ -166,6 +168,7 @@ class Store:
         self.db.execute("COMMIT")
         self.db.execute("CREATE INDEX part_root ON part (root, seq)")
         self.probed = {}  # the probes are read again, a large part's, only where they are needed
+        self.dropped = frozenset(dropped)
         return frozenset(tupled(json.loads(k)) for k in dropped)
 
     def blocks(self) -> Iterator[tuple[str, list[int]]]:
@@ -210,7 +213,26 @@ class Store:
         for (part_root,) in self.db.execute("SELECT root FROM big ORDER BY root").fetchall():
             found = self.db.execute("SELECT m.seq, m.cls, m.probe FROM part p JOIN meta m ON m.seq = p.seq "
                                     "WHERE p.root = ? ORDER BY p.seq", (part_root,))
-            yield from batched(self.grouped(part_groups(found, subject, names, dropped)), limit)
+            yield from batched(self.grouped(part_groups(found, subject, names, dropped, self.blocks_of)), limit)
+
+    def blocks_of(self, reports: list[int]) -> list[list[int]]:
+        """The blocks of a part's reports (each its first candidate's number, ascending) as merge.blocks finds them:
+        for each key 2 to MAX_BLOCK of them share (but one too common in the whole story), those that share it, as
+        their places in `reports`. Read from the table of keys in order, never an index of every key in memory."""
+        self.db.execute("DELETE FROM report")
+        self.db.executemany("INSERT INTO report VALUES (?, ?)", ((seq, k) for k, seq in enumerate(reports)))
+        found, key, members = [], None, []
+        self.db.execute("CREATE INDEX IF NOT EXISTS keys_seq ON keys (seq)")  # only a story with a large part needs it
+        query = "SELECT keys.k, r.at FROM report r CROSS JOIN keys ON keys.seq = r.seq ORDER BY keys.k"
+        for k, at in self.db.execute(query):
+            if k != key:
+                if 1 < len(members) <= keyed.MAX_BLOCK and key not in self.dropped:
+                    found.append(sorted(members))
+                key, members = k, []
+            members.append(at)
+        if 1 < len(members) <= keyed.MAX_BLOCK and key not in self.dropped:
+            found.append(sorted(members))
+        return found
 
     def members(self, table: str, where: str = "1") -> Iterator[list[tuple[int, bool, tuple]]]:
         """Each part of `table` (rows of part and candidate number) as its candidates (number, owned, record), in order."""

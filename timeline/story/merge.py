@@ -148,12 +148,13 @@ def groups(candidates: list[Candidate], subject: str | None, names: frozenset[st
 
 def report_groups(
     candidates: list[Candidate], sources: list[set], subject: str | None, names: frozenset[str],
-    dropped: frozenset = frozenset(), found: list[Features] | None = None,
+    dropped: frozenset = frozenset(), found: list[Features] | None = None, keyed: list[list[int]] | None = None,
 ) -> list[list[int]]:
     """Reports joined into facts; `sources` are the articles each report stands for; `dropped`
     the keys shared by more than blocks.MAX_BLOCK reports of the whole story (see timeline.store);
     `found` each report's evidence when it is known (the store's probes: then a report need only
-    be what the pair test reads of it, timeline.parts.Probe)."""
+    be what the pair test reads of it, timeline.parts.Probe); `keyed` the blocks when they are known (the
+    store reads a large part's from its table of keys: no index of every key in memory)."""
     ignore = frozenset({subject}) if subject else frozenset()
     found = found if found is not None else [evidence(c, subject, names) for c in candidates]
     parent = list(range(len(candidates)))
@@ -173,7 +174,8 @@ def report_groups(
         return known_
 
     undated = {i for i, c in enumerate(candidates) if c.kind == "undated"}
-    dated_parts, mention_parts = split_blocks(list(blocks(found, ignore, dropped, candidates)), undated)
+    keyed = keyed if keyed is not None else list(blocks(found, ignore, dropped, candidates))
+    dated_parts, mention_parts = split_blocks(keyed, undated)
     members = {i: [i] for i in range(len(candidates))}  # each fact's reports, under its root
     articles = dict(enumerate(sources))  # an article reports a fact once
 
