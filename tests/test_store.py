@@ -88,6 +88,14 @@ def test_a_part_too_large_to_hold_is_grouped_from_its_probes_and_gives_the_whole
     assert written(tmp_path) == in_memory((str(articles),))
 
 
+def test_the_pair_tests_remembered_within_a_bound_give_the_facts_of_a_memory_that_keeps_all(generated, monkeypatch):
+    from timeline.story import merge
+
+    whole = in_memory((str(generated),))
+    monkeypatch.setattr(merge, "TESTED", 3)  # a generation of three answers: most pairs are asked again
+    assert in_memory((str(generated),)) == whole
+
+
 def test_a_rebuild_reads_the_last_build_line_by_line_and_raises_the_sequence_of_a_changed_event(
         tmp_path, generated, monkeypatch):
     monkeypatch.setattr(split, "SPLIT", 40)  # a large story: timeline.jsonl beside timeline.json

@@ -96,6 +96,7 @@ def told_at(a: Candidate, b: Candidate) -> bool:
 
 
 NEAR_DAYS = 1
+TESTED = 200_000  # answers of the pair test kept in a generation (merge.report_groups), some 20 MB
 RETOLD = 0.8  # the share of the shorter telling's stems the other holds
 
 
@@ -165,12 +166,19 @@ def report_groups(
             i = parent[i]
         return i
 
-    tested: dict[tuple[int, int], bool] = {}  # a pair is asked again each time a fact of it meets another
+    tested: list[dict[tuple[int, int], bool]] = [{}, {}]  # a pair is asked again each time a fact of it meets
+    # another: the answers of late, and the generation before, up to TESTED each (a large part asks millions)
 
     def fits(i: int, j: int) -> bool:
-        known_ = tested.get((i, j))
+        new, old = tested
+        known_ = new.get((i, j))
         if known_ is None:
-            known_ = tested[i, j] = same_fact(candidates[i], candidates[j], found[i], found[j], ignore)
+            known_ = old.get((i, j))
+            if known_ is None:
+                known_ = same_fact(candidates[i], candidates[j], found[i], found[j], ignore)
+            if len(new) >= TESTED:
+                tested[:] = new, old = {}, new
+            new[i, j] = known_
         return known_
 
     undated = {i for i, c in enumerate(candidates) if c.kind == "undated"}
