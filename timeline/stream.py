@@ -21,7 +21,8 @@ from timeline.errors import TimelineError
 from timeline.models import Event, Timeline
 from timeline.parts import merge_part_batch
 from timeline.render import split
-from timeline.store import Store, StoredEvents
+from timeline.store import Store
+from timeline.stored import StoredEvents
 from timeline.story.diff import fingerprint
 from timeline.story.edits import Edits, apply_edits
 from timeline.story.relevance import Subject, keep
