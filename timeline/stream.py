@@ -86,6 +86,7 @@ def stored_story(collector: Collector, title: str | None, language: str, focus: 
     title = collector.title(title, language, focus)
     subject = focus.name if focus else (collector.names.most_common(1)[0][0] if collector.names else None)
     names = frozenset(collector.names)
+    forget_tags()
     store.index(subject, names)
     dropped = store.parts(subject)
     merged = merger(store.part_batches(subject, names, dropped), subject, names, focus, dropped, edits)
@@ -107,6 +108,16 @@ def stored_story(collector: Collector, title: str | None, language: str, focus: 
             carry = False
     events = StoredEvents(store, store.order(carry))
     return Timeline(title=title, events=tuple(events)) if len(events) <= split.SPLIT else Story(title, events)
+
+
+def forget_tags() -> None:
+    """Once every article is read, the part-of-speech tagger's memo tables (up to its CACHE_MB, in this process
+    with --jobs 1) go before the story's work: only an edit's added event is tagged after, and a value
+    forgotten is made again the same."""
+    from timeline.temporal.pos import loaded_model
+
+    if loaded_model.cache_info().currsize:
+        loaded_model().forget()
 
 
 def edited_into(store: Store, merged: Iterable[list], edits: Edits, language: str, focus: Subject | None,
