@@ -13,8 +13,9 @@ runs in parts that cannot touch each other:
    once" and its undated mentions only ever look at pairs within a part, so `merge.tellings`
    of a part, given the keys too common in the whole story (`dropped`), gives the events
    the whole story's merge gives for those candidates;
-3. each part is merged (here, or on the Dask workers, see `timeline.archive.merge_parts`)
-   and its events go into a table with their order key; the story is read back ordered by
+3. each part is merged (here, or on the Dask workers, see `timeline.archive.merge_parts`); a part too
+   large to hold (LARGE_PART) is first cut into its facts here, from the probes (`parts.part_groups`),
+   each fact then merged as a part of its own; the events go into a table with their order key; the story is read back ordered by
    SQLite's external sort, each event carrying its ICS SEQUENCE from the previous build,
    which was read into a table the same way.
 
