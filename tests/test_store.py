@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from generated import bench_corpus
 from timeline.api import build_story
 from timeline.build import build_timeline
+from timeline.parts import part_groups
 from timeline.cli import main
 from timeline.read.inputs import inputs
 from timeline.render import split
@@ -69,6 +70,30 @@ def test_generated_articles_with_wire_copies_merge_in_parts_as_they_merge_whole(
     assert written(tmp_path / "a") == in_memory((str(generated),))
     sources = [len(e["sources"]) for e in json.loads((tmp_path / "a" / "timeline.json").read_text())["events"]]
     assert max(sources) > 1  # the wire copies and retellings did merge
+
+
+@pytest.mark.parametrize("story", ["generated", "asml-export", "kabinet-schoof", "tata-steel"])
+def test_a_part_too_large_to_hold_is_grouped_from_its_probes_and_gives_the_whole_merge(
+        tmp_path, generated, monkeypatch, story):
+    import timeline.store
+
+    articles = generated if story == "generated" else NEWS / story / "articles"
+    if not articles.is_dir():
+        pytest.skip("../shared/news is not beside this clone")
+    grouped = []
+    monkeypatch.setattr(timeline.store, "LARGE_PART", 2)  # every part of three candidates or more
+    monkeypatch.setattr(timeline.store, "part_groups", lambda *a: grouped.append(1) or part_groups(*a))
+    build(articles, "--out", tmp_path)
+    assert grouped  # parts were grouped from their probes, never held whole
+    assert written(tmp_path) == in_memory((str(articles),))
+
+
+def test_the_pair_tests_remembered_within_a_bound_give_the_facts_of_a_memory_that_keeps_all(generated, monkeypatch):
+    from timeline.story import merge
+
+    whole = in_memory((str(generated),))
+    monkeypatch.setattr(merge, "TESTED", 3)  # a generation of three answers: most pairs are asked again
+    assert in_memory((str(generated),)) == whole
 
 
 def test_a_rebuild_reads_the_last_build_line_by_line_and_raises_the_sequence_of_a_changed_event(

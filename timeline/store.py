@@ -13,8 +13,9 @@ runs in parts that cannot touch each other:
    once" and its undated mentions only ever look at pairs within a part, so `merge.tellings`
    of a part, given the keys too common in the whole story (`dropped`), gives the events
    the whole story's merge gives for those candidates;
-3. each part is merged (here, or on the Dask workers, see `timeline.archive.merge_parts`)
-   and its events go into a table with their order key; the story is read back ordered by
+3. each part is merged (here, or on the Dask workers, see `timeline.archive.merge_parts`); a part too
+   large to hold (LARGE_PART) is first cut into its facts here, from the probes (`parts.part_groups`),
+   each fact then merged as a part of its own; the events go into a table with their order key; the story is read back ordered by
    SQLite's external sort, each event carrying its ICS SEQUENCE from the previous build,
    which was read into a table the same way.
 
@@ -35,7 +36,8 @@ from pathlib import Path
 
 from timeline.build import SOURCE_FIELDS, Outcome, candidate_of, candidate_row
 from timeline.models import Event, Source, event_order, heading_year
-from timeline.parts import join_block, probe, root, tupled, unite
+from timeline.stored import StoredSources
+from timeline.parts import join_block, part_groups, probe, root, tupled, unite
 from timeline.story import blocks as keyed
 from timeline.story.diff import fingerprint
 from timeline.story.blocks import block_keys
@@ -52,11 +54,16 @@ CREATE TABLE event (ins INTEGER, year INTEGER, lastmonth INTEGER, coarse INTEGER
 CREATE TABLE story (pos INTEGER PRIMARY KEY, year INTEGER, rec BLOB);
 CREATE TABLE prev (id TEXT PRIMARY KEY, fp BLOB, seq INTEGER) WITHOUT ROWID;
 CREATE TABLE source (seq INTEGER PRIMARY KEY, rec BLOB);
+CREATE TABLE big (root INTEGER PRIMARY KEY);
+CREATE TABLE report (seq INTEGER PRIMARY KEY, at INTEGER);
+CREATE TABLE wanted (root INTEGER, seq INTEGER, PRIMARY KEY (root, seq)) WITHOUT ROWID;
 """
 BATCH = 2000  # rows a statement writes at a time
 PART_CANDIDATES = 4000  # candidates of the parts a Dask task merges at a time
 KEY = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(k, ensure_ascii=False), without a new encoder a key
 PROBES = 20000  # probes (parts.probe) kept while the blocks are joined
+LARGE_PART = PART_CANDIDATES  # a part of more candidates is grouped from its probes, never held whole
+GROUPS = 500  # facts of a large part read from the store at a time
 
 
 class Store:
@@ -72,6 +79,7 @@ class Store:
         self.pending: list[tuple] = []
         self.articles: list[tuple] = []  # each article read, waiting to go into `source`
         self.probed: dict[int, tuple] = {}  # the last probes read (see `probes`)
+        self.dropped: frozenset[str] = frozenset()  # the keys too common in the whole story, as stored
 
     def close(self) -> None:
         self.db.close()
@@ -162,6 +170,8 @@ class Store:
         self.db.executemany("INSERT INTO part VALUES (?, ?)", ((root(parent, s), s) for s in range(1, self.count + 1)))
         self.db.execute("COMMIT")
         self.db.execute("CREATE INDEX part_root ON part (root, seq)")
+        self.probed = {}  # the probes are read again, a large part's, only where they are needed
+        self.dropped = frozenset(dropped)
         return frozenset(tupled(json.loads(k)) for k in dropped)
 
     def blocks(self) -> Iterator[tuple[str, list[int]]]:
@@ -193,26 +203,61 @@ class Store:
                 self.probed[seq] = pickle.loads(p)
         return self.probed
 
-    def part_batches(self, limit: int = PART_CANDIDATES) -> Iterator[list[list[tuple[int, bool, tuple]]]]:
-        """The parts in order of their first candidate, a few at a time: each part its
-        candidates (number, owned, record) in input order."""
-        query = ("SELECT p.root, p.seq, c.rec, EXISTS(SELECT 1 FROM owned o WHERE o.id = c.cid) FROM part p "
-                 "JOIN cand c ON c.seq = p.seq ORDER BY p.root, p.seq")
-        batch, size, current, members = [], 0, None, []
+    def part_batches(self, subject: str | None, names: frozenset[str], dropped: frozenset,
+                     limit: int = PART_CANDIDATES) -> Iterator[list[list[tuple[int, bool, tuple]]]]:
+        """The parts, a few at a time: each part its candidates (number, owned, record) in input order.
+        A part of more than LARGE_PART candidates (reports chained through shared keys: 117,373 of the
+        416,257 candidates of 100,000 generated articles) is never held whole: its facts are found from
+        the probes (parts.part_groups) and each goes as a part of its own."""
+        self.db.execute("DELETE FROM big")
+        self.db.execute("INSERT INTO big SELECT root FROM part GROUP BY root HAVING COUNT(*) > ?", (LARGE_PART,))
+        small = self.members("part p", "p.root NOT IN (SELECT root FROM big)")
+        yield from batched(small, limit)
+        for (part_root,) in self.db.execute("SELECT root FROM big ORDER BY root").fetchall():
+            found = self.db.execute("SELECT m.seq, m.cls, m.probe FROM part p JOIN meta m ON m.seq = p.seq "
+                                    "WHERE p.root = ? ORDER BY p.seq", (part_root,))
+            yield from batched(self.grouped(part_groups(found, subject, names, dropped, self.blocks_of)), limit)
+
+    def blocks_of(self, reports: list[int]) -> list[list[int]]:
+        """The blocks of a part's reports (each its first candidate's number, ascending) as merge.blocks finds them:
+        for each key 2 to MAX_BLOCK of them share (but one too common in the whole story), those that share it, as
+        their places in `reports`. Read from the table of keys in order, never an index of every key in memory."""
+        self.db.execute("DELETE FROM report")
+        self.db.executemany("INSERT INTO report VALUES (?, ?)", ((seq, k) for k, seq in enumerate(reports)))
+        found, key, members = [], None, []
+        self.db.execute("CREATE INDEX IF NOT EXISTS keys_seq ON keys (seq)")  # only a story with a large part needs it
+        query = "SELECT keys.k, r.at FROM report r CROSS JOIN keys ON keys.seq = r.seq ORDER BY keys.k"
+        for k, at in self.db.execute(query):
+            if k != key:
+                if 1 < len(members) <= keyed.MAX_BLOCK and key not in self.dropped:
+                    found.append(sorted(members))
+                key, members = k, []
+            members.append(at)
+        if 1 < len(members) <= keyed.MAX_BLOCK and key not in self.dropped:
+            found.append(sorted(members))
+        return found
+
+    def members(self, table: str, where: str = "1") -> Iterator[list[tuple[int, bool, tuple]]]:
+        """Each part of `table` (rows of part and candidate number) as its candidates (number, owned, record), in order."""
+        query = (f"SELECT p.root, p.seq, c.rec, EXISTS(SELECT 1 FROM owned o WHERE o.id = c.cid) FROM {table} "
+                 f"JOIN cand c ON c.seq = p.seq WHERE {where} ORDER BY p.root, p.seq")
+        current, found = None, []
         for part_root, seq, rec, is_owned in self.db.execute(query):
-            if part_root != current and members:
-                batch.append(members)
-                size += len(members)
-                members = []
-                if size >= limit:
-                    yield batch
-                    batch, size = [], 0
+            if part_root != current and found:
+                yield found
+                found = []
             current = part_root
-            members.append((seq, bool(is_owned), pickle.loads(rec)))
-        if members:
-            batch.append(members)
-        if batch:
-            yield batch
+            found.append((seq, bool(is_owned), pickle.loads(rec)))
+        if found:
+            yield found
+
+    def grouped(self, groups: list[list[int]]) -> Iterator[list[tuple[int, bool, tuple]]]:
+        """Each group of candidate numbers as a part's candidates, read a few hundred at a time."""
+        for start in range(0, len(groups), GROUPS):
+            rows = ((n, seq) for n, group in enumerate(groups[start:start + GROUPS]) for seq in group)
+            self.db.execute("DELETE FROM wanted")
+            self.db.executemany("INSERT INTO wanted VALUES (?, ?)", rows)
+            yield from self.members("wanted p")
 
     # -- 3. events -------------------------------------------------------------------------------
 
@@ -266,48 +311,14 @@ class Store:
         return min(old[1] + (old[0] != fingerprint(event)), 2**31 - 1)
 
 
-class StoredSources:
-    """The sources of the articles read, read from the store in order each time they are iterated."""
-
-    def __init__(self, store: Store):
-        self.store = store
-
-    def __iter__(self) -> Iterator[Source]:
-        self.store.flush()
-        cursor = self.store.db.cursor()
-        for (rec,) in cursor.execute("SELECT rec FROM source ORDER BY seq"):
-            yield Source(**dict(zip(SOURCE_FIELDS, pickle.loads(rec))))
-
-
-class StoredEvents:
-    """The story's events as a sequence read from the store in order, never all at once."""
-
-    def __init__(self, store: Store, count: int):
-        self.store, self.count = store, count
-
-    def __len__(self) -> int:
-        return self.count
-
-    def __iter__(self) -> Iterator[Event]:
-        cursor = self.store.db.cursor()  # its own cursor: several readers may be at work at once
-        for (rec,) in cursor.execute("SELECT rec FROM story ORDER BY pos"):
-            yield pickle.loads(rec)
-
-    def years(self) -> list[tuple[int, int]]:
-        """Each year the story's events start in, with how many, in order."""
-        return self.store.db.execute("SELECT year, COUNT(*) FROM story GROUP BY year ORDER BY year").fetchall()
-
-    def of_year(self, year: int) -> Iterator[Event]:
-        """The events that start in `year`, in order."""
-        cursor = self.store.db.cursor()
-        for (rec,) in cursor.execute("SELECT rec FROM story WHERE year = ? ORDER BY pos", (year,)):
-            yield pickle.loads(rec)
-
-    def __getitem__(self, index: int) -> Event:
-        if not isinstance(index, int):
-            raise TypeError("stored events are read one at a time or in order")
-        index = index + self.count if index < 0 else index
-        row = self.store.db.execute("SELECT rec FROM story WHERE pos = ?", (index + 1,)).fetchone()
-        if row is None:
-            raise IndexError(index)
-        return pickle.loads(row[0])
+def batched(parts: Iterable[list], limit: int) -> Iterator[list[list]]:
+    """Parts gathered into batches of at least `limit` candidates (the last may be smaller)."""
+    batch, size = [], 0
+    for members in parts:
+        batch.append(members)
+        size += len(members)
+        if size >= limit:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch

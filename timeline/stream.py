@@ -21,7 +21,8 @@ from timeline.errors import TimelineError
 from timeline.models import Event, Timeline
 from timeline.parts import merge_part_batch
 from timeline.render import split
-from timeline.store import Store, StoredEvents
+from timeline.store import Store
+from timeline.stored import StoredEvents
 from timeline.story.diff import fingerprint
 from timeline.story.edits import Edits, apply_edits
 from timeline.story.relevance import Subject, keep
@@ -85,9 +86,10 @@ def stored_story(collector: Collector, title: str | None, language: str, focus: 
     title = collector.title(title, language, focus)
     subject = focus.name if focus else (collector.names.most_common(1)[0][0] if collector.names else None)
     names = frozenset(collector.names)
+    forget_tags()
     store.index(subject, names)
     dropped = store.parts(subject)
-    merged = merger(store.part_batches(), subject, names, focus, dropped, edits)
+    merged = merger(store.part_batches(subject, names, dropped), subject, names, focus, dropped, edits)
     if edits is not None:
         made = partial(added_event, sources=collector.sources, focus=focus, language=language)
         edited_into(store, merged, edits, language, focus, warn, made)
@@ -106,6 +108,16 @@ def stored_story(collector: Collector, title: str | None, language: str, focus: 
             carry = False
     events = StoredEvents(store, store.order(carry))
     return Timeline(title=title, events=tuple(events)) if len(events) <= split.SPLIT else Story(title, events)
+
+
+def forget_tags() -> None:
+    """Once every article is read, the part-of-speech tagger's memo tables (up to its CACHE_MB, in this process
+    with --jobs 1) go before the story's work: only an edit's added event is tagged after, and a value
+    forgotten is made again the same."""
+    from timeline.temporal.pos import loaded_model
+
+    if loaded_model.cache_info().currsize:
+        loaded_model().forget()
 
 
 def edited_into(store: Store, merged: Iterable[list], edits: Edits, language: str, focus: Subject | None,

@@ -6,7 +6,7 @@ events) and each year is its own `timeline-YYYY.md` / `timeline-YYYY.html`, rend
 the same templates as a whole story, from that year's events alone: the renderer
 never holds more than a year. The story's events must offer `years()` (each start
 year with its number of events) and `of_year(year)` (that year's events in order), as
-timeline.store.StoredEvents does; a story that small today looks as it does now.
+timeline.stored.StoredEvents does; a story that small today looks as it does now.
 """
 
 from __future__ import annotations

@@ -96,6 +96,7 @@ def told_at(a: Candidate, b: Candidate) -> bool:
 
 
 NEAR_DAYS = 1
+TESTED = 200_000  # answers of the pair test kept in a generation (merge.report_groups), some 20 MB
 RETOLD = 0.8  # the share of the shorter telling's stems the other holds
 
 
@@ -148,12 +149,15 @@ def groups(candidates: list[Candidate], subject: str | None, names: frozenset[st
 
 def report_groups(
     candidates: list[Candidate], sources: list[set], subject: str | None, names: frozenset[str],
-    dropped: frozenset = frozenset(),
+    dropped: frozenset = frozenset(), found: list[Features] | None = None, keyed: list[list[int]] | None = None,
 ) -> list[list[int]]:
     """Reports joined into facts; `sources` are the articles each report stands for; `dropped`
-    the keys shared by more than blocks.MAX_BLOCK reports of the whole story (see timeline.store)."""
+    the keys shared by more than blocks.MAX_BLOCK reports of the whole story (see timeline.store);
+    `found` each report's evidence when it is known (the store's probes: then a report need only
+    be what the pair test reads of it, timeline.parts.Probe); `keyed` the blocks when they are known (the
+    store reads a large part's from its table of keys: no index of every key in memory)."""
     ignore = frozenset({subject}) if subject else frozenset()
-    found = [evidence(c, subject, names) for c in candidates]
+    found = found if found is not None else [evidence(c, subject, names) for c in candidates]
     parent = list(range(len(candidates)))
 
     def root(i: int) -> int:
@@ -162,16 +166,24 @@ def report_groups(
             i = parent[i]
         return i
 
-    tested: dict[tuple[int, int], bool] = {}  # a pair is asked again each time a fact of it meets another
+    tested: list[dict[tuple[int, int], bool]] = [{}, {}]  # a pair is asked again each time a fact of it meets
+    # another: the answers of late, and the generation before, up to TESTED each (a large part asks millions)
 
     def fits(i: int, j: int) -> bool:
-        known_ = tested.get((i, j))
+        new, old = tested
+        known_ = new.get((i, j))
         if known_ is None:
-            known_ = tested[i, j] = same_fact(candidates[i], candidates[j], found[i], found[j], ignore)
+            known_ = old.get((i, j))
+            if known_ is None:
+                known_ = same_fact(candidates[i], candidates[j], found[i], found[j], ignore)
+            if len(new) >= TESTED:
+                tested[:] = new, old = {}, new
+            new[i, j] = known_
         return known_
 
     undated = {i for i, c in enumerate(candidates) if c.kind == "undated"}
-    dated_parts, mention_parts = split_blocks(list(blocks(found, ignore, dropped, candidates)), undated)
+    keyed = keyed if keyed is not None else list(blocks(found, ignore, dropped, candidates))
+    dated_parts, mention_parts = split_blocks(keyed, undated)
     members = {i: [i] for i in range(len(candidates))}  # each fact's reports, under its root
     articles = dict(enumerate(sources))  # an article reports a fact once
 
