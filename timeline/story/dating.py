@@ -62,6 +62,13 @@ def in_subordinate(raw: str, position: int, words: StoryWords) -> bool:
     return not CLAUSE_BREAK.search(lowered, opened[-1].end())
 
 
+def in_cause(raw: str, position: int, words: StoryWords) -> bool:
+    """Inside a clause after the main one opened by "nadat", "omdat" or "doordat" (", nadat ..."), with no
+    other clause begun between."""
+    opened = list(words.cause_clause.finditer(raw, max(0, position - REACH), position))
+    return bool(opened) and not CLAUSE_BREAK.search(raw, opened[-1].end(), position)
+
+
 def in_relative(raw: str, position: int, words: StoryWords, alone: bool = False) -> bool:
     """Inside a relative clause set off by commas (", dat ... ,") with the sentence going on after it, or a "die"
     or "wat" clause after a comma that ends the sentence."""
@@ -171,6 +178,8 @@ def roles(raw: str, placed: list[Placed], words: StoryWords) -> list[str]:
             role = "relative"  # "Lumenta, dat in 2019 werd opgericht, telt ...", "de vorige week ontslagen trainer"
         elif words.comparison.search(lowered_clause) or words.compared_with.search(raw, max(0, item.start - 20), item.start):
             role = "base"  # "ten opzichte van 2024", "30 procent hoger dan vorig jaar", "Net als vorig jaar"
+        elif in_cause(raw, item.start, words):
+            role = "base"  # "..., nadat de onderhandelingen vorige week vastliepen": an earlier happening's date
         elif expected_in(raw, item.start, words):
             role = "outlook"  # "... en verwacht dat de sector volgend jaar herstelt": an expectation's date
         elif words.qualifier.search(raw[max(0, item.start - QUALIFIER_REACH) : item.start].lower()):

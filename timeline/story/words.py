@@ -61,6 +61,7 @@ class StoryWords:
     bound: re.Pattern[str]
     comparison: re.Pattern[str]
     compared_with: re.Pattern[str]
+    cause_clause: re.Pattern[str]
     change_from: re.Pattern[str]
     change_to: re.Pattern[str]
     conditional: re.Pattern[str]
@@ -163,6 +164,7 @@ def story_words(language: str = "nl") -> StoryWords:
         relative=re.compile(r",\s*(?:dat|die|wat)\b"),
         bound=re.compile(rf"\b(?:{alternatives(s.bounds)})\b(?:\s+\S+){{0,{s.bound_reach}}}\s*$"),
         comparison=re.compile(rf"\b(?:{alternatives(s.comparisons)})\s"),
+        cause_clause=re.compile(rf",\s+(?:{alternatives(s.cause_openers)})\b", re.IGNORECASE),
         compared_with=re.compile(rf"\b(?:{alternatives(s.comparison_right_before)})\s+(?:(?:in|op)\s+)?$", re.IGNORECASE),
         change_from=any_of(s.change_from),
         change_to=any_of(s.change_to),

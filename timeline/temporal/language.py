@@ -95,6 +95,7 @@ class Story(Model):
     bound_reach: int
     comparisons: tuple[str, ...]
     comparison_right_before: tuple[str, ...] = ()
+    cause_openers: tuple[str, ...] = ()
     change_from: tuple[str, ...]
     change_to: tuple[str, ...]
     figure_units: tuple[str, ...]
