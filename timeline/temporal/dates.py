@@ -23,16 +23,17 @@ class Context:
     """
 
     def __init__(self, reference: dt.datetime, direction: Direction | None | Callable[[], Direction | None],
-                 anchor: Period | None = None, before: str = ""):
+                 anchor: Period | None = None, before: str = "", after: str = ""):
         self.reference = reference
         self.today = reference.date()
         self._direction = direction
         self.anchor = anchor  # the narrative reference: the last date the text placed (see temporal.narrative)
         self.before = before  # the lower-case text right before the match ("7,5 procent " before "over vijf jaar")
+        self.after = after  # the lower-case text right after it (" 9 procent" after "in twee jaar")
 
     def anchored(self, anchor: Period | None) -> "Context":
         """The same reference and direction, counting from the narrative's `anchor`."""
-        return Context(self.reference, self._direction, anchor, self.before)
+        return Context(self.reference, self._direction, anchor, self.before, self.after)
 
     @property
     def direction(self) -> Direction | None:

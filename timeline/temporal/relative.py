@@ -214,6 +214,8 @@ def ahead(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
         return duration(g, groups, ctx)
     if not groups.get("inside") and rated(g.language.lengths_after.words).search(ctx.before):
         return duration(g, groups, ctx)  # "een rendement van 7,5 procent over vijf jaar": a length
+    if rate_after(g.language.lengths_after.words).match(ctx.after):
+        return duration(g, groups, ctx)  # "krijgen er in twee jaar 9 procent bij": a length, the rate after it
     found = counted(g, groups, ctx, count_of(g, groups))
     return replace(found, measure=duration(g, groups, ctx).value) if found and groups.get("inside") else found
 
@@ -227,6 +229,12 @@ def ends_on(words: tuple[str, ...], between: str) -> re.Pattern[str]:
 def rated(words: tuple[str, ...]) -> re.Pattern[str]:
     """A rate word up to two words before the match ("5 procent loonsverhoging ")."""
     return ends_on(words, r"(?:[\w-]+\s+){0,2}")
+
+
+@lru_cache(maxsize=None)
+def rate_after(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A figure and a rate word right after the match (" 9 procent", " nog eens 2,5 procent")."""
+    return re.compile(rf"\s+(?:[a-z]+\s+){{0,2}}\d[\d.,]*\s*(?:{'|'.join(map(re.escape, words))})(?!\w)")
 
 
 def any_day(words: tuple[str, ...]) -> re.Pattern[str]:

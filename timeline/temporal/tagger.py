@@ -167,7 +167,8 @@ def select(grammar: Grammar, flat: str, pad: str, ref: dt.datetime, prefer: Pref
     for start, negative_length, _, name, match in candidates:
         if start < last_end:
             continue
-        ctx = base = Context(ref, partial(offset_direction, grammar, flat, prefer, start), before=lowered[max(0, start - 40):start])
+        ctx = base = Context(ref, partial(offset_direction, grammar, flat, prefer, start), before=lowered[max(0, start - 40):start],
+                             after=lowered[start - negative_length:start - negative_length + 30])
         narrated = name in ANAPHORIC or (name in UNDERSPECIFIED and story.placed is not None) or name in CLOCK
         if narrated:
             ctx, narrated = story.context(name, lowered[start : start - negative_length], start, base)
