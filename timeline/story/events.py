@@ -14,15 +14,15 @@ from timeline.read.article import Article
 from timeline.read.header import past_dateline
 from timeline.story.dating import Placed, choose, conditional, has_action, has_figure, looked_back
 from timeline.story.headlines import FIRST_SENTENCE, headline, named
-from timeline.story.leads import FIRST_PERSON, QUOTES, dated_by_next, lead_index, viewed_first
+from timeline.story.leads import FIRST_PERSON, QUOTES, dated_by_next, joined, lead_index, viewed_first
 from timeline.story.shorten import shortened
 from timeline.story.syntax import (
     actor_words, has_main_verb, in_past, main_verb_of, outlook, report_frame, tagged_plain, tells_action,
 )
-from timeline.story.pronouns import about_that, demonstrative_named, of_those, that_thing
+from timeline.story.pronouns import about_that, demonstrative_named, him_named, of_those, that_thing
 from timeline.story.repeats import drop_repeats
 from timeline.story.cast import Cast, cast
-from timeline.story.references import antecedent, him_named, name_epithet, resolve
+from timeline.story.references import antecedent, name_epithet, resolve
 from timeline.story.sentences import Sentence, sentences
 from timeline.story.stance import at_its_date, explains, not_yet, regards, results_out
 from timeline.story.records import (  # noqa: F401  (the records are the story's words for what it makes)
@@ -143,14 +143,14 @@ def article_candidates(
     words = story_words(language)
     source = source_of(article)
     items, people = told(article, story, found, language, prefer)
-    lead = lead_index(items, words, language, None if article.entry and article.entry.title_written else article.title)
+    own_title = None if article.entry and article.entry.title_written else article.title  # not an editor's summary
+    lead = lead_index(items, words, language, own_title)
 
     def candidate(date: EventDate, item: Told, kind: str, expected: bool = False, title: str | None = None, **extra):
         own = demonstrative_named(own_words(item, words), list(item.before))
         context = list(item.before)[:-1] if item.before and own.startswith(item.before[-1]) else list(item.before)
-        own = that_thing(about_that(of_those(own, context), context), context, words)  # "Een daarvan betreft ...":
-        # the plural before it, of
-        # the sentence told; "Een motie daarover": about the last thing the sentence before named
+        own = that_thing(about_that(of_those(own, context), context), context, words)  # what "Een daarvan", "Een
+        # motie daarover" and "Dat plan" stand for, from the sentence before the one told
         line = named(resolve(headline(own, words, title), list(item.before), people, words, subject_only=True)[0])
         line = him_named(line, list(item.before), people, words)
         speaker = lambda pronoun="": antecedent(list(item.before), "person", people, words, pronoun=pronoun)  # noqa: E731
@@ -170,10 +170,9 @@ def article_candidates(
                 dating = replace(dating, kind="published")  # is news today; so are the figures of the last quarter
             date = event_date(dating.expression, language) if dating.kind == "dated" else lead_date(article, language)
             top = tuple(n for n, _ in names.most_common(3))
-            own_title = None if article.entry and article.entry.title_written else article.title  # not an editor's summary
-            own_title = None if viewed_first(items, index, words) else own_title  # the title told the view
+            heading = None if viewed_first(items, index, words) else own_title  # the title told the view
             why = explain(item, dating if dating.kind == "dated" else replace(dating, expression=None, rule="lead"))
-            result.append(candidate(date, item, "lead", date.start > article.published, own_title, top_names=top, why=why))
+            result.append(candidate(date, item, "lead", date.start > article.published, heading, top_names=top, why=why))
             found = ("dated", date) if dating.kind == "dated" else None
         else:
             found = classify(item, article, language)
@@ -186,8 +185,7 @@ def article_candidates(
 
                 left_out.append(left(item, source, article.identity or article.path, language))
         previous = (found[0], found[1]) if found and found[0] in ("dated", "recent") else None
-    title = None if article.entry and article.entry.title_written else article.title
-    result = dated_by_next(dated_lead(result, words), items, lead, title, words, language)
+    result = dated_by_next(dated_lead(result, words), items, lead, own_title, words, language)
     return numbered(drop_repeats(result), article.identity or article.path)
 
 
@@ -201,7 +199,7 @@ def dated_lead(result: list[Candidate], words: StoryWords) -> list[Candidate]:
     if again is None:
         return result
     moved = replace(lead, date=again.date, why=again.why, expected=again.expected, text=again.text)
-    return [moved if c is lead else c for c in result if c is not again]
+    return joined(result, lead, moved, again)
 
 
 COARSE = frozenset({"month", "quarter", "half", "year"})

@@ -110,7 +110,7 @@ def dated_by_next(result: list[Candidate], items: list[Told], lead: int | None, 
                      and c.why.at == framed.start), None)  # the sentence after dated by its frame alone: one news
         moved = replace(first, date=event_date(framed.expression, language), why=why,
                         text=f"{first.text} {told.text}" if told is not None else first.text)
-        return [moved if c is first else c for c in result if c is not told]
+        return joined(result, first, moved, told)
     again = next((c for c in result if c.kind == "dated" and c.why is not None and (c.why.sentence == after or (
         lead + 2 < len(items) and c.why.sentence == items[lead + 2].raw and c.text.startswith(items[lead + 1].text)))),
         None)  # "... gaan daardoor niet door. Dat meldden ze donderdagavond": the frame's day, told with both
@@ -121,7 +121,12 @@ def dated_by_next(result: list[Candidate], items: list[Told], lead: int | None, 
     if not framed_on and not content_stems(after) & content_stems(f"{first.text} {title or ''}"):
         return result
     moved = replace(first, date=again.date, why=again.why, text=f"{first.text} {again.text}")
-    return [moved if c is first else c for c in result if c is not again]
+    return joined(result, first, moved, again)
+
+
+def joined(result: list[Candidate], lead: Candidate, moved: Candidate, told: Candidate | None) -> list[Candidate]:
+    """The candidates with the lead as `moved` in its place and the one it took in (`told`) gone."""
+    return [moved if c is lead else c for c in result if c is not told]
 
 
 CONTENT = ("N|", "ADJ", "WW|vd")  # the words that say what happened, not how it is told ("werden", "heeft")

@@ -1,10 +1,12 @@
 """Pronouns and demonstratives that point back by number: a plural "ze" with a plural verb is the plural
-subject before it; a demonstrative subject is the noun phrase just before it."""
+subject before it; a demonstrative subject is the noun phrase just before it; "hem" is the one person named
+before, "De brug" the one compound name that ends so."""
 
 from __future__ import annotations
 
 import re
 
+from timeline.story.cast import Cast
 from timeline.story.subjects import name_end, phrase_end
 from timeline.story.syntax import subject_span, tagged_plain
 from timeline.story.words import StoryWords
@@ -103,7 +105,7 @@ def of_those(sentence: str, before: list[str]) -> str:
     if not found or not before:
         return sentence
     previous = tagged_plain(before[-1])
-    head = next((k for k in range(len(previous) - 1, -1, -1) if previous[k].tag.startswith("N|soort|mv")), None)
+    head = last_tagged(previous, "N|soort|mv")
     if head is None:
         return sentence
     first = head
@@ -113,6 +115,12 @@ def of_those(sentence: str, before: list[str]) -> str:
 
 
 
+def last_tagged(tokens, tag: str) -> int | None:
+    """Where the last token whose tag starts so stands, None without one."""
+    return next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k].tag.startswith(tag)), None)
+
+
+OF_NOUN = frozenset({"van", "voor", "over", "tegen", "naar", "om", "met", "op"})  # a phrase of the noun's own
 ABOUT_THAT = re.compile(r"^((?:Een|De|Het)\s+(?:[\w-]+\s+){0,2}?)(daar|hier)(over|naar|tegen)\b")
 
 
@@ -123,11 +131,11 @@ def about_that(sentence: str, before: list[str]) -> str:
     if not found or not before:
         return sentence
     previous = tagged_plain(before[-1])
-    head = next((k for k in range(len(previous) - 1, -1, -1) if previous[k].tag.startswith("N|soort")), None)
+    head = last_tagged(previous, "N|soort")
     if head is None:
         return sentence
     first = phrase_start(previous, head)
-    if first > 1 and previous[first - 1].text in ("op", "van", "voor", "tegen", "naar", "met") \
+    if first > 1 and previous[first - 1].text in OF_NOUN \
             and previous[first - 2].tag.startswith("N|soort"):
         first = phrase_start(previous, first - 2)  # "een verbod op vuurwerk", not "vuurwerk"
     phrase = before[-1][previous[first].start:previous[head].end]
@@ -135,7 +143,6 @@ def about_that(sentence: str, before: list[str]) -> str:
 
 
 THAT_NOUN = re.compile(r"(Dat|Die|Dit|Deze)\s+([a-z][\w-]{2,})\b")
-OF_NOUN = frozenset({"van", "voor", "over", "tegen", "naar", "om", "met", "op"})  # a phrase of the noun's own
 
 
 def that_thing(sentence: str, before: list[str], words) -> str:
@@ -163,3 +170,34 @@ def that_thing(sentence: str, before: list[str], words) -> str:
             end = max(end, phrase_end(previous, end + 1, set(), words))  # "voor zonnepanelen op boerderijen"
         own = " " + before[-1][previous[at + 1].start:previous[end - 1].end] if end > at + 2 else ""
     return f"{article} {found.group(2)}{own}{sentence[found.end():]}"
+
+
+HIM = re.compile(r"(?<=\s)hem\b")
+
+
+def him_named(line: str, before: list[str], people: Cast, words: StoryWords) -> str:
+    """"De gemeenteraad zegde het vertrouwen in hem op": "hem" in a headline is the one person the three
+    sentences before name ("... in Eric van Oosterhout op"); with none or more than one, it stays."""
+    if not HIM.search(line):
+        return line
+    persons = {n for text in before[-3:] for n, kind in people.names_in(text, words)
+               if n in people.persons or kind.lower() in words.person_kind_words}  # "burgemeester Eric van Oosterhout"
+    whole = {n for n in persons if not any(n != m and n in m for m in persons)}  # "Van Oosterhout" is in the whole name
+    return HIM.sub(whole.pop(), line, count=1) if len(whole) == 1 else line
+
+
+COMPOUND_TAIL = re.compile(r"(De|Het|de|het)\s+([a-z]{4,})\b")
+
+
+def compound_named(text: str, people: Cast, words: StoryWords) -> tuple[str, str] | None:
+    """"De brug" opening a sentence of an article that names one Zuilensebrug (and no other name of one word
+    that ends on "brug"): that name, in brackets in the phrase's place ("[De Zuilensebrug] werd ... geopend")."""
+    found = COMPOUND_TAIL.match(text)
+    if found is None or found.group(2) in words.finite:
+        return None
+    noun = found.group(2)
+    names = {n for n in people.counts if " " not in n and n.lower().endswith(noun) and len(n) >= len(noun) + 3}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    return f"[{found.group(1)} {name}]{text[found.end():]}", name

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from timeline.story.cast import ARTICLES, Cast
-from timeline.story.pronouns import plural_subject, plural_verb
+from timeline.story.pronouns import compound_named, plural_subject, plural_verb
 from timeline.story.syntax import report_frame, subject_text, tagged_plain
 from timeline.story.words import NAME, QUOTES, WORD, StoryWords
 
@@ -247,37 +247,6 @@ def resolve(text: str, before: list[str], people: Cast, words: StoryWords, subje
     if found.kind == "place" and re.search(rf"\bde {re.escape(name)}\b", before[-1] if before else ""):
         return insert(text, found, f"De {name}" if found.start == 0 else f"de {name}"), name  # "de VS"
     return insert(text, found, name), name
-
-
-HIM = re.compile(r"(?<=\s)hem\b")
-
-
-def him_named(line: str, before: list[str], people: Cast, words: StoryWords) -> str:
-    """"De gemeenteraad zegde het vertrouwen in hem op": "hem" in a headline is the one person the three
-    sentences before name ("... in Eric van Oosterhout op"); with none or more than one, it stays."""
-    if not HIM.search(line):
-        return line
-    persons = {n for text in before[-3:] for n, kind in people.names_in(text, words)
-               if n in people.persons or kind.lower() in words.person_kind_words}  # "burgemeester Eric van Oosterhout"
-    whole = {n for n in persons if not any(n != m and n in m for m in persons)}  # "Van Oosterhout" is in the whole name
-    return HIM.sub(whole.pop(), line, count=1) if len(whole) == 1 else line
-
-
-COMPOUND_TAIL = re.compile(r"(De|Het|de|het)\s+([a-z]{4,})\b")
-
-
-def compound_named(text: str, people: Cast, words: StoryWords) -> tuple[str, str] | None:
-    """"De brug" opening a sentence of an article that names one Zuilensebrug (and no other name of one word
-    that ends on "brug"): that name, in brackets in the phrase's place ("[De Zuilensebrug] werd ... geopend")."""
-    found = COMPOUND_TAIL.match(text)
-    if found is None or found.group(2) in words.finite:
-        return None
-    noun = found.group(2)
-    names = {n for n in people.counts if " " not in n and n.lower().endswith(noun) and len(n) >= len(noun) + 3}
-    if len(names) != 1:
-        return None
-    name = names.pop()
-    return f"[{found.group(1)} {name}]{text[found.end():]}", name
 
 
 def said_thing(text: str, found: Reference, previous: str, words: StoryWords) -> str:
