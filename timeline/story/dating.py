@@ -84,8 +84,9 @@ def in_relative(raw: str, position: int, words: StoryWords, alone: bool = False)
 def noun_clause(raw: str, position: int, alone: bool = False) -> bool:
     """Inside a relative clause right after its noun ("de jaarcijfers die op 1 april verschenen, ...", "De heffingen
     die volgende week zouden ingaan, gaan ..."): a relative pronoun by the tags before the date, no mark between,
-    and a comma after it that the sentence goes on past. The sentence's only date (`alone`) dates it still, but
-    for what would have happened ("zouden"): "de restricties die vandaag zijn ingegaan" is news of that day."""
+    and a comma after it that the sentence goes on past. The sentence's only date (`alone`) dates a main clause in
+    the past still ("De fabriek die vorige week sloot, ontsloeg ..."), but never what would have happened ("zouden")
+    nor a main clause in the present ("De verdachten die in maart werden aangehouden, zitten nog vast")."""
     from timeline.story.tagging import tagged_plain
 
     tokens = tagged_plain(raw)
@@ -96,10 +97,15 @@ def noun_clause(raw: str, position: int, alone: bool = False) -> bool:
     closing = raw.find(",", position)
     if closing == -1 or not raw[closing + 1:].strip(" .!?’”"):
         return False
-    return not alone or any(t.text.lower() in ("zou", "zouden") for t in tokens if before[opener].end <= t.start < closing)
+    inside = [t for t in tokens if before[opener].end <= t.start < closing]
+    main = [t for t in tokens if not before[opener].start <= t.start < closing]
+    return not alone or any(t.text.lower() in MODAL_PASTS for t in inside) or not any(
+        t.tag.startswith(("WW|pv|verl", "WW|vd")) for t in main)  # "De verdachten die in maart werden aangehouden,
+    # zitten nog vast": a main clause in the present tells a state now, not the clause's happening
 
 
-ARTICLE_BEFORE = re.compile(r"\b(?:de|het|een)\s+$", re.IGNORECASE)
+ARTICLE_BEFORE = re.compile(  # "het in februari gestolen schilderij": a preposition the date tagger left out between
+    r"\b(?:de|het|een|deze|dit|zijn|haar|hun)\s+(?:(?:in|op|per|sinds|rond)\s+)?$", re.IGNORECASE)
 PARTICIPLE_AFTER = re.compile(r"\s+(?:\w*ge\w+[dt]e?|\w+en|(?:be|ver|ont|her)\w+[dt]e?)\s+[\w\[]")
 
 
@@ -123,7 +129,7 @@ OTHER_CLAUSE = re.compile(r"[;:]|,\s+(?:maar|en|terwijl)\s")
 def attributive(raw: str, start: int, end: int) -> bool:
     """A date inside a noun phrase, between its article and a participle ("de vorige week ontslagen Edward
     Sturing", "het in 2019 opgerichte bedrijf"): it dates what the participle says of the noun, not the sentence."""
-    return bool(ARTICLE_BEFORE.search(raw, max(0, start - 8), start)) and bool(PARTICIPLE_AFTER.match(raw, end))
+    return bool(ARTICLE_BEFORE.search(raw, max(0, start - 12), start)) and bool(PARTICIPLE_AFTER.match(raw, end))
 
 
 MODAL_PASTS = frozenset({"zou", "zouden"})  # a future seen from the past ("zou in maart opengaan")
