@@ -128,7 +128,10 @@ def aims(text: str, words: StoryWords) -> bool:
     a later date its date is a target or a deadline."""
     tokens = tagged_plain(text)
     verb = main_verb_of(tokens, words)
-    return verb is not None and tokens[verb].text.lower() in words.aim_verbs
+    if verb is None or tokens[verb].text.lower() not in words.aim_verbs:
+        return False
+    return tokens[verb].text.lower() not in words.aim_with_infinitive or any(
+        t.tag == "WW|inf" for t in clause_of(tokens, verb, words))
 
 
 def missed(text: str, words: StoryWords) -> bool:

@@ -88,6 +88,7 @@ class StoryWords:
     outlook_verbs: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
     aim_verbs: frozenset[str] = frozenset()
+    aim_with_infinitive: frozenset[str] = frozenset()  # "dient te": a duty; "De zaak dient": a hearing
     volume_verbs: frozenset[str] = frozenset()  # "verkocht vorig jaar 54 machines": a figure over the year
     explanations: tuple[str, ...] = ()
     opinion_verbs: frozenset[str] = frozenset()
@@ -193,7 +194,7 @@ def story_words(language: str = "nl") -> StoryWords:
         state_names=tuple(sorted(s.state_names.items())),
         outlook_verbs=frozenset(s.outlook_verbs),
         copulas=frozenset(s.copulas),
-        aim_verbs=frozenset(s.aim_verbs),
+        aim_verbs=frozenset(s.aim_verbs), aim_with_infinitive=frozenset(s.aim_with_infinitive),
         volume_verbs=frozenset(s.volume_verbs),
         explanations=tuple(s.explanations),
         opinion_verbs=frozenset(s.opinion_verbs),

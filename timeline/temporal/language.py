@@ -146,6 +146,7 @@ class Story(Model):
     copulas: tuple[str, ...]
     trend_verbs: tuple[str, ...]
     aim_verbs: tuple[str, ...]
+    aim_with_infinitive: tuple[str, ...] = ()
     volume_verbs: tuple[str, ...] = ()
     explanations: tuple[str, ...]
     opinion_verbs: tuple[str, ...]
