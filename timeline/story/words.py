@@ -166,7 +166,8 @@ def story_words(language: str = "nl") -> StoryWords:
         bound=re.compile(rf"\b(?:{alternatives(s.bounds)})\b(?:\s+\S+){{0,{s.bound_reach}}}\s*$"),
         comparison=re.compile(rf"\b(?:{alternatives(s.comparisons)})\s"),
         cause_clause=re.compile(rf",\s+(?:{alternatives(s.cause_openers)})\b", re.IGNORECASE),
-        compared_with=re.compile(rf"\b(?:{alternatives(s.comparison_right_before)})\s+(?:(?:in|op)\s+)?$", re.IGNORECASE),
+        compared_with=re.compile(rf"\b(?:{alternatives(s.comparison_right_before)})\s+(?:(?:{alternatives(s.comparison_between)})\s+)?"
+                                 r"(?:(?:in|op)\s+)?$", re.IGNORECASE),
         change_from=any_of(s.change_from),
         change_to=any_of(s.change_to),
         conditional=re.compile(

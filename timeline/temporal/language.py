@@ -95,6 +95,7 @@ class Story(Model):
     bound_reach: int
     comparisons: tuple[str, ...]
     comparison_right_before: tuple[str, ...] = ()
+    comparison_between: tuple[str, ...] = ()
     cause_openers: tuple[str, ...] = ()
     change_from: tuple[str, ...]
     change_to: tuple[str, ...]
