@@ -257,3 +257,13 @@ def test_a_time_counted_from_a_happening_goes_from_the_headline_and_the_subject_
     assert headline("Een dag na de verkiezingen trad partijleider Jan Peters af.", WORDS) == "Partijleider Jan Peters trad af"
     assert headline("Twee weken voor de opening stapte de directeur van het museum op.", WORDS) == \
         "De directeur van het museum stapte op"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Eerder deze maand verkocht het al 38 woningen aan een belegger uit Utrecht.",
+     "Het verkocht al 38 woningen aan een belegger uit Utrecht"),
+    ("In maart opende het een nieuwe winkel in Zwolle.", "Het opende een nieuwe winkel in Zwolle"),
+    ("Vorig jaar kocht het bedrijf drie panden in Deventer.", "Het bedrijf kocht drie panden in Deventer"),
+])
+def test_het_after_the_verb_before_no_noun_is_the_subject_alone_not_an_article(sentence, expected):
+    assert headline(sentence, WORDS) == expected

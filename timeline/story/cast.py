@@ -58,6 +58,9 @@ def name_words(sentences: list[str], words: StoryWords, runs: dict[str, list[re.
         for word in m.group(0).split() if word[:1].isupper()
     }
     lower = {w for text in sentences for w in LOWER_WORD.findall(text)}
+    first = {p[0] for text in sentences for m in runs[text] if len(p := m.group(0).split()) > 1 and p[1][:1].isupper()}  # "Hofstede
+    capitalised |= {w for w in first - capitalised if w.lower() not in lower and not lexicon_knows(w)}  # Vastgoed
+    # moet ...", then "Hofstede laat ...": a name the language does not know as a word
     countries = {word for country in words.countries for word in country.split()}  # "Taiwan volgde."
     return frozenset(capitalised | lower | words.subordinators | words.fronted | countries)
 
@@ -102,6 +105,8 @@ def names_in(text: str, known: frozenset[str], words: StoryWords,
         if len(parts) >= 4 and "van" in parts[2:]:  # "Erik Vos van Velora": a person of an organisation
             parts = parts[: parts.index("van", 2)]
         name = " ".join(parts)
+        if kind and len(parts) == 1 and name.lower() in words.part_names:
+            name = f"{kind.capitalize()} {name}"  # "Waterbedrijf Zuid", never "Zuid"
         if not name or (len(parts) == 1 and (name.lower() in known or name.lower() in words.person_kind_words)) \
                 or adjective(name, text, match.end(), words):  # "de Italiaan": a kind of person, no name
             continue

@@ -235,7 +235,9 @@ def swap_after_verb(text: str, verb: re.Match[str], words: StoryWords) -> str:
     cut = subject.end()
     tokens = tagged_plain(after[:120])
     end = subject_end(tokens, 0, words, set()) if tokens else 0
-    if end and tokens[end - 1].end > cut:
+    if tokens and tokens[0].tag.startswith("VNW|pers"):
+        cut = tokens[0].end  # "opende het een winkel": the pronoun alone, never "het een"
+    elif end and tokens[end - 1].end > cut:
         cut = tokens[end - 1].end
     return f"{after[:cut]} {verb.group(0)} {after[cut:].lstrip(' ,')}".strip()
 

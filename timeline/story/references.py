@@ -47,7 +47,7 @@ def antecedent(
     texts = [" ".join(before[-3:])] if salient else list(reversed(before[-3:]))
     for nearest, text in enumerate(texts):
         bare = [POSSESSIVE.sub("", n) for n, _ in people.names_in(text, words)]  # "OpenAI’s" is OpenAI
-        allowed = [n for n in bare if n in pool and (len(n) > 2 or kind == "place" and n.isupper())
+        allowed = [n for n in bare if n in pool and (len(n) > 2 or kind != "person" and n.isupper())
                    and not institution(n, people, words) and (n not in people.places or noun.endswith(words.place_nouns))]
         if pronoun:  # "Joost Verhagen droeg de leiding over aan Lisa Bakker. Zij opende ...": Lisa Bakker
             allowed = [n for n in allowed if gender_fits(n, pronoun, words)]

@@ -33,6 +33,8 @@ def subject_end(tokens: Sequence[Token], i: int, words: StoryWords, dated: set[i
     a second one after `en`. A date is never part of it."""
     tags = [t.tag for t in tokens]
     start = quantity_end(tokens, i, words)
+    if start + 1 < len(tokens) and tokens[start].text.lower() == "het" and not tags[start + 1].startswith(("ADJ", "N|")):
+        return start + 1  # "verkocht het al 38 woningen", "opende het een winkel": the pronoun, no article
     if start + 1 < len(tokens) and tokens[start].text in GENITIVE and tokens[start + 1].text.endswith("s"):
         start += 2  # "'s werelds enige fabrikant"
     end = max(phrase_end(tokens, start, dated, words), name_end(tokens, start, dated))

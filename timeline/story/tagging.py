@@ -3,6 +3,7 @@ over, cut and reordered (timeline.temporal.pos does the tagging)."""
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict, deque
 from collections.abc import Sequence
 
@@ -25,7 +26,7 @@ def tagged_plain(text: str) -> tuple[Token, ...]:
     if stretch is not None:
         return stretch
     spans = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(plain)]  # as pos.tagged reads them
-    found = retagged(spans) or tagged_spans(spans)
+    found = retagged(spans) or as_names(spans, named_spans(text))
     tokens = tuple(Token(t.text, t.start, t.end, "WW|inf") if t.tag.startswith("WW|pv") and k and
                    found[k - 1].text.lower() == "te" else t for k, t in enumerate(found))  # "om ... aan te trekken"
     RECENT.append((plain, tokens, word_tags(tokens)))
@@ -34,6 +35,25 @@ def tagged_plain(text: str) -> tuple[Token, ...]:
     if len(SEEN) > SEEN_MAX:
         SEEN.popitem(last=False)
     return tokens
+
+
+def named_spans(text: str) -> list[tuple[int, int]]:
+    """Where the names put in for pronouns stand ("[Hofstede] verkocht ...")."""
+    return [(m.start(), m.end()) for m in NAMED.finditer(text)] if "[" in text else []
+
+
+NAMED = re.compile(r"\[[^\[\]]+\]")
+STAND_IN = "Amsterdam"  # a word the tagger knows only as a name
+
+
+def as_names(spans: list[tuple[str, int, int]], named: list[tuple[int, int]]) -> list[Token]:
+    """The tags of the words, a name put in read as a name ("[Hofstede] verkocht": never an adjective
+    before a participle): each of its words is tagged as a stand-in name, and keeps its own text."""
+    inside = [any(s <= start < e for s, e in named) for _, start, _ in spans]
+    if not any(inside):
+        return tagged_spans(spans)
+    found = tagged_spans([(STAND_IN if k else w, a, b) for (w, a, b), k in zip(spans, inside)])
+    return [Token(w, a, b, "N|eigen|ev" if k else t.tag) for (w, a, b), k, t in zip(spans, inside, found)]
 
 
 def stretch_of(plain: str) -> tuple[Token, ...] | None:

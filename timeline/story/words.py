@@ -88,6 +88,7 @@ class StoryWords:
     outlook_verbs: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
     aim_verbs: frozenset[str] = frozenset()
+    part_names: frozenset[str] = frozenset()  # "Waterbedrijf Zuid": a name that is only a part keeps its type
     aim_with_infinitive: frozenset[str] = frozenset()  # "dient te": a duty; "De zaak dient": a hearing
     volume_verbs: frozenset[str] = frozenset()  # "verkocht vorig jaar 54 machines": a figure over the year
     explanations: tuple[str, ...] = ()
@@ -147,7 +148,7 @@ def story_words(language: str = "nl") -> StoryWords:
         place_prepositions=frozenset(s.place_prepositions),
         results=any_of(s.results_words),
         generic_nouns=tuple(s.generic_organisation_nouns),
-        name_words=tuple(s.organisation_name_words),
+        name_words=tuple(s.organisation_name_words), part_names=frozenset(s.part_names),
         person_nouns=tuple(s.person_nouns),
         person_titles=tuple(s.person_titles),
         reporting=frozenset(s.reporting_verbs),

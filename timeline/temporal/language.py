@@ -124,6 +124,7 @@ class Story(Model):
     results_words: tuple[str, ...]
     generic_organisation_nouns: tuple[str, ...]
     organisation_name_words: tuple[str, ...]
+    part_names: tuple[str, ...] = ()
     person_nouns: tuple[str, ...]
     person_titles: tuple[str, ...]
     headline_cuts: tuple[str, ...]
