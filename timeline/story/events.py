@@ -14,6 +14,7 @@ from timeline.read.article import Article
 from timeline.read.header import past_dateline
 from timeline.story.dating import Placed, choose, conditional, has_action, has_figure, looked_back
 from timeline.story.headlines import FIRST_SENTENCE, headline, named
+from timeline.story.described import described
 from timeline.story.leads import FIRST_PERSON, QUOTES, dated_by_next, joined, lead_index, viewed_first
 from timeline.story.shorten import shortened
 from timeline.story.syntax import (
@@ -150,7 +151,8 @@ def article_candidates(
         own = demonstrative_named(own_words(item, words), list(item.before))
         context = list(item.before)[:-1] if item.before and own.startswith(item.before[-1]) else list(item.before)
         own = that_thing(about_that(of_those(own, context), context), context, words)  # what "Een daarvan", "Een
-        # motie daarover" and "Dat plan" stand for, from the sentence before the one told
+        own = described(own, context, people, words)  # motie daarover", "Dat plan", "Beide dieren", "De man" (not
+        # named), "Zijn partner" stand for, from the sentences before the one told
         line = named(resolve(headline(own, words, title), list(item.before), people, words, subject_only=True)[0])
         line = him_named(line, list(item.before), people, words)
         speaker = lambda pronoun="": antecedent(list(item.before), "person", people, words, pronoun=pronoun)  # noqa: E731

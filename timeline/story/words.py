@@ -34,6 +34,8 @@ class StoryWords:
     organisation_pronouns: frozenset[str]
     leaning: tuple[str, ...]
     leaning_after_noun: frozenset[str]
+    group_nouns: frozenset[str]  # "Beide dieren", "De mensen": the counted group the sentence before named
+    relation_nouns: frozenset[str]  # "Zijn partner": "De partner van Ronald Vos"
     building_nouns: tuple[str, ...]
     male_names: frozenset[str]
     female_names: frozenset[str]
@@ -132,7 +134,8 @@ def story_words(language: str = "nl") -> StoryWords:
         person_pronouns=frozenset(s.person_pronouns),
         organisation_pronouns=frozenset(s.organisation_pronouns),
         leaning=tuple(s.leaning_openers),
-        leaning_after_noun=frozenset(s.leaning_after_noun),
+        leaning_after_noun=frozenset(s.leaning_after_noun), group_nouns=frozenset(s.group_nouns),
+        relation_nouns=frozenset(s.relation_nouns) | frozenset(s.person_nouns),
         building_nouns=tuple(s.building_nouns),
         male_names=frozenset(s.male_first_names),
         female_names=frozenset(s.female_first_names),

@@ -110,6 +110,8 @@ class Story(Model):
     organisation_pronouns: tuple[str, ...]
     leaning_openers: tuple[str, ...]
     leaning_after_noun: tuple[str, ...] = ()
+    group_nouns: tuple[str, ...] = ()
+    relation_nouns: tuple[str, ...] = ()
     organisation_nouns: tuple[str, ...]
     male_first_names: tuple[str, ...] = ()
     female_first_names: tuple[str, ...] = ()

@@ -1,0 +1,103 @@
+"""What an article says by description, put in so that a headline stands alone: a group it counted before
+("Beide dieren" after "twee pelikanen"), a person it described but never named ("Hij", "De man" after "de
+44-jarige oprichter van ..."), and a person's relation ("Zijn partner": "De partner van Ronald Vos")."""
+
+from __future__ import annotations
+
+import re
+
+from timeline.story.cast import Cast
+from timeline.story.pronouns import plural_verb
+from timeline.story.references import antecedent
+from timeline.story.syntax import tagged_plain
+from timeline.story.words import StoryWords
+from timeline.story.subjects import name_end, phrase_end
+
+GROUP = re.compile(r"(Beide|De|Die)\s+([a-z][\w'’-]+)(?=\s)")
+THEY = re.compile(r"(Ze|Zij)(?=\s)")
+YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def counted_group(sentence: str, before: list[str], words: StoryWords) -> str:
+    """"Bij twee pelikanen is vogelgriep vastgesteld. Beide dieren zijn dinsdag gestorven": "De twee pelikanen
+    zijn dinsdag gestorven"; "De politie hield drie verdachten aan. ... De verdachten worden ... voorgeleid":
+    "De drie verdachten ...". The group counted in one of the two sentences before, the nearest first: one with
+    the same noun, else (for a noun of any group, or "Beide" for a group of two) the last one counted."""
+    found = GROUP.match(sentence) or THEY.match(sentence)
+    if found is None or (found.re is THEY and not plural_verb(sentence)):
+        return sentence
+    noun, both = found.group(2).lower() if found.re is GROUP else "", found.group(1) == "Beide"
+    for text in reversed(before[-2:]):
+        tokens = tagged_plain(text)
+        groups = counted(tokens)
+        same = [g for g in groups if tokens[g[1]].text.lower() == noun]
+        any_group = [g for g in groups if not both or tokens[g[0]].text.lower() in ("twee", "2")]
+        if found.re is THEY:  # "Ze werden woensdag opgepakt": a group of people counted before
+            any_group = [g for g in groups if tokens[g[1]].text.lower() in words.group_nouns]
+        fitting = same or (any_group if both or not noun or noun in words.group_nouns else [])
+        if fitting:
+            first, head = fitting[-1]
+            return f"De {text[tokens[first].start:tokens[head].end]}{sentence[found.end():]}"
+    return sentence
+
+
+def counted(tokens) -> list[tuple[int, int]]:
+    """(number, noun) of each counted plural ("twee pelikanen", "drie zieke flamingo's"); no year, no "een"."""
+    found = []
+    for head, token in enumerate(tokens):
+        first = head
+        while token.tag.startswith("N|soort|mv") and first > 0 and tokens[first - 1].tag.startswith("ADJ"):
+            first -= 1
+        number = tokens[first - 1] if token.tag.startswith("N|soort|mv") and first > 0 else None
+        if number is not None and number.tag.startswith("TW") and number.text.lower() not in ("een", "één") \
+                and not YEAR.fullmatch(number.text):
+            found.append((first - 1, head))
+    return found
+
+
+PERSON = re.compile(r"(Hij|Zij|De man|De vrouw|De verdachte)(?=\s)")
+AGED = re.compile(r"\d+-jarige$")
+
+
+def described_person(sentence: str, before: list[str], words: StoryWords) -> str:
+    """"De politie heeft de 44-jarige oprichter van festival Duinvuur aangehouden. ... De man werd dinsdag
+    opgepakt": a person the article describes and has not named (else the pronoun was named already) is told
+    by that description, from one of the two sentences before, the nearest first: one with an age."""
+    found = PERSON.match(sentence)
+    if found is None or plural_verb(sentence):
+        return sentence
+    for text in reversed(before[-2:]):
+        tokens = tagged_plain(text)
+        aged = next((k for k, t in enumerate(tokens) if k and AGED.search(t.text) and tokens[k - 1].text.lower() == "de"), None)
+        if aged is None:
+            continue
+        end = aged + 1
+        if end < len(tokens) and tokens[end].text.islower() and tokens[end].tag.startswith(("N|", "WW|vd", "ADJ")):
+            end += 1  # "de 33-jarige verdachte", "de 44-jarige oprichter"
+        if end + 1 < len(tokens) and tokens[end].text == "van" and (whole := phrase_end(tokens, end + 1, set(), words)) > end + 1:
+            end = whole  # "... van het geschrapte festival Duinvuur", with the name after its noun
+            while end < len(tokens) and tokens[end].text[:1].isupper():
+                end = max(end + 1, name_end(tokens, end, set()))  # "restaurant De Gouden Leeuw"
+        return f"De {text[tokens[aged].start:tokens[end - 1].end]}{sentence[found.end():]}"
+    return sentence
+
+
+RELATION = re.compile(r"(Zijn|Haar)\s+([a-z][\w-]+)(?=\s)")
+
+
+def relation_named(sentence: str, before: list[str], people: Cast, words: StoryWords) -> str:
+    """"Zijn partner hoorde een werkstraf eisen": "De partner van Ronald Vos hoorde ...", the person the
+    possessive is of (by its gender) named in one of the three sentences before."""
+    found = RELATION.match(sentence)
+    if found is None or found.group(2) not in words.relation_nouns or sentence[found.end() + 1:found.end() + 2].isupper():
+        return sentence  # "Haar voorganger Sybrand Buma": named where it stands
+    pronoun = "hij" if found.group(1) == "Zijn" else "zij"
+    name = antecedent(before, "person", people, words, pronoun=pronoun)
+    return f"De {found.group(2)} van {name}{sentence[found.end():]}" if name else sentence
+
+
+def described(sentence: str, before: list[str], people: Cast, words: StoryWords) -> str:
+    """The sentence with its opening group, described person or relation told in full (see above)."""
+    if not before:
+        return sentence
+    return relation_named(described_person(counted_group(sentence, before, words), before, words), before, people, words)
