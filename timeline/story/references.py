@@ -48,7 +48,7 @@ def antecedent(
     for nearest, text in enumerate(texts):
         bare = [POSSESSIVE.sub("", n) for n, _ in people.names_in(text, words)]  # "OpenAI’s" is OpenAI
         allowed = [n for n in bare if n in pool and (len(n) > 2 or kind != "person" and n.isupper())
-                   and not institution(n, people, words) and (n not in people.places or noun.endswith(words.place_nouns))]
+                   and (kind == "person" or not institution(n, people, words)) and (n not in people.places or noun.endswith(words.place_nouns))]
         if pronoun:  # "Joost Verhagen droeg de leiding over aan Lisa Bakker. Zij opende ...": Lisa Bakker
             allowed = [n for n in allowed if gender_fits(n, pronoun, words)]
         if kind == "place":  # a country or a town: no company or person of a type ("chipmaker Lumora")
@@ -244,6 +244,8 @@ def resolve(text: str, before: list[str], people: Cast, words: StoryWords, subje
     name = antecedent(before, found.kind, people, words, found.noun, pronoun=pronoun)
     if name is None:
         return text, None
+    whole = [p for p in people.persons if p.endswith(" " + name)] if found.kind == "person" and " " not in name else []
+    name = whole[0] if len(whole) == 1 else name  # "Voor Hulshof zelf ... De 59-jarige": Miranda Hulshof
     if found.kind == "place" and re.search(rf"\bde {re.escape(name)}\b", before[-1] if before else ""):
         return insert(text, found, f"De {name}" if found.start == 0 else f"de {name}"), name  # "de VS"
     return insert(text, found, name), name

@@ -56,7 +56,9 @@ class Narrative:
         """The context to resolve a match in, and whether it counts from the narrative."""
         if name in ANAPHORIC:
             return ctx.anchored(self.anchor), True
-        if name in CLOCK and self.at_day(start):
+        if name in CLOCK and self.at_day(start) and (self.anchor.start_date >= ctx.today or ctx.direction == "past"):
+            # a day before the publication gives its day to a clock time told in the past only ("De storing
+            # begon gisteren ... Om 07.00 uur ..."), never to one in the present ("Het park opent om 10.00 uur")
             return Context(periods.midnight(self.anchor.start_date), "future"), True
         if name in UNDERSPECIFIED and not YEAR_IN_TEXT.search(text) and self.continues(start):
             return Context(periods.midnight(self.placed.start_date), "future"), True
