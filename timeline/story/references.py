@@ -199,7 +199,7 @@ def reference_at(lowered: str, start: int, words: StoryWords) -> Reference | Non
             return Reference(start, start + noun.end(), "place", noun.group(1))
     if first in DETERMINERS and start and pronoun_not_article(rest, words):
         return Reference(start, start + len(first), "leaning")  # "In 2025 zou die zijn opgelopen"
-    if first in words.organisation_pronouns and pronoun_not_article(rest, words):
+    if first in words.organisation_pronouns and pronoun_not_article(rest, words) and not words.situation_it.match(rest):
         return Reference(start, start + len(first), "organisation")
     return None
 

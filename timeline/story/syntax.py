@@ -189,7 +189,8 @@ def held_back(tokens: Sequence[Token], k: int) -> bool:
     if k + 1 < len(tokens) and tokens[k + 1].tag != "LET":
         return False
     verb = next((j for j in range(1, k) if tokens[j].tag.startswith("WW|pv")), None)
-    return verb is not None and any(t.text.lower() in ("dat", "dit") for t in tokens[verb + 1:k])
+    return verb is not None and any(t.text.lower() in ("dat", "dit") for t in tokens[verb + 1:k]) or (
+        verb is not None and verb + 1 < k and tokens[verb + 1].text.lower() == "het")  # "maakte het woensdag bekend"
 
 
 def pointing(tokens: Sequence[Token], j: int) -> bool:

@@ -32,6 +32,7 @@ class StoryWords:
     subordinators: frozenset[str]
     person_pronouns: frozenset[str]
     organisation_pronouns: frozenset[str]
+    situation_it: re.Pattern[str]  # "Het is de eerste keer dat ...", "Het gaat om ...": a situation, no name
     leaning: tuple[str, ...]
     leaning_after_noun: frozenset[str]
     group_nouns: frozenset[str]  # "Beide dieren", "De mensen": the counted group the sentence before named
@@ -133,6 +134,8 @@ def story_words(language: str = "nl") -> StoryWords:
         subordinators=frozenset(s.subordinators),
         person_pronouns=frozenset(s.person_pronouns),
         organisation_pronouns=frozenset(s.organisation_pronouns),
+        situation_it=re.compile(rf"het\s+(?:(?:is|was|wordt|werd|lijkt|leek|blijkt|bleek|blijft|bleef)\s+(?:(?:nog|niet|ook|al)\s+)*)?"
+                                rf"(?:{alternatives(s.situation_it)})\b"),
         leaning=tuple(s.leaning_openers),
         leaning_after_noun=frozenset(s.leaning_after_noun), group_nouns=frozenset(s.group_nouns),
         relation_nouns=frozenset(s.relation_nouns) | frozenset(s.person_nouns),

@@ -108,6 +108,7 @@ class Story(Model):
     recent_phrases: tuple[str, ...]
     person_pronouns: tuple[str, ...]
     organisation_pronouns: tuple[str, ...]
+    situation_it: tuple[str, ...] = ()
     leaning_openers: tuple[str, ...]
     leaning_after_noun: tuple[str, ...] = ()
     group_nouns: tuple[str, ...] = ()
