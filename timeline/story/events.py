@@ -145,7 +145,7 @@ def article_candidates(
     source = source_of(article)
     items, people = told(article, story, found, language, prefer)
     own_title = None if article.entry and article.entry.title_written else article.title  # not an editor's summary
-    lead = lead_index(items, words, language, own_title)
+    lead = lead_index(items, words, language, own_title, article.published)
 
     def candidate(date: EventDate, item: Told, kind: str, expected: bool = False, title: str | None = None, **extra):
         own = demonstrative_named(own_words(item, words), list(item.before))

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from timeline.story.dating import conditional, has_action
 from timeline.story.features import capitalised, event_words
-from timeline.story.stance import explains, not_yet, opinion, states
+from timeline.story.stance import explains, not_yet, opinion, spans_years, states
 from timeline.story.syntax import in_past, named_subject, outlook, report_frame, tagged_plain, tells_action
 from timeline.story.records import Why, event_date
 from timeline.story.words import QUOTES, WORD, StoryWords
@@ -30,10 +30,11 @@ def main_clause_of(raw: str, words: StoryWords) -> str:
     return raw.split(",", 1)[1] if first in words.subordinators and "," in raw else raw
 
 
-def lead_index(items: list[Told], words: StoryWords, language: str = "nl", title: str | None = None) -> int | None:
+def lead_index(items: list[Told], words: StoryWords, language: str = "nl", title: str | None = None,
+               published: date | None = None) -> int | None:
     """The sentence of the opening (three sentences) that tells what the title says, else the first that
     reports a happening: a word for what happened, or a name with a verb of action or statement."""
-    opening = [i for i in [i for i, item in enumerate(items) if not item.sentence.heading][:3] if may_lead(items[i], words)]
+    opening = [i for i in [i for i, item in enumerate(items) if not item.sentence.heading][:3] if may_lead(items[i], words, published)]
     told = next((i for i in opening if title and tells_title(items[i].raw, title)), None)
     if told is not None:
         return told  # "Geen treinen door landelijke staking" over "Door een landelijke staking rijden er geen treinen"
@@ -52,11 +53,14 @@ def tells_happening(raw: str, words: StoryWords, language: str) -> bool:
         tells_action(main, words) and (in_past(main) or named_subject(main, words)))))
 
 
-def may_lead(item: Told, words: StoryWords) -> bool:
+def may_lead(item: Told, words: StoryWords, published: date | None = None) -> bool:
     """Not a question, a condition, an outlook, a quote in the first person, a state, an explanation, a view."""
     if item.sentence.text.endswith("?") or conditional(item.raw, words) or outlook(item.raw, words) \
             or spoken_in_first_person(item.sentence.text):  # "“Hiermee gaan we op weg ...”": a view, quoted
         return False
+    if published and item.placed and all(spans_years(p.expression.period) and p.expression.period.end_date <= published
+                                         for p in item.placed):
+        return False  # "Die overtredingen vonden plaats in de periode van 2018 tot en met 2021": background
     main = main_clause_of(item.raw, words)
     return not (states(main, words) or explains(main, words)  # "Dat is wat de overheid zegt ...": no happening
                 or opinion(main, words) or not_yet(main, words))  # "VNO-NCW vindt het mooi dat ...": a view

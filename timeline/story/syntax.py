@@ -230,8 +230,8 @@ def separated(span: Sequence[Token], words: StoryWords) -> bool:
     if any(t.tag.startswith(("WW|vd", "WW|inf")) for t in span[1:]):
         return False
     adjective = span[0].text.lower() not in words.copulas  # "gaat ... dicht" ("dichtgaan"), never "is dicht"
-    return any(t.text.lower() in words.particles and (t.tag.startswith("VZ") or adjective and t.tag.startswith("ADJ"))
-               and (k + 1 == len(span) or span[k + 1].tag.startswith(("VZ", "LET"))) for k, t in enumerate(span) if k > 1)
+    return any((t.text.lower() in words.particles and (t.tag.startswith("VZ") or adjective and t.tag.startswith("ADJ"))
+                or t.text.lower() in words.noun_particles and t.tag.startswith("N|soort")) and (k + 1 == len(span) or span[k + 1].tag.startswith(("VZ", "LET"))) for k, t in enumerate(span) if k > 1)
 
 
 def verb_tail(text: str, words: StoryWords) -> str:

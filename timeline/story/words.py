@@ -56,6 +56,7 @@ class StoryWords:
     reporting: frozenset[str]
     fronted: frozenset[str]
     particles: tuple[str, ...]
+    noun_particles: frozenset[str]  # "vond ... plaats": a happening ("plaatsvinden")
     qualifier: re.Pattern[str]
     figure: re.Pattern[str]
     recurring: re.Pattern[str]
@@ -96,6 +97,7 @@ class StoryWords:
     volume_verbs: frozenset[str] = frozenset()  # "verkocht vorig jaar 54 machines": a figure over the year
     explanations: tuple[str, ...] = ()
     opinion_verbs: frozenset[str] = frozenset()
+    find_verbs: frozenset[str] = frozenset()  # "vonden de schaal": found, no view
     regard_verbs: frozenset[str] = frozenset()  # "ziet ... als": a view of something, no happening
     example: re.Pattern[str] = re.compile(r"(?!)")
     trend: re.Pattern[str] = re.compile(r"(?!)")
@@ -159,7 +161,7 @@ def story_words(language: str = "nl") -> StoryWords:
         person_titles=tuple(s.person_titles),
         reporting=frozenset(s.reporting_verbs),
         fronted=frozenset(s.fronted),
-        particles=tuple(s.particles),
+        particles=tuple(s.particles), noun_particles=frozenset(s.noun_particles),
         qualifier=re.compile(  # "de omzet van 2025"; "een boete voor het overtreden van de regels in 2021"
             rf"\b(?:{alternatives(s.qualifier_articles)})\s+(?:[\w-]+\s+){{1,2}}(?:{alternatives(s.qualifier_prepositions)})\s*$"
             rf"|\bvoor\s+(?:(?:de|het|een)\s+)?[\w-]+\s+(?:van\s+(?:de|het|een)\s+[\w-]+\s+)?in\s*$"
@@ -205,7 +207,7 @@ def story_words(language: str = "nl") -> StoryWords:
         aim_verbs=frozenset(s.aim_verbs), aim_with_infinitive=frozenset(s.aim_with_infinitive),
         volume_verbs=frozenset(s.volume_verbs),
         explanations=tuple(s.explanations),
-        opinion_verbs=frozenset(s.opinion_verbs),
+        opinion_verbs=frozenset(s.opinion_verbs), find_verbs=frozenset(s.find_verbs),
         regard_verbs=frozenset(s.regard_verbs),
         example=any_of(s.example_words),
         disclosure=re.compile(rf"\b(?:{alternatives(s.disclosure_frames)}),?\s+dat\s", re.IGNORECASE),

@@ -136,6 +136,7 @@ class Story(Model):
     reporting_verbs: tuple[str, ...]
     fronted: tuple[str, ...]
     particles: tuple[str, ...]
+    noun_particles: tuple[str, ...] = ()
     subject_openers: tuple[str, ...]
     report_frames: tuple[str, ...]
     state_verbs: tuple[str, ...]
@@ -155,6 +156,7 @@ class Story(Model):
     volume_verbs: tuple[str, ...] = ()
     explanations: tuple[str, ...]
     opinion_verbs: tuple[str, ...]
+    find_verbs: tuple[str, ...] = ()
     regard_verbs: tuple[str, ...]
     example_words: tuple[str, ...]
     disclosure_frames: tuple[str, ...]

@@ -48,6 +48,13 @@ def mend_phrases(words: list[str], tags: list[str], lexicon: dict[str, str]) -> 
     for i in range(1, len(tags) - 1):
         if tags[i].startswith("WW|pv"):
             tags[i] = in_phrase(words, tags, i, lexicon)
+        if tags[i].startswith("WW|pv") and tags[i + 1] == "VNW|betr" and heads_relative(words, tags, i, lexicon):
+            tags[i] = "N|soort|mv" if words[i].endswith("en") else "N|soort|ev"  # "De zilveren drinkschaal die ..."
+            for j in range(i - 1, 0, -1):
+                if tags[j].startswith("LID"):
+                    break
+                if tags[j] == "N|soort|mv" and words[j].endswith("en"):
+                    tags[j] = "ADJ"  # "zilveren": a material
         if material(words, tags, i):
             tags[i] = "ADJ"
 
@@ -58,6 +65,17 @@ def material(words: list[str], tags: list[str], i: int) -> bool:
     return words[i].endswith("en") and words[i].islower() and tags[i] == "WW|pv|verl|mv" and another_finite(tags, i) \
         and tags[i - 1].startswith(("LID|", "TW", "ADJ")) and not words[i - 1].endswith("en") \
         and tags[i + 1].startswith("N|soort")  # not "Anderen kregen last van ..." 
+
+
+def heads_relative(words: list[str], tags: list[str], i: int, lexicon: dict[str, str]) -> bool:
+    """Whether an unseen word read as a finite verb stands before a relative pronoun at the end of a noun
+    phrase that an article opens (`De zilveren drinkschaal die ...`): the phrase's head."""
+    if seen_as(words[i], lexicon) or not words[i].islower():
+        return False
+    j = i - 1
+    while j > 0 and tags[j].startswith(("ADJ", "N|soort")) and words[j].islower():
+        j -= 1
+    return tags[j].startswith("LID") and j < i - 1
 
 
 def heads_noun_phrase(words: list[str], tags: list[str], i: int, lexicon: dict[str, str]) -> bool:
