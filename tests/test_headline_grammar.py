@@ -267,3 +267,21 @@ def test_a_time_counted_from_a_happening_goes_from_the_headline_and_the_subject_
 ])
 def test_het_after_the_verb_before_no_noun_is_the_subject_alone_not_an_article(sentence, expected):
     assert headline(sentence, WORDS) == expected
+
+
+def test_a_long_headline_loses_the_ministry_after_a_ministers_name_before_it_is_cut():
+    made = headline("Minister Bart Vermeer van Infrastructuur liet weten dat hij volgende maand een besluit neemt over "
+                    "de toekomst van de verbinding.", WORDS)
+    assert made.startswith("Minister Bart Vermeer liet weten dat hij een besluit neemt over de toekomst")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Burgemeester Pieter Kodde laat weten dat de organisatie al was gewaarschuwd dat het nieuwe terrein in de duinen "
+    "te klein was voor de bezoekers.",
+    "Minister Bart Vermeer van Infrastructuur liet weten dat hij volgende maand een besluit neemt over de toekomst van "
+    "de verbinding.",
+])
+def test_a_headline_cut_short_never_ends_on_an_article_a_pronoun_or_a_conjunction(sentence):
+    made = headline(sentence, WORDS)
+    last = made.rstrip("…").split()[-1].lower()
+    assert last not in ("de", "het", "een", "dat", "als", "of", "en", "die", "over", "van"), made

@@ -102,7 +102,8 @@ def marked_cut(line: str, words: StoryWords) -> str:
         return line[:opened] + line[opened + 1:] + "…"  # "De staalfabriek blijft „willens en wetens ...": its words
     if line.endswith("…") or not awaits_verb(line):
         return line
-    return (line if len(line) < words.headline_max else line[: word_end(line, words.headline_max - 1)].rstrip()) + "…"
+    return (line if len(line) < words.headline_max else dangling_end(line[: word_end(line, words.headline_max - 1)].rstrip(),
+                                                                     words)) + "…"  # never "dat het…"
 
 
 def without_quotes(text: str) -> str:

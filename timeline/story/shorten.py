@@ -10,7 +10,7 @@ from functools import lru_cache
 from timeline.story.syntax import (
     SEPARABLE, dangling_end, main_verb_of, phrase_end, tagged_plain, verb_tail,
 )
-from timeline.story.trim import bare_title, rebuilt, short_subject, with_of, without_clause_phrases
+from timeline.story.trim import bare_title, rebuilt, short_subject, with_of, without_clause_phrases, without_ministry
 from timeline.story.words import ADVERB_THEN, StoryWords, may_hold
 
 OPENING_QUOTE = re.compile(r"(?:^|(?<=\s))[“„‘’'\"](?=\w)")
@@ -33,6 +33,9 @@ def shortened(whole: str, words: StoryWords) -> str:
     if undated.split(" ", 1)[0] == whole.split(" ", 1)[0] or not starts_on_verb(undated):
         whole = undated  # not when the date stood where the subject goes ("Woensdag 29 oktober is ...")
     fitted = fit(whole, words)
+    if cut_short(fitted, whole):  # "Minister Bart Vermeer [van Infrastructuur] liet weten ...": still too long
+        whole = without_ministry(whole, words)
+        fitted = fit(whole, words)
     if cut_short(fitted, whole):
         trimmed = short_subject(whole, words)  # "Felle uitspraken over ... in Amsterdam maakten de maat vol"
         if trimmed != whole and not cut_short(fit(trimmed, words), trimmed):
@@ -249,7 +252,7 @@ def fit(text: str, words: StoryWords) -> str:
         if comma > 40 or soft:
             text = text[: comma if comma > 40 else soft[-1]].rstrip(" ,;:")
         else:
-            text = text[: word_end(text, limit)].rstrip(" ,;:") + "…"
+            text = dangling_end(text[: word_end(text, limit)].rstrip(" ,;:"), words) + "…"  # never "over de…"
     return text[:1].upper() + text[1:]
 
 

@@ -4,6 +4,7 @@ prepositional phrases; and the pieces a shortening is made of (a phrase with its
 
 from __future__ import annotations
 
+from timeline.story.subjects import name_end
 from timeline.story.syntax import GENITIVE, NAME_LINKS, main_verb_of, phrase_end, quantity_end, tagged_plain
 from timeline.story.words import StoryWords
 
@@ -113,3 +114,24 @@ def subject_steps(tokens, verb: int) -> list[range]:
             and not tokens[3].tag.startswith("N|"):
         return [range(1, 2)]
     return []
+
+
+def without_ministry(text: str, words: StoryWords) -> str:
+    """"Minister Bart Vermeer van Infrastructuur liet weten ...": a title, a name of two words or more and what
+    the title is of ("van Infrastructuur", "van de provincie Drenthe"), without the last, when the verb follows
+    ("Minister Bart Vermeer liet weten ..."); for a headline that is too long."""
+    tokens = tagged_plain(text[:120])
+    if len(tokens) < 5 or tokens[0].text.lower() not in words.person_titles:
+        return text
+    name = name_end(tokens, 1, set())
+    named = lambda j: sum(t.text[:1].isupper() for t in tokens[1:j]) >= 2  # noqa: E731  "Bart Vermeer", never "Henk"
+    start = next((j for j in range(name - 2, 1, -1) if tokens[j].text == "van" and named(j)
+                  and tokens[j + 1].tag.startswith(("N|soort", "ADJ"))), None)  # "... van Infrastructuur" in the name
+    end = name
+    if start is None and name + 1 < len(tokens) and tokens[name].text == "van" and named(name):
+        start, end = name, phrase_end(tokens, name + 1, set(), words)  # "van de provincie Drenthe"
+        while end < len(tokens) and tokens[end].text[:1].isupper():
+            end = max(end + 1, name_end(tokens, end, set()))
+    if start is None or end >= len(tokens) or not tokens[end].tag.startswith("WW|pv"):
+        return text
+    return f"{text[:tokens[start - 1].end]} {text[tokens[end].start:]}"
