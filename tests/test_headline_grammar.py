@@ -285,3 +285,13 @@ def test_a_headline_cut_short_never_ends_on_an_article_a_pronoun_or_a_conjunctio
     made = headline(sentence, WORDS)
     last = made.rstrip("…").split()[-1].lower()
     assert last not in ("de", "het", "een", "dat", "als", "of", "en", "die", "over", "van"), made
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("De NVWA besloot vorige week om de pinguïns, die in een ander deel van het park zitten, niet te ruimen.",
+     "De NVWA besloot om de pinguïns niet te ruimen"),
+    ("De raad heeft de wethouder, die al jaren onder vuur lag, dinsdag weggestuurd.",
+     "De raad heeft de wethouder weggestuurd"),
+])
+def test_a_relative_clause_inside_the_main_clause_goes_and_the_verbs_after_it_stay(sentence, expected):
+    assert headline(sentence, WORDS) == expected

@@ -260,9 +260,21 @@ def verb_after_subject(clause: str, words: StoryWords) -> str:
 
 
 def cut(text: str, words: StoryWords) -> str:
-    """The clause up to where one that does not hold the happening begins."""
+    """The clause up to where one that does not hold the happening begins; a relative clause set off by commas
+    inside the main clause goes alone when what follows it ends the main clause ("besloot om de pinguïns, die in
+    een ander deel van het park zitten, niet te ruimen": "niet te ruimen" stays)."""
     found = words.headline_cut.search(text, 15)
-    return text[: found.start()] if found else text
+    if found is None:
+        return text
+    closing = text.find(",", found.end()) if RELATIVE_OPENER.match(text, found.start()) else -1
+    tail = text[closing + 1:].strip(" .") if closing > 0 else ""
+    if tail and len(tail.split()) <= 6 and not any(t.tag.startswith("WW|pv") for t in tagged_plain(tail)) \
+            and any(t.tag.startswith(("WW|inf", "WW|vd")) for t in tagged_plain(tail)):
+        return f"{text[: found.start()]} {tail}"
+    return text[: found.start()]
+
+
+RELATIVE_OPENER = re.compile(r",\s*(?:die|dat|wat)\b")
 
 
 AS_SAID = re.compile(r"Zoals\s+(?:(?:al|eerder|vorige\s+week)\s+)?(?:verwacht|gepland|gemeld|bekend|aangekondigd|voorspeld|"
