@@ -147,10 +147,12 @@ def aims(text: str, words: StoryWords) -> bool:
     a later date its date is a target or a deadline."""
     tokens = tagged_plain(text)
     verb = main_verb_of(tokens, words)
-    if verb is None or tokens[verb].text.lower() not in words.aim_verbs:
+    if verb is None:
         return False
-    return tokens[verb].text.lower() not in words.aim_with_infinitive or any(
-        t.tag == "WW|inf" for t in clause_of(tokens, verb, words))
+    clause = clause_of(tokens, verb, words)
+    second = [k for k in range(verb + 2, len(clause)) if clause[k].tag.startswith("WW|pv") and clause[k - 1].text == "en"]
+    return any(tokens[k].text.lower() in words.aim_verbs and (tokens[k].text.lower() not in words.aim_with_infinitive
+               or any(t.tag == "WW|inf" for t in clause)) for k in [verb] + second[:1])  # "kost ... en moet in 2031 klaar zijn"
 
 
 def missed(text: str, words: StoryWords) -> bool:
