@@ -40,7 +40,7 @@ class Features:
             return False
         name = bool((self.names & other.names) - ignore)
         amount, word = bool(self.amounts & other.amounts), bool(self.words & other.words)
-        about = bool(self.actor and other.actor) and len(set(self.terms) & set(other.terms)) >= SHARED_TERMS
+        about = bool(self.actor or other.actor) and len(set(self.terms) & set(other.terms)) >= SHARED_TERMS
         return (name and (amount or word)) or (both_dated and ((amount and word) or about))
 
     def same_actor(self, other: "Features") -> bool:
