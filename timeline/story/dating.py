@@ -77,8 +77,17 @@ def in_relative(raw: str, position: int, words: StoryWords, alone: bool = False)
         return noun_clause(raw, position, alone)
     closing = raw.find(",", position, position + REACH)
     if closing == -1:  # "Hij volgt Steijn op, die vorige week werd ontslagen.": a "die" or "wat" clause that ends the
-        return opened[-1].group(0).rstrip().endswith(("die", "wat"))  # sentence tells of what it names, too
+        return opened[-1].group(0).rstrip().endswith(("die", "wat")) or after_noun(raw, opened[-1])  # sentence tells
+    # of what it names, too; so does a "dat" clause right after a noun ("... aan het conflict, dat in de zomer begon")
     return bool(raw[closing + 1 : closing + 40].strip(" .!?’”"))
+
+
+def after_noun(raw: str, opener: re.Match[str]) -> bool:
+    """Whether a ", dat" clause follows a noun (a relative clause: "het conflict, dat ..."), not a verb ("zei, dat")."""
+    from timeline.story.tagging import tagged_plain
+
+    before = tagged_plain(raw[:opener.start()])
+    return opener.group(0).rstrip().endswith("dat") and bool(before) and before[-1].tag.startswith("N|soort")
 
 
 def noun_clause(raw: str, position: int, alone: bool = False) -> bool:
