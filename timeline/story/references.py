@@ -53,7 +53,8 @@ def antecedent(
             allowed = [n for n in allowed if gender_fits(n, pronoun, words)]
         if kind == "place":  # a country or a town: no company or person of a type ("chipmaker Lumora")
             allowed = [n for n in allowed if not people.types.get(n)]
-        fitting = [n for n in allowed if kind == "person" or fits(n, noun, people, words)]
+        fitting = [n for n in allowed if kind == "person" and not other_role(n, noun, people, words)
+                   or kind != "person" and fits(n, noun, people, words)]
         if noun.endswith(words.generic_nouns):  # "het bedrijf": a name said with a company's type word first
             fitting.sort(key=lambda n: not people.types.get(n, "").endswith(words.organisation_nouns))
         named = [n for n in allowed if noun and noun[:5] in n.lower()]
@@ -65,7 +66,7 @@ def antecedent(
         if noun.endswith(words.building_nouns):
             fitting = []  # "naar het ziekenhuis": a kind, unless a name came with the word (typed or named)
         chosen = named or subject or fitting or (allowed if not noun.endswith(words.generic_nouns + words.building_nouns)
-                                                 or not noun else [])
+                                                 and kind != "person" or not noun else [])
         if chosen:
             return max(chosen, key=lambda n: people.counts[n]) if salient else chosen[0]
     return None
@@ -94,6 +95,12 @@ def typed_organisation(name: str, people: Cast, words: StoryWords) -> bool:
 def institution(name: str, people: Cast, words: StoryWords) -> bool:
     own = people.types.get(name, "")
     return name.lower().endswith(words.institutions) or own.endswith(words.institutions)
+
+
+def other_role(name: str, noun: str, people: Cast, words: StoryWords) -> bool:
+    """"De staatssecretaris" never names "gedeputeerde Egbert Bosma": a person the article gave another role."""
+    own = people.types.get(name, "")
+    return bool(noun and own and noun in words.person_kind_words and own in words.person_kind_words and own != noun)
 
 
 def fits(name: str, noun: str, people: Cast, words: StoryWords) -> bool:
