@@ -278,3 +278,11 @@ def test_a_long_headline_of_ordinary_words_is_still_cut_at_a_word():
 
     made = headline("OpenAI " + "sloot weer een nieuwe grote deal " * 6, story_words("nl"))
     assert len(made) <= 90 and made.endswith("…") and not made[:-1].endswith(("slo", "dea", "grot"))
+
+
+def test_a_headline_opening_on_a_letter_whose_capital_is_two_letters_stays_within_90_characters():
+    from timeline.story.headlines import headline
+    from timeline.story.words import story_words
+    words = ["ß", "00000"] + ["0"] * 5 + ["000", "00000", "0000000", "0000000", "00000000", "000000000",
+                                          "00000000000000000000", "OpenAI"]
+    assert len(headline(" ".join(words), story_words("nl"))) <= 90

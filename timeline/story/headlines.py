@@ -24,7 +24,7 @@ from timeline.story.clauses import verb_second
 from timeline.story.subjects import phrase_end, subject_end
 from timeline.story.trim import with_of
 from timeline.story.shorten import CLOSING_QUOTE, OPENING_QUOTE, awaits_verb, date_spans, fit, shortened, starts_on_verb, timeless, word_end
-from timeline.story.words import NAME, WORD, StoryWords
+from timeline.story.words import NAME, WORD, StoryWords, capitalised_first
 
 QUOTE = re.compile(r"\s?[‘“\"]([^‘’“”\"]{1,300})[’”\"](?![\w])")
 PARENTHESIS = re.compile(r"\s*\([^()]*\)")
@@ -296,6 +296,6 @@ def named(line: str) -> str:
         return (reference if elsewhere and reference else name)
 
     text = BRACKETED.sub(one, line)
-    return " ".join(text.split())[:1].upper() + " ".join(text.split())[1:]
+    return capitalised_first(" ".join(text.split()))
 
 

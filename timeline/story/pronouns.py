@@ -80,6 +80,8 @@ def agreeing_noun(previous, plural: bool, heads: int = 3) -> int | None:
             continue  # the last word of a noun phrase is its head
         if previous[k].tag.startswith("N|eigen") and k and previous[k - 1].text.lower() in PLACE_BEFORE:
             continue
+        if k > 1 and previous[k - 1].tag.startswith("TW") and previous[k - 2].text.lower() == "van":
+            continue  # "een lening van 500.000 euro": the amount says what the loan is, the loan is the phrase
         if previous[k].tag.endswith("|mv") == plural:
             return k
         heads -= 1

@@ -11,7 +11,7 @@ from timeline.story.syntax import (
     SEPARABLE, dangling_end, main_verb_of, phrase_end, tagged_plain, verb_tail,
 )
 from timeline.story.trim import bare_title, rebuilt, short_subject, with_of, without_clause_phrases, without_ministry
-from timeline.story.words import ADVERB_THEN, StoryWords, may_hold
+from timeline.story.words import ADVERB_THEN, StoryWords, capitalised_first, may_hold
 
 OPENING_QUOTE = re.compile(r"(?:^|(?<=\s))[“„‘’'\"](?=\w)")
 CLOSING_QUOTE = re.compile(r"(?<=[\w.,!?…])[”’'\"](?!\w)")
@@ -245,7 +245,7 @@ def fit(text: str, words: StoryWords) -> str:
                        if text[m.end():].split(" ", 1)[0].lower() in words.subordinators), -1)
         if opened > 0 and not CLOSING_QUOTE.search(text, opened + 1, limit):  # "verwijten X en Y 'dat zij ...":
             text = dangling_end(text[:opened].rstrip(" ,;:"), words)  # the quote goes, the cut is marked
-            return text[:1].upper() + text[1:] + "…"
+            return capitalised_first(text) + "…"
         soft = [m.start() for m in words.headline_soft.finditer(text, 40, limit + 1)]
         comma = max((m.start() for m in re.finditer(", ", text[:limit]) if not LIST_COMMA.match(text, m.start())),
                     default=-1)  # "op de wet, het ondernemersklimaat en ...": a list's comma ends nothing
@@ -253,7 +253,7 @@ def fit(text: str, words: StoryWords) -> str:
             text = text[: comma if comma > 40 else soft[-1]].rstrip(" ,;:")
         else:
             text = dangling_end(text[: word_end(text, limit)].rstrip(" ,;:"), words) + "…"  # never "over de…"
-    return text[:1].upper() + text[1:]
+    return capitalised_first(text)
 
 
 def word_end(text: str, limit: int) -> int:

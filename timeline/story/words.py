@@ -244,3 +244,9 @@ def may_hold(text: str, needles: tuple[str, ...], ignore_case: bool = False) -> 
 
 def tokens(text: str) -> list[str]:
     return TOKEN.findall(text)
+
+
+def capitalised_first(text: str) -> str:
+    """The text with its first letter a capital, where that is one letter ("ß" stays: "SS" would lengthen it)."""
+    first = text[:1].upper()
+    return (first if len(first) == 1 else text[:1]) + text[1:]
