@@ -90,7 +90,8 @@ def names_in(text: str, known: frozenset[str], words: StoryWords,
         led = opening in ARTICLES
         while parts:
             head = parts[0].lower()
-            typed = is_type(head, words)
+            typed = is_type(head, words) and not (kind and len(parts) > 1 and head in words.male_names | words.female_names)
+            # "Staatssecretaris Noor van Dalen": after a title, a first name ("Noor") is the name's, not a type
             if parts[0][:1].isupper() and head not in LEADING and not (len(parts) > 1 and typed):
                 break
             if typed and (not at_start or led) and parts[0][:1].isupper() and head.endswith(words.organisation_nouns
