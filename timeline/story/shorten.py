@@ -237,10 +237,11 @@ LIST_COMMA = re.compile(r", (?:[\w-]+ ){0,3}[\w-]+ (?:en|of) ")
 
 def fit(text: str, words: StoryWords) -> str:
     text = " ".join(text.split()).rstrip(" .,;:")
-    if len(text) > words.headline_max:  # "steeg van 200 megawatt in 2023 tot 1,9 gigawatt": the end of the change stays
+    most = words.headline_max + text.count("[") + text.count("]")  # a name put in loses its brackets ("[NS]": "NS")
+    if len(text) > most:  # "steeg van 200 megawatt in 2023 tot 1,9 gigawatt": the end of the change stays
         text = CHANGE_FROM.sub(" ", text, count=1) if CHANGE_FROM.search(text) else text
-    if len(text) > words.headline_max:
-        limit = words.headline_max - 1
+    if len(text) > most:
+        limit = most - 1
         opened = next((m.start() for m in OPENING_QUOTE.finditer(text, 40, limit)
                        if text[m.end():].split(" ", 1)[0].lower() in words.subordinators), -1)
         if opened > 0 and not CLOSING_QUOTE.search(text, opened + 1, limit):  # "verwijten X en Y 'dat zij ...":
