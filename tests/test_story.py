@@ -254,13 +254,12 @@ def test_a_long_headline_of_a_change_keeps_its_end(story):
 @given(st.lists(st.text(st.characters(codec="utf-8", exclude_categories=("Z", "C")), min_size=1, max_size=400)
                 | st.sampled_from(["OpenAI", "sloot", "een", "deal", ",", "van", "tot", "en", "dat"]), min_size=1, max_size=40))
 def test_a_headline_is_at_most_90_characters_whatever_its_words(words):
-    from timeline.story.headlines import headline
+    from timeline.story.headlines import headline, named
     from timeline.story.words import story_words
 
-    text = " ".join(words)
-    made = headline(text, story_words("nl"))
-    assert len(made) <= 90
-    assert len(headline(text, story_words("nl"), title=text)) <= 90
+    text = " ".join(words)  # as an event shows it: a name put in loses its brackets ("[OpenAI]": "OpenAI")
+    assert len(named(headline(text, story_words("nl")))) <= 90
+    assert len(named(headline(text, story_words("nl"), title=text))) <= 90
 
 
 @pytest.mark.parametrize("first", ["x" * 5000, "https://example.com/" + "a" * 200, "Donaudampfschiffahrt" * 10])

@@ -235,9 +235,12 @@ CHANGE_FROM = re.compile(r"\svan\s+(?=[^,;]*?\d)(?:(?!\svan\s)[^,;])*?\s(?=tot\s
 LIST_COMMA = re.compile(r", (?:[\w-]+ ){0,3}[\w-]+ (?:en|of) ")
 
 
+PUT_IN = re.compile(r"\[[^\[\]]+\]")
+
+
 def fit(text: str, words: StoryWords) -> str:
     text = " ".join(text.split()).rstrip(" .,;:")
-    most = words.headline_max + text.count("[") + text.count("]")  # a name put in loses its brackets ("[NS]": "NS")
+    most = words.headline_max + 2 * len(PUT_IN.findall(text))  # a name put in loses its brackets ("[NS]": "NS")
     if len(text) > most:  # "steeg van 200 megawatt in 2023 tot 1,9 gigawatt": the end of the change stays
         text = CHANGE_FROM.sub(" ", text, count=1) if CHANGE_FROM.search(text) else text
     if len(text) > most:
