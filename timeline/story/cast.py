@@ -86,6 +86,8 @@ def names_in(text: str, known: frozenset[str], words: StoryWords,
         before = WORD_BEFORE_REVERSED.match(window[::-1])
         type_word = before.group(1)[::-1].lower() if before else ""
         kind = type_word if before and is_type(type_word, words) else ""
+        of = OF_INSTITUTION.search(window)  # "het ministerie van Landbouw": Landbouw is the ministry, no firm
+        kind = of.group(1).lower() if of and of.group(1).lower() in words.institutions and of.group(1).lower() in words.state_nouns else kind
         kind = opening if opening and parts and is_type(opening, words) else kind  # "Rederij Wadvaart kocht ..."
         led = opening in ARTICLES
         while parts:
@@ -116,6 +118,9 @@ def names_in(text: str, known: frozenset[str], words: StoryWords,
         found.append((name, kind))
         last_end = match.end()
     return found
+
+
+OF_INSTITUTION = re.compile(r"(\w+)\s+van\s+$")
 
 
 def unknown_subject(word: str, text: str, end: int, words: StoryWords) -> bool:

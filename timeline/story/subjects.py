@@ -27,12 +27,15 @@ def longest_first(openers: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(openers, key=len, reverse=True))
 
 
-def subject_end(tokens: Sequence[Token], i: int, words: StoryWords, dated: set[int]) -> int:
+def subject_end(tokens: Sequence[Token], i: int, words: StoryWords, dated: set[int], after_verb: bool = False) -> int:
     """Where the subject that starts at token i ends (i when none starts there): its noun phrase,
     the phrases of its own noun (`van`, and for a common noun `in`, `uit`...), names beside it and
-    a second one after `en`. A date is never part of it."""
+    a second one after `en`. A date is never part of it. A counted subject after its verb (`after_verb`) takes
+    only its "van" phrase: what follows it there says where or how ("demonstreerden ongeveer tweehonderd mensen bij
+    het provinciehuis": they demonstrated there; "sloten de werkgevers in de schoonmaakbranche" keeps its own)."""
     tags = [t.tag for t in tokens]
     start = quantity_end(tokens, i, words)
+    counted = after_verb and any(t.tag.startswith("TW") for t in tokens[i:start + 2])  # "ongeveer tweehonderd mensen"
     if start + 1 < len(tokens) and tokens[start].text.lower() == "het" and not tags[start + 1].startswith(("ADJ", "N|")):
         return start + 1  # "verkocht het al 38 woningen", "opende het een winkel": the pronoun, no article
     if start + 1 < len(tokens) and tokens[start].text in GENITIVE and tokens[start + 1].text.endswith("s"):
@@ -57,7 +60,8 @@ def subject_end(tokens: Sequence[Token], i: int, words: StoryWords, dated: set[i
             continue
         change = word in ATTACHED and end + 1 < len(tokens) and tags[end + 1] == "TW"  # "van 90 miljoen euro ... naar",
         # "bestelden klanten voor 3,6 miljard euro": an amount goes with the verb
-        if not change and (word == "van" or (word in ATTACHED and common) or word == "en"):
+        named = end + 1 < len(tokens) and tokens[end + 1].tag.startswith("N|eigen")  # "vier bruggen in Noord-Holland"
+        if not change and (word == "van" or (word in ATTACHED and common and (named or not counted)) or word == "en"):
             after = phrase_end(tokens, quantity_end(tokens, end + 1, words), dated, words)
             moved = word == "van" and after < len(tokens) and tokens[after].text.lower() == "naar"
             if after > end + 1 and not moved and not any(k in dated for k in range(end, after)):  # not "verhuisde

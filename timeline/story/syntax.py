@@ -57,14 +57,15 @@ def subject_first(text: str, words: StoryWords, dated_spans: list[tuple[int, int
     if not is_fronted(tokens, verb, words, dated):
         return text
     start = verb + 1
-    while start < len(tokens) and (start in dated or (tokens[start].tag == "BW" and quantity_end(tokens, start, words)
-                                                      == start)):  # "vond hierover een overleg plaats"
+    while start < len(tokens) and (start in dated or tokens[start].text.lower() in REFLEXIVE or (
+            tokens[start].tag == "BW" and quantity_end(tokens, start, words) == start)):  # "vond hierover een overleg
+        # plaats", "meldde zich een groep ...": the reflexive stays after the verb
         start += 1
     if start + 2 < len(tokens) and tokens[start + 1].text.lower() == "hele" and tokens[start + 2].text.lower() in WHOLE_TIMES:
         start += 3  # "reden zaterdag de hele dag geen treinen": a stretch of time, no subject
     if start < len(tokens) and tokens[start].tag.startswith("VNW|pers"):
         return None  # "Op 14 mei kondigde hij ... aan": the pronoun's name is put first where it is resolved
-    end = subject_end(tokens, start, words, dated)
+    end = subject_end(tokens, start, words, dated, after_verb=True)
     while end > start + 1 and tokens[end - 1].text.lower() in words.subject_adverbs:
         end -= 1  # "schrapte Tata Steel ook al 580 banen": the adverb stays after the verb
     if end == start:
@@ -78,6 +79,7 @@ def subject_first(text: str, words: StoryWords, dated_spans: list[tuple[int, int
     return " ".join(part for part in (subject, tokens[verb].text, between, rest) if part)
 
 
+REFLEXIVE = frozenset({"zich", "zichzelf"})
 WHOLE_TIMES = frozenset({"dag", "week", "ochtend", "middag", "avond", "nacht", "maand", "jaar", "weekend"})
 PLACE_OPENERS = frozenset({"in", "op", "bij", "tussen", "aan", "rond", "nabij", "van"})
 
@@ -200,7 +202,9 @@ def pointing(tokens: Sequence[Token], j: int) -> bool:
     if word == "dit":
         return True
     following = tokens[j + 1] if j + 1 < len(tokens) else None
-    return word == "dat" and (following is None or following.tag == "LET" or following.tag.startswith("VZ"))
+    rest = [t for t in tokens[j + 1:] if t.tag != "LET"]  # "bevestigde dat vandaag": a time word, and no clause
+    return word == "dat" and (following is None or following.tag == "LET" or following.tag.startswith("VZ") or (
+        len(rest) <= 3 and not any(t.tag.startswith(("WW", "N|", "VNW|pers", "LID")) for t in rest)))
 
 
 def tells_action(text: str, words: StoryWords) -> bool:
