@@ -46,3 +46,17 @@ INSTITUTION = {
 def test_the_title_keeps_an_institutions_word_that_is_part_of_its_name(tmp_path):
     title = title_of(tmp_path, INSTITUTION)
     assert title.endswith("Hogeschool Zwolle"), title
+
+
+PROGRAMME = {
+    "a.txt": "date 2025-06-10\n\nPresentator Lieke Verbrugge stopt met het programma Laat op Twee. Laat op Twee was "
+             "haar programma sinds 2019. Verbrugge maakte het dinsdag bekend. Omroep Horizon zoekt een opvolger voor "
+             "Laat op Twee.\n",
+    "b.txt": "date 2025-09-02\n\nLaat op Twee krijgt twee nieuwe presentatoren. Verbrugge presenteerde Laat op Twee "
+             "vrijdag voor het laatst.\n",
+}
+
+
+def test_the_title_passes_over_a_numeral_capitalised_in_a_programme_name_and_over_a_first_name(tmp_path):
+    title = title_of(tmp_path, PROGRAMME)
+    assert not title.endswith((" Twee", " Lieke")), title

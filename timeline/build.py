@@ -14,7 +14,7 @@ from timeline.read.decode import clean
 from timeline.read.inputs import Input, default_seeds, inputs, read_bytes  # noqa: F401  (inputs: part of the library's call)
 from timeline.errors import ArticleError, TimelineError
 from timeline.story.events import Candidate, LeftOut, Why, article_candidates, known_names, shared_date, source_of
-from timeline.story.cast import full_name, name_runs
+from timeline.story.cast import name_runs, title_name
 from timeline.story.tagging import forget_texts
 from timeline.story.words import story_words
 from timeline.story.features import Features
@@ -270,10 +270,10 @@ class Collector:
         error when no article could be read. The candidates stay as they are."""
         if not self.read:
             raise ArticleError("input", "no article could be read", "fix the files named above")
-        subject = focus.name if focus else (self.names.most_common(1)[0][0] if self.names else None)
+        subject = focus.name if focus else title_name(self.names, self.runs, story_words(language))
         labels = load(language).labels
         title = " ".join(clean(title).split()) if title else title
-        named = subject if focus or not subject else full_name(subject, self.runs, story_words(language), self.names)
+        named = subject
         return title or (labels.title.format(name=named) if subject else labels.untitled)
 
     def timeline(self, title: str | None = None, language: str = "nl", focus: Subject | None = None,

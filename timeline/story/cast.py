@@ -259,6 +259,28 @@ def name_runs(texts) -> Counter:
     return Counter(run for text in texts for run in CAPITALISED_RUN.findall(text) if " " in run)
 
 
+def title_name(names: Counter, runs: Counter, words: StoryWords) -> str | None:
+    """The name a story with no subject given is titled by: the one mentioned most, written whole (full_name),
+    passing over a first name or a word of a closed class that stands alone ("Gerrit", "Twee" of a programme
+    "Laat op Twee"); "De" of "De Nieuwe Vaart" stays, whole."""
+    ranked = [(name, full_name(name, runs, words, names)) for name, _ in names.most_common(12)]
+    fitting = [whole for name, whole in ranked if whole != name or not (
+        name.lower() in words.male_names | words.female_names or common_word(name))]
+    return (fitting or [whole for _, whole in ranked] or [None])[0]
+
+
+def common_word(name: str) -> bool:
+    """Whether a capitalised word is, in lower case, only a word of a closed class ("Twee": a numeral; "Op",
+    "De"), never a name's ("Leiden", "Dalen" are verbs too, and names)."""
+    from timeline.temporal.pos import loaded_model
+
+    tags = loaded_model().lexicon.get(name.lower(), "") if name != name.lower() else ""
+    return bool(tags) and all(t.startswith(CLOSED) for t in tags.split("/"))
+
+
+CLOSED = ("TW", "LID", "VZ", "VG", "BW", "VNW", "TSW")
+
+
 def full_name(word: str, runs: Counter, words: StoryWords, names: Counter) -> str:
     """The name a story's most mentioned word is written in most often, without a type word before it
     ("Zorgverzekeraar Zilveren Kruis", "PVV-leider Geert Wilders"): "Zilveren Kruis", "Geert Wilders"; a word
