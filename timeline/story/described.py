@@ -82,18 +82,39 @@ def described_person(sentence: str, before: list[str], words: StoryWords) -> str
     return sentence
 
 
-RELATION = re.compile(r"(Zijn|Haar)\s+([a-z][\w-]+)(?=\s)")
+RELATION = re.compile(r"(Zijn|Haar)\s+([\w.,-]+)(?=\s)")
 
 
 def relation_named(sentence: str, before: list[str], people: Cast, words: StoryWords) -> str:
     """"Zijn partner hoorde een werkstraf eisen": "De partner van Ronald Vos hoorde ...", the person the
     possessive is of (by its gender) named in one of the three sentences before."""
     found = RELATION.match(sentence)
-    if found is None or found.group(2) not in words.relation_nouns or sentence[found.end() + 1:found.end() + 2].isupper():
+    end = owned_plural(sentence) if found is not None and found.group(2) not in words.relation_nouns else None
+    if found is None or (end is None and found.group(2) not in words.relation_nouns) \
+            or sentence[found.end() + 1:found.end() + 2].isupper():
         return sentence  # "Haar voorganger Sybrand Buma": named where it stands
     pronoun = "hij" if found.group(1) == "Zijn" else "zij"
     name = antecedent(before, "person", people, words, pronoun=pronoun)
-    return f"De {found.group(2)} van {name}{sentence[found.end():]}" if name else sentence
+    if name is None:
+        return sentence
+    parts = name.split()
+    if len(parts) > 2 and parts[1].lower() in words.male_names | words.female_names:
+        name = f"{parts[0].lower()} {' '.join(parts[1:])}"  # "Pluimveehouder Gerrit Hendriks" opened a sentence
+    if end is not None:  # "Zijn 1.800 gevaccineerde hennen zijn getest": "De 1.800 ... hennen van Gerrit Hendriks"
+        return f"De {sentence[len(found.group(1)) + 1:end]} van {name}{sentence[end:]}"
+    return f"De {found.group(2)} van {name}{sentence[found.end():]}"
+
+
+def owned_plural(sentence: str) -> int | None:
+    """Where the plural noun phrase after an opening possessive ends ("Zijn 1.800 gevaccineerde hennen"), by the
+    tags; None when the possessive is no possessive ("Zijn de kippen getest?") or the phrase is no plural."""
+    tokens = tagged_plain(sentence[:100])
+    if len(tokens) < 3 or not tokens[0].tag.startswith("VNW|bez"):
+        return None
+    k = 1
+    while k < len(tokens) and tokens[k].tag.startswith(("TW", "ADJ", "WW|vd")):
+        k += 1
+    return tokens[k].end if k < len(tokens) and tokens[k].tag.startswith("N|soort|mv") else None
 
 
 def described(sentence: str, before: list[str], people: Cast, words: StoryWords) -> str:
