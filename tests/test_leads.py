@@ -180,3 +180,24 @@ def test_a_lead_and_the_frame_two_sentences_on_that_tells_it_are_one_event(tmp_p
     told = [e for e in story.events if "akkoord" in e.text or "staking" in e.text]
     assert len(told) == 1 and "vrijdagavond" in told[0].text, [(e.date.start, e.text) for e in story.events]
     assert told[0].date.start.isoformat() == "2025-09-26"
+
+
+def test_a_lead_and_the_vote_on_the_plan_it_tells_are_one_event_at_the_vote(tmp_path):
+    story = story_of(tmp_path, "Buslijn 7 in Zwolle wordt doorgetrokken naar de nieuwe wijk Stadshagen. De "
+                               "gemeenteraad stemde gisteravond met ruime meerderheid in met het plan. Alleen twee "
+                               "partijen stemden tegen.\n")
+    assert len(story.events) == 1
+    assert story.events[0].date.start.isoformat() == "2025-09-28"
+
+
+def test_a_frame_two_sentences_on_with_the_news_as_its_noun_dates_the_lead(tmp_path):
+    story = story_of(tmp_path, "Op een eendenhouderij in Putten is vogelgriep vastgesteld. Het bedrijf ligt op drie "
+                               "kilometer van een proefboerderij. Het ministerie maakte de besmetting zondagavond bekend.\n")
+    assert len(story.events) == 1
+    assert story.events[0].date.start.isoformat() == "2025-09-28"
+
+
+def test_a_frame_of_the_publication_day_itself_is_one_event_with_its_lead(tmp_path):
+    story = story_of(tmp_path, "Presentator Anna de Vries stapt over naar de zender NovaTV. Daar krijgt ze een eigen "
+                               "talkshow. De zender maakte de overstap vanochtend bekend.\n")
+    assert len(story.events) == 1

@@ -116,13 +116,15 @@ def dated_by_next(result: list[Candidate], items: list[Told], lead: int | None, 
                         text=f"{first.text} {told.text}" if told is not None else first.text)
         return joined(result, first, moved, told)
     again = next((c for c in result if c.kind == "dated" and c.why is not None and (c.why.sentence == after or (
-        lead + 2 < len(items) and c.why.sentence == items[lead + 2].raw and c.text.startswith(items[lead + 1].text)))),
+        lead + 2 < len(items) and c.why.sentence == items[lead + 2].raw and (c.text.startswith(items[lead + 1].text)
+                                                                             or report_frame(items[lead + 2].raw, words))))),
         None)  # "... gaan daardoor niet door. Dat meldden ze donderdagavond": the frame's day, told with both
     if again is None or again.expected or again.date.grain.value != "day" or again.text.startswith(first.text) \
-            or not first.published - DATED_AFTER <= again.date.start < first.published:
+            or not first.published - DATED_AFTER <= again.date.start <= first.published:
         return result
     framed_on = again.why.sentence != after  # a frame two sentences on tells the lead's news too
-    if not framed_on and not content_stems(after) & content_stems(f"{first.text} {title or ''}"):
+    if not framed_on and not content_stems(after) & content_stems(f"{first.text} {title or ''}") \
+            and not report_frame(after, words) and not words.plan_reference.search(after):
         return result
     moved = replace(first, date=again.date, why=again.why, text=f"{first.text} {again.text}")
     return joined(result, first, moved, again)

@@ -192,7 +192,10 @@ def held_back(tokens: Sequence[Token], k: int) -> bool:
         return False
     verb = next((j for j in range(1, k) if tokens[j].tag.startswith("WW|pv")), None)
     return verb is not None and any(t.text.lower() in ("dat", "dit") for t in tokens[verb + 1:k]) or (
-        verb is not None and verb + 1 < k and tokens[verb + 1].text.lower() == "het")  # "maakte het woensdag bekend"
+        verb is not None and verb + 1 < k and tokens[verb + 1].text.lower() == "het") or (  # "maakte het ... bekend"
+        verb is not None and verb + 2 < k and tokens[verb + 1].text.lower() == "de" and tokens[verb + 2].tag.startswith(
+            "N|soort") and all(t.tag.startswith(("BW", "N|eigen", "N|soort", "ADJ")) for t in tokens[verb + 3:k]))
+    # "Het ministerie maakte de besmetting maandagavond bekend": the news told before, by its noun
 
 
 def pointing(tokens: Sequence[Token], j: int) -> bool:

@@ -93,6 +93,7 @@ class StoryWords:
     copulas: frozenset[str] = frozenset()
     aim_verbs: frozenset[str] = frozenset()
     part_names: frozenset[str] = frozenset()  # "Waterbedrijf Zuid": a name that is only a part keeps its type
+    plan_reference: re.Pattern[str] = re.compile(r"(?!)")  # "stemde in met het plan": the plan the lead told
     aim_with_infinitive: frozenset[str] = frozenset()  # "dient te": a duty; "De zaak dient": a hearing
     volume_verbs: frozenset[str] = frozenset()  # "verkocht vorig jaar 54 machines": a figure over the year
     explanations: tuple[str, ...] = ()
@@ -205,6 +206,8 @@ def story_words(language: str = "nl") -> StoryWords:
         outlook_verbs=frozenset(s.outlook_verbs),
         copulas=frozenset(s.copulas),
         aim_verbs=frozenset(s.aim_verbs), aim_with_infinitive=frozenset(s.aim_with_infinitive),
+        plan_reference=re.compile(rf"\b(?:het|de|dat|die|dit|deze)\s+(?:{alternatives(s.plan_nouns)})\b", re.IGNORECASE)
+        if s.plan_nouns else re.compile(r"(?!)"),
         volume_verbs=frozenset(s.volume_verbs),
         explanations=tuple(s.explanations),
         opinion_verbs=frozenset(s.opinion_verbs), find_verbs=frozenset(s.find_verbs),

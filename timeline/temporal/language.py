@@ -153,6 +153,7 @@ class Story(Model):
     trend_verbs: tuple[str, ...]
     aim_verbs: tuple[str, ...]
     aim_with_infinitive: tuple[str, ...] = ()
+    plan_nouns: tuple[str, ...] = ()
     volume_verbs: tuple[str, ...] = ()
     explanations: tuple[str, ...]
     opinion_verbs: tuple[str, ...]
