@@ -295,3 +295,11 @@ def test_a_headline_cut_short_never_ends_on_an_article_a_pronoun_or_a_conjunctio
 ])
 def test_a_relative_clause_inside_the_main_clause_goes_and_the_verbs_after_it_stay(sentence, expected):
     assert headline(sentence, WORDS) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("De zitting vond woensdag een dag later plaats dan gepland.", "De zitting vond plaats"),
+    ("De fabriek ging vorige week een week eerder dicht dan verwacht.", "De fabriek ging dicht"),
+])
+def test_a_count_of_days_later_than_planned_goes_with_its_comparison_past_the_particle(sentence, expected):
+    assert headline(sentence, WORDS) == expected

@@ -294,6 +294,8 @@ def timeless(text: str, words: StoryWords, every: bool = False) -> str:
             spans.append((counted.start() if counted else found.start(), found.end()))
     spans = [relative_year(text, s, e, words) for s, e in spans]
     spans = [(s, THAN.match(text, e).end() if THAN.match(text, e) and LATER.search(text[s:e]) else e) for s, e in spans]
+    spans += [(m.start(1), m.end(1)) for s, e in spans if LATER.search(text[s:e])  # "een dag later plaats dan gepland":
+              for m in [PARTICLE_THAN.match(text, e)] if m]  # the comparison goes, the particle stays
     for start, end in reversed(merged(spans, text)):
         before = re.search(r"(?:\b(?:dan|net als|evenals|zoals|uiterlijk|ongeveer|omstreeks|circa)\s+)?(?:\b(?:ten opzichte van|vergeleken met|in "
                            r"vergelijking met)\s+|\b(?:op|in|sinds|vanaf|per|van)\s+)?(?:\b(?:de|het)\s+hele\s+)?$",
@@ -303,7 +305,8 @@ def timeless(text: str, words: StoryWords, every: bool = False) -> str:
 
 
 THAN = re.compile(r",?\s+dan\s+(?:gepland|verwacht|voorzien|gedacht|bedoeld|afgesproken|beloofd|aangekondigd|begroot)\b")
-LATER = re.compile(r"\b(?:eerder|later)$")  # "drie jaar eerder dan gepland": the comparison goes with the count
+LATER = re.compile(r"\b(?:eerder|later)$")
+PARTICLE_THAN = re.compile(r"\s+[a-z]+(" + THAN.pattern + ")")  # "drie jaar eerder dan gepland": the comparison goes with the count
 RELATIVE_YEAR = re.compile(r"\s+(?:van\s+)?(?:vorig|volgend|komend|afgelopen|dit)\s+jaar$", re.IGNORECASE)
 
 
