@@ -46,8 +46,8 @@ def direction_in(grammar: Grammar, text: str) -> Direction | None:
     lowered = " " + text.lower()
     if grammar.tense["have"].search(lowered) and grammar.tense["have_infinitive"].search(lowered):
         return "past"  # "heeft maandag laten weten", "heeft willen benadrukken": its participle is an infinitive
-    if grammar.tense["future"].search(lowered):
-        return "future"
+    if any(not COMPARED.search(lowered, 0, m.start() + 1) for m in grammar.tense["future"].finditer(lowered)):
+        return "future"  # never "slechter aan toe dan verwacht": a comparison with what was expected
     if grammar.tense["past"].search(lowered):
         return "past"
     if grammar.tense["aux"].search(lowered) and grammar.tense["participle"].search(lowered):
@@ -66,5 +66,6 @@ def clause_direction(grammar: Grammar, text: str, position: int, widen: bool = T
     return found or (direction_in(grammar, RELATIVE.sub("", sentence)) if widen else None)
 
 
+COMPARED = re.compile(r"\b(?:dan|als|zoals)\s?$")
 # ", die eerder bij Gazelle werkte": a relative clause after a comma tells its noun's past, not the sentence's tense
 RELATIVE = re.compile(r",\s+(?:die|wie|waar\w*)\b[^,;:.]*")
