@@ -201,3 +201,10 @@ def test_a_frame_of_the_publication_day_itself_is_one_event_with_its_lead(tmp_pa
     story = story_of(tmp_path, "Presentator Anna de Vries stapt over naar de zender NovaTV. Daar krijgt ze een eigen "
                                "talkshow. De zender maakte de overstap vanochtend bekend.\n")
     assert len(story.events) == 1
+
+
+def test_a_wish_in_a_relative_clause_does_not_make_a_past_report_expected(tmp_path):
+    story = story_of(tmp_path, "Zorggroep Salland sluit verpleeghuis De Berkel in Eibergen. Vorige maand meldde zich "
+                               "een groep inwoners die het gebouw wil kopen.\n")
+    told = next(e for e in story.events if "meldde" in e.text)
+    assert not told.expected and told.date.start.isoformat() == "2025-08-01"
