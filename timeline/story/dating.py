@@ -143,6 +143,7 @@ def attributive(raw: str, start: int, end: int) -> bool:
 
 
 MODAL_PASTS = frozenset({"zou", "zouden"})  # a future seen from the past ("zou in maart opengaan")
+SINCE = re.compile(r"\b(?:sinds|sindsdien|vanaf)\b[^,.;:]*$", re.IGNORECASE)
 AHEAD_AFTER = timedelta(days=31)  # a date said without its year this long before the publication, in the present:
 UNDERSPECIFIED_GRAINS = frozenset({"day", "month", "season"})  # read ahead ("Hij begint op 1 februari", in December)
 
@@ -195,7 +196,8 @@ def looked_back(expr: Expression, published, raw: str, language: str, at: int = 
     """The date as the past reads it, when the date tagger's reading lies after the publication while the
     sentence tells it in the past tense ("staakte op 30 december", published 10 January): the phrase resolved
     again, looking back; else the date as it was. And the date as the present reads it ahead (looked_ahead)."""
-    if expr.period is not None and expr.period.end_date < published - AHEAD_AFTER and told_in_present(raw):
+    if expr.period is not None and expr.period.end_date < published - AHEAD_AFTER and told_in_present(raw) \
+            and not SINCE.search(raw, 0, max(at, 0)):  # "leidt de bank sinds het vertrek van X in mei": a state begun
         return looked_ahead(expr, published, language)
     if expr.period is None or expr.period.start_date <= published or not told_in_past(raw, at):
         return expr
