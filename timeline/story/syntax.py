@@ -181,21 +181,31 @@ def report_frame(sentence: str, words: StoryWords) -> bool:
         return True
     said = [t.text.lower() for t in tokens[:9]]  # "(Op dinsdag) meldt hij dit nieuws via X": the frame, "dit"
     return any(word in words.report_frames and (any(pointing(tokens, j) for j in range(k + 1, min(k + 3, len(said))))
-                                                or held_back(tokens, k))
+                                                or held_back(tokens, k, sentence))
                for k, word in enumerate(said) if k)
 
 
-def held_back(tokens: Sequence[Token], k: int) -> bool:
+def held_back(tokens: Sequence[Token], k: int, sentence: str = "") -> bool:
     """"Rijkswaterstaat maakte dat maandag bekend": the particle of the frame ends the sentence, and a "dat" or
     "dit" between it and the finite verb points back to the news."""
-    if k + 1 < len(tokens) and tokens[k + 1].tag != "LET":
+    if k + 1 < len(tokens) and tokens[k + 1].tag != "LET" and not (tokens[k + 1].tag.startswith("VZ") and not any(
+            t.tag.startswith("WW") for t in tokens[k + 1:])):  # "maakte dat maandag bekend in een brief aan de raad"
         return False
     verb = next((j for j in range(1, k) if tokens[j].tag.startswith("WW|pv")), None)
     return verb is not None and any(t.text.lower() in ("dat", "dit") for t in tokens[verb + 1:k]) or (
-        verb is not None and verb + 1 < k and tokens[verb + 1].text.lower() == "het") or (  # "maakte het ... bekend"
+        verb is not None and verb + 1 < k and tokens[verb + 1].text.lower() == "het"  # "maakte het ... bekend",
+        and not (tokens[verb + 2].tag.startswith(("N|", "ADJ")) and not dated_at(sentence, tokens[verb + 2].start))) or (
+        # not "bevestigde het verhaal" (an article), but "maakte het woensdagavond bekend"
         verb is not None and verb + 2 < k and tokens[verb + 1].text.lower() == "de" and tokens[verb + 2].tag.startswith(
             "N|soort") and all(t.tag.startswith(("BW", "N|eigen", "N|soort", "ADJ")) for t in tokens[verb + 3:k]))
     # "Het ministerie maakte de besmetting maandagavond bekend": the news told before, by its noun
+
+
+def dated_at(sentence: str, at: int) -> bool:
+    """Whether a date the date tagger finds in the sentence starts at `at`."""
+    from timeline.story.shorten import date_spans  # the headline's module: read only for a frame with "het"
+
+    return any(start <= at < end for start, end in date_spans(sentence))
 
 
 def pointing(tokens: Sequence[Token], j: int) -> bool:
@@ -205,9 +215,9 @@ def pointing(tokens: Sequence[Token], j: int) -> bool:
     if word == "dit":
         return True
     following = tokens[j + 1] if j + 1 < len(tokens) else None
-    rest = [t for t in tokens[j + 1:] if t.tag != "LET"]  # "bevestigde dat vandaag": a time word, and no clause
+    rest = [t for t in tokens[j + 1:] if t.tag != "LET"]  # "bevestigde dat woensdag na berichtgeving in de krant":
     return word == "dat" and (following is None or following.tag == "LET" or following.tag.startswith("VZ") or (
-        len(rest) <= 3 and not any(t.tag.startswith(("WW", "N|", "VNW|pers", "LID")) for t in rest)))
+        not any(t.tag.startswith(("WW|pv", "VNW|pers")) for t in rest)))  # no clause of its own after it
 
 
 def tells_action(text: str, words: StoryWords) -> bool:
