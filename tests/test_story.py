@@ -285,3 +285,11 @@ def test_a_headline_opening_on_a_letter_whose_capital_is_two_letters_stays_withi
     words = ["ß", "00000"] + ["0"] * 5 + ["000", "00000", "0000000", "0000000", "00000000", "000000000",
                                           "00000000000000000000", "OpenAI"]
     assert len(headline(" ".join(words), story_words("nl"))) <= 90
+
+
+def test_a_headline_cut_past_a_name_in_brackets_gets_no_room_for_the_brackets_it_lost():
+    from timeline.story.headlines import headline, named
+    from timeline.story.words import story_words
+    words = ["0"] * 7 + ["000", "00000", "00000", "0000000", "00000000(", "00000000000", "0000000000000",
+                         "0000000000000000", "[0]"]
+    assert len(named(headline(" ".join(words), story_words("nl")))) <= 90

@@ -238,13 +238,21 @@ LIST_COMMA = re.compile(r", (?:[\w-]+ ){0,3}[\w-]+ (?:en|of) ")
 PUT_IN = re.compile(r"\[[^\[\]]+\]")
 
 
+def kept_limit(text: str, base: int) -> int:
+    """Where to cut: `base` letters shown, the brackets of the names put in that the cut keeps whole not counted."""
+    pairs = 0
+    while len(PUT_IN.findall(text[:base + 2 * pairs])) > pairs:
+        pairs = len(PUT_IN.findall(text[:base + 2 * pairs]))
+    return base + 2 * pairs
+
+
 def fit(text: str, words: StoryWords) -> str:
     text = " ".join(text.split()).rstrip(" .,;:")
     most = words.headline_max + 2 * len(PUT_IN.findall(text))  # a name put in loses its brackets ("[NS]": "NS")
     if len(text) > most:  # "steeg van 200 megawatt in 2023 tot 1,9 gigawatt": the end of the change stays
         text = CHANGE_FROM.sub(" ", text, count=1) if CHANGE_FROM.search(text) else text
     if len(text) > most:
-        limit = most - 1
+        limit = kept_limit(text, words.headline_max - 1)  # no allowance for brackets the cut leaves out
         opened = next((m.start() for m in OPENING_QUOTE.finditer(text, 40, limit)
                        if text[m.end():].split(" ", 1)[0].lower() in words.subordinators), -1)
         if opened > 0 and not CLOSING_QUOTE.search(text, opened + 1, limit):  # "verwijten X en Y 'dat zij ...":
