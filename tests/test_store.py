@@ -12,7 +12,6 @@ from click.testing import CliRunner
 from generated import bench_corpus
 from timeline.api import build_story
 from timeline.build import build_timeline
-from timeline.parts import part_groups
 from timeline.cli import main
 from timeline.read.inputs import inputs
 from timeline.render import split
@@ -73,19 +72,35 @@ def test_generated_articles_with_wire_copies_merge_in_parts_as_they_merge_whole(
 
 
 @pytest.mark.parametrize("story", ["generated", "asml-export", "kabinet-schoof", "tata-steel"])
-def test_a_part_too_large_to_hold_is_grouped_from_its_probes_and_gives_the_whole_merge(
+def test_a_part_too_large_to_hold_is_grouped_on_disk_and_gives_the_whole_merge(
         tmp_path, generated, monkeypatch, story):
     import timeline.store
+    from timeline.facts import large_facts
 
     articles = generated if story == "generated" else NEWS / story / "articles"
     if not articles.is_dir():
         pytest.skip("../shared/news is not beside this clone")
     grouped = []
-    monkeypatch.setattr(timeline.store, "LARGE_PART", 2)  # every part of three candidates or more
-    monkeypatch.setattr(timeline.store, "part_groups", lambda *a: grouped.append(1) or part_groups(*a))
+    monkeypatch.setattr(timeline.store, "LARGE_PART", 1)  # every part of two candidates or more (with an
+    # undated mention that joins a fact, in each news story)
+    monkeypatch.setattr(timeline.store, "large_facts", lambda *a: grouped.append(1) or large_facts(*a))
     build(articles, "--out", tmp_path)
-    assert grouped  # parts were grouped from their probes, never held whole
+    assert grouped  # parts were grouped on disk, their reports never held
     assert written(tmp_path) == in_memory((str(articles),))
+
+
+def test_a_large_part_grouped_on_disk_with_memories_of_a_few_reports_gives_the_whole_merge(
+        tmp_path, generated, monkeypatch):
+    import timeline.facts
+    import timeline.store
+    from timeline.story import merge
+
+    monkeypatch.setattr(timeline.store, "LARGE_PART", 1)
+    monkeypatch.setattr(timeline.facts, "PROBES", 2)  # most probes read again from the store as the pair test asks
+    monkeypatch.setattr(timeline.facts, "FACTS", 1)  # each fact's tellings found again from its chain
+    monkeypatch.setattr(merge, "TESTED", 3)
+    build(generated, "--out", tmp_path)
+    assert written(tmp_path) == in_memory((str(generated),))
 
 
 def test_the_pair_tests_remembered_within_a_bound_give_the_facts_of_a_memory_that_keeps_all(generated, monkeypatch):

@@ -5,17 +5,14 @@ pairs of a block it joins, and the merge of a batch of parts, which runs here or
 from __future__ import annotations
 
 import array
-import pickle
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
 
 from timeline.build import candidate_of
 from timeline.editing import split_off
 from timeline.models import Event
 from timeline.story.events import Candidate
-from timeline.story.features import Features
 from timeline.story.blocks import BEFORE_PUBLICATION, near_in_date
-from timeline.story.merge import report_groups, same_fact, tellings
+from timeline.story.merge import same_fact, tellings
 from timeline.story.relevance import Subject
 
 
@@ -65,42 +62,6 @@ def merge_part_batch(batch: list, subject: str | None, names: frozenset[str], fo
                              for m in group)
                 found.append((first, belong, made))
     return found
-
-
-def part_groups(rows: Iterable[tuple[int, bytes, bytes]], subject: str | None, names: frozenset[str],
-                dropped: frozenset, keyed: Callable[[list[int]], list[list[int]]] | None = None) -> list[list[int]]:
-    """The merge's facts of one part (merge.groups), found from what its pair test reads of each candidate:
-    rows of (number, report class, probe) in input order, as the store keeps them; never the candidates
-    themselves, so a part of a hundred thousand candidates is grouped in a fraction of their memory.
-    Each fact, merged alone, is the event the part's merge makes of it: the merge joins a fact only
-    through pairs within it, tested in the same order, so each fact is a part of its own. The facts as
-    lists of candidate numbers, ascending. `keyed` gives the blocks of the reports (their first candidates'
-    numbers, ascending) as merge.blocks does, from the store's table of keys."""
-    classes: dict[bytes, int] = {}  # a report class (its copies, timeline.store.index) by its first member's order
-    reports, found, sources, numbers = [], [], [], []
-    kept: dict = {}  # the words and sets of the evidence read so far, each once
-    for seq, cls, blob in rows:
-        probed, evidence = pickle.loads(blob)
-        evidence = shared(evidence, kept)
-        k = classes.setdefault(cls, len(classes))
-        if k == len(reports):  # the class's first member stands for its copies, as in merge.groups
-            reports.append(probed)
-            found.append(evidence)
-            sources.append(set())
-            numbers.append([])
-        numbers[k].append(seq)
-        sources[k].add(probed.source.path)
-    blocks = keyed([members[0] for members in numbers]) if keyed is not None else None
-    joined = report_groups(reports, sources, subject, names, dropped, found, blocks)
-    return [sorted(seq for k in group for seq in numbers[k]) for group in joined]
-
-
-def shared(found: Features, kept: dict) -> Features:
-    """The evidence with each of its sets, and each word in them, the one equal to it read before: a large part's
-    reports repeat them (some 11 words a report, 3,400 distinct in 2,000 of them: 2 KB a report unshared)."""
-    return Features(*(kept.setdefault(v, v) for v in (frozenset(kept.setdefault(w, w) for w in words)
-                                                       for words in (found.amounts, found.names, found.words,
-                                                                     found.actor, found.terms))))
 
 
 def root(parent: array.array, i: int) -> int:

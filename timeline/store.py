@@ -14,8 +14,9 @@ runs in parts that cannot touch each other:
    of a part, given the keys too common in the whole story (`dropped`), gives the events
    the whole story's merge gives for those candidates;
 3. each part is merged (here, or on the Dask workers, see `timeline.archive.merge_parts`); a part too
-   large to hold (LARGE_PART) is first cut into its facts here, from the probes (`parts.part_groups`),
-   each fact then merged as a part of its own; the events go into a table with their order key; the story is read back ordered by
+   large to hold (LARGE_PART) is first cut into its facts here, on disk (`facts.large_facts`: its
+   reports, blocks and pairs in SQLite, arrays of a few bytes a report in memory), each fact then
+   merged as a part of its own; the events go into a table with their order key; the story is read back ordered by
    SQLite's external sort, each event carrying its ICS SEQUENCE from the previous build,
    which was read into a table the same way.
 
@@ -37,7 +38,8 @@ from pathlib import Path
 from timeline.build import SOURCE_FIELDS, Outcome, candidate_of, candidate_row
 from timeline.models import Event, Source, event_order, heading_year
 from timeline.stored import StoredSources
-from timeline.parts import join_block, part_groups, probe, root, tupled, unite
+from timeline.facts import large_facts
+from timeline.parts import join_block, probe, root, tupled, unite
 from timeline.story import blocks as keyed
 from timeline.story.diff import fingerprint
 from timeline.story.blocks import block_keys
@@ -45,7 +47,7 @@ from timeline.story.merge import copy_key, evidence
 
 SCHEMA = """
 CREATE TABLE cand (seq INTEGER PRIMARY KEY, cid TEXT, rec BLOB);
-CREATE TABLE meta (seq INTEGER PRIMARY KEY, cls BLOB, probe BLOB);
+CREATE TABLE meta (seq INTEGER PRIMARY KEY, cls BLOB, path TEXT, probe BLOB);
 CREATE TABLE keys (k TEXT, cls BLOB, seq INTEGER);
 CREATE TABLE owned (id TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE part (root INTEGER, seq INTEGER);
@@ -55,15 +57,13 @@ CREATE TABLE story (pos INTEGER PRIMARY KEY, year INTEGER, rec BLOB);
 CREATE TABLE prev (id TEXT PRIMARY KEY, fp BLOB, seq INTEGER) WITHOUT ROWID;
 CREATE TABLE source (seq INTEGER PRIMARY KEY, rec BLOB);
 CREATE TABLE big (root INTEGER PRIMARY KEY);
-CREATE TABLE report (seq INTEGER PRIMARY KEY, at INTEGER);
-CREATE TABLE wanted (root INTEGER, seq INTEGER, PRIMARY KEY (root, seq)) WITHOUT ROWID;
+CREATE TABLE fact (root INTEGER, seq INTEGER, PRIMARY KEY (root, seq)) WITHOUT ROWID;
 """
 BATCH = 2000  # rows a statement writes at a time
 PART_CANDIDATES = 4000  # candidates of the parts a Dask task merges at a time
 KEY = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(k, ensure_ascii=False), without a new encoder a key
 PROBES = 20000  # probes (parts.probe) kept while the blocks are joined
 LARGE_PART = PART_CANDIDATES  # a part of more candidates is grouped from its probes, never held whole
-GROUPS = 500  # facts of a large part read from the store at a time
 
 
 class Store:
@@ -134,7 +134,7 @@ class Store:
             digest = hashlib.blake2b(repr(copy_key(c)).encode("utf-8"), digest_size=15).digest()
             seen[digest] += 1
             cls = digest + bytes([min(seen[digest], 255)])
-            meta.append((seq, cls, pickle.dumps(probe(c, found), protocol=5)))
+            meta.append((seq, cls, c.source.path, pickle.dumps(probe(c, found), protocol=5)))
             keys += [(KEY(k), cls, seq) for k in block_keys(found, ignore, c)]
             if len(keys) >= BATCH * 8:
                 self.write(meta, keys)
@@ -145,7 +145,7 @@ class Store:
 
     def write(self, meta: list, keys: list) -> None:
         self.db.execute("BEGIN")
-        self.db.executemany("INSERT INTO meta VALUES (?, ?, ?)", meta)
+        self.db.executemany("INSERT INTO meta VALUES (?, ?, ?, ?)", meta)
         self.db.executemany("INSERT INTO keys VALUES (?, ?, ?)", keys)
         self.db.execute("COMMIT")
 
@@ -207,35 +207,16 @@ class Store:
                      limit: int = PART_CANDIDATES) -> Iterator[list[list[tuple[int, bool, tuple]]]]:
         """The parts, a few at a time: each part its candidates (number, owned, record) in input order.
         A part of more than LARGE_PART candidates (reports chained through shared keys: 117,373 of the
-        416,257 candidates of 100,000 generated articles) is never held whole: its facts are found from
-        the probes (parts.part_groups) and each goes as a part of its own."""
+        416,257 candidates of 100,000 generated articles) is never held whole, nor are its reports: its facts
+        are found on disk (facts.large_facts) and each goes as a part of its own."""
         self.db.execute("DELETE FROM big")
         self.db.execute("INSERT INTO big SELECT root FROM part GROUP BY root HAVING COUNT(*) > ?", (LARGE_PART,))
         small = self.members("part p", "p.root NOT IN (SELECT root FROM big)")
         yield from batched(small, limit)
+        ignore = frozenset({subject}) if subject else frozenset()
         for (part_root,) in self.db.execute("SELECT root FROM big ORDER BY root").fetchall():
-            found = self.db.execute("SELECT m.seq, m.cls, m.probe FROM part p JOIN meta m ON m.seq = p.seq "
-                                    "WHERE p.root = ? ORDER BY p.seq", (part_root,))
-            yield from batched(self.grouped(part_groups(found, subject, names, dropped, self.blocks_of)), limit)
-
-    def blocks_of(self, reports: list[int]) -> list[list[int]]:
-        """The blocks of a part's reports (each its first candidate's number, ascending) as merge.blocks finds them:
-        for each key 2 to MAX_BLOCK of them share (but one too common in the whole story), those that share it, as
-        their places in `reports`. Read from the table of keys in order, never an index of every key in memory."""
-        self.db.execute("DELETE FROM report")
-        self.db.executemany("INSERT INTO report VALUES (?, ?)", ((seq, k) for k, seq in enumerate(reports)))
-        found, key, members = [], None, []
-        self.db.execute("CREATE INDEX IF NOT EXISTS keys_seq ON keys (seq)")  # only a story with a large part needs it
-        query = "SELECT keys.k, r.at FROM report r CROSS JOIN keys ON keys.seq = r.seq ORDER BY keys.k"
-        for k, at in self.db.execute(query):
-            if k != key:
-                if 1 < len(members) <= keyed.MAX_BLOCK and key not in self.dropped:
-                    found.append(sorted(members))
-                key, members = k, []
-            members.append(at)
-        if 1 < len(members) <= keyed.MAX_BLOCK and key not in self.dropped:
-            found.append(sorted(members))
-        return found
+            large_facts(self.db, part_root, self.dropped, ignore)
+            yield from batched(self.members("fact p"), limit)
 
     def members(self, table: str, where: str = "1") -> Iterator[list[tuple[int, bool, tuple]]]:
         """Each part of `table` (rows of part and candidate number) as its candidates (number, owned, record), in order."""
@@ -250,14 +231,6 @@ class Store:
             found.append((seq, bool(is_owned), pickle.loads(rec)))
         if found:
             yield found
-
-    def grouped(self, groups: list[list[int]]) -> Iterator[list[tuple[int, bool, tuple]]]:
-        """Each group of candidate numbers as a part's candidates, read a few hundred at a time."""
-        for start in range(0, len(groups), GROUPS):
-            rows = ((n, seq) for n, group in enumerate(groups[start:start + GROUPS]) for seq in group)
-            self.db.execute("DELETE FROM wanted")
-            self.db.executemany("INSERT INTO wanted VALUES (?, ?)", rows)
-            yield from self.members("wanted p")
 
     # -- 3. events -------------------------------------------------------------------------------
 
