@@ -62,7 +62,8 @@ def subject_end(tokens: Sequence[Token], i: int, words: StoryWords, dated: set[i
         # "bestelden klanten voor 3,6 miljard euro": an amount goes with the verb
         named = end + 1 < len(tokens) and tokens[end + 1].tag.startswith("N|eigen")  # "vier bruggen in Noord-Holland"
         if not change and (word == "van" or (word in ATTACHED and common and (named or not counted)) or word == "en"):
-            after = phrase_end(tokens, quantity_end(tokens, end + 1, words), dated, words)
+            after = max(phrase_end(tokens, quantity_end(tokens, end + 1, words), dated, words),
+                        name_end(tokens, end + 1, dated) if word == "en" else 0)  # "en Fleur de Ridder": a name whole
             moved = word == "van" and after < len(tokens) and tokens[after].text.lower() == "naar"
             if after > end + 1 and not moved and not any(k in dated for k in range(end, after)):  # not "verhuisde
                 # van Apeldoorn naar Utrecht": from where it moved
