@@ -144,8 +144,8 @@ def attributive(raw: str, start: int, end: int) -> bool:
 
 MODAL_PASTS = frozenset({"zou", "zouden"})  # a future seen from the past ("zou in maart opengaan")
 SINCE = re.compile(r"\b(?:sinds|sindsdien|vanaf)\b[^,.;:]*$", re.IGNORECASE)
-AHEAD_AFTER = timedelta(days=31)  # a date said without its year this long before the publication, in the present:
-UNDERSPECIFIED_GRAINS = frozenset({"day", "month", "season"})  # read ahead ("Hij begint op 1 februari", in December)
+AHEAD_AFTER = timedelta(days=31)  # a date said without its year this long before the publication, in the present,
+UNDERSPECIFIED_GRAINS = frozenset({"day", "month", "season"})  # and of these grains, is read ahead (looked_ahead)
 
 
 def told_in_present(raw: str) -> bool:

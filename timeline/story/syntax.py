@@ -186,19 +186,27 @@ def report_frame(sentence: str, words: StoryWords) -> bool:
 
 
 def held_back(tokens: Sequence[Token], k: int, sentence: str = "") -> bool:
-    """"Rijkswaterstaat maakte dat maandag bekend": the particle of the frame ends the sentence, and a "dat" or
-    "dit" between it and the finite verb points back to the news."""
-    if k + 1 < len(tokens) and tokens[k + 1].tag != "LET" and not (tokens[k + 1].tag.startswith("VZ") and not any(
-            t.tag.startswith("WW") for t in tokens[k + 1:])):  # "maakte dat maandag bekend in een brief aan de raad"
+    """"Rijkswaterstaat maakte dat maandag bekend": the particle of the frame ends the sentence (or a phrase with no
+    verb follows it: "... bekend in een brief aan de raad"), and what stands between it and the finite verb points
+    back to the news."""
+    after = tokens[k + 1:]
+    if after and after[0].tag != "LET" and not (after[0].tag.startswith("VZ")
+                                                and not any(t.tag.startswith("WW") for t in after)):
         return False
     verb = next((j for j in range(1, k) if tokens[j].tag.startswith("WW|pv")), None)
-    return verb is not None and any(t.text.lower() in ("dat", "dit") for t in tokens[verb + 1:k]) or (
-        verb is not None and verb + 1 < k and tokens[verb + 1].text.lower() == "het"  # "maakte het ... bekend",
-        and not (tokens[verb + 2].tag.startswith(("N|", "ADJ")) and not dated_at(sentence, tokens[verb + 2].start))) or (
-        # not "bevestigde het verhaal" (an article), but "maakte het woensdagavond bekend"
-        verb is not None and verb + 2 < k and tokens[verb + 1].text.lower() == "de" and tokens[verb + 2].tag.startswith(
-            "N|soort") and all(t.tag.startswith(("BW", "N|eigen", "N|soort", "ADJ")) for t in tokens[verb + 3:k]))
-    # "Het ministerie maakte de besmetting maandagavond bekend": the news told before, by its noun
+    return verb is not None and names_the_news(tokens[verb + 1:k], sentence)
+
+
+def names_the_news(between: Sequence[Token], sentence: str) -> bool:
+    """A "dat" or "dit"; a "het" that is no article ("maakte het woensdagavond bekend", never "bevestigde het
+    verhaal"); or a noun after "de" with only adverbs, names and nouns after it ("maakte de besmetting maandagavond
+    bekend"): the news told before."""
+    if any(t.text.lower() in ("dat", "dit") for t in between):
+        return True
+    if between and between[0].text.lower() == "het":
+        return len(between) == 1 or not between[1].tag.startswith(("N|", "ADJ")) or dated_at(sentence, between[1].start)
+    return len(between) > 1 and between[0].text.lower() == "de" and between[1].tag.startswith("N|soort") \
+        and all(t.tag.startswith(("BW", "N|eigen", "N|soort", "ADJ")) for t in between[2:])
 
 
 def dated_at(sentence: str, at: int) -> bool:
