@@ -42,9 +42,12 @@ def mend_phrases(words: list[str], tags: list[str], lexicon: dict[str, str]) -> 
             tags[i] = "N|soort|ev"
         elif tags[i] == "ADJ" and tags[i - 1].startswith("N|eigen") and words[i][:1].isupper():
             tags[i] = "N|eigen|ev"
-        elif tags[i].startswith("WW|") and words[i][:1].isupper() and words[i] not in lexicon \
+        elif (tags[i].startswith(("WW|", "BW")) or tags[i] == "ADJ" and not words[i].endswith("e") and not (
+                i + 1 < len(words) and words[i + 1][:1].isupper())) \
+                and words[i][:1].isupper() and words[i] not in lexicon \
                 and (tags[i - 1] != "LET" or words[i - 1] == ","):
-            tags[i] = "N|eigen|ev"  # "woningcorporatie Stadswonen": a verb inside a sentence has no capital
+            tags[i] = "N|eigen|ev"  # "woningcorporatie Stadswonen", "gaf Oostmeer": a verb, an adverb or an
+            # uninflected adjective inside a sentence has no capital (but "Integraal Dossier": part of a name)
     for i in range(1, len(tags) - 1):
         if tags[i].startswith("WW|pv"):
             tags[i] = in_phrase(words, tags, i, lexicon)
