@@ -279,3 +279,28 @@ def test_one_governments_deed_told_by_its_cabinet_minister_or_country_is_one_eve
     story = story_of(tmp_path, ONE_GOVERNMENT)
     told = told_by(story)
     assert {"a.txt", "b.txt"} in told and {"c.txt"} in told and {"d.txt", "e.txt"} in told, told
+
+
+LOOKED_BACK = {  # a later article looking back over a month at a day told before; by name alone, or a year on, apart
+    "a.txt": "date 2025-02-13\n\nDe Hoge Raad heeft woensdag het vonnis tegen vervoerder Trans Delta vernietigd.\n",
+    "b.txt": "date 2025-09-30\n\nHet vonnis tegen vervoerder Trans Delta werd in februari vernietigd door de Hoge Raad.\n",
+    "c.txt": "date 2025-03-20\n\nDe gemeente Beverwaard heeft dinsdag de parkeervergunningen verdubbeld.\n",
+    "d.txt": "date 2025-11-04\n\nIn maart verkocht de gemeente Beverwaard haar aandelen in het energiebedrijf.\n",
+    "e.txt": "date 2025-06-12\n\nWaterschap Oostmeer heeft woensdag de dijkversterking bij Lemsterhoek goedgekeurd.\n",
+    "f.txt": "date 2026-03-02\n\nVorig jaar gaf Oostmeer groen licht voor de dijkversterking.\n",
+}
+
+
+def test_a_later_articles_look_back_over_a_month_joins_the_day_that_tells_the_same_deed(tmp_path):
+    told = told_by(story_of(tmp_path, LOOKED_BACK))
+    assert {"a.txt", "b.txt"} in told, told  # passive: the Hoge Raad acted, in February, a word besides the name
+
+
+def test_a_look_back_sharing_only_the_actors_name_stays_apart(tmp_path):
+    told = told_by(story_of(tmp_path, LOOKED_BACK))
+    assert {"c.txt"} in told and {"d.txt"} in told, told
+
+
+def test_a_look_back_over_a_whole_year_joins_the_day_that_tells_the_same_deed(tmp_path):
+    told = told_by(story_of(tmp_path, LOOKED_BACK))
+    assert {"e.txt", "f.txt"} in told, told

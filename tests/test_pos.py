@@ -516,3 +516,16 @@ def test_the_memo_tables_are_bounded_in_bytes_whatever_the_vocabulary():
 
     entry = sys.getsizeof([0.0] * 30) + 30 * sys.getsizeof(0.0)  # a vector of 30 tags, without its key
     assert 2 * TABLES * memo_limit(30) * entry <= CACHE_MB * 2**20
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Vorig jaar gaf Oostmeer groen licht voor de dijkversterking.", "Oostmeer"),
+    ("Na de storm belde Heerdemeer de verzekeraar.", "Heerdemeer"),
+    ("Het waterschap Lindewaard keurde het plan gisteren goed.", "Lindewaard"),
+])
+def test_an_unseen_capitalised_word_inside_a_sentence_read_as_an_adverb_or_adjective_is_a_name(text, name):
+    assert tags_of(text)[name].startswith("N|eigen"), tags_of(text)
+
+
+def test_a_capitalised_adjective_before_another_capital_stays_part_of_a_title():
+    assert tags_of("Ze werkt met het Integraal Kinddossier van de gemeente.")["Integraal"] == "ADJ"

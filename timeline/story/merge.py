@@ -20,7 +20,7 @@ from timeline.story.events import Candidate
 from timeline.story.blocks import (
     BEFORE_PUBLICATION, DATED, blocks, memberships, pairs, split_blocks, undated_lead, unique,
 )
-from timeline.story.features import Features, actor_names, known, state_words
+from timeline.story.features import STEM, Features, actor_names, known, state_words
 from timeline.story.relevance import Subject, score
 from timeline.temporal import periods
 from timeline.temporal.labels import label
@@ -55,7 +55,8 @@ def same_fact(a: Candidate, b: Candidate, fa: Features, fb: Features, ignore: fr
         return both_dated and days_apart(a, b) <= NEAR_DAYS and (retold(fa, fb) and fa.same_actor(fb)
                                                                   or the_evening_before(a, b, fa, fb))
     return (fa.same_fact(fb, ignore, both_dated) or (both_dated and days_apart(a, b) == 0 and named_actor(fa, fb))
-            or (both_dated and retold(fa, fb) and fa.same_actor(fb)) or (both_dated and one_states_deed(a, b, fa, fb)))
+            or (both_dated and retold(fa, fb) and fa.same_actor(fb)) or (both_dated and one_states_deed(a, b, fa, fb))
+            or (both_dated and looked_back(a, b, fa, fb)))
 
 
 def one_states_deed(a: Candidate, b: Candidate, fa: Features, fb: Features) -> bool:
@@ -64,6 +65,22 @@ def one_states_deed(a: Candidate, b: Candidate, fa: Features, fb: Features) -> b
     da, db = a.date, b.date
     one = days_apart(a, b) == 0 or ((da.start, da.end) == (db.start, db.end) and (da.end - da.start).days <= 31)
     return one and bool(state_words(fa) & state_words(fb))
+
+
+def looked_back(a: Candidate, b: Candidate, fa: Features, fb: Features) -> bool:
+    """A later article looking back over a month or a year ("Een eerder plan werd vorig jaar januari vernietigd
+    door de Raad van State") at a day an earlier article told ("De Raad van State heeft woensdag het
+    bestemmingsplan vernietigd"): one happening, when the day lies in the period, the actor is a name both
+    write and they share a word of what it is about besides the actor's."""
+    coarse, fine = (a, b) if length(a) > length(b) else (b, a)
+    return (length(fine) <= 1 < length(coarse) <= LOOK_BACK and fine.published_end < coarse.published_end
+            and coarse.date.start <= fine.date.start and fine.date.end <= coarse.date.end
+            and bool(actor_names(fa) & actor_names(fb))
+            and bool(set(fa.terms) & set(fb.terms) - {w[:STEM] for w in (*fa.actor, *fb.actor)}))  # besides the actor
+
+
+def length(c: Candidate) -> int:
+    return (c.date.end - c.date.start).days
 
 
 def the_evening_before(a: Candidate, b: Candidate, fa: Features, fb: Features) -> bool:
@@ -96,6 +113,7 @@ def told_at(a: Candidate, b: Candidate) -> bool:
 
 
 NEAR_DAYS = 1
+LOOK_BACK = 366  # the longest period a look back may have: a year ("in 2024 ...")
 TESTED = 200_000  # answers of the pair test kept in a generation (merge.report_groups), some 20 MB
 RETOLD = 0.8  # the share of the shorter telling's stems the other holds
 

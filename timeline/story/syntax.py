@@ -325,6 +325,7 @@ def actor_words(text: str, words: StoryWords) -> tuple[str, ...]:
     investeerders deden een bod" → musk, groep, investeerders); none for a pronoun or no subject."""
     tokens = tagged_plain(text)
     start, end = subject_span(tokens, words) or (0, 0)
+    start, end = agent_span(tokens, end, words) or (start, end)
     nouns = [t for t in tokens[start:end] if t.tag.startswith(("N|", "SPEC"))]
     if nouns and all(t.tag.startswith("N|soort") and t.text.lower().endswith(words.kind_nouns) for t in nouns):
         return ()  # "Het staalbedrijf kondigde ... aan": a reference like a pronoun, its actor unknown here
@@ -333,6 +334,21 @@ def actor_words(text: str, words: StoryWords) -> tuple[str, ...]:
     return tuple(sorted(said | {part for word in said if "-" in word for part in word.split("-") if len(part) > 2}
                         | ({STATE + state} if state else set())))
     # "PVV-leider Geert Wilders", "het NSC-smaldeel": the party is an actor word too
+
+
+def agent_span(tokens: Sequence[Token], after: int, words: StoryWords) -> tuple[int, int] | None:
+    """The agent of a passive main clause, after its subject (which ends at `after`): who did it ("Een eerder
+    plan werd vorig jaar vernietigd door de Raad van State": the Raad van State acted)."""
+    verb = main_verb_of(tokens, words)
+    if verb is None or tokens[verb].text.lower() not in words.passive_auxiliaries:
+        return None
+    clause_end = next((k for k in range(verb + 1, len(tokens))
+                       if tokens[k].text in ",;:" or tokens[k].tag.startswith(("VG", "WW|pv"))), len(tokens))
+    if not any(t.tag == "WW|vd" for t in tokens[verb + 1:clause_end]):
+        return None  # "werd ... vernietigd", "werd door ... vernietigd": a participle in the main clause
+    k = next((k for k in range(max(after, verb + 1), clause_end) if tokens[k].text.lower() in words.agent_words), None)
+    end = subject_end(tokens, k + 1, words, set()) if k is not None else 0
+    return (k + 1, end) if end > (k or 0) + 1 else None
 
 
 def state_of(subject: Sequence[Token], said: set[str], words: StoryWords) -> str:

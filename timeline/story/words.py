@@ -91,6 +91,8 @@ class StoryWords:
     state_names: tuple[tuple[str, str], ...] = ()  # "vs" -> "amerikaans": a country or capital as its government
     outlook_verbs: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
+    passive_auxiliaries: frozenset[str] = frozenset()  # "werd ... vernietigd door": its agent acted
+    agent_words: frozenset[str] = frozenset()
     aim_verbs: frozenset[str] = frozenset()
     part_names: frozenset[str] = frozenset()  # "Waterbedrijf Zuid": a name that is only a part keeps its type
     plan_reference: re.Pattern[str] = re.compile(r"(?!)")  # "stemde in met het plan": the plan the lead told
@@ -205,6 +207,7 @@ def story_words(language: str = "nl") -> StoryWords:
         state_names=tuple(sorted(s.state_names.items())),
         outlook_verbs=frozenset(s.outlook_verbs),
         copulas=frozenset(s.copulas),
+        passive_auxiliaries=frozenset(s.passive_auxiliaries), agent_words=frozenset(s.agent_words),
         aim_verbs=frozenset(s.aim_verbs), aim_with_infinitive=frozenset(s.aim_with_infinitive),
         plan_reference=re.compile(rf"\b(?:het|de|dat|die|dit|deze)\s+(?:{alternatives(s.plan_nouns)})\b", re.IGNORECASE)
         if s.plan_nouns else re.compile(r"(?!)"),

@@ -150,6 +150,8 @@ class Story(Model):
     state_names: dict[str, str] = {}
     outlook_verbs: tuple[str, ...]
     copulas: tuple[str, ...]
+    passive_auxiliaries: tuple[str, ...] = ()
+    agent_words: tuple[str, ...] = ()
     trend_verbs: tuple[str, ...]
     aim_verbs: tuple[str, ...]
     aim_with_infinitive: tuple[str, ...] = ()
