@@ -29,3 +29,9 @@ def test_a_week_reads_as_its_days():
 def test_a_year_counted_back_from_a_day_reads_as_the_year_up_to_that_day():
     assert read("het voorbije jaar") == "het jaar tot en met 17 december 2025"
     assert read("in 2024") == "2024"
+
+
+def test_a_night_said_with_both_its_days_reads_as_that_night():
+    assert read("in de nacht van 12 op 13 december") == "nacht van 12 op 13 december 2025"
+    assert read("de nacht van 30 november op 1 december") == "nacht van 30 november op 1 december 2025"
+    assert read("in de nacht van zaterdag op zondag") == "nacht van 20 op 21 december 2025"  # no tense: ahead

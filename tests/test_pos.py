@@ -529,3 +529,11 @@ def test_an_unseen_capitalised_word_inside_a_sentence_read_as_an_adverb_or_adjec
 
 def test_a_capitalised_adjective_before_another_capital_stays_part_of_a_title():
     assert tags_of("Ze werkt met het Integraal Kinddossier van de gemeente.")["Integraal"] == "ADJ"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Uit het museum zijn zeven zilveren topstukken gestolen.", "zilveren"),
+    ("De aannemer plaatste twee stalen liggers onder de brug.", "stalen"),
+])
+def test_an_unseen_en_word_between_a_numeral_and_its_noun_is_an_adjective_of_material(text, word):
+    assert tags_of(text)[word] == "ADJ", tags_of(text)

@@ -139,7 +139,18 @@ OTHER_CLAUSE = re.compile(r"[;:]|,\s+(?:maar|en|terwijl)\s")
 def attributive(raw: str, start: int, end: int) -> bool:
     """A date inside a noun phrase, between its article and a participle ("de vorige week ontslagen Edward
     Sturing", "het in 2019 opgerichte bedrijf"): it dates what the participle says of the noun, not the sentence."""
-    return bool(ARTICLE_BEFORE.search(raw, max(0, start - 12), start)) and bool(PARTICIPLE_AFTER.match(raw, end))
+    before = ARTICLE_BEFORE.search(raw, max(0, start - 12), start)
+    return bool(before) and bool(PARTICIPLE_AFTER.match(raw, end)) and not verb_zijn(raw, before.start())
+
+
+def verb_zijn(raw: str, at: int) -> bool:
+    """Whether the "zijn" at `at` is the verb, by the tags ("In Schoonhoven zijn in de nacht van zaterdag op zondag
+    zeven ... gestolen"), not the possessive of a noun phrase ("zijn vorige week verkochte huis")."""
+    from timeline.story.tagging import tagged_plain
+
+    if not raw[at:at + 4].lower() == "zijn":
+        return False
+    return any(t.start == at and t.tag.startswith("WW") for t in tagged_plain(raw))
 
 
 MODAL_PASTS = frozenset({"zou", "zouden"})  # a future seen from the past ("zou in maart opengaan")

@@ -32,13 +32,19 @@ def counted_group(sentence: str, before: list[str], words: StoryWords) -> str:
         groups = counted(tokens)
         same = [g for g in groups if tokens[g[1]].text.lower() == noun]
         any_group = [g for g in groups if not both or tokens[g[0]].text.lower() in ("twee", "2")]
-        if found.re is THEY:  # "Ze werden woensdag opgepakt": a group of people counted before
-            any_group = [g for g in groups if tokens[g[1]].text.lower() in words.group_nouns]
+        if found.re is THEY or noun in words.group_nouns - words.any_group_nouns:  # "Ze werden ... opgepakt",
+            # "De daders ...": a group
+            any_group = [g for g in groups if people(tokens[g[1]].text.lower(), words)]  # of people, not things
         fitting = same or (any_group if both or not noun or noun in words.group_nouns else [])
         if fitting:
             first, head = fitting[-1]
             return f"De {text[tokens[first].start:tokens[head].end]}{sentence[found.end():]}"
     return sentence
+
+
+def people(noun: str, words: StoryWords) -> bool:
+    """A plural that names people: a group noun ("verdachten") or an age ("19-jarigen")."""
+    return noun in words.group_nouns or noun.endswith("-jarigen")
 
 
 def counted(tokens) -> list[tuple[int, int]]:

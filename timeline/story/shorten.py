@@ -301,6 +301,7 @@ def timeless(text: str, words: StoryWords, every: bool = False) -> str:
             counted = COUNTED.search(text, 0, found.start())
             spans.append((counted.start() if counted else found.start(), found.end()))
     spans = [relative_year(text, s, e, words) for s, e in spans]
+    spans += [day for s, e in date_spans(text) if not every and (day := day_of_clock(text, s, e, words))]
     spans = [(s, THAN.match(text, e).end() if THAN.match(text, e) and LATER.search(text[s:e]) else e) for s, e in spans]
     spans += [(m.start(1), m.end(1)) for s, e in spans if LATER.search(text[s:e])  # "een dag later plaats dan gepland":
               for m in [PARTICLE_THAN.match(text, e)] if m]  # the comparison goes, the particle stays
@@ -316,6 +317,18 @@ THAN = re.compile(r",?\s+dan\s+(?:gepland|verwacht|voorzien|gedacht|bedoeld|afge
 LATER = re.compile(r"\b(?:eerder|later)$")
 PARTICLE_THAN = re.compile(r"\s+[a-z]+(" + THAN.pattern + ")")  # "drie jaar eerder dan gepland": the comparison goes with the count
 RELATIVE_YEAR = re.compile(r"\s+(?:van\s+)?(?:vorig|volgend|komend|afgelopen|dit)\s+jaar$", re.IGNORECASE)
+
+
+CLOCK_AFTER = re.compile(r"\s+(?:om|rond|tegen|omstreeks|vanaf|tussen)\s+\d")
+
+
+def day_of_clock(text: str, start: int, end: int, words: StoryWords) -> tuple[int, int] | None:
+    """"zondag rond 03.30 uur": the day said from the publication goes, the clock time stays."""
+    found = CLOCK_AFTER.search(text, start, end)
+    if found is None or found.start() == start or re.search(r"\d", text[start:found.start()]) \
+            or words.month_words & set(text[start:found.start()].lower().split()):
+        return None
+    return start, found.start()
 
 
 def relative_year(text: str, start: int, end: int, words: StoryWords) -> tuple[int, int]:

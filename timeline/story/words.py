@@ -36,6 +36,7 @@ class StoryWords:
     leaning: tuple[str, ...]
     leaning_after_noun: frozenset[str]
     group_nouns: frozenset[str]  # "Beide dieren", "De mensen": the counted group the sentence before named
+    any_group_nouns: frozenset[str]  # "dieren": a group noun that may stand for any counted group, not people only
     relation_nouns: frozenset[str]  # "Zijn partner": "De partner van Ronald Vos"
     building_nouns: tuple[str, ...]
     male_names: frozenset[str]
@@ -142,7 +143,7 @@ def story_words(language: str = "nl") -> StoryWords:
         situation_it=re.compile(rf"het\s+(?:(?:is|was|wordt|werd|lijkt|leek|blijkt|bleek|blijft|bleef)\s+(?:(?:nog|niet|ook|al)\s+)*)?"
                                 rf"(?:{alternatives(s.situation_it)})\b"),
         leaning=tuple(s.leaning_openers),
-        leaning_after_noun=frozenset(s.leaning_after_noun), group_nouns=frozenset(s.group_nouns),
+        leaning_after_noun=frozenset(s.leaning_after_noun), group_nouns=frozenset(s.group_nouns), any_group_nouns=frozenset(s.any_group_nouns),
         relation_nouns=frozenset(s.relation_nouns) | frozenset(s.person_nouns),
         building_nouns=tuple(s.building_nouns),
         male_names=frozenset(s.male_first_names),

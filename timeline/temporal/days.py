@@ -84,3 +84,25 @@ def weekday_part_phrase(g: Grammar, groups: Groups, ctx: Context) -> Resolved | 
     part, mod, first, last = g.lookup("partphrase", groups["partphrase"])
     day = weekday_of(g, groups, ctx, groups["weekday"])
     return part_of(day, part, first, last, mod or None)
+
+
+NIGHT = (18, 30)  # a night said with both its days runs from the first one's evening to the next morning
+
+
+@handles("night_of_weekdays")
+def night_of_weekdays(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    """"in de nacht van zaterdag op zondag": the night that begins on the first weekday ("zaterdagnacht")."""
+    return part_of(weekday_of(g, groups, ctx, groups["weekday"]), "NI", *NIGHT, None)
+
+
+@handles("night_of_days")
+def night_of_days(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
+    """"de nacht van 12 op 13 juli", "van 31 januari op 1 februari" said as "van 31 op 1 februari": the night
+    that begins on the day before the second day, which must be the first day said."""
+    month, said, following = int(g.lookup("month", groups["month"])), int(groups["day"]), int(groups["day_b"])
+    make = lambda y: safe_date(y, month, following)  # noqa: E731
+    second = safe_date(int(groups["year"]), month, following) if groups.get("year") else pick_year(ctx, make)
+    night = second - dt.timedelta(days=1) if second else None
+    if night is None or night.day != said:
+        return None
+    return part_of(night, "NI", *NIGHT, None)

@@ -295,6 +295,7 @@ def tense_sources(lang: Language) -> dict[str, str]:
     strong = {participle for _, _, participle in lang.verbs.values()}
     tense["have_participle"] = r"\b(?:" + lang.tense.participle_shape + r"|(?:\w{2,6})?(?:" + _alternation(strong) + r"))\b"
     tense["have_infinitive"] = r"\b(?:" + _alternation(lang.tense.have_infinitives) + r")\s+\w+en\b"
+    tense["agent"] = r"\s(?:" + _alternation(lang.tense.passive_agents or ("(?!)",)) + r")\s"
     tense["future"] = r"(?<!\bte)" + tense["future"]  # "maakte bekend naar de koning te gaan": an infinitive, no future
     tense["past"] = word_start(past_source(lang))
     # a clause ends at a mark or before an opener ("dat", "omdat"); one class first lets the engine skip ahead

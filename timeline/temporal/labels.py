@@ -19,8 +19,10 @@ def day_label(labels: Labels, day: dt.date) -> str:
     return labels.day.format(day=day.day, month=labels.months[day.month - 1], year=day.year)
 
 
-def range_label(labels: Labels, period: Period) -> str:
+def range_label(labels: Labels, period: Period, template: str | None = None) -> str:
     first, last = period.start_date, period.end_date - dt.timedelta(days=1)
+    if template:  # a night: its evening's day and the next
+        last = first + dt.timedelta(days=1)
     if first == last:
         return day_label(labels, first)
     head = day_label(labels, first)
@@ -28,7 +30,7 @@ def range_label(labels: Labels, period: Period) -> str:
         head = head.rsplit(" ", 1)[0]
     if (first.year, first.month) == (last.year, last.month):  # "24 – 30 november 2025"
         head = str(first.day)
-    return labels.range.format(first=head, last=day_label(labels, last))
+    return (template or labels.range).format(first=head, last=day_label(labels, last))
 
 
 def unit_label(labels: Labels, period: Period) -> str:
@@ -52,7 +54,12 @@ def unit_label(labels: Labels, period: Period) -> str:
     return labels.year.format(year=start.year)
 
 
+NIGHT = dt.timedelta(hours=12)  # a night said with both its days: from six in the evening to six in the morning
+
+
 def base_label(labels: Labels, period: Period) -> str:
+    if period.grain.is_time_of_day and period.end - period.start == NIGHT and period.start.hour == 18:
+        return range_label(labels, period, labels.night)  # "nacht van 12 op 13 juli 2025"
     if period.grain.is_time_of_day and period.end - period.start > dt.timedelta(days=1):
         return range_label(labels, period)  # a weekend: "19 – 21 december 2025", not its first hour
     part = day_part(labels, period.start.hour) if period.end - period.start > dt.timedelta(hours=1) else None

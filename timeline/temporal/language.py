@@ -25,6 +25,7 @@ class Tense(Model):
     zijn_participles: tuple[str, ...]
     have_aux: tuple[str, ...]
     have_infinitives: tuple[str, ...] = ()
+    passive_agents: tuple[str, ...] = ()
     participle_shape: str
     clause_openers: tuple[str, ...]
 
@@ -41,6 +42,7 @@ class Labels(Model):
     decade: str
     range: str
     year_until: str = "{day}"
+    night: str = "{first} – {last}"
     time: str
     day_part: str
     day_parts: dict[str, str]  # the starting hour ("0", "12") -> the part
@@ -112,6 +114,7 @@ class Story(Model):
     leaning_openers: tuple[str, ...]
     leaning_after_noun: tuple[str, ...] = ()
     group_nouns: tuple[str, ...] = ()
+    any_group_nouns: tuple[str, ...] = ()
     relation_nouns: tuple[str, ...] = ()
     organisation_nouns: tuple[str, ...]
     male_first_names: tuple[str, ...] = ()

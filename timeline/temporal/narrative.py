@@ -59,10 +59,16 @@ class Narrative:
         if name in CLOCK and self.at_day(start) and (self.anchor.start_date >= ctx.today or ctx.direction == "past"):
             # a day before the publication gives its day to a clock time told in the past only ("De storing
             # begon gisteren ... Om 07.00 uur ..."), never to one in the present ("Het park opent om 10.00 uur")
-            return Context(periods.midnight(self.anchor.start_date), "future"), True
+            return Context(self.day_start(), "future"), True
         if name in UNDERSPECIFIED and not YEAR_IN_TEXT.search(text) and self.continues(start):
             return Context(periods.midnight(self.placed.start_date), "future"), True
         return ctx, False
+
+    def day_start(self) -> dt.datetime:
+        """Where a bare clock time after the anchor counts from: its day's midnight, or the start of a part of the
+        day ("in de nacht van maandag op dinsdag ... rond 02.30 uur" is Tuesday's 02.30, after Monday's evening)."""
+        part = self.anchor.grain.is_time_of_day and self.anchor.end - self.anchor.start > dt.timedelta(hours=1)
+        return self.anchor.start if part else periods.midnight(self.anchor.start_date)
 
     def continues(self, start: int) -> bool:
         """A month or a day gives its year on; a bare year does not ("sinds 2018 directeur, kondigde in

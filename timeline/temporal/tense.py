@@ -50,8 +50,9 @@ def direction_in(grammar: Grammar, text: str) -> Direction | None:
         return "future"  # never "slechter aan toe dan verwacht": a comparison with what was expected
     if grammar.tense["past"].search(lowered):
         return "past"
-    if grammar.tense["aux"].search(lowered) and grammar.tense["participle"].search(lowered):
-        return "past"  # "is in oktober gestopt": the perfect with "zijn"
+    if grammar.tense["aux"].search(lowered) and (grammar.tense["participle"].search(lowered) or (
+            grammar.tense["agent"].search(lowered) and grammar.tense["have_participle"].search(lowered))):
+        return "past"  # "is in oktober gestopt": the perfect with "zijn"; "is zondag door brand verwoest": a passive
     if grammar.tense["have"].search(lowered) and grammar.tense["have_participle"].search(lowered):
         return "past"  # "heeft in oktober een bod gedaan": the perfect with "hebben"
     return None

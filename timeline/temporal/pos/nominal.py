@@ -58,7 +58,7 @@ def mend_phrases(words: list[str], tags: list[str], lexicon: dict[str, str]) -> 
                     break
                 if tags[j] == "N|soort|mv" and words[j].endswith("en"):
                     tags[j] = "ADJ"  # "zilveren": a material
-        if material(words, tags, i):
+        if material(words, tags, i) or material_noun(words, tags, i, lexicon):
             tags[i] = "ADJ"
 
 
@@ -68,6 +68,14 @@ def material(words: list[str], tags: list[str], i: int) -> bool:
     return words[i].endswith("en") and words[i].islower() and tags[i] == "WW|pv|verl|mv" and another_finite(tags, i) \
         and tags[i - 1].startswith(("LID|", "TW", "ADJ")) and not words[i - 1].endswith("en") \
         and tags[i + 1].startswith("N|soort")  # not "Anderen kregen last van ..." 
+
+
+def material_noun(words: list[str], tags: list[str], i: int, lexicon: dict[str, str]) -> bool:
+    """An -en word read as a plural noun right before a common noun, after an article, numeral or adjective, is an
+    adjective of material (`zeven zilveren topstukken`, `de houten brug`): two plurals stand not side by side."""
+    return tags[i] == "N|soort|mv" and words[i].endswith("en") and words[i].islower() \
+        and tags[i - 1].startswith(ATTRIBUTIVE) and tags[i + 1].startswith("N|soort") \
+        and "N|soort" not in seen_as(words[i], lexicon)  # not "twee prijzen zaterdagavond"
 
 
 def heads_relative(words: list[str], tags: list[str], i: int, lexicon: dict[str, str]) -> bool:
