@@ -69,8 +69,9 @@ def outcome(case: Case) -> tuple[str, str, str | None]:
     result = classify(item, article)
     given = candidate_of(article, item.raw)
     line = given.headline if given is not None else None
-    if given is not None and given.kind == "dated" and (result is None or result[0] == "undated"):
-        return given.date.value, item.text, line  # dated by the sentence before it ("Altman wees dit bod af")
+    joined = given is not None and given.kind == "lead" and given.why.rule == "pointer"  # a lead dated by this sentence
+    if given is not None and (given.kind == "dated" or joined) and (result is None or result[0] == "undated"):
+        return given.date.value, item.text, line  # dated by the sentence before it ("Altman wees dit bod af"), or a lead by it
     if result is None:
         return "none", item.text, line
     kind, date, *_ = result

@@ -107,6 +107,13 @@ def dated_by_next(result: list[Candidate], items: list[Told], lead: int | None, 
     if first is None or lead is None or lead + 1 >= len(items) or first.date.start != first.published:
         return result
     after = items[lead + 1].raw
+    pointed = pointer_day(items[lead + 1], words)
+    if pointed is not None and first.published - DATED_AFTER <= pointed.expression.period.start_date < first.published:
+        why = Why(after, pointed.expression.text, pointed.start, "pointer", len(items[lead + 1].placed))
+        told = next((c for c in result if c.kind == "dated" and c.why is not None and c.why.sentence == after), None)
+        moved = replace(first, date=event_date(pointed.expression, language), why=why,
+                        text=f"{first.text} {items[lead + 1].text}")
+        return joined(result, first, moved, told)
     framed = frame_day(items[lead + 1], words)
     if framed is not None and first.published - DATED_AFTER <= framed.expression.period.start_date < first.published:
         why = Why(after, framed.expression.text, framed.start, "frame", len(items[lead + 1].placed))
@@ -156,3 +163,20 @@ def frame_day(item: Told, words: StoryWords) -> Placed | None:
         if any(word in words.report_frames for word in WORD.findall(clause)):
             return placed
     return None
+
+
+def pointer_day(item: Told, words: StoryWords) -> Placed | None:
+    """The one day of a sentence that points back to the news before it and tells nothing of its own: "Dat heeft de
+    raad woensdag laten weten", "Dat gebeurde in de nacht van maandag op dinsdag", "De licentiecommissie nam dat
+    besluit dinsdag", "Het CBG heeft daarvoor dinsdag toestemming gegeven": when that news happened."""
+    framed = frame_day(item, words)  # "..., maakte de bond gisteren bekend": when it was told, not when it happened
+    days = [p for p in item.placed if p.expression.period.end - p.expression.period.start <= timedelta(days=1)]
+    own = [p for p in days if p is not framed]
+    if len(own) != 1 or len(days) != len(item.placed):
+        return None
+    tokens = tagged_plain(item.raw)
+    opening = len(tokens) > 2 and tokens[0].text.lower() in ("dat", "dit") and tokens[1].tag.startswith("WW|pv")
+    demonstrative = any(t.text.lower() in ("dat", "dit", "die", "deze") and t.tag.startswith("VNW|aanw")
+                        and n.tag.startswith("N|soort") for t, n in zip(tokens, tokens[1:]))
+    adverb = any(t.text.lower() in words.pointing_adverbs for t in tokens)
+    return own[0] if opening or demonstrative or adverb or words.plan_reference.search(item.raw) else None

@@ -159,6 +159,7 @@ class Story(Model):
     aim_verbs: tuple[str, ...]
     aim_with_infinitive: tuple[str, ...] = ()
     plan_nouns: tuple[str, ...] = ()
+    pointing_adverbs: tuple[str, ...] = ()
     volume_verbs: tuple[str, ...] = ()
     explanations: tuple[str, ...]
     opinion_verbs: tuple[str, ...]
