@@ -522,6 +522,7 @@ def test_the_memo_tables_are_bounded_in_bytes_whatever_the_vocabulary():
     ("Vorig jaar gaf Oostmeer groen licht voor de dijkversterking.", "Oostmeer"),
     ("Na de storm belde Heerdemeer de verzekeraar.", "Heerdemeer"),
     ("Het waterschap Lindewaard keurde het plan gisteren goed.", "Lindewaard"),
+    ("In november schrapte Plantwise al 30 banen.", "Plantwise"),
 ])
 def test_an_unseen_capitalised_word_inside_a_sentence_read_as_an_adverb_or_adjective_is_a_name(text, name):
     assert tags_of(text)[name].startswith("N|eigen"), tags_of(text)
@@ -537,3 +538,8 @@ def test_a_capitalised_adjective_before_another_capital_stays_part_of_a_title():
 ])
 def test_an_unseen_en_word_between_a_numeral_and_its_noun_is_an_adjective_of_material(text, word):
     assert tags_of(text)[word] == "ADJ", tags_of(text)
+
+
+def test_an_en_form_after_a_figure_in_digits_is_the_plural_it_counts():
+    assert tags_of("Tegen het besluit kwamen ruim 1.200 zienswijzen binnen.")["zienswijzen"] == "N|soort|mv"
+    assert tags_of("In 2019 stoppen de meeste boeren.")["stoppen"] != "N|soort|mv"  # a year counts nothing

@@ -42,12 +42,12 @@ def mend_phrases(words: list[str], tags: list[str], lexicon: dict[str, str]) -> 
             tags[i] = "N|soort|ev"
         elif tags[i] == "ADJ" and tags[i - 1].startswith("N|eigen") and words[i][:1].isupper():
             tags[i] = "N|eigen|ev"
-        elif (tags[i].startswith(("WW|", "BW")) or tags[i] == "ADJ" and not words[i].endswith("e") and not (
-                i + 1 < len(words) and words[i + 1][:1].isupper())) \
+        elif (tags[i].startswith(("WW|", "BW")) or tags[i] == "ADJ" and not (i + 1 < len(words) and (
+                words[i + 1][:1].isupper() or tags[i + 1].startswith("N|")))) \
                 and words[i][:1].isupper() and words[i] not in lexicon \
                 and (tags[i - 1] != "LET" or words[i - 1] == ","):
             tags[i] = "N|eigen|ev"  # "woningcorporatie Stadswonen", "gaf Oostmeer": a verb, an adverb or an
-            # uninflected adjective inside a sentence has no capital (but "Integraal Dossier": part of a name)
+            # adjective before no noun inside a sentence has no capital (but "Integraal Dossier": part of a name)
     for i in range(1, len(tags) - 1):
         if tags[i].startswith("WW|pv"):
             tags[i] = in_phrase(words, tags, i, lexicon)
@@ -60,6 +60,8 @@ def mend_phrases(words: list[str], tags: list[str], lexicon: dict[str, str]) -> 
                     tags[j] = "ADJ"  # "zilveren": a material
         if material(words, tags, i) or material_noun(words, tags, i, lexicon):
             tags[i] = "ADJ"
+        if tags[i] == "WW|inf" and words[i].endswith("en") and figure(words[i - 1]) and not tags[i + 1].startswith("LID"):
+            tags[i] = "N|soort|mv"  # "ruim 1.200 zienswijzen": an -en form after a figure is what it counts
 
 
 def material(words: list[str], tags: list[str], i: int) -> bool:
@@ -123,6 +125,12 @@ def in_phrase(words: list[str], tags: list[str], i: int, lexicon: dict[str, str]
             and (counted(words, tags, i - 1) or before == "ADJ" and words[i - 1].endswith("e") and counted(words, tags, i - 2)):
         return "N|soort|mv"  # not "Slechts vier vonden de haven"
     return tags[i]
+
+
+def figure(word: str) -> bool:
+    """A number in digits that is no year ("1.200", "30"; not "2019")."""
+    return word[:1].isdigit() and word.replace(".", "").replace(",", "").isdigit() \
+        and not (len(word) == 4 and word[:2] in ("18", "19", "20"))
 
 
 def another_finite(tags: list[str], i: int) -> bool:
