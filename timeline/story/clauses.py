@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from timeline.story.subjects import subject_end
 from timeline.story.syntax import finite_form, main_verb_of, tagged_plain, widened
 from timeline.story.words import StoryWords
@@ -59,3 +61,55 @@ def conjunct_second(rest: str) -> str:
         return rest  # "en Japan een akkoord sloten": a subject of its own may stand there
     between = rest[tokens[joint].end:tokens[verb].start].strip()
     return f"{rest[:tokens[joint].end]} {tokens[verb].text} {between} {rest[tokens[verb].end:].strip()}".strip()
+
+
+PUT_IN_AFTER_PRONOUN = re.compile(r"^(\w+)\s*\[[^\]]*\]")
+FRAME_REACH = 5  # words between a frame's finite verb and its "dat": "maakte vorige week bekend dat"
+
+
+def told_news(clause: str, words: StoryWords) -> tuple[str, str] | None:
+    """"Het OM maakte vorige week bekend dat Fluoron en de medewerker zich ... moeten verantwoorden" → "Het OM:
+    Fluoron en de medewerker moeten zich ... verantwoorden"; "Minister Agema maakte bekend dat ze fabrikanten wil
+    verplichten ..." → "Minister Agema wil fabrikanten verplichten ...": the news a subject-first frame tells, in
+    main-clause order, with its teller to put before a colon ("" when a pronoun opening it stands for the teller)."""
+    from timeline.story.syntax import subject_span, teller_said
+
+    tokens = tagged_plain(clause)
+    span, verb = subject_span(tokens, words), main_verb_of(tokens, words)
+    if span is None or verb is None or span[0] != 0 or verb != span[1]:
+        return None
+    said = next((k for k in range(verb + 1, min(len(tokens), verb + FRAME_REACH + 2))
+                 if tokens[k].text.lower() == "dat"), None)
+    frame_words = {t.text.lower() for t in tokens[verb:said or 0]}
+    if said is None or not frame_words & words.telling_frames or said + 3 >= len(tokens):
+        return None
+    teller, news = clause[:tokens[span[1] - 1].end], plain_news(clause[tokens[said].end:].strip())
+    if "[" in teller or "]" in teller:
+        return None  # a name put in for the teller: the frame stays
+    news = PUT_IN_AFTER_PRONOUN.sub(r"\1", news)  # "dat het [Gelderland] geen ...": the pronoun is the teller's
+    own = teller_said(clause[:tokens[said].start], news, words)
+    main = verb_second(own, words)
+    if main is None:
+        return None
+    return ("", main) if own != news else (teller, main)
+
+
+def plain_news(news: str) -> str:
+    """The news without what hangs on it: a relative clause after its subject ("de medewerker die als verdachte
+    was aangemerkt") or after its last noun ("woningen waar ..."), a purpose ("om de lonen te betalen") or anything
+    after a comma that follows its verb."""
+    tokens = tagged_plain(news)
+    verb = next((k for k, t in enumerate(tokens) if t.tag.startswith("WW|pv")), len(tokens))
+    comma = next((t for t in tokens[verb:] if t.text == ","), None)  # not the commas of a list before the verb
+    news = re.split(r"\s+om\s+(?=.*\bte\s)", news[:comma.start] if comma else news, maxsplit=1)[0]
+    news = re.split(r"\s+waar(?:in|bij|door|mee|van|op|uit)?\s", news, maxsplit=1)[0]  # "woningen waar ... zijn"
+    tokens = tagged_plain(news)
+    opener = next((k for k, t in enumerate(tokens) if k and t.text.lower() in ("die", "dat") and t.tag.startswith("VNW")
+                   and tokens[k - 1].tag.startswith("N|")), None)
+    verb = next((k for k in range(opener or 0, len(tokens)) if tokens[k].tag.startswith("WW|pv")), None) if opener else None
+    if opener is None or verb is None:
+        return news
+    end = verb + 1
+    while end < len(tokens) and tokens[end].tag.startswith("WW"):
+        end += 1  # "was aangemerkt": the relative clause's verbs close it
+    return f"{news[:tokens[opener].start].strip()} {news[tokens[end - 1].end:].strip()}".strip() if end < len(tokens) else news

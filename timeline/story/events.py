@@ -13,8 +13,9 @@ from typing import Callable
 from timeline.read.article import Article
 from timeline.read.header import past_dateline
 from timeline.story.dating import Placed, choose, conditional, has_action, has_figure, looked_back
-from timeline.story.headlines import FIRST_SENTENCE, headline, named
+from timeline.story.headlines import FIRST_SENTENCE, headline, named, strip_asides
 from timeline.story.described import described
+from timeline.story.clauses import told_news
 from timeline.story.leads import FIRST_PERSON, QUOTES, dated_by_next, joined, lead_index, viewed_first
 from timeline.story.shorten import shortened
 from timeline.story.syntax import (
@@ -157,9 +158,11 @@ def article_candidates(
         line = him_named(line, list(item.before), people, words)
         speaker = lambda pronoun="": antecedent(list(item.before), "person", people, words, pronoun=pronoun)  # noqa: E731
         line = spoken(own, line, words, speaker) if not title else line
-        actor = actor_words(line, words) + (actor_words(item.text, words) if title else ())  # who did what: the
+        told_by = title or (len(line) < len(own) and told_news(strip_asides(own), words) is not None)  # a teller too
+        actor = actor_words(line, words) + (actor_words(item.text, words) if told_by else ())  # who did what: the
         said = replace(item.features, actor=tuple(sorted(set(actor))))  # headline's subject ("... toen Musk een
-        # bod deed": Musk), a title's and its lead sentence's ("NSC stapt uit kabinet" over "Het kabinet verliest ...")
+        # bod deed": Musk), a title's and its lead sentence's ("NSC stapt uit kabinet" over "Het kabinet verliest ..."),
+        # a telling frame's and its news' ("Minister X maakte bekend dat ASML ... mag exporteren")
         return Candidate("", date, item.text, line,  # the id is set by `numbered`, once repeats are gone
                          source, expected, said, kind, **extra)
 

@@ -11,6 +11,8 @@ added that the text does not hold.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import re
 
 
@@ -20,7 +22,7 @@ from timeline.story.syntax import (
     dangling_end, finite_form, tagged_plain, teller_said, without_relative,
 )
 from timeline.story.syntax import subject_first as subject_first_by_tags
-from timeline.story.clauses import verb_second
+from timeline.story.clauses import told_news, verb_second
 from timeline.story.subjects import phrase_end, subject_end
 from timeline.story.trim import with_of
 from timeline.story.shorten import CLOSING_QUOTE, OPENING_QUOTE, awaits_verb, date_spans, fit, shortened, starts_on_verb, timeless, word_end
@@ -55,6 +57,12 @@ def headline(text: str, words: StoryWords, title: str | None = None) -> str:
         first = subject_before_verb(first[said.end():], words) or first
     stripped = strip_asides(first)
     plain = happening_clause(stripped, words) or main_clause(stripped, words)
+    told = told_news(plain, words) if len(plain) > words.headline_max else None
+    if told is not None:  # "Het OM maakte bekend dat ...": too long with its frame, "Het OM: " and the news
+        teller, news = told
+        alone = headline(news, words)
+        said = headline(news, replace(words, headline_max=words.headline_max - len(teller) - 2)) if teller else alone
+        return f"{teller}: {after_colon(said)}" if teller and said == alone else alone  # the teller when it fits
     short = without_relative(cut(plain, words), words)
     if short != plain and plain[len(short):].lstrip(" ,").startswith("dat "):  # "presenteerde zijn eindverslag met
         short = WITH_NOUN.sub("", short)  # de aanbeveling [dat ...]": the noun that heads the clause goes with it
@@ -64,6 +72,13 @@ def headline(text: str, words: StoryWords, title: str | None = None) -> str:
     if whole.split(" ", 1)[0] != short.split(" ", 1)[0] and starts_on_verb(whole):  # a fronted time word went:
         whole = subject_before_verb(whole, words) or short  # its subject comes first, else the time word stays
     return marked_cut(shortened(named_not_kin(whole), words), words)
+
+
+def after_colon(news: str) -> str:
+    """"Dagmarkt: de negen winkels ...": after a colon a word that is no name is written small."""
+    tokens = tagged_plain(news[:40])
+    name = not tokens or tokens[0].tag.startswith(("N|eigen", "SPEC")) or tokens[0].text.isupper()
+    return news if name else news[:1].lower() + news[1:]
 
 
 def named_not_kin(text: str) -> str:

@@ -118,7 +118,8 @@ def without_phrases(text: str, words: StoryWords) -> str:
     while tail > verb + 1 and (tokens[tail - 1].tag.startswith("WW") or tokens[tail - 1].text == "te"
                                or (tokens[tail - 1].tag == "VZ" and tail < len(tokens))):
         tail -= 1
-    spans = [(a, b) for a, b in spans if droppable(tokens, a, b, tail)]
+    spans = [(a, b) for a, b in spans if droppable(tokens, a, b, tail)
+             and not (b < len(tokens) and tokens[b].text == ",")]  # not "aan diners[, hotels en taxi's]": a list goes on
     spans.sort(key=lambda span: (span == (verb + 1, len(tokens)),  # never all after the verb, if other phrases do
                                  tokens[span[0]].text.lower() == "van",  # a noun's own "van" phrase last,
                                  any(t.tag == "TW" for t in tokens[span[0]:span[1]]), -span[0]))  # a figure late

@@ -98,6 +98,7 @@ class StoryWords:
     part_names: frozenset[str] = frozenset()  # "Waterbedrijf Zuid": a name that is only a part keeps its type
     plan_reference: re.Pattern[str] = re.compile(r"(?!)")  # "stemde in met het plan": the plan the lead told
     pointing_adverbs: frozenset[str] = frozenset()  # "daarvoor": the news told before
+    telling_frames: frozenset[str] = frozenset()  # "maakte bekend dat": a frame that only tells the news after it
     aim_with_infinitive: frozenset[str] = frozenset()  # "dient te": a duty; "De zaak dient": a hearing
     volume_verbs: frozenset[str] = frozenset()  # "verkocht vorig jaar 54 machines": a figure over the year
     explanations: tuple[str, ...] = ()
@@ -214,6 +215,7 @@ def story_words(language: str = "nl") -> StoryWords:
         plan_reference=re.compile(rf"\b(?:het|de|dat|die|dit|deze)\s+(?:{alternatives(s.plan_nouns)})\b", re.IGNORECASE)
         if s.plan_nouns else re.compile(r"(?!)"),
         volume_verbs=frozenset(s.volume_verbs), pointing_adverbs=frozenset(s.pointing_adverbs),
+        telling_frames=frozenset(s.telling_frames),
         explanations=tuple(s.explanations),
         opinion_verbs=frozenset(s.opinion_verbs), find_verbs=frozenset(s.find_verbs),
         regard_verbs=frozenset(s.regard_verbs),

@@ -160,6 +160,7 @@ class Story(Model):
     aim_with_infinitive: tuple[str, ...] = ()
     plan_nouns: tuple[str, ...] = ()
     pointing_adverbs: tuple[str, ...] = ()
+    telling_frames: tuple[str, ...] = ()
     volume_verbs: tuple[str, ...] = ()
     explanations: tuple[str, ...]
     opinion_verbs: tuple[str, ...]
