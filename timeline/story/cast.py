@@ -85,7 +85,7 @@ def names_in(text: str, known: frozenset[str], words: StoryWords,
             parts = parts[2:]  # "Kassasoftware van Datakassa": a thing of a name
         before = WORD_BEFORE_REVERSED.match(window[::-1])
         type_word = before.group(1)[::-1].lower() if before else ""
-        kind = type_word if before and is_type(type_word, words) else ""
+        kind = type_word if before and is_type(type_word, words) else role_of_field(window, words)
         of = OF_INSTITUTION.search(window)  # "het ministerie van Landbouw": Landbouw is the ministry, no firm
         kind = of.group(1).lower() if of and of.group(1).lower() in words.institutions and of.group(1).lower() in words.state_nouns else kind
         kind = opening if opening and parts and is_type(opening, words) else kind  # "Rederij Wadvaart kocht ..."
@@ -121,6 +121,19 @@ def names_in(text: str, known: frozenset[str], words: StoryWords,
 
 
 OF_INSTITUTION = re.compile(r"(\w+)\s+van\s+$")
+NOT_A_FIELD = frozenset({"van", "voor", "bij", "uit", "over", "naar", "tegen", "met", "in", "op", "aan", "om", "en", "of",
+                         "de", "het", "een", "namens", "zonder", "door", "als", "dat", "die"})
+ROLE_AND_FIELD = re.compile(r"([a-z][\w-]+)\s+([a-z][\w-]+)\s+$")
+
+
+def role_of_field(window: str, words: StoryWords) -> str:
+    """"hoogleraar cardiologie Hendrik-Jan Wolters", "wethouder sport Ans Kok": a person's role said with its field
+    before the name is the name's type ("hoogleraar"); "" for none."""
+    found = ROLE_AND_FIELD.search(window)
+    if found is None or found.group(1) not in words.person_kind_words or found.group(2) in NOT_A_FIELD \
+            or found.group(2) in words.finite or not noun_or_unknown(found.group(2)):
+        return ""  # "staatssecretaris van Landbouw", "Volgens een woordvoerder blijft Fluoron": no person
+    return found.group(1) if not is_type(found.group(2), words) else ""
 
 
 def unknown_subject(word: str, text: str, end: int, words: StoryWords) -> bool:
@@ -131,6 +144,14 @@ def unknown_subject(word: str, text: str, end: int, words: StoryWords) -> bool:
 
 
 NEXT_WORD = re.compile(r"\s+([\w-]+)")
+
+
+def noun_or_unknown(word: str) -> bool:
+    """Whether the tagger's lexicon has the word as a common noun, or has it not at all."""
+    from timeline.temporal.pos import loaded_model
+
+    seen = loaded_model().lexicon.get(word, "")
+    return not seen or "N|soort" in seen
 
 
 def lexicon_knows(word: str) -> bool:
