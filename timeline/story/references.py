@@ -240,6 +240,8 @@ def resolve(text: str, before: list[str], people: Cast, words: StoryWords, subje
         return f"[{named.group(1)}]{text[named.end():]}", named.group(1)
     if found.noun and NAME.match(text, found.end + 1):
         return text, None  # "De vakbond FNV noemde ...": named where it stands
+    if found.noun and capital_noun(text, found):
+        return text, None  # "De Universiteit van Amsterdam", "De Commissaris van de Koning": a name, no reference
     if found.kind == "leaning":
         return (f"{before[-1]} {text}" if before else text), None
     if found.kind == "person" and not found.noun and plural_verb(text):  # "Ze vroegen ...": a plural, never the
@@ -256,6 +258,14 @@ def resolve(text: str, before: list[str], people: Cast, words: StoryWords, subje
     if found.kind == "place" and re.search(rf"\bde {re.escape(name)}\b", before[-1] if before else ""):
         return insert(text, found, f"De {name}" if found.start == 0 else f"de {name}"), name  # "de VS"
     return insert(text, found, name), name
+
+
+def capital_noun(text: str, found: Reference) -> bool:
+    """Whether the reference's noun is written with a capital and a name goes on after it ("De Universiteit van
+    Amsterdam", "De Commissaris van de Koning"): the start of a name."""
+    at = text.lower().find(found.noun, found.start, found.end)
+    after = text[at + len(found.noun):].lstrip().split(" ", 1)[0] if at > 0 else ""
+    return at > 0 and text[at:at + 1].isupper() and (after == "van" or after[:1].isupper())  # not "De 28-jarige Fries"
 
 
 def said_thing(text: str, found: Reference, previous: str, words: StoryWords) -> str:

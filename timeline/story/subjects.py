@@ -156,6 +156,9 @@ def is_fronted(tokens: Sequence[Token], verb: int, words: StoryWords, dated: set
     """Does something other than the subject stand before the verb (a time, a place, a clause)?"""
     if verb == 0:
         return False
+    if len(tokens) > 2 and tokens[0].text.lower() in words.subject_adverbs and tokens[1].tag.startswith(NOUN_PHRASE) \
+            and not dated & set(range(verb)) and not any(t.tag.startswith(("VG", "LET", "WW")) for t in tokens[1:verb]):
+        return False  # "Ook chauffeurs van Arriva legden ...": the adverb goes with the subject before the verb
     if 0 in dated or tokens[verb - 1].text == "," or (tokens[0].tag.startswith(FRONTING) and not named_van(tokens)):
         return True
     if tokens[0].tag.startswith(NOUN_PHRASE) and tokens[0].text.lower() not in words.fronted:

@@ -65,6 +65,8 @@ def subject_first(text: str, words: StoryWords, dated_spans: list[tuple[int, int
         start += 3  # "reden zaterdag de hele dag geen treinen": a stretch of time, no subject
     if start < len(tokens) and tokens[start].tag.startswith("VNW|pers"):
         return None  # "Op 14 mei kondigde hij ... aan": the pronoun's name is put first where it is resolved
+    if start + 1 < len(tokens) and tokens[start].text.lower() == "er":  # "Woensdagavond wordt er een stille tocht
+        return f"Er {tokens[verb].text} {text[tokens[start].end:].strip(' ,')}"  # gehouden": "er" opens the clause
     end = subject_end(tokens, start, words, dated, after_verb=True)
     while end > start + 1 and tokens[end - 1].text.lower() in words.subject_adverbs:
         end -= 1  # "schrapte Tata Steel ook al 580 banen": the adverb stays after the verb
