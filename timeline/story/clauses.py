@@ -113,3 +113,13 @@ def plain_news(news: str) -> str:
     while end < len(tokens) and tokens[end].tag.startswith("WW"):
         end += 1  # "was aangemerkt": the relative clause's verbs close it
     return f"{news[:tokens[opener].start].strip()} {news[tokens[end - 1].end:].strip()}".strip() if end < len(tokens) else news
+
+
+def then_clause(text: str) -> int | None:
+    """Where "toen" opens a clause of its own, after the verbs that close the main clause ("De brug was op 22 mei
+    gesloten toen bij een inspectie scheuren werden ontdekt"); not the adverb ("legde Apple toen een boete op")."""
+    if " toen " not in text:
+        return None
+    tokens = tagged_plain(text)
+    return next((t.start for k, t in enumerate(tokens) if k > 2 and t.text == "toen"
+                 and tokens[k - 1].tag in ("WW|vd", "WW|inf")), None)

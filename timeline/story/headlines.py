@@ -22,7 +22,7 @@ from timeline.story.syntax import (
     dangling_end, finite_form, tagged_plain, teller_said, without_relative,
 )
 from timeline.story.syntax import subject_first as subject_first_by_tags
-from timeline.story.clauses import told_news, verb_second
+from timeline.story.clauses import then_clause, told_news, verb_second
 from timeline.story.subjects import phrase_end, subject_end
 from timeline.story.trim import with_of
 from timeline.story.shorten import CLOSING_QUOTE, OPENING_QUOTE, awaits_verb, date_spans, fit, shortened, starts_on_verb, timeless, word_end
@@ -121,13 +121,16 @@ def marked_cut(line: str, words: StoryWords) -> str:
                                                                      words)) + "…"  # never "dat het…"
 
 
+TITLED = re.compile(r"\b(?:de titel|de naam|het motto|de slogan|getiteld|genaamd)\s*$")
+
+
 def without_quotes(text: str) -> str:
     """Without quoted speech longer than three words; a preposition left before a quote that ended the
     clause goes with it ("... opleggen aan “een beperkt aantal fabrieken”.")."""
     parts, last = [], 0
     for found in QUOTE.finditer(text):
-        if len(found.group(1).split()) <= 3:
-            continue
+        if len(found.group(1).split()) <= 3 or TITLED.search(text, 0, found.start()):
+            continue  # "onder de titel “Samen de stad op orde”": a title, no speech
         before = text[last:found.start()]
         if re.match(r"\s*(?:[.,;:]|$)", text[found.end():]):
             before = BARE_PREPOSITION.sub("", before)
@@ -279,6 +282,9 @@ def cut(text: str, words: StoryWords) -> str:
     inside the main clause goes alone when what follows it ends the main clause ("besloot om de pinguïns, die in
     een ander deel van het park zitten, niet te ruimen": "niet te ruimen" stays)."""
     found = words.headline_cut.search(text, 15)
+    then = then_clause(text)
+    if then is not None and (found is None or then < found.start()):
+        return text[:then].rstrip()
     if found is None:
         return text
     closing = text.find(",", found.end()) if RELATIVE_OPENER.match(text, found.start()) else -1

@@ -303,6 +303,8 @@ def timeless(text: str, words: StoryWords, every: bool = False) -> str:
             spans.append((counted.start() if counted else found.start(), found.end()))
     spans = [relative_year(text, s, e, words) for s, e in spans]
     spans += [day for s, e in date_spans(text) if not every and (day := day_of_clock(text, s, e, words))]
+    spans += [(year.start(), e) for s, e in date_spans(text) if not every and re.search(r"\d", text[s:e])
+              and (year := RELATIVE_YEAR.search(text, s, e))]  # "op 22 mei vorig jaar": the day stays, not the year
     spans = [(s, THAN.match(text, e).end() if THAN.match(text, e) and LATER.search(text[s:e]) else e) for s, e in spans]
     spans += [(m.start(1), m.end(1)) for s, e in spans if LATER.search(text[s:e])  # "een dag later plaats dan gepland":
               for m in [PARTICLE_THAN.match(text, e)] if m]  # the comparison goes, the particle stays

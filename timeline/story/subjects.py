@@ -61,7 +61,9 @@ def subject_end(tokens: Sequence[Token], i: int, words: StoryWords, dated: set[i
         change = word in ATTACHED and end + 1 < len(tokens) and tags[end + 1] == "TW"  # "van 90 miljoen euro ... naar",
         # "bestelden klanten voor 3,6 miljard euro": an amount goes with the verb
         named = end + 1 < len(tokens) and tokens[end + 1].tag.startswith("N|eigen")  # "vier bruggen in Noord-Holland"
-        if not change and (word == "van" or (word in ATTACHED and common and (named or not counted)) or word == "en"):
+        loose = after_verb and word in LOOSE_AFTER_VERB  # "begon de aannemer met het vervangen van ...": how it began
+        if not change and (word == "van" or (word in ATTACHED and common and (named or not counted) and not loose)
+                           or word == "en"):
             after = max(phrase_end(tokens, quantity_end(tokens, end + 1, words), dated, words),
                         name_end(tokens, end + 1, dated) if word == "en" else 0)  # "en Fleur de Ridder": a name whole
             moved = word == "van" and after < len(tokens) and tokens[after].text.lower() == "naar"
@@ -173,6 +175,8 @@ def named_van(tokens: Sequence[Token]) -> bool:
         and not any(t.text in ("naar", "tot") for t in tokens[2:6])
 
 
+LOOSE_AFTER_VERB = frozenset({"met", "op", "tegen", "aan", "naar", "om", "tot"})  # after an inverted subject:
+# the verb's own phrase ("begon ... met", "wachtte ... op", "stemde ... tegen"), never the noun's
 NAME_OPENERS = frozenset({"Van", "Ter", "Ten", "Den", "Der"})
 FRONTING = ("VZ", "BW", "VG|onder")  # a preposition, an adverb or a subordinator opens an adverbial
 NOUN_PHRASE = ("LID", "ADJ", "N|", "TW", "VNW|bez", "SPEC")
