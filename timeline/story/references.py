@@ -27,6 +27,7 @@ NEXT_WORD = re.compile(r"\w+\s+([\w-]+)")
 AGED = re.compile(r"(?:de|die|deze)\s+\d{1,3}-jarige")
 WORD_AFTER = re.compile(r"\s+([\w-]+)")
 NAMED = re.compile(r"\s*\[([^\]]+)\]")
+APPOSITION = re.compile(r"[^,.]{0,40},\s+[A-Z][\w-]*(?:\s+(?:van|de|der|den|ter|te|[A-Z][\w-]*))*,")  # ", Name,"
 
 
 def antecedent(
@@ -240,6 +241,8 @@ def resolve(text: str, before: list[str], people: Cast, words: StoryWords, subje
         return f"[{named.group(1)}]{text[named.end():]}", named.group(1)
     if found.noun and NAME.match(text, found.end + 1):
         return text, None  # "De vakbond FNV noemde ...": named where it stands
+    if found.noun and APPOSITION.match(text, found.end):
+        return text, None  # "De Brabantse gedeputeerde voor mobiliteit, Martijn van Gruijthuijsen, riep": named there
     if found.noun and capital_noun(text, found):
         return text, None  # "De Universiteit van Amsterdam", "De Commissaris van de Koning": a name, no reference
     if found.kind == "leaning":

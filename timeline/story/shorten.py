@@ -8,9 +8,11 @@ import re
 from functools import lru_cache
 
 from timeline.story.syntax import (
-    SEPARABLE, dangling_end, main_verb_of, phrase_end, tagged_plain, verb_tail,
+    LOST_BASE, SEPARABLE, dangling_end, main_verb_of, phrase_end, tagged_plain, verb_tail,
 )
-from timeline.story.trim import bare_title, rebuilt, short_subject, with_of, without_clause_phrases, without_ministry
+from timeline.story.trim import (
+    bare_title, rebuilt, short_subject, titled_apposition, with_of, without_clause_phrases, without_ministry,
+)
 from timeline.story.words import ADVERB_THEN, StoryWords, capitalised_first, may_hold
 
 OPENING_QUOTE = re.compile(r"(?:^|(?<=\s))[“„‘’'\"](?=\w)")
@@ -26,7 +28,7 @@ def shortened(whole: str, words: StoryWords) -> str:
     inner = without_inner_relative(whole)  # "een kooksfabriek die op steenkolen werkt vervangen"
     if inner != whole and not cut_short(fit(inner, words), inner):
         return fit(inner, words)
-    based = COMPARED_LAST.sub("", whole)  # "heeft minder bestellingen binnengehaald [dan kenners hadden verwacht]"
+    based = LOST_BASE.sub("", COMPARED_LAST.sub("", whole))  # "heeft minder bestellingen binnengehaald [dan kenners hadden verwacht]"
     if based != whole and not cut_short(fit(based, words), based):
         return fit(based, words)
     undated = timeless(whole, words, every=True)
@@ -34,8 +36,8 @@ def shortened(whole: str, words: StoryWords) -> str:
         whole = undated  # not when the date stood where the subject goes ("Woensdag 29 oktober is ...")
     fitted = fit(whole, words)
     if cut_short(fitted, whole):  # "Minister Bart Vermeer [van Infrastructuur] liet weten ...": still too long
-        whole = without_ministry(whole, words)
-        fitted = fit(whole, words)
+        whole = without_ministry(titled_apposition(whole, words), words)  # "De ... gedeputeerde voor mobiliteit,
+        fitted = fit(whole, words)  # Martijn van Gruijthuijsen, riep": "Gedeputeerde Martijn van Gruijthuijsen riep"
     if cut_short(fitted, whole):
         trimmed = short_subject(whole, words)  # "Felle uitspraken over ... in Amsterdam maakten de maat vol"
         if trimmed != whole and not cut_short(fit(trimmed, words), trimmed):
@@ -259,7 +261,7 @@ def fit(text: str, words: StoryWords) -> str:
         if opened > 0 and not CLOSING_QUOTE.search(text, opened + 1, limit):  # "verwijten X en Y 'dat zij ...":
             text = dangling_end(text[:opened].rstrip(" ,;:"), words)  # the quote goes, the cut is marked
             return capitalised_first(text) + "…"
-        soft = [m.start() for m in words.headline_soft.finditer(text, 40, limit + 1)]
+        soft = [m.start() for m in words.headline_soft.finditer(text, 40, limit + SOFT_REACH) if m.start() <= limit]
         comma = max((m.start() for m in re.finditer(", ", text[:limit]) if not LIST_COMMA.match(text, m.start())),
                     default=-1)  # "op de wet, het ondernemersklimaat en ...": a list's comma ends nothing
         if comma > 40 or soft:
@@ -267,6 +269,9 @@ def fit(text: str, words: StoryWords) -> str:
         else:
             text = dangling_end(text[: word_end(text, limit)].rstrip(" ,;:"), words) + "…"  # never "over de…"
     return capitalised_first(text)
+
+
+SOFT_REACH = 8  # a soft cut word that starts within the limit may end past it ("... fabrieksterrein| en namen")
 
 
 def word_end(text: str, limit: int) -> int:

@@ -130,7 +130,7 @@ SEPARABLE = ("af", "op", "aan", "uit", "toe", "mee", "terug", "vast", "weg")  # 
 def dangling_end(text: str, words: StoryWords) -> str:
     """Without the words a headline may not end on: a determiner, a preposition (but the particle of
     a separable verb: "riep ... uit"), a conjunction, a relative or demonstrative pronoun."""
-    text = text.rstrip(" .")  # a full stop ends a sentence, not a headline
+    text = LOST_BASE.sub("", text.rstrip(" ."))  # a full stop ends a sentence, not a headline; ", meer" its base
     tokens = tagged_plain(text)
     keep = len(tokens)
     while keep > 1 and (dangles(tokens[keep - 1], words) or opens_subject(tokens, keep - 1, words)
@@ -139,6 +139,7 @@ def dangling_end(text: str, words: StoryWords) -> str:
     return text[: tokens[keep - 1].end] if tokens and keep < len(tokens) else text
 
 
+LOST_BASE = re.compile(r",\s+(?:veel\s+)?(?:meer|minder)$")  # "..., meer [dan normaal in de hele maand juli]"
 SUBJECT_PRONOUNS = frozenset({"ik", "jij", "je", "hij", "zij", "ze", "wij", "we", "u"})
 
 

@@ -56,6 +56,22 @@ def bare_title(text: str) -> str:
     return rest[:1].upper() + rest[1:]
 
 
+def titled_apposition(text: str, words: StoryWords) -> str:
+    """A subject described and then named between commas, as the role and the name: "De Brabantse gedeputeerde
+    voor mobiliteit, Martijn van Gruijthuijsen, riep ..." → "Gedeputeerde Martijn van Gruijthuijsen riep ..."."""
+    tokens = tagged_plain(text)
+    commas = [k for k, t in enumerate(tokens) if t.text == ","][:2]
+    if len(commas) < 2 or not tokens[0].tag.startswith("LID|bep") or commas[1] + 1 >= len(tokens) \
+            or not tokens[commas[1] + 1].tag.startswith("WW|pv"):
+        return text
+    name = tokens[commas[0] + 1:commas[1]]
+    role = next((t for t in tokens[1:commas[0]] if t.tag.startswith("N|soort")), None)
+    if not name or not name[0].text[:1].isupper() or role is None or role.text.lower() not in words.person_kind_words \
+            or not all(t.text[:1].isupper() or t.text in NAME_LINKS for t in name):
+        return text
+    return f"{role.text.capitalize()} {text[name[0].start:name[-1].end]} {text[tokens[commas[1] + 1].start:]}"
+
+
 def with_of(tokens, end: int, words: StoryWords, start: int = -1) -> int:
     """A phrase's end with the "van" phrases of its noun ("voor de productie van halfgeleiders"); a "van" phrase
     takes the phrases of its own noun too ("van de regio met de provincies")."""
