@@ -16,6 +16,7 @@ from functools import lru_cache
 from timeline.story.cast import ARTICLES, Cast
 from timeline.story.pronouns import compound_named, plural_subject, plural_verb
 from timeline.story.syntax import report_frame, subject_text, tagged_plain
+from timeline.story.subjects import is_fronted
 from timeline.story.words import NAME, QUOTES, WORD, StoryWords
 
 DETERMINERS = ("die", "dat", "dit", "deze")  # a pronoun before a verb ("Dat is"), a determiner before a noun
@@ -32,7 +33,7 @@ APPOSITION = re.compile(r"[^,.]{0,40},\s+[A-Z][\w-]*(?:\s+(?:van|de|der|den|ter|
 
 def antecedent(
     before: list[str], kind: str, people: Cast, words: StoryWords, noun: str = "", salient: bool = False,
-    pronoun: str = "",
+    pronoun: str = "", excluded: frozenset[str] = frozenset(),
 ) -> str | None:
     """The fitting name of the nearest sentence before that has one: the first there (a
     sentence's subject comes first), or one that the noun names ("de brouwer": Maasbrouwerij).
@@ -48,7 +49,7 @@ def antecedent(
     texts = [" ".join(before[-3:])] if salient else list(reversed(before[-3:]))
     for nearest, text in enumerate(texts):
         bare = [POSSESSIVE.sub("", n) for n, _ in people.names_in(text, words)]  # "OpenAI’s" is OpenAI
-        allowed = [n for n in bare if n in pool and (len(n) > 2 or kind != "person" and n.isupper())
+        allowed = [n for n in bare if n in pool and n not in excluded and (len(n) > 2 or kind != "person" and n.isupper())
                    and (kind == "person" or not institution(n, people, words)) and (n not in people.places or noun.endswith(words.place_nouns))]
         if pronoun:  # "Joost Verhagen droeg de leiding over aan Lisa Bakker. Zij opende ...": Lisa Bakker
             allowed = [n for n in allowed if gender_fits(n, pronoun, words)]
@@ -175,10 +176,27 @@ def subject_places(text: str, words: StoryWords) -> list[int]:
         if count > 6:
             break
         if count and match.group(0).lower() in words.finite:
-            places.append(match.end() + 1)
-            return places
-    verb = next((t for k, t in enumerate(tagged_plain(text[:80])) if 0 < k <= 6 and t.tag.startswith("WW|pv")), None)
-    return places + [verb.end + 1] if verb is not None else places  # "Vorig jaar leed het ...": by the tags
+            return places + [match.end() + 1] if fronted_before(text, match.start(), words) else places
+    tokens = tagged_plain(text[:80])
+    verb = next((k for k, t in enumerate(tokens) if 0 < k <= 6 and t.tag.startswith("WW|pv")), None)
+    if verb is None or not is_fronted(tokens, verb, words, timed(tokens, words)):
+        return places  # "De inspectie gaf de keten ...": a subject before the verb, the object after it is none
+    return places + [tokens[verb].end + 1]  # "Vorig jaar leed het ...": by the tags
+
+
+def fronted_before(text: str, at: int, words: StoryWords) -> bool:
+    """Whether what stands before the finite verb at `at` is fronted, not the subject, by the tags."""
+    tokens = tagged_plain(text[:at + 30])
+    verb = next((k for k, t in enumerate(tokens) if t.start == at), None)
+    return verb is None or is_fronted(tokens, verb, words, timed(tokens, words))
+
+
+def timed(tokens, words: StoryWords) -> set[int]:
+    """The tokens that are time words ("maandag"), and the first when a fronted phrase opens on it ("Vorig jaar",
+    "Eerder dit jaar"; not "Ook", which may go with the subject): never a subject."""
+    first = tokens[0].text.lower() if tokens else ""
+    opening = {0} if first in words.fronted and first not in words.subject_adverbs else set()
+    return opening | {k for k, t in enumerate(tokens) if t.text.lower() in words.time_words}
 
 
 def reference_at(lowered: str, start: int, words: StoryWords) -> Reference | None:
@@ -312,9 +330,23 @@ def name_epithet(text: str, before: list[str], people: Cast, words: StoryWords) 
     if text[:found.start()].rstrip().endswith(",") or OWNER.match(text, found.end()):
         return text  # "X (voorheen Twitter), het platform van Elon Musk": it says what X is, or whose it is
     noun = found.group(0).split()[-1].lower()
-    name = antecedent(before + [text[: found.start()]], "organisation", people, words, noun, salient=True)
+    name = antecedent(before + [text[: found.start()]], "organisation", people, words, noun, salient=True,
+                      excluded=subject_names(text[: found.start()], people, words))
     return f"{text[: found.end()]} [{name}]{text[found.end():]}" if name else text
 
+
+def subject_names(said: str, people: Cast, words: StoryWords) -> frozenset[str]:
+    """The names what a sentence said before a reference stands for: those it writes, and those its opening
+    description came with ("De inspectie gaf de keten ...": the inspectorate never is "de keten")."""
+    said = said.rsplit(",", 1)[-1].strip()  # its own clause: "Toen OpenAI ..., verliet Musk het bedrijf [OpenAI]"
+    written = {POSSESSIVE.sub("", n) for n, _ in people.names_in(said, words)}
+    opening = ARTICLE_NOUN.match(said.lower())
+    noun = opening.group(1) if opening else ""
+    typed = {n for n, own in people.types.items() if noun and len(noun) > 3 and own.endswith(noun)}
+    found = written | typed | {n for n in people.organisations if noun and len(noun) > 3 and noun in n.lower()}
+    initials = {w[0] for n in found for w in n.split() if w[:1].isupper()}  # "IGJ" for "Inspectie Gezondheidszorg
+    return frozenset(found | {n for n in people.organisations if n.isupper() and len(n) > 1 and set(n) <= initials})
+    # en Jeugd", which the cast may hold as two names
 
 OWNER = re.compile(r"\s+van\s+[A-Z]")  # "het platform van Elon Musk": whose it is, said where it stands
 
