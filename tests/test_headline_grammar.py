@@ -323,3 +323,7 @@ def test_a_frame_that_decides_keeps_its_subject():
     made = headline("Op aandringen van de bond besloot het bestuur van de provincie in maart dat de streekbussen "
                     "ook op zondag niet meer naar Zwolle mochten rijden.", WORDS)
     assert made.startswith("Het bestuur besloot dat")
+
+
+def test_het_before_a_noun_after_an_inverting_verb_is_an_article_not_the_subject():
+    assert headline("Daarna moet het binnenwerk nog worden afgemaakt.", WORDS) == "Het binnenwerk moet nog worden afgemaakt"

@@ -254,7 +254,8 @@ def swap_after_verb(text: str, verb: re.Match[str], words: StoryWords) -> str:
     cut = subject.end()
     tokens = tagged_plain(after[:120])
     end = subject_end(tokens, 0, words, set()) if tokens else 0
-    if tokens and tokens[0].tag.startswith("VNW|pers"):
+    article = len(tokens) > 1 and tokens[0].text.lower() == "het" and tokens[1].tag.startswith(("N|", "ADJ"))
+    if tokens and tokens[0].tag.startswith("VNW|pers") and not article:  # "moet het binnenwerk": an article
         cut = tokens[0].end  # "opende het een winkel": the pronoun alone, never "het een"
     elif end and tokens[end - 1].end > cut:
         cut = tokens[end - 1].end
@@ -264,6 +265,10 @@ def swap_after_verb(text: str, verb: re.Match[str], words: StoryWords) -> str:
 def verb_after_subject(clause: str, words: StoryWords) -> str:
     """"OpenAI in 2026 ... zal verbranden" → "OpenAI zal in 2026 ... verbranden"."""
     clause = clause.split(", ", 1)[0] if clause.count(", ") and len(clause.split(", ", 1)[0]) > 20 else clause
+    tokens = tagged_plain(clause)
+    end = subject_end(tokens, 0, words, set()) if tokens else 0
+    if 0 < end < len(tokens) and tokens[end].tag.startswith("WW|pv"):
+        return clause  # "een nieuwe investeringsronde was mislukt": subject and verb stand in order already
     subject = ACTOR.match(clause) or SUBJECT.match(clause)
     if subject is None:
         return clause
