@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from timeline.story.headlines import headline
-from timeline.story.syntax import report_frame, tells_action
+from timeline.story.frames import report_frame
+from timeline.story.syntax import tells_action
 from timeline.story.words import story_words
 
 WORDS = story_words("nl")

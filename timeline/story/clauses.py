@@ -72,7 +72,8 @@ def told_news(clause: str, words: StoryWords) -> tuple[str, str] | None:
     Fluoron en de medewerker moeten zich ... verantwoorden"; "Minister Agema maakte bekend dat ze fabrikanten wil
     verplichten ..." → "Minister Agema wil fabrikanten verplichten ...": the news a subject-first frame tells, in
     main-clause order, with its teller to put before a colon ("" when a pronoun opening it stands for the teller)."""
-    from timeline.story.syntax import subject_span, teller_said
+    from timeline.story.frames import teller_said
+    from timeline.story.syntax import subject_span
 
     tokens = tagged_plain(clause)
     span, verb = subject_span(tokens, words), main_verb_of(tokens, words)

@@ -18,13 +18,14 @@ from timeline.story.described import described
 from timeline.story.clauses import told_news
 from timeline.story.leads import FIRST_PERSON, QUOTES, dated_by_next, joined, lead_index, viewed_first
 from timeline.story.shorten import shortened
-from timeline.story.syntax import (
-    actor_words, has_main_verb, in_past, main_verb_of, outlook, report_frame, tagged_plain, tells_action,
-)
+from timeline.story.actors import actor_words
+from timeline.story.frames import report_frame
+from timeline.story.syntax import has_main_verb, in_past, main_verb_of, outlook, tagged_plain, tells_action
 from timeline.story.pronouns import about_that, demonstrative_named, him_named, of_those, that_thing
 from timeline.story.repeats import drop_repeats
 from timeline.story.cast import Cast, cast
-from timeline.story.references import antecedent, name_epithet, resolve
+from timeline.story.epithets import name_epithet
+from timeline.story.references import antecedent, resolve
 from timeline.story.sentences import Sentence, sentences
 from timeline.story.stance import at_its_date, explains, not_yet, regards, results_out
 from timeline.story.records import (  # noqa: F401  (the records are the story's words for what it makes)

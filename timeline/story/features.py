@@ -159,7 +159,7 @@ STATE = "@"  # an actor word that says which country's government acts ("@nederl
 
 
 def state_words(f: Features) -> set[str]:
-    """The actor words that name a country's government (see syntax.state_of)."""
+    """The actor words that name a country's government (see actors.state_of)."""
     return {w for w in f.actor if w.startswith(STATE)}
 
 

@@ -18,14 +18,14 @@ import re
 
 from timeline.read.header import past_dateline
 from timeline.story.features import event_words
-from timeline.story.syntax import (
-    dangling_end, finite_form, tagged_plain, teller_said, without_relative,
-)
+from timeline.story.frames import teller_said
+from timeline.story.syntax import dangling_end, finite_form, tagged_plain, without_relative
 from timeline.story.syntax import subject_first as subject_first_by_tags
 from timeline.story.clauses import then_clause, told_news, verb_second
 from timeline.story.subjects import phrase_end, subject_end
 from timeline.story.trim import with_of
-from timeline.story.shorten import CLOSING_QUOTE, OPENING_QUOTE, awaits_verb, date_spans, fit, shortened, starts_on_verb, timeless, word_end
+from timeline.story.shorten import CLOSING_QUOTE, OPENING_QUOTE, awaits_verb, fit, shortened, starts_on_verb, word_end
+from timeline.story.timeless import date_spans, timeless
 from timeline.story.words import NAME, WORD, StoryWords, capitalised_first
 
 QUOTE = re.compile(r"\s?[‘“\"]([^‘’“”\"]{1,300})[’”\"](?![\w])")

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from timeline.story.dating import conditional, has_action
 from timeline.story.features import capitalised, event_words
 from timeline.story.stance import explains, not_yet, opinion, spans_years, states
-from timeline.story.syntax import in_past, named_subject, outlook, report_frame, tagged_plain, tells_action
+from timeline.story.frames import report_frame
+from timeline.story.syntax import in_past, named_subject, outlook, tagged_plain, tells_action
 from timeline.story.records import Why, event_date
 from timeline.story.words import QUOTES, WORD, StoryWords
 

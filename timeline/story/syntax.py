@@ -14,8 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from timeline.story.features import STATE
-from timeline.story.words import StoryWords, inflected
+from timeline.story.words import StoryWords
 from timeline.story.tagging import main_verb, tagged_plain
 from timeline.temporal.pos import Token
 from timeline.story.subjects import (  # noqa: F401  (the subject's parts, read with the clause's verbs)
@@ -175,62 +174,6 @@ def has_main_verb(text: str) -> bool:
     return main_verb(tagged_plain(text)) is not None
 
 
-def report_frame(sentence: str, words: StoryWords) -> bool:
-    """"Dat meldt persbureau Reuters", "Dat heeft de minister woensdag bekendgemaakt": a sentence
-    that only says who told the news of the sentence before it."""
-    tokens = tagged_plain(sentence)
-    if (len(tokens) > 2 and tokens[0].text.lower() in ("dat", "dit") and tokens[1].tag.startswith("WW|pv")
-            and any(t.text.lower() in words.report_frames for t in tokens[1:])):
-        return True
-    said = [t.text.lower() for t in tokens[:9]]  # "(Op dinsdag) meldt hij dit nieuws via X": the frame, "dit"
-    return any(word in words.report_frames and (any(pointing(tokens, j) for j in range(k + 1, min(k + 3, len(said))))
-                                                or held_back(tokens, k, sentence))
-               for k, word in enumerate(said) if k)
-
-
-def held_back(tokens: Sequence[Token], k: int, sentence: str = "") -> bool:
-    """"Rijkswaterstaat maakte dat maandag bekend": the particle of the frame ends the sentence (or a phrase with no
-    verb follows it: "... bekend in een brief aan de raad"), and what stands between it and the finite verb points
-    back to the news."""
-    after = tokens[k + 1:]
-    if after and after[0].tag != "LET" and not (after[0].tag.startswith("VZ")
-                                                and not any(t.tag.startswith("WW") for t in after)):
-        return False
-    verb = next((j for j in range(1, k) if tokens[j].tag.startswith("WW|pv")), None)
-    return verb is not None and names_the_news(tokens[verb + 1:k], sentence)
-
-
-def names_the_news(between: Sequence[Token], sentence: str) -> bool:
-    """A "dat" or "dit"; a "het" that is no article ("maakte het woensdagavond bekend", never "bevestigde het
-    verhaal"); or a noun after "de" with only adverbs, names and nouns after it ("maakte de besmetting maandagavond
-    bekend"): the news told before."""
-    if any(t.text.lower() in ("dat", "dit") for t in between):
-        return True
-    if between and between[0].text.lower() == "het":
-        return len(between) == 1 or not between[1].tag.startswith(("N|", "ADJ")) or dated_at(sentence, between[1].start)
-    return len(between) > 1 and between[0].text.lower() == "de" and between[1].tag.startswith("N|soort") \
-        and all(t.tag.startswith(("BW", "N|eigen", "N|soort", "ADJ")) for t in between[2:])
-
-
-def dated_at(sentence: str, at: int) -> bool:
-    """Whether a date the date tagger finds in the sentence starts at `at`."""
-    from timeline.story.shorten import date_spans  # the headline's module: read only for a frame with "het"
-
-    return any(start <= at < end for start, end in date_spans(sentence))
-
-
-def pointing(tokens: Sequence[Token], j: int) -> bool:
-    """"meldt hij dit nieuws", "meldt dat": a "dit" or "dat" that points back; never the "dat" that opens the
-    news ("meldt alleen dat het in 2026 ...", "meldt dat de omzet ...")."""
-    word = tokens[j].text.lower()
-    if word == "dit":
-        return True
-    following = tokens[j + 1] if j + 1 < len(tokens) else None
-    rest = [t for t in tokens[j + 1:] if t.tag != "LET"]  # "bevestigde dat woensdag na berichtgeving in de krant":
-    return word == "dat" and (following is None or following.tag == "LET" or following.tag.startswith("VZ") or (
-        not any(t.tag.startswith(("WW|pv", "VNW|pers")) for t in rest)))  # no clause of its own after it
-
-
 def tells_action(text: str, words: StoryWords) -> bool:
     """A verb of a happening by the tags, beyond the word lists: the main clause's finite verb when it is
     no auxiliary nor a verb of state ("legden ... neer", "verwierp"), or a participle in its clause
@@ -308,67 +251,6 @@ def subject_text(text: str, words: StoryWords) -> str:
     tokens = tagged_plain(text)
     span = subject_span(tokens, words)
     return text[tokens[span[0]].start:tokens[span[1] - 1].end] if span else ""
-
-
-def teller_said(frame: str, news: str, words: StoryWords) -> str:
-    """"meldt rederij Wadvaart dat zij de vaart staakte": the pronoun that opens the news after a frame
-    is the frame's subject ("rederij Wadvaart de vaart staakte")."""
-    opening = tagged_plain(news)
-    pronoun = len(opening) > 1 and opening[0].text.lower() == "het" and not opening[1].tag.startswith(("N|", "ADJ"))
-    if not opening or not (opening[0].tag.startswith("VNW|pers") or pronoun):  # "dat het geen onderzoek instelt"
-        return news
-    tokens = tagged_plain(frame)
-    span = subject_span(tokens, words)
-    if span is None or tokens[span[0]].tag.startswith("VNW"):
-        return news
-    return frame[tokens[span[0]].start:tokens[span[1] - 1].end] + news[opening[0].end:]
-
-
-def actor_words(text: str, words: StoryWords) -> tuple[str, ...]:
-    """The nouns and names of the main clause's subject, lower case: who does what ("Musk en een groep
-    investeerders deden een bod" → musk, groep, investeerders); none for a pronoun or no subject."""
-    tokens = tagged_plain(text)
-    start, end = subject_span(tokens, words) or (0, 0)
-    start, end = agent_span(tokens, end, words) or (start, end)
-    nouns = [t for t in tokens[start:end] if t.tag.startswith(("N|", "SPEC"))]
-    if nouns and all(t.tag.startswith("N|soort") and t.text.lower().endswith(words.kind_nouns) for t in nouns):
-        return ()  # "Het staalbedrijf kondigde ... aan": a reference like a pronoun, its actor unknown here
-    said = {t.text.lower() for t in nouns}
-    state = state_of(tokens[start:end], said, words)
-    return tuple(sorted(said | {part for word in said if "-" in word for part in word.split("-") if len(part) > 2}
-                        | ({STATE + state} if state else set())))
-    # "PVV-leider Geert Wilders", "het NSC-smaldeel": the party is an actor word too
-
-
-def agent_span(tokens: Sequence[Token], after: int, words: StoryWords) -> tuple[int, int] | None:
-    """The agent of a passive main clause, after its subject (which ends at `after`): who did it ("Een eerder
-    plan werd vorig jaar vernietigd door de Raad van State": the Raad van State acted)."""
-    verb = main_verb_of(tokens, words)
-    if verb is None or tokens[verb].text.lower() not in words.passive_auxiliaries:
-        return None
-    clause_end = next((k for k in range(verb + 1, len(tokens))
-                       if tokens[k].text in ",;:" or tokens[k].tag.startswith(("VG", "WW|pv"))), len(tokens))
-    if not any(t.tag == "WW|vd" for t in tokens[verb + 1:clause_end]):
-        return None  # "werd ... vernietigd", "werd door ... vernietigd": a participle in the main clause
-    k = next((k for k in range(max(after, verb + 1), clause_end) if tokens[k].text.lower() in words.agent_words), None)
-    end = subject_end(tokens, k + 1, words, set()) if k is not None else 0
-    return (k + 1, end) if end > (k or 0) + 1 else None
-
-
-def state_of(subject: Sequence[Token], said: set[str], words: StoryWords) -> str:
-    """The country whose government the subject is, by its adjective ("nederlands" for "Het Nederlandse
-    kabinet", "Minister Schreinemacher"; "amerikaans" for "De VS", "De Amerikaanse regering"); "" for none."""
-    text = " ".join(t.text.lower() for t in subject)
-    named = next((state for name, state in words.state_names if re.search(rf"\b{re.escape(name)}\b", text)
-                  and said <= set(name.split())), "")  # "De VS", not "De Chinese ambassade in Den Haag"
-    country = next((t.text.lower() for t in subject if t.text in words.countries and said == {t.text.lower()}), "")
-    if named or country:
-        return named or next((n for n in sorted(words.nationalities) if n[:4] == country[:4] and not n.endswith("e")), "")
-    if not said & words.state_nouns:
-        return ""
-    adjective = next((t.text.lower() for t in subject if t.text.lower() in words.nationalities), "")
-    return next((n for n in words.nationalities if inflected(n) == adjective and n != adjective), adjective) \
-        or words.home_state  # "chinese": "chinees"
 
 
 def in_past(text: str) -> bool:

@@ -1,0 +1,94 @@
+"""A headline without the time words that do not stand alone ("dinsdag", "vorige week", "eerder dit jaar",
+"vorig jaar" after a day): the timeline shows the date beside it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from timeline.story.words import ADVERB_THEN, StoryWords, may_hold
+
+
+SPANS_REFERENCE = dt.date(2000, 1, 1)
+
+
+@lru_cache(maxsize=1024)
+def date_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the text says a date (its offsets only: any reference day serves); a headline asks this of the
+    same text a few times over."""
+    from timeline.temporal.tagger import extract
+
+    return tuple(e.offset for e in extract(text, SPANS_REFERENCE) if e.type in ("DATE", "TIME"))  # not a length
+
+
+def timeless(text: str, words: StoryWords, every: bool = False) -> str:
+    """Without the time words that do not stand alone: a date phrase with neither a figure nor a
+    month ("dinsdag", "vorige week", "eerder dit jaar") and the words of `headline_relative`, each
+    with a preposition before it ("op dinsdag")."""
+    spans = [(s, e) for s, e in date_spans(text) if every or not re.search(r"\d", text[s:e]) and (
+             not words.month_words & set(text[s:e].lower().split()) or words.headline_deictic & set(text[s:e].lower().split())
+             or RELATIVE_YEAR.search(text, s, e))]
+    spans += [m.span() for m in ADVERB_THEN.finditer(text)]  # "legde Apple toen een boete op": the time of the sentence before
+    spans += [m.span() for m in COUNTED_FROM.finditer(text)]  # "Een dag na de verkiezingen": counted from a happening
+    if may_hold(text, words.relative_words, ignore_case=True):  # none of its words: no match
+        for found in words.headline_relative.finditer(text):  # "Drie maanden eerder": the count goes with its word
+            counted = COUNTED.search(text, 0, found.start())
+            spans.append((counted.start() if counted else found.start(), found.end()))
+    spans = [relative_year(text, s, e, words) for s, e in spans]
+    spans += [day for s, e in date_spans(text) if not every and (day := day_of_clock(text, s, e, words))]
+    spans += [(year.start(), e) for s, e in date_spans(text) if not every and re.search(r"\d", text[s:e])
+              and (year := RELATIVE_YEAR.search(text, s, e))]  # "op 22 mei vorig jaar": the day stays, not the year
+    spans = [(s, THAN.match(text, e).end() if THAN.match(text, e) and LATER.search(text[s:e]) else e) for s, e in spans]
+    spans += [(m.start(1), m.end(1)) for s, e in spans if LATER.search(text[s:e])  # "een dag later plaats dan gepland":
+              for m in [PARTICLE_THAN.match(text, e)] if m]  # the comparison goes, the particle stays
+    for start, end in reversed(merged(spans, text)):
+        before = re.search(r"(?:\b(?:dan|net als|evenals|zoals|uiterlijk|ongeveer|omstreeks|circa)\s+)?(?:\b(?:ten opzichte van|vergeleken met|in "
+                           r"vergelijking met)\s+|\b(?:op|in|sinds|vanaf|per|van)\s+)?(?:\b(?:de|het)\s+hele\s+)?$",
+                           text[:start], re.IGNORECASE)  # "de hele zaterdag", "ten opzichte van een jaar eerder" go whole
+        text = text[: before.start()].rstrip() + " " + text[end:].lstrip()
+    return " ".join(text.replace(" ,", ",").split()).strip(" ,")
+
+
+THAN = re.compile(r",?\s+dan\s+(?:gepland|verwacht|voorzien|gedacht|bedoeld|afgesproken|beloofd|aangekondigd|begroot)\b")
+LATER = re.compile(r"\b(?:eerder|later)$")
+PARTICLE_THAN = re.compile(r"\s+[a-z]+(" + THAN.pattern + ")")  # "drie jaar eerder dan gepland": the comparison goes with the count
+RELATIVE_YEAR = re.compile(r"\s+(?:van\s+)?(?:vorig|volgend|komend|afgelopen|dit)\s+jaar$", re.IGNORECASE)
+
+
+CLOCK_AFTER = re.compile(r"\s+(?:om|rond|tegen|omstreeks|vanaf|tussen)\s+\d")
+
+
+def day_of_clock(text: str, start: int, end: int, words: StoryWords) -> tuple[int, int] | None:
+    """"zondag rond 03.30 uur": the day said from the publication goes, the clock time stays."""
+    found = CLOCK_AFTER.search(text, start, end)
+    if found is None or found.start() == start or re.search(r"\d", text[start:found.start()]) \
+            or words.month_words & set(text[start:found.start()].lower().split()):
+        return None
+    return start, found.start()
+
+
+def relative_year(text: str, start: int, end: int, words: StoryWords) -> tuple[int, int]:
+    """"in oktober vorig jaar": the month stays, the year said from the publication goes."""
+    found = RELATIVE_YEAR.search(text, start, end)
+    if found and words.month_words & set(text[start:found.start()].lower().split()):
+        return found.start(), end
+    return start, end
+
+
+COUNT = r"\b(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|enkele|\d+)\s+(?:dagen|dag|weken|week|maanden|maand|jaar|jaren)"
+COUNTED = re.compile(COUNT + r"\s+$", re.IGNORECASE)
+COUNTED_FROM = re.compile(COUNT + r"\s+(?:na|voor)\s+(?:de|het)\s+[a-z][\w-]*", re.IGNORECASE)
+COORDINATED = re.compile(r"\s*(?:,|\ben\b|\bof\b|\btot\b)?\s*", re.IGNORECASE)
+
+
+def merged(spans: list[tuple[int, int]], text: str = "") -> list[tuple[int, int]]:
+    """Overlapping spans as one, in order; with the text, also spans joined by "en", "of" or a comma
+    ("donderdag en vrijdag" goes whole)."""
+    result: list[list[int]] = []
+    for start, end in sorted(spans):
+        if result and (start <= result[-1][1] or (text and COORDINATED.fullmatch(text[result[-1][1]:start]))):
+            result[-1][1] = max(result[-1][1], end)
+        else:
+            result.append([start, end])
+    return [(start, end) for start, end in result]
