@@ -208,3 +208,18 @@ def test_a_wish_in_a_relative_clause_does_not_make_a_past_report_expected(tmp_pa
                                "een groep inwoners die het gebouw wil kopen.\n")
     told = next(e for e in story.events if "meldde" in e.text)
     assert not told.expected and told.date.start.isoformat() == "2025-08-01"
+
+
+def test_a_lead_told_again_further_on_with_its_day_is_one_event_at_that_day(tmp_path):
+    story = story_of(tmp_path, "Het Westland Ziekenhuis heeft chirurg Karel Dijkman op non-actief gezet. Hij wordt "
+                               "verdacht van fraude met declaraties.\n\nDijkman werkt sinds 2010 in Naaldwijk.\n\n"
+                               "De chirurg werd vrijdag op non-actief gezet, nadat de raad van bestuur een melding "
+                               "had gekregen.\n")
+    told = [e for e in story.events if "non-actief" in e.headline]
+    assert len(told) == 1 and told[0].date.start.isoformat() == "2025-09-26", [(e.headline, e.date.label) for e in told]
+
+
+def test_a_later_sentence_with_the_same_participle_but_another_deed_stays_apart(tmp_path):
+    story = story_of(tmp_path, "De gemeente Westland heeft de parkeertarieven verhoogd. Ondernemers zijn boos.\n\n"
+                               "Vrijdag werd ook de toeristenbelasting in Naaldwijk verhoogd.\n")
+    assert len([e for e in story.events if "verhoogd" in e.headline]) == 2, [e.headline for e in story.events]

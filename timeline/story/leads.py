@@ -112,9 +112,14 @@ def dated_by_next(result: list[Candidate], items: list[Told], lead: int | None, 
     if pointed is not None and first.published - DATED_AFTER <= pointed.expression.period.start_date < first.published:
         why = Why(after, pointed.expression.text, pointed.start, "pointer", len(items[lead + 1].placed))
         told = next((c for c in result if c.kind == "dated" and c.why is not None and c.why.sentence == after), None)
+        told_text = items[lead + 1].text  # "Dat werd dinsdag duidelijk ...": told with the lead already, as a frame is
         moved = replace(first, date=event_date(pointed.expression, language), why=why,
-                        text=f"{first.text} {items[lead + 1].text}")
+                        text=told_text if told_text.startswith(first.text) else f"{first.text} {told_text}")
         return joined(result, first, moved, told)
+    restated = restating(result, items, lead, first)
+    if restated is not None:  # "Het UMC heeft hoogleraar X op non-actief gezet" ... "De hoogleraar werd maandag op
+        moved = replace(first, date=restated.date, why=restated.why)  # non-actief gezet": one deed, that Monday
+        return joined(result, first, moved, restated)
     framed = frame_day(items[lead + 1], words)
     if framed is not None and first.published - DATED_AFTER <= framed.expression.period.start_date < first.published:
         why = Why(after, framed.expression.text, framed.start, "frame", len(items[lead + 1].placed))
@@ -144,6 +149,29 @@ def joined(result: list[Candidate], lead: Candidate, moved: Candidate, told: Can
 
 
 CONTENT = ("N|", "ADJ", "WW|vd")  # the words that say what happened, not how it is told ("werden", "heeft")
+
+
+RESTATED_REACH = 12  # sentences after the lead that may tell its deed again with its day
+
+
+def restating(result: list[Candidate], items: list[Told], lead: int, first: Candidate) -> Candidate | None:
+    """A later sentence of the article that tells the lead's deed again, with the same participle and another word
+    of it, at a day before the publication ("... heeft hoogleraar Wolters op non-actief gezet" ... "De hoogleraar
+    werd maandag op non-actief gezet, nadat ..."): the day the lead's deed happened."""
+    lead_tokens = tagged_plain(items[lead].raw)
+    done = {t.text.lower() for t in lead_tokens if t.tag == "WW|vd"}
+    if not done:
+        return None
+    stems = content_stems(items[lead].raw) - {d[:TITLE_STEM] for d in done}
+    later = {i.raw for i in items[lead + 1:lead + 1 + RESTATED_REACH]}
+    for c in result:
+        if c.kind != "dated" or c.why is None or c.why.sentence not in later or c.expected \
+                or c.date.grain.value != "day" or not first.published - DATED_AFTER <= c.date.start < first.published:
+            continue
+        tokens = tagged_plain(c.why.sentence)
+        if done & {t.text.lower() for t in tokens if t.tag == "WW|vd"} and stems & content_stems(c.why.sentence):
+            return c
+    return None
 
 
 def content_stems(text: str) -> set[str]:
