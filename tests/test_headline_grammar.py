@@ -328,3 +328,10 @@ def test_a_frame_that_decides_keeps_its_subject():
 
 def test_het_before_a_noun_after_an_inverting_verb_is_an_article_not_the_subject():
     assert headline("Daarna moet het binnenwerk nog worden afgemaakt.", WORDS) == "Het binnenwerk moet nog worden afgemaakt"
+
+
+def test_het_in_the_news_after_a_frame_is_the_teller_only_when_it_acts_on_something():
+    assert headline("Het OM maakte vorige week bekend dat het geen strafrechtelijk onderzoek naar de wethouder van "
+                    "Financiën in de gemeente Zevenaar instelt.", WORDS).startswith("Het OM stelt geen")
+    assert not headline("De toezichthouder concludeerde toen dat het discriminerend werkte.",
+                        WORDS).startswith("De toezichthouder werkte")

@@ -71,7 +71,10 @@ def teller_said(frame: str, news: str, words: StoryWords) -> str:
     """"meldt rederij Wadvaart dat zij de vaart staakte": the pronoun that opens the news after a frame
     is the frame's subject ("rederij Wadvaart de vaart staakte")."""
     opening = tagged_plain(news)
-    pronoun = len(opening) > 1 and opening[0].text.lower() == "het" and not opening[1].tag.startswith(("N|", "ADJ"))
+    pronoun = len(opening) > 1 and opening[0].text.lower() == "het" and opening[1].tag.startswith(("LID", "VNW|onbep",
+                                                                                              "VNW|ander", "TW"))
+    # "dat het geen onderzoek instelt", "dat het een boete oplegt": "het" acts, the teller; not "dat het
+    # discriminerend werkte", a thing
     if not opening or not (opening[0].tag.startswith("VNW|pers") or pronoun):  # "dat het geen onderzoek instelt"
         return news
     tokens = tagged_plain(frame)
