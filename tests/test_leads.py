@@ -223,3 +223,11 @@ def test_a_later_sentence_with_the_same_participle_but_another_deed_stays_apart(
     story = story_of(tmp_path, "De gemeente Westland heeft de parkeertarieven verhoogd. Ondernemers zijn boos.\n\n"
                                "Vrijdag werd ook de toeristenbelasting in Naaldwijk verhoogd.\n")
     assert len([e for e in story.events if "verhoogd" in e.headline]) == 2, [e.headline for e in story.events]
+
+
+def test_a_state_that_opens_the_article_since_a_day_of_last_week_dates_its_lead_at_that_day(tmp_path):
+    story = story_of(tmp_path, "De Moerdijkbrug is sinds vrijdagavond dicht voor al het verkeer. Rijkswaterstaat "
+                               "sloot de brug na een inspectie waarbij scheuren werden gevonden.\n")
+    told = [e for e in story.events if "sloot" in e.text or "dicht" in e.text]
+    assert told and told[0].date.start.isoformat() == "2025-09-26" and not told[0].date.label.startswith("sinds"), \
+        [(e.headline, e.date.label) for e in story.events]

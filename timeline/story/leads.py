@@ -105,7 +105,15 @@ def dated_by_next(result: list[Candidate], items: list[Told], lead: int | None, 
     dates the sentence after ("X neemt 50 winkels over, heeft de curator vrijdag bekendgemaakt"), the two are
     one news, one event."""
     first = next((c for c in result if c.kind == "lead" and c.why is not None and c.why.rule == "lead"), None)
-    if first is None or lead is None or lead + 1 >= len(items) or first.date.start != first.published:
+    if first is None or lead is None or first.date.start != first.published:
+        return result
+    opening = next((i for i in items[:lead + 1] if since_day(i) is not None), None)  # the lead, or the state that
+    begun = since_day(opening) if opening is not None else None  # opens its article
+    if begun is not None and first.published - DATED_AFTER <= begun.expression.period.start_date < first.published:
+        why = Why(opening.raw, begun.expression.text, begun.start, "since", len(opening.placed))
+        began = event_date(replace(begun.expression, mod=None), language)  # the day it began, no "sinds"
+        return joined(result, first, replace(first, date=began, why=why), None)
+    if lead + 1 >= len(items):
         return result
     after = items[lead + 1].raw
     pointed = pointer_day(items[lead + 1], words)
@@ -192,6 +200,14 @@ def frame_day(item: Told, words: StoryWords) -> Placed | None:
         if any(word in words.report_frames for word in WORD.findall(clause)):
             return placed
     return None
+
+
+def since_day(item: Told) -> Placed | None:
+    """The day a lead's state began ("De Demkabrug is sinds donderdagavond dicht voor al het verkeer"): its
+    happening, the closing, was that day."""
+    return next((p for p in item.placed if p.expression.period.end - p.expression.period.start <= timedelta(days=1)
+                 and (p.expression.text.lower().startswith("sinds ")  # the tagger takes the signal in, or not
+                      or re.search(r"\bsinds\s+$", item.raw[max(0, p.start - 8):p.start], re.IGNORECASE))), None)
 
 
 def pointer_day(item: Told, words: StoryWords) -> Placed | None:

@@ -184,8 +184,17 @@ def select(grammar: Grammar, flat: str, pad: str, ref: dt.datetime, prefer: Pref
 
 
 def offset_direction(grammar: Grammar, flat: str, prefer: Prefer, start: int):
-    """The direction a date at `start` looks in: the one asked for, else its clause's tense."""
-    return prefer if prefer != "tense" else clause_direction(grammar, flat, start)
+    """The direction a date at `start` looks in: the one asked for, else its clause's tense; a date since which
+    something holds lies behind ("is sinds vrijdagavond dicht": the Friday before, in the present tense too)."""
+    if prefer != "tense":
+        return prefer
+    if SINCE.match(flat, start) or SINCE_BEFORE.search(flat, max(0, start - 7), start):
+        return "past"
+    return clause_direction(grammar, flat, start)
+
+
+SINCE = re.compile(r"sinds\s", re.IGNORECASE)
+SINCE_BEFORE = re.compile(r"\bsinds\s+$", re.IGNORECASE)
 
 
 def resolve_match(grammar: Grammar, name: str, match: re.Match[str], ctx: Context) -> Resolved | None:
