@@ -304,3 +304,18 @@ def test_a_look_back_sharing_only_the_actors_name_stays_apart(tmp_path):
 def test_a_look_back_over_a_whole_year_joins_the_day_that_tells_the_same_deed(tmp_path):
     told = told_by(story_of(tmp_path, LOOKED_BACK))
     assert {"e.txt", "f.txt"} in told, told
+
+
+FULFILLED = {  # a forecast and a later report of it done; another happening of that day stays apart
+    "a.txt": "date 2025-08-14\n\nDe laatste veerboot van Wadlijn vertrekt op 25 oktober uit Harlingen.\n",
+    "b.txt": "date 2025-11-19\n\nOp 25 oktober vertrok de laatste veerboot van Wadlijn uit Harlingen naar Vlieland.\n",
+    "c.txt": "date 2025-11-19\n\nOp 25 oktober opende de gemeente Harlingen een nieuw zwembad.\n",
+}
+
+
+def test_a_forecast_and_the_later_report_of_it_done_are_one_event_done_and_headed_by_the_report(tmp_path):
+    story = story_of(tmp_path, FULFILLED)
+    told = [e for e in story.events if {"a.txt", "b.txt"} == {Path(s.path).name for s in e.sources}]
+    assert len(told) == 1 and not told[0].expected and "vertrok" in told[0].headline, \
+        [(e.headline, e.expected, told_by(story)) for e in story.events]
+    assert {"c.txt"} in told_by(story)

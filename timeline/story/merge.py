@@ -56,7 +56,7 @@ def same_fact(a: Candidate, b: Candidate, fa: Features, fb: Features, ignore: fr
                                                                   or the_evening_before(a, b, fa, fb))
     return (fa.same_fact(fb, ignore, both_dated) or (both_dated and days_apart(a, b) == 0 and named_actor(fa, fb))
             or (both_dated and retold(fa, fb) and fa.same_actor(fb)) or (both_dated and one_states_deed(a, b, fa, fb))
-            or (both_dated and looked_back(a, b, fa, fb)))
+            or (both_dated and (looked_back(a, b, fa, fb) or fulfilled(a, b, fa, fb))))
 
 
 def one_states_deed(a: Candidate, b: Candidate, fa: Features, fb: Features) -> bool:
@@ -77,6 +77,17 @@ def looked_back(a: Candidate, b: Candidate, fa: Features, fb: Features) -> bool:
             and coarse.date.start <= fine.date.start and fine.date.end <= coarse.date.end
             and bool(actor_names(fa) & actor_names(fb))
             and bool(set(fa.terms) & set(fb.terms) - {w[:STEM] for w in (*fa.actor, *fb.actor)}))  # besides the actor
+
+
+def fulfilled(a: Candidate, b: Candidate, fa: Features, fb: Features) -> bool:
+    """A forecast ("De laatste vlucht vertrekt op 25 oktober") and a report, no earlier, of it done at a day in its
+    period ("Op 25 oktober vertrok de laatste vlucht van AirNord"): one happening, when their actors agree and they
+    share a word besides the actor's."""
+    forecast, done = (a, b) if a.date.start >= a.published_end else (b, a)
+    return (forecast.date.start >= forecast.published_end and done.date.start < done.published_end
+            and forecast.published_end <= done.published_end and length(forecast) <= FORECAST_SPAN
+            and forecast.date.start <= done.date.start and done.date.end <= forecast.date.end and fa.same_actor(fb)
+            and bool(set(fa.terms) & set(fb.terms) - {w[:STEM] for w in (*fa.actor, *fb.actor)}))
 
 
 def length(c: Candidate) -> int:
@@ -114,6 +125,7 @@ def told_at(a: Candidate, b: Candidate) -> bool:
 
 NEAR_DAYS = 1
 LOOK_BACK = 366  # the longest period a look back may have: a year ("in 2024 ...")
+FORECAST_SPAN = 31  # the longest period a forecast may have to join the report of its happening: a month
 TESTED = 200_000  # answers of the pair test kept in a generation (merge.report_groups), some 20 MB
 RETOLD = 0.8  # the share of the shorter telling's stems the other holds
 
@@ -299,14 +311,15 @@ def combine(members: list[Candidate], names: frozenset[str], focus: Subject | No
     if not dated and not any(c.kind in ("recent", "current") and c.features.amounts for c in members):
         return None
     best_date = min(members, key=precision)
-    heads = [c for c in members if c.kind != "undated"] or members  # a mention that joins a fact never heads it
+    heads = [c for c in members if c.kind != "undated"] or members  # a mention that joins a fact never heads it,
+    heads = [c for c in heads if not c.expected] or heads  # nor a forecast the report of its happening
     clearest = min(heads, key=lambda c: fullness(c, names))
     first = min(members, key=lambda c: (c.published, c.source.path, c.id))
     sources = sorted({c.source for c in members}, key=lambda s: (s.published, s.path))
     event = Event(
         id=first.id, date=fitting_date(members), headline=clearest.headline, text=clearest.text,
-        sources=tuple(sources), expected=best_date.expected,
-    )
+        sources=tuple(sources), expected=best_date.expected and all(c.expected for c in dated),  # a forecast that a
+    )  # later report tells as done is done
     said = known(clearest.features, names)
     others = [n for n in said.names if focus is None or not focus.named_in(n)]
     return event.model_copy(update={"relevance": score(event, focus, bool(said.amounts), len(others))})
