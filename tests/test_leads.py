@@ -231,3 +231,13 @@ def test_a_state_that_opens_the_article_since_a_day_of_last_week_dates_its_lead_
     told = [e for e in story.events if "sloot" in e.text or "dicht" in e.text]
     assert told and told[0].date.start.isoformat() == "2025-09-26" and not told[0].date.label.startswith("sinds"), \
         [(e.headline, e.date.label) for e in story.events]
+
+
+def test_a_lead_and_its_frame_told_by_a_named_regulator_are_one_event(tmp_path):
+    story = story_of(tmp_path, "Inspectie onderzoekt open sluis\n\nDe Inspectie Leefomgeving en Transport (ILT) gaat "
+                               "onderzoeken hoe het kon dat de "
+                               "sluis bij Grave vrijdag urenlang openstond. De toezichthouder maakte dat vandaag "
+                               "bekend.\n")
+    told = [e for e in story.events if "sluis" in e.text or "bekend" in e.text]
+    assert len(told) == 1 and told[0].date.start.isoformat() == "2025-09-29"
+    assert "De Inspectie Leefomgeving en Transport (ILT) gaat onderzoeken" in told[0].text

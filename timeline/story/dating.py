@@ -284,7 +284,8 @@ def choose(
     reading the tense is the dearest test)."""
     found = roles(raw, placed, words)
     for wanted in (("change-end", "main"), ("subordinate",)):
-        chosen = [(item, role) for item, role in zip(placed, found) if role in wanted]
+        chosen = [(item, role) for item, role in zip(placed, found) if role in wanted
+                  and not (role in ("subordinate", "main") and cause_of_present(raw, item.start))]
         if chosen:
             item, role = restated(raw, chosen)
             return Dating("dated", item.expression, role)
@@ -297,6 +298,24 @@ def choose(
             any(r in EXCLUDED for r in found) and present())):
         return Dating("published", None, "present")
     return Dating("undated", None, found[0] if found else "no date")
+
+
+CAUSE_OPENER = re.compile(r"\b(?:waardoor|doordat|omdat|zodat|hoe|waarom)\b[^,;:]*$", re.IGNORECASE)
+
+
+def cause_of_present(raw: str, at: int) -> bool:
+    """A date in a clause of cause or result ("..., waardoor hackers in januari gegevens konden stelen") or in a
+    question asked ("gaat onderzoeken hoe het kon dat klanten woensdag ...") under a main clause in the present ("De
+    toezichthouder verwijt het bedrijf ..."): it dates that cause, not what the sentence tells now."""
+    if not CAUSE_OPENER.search(raw, 0, at):
+        return False
+    from timeline.story.tagging import tagged_plain
+
+    finite = next((t for t in tagged_plain(raw) if t.tag.startswith("WW|pv")), None)
+    return finite is not None and finite.tag.startswith("WW|pv|tgw") and finite.text.lower() not in PERFECT_AUX
+
+
+PERFECT_AUX = frozenset({"heeft", "hebben", "is", "zijn", "wordt", "worden"})  # the present of a perfect or a passive
 
 
 def conditional(raw: str, words: StoryWords) -> bool:

@@ -205,12 +205,16 @@ def frame_end(text: str, words: StoryWords) -> int | None:
 
 def happening_clause(text: str, words: StoryWords) -> str | None:
     """"X bereikte een hoogtepunt toen Musk een bod deed": a main clause with no happening
-    of its own gives way to the "toen"/"waarbij" clause that holds one."""
+    of its own gives way to the "toen"/"waarbij" clause that holds one. A "nadat" clause tells what came before the
+    main clause's happening: it gives way only when the clause holds the sentence's date ("Het voorstel kwam er nadat
+    AirNord vorige maand had aangekondigd ...", not "Het bedrijf ging vorige maand failliet nadat ...")."""
     found = re.search(r"\b(?:toen|waarbij|waarin|nadat)\s", text)
     if not found:
         return None
     main, clause = text[: found.start()], text[found.end() :]
     if weight(clause, 0) <= weight(main, 1):
+        return None
+    if found.group(0).startswith("nadat") and (date_spans(main) or not date_spans(clause)):
         return None
     return verb_second(clause, words) or verb_after_subject(clause, words)
 

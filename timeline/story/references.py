@@ -69,7 +69,8 @@ def antecedent(
         if noun.endswith(words.building_nouns):
             fitting = []  # "naar het ziekenhuis": a kind, unless a name came with the word (typed or named)
         chosen = named or subject or fitting or (allowed if not noun.endswith(words.generic_nouns + words.building_nouns)
-                                                 and kind != "person" or not noun else [])
+                                                 and kind != "person" and noun not in words.regulator_nouns
+                                                 or not noun else [])
         if chosen:
             return max(chosen, key=lambda n: people.counts[n]) if salient else chosen[0]
     return None
@@ -109,6 +110,8 @@ def other_role(name: str, noun: str, people: Cast, words: StoryWords) -> bool:
 def fits(name: str, noun: str, people: Cast, words: StoryWords) -> bool:
     """A name introduced with a type ("Omroep Horizon") fits only a reference of that type."""
     own = people.types.get(name, "")
+    if noun in words.regulator_nouns:  # a regulator by its name ("Autoriteit Persoonsgegevens", "ACM")
+        return any(w == r or len(r) > 4 and w.endswith(r) for w in name.lower().split() for r in words.regulator_words)
     if not noun or not own:
         return True
     if noun.endswith(words.generic_nouns):  # "het bedrijf" is no game or product ("het spel Polderkoorts"),
@@ -244,8 +247,18 @@ def pronoun_not_article(rest: str, words: StoryWords) -> bool:
 def resolve(text: str, before: list[str], people: Cast, words: StoryWords, subject_only: bool = False) -> tuple[str, str | None]:
     """The sentence told so that it stands alone, and the name it was resolved to (if any).
 
-    "Eerder dit jaar sloot het een ronde af" → "[OpenAI] sloot eerder dit jaar een ronde af".
+    "Eerder dit jaar sloot het een ronde af" → "[OpenAI] sloot eerder dit jaar een ronde af". A frame that only says
+    who told the news just before it ("De toezichthouder maakte dat vandaag bekend") comes with that news, its teller
+    named.
     """
+    told, name = resolved(text, before, people, words, subject_only)
+    if told != text and before and not told.startswith(before[-1]) and not subject_only \
+            and before[-1][:1] not in QUOTES and {"dat", "dit"} & set(text.lower().split()[:6]) and report_frame(text, words):
+        return f"{before[-1]} {told}", name
+    return told, name
+
+
+def resolved(text: str, before: list[str], people: Cast, words: StoryWords, subject_only: bool) -> tuple[str, str | None]:
     found = opening_reference(text, words)
     if subject_only and found is not None and found.kind == "leaning" and not found.start and before:
         return said_thing(text, found, before[-1], words), None  # "Die zou zijn opgelopen": "De omzet zou ..."

@@ -62,7 +62,8 @@ def subject_end(tokens: Sequence[Token], i: int, words: StoryWords, dated: set[i
         # "bestelden klanten voor 3,6 miljard euro": an amount goes with the verb
         named = end + 1 < len(tokens) and tokens[end + 1].tag.startswith("N|eigen")  # "vier bruggen in Noord-Holland"
         loose = after_verb and word in LOOSE_AFTER_VERB  # "begon de aannemer met het vervangen van ...": how it began
-        if not change and (word == "van" or (word in ATTACHED and common and (named or not counted) and not loose)
+        topic = word in ("over", "naar") and tokens[end - 1].text.lower().endswith(words.topic_nouns)
+        if not change and (word == "van" or topic or (word in ATTACHED and common and (named or not counted) and not loose)
                            or word == "en"):
             after = max(phrase_end(tokens, quantity_end(tokens, end + 1, words), dated, words),
                         name_end(tokens, end + 1, dated) if word == "en" else 0)  # "en Fleur de Ridder": a name whole

@@ -11,7 +11,8 @@ from timeline.temporal.language import load
 TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
 WORD = re.compile(r"[\w’'-]+")  # a word, with its apostrophes and hyphens
 WEB = r"(?:\.(?:nl|nu|com|org|net|eu|be|de|io|ai|info)\b(?!\.\w))?"  # "FrisseWind.nu" is one name
-NAME = re.compile(rf"[A-Z][\w’'-]*[\w]{WEB}(?:\s+(?:van\s+der\s+|van\s+de\s+|van\s+|de\s+)?[A-Z][\w’'-]*[\w])*")
+NAME = re.compile(rf"[A-Z][\w’'-]*[\w]{WEB}(?:\s+(?:van\s+der\s+|van\s+de\s+|van\s+|de\s+|&\s+)?[A-Z][\w’'-]*[\w])*")
+# "Autoriteit Consument & Markt", "Procter & Gamble": an ampersand joins one name
 
 
 QUOTES = "‘“\"'„«"  # what opens quoted speech
@@ -92,6 +93,9 @@ class StoryWords:
     state_names: tuple[tuple[str, str], ...] = ()  # "vs" -> "amerikaans": a country or capital as its government
     outlook_verbs: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
+    regulator_nouns: frozenset[str] = frozenset()  # "de toezichthouder": only a name with a regulator's word
+    regulator_words: frozenset[str] = frozenset()
+    topic_nouns: tuple[str, ...] = ()  # "de gesprekken over ...", "een onderzoek naar ...": the noun's own phrase
     passive_auxiliaries: frozenset[str] = frozenset()  # "werd ... vernietigd door": its agent acted
     agent_words: frozenset[str] = frozenset()
     aim_verbs: frozenset[str] = frozenset()
@@ -163,6 +167,7 @@ def story_words(language: str = "nl") -> StoryWords:
         results=any_of(s.results_words),
         generic_nouns=tuple(s.generic_organisation_nouns),
         name_words=tuple(s.organisation_name_words), part_names=frozenset(s.part_names),
+        regulator_nouns=frozenset(s.regulator_nouns), regulator_words=frozenset(s.regulator_words), topic_nouns=tuple(s.topic_nouns),
         person_nouns=tuple(s.person_nouns),
         person_titles=tuple(s.person_titles),
         reporting=frozenset(s.reporting_verbs),

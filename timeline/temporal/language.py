@@ -130,6 +130,9 @@ class Story(Model):
     results_words: tuple[str, ...]
     generic_organisation_nouns: tuple[str, ...]
     organisation_name_words: tuple[str, ...]
+    regulator_nouns: tuple[str, ...] = ()
+    regulator_words: tuple[str, ...] = ()
+    topic_nouns: tuple[str, ...] = ()
     part_names: tuple[str, ...] = ()
     person_nouns: tuple[str, ...]
     person_titles: tuple[str, ...]
