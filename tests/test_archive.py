@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from generated import rows, write_folder, write_jsonl
 from timeline.cli import main
+from timeline.errors import TimelineError
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 
@@ -97,6 +98,19 @@ class Task:
     def release(self):
         self.log.append(("released", self.value))
 
+    def cancel(self):
+        self.log.append(("cancelled", self.value))
+
+
+class Killed(Task):
+    """A stand-in for a task Dask gave up: the workers it was in flight on died."""
+
+    def result(self):
+        from distributed import KilledWorker
+
+        self.log.append(("given up", self.value))
+        raise KilledWorker(task=str(self.value), last_worker="tcp://127.0.0.1:1", allowed_failures=2)
+
 
 def test_tasks_are_submitted_a_few_a_worker_ahead_and_their_results_come_in_order():
     from timeline.archive import in_order
@@ -114,6 +128,30 @@ def test_tasks_are_submitted_a_few_a_worker_ahead_and_their_results_come_in_orde
     assert log[:4] == [("submitted", 0), ("submitted", 1), ("submitted", 2), ("fetched", 0)]  # never more than 3 out
     for n in range(7):  # a result is let go before the task 3 places later goes out
         assert log.index(("released", n)) < log.index(("submitted", n + 3))
+
+
+def test_a_task_given_up_beside_others_is_run_again_alone_and_only_one_given_up_alone_is_an_error():
+    from timeline.archive import in_order
+
+    log: list = []
+    kills = {1: 1, 4: 99}  # task 1 is given up once, for a death it was only beside; task 4 every time
+
+    def submitted(n):
+        def submit():
+            log.append(("submitted", n))
+            kills[n] = kills.get(n, 0) - 1
+            return (Killed if kills[n] >= 0 else Task)(n, log)
+        return submit
+
+    found = []
+    with pytest.raises(TimelineError, match="each time it merged a batch of the story's parts"):
+        for value in in_order(((submitted(n), None) for n in range(6)), slots=3):
+            found.append(value)
+    assert found == [0, 1, 2, 3]  # task 1 alone gave its result, in its place; task 4 never did
+    again = log.index(("given up", 1))
+    assert log[again + 1:again + 5] == [("cancelled", 2), ("cancelled", 3), ("submitted", 1), ("fetched", 1)]
+    assert log[again + 6:again + 8] == [("submitted", 2), ("submitted", 3)]  # those behind it go out again after
+    assert log[-3:] == [("cancelled", 5), ("submitted", 4), ("given up", 4)]  # the error: given up alone
 
 
 def test_a_dask_build_of_the_bundled_seeds_on_a_scheduler_equals_the_local_build(tmp_path, scheduler):

@@ -82,20 +82,25 @@ def test_a_scheduler_that_stops_mid_build_ends_the_build_with_one_line_and_no_ou
     assert err.count("\n") == 1 and not out.exists()
 
 
-def test_a_task_that_kills_every_worker_it_is_given_is_one_line_naming_its_articles(tmp_path):
+def test_a_task_that_kills_every_worker_it_is_given_is_one_line_naming_its_articles_not_those_of_a_task_beside_it(
+        tmp_path):
     import dask
     from distributed import LocalCluster
 
     folder = write_folder(tmp_path / "articles", 70)  # two tasks: 64 articles, then 6
     doom = tmp_path / "doom.py"  # on the workers: reading article 66 ends the process, as the OOM killer would
-    doom.write_text("import os\nimport timeline.tasks as tasks\n"  # a preload runs twice in one namespace:
+    doom.write_text("import os, time\nimport timeline.tasks as tasks\n"  # a preload runs twice in one namespace:
                     "real = tasks.__dict__.setdefault('real_build_partition', tasks.build_partition)\n\n"
                     "def build_partition(part, *args, **kwargs):\n"
                     "    if any(item.name.endswith('article_0066.txt') for item in part.items):\n"
-                    "        os._exit(1)\n    return real(part, *args, **kwargs)\n\n"
+                    "        os._exit(1)\n"
+                    "    time.sleep(2)  # the first task is still at work beside the second when that one kills\n"
+                    "    return real(part, *args, **kwargs)\n\n"
                     "tasks.build_partition = build_partition\n")
+    # Two threads: both tasks run at once, so each death is charged to both (Dask's allowed-failures counts every
+    # task in flight on a worker that dies), and the first task, the innocent one, is the first given up.
     with dask.config.set({"distributed.scheduler.allowed-failures": 1}), \
-            LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
+            LocalCluster(n_workers=1, threads_per_worker=2, processes=True, host="127.0.0.1",
                          dashboard_address="127.0.0.1:0", silence_logs=50, preload=[str(doom)]) as cluster:
         result = CliRunner().invoke(main, ["build", str(folder), "--out", str(tmp_path / "out"), "--engine", "dask",
                                            "--scheduler", cluster.scheduler_address])

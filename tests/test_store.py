@@ -98,6 +98,7 @@ def test_a_large_part_grouped_on_disk_with_memories_of_a_few_reports_gives_the_w
     monkeypatch.setattr(timeline.store, "LARGE_PART", 1)
     monkeypatch.setattr(timeline.facts, "PROBES", 2)  # most probes read again from the store as the pair test asks
     monkeypatch.setattr(timeline.facts, "FACTS", 1)  # each fact's tellings found again from its chain
+    monkeypatch.setattr(timeline.facts, "TESTED", 3)  # most of a large part's pairs asked again
     monkeypatch.setattr(merge, "TESTED", 3)
     build(generated, "--out", tmp_path)
     assert written(tmp_path) == in_memory((str(generated),))

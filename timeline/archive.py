@@ -96,8 +96,12 @@ def lost(scheduler: str | None, error: Exception) -> TimelineError:
     return TimelineError(f"{where} went away before the work was done ({reason}); nothing was written; {again}")
 
 
-def died(error: Exception, part: Partition) -> TimelineError:
-    """The one line for a task that killed every worker it was given (see pool.died for --jobs)."""
+def died(error: Exception, part: Partition | None) -> TimelineError:
+    """The one line for a task that killed every worker it was given (see pool.died for --jobs); a batch
+    of the story's parts (no partition) is named as such."""
+    if part is None:
+        return TimelineError("a Dask worker died (killed, e.g. by the out-of-memory killer, or crashed) each time "
+                             "it merged a batch of the story's parts; give the workers more memory")
     first, last = part.items[0].name, part.items[-1].name
     where = first if first == last else f"{first} … {last}"
     where += f" (lines from {part.lines[2]})" if part.lines else f" (row group {part.group})" if part.group else ""
@@ -182,29 +186,48 @@ def in_order(futures: Iterable[tuple], slots: int = 0) -> Iterator:
     """Each task's result in the order the tasks were given, each let go once it is handed on;
     `futures` gives (a function submitting the task, its partition or None), and at most `slots`
     tasks (0: all) are in flight, so neither the driver nor the workers hold the results or the
-    tasks of a whole archive. A task that killed every worker it ran on is an error naming its
-    partition's articles."""
+    tasks of a whole archive. A task that killed every worker it ran on alone is an error naming its
+    partition's articles (see `alone`)."""
     from distributed import KilledWorker
 
     waiting: deque = deque()
     for submit, part in futures:
-        waiting.append((submit(), part))
+        waiting.append((submit(), submit, part))
         if slots and len(waiting) >= slots:
-            yield fetched(*waiting.popleft(), KilledWorker)
+            yield fetched(waiting, KilledWorker)
     while waiting:
-        yield fetched(*waiting.popleft(), KilledWorker)
+        yield fetched(waiting, KilledWorker)
 
 
-def fetched(future, part: Partition | None, killed: type):
+def fetched(waiting: deque, killed: type):
+    """The result of the first task in `waiting`, taken off it; a task given up with others in flight behind it
+    is run again `alone`."""
+    future, submit, part = waiting.popleft()
     try:
         result = future.result()
     except killed as error:
-        if part is None:
-            raise TimelineError("a Dask worker died (killed, e.g. by the out-of-memory killer, or crashed) "
-                                "each time it merged a batch of the story's parts; give the workers more "
-                                "memory") from None
+        if waiting:
+            return alone(waiting, submit, part, killed)
         raise died(error, part) from None
     future.release()
+    return result
+
+
+def alone(waiting: deque, submit: Callable, part: Partition | None, killed: type):
+    """A task given up for the workers that died under it, run again with no other task of ours in flight.
+    Dask charges a worker's death to every task in flight on it (`allowed-failures`), so on a busy
+    machine a task beside the one that kills could be given up first; alone, only a task that kills
+    every worker it is given is given up and named. The tasks that waited behind it are sent again after."""
+    for future, _, _ in waiting:
+        future.cancel()
+    future = submit()
+    try:
+        result = future.result()
+    except killed as error:
+        raise died(error, part) from None
+    future.release()
+    for at, (_, again, later) in enumerate(waiting):
+        waiting[at] = (again(), again, later)
     return result
 
 

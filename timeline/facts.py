@@ -19,7 +19,11 @@ from timeline.story import merge
 from timeline.story.blocks import DATED, MAX_BLOCK
 
 PROBES = 10000  # probes and evidence kept in a generation (two generations), some 15 MB
-FACTS = 20000  # facts' tellings by article kept before that memory starts again
+FACTS = 5000  # facts' tellings by article kept before that memory starts again
+TESTED = 50_000  # the pair test's answers kept in a generation (two), some 110 bytes each: about 11 MB at most.
+# Bounds a part of 10,000 reports already reaches (at 100,000 generated articles a part of 10,901 asked 63,086
+# pairs and kept 3,191 facts' tellings), so a larger archive's larger parts hold no more (with merge.TESTED,
+# 200,000, and 20,000 facts, a part of 160,569 reports at 300,000 held some 50 MB more than one of 10,000)
 
 TABLES = """
 CREATE TABLE member (seq INTEGER PRIMARY KEY, cls BLOB, art INTEGER);
@@ -146,7 +150,7 @@ class Facts:
             known = old.get((i, j))
             if known is None:
                 known = self.part.same_fact(i, j)
-            if len(new) >= merge.TESTED:
+            if len(new) >= TESTED:
                 self.tested[:] = new, old = {}, new
             new[i, j] = known
         return known

@@ -175,14 +175,17 @@ class Store:
         return frozenset(tupled(json.loads(k)) for k in dropped)
 
     def blocks(self) -> Iterator[tuple[str, list[int]]]:
-        """Each key with the first candidate of each report (class) that has it, in order."""
+        """Each key with the first candidate of each report (class) that has it, in order; a key of more than
+        keyed.MAX_BLOCK reports (too common to be a block) with MAX_BLOCK + 1 of them, never all: the commonest
+        keys are shared by a share of the whole archive."""
         key, reports = None, []
         for k, _, first in self.db.execute("SELECT k, cls, MIN(seq) FROM keys GROUP BY k, cls ORDER BY k"):
             if k != key:
                 if key is not None:
                     yield key, sorted(reports)
                 key, reports = k, []
-            reports.append(first)
+            if len(reports) <= keyed.MAX_BLOCK:
+                reports.append(first)
         if key is not None:
             yield key, sorted(reports)
 

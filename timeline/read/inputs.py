@@ -8,6 +8,7 @@ skipped and named like any bad article.
 
 from __future__ import annotations
 
+import array
 import bisect
 import os
 import stat
@@ -48,13 +49,37 @@ class Input:
     span: tuple[int, int] | None = None  # a line of a JSON Lines file: its first byte and its length
 
 
+class Names(Sequence):
+    """A folder's file names as one string, a NUL (which no file name holds) after each, and where each
+    starts: some 20 bytes a name where a list of strings took some 70 (a folder of 300,000 articles
+    held 14 MB more than one of 100,000 while they were read)."""
+
+    __slots__ = ("text", "starts")
+
+    def __init__(self, names: list[str]):
+        self.text = "".join(name + "\0" for name in names)
+        self.starts = array.array("q", [0]) * (len(names) + 1)
+        for k, name in enumerate(names):
+            self.starts[k + 1] = self.starts[k] + len(name) + 1
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[n] for n in range(*index.indices(len(self)))]
+        index = index + len(self) if index < 0 else index
+        return self.text[self.starts[index]:self.starts[index + 1] - 1]
+
+
 class Run:
     """Plain files of one folder, in order, held as their names: each Input is made when asked for
     (as `files` would have listed it; `expanded`: as `inputs` lists it, a web page marked as such)."""
 
     __slots__ = ("folder", "names", "max_bytes", "expanded")
 
-    def __init__(self, folder: Path, names: list[str], max_bytes: int, expanded: bool = False):
+    def __init__(self, folder: Path, names: list[str] | Names, max_bytes: int, expanded: bool = False):
+        names = names if isinstance(names, Names) else Names(names)
         self.folder, self.names, self.max_bytes, self.expanded = folder, names, max_bytes, expanded
 
     def item(self, index: int) -> Input:
