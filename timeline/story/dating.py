@@ -281,7 +281,11 @@ def choose(
 ) -> Dating:
     """The date of the sentence's happening, or what stands in for it. `present()`: the
     sentence has no past or future tense, so a figure in it holds at publication (asked last:
-    reading the tense is the dearest test)."""
+    reading the tense is the dearest test). A day said as a noun ("De dinsdag en de woensdag van de kermis zijn
+    vorige week afgelast") gives way to another date of the sentence."""
+    from timeline.story.timeless import noun_day  # the headline's module, read only here
+
+    placed = [p for p in placed if not noun_day(raw, p.start, p.end)] or placed
     found = roles(raw, placed, words)
     for wanted in (("change-end", "main"), ("subordinate",)):
         chosen = [(item, role) for item, role in zip(placed, found) if role in wanted

@@ -23,6 +23,7 @@ from timeline.story.frames import report_frame
 from timeline.story.syntax import has_main_verb, in_past, main_verb_of, outlook, tagged_plain, tells_action
 from timeline.story.pronouns import about_that, demonstrative_named, him_named, of_those, that_thing
 from timeline.story.repeats import drop_repeats
+from timeline.story.carried import REACH
 from timeline.story.cast import Cast, cast
 from timeline.story.epithets import name_epithet
 from timeline.story.references import antecedent, resolve
@@ -74,7 +75,8 @@ def told(article: Article, story: list[Sentence], found: list[Expression], langu
         )
         before = [s.text for s in story[max(0, index - 3) : index] if not s.heading]
         own = sentence.text[past_dateline(sentence.text, 0):]  # "DEN HAAG – In Den Haag zijn ...": no part of it
-        text, _ = resolve(own, before, people, words)
+        earlier = [s.text for s in story[max(0, index - REACH) : index] if not s.heading]
+        text, _ = resolve(own, before, people, words, earlier=earlier)
         if before and result and text.startswith(before[-1] + " ") and result[-1].sentence.text == before[-1]:
             text = f"{result[-1].text} {text[len(before[-1]) + 1:]}"  # the sentence it leans on, as told (named)
         text = name_epithet(text, before, people, words)

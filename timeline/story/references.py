@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from timeline.story.carried import carried_person, she_an_organisation
 from timeline.story.cast import ARTICLES, Cast
 from timeline.story.pronouns import compound_named, plural_subject, plural_verb
 from timeline.story.frames import report_frame
@@ -244,21 +245,23 @@ def pronoun_not_article(rest: str, words: StoryWords) -> bool:
                                           "daar", "nu", "wel", "toch", "dan", "immers", "namelijk", "zelf", "opnieuw"}
 
 
-def resolve(text: str, before: list[str], people: Cast, words: StoryWords, subject_only: bool = False) -> tuple[str, str | None]:
+def resolve(text: str, before: list[str], people: Cast, words: StoryWords, subject_only: bool = False,
+            earlier: list[str] | None = None) -> tuple[str, str | None]:
     """The sentence told so that it stands alone, and the name it was resolved to (if any).
 
     "Eerder dit jaar sloot het een ronde af" → "[OpenAI] sloot eerder dit jaar een ronde af". A frame that only says
     who told the news just before it ("De toezichthouder maakte dat vandaag bekend") comes with that news, its teller
     named.
     """
-    told, name = resolved(text, before, people, words, subject_only)
+    told, name = resolved(text, before, people, words, subject_only, earlier or before)
     if told != text and before and not told.startswith(before[-1]) and not subject_only \
             and before[-1][:1] not in QUOTES and {"dat", "dit"} & set(text.lower().split()[:6]) and report_frame(text, words):
         return f"{before[-1]} {told}", name
     return told, name
 
 
-def resolved(text: str, before: list[str], people: Cast, words: StoryWords, subject_only: bool) -> tuple[str, str | None]:
+def resolved(text: str, before: list[str], people: Cast, words: StoryWords, subject_only: bool,
+             earlier: list[str]) -> tuple[str, str | None]:
     found = opening_reference(text, words)
     if subject_only and found is not None and found.kind == "leaning" and not found.start and before:
         return said_thing(text, found, before[-1], words), None  # "Die zou zijn opgelopen": "De omzet zou ..."
@@ -286,6 +289,10 @@ def resolved(text: str, before: list[str], people: Cast, words: StoryWords, subj
         return text, None  # "Dat kabinet zat er sinds 2022. Het kwam ten val": "het" is that cabinet, no name
     pronoun = text[found.start:found.end].lower() if found.kind == "person" and not found.noun else ""
     name = antecedent(before, found.kind, people, words, found.noun, pronoun=pronoun)
+    if name is None and pronoun and found.start == 0:
+        name = carried_person(earlier, pronoun, people, words, gender_fits)  # the sentences further back
+    if name is None and pronoun:
+        name = she_an_organisation(before, pronoun, people, words, subject_text)
     if name is None:
         return text, None
     whole = [p for p in people.persons if p.endswith(" " + name)] if found.kind == "person" and " " not in name else []

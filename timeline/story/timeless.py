@@ -22,6 +22,26 @@ def date_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(e.offset for e in extract(text, SPANS_REFERENCE) if e.type in ("DATE", "TIME"))  # not a length
 
 
+DETERMINERS = frozenset({"de", "het", "een", "die", "deze", "elke", "iedere"})
+
+
+def noun_day(text: str, start: int, end: int) -> bool:
+    """"De zondag ging wel door", "bezoekers van de afgelaste zaterdag": a day said as a noun after a determiner (and
+    an adjective), no time of the sentence: it stays in the headline. Not a date with a figure or a preposition ("zegde
+    het op 2 juni op": "het" is the object)."""
+    said = text[start:end].split()
+    if not said or re.search(r"\d", text[start:end]) or said[0].lower() in ("op", "in", "om", "sinds", "vanaf", "per", "tot"):
+        return False
+    before = text[:start].split()
+    if before and before[-1].lower() in DETERMINERS:
+        return True
+    if len(before) < 2 or before[-2].lower() not in DETERMINERS:
+        return False
+    from timeline.story.tagging import tagged_plain
+
+    return any(t.text == before[-1] and t.tag.startswith(("ADJ", "WW|vd")) for t in tagged_plain(text))
+
+
 def timeless(text: str, words: StoryWords, every: bool = False) -> str:
     """Without the time words that do not stand alone: a date phrase with neither a figure nor a
     month ("dinsdag", "vorige week", "eerder dit jaar") and the words of `headline_relative`, each
@@ -29,6 +49,7 @@ def timeless(text: str, words: StoryWords, every: bool = False) -> str:
     spans = [(s, e) for s, e in date_spans(text) if every or not re.search(r"\d", text[s:e]) and (
              not words.month_words & set(text[s:e].lower().split()) or words.headline_deictic & set(text[s:e].lower().split())
              or RELATIVE_YEAR.search(text, s, e))]
+    spans = [(s, e) for s, e in spans if every or not noun_day(text, s, e)]
     spans += [m.span() for m in ADVERB_THEN.finditer(text)]  # "legde Apple toen een boete op": the time of the sentence before
     spans += [m.span() for m in COUNTED_FROM.finditer(text)]  # "Een dag na de verkiezingen": counted from a happening
     if may_hold(text, words.relative_words, ignore_case=True):  # none of its words: no match

@@ -1,0 +1,45 @@
+"""A pronoun carried along a chain: "Burgemeester Frits Wolters ... Dat zei hij ... zei de burgemeester ... zei hij
+... Hij legde die functie neer". The nearest sentences name no one, but they keep referring to the one person the
+article named before them: that person, when no one else could be meant."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from timeline.story.cast import Cast
+from timeline.story.words import StoryWords
+
+REACH = 12  # sentences back for the one person named
+CHAIN = {"hij": re.compile(r"\b(?:hij|zijn|hem)\b", re.IGNORECASE), "zij": re.compile(r"\b(?:zij|haar)\b", re.IGNORECASE)}
+SOMEONE = re.compile(r"\b(?:een|de|die)\s+(?:\S+\s+)?(?:man|vrouw|jongen|meisje|verdachte|slachtoffer|bestuurder|"
+                     r"\d+-jarige)\b", re.IGNORECASE)  # another person the article did not name
+
+
+def carried_person(before: list[str], pronoun: str, people: Cast, words: StoryWords,
+                   fits: Callable[[str, str, StoryWords], bool]) -> str | None:
+    """The one person named within REACH sentences back, when the three sentences before the pronoun name no
+    one but hold the same pronoun (the chain goes on) and no other person without a name."""
+    chain = CHAIN.get(pronoun)
+    near = " ".join(before[-3:])
+    if chain is None or not chain.search(near) or SOMEONE.search(near):
+        return None
+    named = {n for text in before[-REACH:] for n, _ in people.names_in(text, words) if n in people.persons}
+    whole = {n for n in named if not any(o != n and o.endswith(" " + n) for o in named)}  # "Wolters": Frits Wolters
+    fitting = [n for n in whole if len(n) > 2 and fits(n, pronoun, words)]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def she_an_organisation(before: list[str], pronoun: str, people: Cast, words: StoryWords,
+                        subject_of: Callable[[str, StoryWords], str]) -> str | None:
+    """A singular "ze" or "zij" that no person fits: the organisation that is the subject of one of the three
+    sentences before, the nearest first ("Werkgeversvereniging DHZ Nederland liet het ultimatum verlopen. Ze deed
+    vorige week een nieuw bod"), unless a person without a name stands there."""
+    if pronoun not in ("ze", "zij") or SOMEONE.search(" ".join(before[-3:])):
+        return None
+    for text in reversed(before[-3:]):
+        said = subject_of(text, words)
+        named = [n for n, _ in people.names_in(text, words) if n in people.organisations and n in said]
+        if named and not any(n in people.places for n in named):
+            return named[0]
+    return None
