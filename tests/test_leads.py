@@ -241,3 +241,21 @@ def test_a_lead_and_its_frame_told_by_a_named_regulator_are_one_event(tmp_path):
     told = [e for e in story.events if "sluis" in e.text or "bekend" in e.text]
     assert len(told) == 1 and told[0].date.start.isoformat() == "2025-09-29"
     assert "De Inspectie Leefomgeving en Transport (ILT) gaat onderzoeken" in told[0].text
+
+
+def test_a_present_lead_and_its_deed_told_two_sentences_on_with_its_day_are_one_event(tmp_path):
+    story = story_of(tmp_path, "Bewoners slepen kartbaan Nijkerk voor de rechter\n\nVijftien gezinnen uit de wijk "
+                               "De Driehoek stappen naar de rechter vanwege het lawaai van een kartbaan. Zij willen "
+                               "dat de baan 's avonds dicht gaat. De omwonenden dienden vrijdag een verzoek in bij de "
+                               "rechtbank Gelderland.\n")
+    told = [e for e in story.events if "kartbaan" in e.headline or "verzoek" in e.text]
+    assert len(told) == 1 and told[0].date.start.isoformat() == "2025-09-26", [(e.headline, e.date.label) for e in told]
+
+
+def test_a_later_telling_of_other_news_by_someone_else_does_not_date_the_lead(tmp_path):
+    story = story_of(tmp_path, "Brazilië waarschuwt Nederland voor sancties\n\nBrazilië heeft Nederland gewaarschuwd "
+                               "voor sancties op de export van sojabonen. Dat staat in een verklaring van het ministerie. "
+                               "Minister Ruud Klaver maakte vrijdag bekend dat de invoer van soja vanaf januari wordt "
+                               "beperkt.\n")
+    lead = next(e for e in story.events if "gewaarschuwd" in e.text)
+    assert lead.date.start.isoformat() == "2025-09-29" and "Klaver" not in lead.text

@@ -543,3 +543,19 @@ def test_an_unseen_en_word_between_a_numeral_and_its_noun_is_an_adjective_of_mat
 def test_an_en_form_after_a_figure_in_digits_is_the_plural_it_counts():
     assert tags_of("Tegen het besluit kwamen ruim 1.200 zienswijzen binnen.")["zienswijzen"] == "N|soort|mv"
     assert tags_of("In 2019 stoppen de meeste boeren.")["stoppen"] != "N|soort|mv"  # a year counts nothing
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Het ziekenhuis sluit per 1 juli zijn afdeling verloskunde.", "verloskunde"),
+    ("De gemeente opent in mei haar dienst stadsbeheersde.", "stadsbeheersde"),
+])
+def test_an_unseen_word_after_the_noun_of_a_phrase_in_a_clause_with_its_verb_is_no_second_finite_verb(text, word):
+    assert tags_of(text)[word].startswith("N|soort")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("De toezichthouder kondigde aan dat het een vergunningsfase start.", "start"),
+    ("Hij zegt dat het bedrijf volgende week een onderzoek start.", "start"),
+])
+def test_a_subordinate_clause_without_a_verb_takes_its_last_word_seen_as_finite_for_its_verb(text, word):
+    assert tags_of(text)[word].startswith("WW|pv|tgw")

@@ -20,7 +20,8 @@ def actor_words(text: str, words: StoryWords) -> tuple[str, ...]:
     tokens = tagged_plain(text)
     start, end = subject_span(tokens, words) or (0, 0)
     start, end = agent_span(tokens, end, words) or (start, end)
-    nouns = [t for t in tokens[start:end] if t.tag.startswith(("N|", "SPEC"))]
+    nouns = [t for t in tokens[start:end] if t.tag.startswith(("N|", "SPEC"))
+             or end - start == 1 and t.text[:1].isupper() and t.tag.startswith("ADJ")]  # "Plantwise schrapt ...": a subject of one word is a name
     if nouns and all(t.tag.startswith("N|soort") and t.text.lower().endswith(words.kind_nouns) for t in nouns):
         return ()  # "Het staalbedrijf kondigde ... aan": a reference like a pronoun, its actor unknown here
     said = {t.text.lower() for t in nouns}

@@ -12,7 +12,7 @@ from timeline.story.dating import conditional, has_action
 from timeline.story.features import capitalised, event_words
 from timeline.story.stance import explains, not_yet, opinion, spans_years, states
 from timeline.story.frames import report_frame
-from timeline.story.syntax import in_past, named_subject, outlook, tagged_plain, tells_action
+from timeline.story.syntax import in_past, named_subject, outlook, subject_text, tagged_plain, tells_action
 from timeline.story.records import Why, event_date
 from timeline.story.words import QUOTES, WORD, StoryWords
 
@@ -136,15 +136,18 @@ def dated_by_next(result: list[Candidate], items: list[Told], lead: int | None, 
         moved = replace(first, date=event_date(framed.expression, language), why=why,
                         text=f"{first.text} {told.text}" if told is not None else first.text)
         return joined(result, first, moved, told)
+    told = content_stems(f"{first.text} {title or ''}")
     again = next((c for c in result if c.kind == "dated" and c.why is not None and (c.why.sentence == after or (
-        lead + 2 < len(items) and c.why.sentence == items[lead + 2].raw and (c.text.startswith(items[lead + 1].text)
-                                                                             or report_frame(items[lead + 2].raw, words))))),
-        None)  # "... gaan daardoor niet door. Dat meldden ze donderdagavond": the frame's day, told with both
+        lead + 2 < len(items) and c.why.sentence == items[lead + 2].raw and (
+            c.text.startswith(items[lead + 1].text) or report_frame(items[lead + 2].raw, words)
+            or deed_stems(c.why.sentence, words) & told and in_past(c.why.sentence) and tells_deed(first.text, words))))),
+        None)  # "... gaan daardoor niet door. Dat meldden ze donderdagavond": the frame's day, told with both; "...
+    # stappen naar de rechter. Zij willen ... De buurtbewoners dienden maandag een verzoek in bij de rechtbank"
     if again is None or again.expected or again.date.grain.value != "day" or again.text.startswith(first.text) \
             or not first.published - DATED_AFTER <= again.date.start <= first.published:
         return result
     framed_on = again.why.sentence != after  # a frame two sentences on tells the lead's news too
-    if not framed_on and not content_stems(after) & content_stems(f"{first.text} {title or ''}") \
+    if not framed_on and not content_stems(after) & told \
             and not report_frame(after, words) and not words.plan_reference.search(after):
         return result
     moved = replace(first, date=again.date, why=again.why, text=f"{first.text} {again.text}")
@@ -185,6 +188,25 @@ def restating(result: list[Candidate], items: list[Told], lead: int, first: Cand
 def content_stems(text: str) -> set[str]:
     """The first letters of a text's long nouns, adjectives and participles ("verdachten", "verdacht": "verda")."""
     return {t.text.lower()[:TITLE_STEM] for t in tagged_plain(text) if t.tag.startswith(CONTENT) and len(t.text) >= TITLE_STEM}
+
+
+MODALS = frozenset({"moet", "moeten", "wil", "willen", "kan", "kunnen", "mag", "mogen", "zal", "zullen", "gaat", "gaan"})
+
+
+def tells_deed(lead: str, words: StoryWords) -> bool:
+    """A lead that tells a deed, not what must or may be done nor what someone said ("X moeten niet meer in China
+    investeren, zei een congreslid")."""
+    said = {w.lower() for w in WORD.findall(lead)}
+    return not said & MODALS and not said & words.reporting
+
+
+def deed_stems(text: str, words: StoryWords) -> set[str]:
+    """The first letters of the nouns and adjectives that say what was done, not by whom: no name, nothing of the
+    subject, no participle (the same verb may tell another deed: "Vrijdag werd ook de toeristenbelasting verhoogd";
+    "De buurtbewoners dienden een verzoek in bij de rechtbank": "verzo", "recht")."""
+    subject = subject_text(text, words).lower()
+    return {t.text.lower()[:TITLE_STEM] for t in tagged_plain(text) if t.tag.startswith(("N|soort", "ADJ"))
+            and len(t.text) >= TITLE_STEM and t.text[:1].islower() and t.text.lower() not in subject.split()}
 
 
 def frame_day(item: Told, words: StoryWords) -> Placed | None:

@@ -281,6 +281,13 @@ def fullness(candidate: Candidate, names: frozenset[str]) -> tuple:
     return (-told, rank, len(candidate.text), candidate.published)
 
 
+def looks_back_at(later: Candidate, earlier: Candidate) -> bool:
+    """Whether a telling looks back, in a later article and over a coarser period, at a day another told ("In
+    november schrapte Plantwise al 30 banen" after "Plantwise schrapt 30 van de 85 banen" of 18 November)."""
+    return earlier.kind in DATED and earlier.published < later.published \
+        and (earlier.date.end - earlier.date.start).days <= 1 < (later.date.end - later.date.start).days
+
+
 def fitting_date(members: list[Candidate]) -> EventDate:
     """The date every report allows: the overlap of the dated periods, ended by the
     publication of a report that only says it happened before ("recent", undated)."""
@@ -312,7 +319,8 @@ def combine(members: list[Candidate], names: frozenset[str], focus: Subject | No
         return None
     best_date = min(members, key=precision)
     heads = [c for c in members if c.kind != "undated"] or members  # a mention that joins a fact never heads it,
-    heads = [c for c in heads if not c.expected] or heads  # nor a forecast the report of its happening
+    heads = [c for c in heads if not c.expected] or heads  # nor a forecast the report of its happening,
+    heads = [c for c in heads if not any(looks_back_at(c, o) for o in heads)] or heads  # nor a later look back
     clearest = min(heads, key=lambda c: fullness(c, names))
     first = min(members, key=lambda c: (c.published, c.source.path, c.id))
     sources = sorted({c.source for c in members}, key=lambda s: (s.published, s.path))

@@ -123,6 +123,9 @@ def second_finite(words: list[str], tags: list[str], a: int, b: int, lexicon: di
         tags[b] = "WW|vd"  # "is op 1 mei overgestapt op ..."
     elif not seen and tags[b - 1].startswith(("N|eigen", "LID", "VNW|bez", "ADJ")) and not words[b].endswith(PAST_ENDINGS):
         tags[b] = "N|soort|ev"  # "Daar breekt Rons toverstaf": not seen, after a name or an article
+    elif not seen and b - 2 > a and tags[b - 2].startswith(("LID", "VNW|bez", "ADJ")) \
+            and tags[b - 1].startswith("N|soort") and words[b][:1].islower():
+        tags[b] = "N|soort|ev"  # "sluit zijn afdeling verloskunde": not seen, the noun's name after it
 
 
 def mend_conjuncts(words: list[str], tags: list[str], clause: Clause, finite: list[int], lexicon: dict[str, str]) -> None:
@@ -304,3 +307,7 @@ def make_finite(words: list[str], tags: list[str], start: int, end: int, lexicon
     if len(verbs) == 1 and (first == end or verbs[0] < first) and tags[verbs[0]] == "WW|inf" \
             and not tags[verbs[0] - 1].startswith(("LID", "LET")) and plural_present(words[verbs[0]], lexicon):
         tags[verbs[0]] = "WW|pv|tgw|mv"
+    elif not any(tags[j] != "WW|od" for j in verbs) and end - 1 > start + 1 and tags[end - 1].startswith("N|soort"):  # "dat het een fase start": the
+        finite = next((t for t in seen_as(words[end - 1], lexicon).split("/") if t.startswith("WW|pv")), None)
+        if finite:  # last word, seen as a finite verb too, closes the clause that has none
+            tags[end - 1] = finite
