@@ -259,3 +259,11 @@ def test_a_later_telling_of_other_news_by_someone_else_does_not_date_the_lead(tm
                                "beperkt.\n")
     lead = next(e for e in story.events if "gewaarschuwd" in e.text)
     assert lead.date.start.isoformat() == "2025-09-29" and "Klaver" not in lead.text
+
+
+def test_a_frame_two_sentences_on_dates_the_lead_though_the_sentence_between_has_a_week(tmp_path):
+    story = story_of(tmp_path, "Slagerij Vermeer roept gehakt terug om salmonella\n\nSlagerij Vermeer roept zijn gehakt "
+                               "terug. In een monster dat de NVWA vorige week nam, is salmonella gevonden. Dat maakte "
+                               "het bedrijf zondag bekend.\n")
+    told = [e for e in story.events if "gehakt" in e.text]
+    assert len(told) == 1 and told[0].date.start.isoformat() == "2025-09-28", [(e.headline, e.date.label) for e in told]

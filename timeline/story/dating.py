@@ -13,8 +13,7 @@ publication date (with "inmiddels", "nu" ... and an amount), or undated.
 from __future__ import annotations
 
 import re
-from datetime import timedelta
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
@@ -154,71 +153,6 @@ def verb_zijn(raw: str, at: int) -> bool:
 
 
 MODAL_PASTS = frozenset({"zou", "zouden"})  # a future seen from the past ("zou in maart opengaan")
-SINCE = re.compile(r"\b(?:sinds|sindsdien|vanaf)\b[^,.;:]*$", re.IGNORECASE)
-AHEAD_AFTER = timedelta(days=31)  # a date said without its year this long before the publication, in the present,
-UNDERSPECIFIED_GRAINS = frozenset({"day", "month", "season"})  # and of these grains, is read ahead (looked_ahead)
-
-
-def told_in_present(raw: str) -> bool:
-    """A finite verb in the present (by the tags), none in the past, and no participle but of a passive in the
-    present: "Hij begint op 1 februari", "Het gebouw wordt in het voorjaar opgeleverd"."""
-    from timeline.story.tagging import tagged_plain
-
-    tokens = tagged_plain(raw)
-    finite = [t.text.lower() for t in tokens if t.tag.startswith("WW|pv|tgw")]
-    passive = bool(finite) and all(f in ("wordt", "worden") for f in finite)  # "wordt in het voorjaar opgeleverd"
-    return bool(finite) and not any(t.tag.startswith("WW|pv|verl") or t.tag == "WW|vd" and not passive for t in tokens)
-
-
-def looked_ahead(expr: Expression, published, language: str) -> Expression:
-    """A day, month or season without its year that the date tagger put more than a month before the publication,
-    in a sentence in the present: Dutch news tells what comes next in the present ("De nieuwe presentator begint in
-    januari", published in November): the phrase resolved again, looking ahead, when that is the nearer reading."""
-    if YEAR.search(expr.text) or expr.period.grain.value not in UNDERSPECIFIED_GRAINS:
-        return expr
-    from timeline.temporal.tagger import resolve
-
-    again = resolve(expr.text, published, "future", language)
-    if again is None or again.period is None or again.period.start_date < published or \
-            (again.period.start_date - published) >= (published - expr.period.start_date):
-        return expr
-    return replace(again, text=expr.text, offset=expr.offset)
-
-
-def told_in_past(raw: str, at: int = 0) -> bool:
-    """A finite past verb (by the tags) that is no "zou": "De rederij staakte op 30 december ...", a weak
-    past the tense words of the date tagger do not list; not one of a relative clause the date at `at` is not
-    in ("wordt per 1 augustus opgevolgd door X, die eerder bij Y werkte")."""
-    from timeline.story.tagging import tagged_plain
-
-    relative = None  # where the relative clause the words are in began
-    for token in tagged_plain(raw):
-        if token.tag == "VNW|betr":
-            relative = token.start
-        elif token.text in ",;:":
-            relative = None
-        elif token.tag.startswith("WW|pv|verl") and token.text.lower() not in MODAL_PASTS \
-                and (relative is None or relative <= at):
-            return True
-    return False
-
-
-def looked_back(expr: Expression, published, raw: str, language: str, at: int = 0) -> Expression:
-    """The date as the past reads it, when the date tagger's reading lies after the publication while the
-    sentence tells it in the past tense ("staakte op 30 december", published 10 January): the phrase resolved
-    again, looking back; else the date as it was. And the date as the present reads it ahead (looked_ahead)."""
-    if expr.period is not None and expr.period.end_date < published - AHEAD_AFTER and told_in_present(raw) \
-            and not SINCE.search(raw, 0, max(at, 0)):  # "leidt de bank sinds het vertrek van X in mei": a state begun
-        return looked_ahead(expr, published, language)
-    if expr.period is None or expr.period.start_date <= published or not told_in_past(raw, at):
-        return expr
-    from timeline.temporal.tagger import resolve
-
-    again = resolve(expr.text, published, "past", language)
-    if again is None or again.period is None or again.period.start_date > published:
-        return expr
-    return replace(again, text=expr.text, offset=expr.offset)
-
 
 def roles(raw: str, placed: list[Placed], words: StoryWords) -> list[str]:
     """One role a date: quoted, qualifier, bound, base, change-end, main or subordinate."""

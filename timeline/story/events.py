@@ -12,7 +12,8 @@ from typing import Callable
 
 from timeline.read.article import Article
 from timeline.read.header import past_dateline
-from timeline.story.dating import Placed, choose, conditional, has_action, has_figure, looked_back
+from timeline.story.dating import Placed, choose, conditional, has_action, has_figure
+from timeline.story.tenses import looked_back
 from timeline.story.headlines import FIRST_SENTENCE, headline, named, strip_asides
 from timeline.story.described import described
 from timeline.story.clauses import told_news
@@ -60,7 +61,7 @@ class Told:
 def told(article: Article, story: list[Sentence], found: list[Expression], language: str,
          prefer: Prefer = "tense") -> tuple[list[Told], Cast]:
     """Each sentence with its dates and its text made to stand alone; with the tense read (`prefer` "tense"), a
-    date after the publication in a sentence told in the past is read looking back (dating.looked_back)."""
+    date after the publication in a sentence told in the past is read looking back (tenses.looked_back)."""
     words, recent = story_words(language), set(load(language).merge.recent_words)
     people = cast([s.text for s in story if not s.heading], words)
     starts = [e.offset[0] for e in found]  # in text order

@@ -137,13 +137,14 @@ def dated_by_next(result: list[Candidate], items: list[Told], lead: int | None, 
                         text=f"{first.text} {told.text}" if told is not None else first.text)
         return joined(result, first, moved, told)
     told = content_stems(f"{first.text} {title or ''}")
-    again = next((c for c in result if c.kind == "dated" and c.why is not None and (c.why.sentence == after or (
-        lead + 2 < len(items) and c.why.sentence == items[lead + 2].raw and (
-            c.text.startswith(items[lead + 1].text) or report_frame(items[lead + 2].raw, words)
-            or deed_stems(c.why.sentence, words) & told and in_past(c.why.sentence) and tells_deed(first.text, words))))),
+    again = next((c for c in result if c.kind == "dated" and c.why is not None and c.date.grain.value == "day" and (
+        c.why.sentence == after or (
+            lead + 2 < len(items) and c.why.sentence == items[lead + 2].raw and (
+                c.text.startswith(items[lead + 1].text) or report_frame(items[lead + 2].raw, words)
+                or deed_stems(c.why.sentence, words) & told and in_past(c.why.sentence) and tells_deed(first.text, words))))),
         None)  # "... gaan daardoor niet door. Dat meldden ze donderdagavond": the frame's day, told with both; "...
     # stappen naar de rechter. Zij willen ... De buurtbewoners dienden maandag een verzoek in bij de rechtbank"
-    if again is None or again.expected or again.date.grain.value != "day" or again.text.startswith(first.text) \
+    if again is None or again.expected or again.text.startswith(first.text) \
             or not first.published - DATED_AFTER <= again.date.start <= first.published:
         return result
     framed_on = again.why.sentence != after  # a frame two sentences on tells the lead's news too
