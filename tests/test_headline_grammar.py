@@ -335,3 +335,8 @@ def test_het_in_the_news_after_a_frame_is_the_teller_only_when_it_acts_on_someth
                     "Financiën in de gemeente Zevenaar instelt.", WORDS).startswith("Het OM stelt geen")
     assert not headline("De toezichthouder concludeerde toen dat het discriminerend werkte.",
                         WORDS).startswith("De toezichthouder werkte")
+
+
+def test_a_weekday_cut_before_en_leaves_the_headline_with_its_pair():
+    line = headline("Twintig vrijwilligers houden het boekenpunt op maandag- en donderdagmiddag open.", story_words())
+    assert line == "Twintig vrijwilligers houden het boekenpunt open"

@@ -293,3 +293,16 @@ def test_a_later_look_back_at_a_month_joins_the_day_and_never_heads_it(tmp_path)
     told = [e for e in story.events if "banen" in e.text]
     assert len(told) == 1 and told[0].date.start.isoformat() == "2024-11-18", [(e.headline, e.date.label) for e in told]
     assert told[0].headline.startswith("Kweekrijk schrapt"), told[0].headline
+
+
+UNNAMED_LOOK_BACK = {
+    "a.txt": "date 2025-03-04\n\nIn Rhenen is een neushoorn geboren. Neushoorn Tula beviel maandag van een gezond "
+             "vrouwtje.\n",
+    "b.txt": "date 2025-06-20\n\nHet neushoornjong van Rhenen is weer te zien. Het jong werd in maart geboren.\n",
+}
+
+
+def test_a_look_back_whose_subject_is_no_name_joins_the_day_that_tells_the_same_deed(tmp_path):
+    story = story_of(tmp_path, UNNAMED_LOOK_BACK)
+    born = [e for e in story.events if "geboren" in e.text or "beviel" in e.text]
+    assert len(born) == 1, [(e.headline, e.date.label) for e in story.events]

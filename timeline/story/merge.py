@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+import re
 from collections import defaultdict
 
 from timeline.models import Event, EventDate
@@ -75,8 +76,19 @@ def looked_back(a: Candidate, b: Candidate, fa: Features, fb: Features) -> bool:
     coarse, fine = (a, b) if length(a) > length(b) else (b, a)
     return (length(fine) <= 1 < length(coarse) <= LOOK_BACK and fine.published_end < coarse.published_end
             and coarse.date.start <= fine.date.start and fine.date.end <= coarse.date.end
-            and bool(actor_names(fa) & actor_names(fb))
+            and (bool(actor_names(fa) & actor_names(fb)) or not (fa.actor and fb.actor) and same_deed(fa, fb))  # "Het
+            # jong werd begin maart geboren": a reference, its actor unknown here, looks back at the birth told before
             and bool(set(fa.terms) & set(fb.terms) - {w[:STEM] for w in (*fa.actor, *fb.actor)}))  # besides the actor
+
+
+DEED_STEM = re.compile(r"(?:ge|be|ver|ont|her|\w{2,4}ge)\w{3,}")  # the first letters of a participle: "geboren",
+# "gearres" (gearresteerd), "aangeho" (aangehouden)
+
+
+def same_deed(fa: Features, fb: Features) -> bool:
+    """Whether two reports share a word shaped as a participle, besides their actors': the same deed."""
+    shared = set(fa.terms) & set(fb.terms) - {w[:STEM] for w in (*fa.actor, *fb.actor)}
+    return any(DEED_STEM.fullmatch(term) for term in shared)
 
 
 def fulfilled(a: Candidate, b: Candidate, fa: Features, fb: Features) -> bool:

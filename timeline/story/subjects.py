@@ -53,7 +53,9 @@ def subject_end(tokens: Sequence[Token], i: int, words: StoryWords, dated: set[i
             end += 1
             continue
         word = tokens[end].text.lower()
-        common = tags[end - 1].startswith(("N|soort", "TW")) or (word == "uit" and tags[end - 1].startswith("N|eigen"))
+        named_number = tags[end - 1] == "TW" and tokens[end - 1].text.isdigit() and tags[end - 2].startswith("N|soort")
+        common = tags[end - 1].startswith(("N|soort", "TW")) and not named_number or (  # not after "lijn 21"
+            word == "uit" and tags[end - 1].startswith("N|eigen"))
         # "Van Dalen uit Doetinchem", "Jan de Vries uit Utrecht": where a name comes from is part of it
         if word == "," and listed(tokens, end, words, dated):  # "D66, VVD en CDA"
             end = phrase_end(tokens, end + 1, dated, words)
@@ -138,6 +140,9 @@ def phrase_end(tokens: Sequence[Token], i: int, dated: set[int], words: StoryWor
     if common is not None:  # a common noun takes names after it ("chipmaker Siliconix"), and another noun
         end = next((k for k in range(common + 1, end)  # only after a measure ("het aantal faillissementen")
                     if tags[k].startswith("N|soort") and tokens[k - 1].text.lower() not in words.measure_nouns), end)
+    if 0 < end - i and end < len(tags) and end not in dated and tags[end] == "TW" and tags[end - 1].startswith("N|soort") \
+            and tokens[end].text.isdigit() and (end + 1 == len(tags) or not tags[end + 1].startswith(("N|", "ADJ", "TW"))):
+        end += 1  # "een tram van lijn 21", "artikel 3": a number that names the noun before it
     return next((k for k in range(i, end) if k in dated), end)
 
 

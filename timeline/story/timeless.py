@@ -19,18 +19,20 @@ def date_spans(text: str) -> tuple[tuple[int, int], ...]:
     same text a few times over."""
     from timeline.temporal.tagger import extract
 
-    return tuple(e.offset for e in extract(text, SPANS_REFERENCE) if e.type in ("DATE", "TIME"))  # not a length
+    return tuple(e.offset for e in extract(text, SPANS_REFERENCE) if e.type in ("DATE", "TIME")  # not a length
+                 and not noun_day(text, *e.offset))  # "de zaterdag van het festival": a noun, no time
 
 
-DETERMINERS = frozenset({"de", "het", "een", "die", "deze", "elke", "iedere"})
+DETERMINERS = frozenset({"de", "een", "die", "deze", "elke", "iedere"})  # a weekday is a "de" word: never "het"
+WEEKDAY = re.compile(r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(?:ochtend|middag|avond|nacht)?",
+                     re.IGNORECASE)
 
 
 def noun_day(text: str, start: int, end: int) -> bool:
-    """"De zondag ging wel door", "bezoekers van de afgelaste zaterdag": a day said as a noun after a determiner (and
-    an adjective), no time of the sentence: it stays in the headline. Not a date with a figure or a preposition ("zegde
-    het op 2 juni op": "het" is the object)."""
-    said = text[start:end].split()
-    if not said or re.search(r"\d", text[start:end]) or said[0].lower() in ("op", "in", "om", "sinds", "vanaf", "per", "tot"):
+    """"De zondag ging wel door", "bezoekers van de afgelaste zaterdag": a weekday said as a noun after a determiner
+    (and an adjective), no time of the sentence: it stays in the headline. Never "die vorige week" or "maakte het
+    woensdagavond bekend" ("het" is the pronoun)."""
+    if not WEEKDAY.fullmatch(text[start:end]):
         return False
     before = text[:start].split()
     if before and before[-1].lower() in DETERMINERS:
@@ -49,7 +51,6 @@ def timeless(text: str, words: StoryWords, every: bool = False) -> str:
     spans = [(s, e) for s, e in date_spans(text) if every or not re.search(r"\d", text[s:e]) and (
              not words.month_words & set(text[s:e].lower().split()) or words.headline_deictic & set(text[s:e].lower().split())
              or RELATIVE_YEAR.search(text, s, e))]
-    spans = [(s, e) for s, e in spans if every or not noun_day(text, s, e)]
     spans += [m.span() for m in ADVERB_THEN.finditer(text)]  # "legde Apple toen een boete op": the time of the sentence before
     spans += [m.span() for m in COUNTED_FROM.finditer(text)]  # "Een dag na de verkiezingen": counted from a happening
     if may_hold(text, words.relative_words, ignore_case=True):  # none of its words: no match
@@ -100,7 +101,7 @@ def relative_year(text: str, start: int, end: int, words: StoryWords) -> tuple[i
 COUNT = r"\b(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|enkele|\d+)\s+(?:dagen|dag|weken|week|maanden|maand|jaar|jaren)"
 COUNTED = re.compile(COUNT + r"\s+$", re.IGNORECASE)
 COUNTED_FROM = re.compile(COUNT + r"\s+(?:na|voor)\s+(?:de|het)\s+[a-z][\w-]*", re.IGNORECASE)
-COORDINATED = re.compile(r"\s*(?:,|\ben\b|\bof\b|\btot\b)?\s*", re.IGNORECASE)
+COORDINATED = re.compile(r"-?\s*(?:,|\ben\b|\bof\b|\btot\b)?\s*", re.IGNORECASE)  # "maandag- en donderdagmiddag"
 
 
 def merged(spans: list[tuple[int, int]], text: str = "") -> list[tuple[int, int]]:
