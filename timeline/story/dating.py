@@ -223,7 +223,7 @@ def choose(
     found = roles(raw, placed, words)
     for wanted in (("change-end", "main"), ("subordinate",)):
         chosen = [(item, role) for item, role in zip(placed, found) if role in wanted
-                  and not (role in ("subordinate", "main") and cause_of_present(raw, item.start))]
+                  and not (role in ("subordinate", "main") and cause_of_present(raw, item.start, words))]
         if chosen:
             item, role = restated(raw, chosen)
             return Dating("dated", item.expression, role)
@@ -238,18 +238,25 @@ def choose(
     return Dating("undated", None, found[0] if found else "no date")
 
 
-CAUSE_OPENER = re.compile(r"\b(?:waardoor|doordat|omdat|zodat|hoe|waarom)\b[^,;:]*$", re.IGNORECASE)
+CAUSE_OPENER = re.compile(r"(?:\b(?:waardoor|doordat|omdat|zodat|hoe|waarom)|(?<=[\w,] )(?:die|waar))\b[^,;:]*$",
+                          re.IGNORECASE)  # a relative "die" or "waar" after its noun, never a "Die" that opens
 
 
-def cause_of_present(raw: str, at: int) -> bool:
-    """A date in a clause of cause or result ("..., waardoor hackers in januari gegevens konden stelen") or in a
-    question asked ("gaat onderzoeken hoe het kon dat klanten woensdag ...") under a main clause in the present ("De
-    toezichthouder verwijt het bedrijf ..."): it dates that cause, not what the sentence tells now."""
-    if not CAUSE_OPENER.search(raw, 0, at):
+def cause_of_present(raw: str, at: int, words: StoryWords) -> bool:
+    """A date in a clause of cause or result ("..., waardoor hackers in januari gegevens konden stelen"), in a
+    question asked ("gaat onderzoeken hoe het kon dat klanten woensdag ...") or in a relative clause ("krijgt 500.000
+    euro van de vrouw die in mei de jackpot won") under a main clause in the present ("De toezichthouder verwijt het
+    bedrijf ..."): it dates that cause or that noun, not what the sentence tells now."""
+    opener = CAUSE_OPENER.search(raw, 0, at)
+    if not opener:
         return False
     from timeline.story.tagging import tagged_plain
 
-    finite = next((t for t in tagged_plain(raw) if t.tag.startswith("WW|pv")), None)
+    tokens = tagged_plain(raw)
+    if opener.group(0)[:3].lower() == "die" and (not any(t.start == opener.start() and t.tag == "VNW|betr" for t in tokens)
+                                                 or any(t.text.lower() in words.reporting for t in tokens)):
+        return False  # "In die filialen": a demonstrative; "schrijft X in een brief die ze vrijdag stuurde": when told
+    finite = next((t for t in tokens if t.tag.startswith("WW|pv")), None)
     return finite is not None and finite.tag.startswith("WW|pv|tgw") and finite.text.lower() not in PERFECT_AUX
 
 
