@@ -64,7 +64,7 @@ def conjunct_second(rest: str) -> str:
 
 
 PUT_IN_AFTER_PRONOUN = re.compile(r"^(\w+)\s*\[[^\]]*\]")
-FRAME_REACH = 5  # words between a frame's finite verb and its "dat": "maakte vorige week bekend dat"
+FRAME_REACH = 8  # words between a frame's finite verb and its "dat": "liet in een brief aan ouders weten dat"
 
 
 def told_news(clause: str, words: StoryWords) -> tuple[str, str] | None:

@@ -88,7 +88,13 @@ def capital_in_name(tokens: Sequence[Token], k: int) -> bool:
     word = tokens[k].text
     if not (word[:1].isupper() and word[:1].isalpha()) or tokens[k].tag.startswith("LET"):
         return False
-    return tokens[k - 1].tag.startswith("N|eigen") or (k + 1 < len(tokens) and tokens[k + 1].tag.startswith("N|eigen"))
+    if word in NAME_ARTICLES and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper():
+        return True  # "basisschool De Regenboog": a capitalised article inside a sentence opens a name
+    return tokens[k - 1].tag.startswith("N|eigen") or tokens[k - 1].text in NAME_ARTICLES or (
+        k + 1 < len(tokens) and tokens[k + 1].tag.startswith("N|eigen"))
+
+
+NAME_ARTICLES = frozenset({"De", "Het"})
 
 
 def name_end(tokens: Sequence[Token], i: int, dated: set[int]) -> int:
