@@ -43,3 +43,16 @@ def she_an_organisation(before: list[str], pronoun: str, people: Cast, words: St
         if named and not any(n in people.places for n in named):
             return named[0]
     return None
+
+
+def she_described(previous: str, pronoun: str, words: StoryWords, subject_of: Callable[[str, StoryWords], str]) -> str:
+    """For a headline, a singular "ze" or "zij" no name fits: the organisation the sentence before described as its
+    subject without a name ("Ook de gemeente krijgt kritiek. Zij kreeg in april meldingen ...": "De gemeente"),
+    else ""."""
+    if pronoun not in ("ze", "zij"):
+        return ""
+    said = subject_of(previous, words).split()
+    said = said[1:] if said and said[0].lower() in ("ook", "zelfs", "vooral") else said
+    if len(said) != 2 or said[0].lower() not in ("de", "het") or not said[1].islower():
+        return ""
+    return f"De {said[1]}" if said[1].endswith(words.organisation_nouns + words.institutions) else ""
