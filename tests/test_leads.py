@@ -267,3 +267,11 @@ def test_a_frame_two_sentences_on_dates_the_lead_though_the_sentence_between_has
                                "het bedrijf zondag bekend.\n")
     told = [e for e in story.events if "gehakt" in e.text]
     assert len(told) == 1 and told[0].date.start.isoformat() == "2025-09-28", [(e.headline, e.date.label) for e in told]
+
+
+def test_a_lead_that_tells_a_state_is_dated_by_the_deed_that_made_it_in_the_next_sentence(tmp_path):
+    story = story_of(tmp_path, "Oosterhout heeft weer stroom\n\nAlle huishoudens in Oosterhout hebben weer stroom. "
+                               "Netbeheerder Enexis herstelde zaterdagavond de kapotte kabel bij de Ruiterweg.\n")
+    told = [e for e in story.events if "stroom" in e.text or "kabel" in e.text]
+    assert len(told) == 1 and told[0].date.start.isoformat() == "2025-09-27", [(e.headline, e.date.label) for e in told]
+    assert told[0].headline == "Oosterhout heeft weer stroom"

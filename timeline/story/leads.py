@@ -148,8 +148,8 @@ def dated_by_next(result: list[Candidate], items: list[Told], lead: int | None, 
             or not first.published - DATED_AFTER <= again.date.start <= first.published:
         return result
     framed_on = again.why.sentence != after  # a frame two sentences on tells the lead's news too
-    if not framed_on and not content_stems(after) & told \
-            and not report_frame(after, words) and not words.plan_reference.search(after):
+    if not framed_on and not content_stems(after) & told and not report_frame(after, words) \
+            and not words.plan_reference.search(after) and not state_then_deed(items[lead].raw, after, words):
         return result
     moved = replace(first, date=again.date, why=again.why, text=f"{first.text} {again.text}")
     return joined(result, first, moved, again)
@@ -199,6 +199,12 @@ def tells_deed(lead: str, words: StoryWords) -> bool:
     investeren, zei een congreslid")."""
     said = {w.lower() for w in WORD.findall(lead)}
     return not said & MODALS and not said & words.reporting
+
+
+def state_then_deed(lead: str, after: str, words: StoryWords) -> bool:
+    """A lead that tells a state ("Alle huishoudens in Arnhem-Zuid hebben weer water") and the sentence right after
+    it that tells, in the past, the deed that made it ("Vitens herstelde woensdagochtend de gebroken hoofdleiding")."""
+    return not tells_action(lead, words) and tells_action(after, words) and in_past(after)
 
 
 def deed_stems(text: str, words: StoryWords) -> set[str]:
