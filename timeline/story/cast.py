@@ -107,6 +107,9 @@ def names_in(text: str, known: frozenset[str], words: StoryWords,
             parts = parts[:-1]  # "in Den Haag de Nederlandse regering": the adjective is the next noun's
         if len(parts) >= 4 and "van" in parts[2:]:  # "Erik Vos van Velora": a person of an organisation
             parts = parts[: parts.index("van", 2)]
+        elif len(parts) >= 3 and parts[1] == "van" and parts[2].lower().endswith(words.organisation_nouns):
+            owner, parts = (" ".join(parts[2:]), parts[2].lower()), parts[:1]  # "Bima van Dierenpark Hoogeveld": one
+            found.append(owner)  # of an organisation named with its type, and that organisation
         name = " ".join(parts)
         if kind and len(parts) == 1 and name.lower() in words.part_names:
             name = f"{kind.capitalize()} {name}"  # "Waterbedrijf Zuid", never "Zuid"

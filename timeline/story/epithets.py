@@ -16,8 +16,8 @@ def name_epithet(text: str, before: list[str], people: Cast, words: StoryWords) 
     """"De capaciteit van het bedrijf steeg" → "... van het bedrijf [OpenAI] steeg": the first
     definite reference to an organisation inside a sentence, named after it."""
     found = epithet_pattern(words.organisation_nouns).search(text)
-    if not found or found.start() == 0 or NAME.match(text, found.end() + 1):
-        return text  # "de Omgevingsdienst Noordzeekanaalgebied": named where it stands
+    if not found or found.start() == 0 or NAME.match(text, found.end() + 1) or found.group(0).split()[-1][:1].isupper():
+        return text  # "de Omgevingsdienst Noordzeekanaalgebied", "het Rijksmuseum": named where it stands
     if text[:found.start()].rstrip().endswith(",") or OWNER.match(text, found.end()):
         return text  # "X (voorheen Twitter), het platform van Elon Musk": it says what X is, or whose it is
     noun = found.group(0).split()[-1].lower()

@@ -309,6 +309,9 @@ def capital_noun(text: str, found: Reference) -> bool:
     """Whether the reference's noun is written with a capital and a name goes on after it ("De Universiteit van
     Amsterdam", "De Commissaris van de Koning"): the start of a name."""
     at = text.lower().find(found.noun, found.start, found.end)
+    word = text.rfind(" ", 0, at) + 1 if at > 0 else at
+    if 0 < word < at and text[word:word + 1].isupper():
+        return True  # "het Rijksmuseum", "het Dierenpark": the noun ends a capitalised word, a name
     after = text[at + len(found.noun):].lstrip().split(" ", 1)[0] if at > 0 else ""
     return at > 0 and text[at:at + 1].isupper() and (after == "van" or after[:1].isupper())  # not "De 28-jarige Fries"
 
