@@ -10,6 +10,8 @@ from datetime import timedelta
 
 from timeline.models import Expression
 from timeline.story.dating import MODAL_PASTS, YEAR
+from timeline.story.timeless import WEEKDAY
+from timeline.story.words import WORD
 
 SINCE = re.compile(r"\b(?:sinds|sindsdien|vanaf)\b[^,.;:]*$", re.IGNORECASE)
 AHEAD_AFTER = timedelta(days=31)  # a date said without its year this long before the publication, in the present,
@@ -29,8 +31,7 @@ def told_in_present(raw: str) -> bool:
     return bool(finite) and not any(t.tag.startswith("WW|pv|verl") or t.tag == "WW|vd" and not passive for t in tokens)
 
 
-BARE_WEEKDAY = re.compile(r"(?:op\s+)?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
-                          r"(?:ochtend|middag|avond|nacht)?$", re.IGNORECASE)
+BARE_WEEKDAY = re.compile(r"(?:op\s+)?" + WEEKDAY.pattern + "$", re.IGNORECASE)  # "dinsdag", "op woensdagavond"
 
 
 AT_THAT = re.compile(r"\b(?:daarbij|daarmee|daarop|hierbij|hiermee|tegelijk|tegelijkertijd)\b", re.IGNORECASE)  # the
@@ -42,10 +43,7 @@ def telling(raw: str, language: str) -> bool:
     from timeline.story.words import story_words
 
     words = story_words(language)
-    return bool({w.lower() for w in WORD_RUN.findall(raw)} & (words.reporting | words.report_frames))
-
-
-WORD_RUN = re.compile(r"\w+")
+    return bool({w.lower() for w in WORD.findall(raw)} & (words.reporting | words.report_frames))
 
 
 def week_ahead(expr: Expression, published, language: str) -> Expression:
