@@ -340,3 +340,17 @@ def test_het_in_the_news_after_a_frame_is_the_teller_only_when_it_acts_on_someth
 def test_a_weekday_cut_before_en_leaves_the_headline_with_its_pair():
     line = headline("Twintig vrijwilligers houden het boekenpunt op maandag- en donderdagmiddag open.", story_words())
     assert line == "Twintig vrijwilligers houden het boekenpunt open"
+
+
+def test_a_year_after_its_own_preposition_stays_when_a_long_headline_loses_its_dates():
+    made = headline("Bij de zitting bleek dat het ecologisch onderzoek naar de vleermuizen in de lindes aan de Slotlaan al uit "
+                    "2021 stamde en in de winter was gedaan, toen vleermuizen niet actief zijn.", WORDS)
+    assert " uit en " not in made and not made.endswith(" uit")
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Raad van State: dijkversterking Lekdijk mag grotendeels door", "Raad van State: dijkversterking Lekdijk mag grotendeels door"),
+    ("Herstel Demkabrug begonnen: eerste brugdeel geplaatst", "Herstel Demkabrug begonnen"),
+])
+def test_a_title_that_opens_with_only_a_name_heads_whole(title, expected):
+    assert headline("De Raad van State verklaarde de beroepen ongegrond.", WORDS, title) == expected

@@ -14,7 +14,7 @@ from timeline.read.article import Article
 from timeline.read.header import past_dateline
 from timeline.story.dating import Placed, choose, conditional, has_action, has_figure
 from timeline.story.tenses import looked_back
-from timeline.story.headlines import FIRST_SENTENCE, headline, named, strip_asides
+from timeline.story.headlines import FIRST_SENTENCE, headline, named, said_when, strip_asides
 from timeline.story.described import described
 from timeline.story.clauses import told_news
 from timeline.story.leads import FIRST_PERSON, QUOTES, dated_by_next, joined, lead_index, viewed_first
@@ -158,7 +158,7 @@ def article_candidates(
         own = that_thing(about_that(of_those(own, context), context), context, words)  # what "Een daarvan", "Een
         own = described(own, context, people, words)  # motie daarover", "Dat plan", "Beide dieren", "De man" (not
         # named), "Zijn partner" stand for, from the sentences before the one told
-        line = named(resolve(headline(own, words, title), list(item.before), people, words, subject_only=True)[0])
+        line = named(resolve(headline(own, words, title, said_when(date, words)), list(item.before), people, words, subject_only=True)[0])
         line = him_named(line, list(item.before), people, words)
         speaker = lambda pronoun="": antecedent(list(item.before), "person", people, words, pronoun=pronoun)  # noqa: E731
         line = spoken(own, line, words, speaker) if not title else line

@@ -44,12 +44,13 @@ ACTOR = re.compile(
 SUBJECT = re.compile(r"\[[^\]]+\]|(?:de|het|een|De|Het|Een)\s+[\w-]+(?:\s+\[[^\]]+\])?|[\w’'-]+")
 
 
-def headline(text: str, words: StoryWords, title: str | None = None) -> str:
-    """The event's headline; an article's title stands for its lead when it has one."""
+def headline(text: str, words: StoryWords, title: str | None = None, when: str | None = None) -> str:
+    """The event's headline; an article's title stands for its lead when it has one. `when` says the
+    event's date ("op 12 februari") where a time word completes the verb ("De zaak dient volgende week")."""
     if title:
         head = title.split(": ")[0]
-        head = head if len(head.split()) >= 3 else title
-        head = timeless(head, words)  # "Treinpersoneel legt donderdag werk neer": the day stands beside it
+        head = head if len(head.split()) >= 3 and not NAME.fullmatch(head) else title  # "Raad van State: ..." tells
+        head = timeless(head, words, when=when)  # "Treinpersoneel legt donderdag werk neer": the day stands beside it
         return shortened(head, words) if len(head) > words.headline_max else fit(head, words)  # "breidt ... uit"
     first = FIRST_SENTENCE.split(text, maxsplit=1)[0]
     said = AS_SAID.match(first)
@@ -60,18 +61,33 @@ def headline(text: str, words: StoryWords, title: str | None = None) -> str:
     told = told_news(plain, words) if len(plain) > words.headline_max else None
     if told is not None:  # "Het OM maakte bekend dat ...": too long with its frame, "Het OM: " and the news
         teller, news = told
-        alone = headline(news, words)
-        said = headline(news, replace(words, headline_max=words.headline_max - len(teller) - 2)) if teller else alone
+        alone = headline(news, words, when=when)
+        said = headline(news, replace(words, headline_max=words.headline_max - len(teller) - 2), when=when) if teller else alone
         return f"{teller}: {after_colon(said)}" if teller and said == alone else alone  # the teller when it fits
     short = without_relative(cut(plain, words), words)
     if short != plain and plain[len(short):].lstrip(" ,").startswith("dat "):  # "presenteerde zijn eindverslag met
         short = WITH_NOUN.sub("", short)  # de aanbeveling [dat ...]": the noun that heads the clause goes with it
     short = dangling_end(short, words) if short != plain or len(stripped) < len(first) - 1 else short
-    whole = timeless(short, words)
+    whole = timeless(short, words, when=when)
     whole = dangling_end(whole, words) if whole != short else whole  # "dan aan [het begin van dit jaar]"
     if whole.split(" ", 1)[0] != short.split(" ", 1)[0] and starts_on_verb(whole):  # a fronted time word went:
         whole = subject_before_verb(whole, words) or short  # its subject comes first, else the time word stays
     return marked_cut(shortened(named_not_kin(whole), words), words)
+
+
+DAY_LABEL = re.compile(r"(\d{1,2} [^\W\d]+)(?: \d{4})?")
+PERIOD_LABEL = re.compile(r"(?:[^\W\d]+ )?\d{4}")
+
+
+def said_when(date, words: StoryWords) -> str | None:
+    """The event's date as a headline says it where a time word completes the verb: "op 12 februari", "in maart
+    2026", "in 2027"; none for a week, a season or a part ("eind maart")."""
+    day = DAY_LABEL.fullmatch(date.label)
+    if day and date.grain.value == "day":
+        return words.headline_on_day.format(day=day.group(1))
+    if PERIOD_LABEL.fullmatch(date.label) and date.mod is None and date.grain.value in ("month", "year"):
+        return words.headline_in_period.format(period=date.label)
+    return None
 
 
 def after_colon(news: str) -> str:

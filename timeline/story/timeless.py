@@ -44,10 +44,11 @@ def noun_day(text: str, start: int, end: int) -> bool:
     return any(t.text == before[-1] and t.tag.startswith(("ADJ", "WW|vd")) for t in tagged_plain(text))
 
 
-def timeless(text: str, words: StoryWords, every: bool = False) -> str:
+def timeless(text: str, words: StoryWords, every: bool = False, when: str | None = None) -> str:
     """Without the time words that do not stand alone: a date phrase with neither a figure nor a
     month ("dinsdag", "vorige week", "eerder dit jaar") and the words of `headline_relative`, each
-    with a preposition before it ("op dinsdag")."""
+    with a preposition before it ("op dinsdag"). A date that is its verb's complement ("De zaak dient
+    volgende week donderdag") is said as `when` ("op 12 februari"); a date said whole stays there."""
     spans = [(s, e) for s, e in date_spans(text) if every or not re.search(r"\d", text[s:e]) and (
              not words.month_words & set(text[s:e].lower().split()) or words.headline_deictic & set(text[s:e].lower().split())
              or RELATIVE_YEAR.search(text, s, e))]
@@ -68,8 +69,35 @@ def timeless(text: str, words: StoryWords, every: bool = False) -> str:
         before = re.search(r"(?:\b(?:dan|net als|evenals|zoals|uiterlijk|ongeveer|omstreeks|circa)\s+)?(?:\b(?:ten opzichte van|vergeleken met|in "
                            r"vergelijking met)\s+|\b(?:op|in|sinds|vanaf|per|van)\s+)?(?:\b(?:de|het)\s+hele\s+)?$",
                            text[:start], re.IGNORECASE)  # "de hele zaterdag", "ten opzichte van een jaar eerder" go whole
+        kept = complement(text[: before.start()], text[end:], words)
+        if kept and every:
+            continue  # "stamde al uit 2021": the year stays
+        if kept == "verb" and when and not re.match(r"(?:tot|van|vanaf|sinds|na|voor)\b", before.group(0) + text[start:end],
+                                                    re.IGNORECASE):  # "dient op 12 februari", never "geldt op"
+            text = text[: before.start()].rstrip() + " " + when + " " + text[end:].lstrip()  # for "geldt tot vrijdag"
+            continue
         text = text[: before.start()].rstrip() + " " + text[end:].lstrip()
     return " ".join(text.replace(" ,", ",").split()).strip(" ,")
+
+
+CLAUSE_END = re.compile(r"\s*(?:$|[.!?;,]|(?:en|maar|of)\s)")
+BARE_REACH = 10  # "De zaak dient", "De behandeling van het beroep dient": a subject and its verb, nothing more
+
+
+def complement(head: str, rest: str, words: StoryWords) -> str | None:
+    """"De zaak dient [volgende week donderdag]", "Het onderzoek stamde al uit [2021] en ...": a date that ends its
+    clause after a preposition of its own or after a bare subject and verb completes the verb; without it the
+    headline breaks."""
+    if not CLAUSE_END.match(rest) or not head.strip():
+        return None
+    from timeline.story.tagging import tagged_plain
+
+    tokens = tagged_plain(head)
+    if tokens and tokens[-1].tag.split("|")[0] == "VZ":
+        return "preposition"
+    bare = 1 < len(tokens) <= BARE_REACH and tokens[-1].text.lower() in words.time_complement_verbs \
+        and not any(t.tag.startswith(("WW", "VG", "LET")) for t in tokens[:-1])
+    return "verb" if bare else None
 
 
 THAN = re.compile(r",?\s+dan\s+(?:gepland|verwacht|voorzien|gedacht|bedoeld|afgesproken|beloofd|aangekondigd|begroot)\b")

@@ -78,6 +78,8 @@ class StoryWords:
     headline_cut: re.Pattern[str]
     headline_soft: re.Pattern[str]
     headline_max: int
+    headline_on_day: str = "{day}"  # "op {day}": a date kept where it is the verb's complement
+    headline_in_period: str = "{period}"
     subject_openers: tuple[str, ...] = ()
     kind_nouns: tuple[str, ...] = ()  # nouns that stand for an organisation or a person of a kind ("bedrijf", "topman")
     person_kind_words: frozenset[str] = frozenset()  # the person nouns as words: "Italiaan" alone is no name
@@ -93,6 +95,7 @@ class StoryWords:
     state_names: tuple[tuple[str, str], ...] = ()  # "vs" -> "amerikaans": a country or capital as its government
     outlook_verbs: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
+    time_complement_verbs: frozenset[str] = frozenset()  # "De zaak dient [volgende week]": the date completes it
     regulator_nouns: frozenset[str] = frozenset()  # "de toezichthouder": only a name with a regulator's word
     regulator_words: frozenset[str] = frozenset()
     topic_nouns: tuple[str, ...] = ()  # "de gesprekken over ...", "een onderzoek naar ...": the noun's own phrase
@@ -203,7 +206,7 @@ def story_words(language: str = "nl") -> StoryWords:
             rf"|\s(?:{alternatives(s.headline_cuts_bare)})\s"
         ),
         headline_soft=re.compile(rf"\s(?:{alternatives(s.headline_soft_cuts)})\s"),
-        headline_max=s.headline_max,
+        headline_max=s.headline_max, headline_on_day=s.headline_on_day, headline_in_period=s.headline_in_period,
         subject_openers=tuple(s.subject_openers),
         report_frames=frozenset(s.report_frames),
         state_verbs=frozenset(s.state_verbs) | frozenset(s.auxiliaries),
@@ -214,7 +217,7 @@ def story_words(language: str = "nl") -> StoryWords:
         state_nouns=frozenset(s.state_nouns), home_state=s.home_state,
         state_names=tuple(sorted(s.state_names.items())),
         outlook_verbs=frozenset(s.outlook_verbs),
-        copulas=frozenset(s.copulas),
+        copulas=frozenset(s.copulas), time_complement_verbs=frozenset(s.time_complement_verbs) | frozenset(s.copulas),
         passive_auxiliaries=frozenset(s.passive_auxiliaries), agent_words=frozenset(s.agent_words),
         aim_verbs=frozenset(s.aim_verbs), aim_with_infinitive=frozenset(s.aim_with_infinitive),
         plan_reference=re.compile(rf"\b(?:het|de|dat|die|dit|deze)\s+(?:{alternatives(s.plan_nouns)})\b", re.IGNORECASE)

@@ -156,6 +156,7 @@ class Story(Model):
     state_names: dict[str, str] = {}
     outlook_verbs: tuple[str, ...]
     copulas: tuple[str, ...]
+    time_complement_verbs: tuple[str, ...] = ()
     passive_auxiliaries: tuple[str, ...] = ()
     agent_words: tuple[str, ...] = ()
     trend_verbs: tuple[str, ...]
@@ -175,6 +176,8 @@ class Story(Model):
     headline_deictic: tuple[str, ...]
     speech_verbs: tuple[str, ...]
     headline_max: int
+    headline_on_day: str = "{day}"  # a date kept in a headline where it is the verb's complement
+    headline_in_period: str = "{period}"
 
 
 class Language(Model):
