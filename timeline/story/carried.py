@@ -8,6 +8,8 @@ import re
 from collections.abc import Callable
 
 from timeline.story.cast import Cast
+from timeline.story.subjects import subject_end
+from timeline.story.tagging import tagged_plain
 from timeline.story.words import StoryWords
 
 REACH = 12  # sentences back for the one person named
@@ -56,3 +58,32 @@ def she_described(previous: str, pronoun: str, words: StoryWords, subject_of: Ca
     if len(said) != 2 or said[0].lower() not in ("de", "het") or not said[1].islower():
         return ""
     return f"De {said[1]}" if said[1].endswith(words.organisation_nouns + words.institutions) else ""
+
+
+FEMALE = frozenset({"vrouw", "moeder", "dochter", "zus", "zuster", "meisje", "winnares", "eigenares", "weduwe", "oma"})
+MALE = frozenset({"man", "vader", "zoon", "broer", "jongen", "opa", "weduwnaar"})
+DESCRIBED_REACH = 7  # words of a description: "de advocaat van twaalf omwonende huishoudens"
+
+
+def person_described(previous: str, pronoun: str, words: StoryWords) -> str:
+    """For a headline, a "hij" or "zij" no name fits: the person the sentence before described as its subject without
+    a name ("De verdachte werd maandag aangehouden. Hij wordt dinsdag voorgeleid": "De verdachte"; "Dat zei de
+    advocaat van de buren. Hij baseerde zich ...": "De advocaat van de buren"), else ""."""
+    if pronoun not in ("hij", "zij"):
+        return ""
+    tokens = tagged_plain(previous)
+    verb = next((k for k, t in enumerate(tokens) if t.tag.startswith("WW|pv")), None)
+    if verb is None:
+        return ""
+    start = verb + 1 if verb == 1 and tokens[0].text.lower() in ("dat", "dit") else 0  # "Dat zei de advocaat"
+    start += start < len(tokens) and tokens[start].text.lower() in ("ook", "zelfs")
+    end = subject_end(tokens, start, words, set())
+    said = [t.text for t in tokens[start:end]]
+    if not 1 < len(said) <= DESCRIBED_REACH or said[0].lower() not in ("de", "het") or not said[1].islower() \
+            or (start and end < len(tokens) and tokens[end].tag.startswith("WW")):
+        return ""
+    noun = said[1]
+    person = noun in words.person_kind_words or noun.endswith("-jarige") or tokens[start + 1].tag in ("ADJ", "WW|vd")
+    if not person or noun in (FEMALE if pronoun == "hij" else MALE):
+        return ""
+    return " ".join([said[0].capitalize()] + said[1:])

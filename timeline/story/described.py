@@ -8,7 +8,8 @@ import re
 
 from timeline.story.cast import Cast
 from timeline.story.pronouns import plural_verb
-from timeline.story.references import antecedent
+from timeline.story.carried import carried_person
+from timeline.story.references import antecedent, gender_fits
 from timeline.story.syntax import tagged_plain
 from timeline.story.words import StoryWords
 from timeline.story.subjects import name_end, phrase_end
@@ -96,19 +97,40 @@ def relation_named(sentence: str, before: list[str], people: Cast, words: StoryW
     possessive is of (by its gender) named in one of the three sentences before."""
     found = RELATION.match(sentence)
     end = owned_plural(sentence) if found is not None and found.group(2) not in words.relation_nouns else None
-    if found is None or (end is None and found.group(2) not in words.relation_nouns) \
+    owned = end is None and found is not None and found.group(2) not in words.relation_nouns and owned_single(sentence)
+    if found is None or (end is None and found.group(2) not in words.relation_nouns and not owned) \
             or sentence[found.end() + 1:found.end() + 2].isupper():
         return sentence  # "Haar voorganger Sybrand Buma": named where it stands
     pronoun = "hij" if found.group(1) == "Zijn" else "zij"
-    name = antecedent(before, "person", people, words, pronoun=pronoun)
+    name = antecedent(before, "person", people, words, pronoun=pronoun) \
+        or carried_person(before, pronoun, people, words, gender_fits)  # "Hij werd ... Zijn partner": further back
     if name is None:
         return sentence
     parts = name.split()
-    if len(parts) > 2 and parts[1].lower() in words.male_names | words.female_names:
+    titled = len(parts) > 2 and parts[1].lower() in words.male_names | words.female_names
+    if owned:  # "Zijn bedrijf werd in 2022 getroffen": "Gerrit Hendriks' bedrijf", whatever the noun's article
+        return f"{genitive(' '.join(parts[1:]) if titled else name)}{sentence[len(found.group(1)):]}"
+    if titled:
         name = f"{parts[0].lower()} {' '.join(parts[1:])}"  # "Pluimveehouder Gerrit Hendriks" opened a sentence
     if end is not None:  # "Zijn 1.800 gevaccineerde hennen zijn getest": "De 1.800 ... hennen van Gerrit Hendriks"
         return f"De {sentence[len(found.group(1)) + 1:end]} van {name}{sentence[end:]}"
     return f"De {found.group(2)} van {name}{sentence[found.end():]}"
+
+
+def owned_single(sentence: str) -> bool:
+    """"Zijn bedrijf werd ...", "Haar oude programma startte": a possessive before a singular noun phrase."""
+    tokens = tagged_plain(sentence[:100])
+    k = 1
+    while k < len(tokens) and tokens[k].tag.startswith("ADJ"):
+        k += 1
+    return len(tokens) > k and tokens[0].tag.startswith("VNW|bez") and tokens[k].tag.startswith("N|soort|ev")
+
+
+def genitive(name: str) -> str:
+    """"Hendriks'", "Jansens", "Anna's": the name as the owner before a noun."""
+    if name.endswith(("s", "x", "z")):
+        return name + "'"
+    return name + ("'s" if name[-1:] in "aiouy" else "s")
 
 
 def owned_plural(sentence: str) -> int | None:

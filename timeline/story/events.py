@@ -158,8 +158,8 @@ def article_candidates(
         own = that_thing(about_that(of_those(own, context), context), context, words)  # what "Een daarvan", "Een
         own = described(own, context, people, words)  # motie daarover", "Dat plan", "Beide dieren", "De man" (not
         # named), "Zijn partner" stand for, from the sentences before the one told
-        line = named(resolve(headline(own, words, title, said_when(date, words)), list(item.before), people, words, subject_only=True)[0])
-        line = him_named(line, list(item.before), people, words)
+        line = named(resolve(headline(own, words, title, said_when(date, words)), context, people, words, subject_only=True)[0])
+        line = him_named(line, context, people, words)  # the sentences before the one the headline tells
         speaker = lambda pronoun="": antecedent(list(item.before), "person", people, words, pronoun=pronoun)  # noqa: E731
         line = spoken(own, line, words, speaker) if not title else line
         told_by = title or (len(line) < len(own) and told_news(strip_asides(own), words) is not None)  # a teller too

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from timeline.story.carried import carried_person, she_an_organisation, she_described
+from timeline.story.carried import carried_person, person_described, she_an_organisation, she_described
 from timeline.story.cast import ARTICLES, Cast
 from timeline.story.pronouns import compound_named, plural_subject, plural_verb
 from timeline.story.frames import report_frame
@@ -294,7 +294,8 @@ def resolved(text: str, before: list[str], people: Cast, words: StoryWords, subj
     if name is None and pronoun:
         name = she_an_organisation(before, pronoun, people, words, subject_text)
     if name is None and subject_only and before and found.start == 0 and not plural_verb(text) \
-            and (described := she_described(before[-1], pronoun, words, subject_text)):
+            and (described := she_described(before[-1], pronoun, words, subject_text)
+                 or person_described(before[-1], pronoun, words)):
         return described + text[found.end:], None  # a headline's "Zij" for the organisation described before
     if name is None:
         return text, None

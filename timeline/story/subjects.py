@@ -129,6 +129,9 @@ def phrase_end(tokens: Sequence[Token], i: int, dated: set[int], words: StoryWor
     if not found and tags[i] == "TW" and i + 1 < len(tags) and tags[i + 1] == "WW|vd" and tokens[i + 1].text.endswith("en") \
             and (i + 2 == len(tags) or tags[i + 2].startswith(("WW", "LET"))):
         end = i + 2  # "vier gewonden": a participle made noun after a number
+    if not found and tags[i].startswith("LID|bep") and i + 2 < len(tags) and tags[i + 1] in ("ADJ", "WW|vd") \
+            and tags[i + 2].startswith("WW|pv"):
+        end = i + 2  # "De verdachte werd ...", "Het jong werd ...": an adjective or participle made noun
     inner = inner_phrase_end(tags, i)  # "de [in maart aangekondigde] exportbeperkingen"
     if inner and inner > end and not any(k in dated for k in range(i, inner)):
         return inner

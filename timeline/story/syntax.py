@@ -60,6 +60,7 @@ def subject_first(text: str, words: StoryWords, dated_spans: list[tuple[int, int
             tokens[start].tag == "BW" and quantity_end(tokens, start, words) == start)):  # "vond hierover een overleg
         # plaats", "meldde zich een groep ...": the reflexive stays after the verb
         start += 1
+    start = place_after(tokens, start, dated)  # "bleef in 2019 in Limburg een prijs ... ongeclaimd": where, then who
     if start + 2 < len(tokens) and tokens[start + 1].text.lower() == "hele" and tokens[start + 2].text.lower() in WHOLE_TIMES:
         start += 3  # "reden zaterdag de hele dag geen treinen": a stretch of time, no subject
     if start < len(tokens) and tokens[start].tag.startswith("VNW|pers"):
@@ -83,6 +84,19 @@ def subject_first(text: str, words: StoryWords, dated_spans: list[tuple[int, int
 REFLEXIVE = frozenset({"zich", "zichzelf"})
 WHOLE_TIMES = frozenset({"dag", "week", "ochtend", "middag", "avond", "nacht", "maand", "jaar", "weekend"})
 PLACE_OPENERS = frozenset({"in", "op", "bij", "tussen", "aan", "rond", "nabij", "van"})
+
+
+def place_after(tokens: Sequence[Token], start: int, dated: set[int]) -> int:
+    """After the verb, past a phrase of place with a name ("in Limburg") and any date after it, when an article or
+    a number opens the subject after them; else `start`."""
+    k, placed = start, False
+    while k + 2 < len(tokens) and tokens[k].tag.startswith("VZ") and (k + 1 in dated or (
+            tokens[k].text.lower() in PLACE_OPENERS and tokens[k + 1].tag.startswith("N|eigen"))):
+        placed = placed or k + 1 not in dated
+        k += 2
+        while k < len(tokens) and (tokens[k].tag.startswith("N|eigen") or k in dated):
+            k += 1
+    return k if placed and k < len(tokens) and tokens[k].tag.startswith(("LID", "TW")) else start
 
 
 def fronted_place(tokens: Sequence[Token], verb: int, dated: set[int]) -> str:
