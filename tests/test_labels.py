@@ -35,3 +35,8 @@ def test_a_night_said_with_both_its_days_reads_as_that_night():
     assert read("in de nacht van 12 op 13 december") == "nacht van 12 op 13 december 2025"
     assert read("de nacht van 30 november op 1 december") == "nacht van 30 november op 1 december 2025"
     assert read("in de nacht van zaterdag op zondag") == "nacht van 20 op 21 december 2025"  # no tense: ahead
+
+
+def test_an_approximate_clock_time_is_sure_of_its_day_and_says_rond_before_the_time():
+    assert read("zondag rond 03.30 uur") == "21 december 2025, rond 03:30"
+    assert read("om 15.00 uur") == "17 december 2025 om 15:00"

@@ -66,7 +66,7 @@ def base_label(labels: Labels, period: Period) -> str:
     if period.grain.is_time_of_day and part:  # "dinsdagochtend": the day and its part, no clock time
         return labels.day_part.format(day=day_label(labels, period.start_date), part=part)
     if period.grain.is_time_of_day:
-        return labels.time.format(day=day_label(labels, period.start_date), time=period.start.strftime("%H:%M"))
+        return base_clock(labels, period)
     if periods.aligned(period):
         return unit_label(labels, period)
     if period.grain is Grain.YEAR and YEAR_DAYS[0] <= (period.end - period.start).days <= YEAR_DAYS[1]:
@@ -83,7 +83,13 @@ def label(period: Period, mod: Mod | None = None, language: str = "nl") -> str:
     if mod in PARTS and period.grain.is_time_of_day:  # "woensdag aan het eind van de middag": that day, 's middags
         return base_label(labels, period)
     text = base_label(labels, periods.whole(period) if mod in PARTS else period)
+    if mod == "APPROX" and period.grain.is_time_of_day and text == base_clock(labels, period):
+        return labels.approximate_time.format(day=day_label(labels, period.start_date), time=period.start.strftime("%H:%M"))
     return labels.mods[mod].format(label=text) if mod else text
+
+
+def base_clock(labels: Labels, period: Period) -> str:
+    return labels.time.format(day=day_label(labels, period.start_date), time=period.start.strftime("%H:%M"))
 
 
 def day_part(labels: Labels, hour: int) -> str | None:

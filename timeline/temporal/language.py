@@ -44,6 +44,7 @@ class Labels(Model):
     year_until: str = "{day}"
     night: str = "{first} – {last}"
     time: str
+    approximate_time: str = "{day} {time}"  # "4 augustus 2026, rond 14:15": the clock time is approximate
     day_part: str
     day_parts: dict[str, str]  # the starting hour ("0", "12") -> the part
     recent: str

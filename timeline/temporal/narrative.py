@@ -33,7 +33,7 @@ CLOCK = {"hour", "daypart_hour", "hour_minute", "clock_hour", "clock_dot", "cloc
          "clock_between", "hour_daypart", "clock", "minutes_hour", "half_hour", "quarter_hour"}
 GRAINS = {grain.value for grain in Grain}
 REACH = 2  # sentences a month or a day carries its year over
-CLOCK_REACH = 4  # sentences a day carries itself over to a clock time said without one
+CLOCK_REACH = 8  # sentences a day carries itself over to a clock time said without one
 
 
 class Narrative:
