@@ -7,6 +7,7 @@ import re
 
 from timeline.story.subjects import subject_end
 from timeline.story.syntax import finite_form, main_verb_of, tagged_plain, widened
+from timeline.story.timeless import date_spans
 from timeline.story.words import StoryWords
 
 
@@ -18,7 +19,8 @@ def verb_second(clause: str, words: StoryWords) -> str | None:
             and tokens[1].tag.startswith(("LID", "N|", "VNW|pers")):  # "dat ook de Omgevingsdienst aangifte doet":
         made = verb_second(clause[tokens[1].start:], words)  # "de Omgevingsdienst doet ook aangifte"
         return made and insert_after_verb(made, tokens[0].text.lower(), words)
-    end = 1 if tokens and tokens[0].text.lower() == "er" else subject_end(tokens, 0, words, set())  # "er ... gaat gelden"
+    dated = {k for k, t in enumerate(tokens) if any(s <= t.start < e for s, e in date_spans(clause))}  # "de gemeente
+    end = 1 if tokens and tokens[0].text.lower() == "er" else subject_end(tokens, 0, words, dated)  # [in januari]"
     verb = next((k for k in range(end, len(tokens)) if tokens[k].tag.startswith("WW|pv")), None)
     if verb is None:  # a clause has a finite verb: a plural read as an infinitive ("exportregels ... opleggen")
         verb = next((k for k in range(end, len(tokens)) if tokens[k].tag == "WW|inf"

@@ -228,9 +228,11 @@ def happening_clause(text: str, words: StoryWords) -> str | None:
     if not found:
         return None
     main, clause = text[: found.start()], text[found.end() :]
-    if weight(clause, 0) <= weight(main, 1):
-        return None
-    if found.group(0).startswith("nadat") and (date_spans(main) or not date_spans(clause)):
+    after = found.group(0).startswith("nadat")
+    dated_clause = after and date_spans(clause) and not date_spans(main)  # "was naar de rechter gestapt nadat de
+    if weight(clause, 0) <= weight(main, 1) and not dated_clause:  # gemeente in januari een vergunning had verleend":
+        return None  # January is the permit's: the clause heads, whatever the main clause holds
+    if after and not dated_clause:
         return None
     return verb_second(clause, words) or verb_after_subject(clause, words)
 
@@ -286,7 +288,8 @@ def verb_after_subject(clause: str, words: StoryWords) -> str:
     """"OpenAI in 2026 ... zal verbranden" → "OpenAI zal in 2026 ... verbranden"."""
     clause = clause.split(", ", 1)[0] if clause.count(", ") and len(clause.split(", ", 1)[0]) > 20 else clause
     tokens = tagged_plain(clause)
-    end = subject_end(tokens, 0, words, set()) if tokens else 0
+    dated = {k for k, t in enumerate(tokens) if any(s <= t.start < e for s, e in date_spans(clause))}
+    end = subject_end(tokens, 0, words, dated) if tokens else 0
     if 0 < end < len(tokens) and tokens[end].tag.startswith("WW|pv"):
         return clause  # "een nieuwe investeringsronde was mislukt": subject and verb stand in order already
     subject = ACTOR.match(clause) or SUBJECT.match(clause)
