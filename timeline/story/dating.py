@@ -23,7 +23,8 @@ from timeline.story.words import StoryWords, may_hold, tokens
 
 COORDINATED = re.compile(r"\s*(?:,|en|of|tot en met|t/m)\s*")
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:—–(]")  # a comma inside a number ("7,2 miljard") breaks nothing
+CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:—–(]|[.!?]\s")  # a comma inside a number ("7,2 miljard") breaks
+# nothing; a sentence's end breaks every clause ("..., omdat ... zijn uitgelopen. Dat heeft ... dinsdag bekendgemaakt")
 QUALIFIER_REACH = 90  # a noun phrase with its "van", "voor" or "in" before a date fits in this many characters
 REACH = 240  # how far back a date's clause is read: a sentence with thousands of dates stays linear
 EXCLUDED = {"quoted", "qualifier", "bound", "base", "relative", "recurring", "topic", "outlook"}
@@ -60,6 +61,15 @@ def in_subordinate(raw: str, position: int, words: StoryWords) -> bool:
     if not opened:
         return False
     return not CLAUSE_BREAK.search(lowered, opened[-1].end())
+
+
+def counted_from(raw: str, position: int) -> bool:
+    """A date of the happening a count of days or weeks is from, in the same clause ("twee weken voor de eerste
+    editie op 14 juni")."""
+    from timeline.story.timeless import COUNTED_FROM  # the headline's module, read only here
+
+    found = list(COUNTED_FROM.finditer(raw, max(0, position - 60), position))
+    return bool(found) and not CLAUSE_BREAK.search(raw, found[-1].end(), position)
 
 
 def in_cause(raw: str, position: int, words: StoryWords) -> bool:
@@ -173,6 +183,8 @@ def roles(raw: str, placed: list[Placed], words: StoryWords) -> list[str]:
             role = "base"  # "ten opzichte van 2024", "30 procent hoger dan vorig jaar", "Net als vorig jaar"
         elif in_cause(raw, item.start, words):
             role = "base"  # "..., nadat de onderhandelingen vorige week vastliepen": an earlier happening's date
+        elif counted_from(raw, item.start):
+            role = "base"  # "..., ruim twee weken voor de eerste editie op 14 juni": what the count is from
         elif expected_in(raw, item.start, words):
             role = "outlook"  # "... en verwacht dat de sector volgend jaar herstelt": an expectation's date
         elif words.qualifier.search(raw[max(0, item.start - QUALIFIER_REACH) : item.start].lower()):

@@ -123,7 +123,8 @@ def classify(item: Told, article: Article, language: str = "nl") -> tuple[str, E
     if dating.kind == "dated" and reports(item, words):
         expr = dating.expression
         clause = clause_direction(compile_grammar(language), article.text, expr.offset[0], widen=False)
-        future = clause == "future" or expr.period.start_date > article.published
+        future = (clause == "future" and expr.period.end_date > article.published) or expr.period.start_date > article.published
+        # a day wholly before the publication was never to come ("verloor zaterdag ... en kan ... niet meer halen")
         return "dated", event_date(expr, language), future, explain(item, dating)
     if dating.kind == "published":
         return "current", lead_date(article, language), False, explain(item, dating)

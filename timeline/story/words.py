@@ -200,7 +200,8 @@ def story_words(language: str = "nl") -> StoryWords:
         present=any_of(s.present_words),
         hedge=any_of(s.hedges),
         recent=any_of(s.recent_phrases),
-        clause_start=re.compile(rf"(?:^|[,;:—–(])\s*(?:{alternatives(s.subordinators)})\b"),
+        clause_start=re.compile(rf"(?:^(?!\s*dat\b)|[,;:—–(])\s*(?:{alternatives(s.subordinators)})\b"),  # "Dat heeft
+        # de organisatie bekendgemaakt": a "dat" that opens a sentence points back
         headline_cut=re.compile(
             rf"\s*(?:[,;:]\s*(?:{alternatives(s.headline_cuts)})\b|[;(]|:\s|\s[—–]\s)"
             rf"|\s(?:{alternatives(s.headline_cuts_bare)})\s"

@@ -292,10 +292,14 @@ def tense_sources(lang: Language) -> dict[str, str]:
         for name, words in (("future", lang.tense.future), ("aux", lang.tense.perfect_aux),
                             ("participle", lang.tense.zijn_participles), ("have", lang.tense.have_aux))
     }
+    particles = _alternation(lang.tense.zijn_particles) if lang.tense.zijn_particles else "(?!)"
+    tense["participle"] = word_start(rf"(?:{particles})?(?:{_alternation(lang.tense.zijn_participles)})(?![\w])")
     strong = {participle for _, _, participle in lang.verbs.values()}
     tense["have_participle"] = r"\b(?:" + lang.tense.participle_shape + r"|(?:\w{2,6})?(?:" + _alternation(strong) + r"))\b"
     tense["have_infinitive"] = r"\b(?:" + _alternation(lang.tense.have_infinitives) + r")\s+\w+en\b"
     tense["agent"] = r"\s(?:" + _alternation(lang.tense.passive_agents or ("(?!)",)) + r")\s"
+    # ", ruim twee weken voor de eerste editie op 14 juni": a count of units from another happening, no verb of its own
+    tense["relation"] = (rf"\s*(?:\S+\s+){{0,2}}(?:{_alternation(lang.units)})\s+(?:{_alternation(lang.offsets)})\s")
     tense["future"] = r"(?<!\bte)" + tense["future"]  # "maakte bekend naar de koning te gaan": an infinitive, no future
     tense["past"] = word_start(past_source(lang))
     # a clause ends at a mark or before an opener ("dat", "omdat"); one class first lets the engine skip ahead

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache, partial
+from collections.abc import Sequence
 from typing import Literal
 
 from timeline.temporal import clock, days, holidays, narrative, periods, relative, weeks  # noqa: F401  (they register handlers)
@@ -20,7 +21,7 @@ from timeline.temporal.joins import attach_after, attach_prefixes, join_day_and_
 from timeline.temporal.measures import as_lengths
 from timeline.temporal.grammar import Grammar, compile_grammar
 from timeline.models import Expression, Grain
-from timeline.temporal.tense import clause_direction
+from timeline.temporal.tense import SENTENCE_END, bounds, clause_direction
 
 Prefer = Literal["tense", "past", "future"]
 
@@ -167,7 +168,7 @@ def select(grammar: Grammar, flat: str, pad: str, ref: dt.datetime, prefer: Pref
     for start, negative_length, _, name, match in candidates:
         if start < last_end:
             continue
-        ctx = base = Context(ref, partial(offset_direction, grammar, flat, prefer, start), before=lowered[max(0, start - 40):start],
+        ctx = base = Context(ref, partial(offset_direction, grammar, flat, prefer, start, chosen), before=lowered[max(0, start - 40):start],
                              after=lowered[start - negative_length:start - negative_length + 30])
         narrated = name in ANAPHORIC or (name in UNDERSPECIFIED and story.placed is not None) or name in CLOCK
         if narrated:
@@ -183,14 +184,29 @@ def select(grammar: Grammar, flat: str, pad: str, ref: dt.datetime, prefer: Pref
     return chosen
 
 
-def offset_direction(grammar: Grammar, flat: str, prefer: Prefer, start: int):
-    """The direction a date at `start` looks in: the one asked for, else its clause's tense; a date since which
-    something holds lies behind ("is sinds vrijdagavond dicht": the Friday before, in the present tense too)."""
+def offset_direction(grammar: Grammar, flat: str, prefer: Prefer, start: int, chosen: Sequence[Found] = ()):
+    """The direction a date at `start` looks in: the one asked for, else its clause's tense, else its sentence's; a
+    date since which something holds lies behind ("is sinds vrijdagavond dicht": the Friday before, in the present
+    tense too). A verbless clause after a comma, when the sentence dated its verb before it, has no tense of its own:
+    "Dat heeft de organisatie dinsdag bekendgemaakt, ruim twee weken voor de eerste editie op 14 juni" is this June."""
     if prefer != "tense":
         return prefer
     if SINCE.match(flat, start) or SINCE_BEFORE.search(flat, max(0, start - 7), start):
         return "past"
+    own = clause_direction(grammar, flat, start, widen=False)
+    if own is not None or after_dated_clause(grammar, flat, start, chosen):
+        return own
     return clause_direction(grammar, flat, start)
+
+
+def after_dated_clause(grammar: Grammar, flat: str, start: int, chosen: Sequence[Found]) -> bool:
+    """Whether the clause at `start` follows a comma and counts from another happening (", ruim twee weken voor ..."),
+    and a date already chosen stands in the sentence before it."""
+    s_start, _ = bounds(flat, start, SENTENCE_END)
+    c_start, _ = bounds(flat[s_start:], start - s_start, grammar.tense["clause"])
+    at = s_start + c_start
+    opened = flat[at - 1:at] == "," and grammar.tense["relation"].match(flat[at:at + 60].lower())
+    return bool(opened) and any(s_start <= found[0] < at - 1 for found in chosen[-3:])
 
 
 SINCE = re.compile(r"sinds\s", re.IGNORECASE)
