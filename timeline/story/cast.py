@@ -143,10 +143,13 @@ def unknown_subject(word: str, text: str, end: int, words: StoryWords) -> bool:
     """A sentence's first word that the language does not know, standing bare before its finite verb: a name
     ("Vitesse heeft trainer ... ontslagen"), though the article never writes it inside a sentence."""
     following = NEXT_WORD.match(text, end)
+    if following and following.group(1).lower() in words.copulas and CAPITAL_NEXT.match(text, following.end()):
+        return False  # "Initiatiefnemer is Jan-Willem Kodde": a role, the name after the copula
     return bool(following) and following.group(1).lower() in words.finite and not lexicon_knows(word)
 
 
 NEXT_WORD = re.compile(r"\s+([\w-]+)")
+CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 
 
 def noun_or_unknown(word: str) -> bool:
@@ -203,7 +206,8 @@ def is_person(name: str, kind: str, words: StoryWords) -> bool:
     if kind:
         return kind.endswith(words.person_kinds)
     parts = [p for p in name.split() if p not in PARTICLES]
-    plain = all(p.isalpha() and p[:1].isupper() and not p.isupper() for p in parts)
+    plain = all(p.replace("-", "").isalpha() and p[:1].isupper() and not p.isupper() for p in parts[:1]) \
+        and all(p.isalpha() and p[:1].isupper() and not p.isupper() for p in parts[1:])  # "Jan-Willem Kodde"
     typed = any(p.lower().endswith(words.name_words) for p in parts)
     return 2 <= len(parts) <= 3 and plain and not typed and not adjectival(parts[0].lower(), words)
 

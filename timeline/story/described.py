@@ -9,7 +9,7 @@ import re
 from timeline.story.cast import Cast
 from timeline.story.pronouns import plural_verb
 from timeline.story.carried import carried_person
-from timeline.story.references import antecedent, gender_fits
+from timeline.story.antecedents import antecedent, gender_fits
 from timeline.story.syntax import tagged_plain
 from timeline.story.words import StoryWords
 from timeline.story.subjects import name_end, phrase_end

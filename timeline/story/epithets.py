@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from timeline.story.cast import Cast
-from timeline.story.references import ARTICLE_NOUN, NAME, POSSESSIVE, antecedent, epithet_pattern
+from timeline.story.antecedents import POSSESSIVE, antecedent
+from timeline.story.references import ARTICLE_NOUN, NAME, epithet_pattern
 from timeline.story.words import StoryWords
 
 OWNER = re.compile(r"\s+van\s+[A-Z]")  # "het platform van Elon Musk": whose it is, said where it stands

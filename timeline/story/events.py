@@ -27,7 +27,8 @@ from timeline.story.repeats import drop_repeats
 from timeline.story.carried import REACH
 from timeline.story.cast import Cast, cast
 from timeline.story.epithets import name_epithet
-from timeline.story.references import antecedent, resolve
+from timeline.story.antecedents import antecedent
+from timeline.story.references import resolve
 from timeline.story.sentences import Sentence, sentences
 from timeline.story.stance import at_its_date, explains, not_yet, regards, results_out
 from timeline.story.records import (  # noqa: F401  (the records are the story's words for what it makes)

@@ -11,7 +11,7 @@ from timeline.temporal.language import load
 TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
 WORD = re.compile(r"[\w’'-]+")  # a word, with its apostrophes and hyphens
 WEB = r"(?:\.(?:nl|nu|com|org|net|eu|be|de|io|ai|info)\b(?!\.\w))?"  # "FrisseWind.nu" is one name
-NAME = re.compile(rf"[A-Z][\w’'-]*[\w]{WEB}(?:\s+(?:van\s+der\s+|van\s+de\s+|van\s+|de\s+|&\s+)?[A-Z][\w’'-]*[\w])*")
+NAME = re.compile(rf"[A-Z][\w’'-]*[\w]{WEB}(?:\s+(?:van\s+der\s+|van\s+den\s+|van\s+de\s+|van\s+|de\s+|&\s+)?[A-Z][\w’'-]*[\w])*")
 # "Autoriteit Consument & Markt", "Procter & Gamble": an ampersand joins one name
 
 
