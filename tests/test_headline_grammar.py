@@ -354,3 +354,10 @@ def test_a_year_after_its_own_preposition_stays_when_a_long_headline_loses_its_d
 ])
 def test_a_title_that_opens_with_only_a_name_heads_whole(title, expected):
     assert headline("De Raad van State verklaarde de beroepen ongegrond.", WORDS, title) == expected
+
+
+def test_a_particle_before_a_date_with_its_own_preposition_stays_when_the_dates_go():
+    from timeline.story.timeless import timeless
+
+    assert timeless("De winkel gaat op 1 juni open", WORDS, every=True) == "De winkel gaat open"
+    assert timeless("De nieuwe concessie gaat in op 13 december", WORDS, every=True).startswith("De nieuwe concessie gaat in")

@@ -52,7 +52,8 @@ def timeless(text: str, words: StoryWords, every: bool = False, when: str | None
     spans = [(s, e) for s, e in date_spans(text) if every or not re.search(r"\d", text[s:e]) and (
              not words.month_words & set(text[s:e].lower().split()) or words.headline_deictic & set(text[s:e].lower().split())
              or RELATIVE_YEAR.search(text, s, e))]
-    spans += [m.span() for m in ADVERB_THEN.finditer(text)]  # "legde Apple toen een boete op": the time of the sentence before
+    spans += [m.span() for m in ADVERB_THEN.finditer(text) if not opens_clause(text, m.end())]  # "legde Apple toen
+    # een boete op": the time of the sentence before; never "ontstak het gas toen de bewoner ... aanzette"
     spans += [m.span() for m in COUNTED_FROM.finditer(text)]  # "Een dag na de verkiezingen": counted from a happening
     if may_hold(text, words.relative_words, ignore_case=True):  # none of its words: no match
         for found in words.headline_relative.finditer(text):  # "Drie maanden eerder": the count goes with its word
@@ -69,6 +70,8 @@ def timeless(text: str, words: StoryWords, every: bool = False, when: str | None
         before = re.search(r"(?:\b(?:dan|net als|evenals|zoals|uiterlijk|ongeveer|omstreeks|circa)\s+)?(?:\b(?:ten opzichte van|vergeleken met|in "
                            r"vergelijking met)\s+|\b(?:op|in|sinds|vanaf|per|van)\s+)?(?:\b(?:de|het)\s+hele\s+)?$",
                            text[:start], re.IGNORECASE)  # "de hele zaterdag", "ten opzichte van een jaar eerder" go whole
+        if OWN_PREPOSITION.match(text, start):  # "gaat in [op 13 december]": the word before is the verb's particle
+            before = re.search(r"$", text[:start])
         kept = complement(text[: before.start()], text[end:], words)
         if kept and every:
             continue  # "stamde al uit 2021": the year stays
@@ -80,6 +83,7 @@ def timeless(text: str, words: StoryWords, every: bool = False, when: str | None
     return " ".join(text.replace(" ,", ",").split()).strip(" ,")
 
 
+OWN_PREPOSITION = re.compile(r"(?:op|in|sinds|vanaf|per|van|tot|rond|voor|na|om|tegen|tussen)\s", re.IGNORECASE)
 CLAUSE_END = re.compile(r"\s*(?:$|[.!?;,]|(?:en|maar|of)\s)")
 BARE_REACH = 10  # "De zaak dient", "De behandeling van het beroep dient": a subject and its verb, nothing more
 
@@ -98,6 +102,14 @@ def complement(head: str, rest: str, words: StoryWords) -> str | None:
     bare = 1 < len(tokens) <= BARE_REACH and tokens[-1].text.lower() in words.time_complement_verbs \
         and not any(t.tag.startswith(("WW", "VG", "LET")) for t in tokens[:-1])
     return "verb" if bare else None
+
+
+def opens_clause(text: str, end: int) -> bool:
+    """Whether the words after a "toen" up to the next mark hold a finite verb: "toen" is then a conjunction."""
+    from timeline.story.tagging import tagged_plain
+
+    rest = re.split(r"[,;:.]", text[end:], maxsplit=1)[0]
+    return any(t.tag.startswith("WW|pv") for t in tagged_plain(rest))
 
 
 THAN = re.compile(r",?\s+dan\s+(?:gepland|verwacht|voorzien|gedacht|bedoeld|afgesproken|beloofd|aangekondigd|begroot)\b")

@@ -71,6 +71,9 @@ def mend(words: list[str], tags: list[str], lexicon: dict[str, str]) -> list[str
     for i in [i for i, w in enumerate(words) if w[:4] in ("waar", "Waar")]:
         if relative_adverb(words, i):
             opening[i] = "VNW|betr"
+    for i in [i for i, w in enumerate(words) if i and w.lower() == "toen" and tags[i] == "BW"]:
+        if when_clause(words, tags, i, lexicon):
+            tags[i] = opening[i] = "VG|onder"  # "ontstak het gas toen de bewoner een schakelaar aanzette"
     for clause in clauses(words, opening):
         mend_clause(words, tags, clause, lexicon)
     mend_phrases(words, tags, lexicon)
@@ -79,6 +82,16 @@ def mend(words: list[str], tags: list[str], lexicon: dict[str, str]) -> list[str
 
 
 
+
+
+def when_clause(words: list[str], tags: list[str], i: int, lexicon: dict[str, str]) -> bool:
+    """A "toen" inside a sentence that a subject follows, in a stretch whose only finite verb (or past form) ends it
+    at its mark (`toen de bewoner een lichtschakelaar aanzette`): the conjunction, not the adverb."""
+    end = next((j for j in range(i + 1, len(words)) if tags[j] == "LET"), len(words))
+    last = words[end - 1].lower() if end > i + 2 else ""
+    return bool(last) and tags[i + 1].startswith(("LID", "VNW|pers", "N|", "VNW|aanw")) \
+        and not any(tags[j].startswith("WW|pv") for j in range(i + 1, end - 1)) \
+        and (tags[end - 1].startswith("WW|pv") or last.endswith(PAST_ENDINGS) and not can_be(words[end - 1], "N|soort|mv", lexicon))
 
 
 def mend_clause(words: list[str], tags: list[str], clause: Clause, lexicon: dict[str, str]) -> None:
