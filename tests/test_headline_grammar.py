@@ -361,3 +361,14 @@ def test_a_particle_before_a_date_with_its_own_preposition_stays_when_the_dates_
 
     assert timeless("De winkel gaat op 1 juni open", WORDS, every=True) == "De winkel gaat open"
     assert timeless("De nieuwe concessie gaat in op 13 december", WORDS, every=True).startswith("De nieuwe concessie gaat in")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Advocaat Rutger Hazelhoff betoogde tijdens de zitting op 6 mei dat de nieuwe vervoerder met het beschikbare geld "
+    "onmogelijk 140 elektrische bussen en voldoende chauffeurs kan betalen.",
+    "ASML verklaarde in maart niet te verwachten dat de nieuwe exportregels een groot effect zouden hebben op de "
+    "financiële resultaten van het bedrijf.",
+])
+def test_a_headline_cut_for_length_keeps_the_negation_its_verbs_need(sentence):
+    made = headline(sentence, WORDS)
+    assert "onmogelijk" in made or "niet" in made

@@ -84,8 +84,9 @@ def told_news(clause: str, words: StoryWords) -> tuple[str, str] | None:
     said = next((k for k in range(verb + 1, min(len(tokens), verb + FRAME_REACH + 2))
                  if tokens[k].text.lower() == "dat"), None)
     frame_words = {t.text.lower() for t in tokens[verb:said or 0]}
-    if said is None or not frame_words & words.telling_frames or said + 3 >= len(tokens):
-        return None
+    if said is None or not frame_words & words.telling_frames or said + 3 >= len(tokens) \
+            or frame_words & {"niet", "geen", "nooit", "te"}:  # "verklaarde niet te verwachten dat": the frame's own
+        return None  # denial or view, never to leave out
     teller, news = clause[:tokens[span[1] - 1].end], plain_news(clause[tokens[said].end:].strip())
     if "[" in teller or "]" in teller:
         return None  # a name put in for the teller: the frame stays

@@ -14,7 +14,8 @@ from timeline.read.article import Article
 from timeline.read.header import past_dateline
 from timeline.story.dating import Placed, choose, conditional, has_action, has_figure
 from timeline.story.tenses import looked_back
-from timeline.story.headlines import FIRST_SENTENCE, headline, named, said_when, strip_asides
+from timeline.story.headlines import FIRST_SENTENCE, headline, named, strip_asides
+from timeline.story.timeless import said_when
 from timeline.story.described import described
 from timeline.story.clauses import told_news
 from timeline.story.leads import FIRST_PERSON, QUOTES, dated_by_next, joined, lead_index, viewed_first

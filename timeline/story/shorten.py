@@ -194,6 +194,8 @@ def with_verbs(cut_text: str, whole: str, words: StoryWords) -> str:
     tail = verb_tail(whole, words)
     if not tail or cut_text.endswith(tail) or not same_clause(whole[len(cut_text):len(whole) - len(tail)]):
         return cut_text
+    if POLARITY.search(whole[len(cut_text):len(whole) - len(tail)]):
+        return cut_text  # "... kan [onmogelijk 140 bussen] betalen": without it the verbs would say the opposite
     if verb_tail(cut_text, words):  # "moet ... worden uitgewerkt": its own verbs already end it
         return cut_text
     if any(t.tag.startswith("WW|pv") for t in tagged_plain(tail)) and not awaits_verb(cut_text):
@@ -205,6 +207,9 @@ def with_verbs(cut_text: str, whole: str, words: StoryWords) -> str:
             return cut_text
         cut_text = dangling_end(cut_text[: soft[-1]], words)
     return f"{cut_text} {tail}"
+
+
+POLARITY = re.compile(r"\b(?:niet|geen|nooit|onmogelijk|nauwelijks|amper|niets|niemand|nergens|allerminst)\b", re.IGNORECASE)
 
 
 def starts_on_verb(text: str) -> bool:

@@ -154,3 +154,18 @@ def merged(spans: list[tuple[int, int]], text: str = "") -> list[tuple[int, int]
         else:
             result.append([start, end])
     return [(start, end) for start, end in result]
+
+
+DAY_LABEL = re.compile(r"(\d{1,2} [^\W\d]+)(?: \d{4})?")
+PERIOD_LABEL = re.compile(r"(?:[^\W\d]+ )?\d{4}")
+
+
+def said_when(date, words: StoryWords) -> str | None:
+    """The event's date as a headline says it where a time word completes the verb: "op 12 februari", "in maart
+    2026", "in 2027"; none for a week, a season or a part ("eind maart")."""
+    day = DAY_LABEL.fullmatch(date.label)
+    if day and date.grain.value == "day":
+        return words.headline_on_day.format(day=day.group(1))
+    if PERIOD_LABEL.fullmatch(date.label) and date.mod is None and date.grain.value in ("month", "year"):
+        return words.headline_in_period.format(period=date.label)
+    return None
