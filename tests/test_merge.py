@@ -306,3 +306,16 @@ def test_a_look_back_whose_subject_is_no_name_joins_the_day_that_tells_the_same_
     story = story_of(tmp_path, UNNAMED_LOOK_BACK)
     born = [e for e in story.events if "geboren" in e.text or "beviel" in e.text]
     assert len(born) == 1, [(e.headline, e.date.label) for e in story.events]
+
+
+LEAD_AND_DEED = {  # a lead whose deed and day the next sentence tells; a later article looks back at that deed
+    "a.txt": "date 2026-03-26\n\nOp het Stationsveld in Harderwijk komen 240 woningen, waaronder twee woontorens. De "
+             "gemeenteraad stemde dinsdagavond in met het bestemmingsplan voor het terrein naast het station.\n",
+    "b.txt": "date 2026-11-24\n\nDe eerste paal is geslagen. De gemeenteraad stemde in maart in met het bestemmingsplan "
+             "voor het terrein, waarna omwonenden naar de rechter stapten.\n",
+}
+
+
+def test_a_lead_told_with_the_deed_after_it_is_found_by_a_later_look_back_at_that_deed(tmp_path):
+    told = told_by(story_of(tmp_path, LEAD_AND_DEED))
+    assert {"a.txt", "b.txt"} in told, told

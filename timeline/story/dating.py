@@ -204,7 +204,8 @@ def mark_changes(raw: str, placed: list[Placed], found: list[str], words: StoryW
     for i in range(len(placed) - 1):
         first, second = placed[i], placed[i + 1]
         between = raw[first.end : second.start].lower()
-        if words.change_to.search(between) and words.change_from.search(clause_before(raw, first.start).lower()):
+        if words.change_to.search(between) and words.change_from.search(clause_before(raw, first.start).lower()) \
+                and not CLAUSE_BREAK.search(between):  # never across a clause: "gestapt, kort nadat ... in maart"
             found[i], found[i + 1] = "base", "change-end"
     return found
 

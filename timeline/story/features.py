@@ -166,3 +166,10 @@ def state_words(f: Features) -> set[str]:
 def actor_names(f: Features) -> set[str]:
     """The words of a report's subject that are names it writes ("tata", "steel"), lower case."""
     return {n.lower() for n in f.names} & set(f.actor)
+
+
+def joined_features(a: Features, b: Features) -> Features:
+    """What two sentences told as one event are about together, and who acts in them."""
+    return Features(frozenset(a.amounts) | frozenset(b.amounts), frozenset(a.names) | frozenset(b.names),
+                    frozenset(a.words) | frozenset(b.words), tuple(sorted({*a.actor, *b.actor})),
+                    frozenset(a.terms) | frozenset(b.terms))

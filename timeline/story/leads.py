@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from timeline.story.dating import conditional, has_action
-from timeline.story.features import capitalised, event_words
+from timeline.story.features import capitalised, event_words, joined_features
 from timeline.story.stance import explains, not_yet, opinion, spans_years, states
 from timeline.story.frames import report_frame
 from timeline.story.syntax import in_past, named_subject, outlook, subject_text, tagged_plain, tells_action
@@ -156,7 +156,10 @@ def dated_by_next(result: list[Candidate], items: list[Told], lead: int | None, 
 
 
 def joined(result: list[Candidate], lead: Candidate, moved: Candidate, told: Candidate | None) -> list[Candidate]:
-    """The candidates with the lead as `moved` in its place and the one it took in (`told`) gone."""
+    """The candidates with the lead as `moved` in its place and the one it took in (`told`) gone; the lead then
+    also holds what `told` is about ("stemde in met het bestemmingsplan"), so a later look back at it finds it."""
+    if told is not None:
+        moved = replace(moved, features=joined_features(moved.features, told.features))
     return [moved if c is lead else c for c in result if c is not told]
 
 

@@ -188,7 +188,8 @@ def story_words(language: str = "nl") -> StoryWords:
         relative=re.compile(r",\s*(?:dat|die|wat)\b"),
         bound=re.compile(rf"\b(?:{alternatives(s.bounds)})\b(?:\s+\S+){{0,{s.bound_reach}}}\s*$"),
         comparison=re.compile(rf"\b(?:{alternatives(s.comparisons)})\s"),
-        cause_clause=re.compile(rf",\s+(?:{alternatives(s.cause_openers)})\b", re.IGNORECASE),
+        cause_clause=re.compile(rf",\s+(?:(?:kort|vlak|direct|meteen|pas|net|al)\s+)?(?:{alternatives(s.cause_openers)})\b",
+                                re.IGNORECASE),  # ", kort nadat de gemeenteraad in maart ..."
         compared_with=re.compile(rf"\b(?:{alternatives(s.comparison_right_before)})\s+(?:(?:{alternatives(s.comparison_between)})\s+)?"
                                  r"(?:(?:in|op)\s+)?$", re.IGNORECASE),
         change_from=any_of(s.change_from),
