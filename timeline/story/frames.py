@@ -29,8 +29,9 @@ def held_back(tokens: Sequence[Token], k: int, sentence: str = "") -> bool:
     verb follows it: "... bekend in een brief aan de raad"), and what stands between it and the finite verb points
     back to the news."""
     after = tokens[k + 1:]
-    if after and after[0].tag != "LET" and not (after[0].tag.startswith("VZ")
-                                                and not any(t.tag.startswith("WW") for t in after)):
+    clause = after[:next((j for j, t in enumerate(after) if t.tag == "LET"), len(after))]  # up to its comma: ", twee
+    if after and after[0].tag != "LET" and not (after[0].tag.startswith("VZ")  # weken nadat ... had doorzocht"
+                                                and not any(t.tag.startswith("WW") for t in clause)):
         return False
     verb = next((j for j in range(1, k) if tokens[j].tag.startswith("WW|pv")), None)
     return verb is not None and names_the_news(tokens[verb + 1:k], sentence)
