@@ -3,6 +3,7 @@ bekend", and the pronoun after a frame that stands for its teller ("meldt rederi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from timeline.story.syntax import subject_span
@@ -11,9 +12,14 @@ from timeline.story.words import StoryWords
 from timeline.temporal.pos import Token
 
 
+ASIDE = re.compile(r"\s*\([^()]{1,60}\)")
+
+
 def report_frame(sentence: str, words: StoryWords) -> bool:
     """"Dat meldt persbureau Reuters", "Dat heeft de minister woensdag bekendgemaakt": a sentence
-    that only says who told the news of the sentence before it."""
+    that only says who told the news of the sentence before it. An aside in brackets ("Gedeputeerde Mirjam van Loon
+    (Mobiliteit) maakte dat donderdag bekend") is read past."""
+    sentence = ASIDE.sub("", sentence)
     tokens = tagged_plain(sentence)
     if (len(tokens) > 2 and tokens[0].text.lower() in ("dat", "dit") and tokens[1].tag.startswith("WW|pv")
             and any(t.text.lower() in words.report_frames for t in tokens[1:])):
