@@ -372,3 +372,11 @@ def test_a_particle_before_a_date_with_its_own_preposition_stays_when_the_dates_
 def test_a_headline_cut_for_length_keeps_the_negation_its_verbs_need(sentence):
     made = headline(sentence, WORDS)
     assert "onmogelijk" in made or "niet" in made
+
+
+def test_that_noun_takes_its_clause_of_purpose_whole_from_the_sentence_before():
+    from timeline.story.pronouns import that_thing
+
+    made = that_thing("Dat advies werd om 2.00 uur ingetrokken.",
+                      ["Omwonenden kregen een NL-Alert met het advies om ramen en deuren te sluiten."], WORDS)
+    assert made.startswith("Het advies om ramen en deuren te sluiten werd")

@@ -299,5 +299,5 @@ def points_back(sentence: str, news: str, words: StoryWords) -> bool:
     tokens = tagged_plain(sentence)
     verb = main_verb_of(tokens, words)
     return verb is not None and tokens[verb].text.lower() in words.copulas and not (tokens[verb].text.lower() in (
-        "wordt", "worden") and any(t.tag == "WW|vd" for t in tokens[verb + 1:]))  # "Dat besluit wordt volgende week
-    # bekeken": a passive of what is to come, its own news
+        "wordt", "worden", "werd", "werden") and any(t.tag == "WW|vd" for t in tokens[verb + 1:]))  # "Dat besluit
+    # wordt volgende week bekeken", "Dat advies werd om 2.00 uur ingetrokken": a passive, its own news

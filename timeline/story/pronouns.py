@@ -164,7 +164,12 @@ def that_thing(sentence: str, before: list[str], words) -> str:
     noun = found.group(2).lower()
     at = next((k for k, t in enumerate(previous) if t.text.lower() == noun), None)
     own = ""
-    if at is not None and at + 2 < len(previous) and previous[at + 1].text in OF_NOUN:
+    if at is not None and at + 2 < len(previous) and previous[at + 1].text.lower() == "om":
+        te = next((j for j in range(at + 2, min(len(previous) - 1, at + 12)) if previous[j].text.lower() == "te"
+                   or previous[j].tag == "LET"), None)  # "het advies om ramen en deuren te sluiten": the clause whole
+        whole = te is not None and previous[te].text.lower() == "te" and previous[te + 1].tag.startswith("WW")
+        own = " " + before[-1][previous[at + 1].start:previous[te + 1].end] if whole else ""
+    elif at is not None and at + 2 < len(previous) and previous[at + 1].text in OF_NOUN:
         end = phrase_end(previous, at + 2, set(), words)
         while end < min(len(previous), at + 6) and end == at + 2 and not previous[end].tag.startswith(("LET", "WW|pv", "VG")):
             end += 1  # "voor rekeningrijden": a word the noun phrases do not know

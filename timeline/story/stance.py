@@ -22,8 +22,18 @@ if TYPE_CHECKING:
 def clause_of(tokens: Sequence[Token], verb: int, words: StoryWords) -> Sequence[Token]:
     """The main clause around its finite verb: up to a comma, a relative pronoun or a subordinator."""
     end = next((k for k in range(verb + 1, len(tokens)) if tokens[k].text in ",;:" or tokens[k].tag == "VNW|betr"
-                or tokens[k].text.lower() in words.subordinators or tokens[k].text.lower() == "om"), len(tokens))
+                or tokens[k].text.lower() in words.subordinators or purpose(tokens, k)), len(tokens))
     return tokens[:end]
+
+
+def purpose(tokens: Sequence[Token], k: int) -> bool:
+    """An "om" that opens a clause of purpose ("om ... te besparen"), not the preposition ("om het leven gekomen",
+    "om 15.00 uur")."""
+    if tokens[k].text.lower() != "om":
+        return False
+    rest = tokens[k + 1:]
+    stop = next((j for j, t in enumerate(rest) if t.text in ",;:."), len(rest))
+    return any(t.text.lower() == "te" for t in rest[:stop])
 
 
 PLACING = frozenset({"ligt", "liggen", "lag", "lagen"})  # "lag in mei 12 procent hoger": a measured figure
