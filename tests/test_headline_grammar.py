@@ -350,9 +350,13 @@ def test_a_year_after_its_own_preposition_stays_when_a_long_headline_loses_its_d
 
 @pytest.mark.parametrize("title, expected", [
     ("Raad van State: dijkversterking Lekdijk mag grotendeels door", "Raad van State: dijkversterking Lekdijk mag grotendeels door"),
-    ("Herstel Demkabrug begonnen: eerste brugdeel geplaatst", "Herstel Demkabrug begonnen"),
+    ("Hoofdsponsor haakt af: gat van 9 miljoen in stadionplan Zeeland United",
+     "Hoofdsponsor haakt af: gat van 9 miljoen in stadionplan Zeeland United"),
+    ("Laatste dag bibliotheek Appelscha: 'Een stukje dorp verdwijnt'", "Laatste dag bibliotheek Appelscha"),
+    ("Nieuwe klimaatwet in de Tweede Kamer: kan de coalitie de eigen achterban nog overtuigen?",
+     "Nieuwe klimaatwet in de Tweede Kamer"),
 ])
-def test_a_title_that_opens_with_only_a_name_heads_whole(title, expected):
+def test_a_title_heads_whole_when_it_fits_and_by_its_head_before_a_quote_or_a_question(title, expected):
     assert headline("De Raad van State verklaarde de beroepen ongegrond.", WORDS, title) == expected
 
 

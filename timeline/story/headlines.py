@@ -26,7 +26,7 @@ from timeline.story.reorder import finite_verb, happening_clause, subject_first,
 from timeline.story.trim import with_of
 from timeline.story.shorten import CLOSING_QUOTE, OPENING_QUOTE, awaits_verb, fit, shortened, starts_on_verb, word_end
 from timeline.story.timeless import date_spans, timeless
-from timeline.story.words import NAME, WORD, StoryWords, capitalised_first
+from timeline.story.words import NAME, QUOTES, WORD, StoryWords, capitalised_first
 
 QUOTE = re.compile(r"\s?[‘“\"]([^‘’“”\"]{1,300})[’”\"](?![\w])")
 PARENTHESIS = re.compile(r"\s*\([^()]*\)")
@@ -43,8 +43,10 @@ def headline(text: str, words: StoryWords, title: str | None = None, when: str |
     """The event's headline; an article's title stands for its lead when it has one. `when` says the
     event's date ("op 12 februari") where a time word completes the verb ("De zaak dient volgende week")."""
     if title:
-        head = title.split(": ")[0]
-        head = head if len(head.split()) >= 3 and not NAME.fullmatch(head) else title  # "Raad van State: ..." tells
+        head = title.split(": ")[0]  # the whole title when it fits ("Hoofdsponsor haakt af: gat van 9 miljoen in
+        tail = title[len(head) + 2:]  # stadionplan Zeeland United"), else its head; never a question or a quote after it
+        fits = len(timeless(title, words, when=when)) <= words.headline_max and not tail.endswith("?") and tail[:1] not in QUOTES
+        head = title if fits or len(head.split()) < 3 or NAME.fullmatch(head) else head  # ("Raad van State: ..." tells)
         head = timeless(head, words, when=when)  # "Treinpersoneel legt donderdag werk neer": the day stands beside it
         return shortened(head, words) if len(head) > words.headline_max else fit(head, words)  # "breidt ... uit"
     first = FIRST_SENTENCE.split(text, maxsplit=1)[0]
