@@ -39,6 +39,11 @@ class Grammar:
     rule_classes: dict[str, tuple[frozenset[str], ...]]  # rule -> sets of anchor classes; a window needs one whole set
     glue: Mapping[str, re.Pattern[str]]  # what may stand between a day and its time
 
+    @property
+    def weekday_names(self) -> frozenset[str]:
+        """The weekdays' names, lower case ("zondag"; no abbreviation)."""
+        return frozenset(w for w in self.words["weekday"] if not w.endswith("."))
+
     def lookup(self, cls: str, text: str) -> object:
         """The value a word of class `cls` stands for (case and spaces folded)."""
         return self.words[cls][" ".join(text.lower().split())]

@@ -33,19 +33,25 @@ CLOCK = {"hour", "daypart_hour", "hour_minute", "clock_hour", "clock_dot", "cloc
          "clock_between", "hour_daypart", "clock", "minutes_hour", "half_hour", "quarter_hour"}
 GRAINS = {grain.value for grain in Grain}
 REACH = 2  # sentences a month or a day carries its year over
+WEEKDAYS = {"weekday", "weekday_alone", "weekday_part", "weekday_part_phrase"}
+WEEKDAY_REACH = 8  # sentences a day said with its weekday and number gives its week to a bare weekday
+WEEK = dt.timedelta(days=7)
 CLOCK_REACH = 8  # sentences a day carries itself over to a clock time said without one
 
 
 class Narrative:
     """Follows the dates of one text in order; gives each match the context it counts from."""
 
-    def __init__(self, flat: str):
+    def __init__(self, flat: str, weekdays: frozenset[str] = frozenset()):
         self.flat = flat
+        self.weekdays = weekdays  # the language's weekday names: a day said with one gives its week on
         self.ends: list[int] | None = None  # where sentences end: found when first needed
         self.anchor: Period | None = None  # the last date placed: anaphora count from it
         self.placed: Period | None = None  # the last fully specified date: bare dates may take its year
         self.placed_in = 0  # where in the text it was said
         self.anchor_in = 0  # where the anchor was said
+        self.named_day: dt.date | None = None  # the last day said with its weekday and number ("zondag 12 april")
+        self.named_in = 0
 
     def sentence(self, position: int) -> int:
         if self.ends is None:
@@ -62,6 +68,11 @@ class Narrative:
             return Context(self.day_start(), "future"), True
         if name in UNDERSPECIFIED and not YEAR_IN_TEXT.search(text) and self.continues(start):
             return Context(periods.midnight(self.placed.start_date), "future"), True
+        if name in WEEKDAYS and self.named_day is not None and self.sentence(start) - self.sentence(self.named_in) <= \
+                WEEKDAY_REACH and self.named_day + WEEK <= ctx.today and ctx.direction == "past":
+            # "Roelofs vertrok op zondag 12 april ... Zijn vrouw belde zondagavond de politie": the week the text
+            # tells, not the one before its publication
+            return Context(periods.midnight(self.named_day + WEEK - dt.timedelta(days=1)), "past"), True
         return ctx, False
 
     def day_start(self) -> dt.datetime:
@@ -88,6 +99,11 @@ class Narrative:
         if period is None or resolved.type not in ("DATE", "TIME"):
             return
         self.anchor, self.anchor_in = period, start
+        if period.grain is Grain.DAY and self.weekdays & set(re.findall(r"\w+", text)) and re.search(r"\d", text):
+            self.named_day, self.named_in = period.start_date, start  # "op zondag 12 april"
+        elif self.named_day is not None and calendar_grain(period) is Grain.DAY \
+                and not self.named_day <= period.start_date < self.named_day + WEEK:
+            self.named_day = None  # the text has gone on to another week
         if narrated or YEAR_IN_TEXT.search(text):
             self.placed, self.placed_in = period, start  # its sentence is found when asked
 

@@ -15,7 +15,7 @@ from typing import Literal
 
 from timeline.temporal import clock, days, holidays, narrative, periods, relative, weeks  # noqa: F401  (they register handlers)
 from timeline.temporal.anchored import apply_offsets
-from timeline.temporal.narrative import ANAPHORIC, CLOCK, UNDERSPECIFIED, Narrative, agrees
+from timeline.temporal.narrative import ANAPHORIC, CLOCK, UNDERSPECIFIED, WEEKDAYS, Narrative, agrees
 from timeline.temporal.dates import HANDLERS, Context, Found, Resolved
 from timeline.temporal.joins import attach_after, attach_prefixes, join_day_and_time, join_ranges, without_overlaps
 from timeline.temporal.measures import as_lengths
@@ -164,13 +164,14 @@ def select(grammar: Grammar, flat: str, pad: str, ref: dt.datetime, prefer: Pref
     candidates.sort(key=lambda c: c[:3])
     chosen: list[Found] = []
     last_end = 0
-    story = Narrative(flat)
+    story = Narrative(flat, grammar.weekday_names)
     for start, negative_length, _, name, match in candidates:
         if start < last_end:
             continue
         ctx = base = Context(ref, partial(offset_direction, grammar, flat, prefer, start, chosen), before=lowered[max(0, start - 40):start],
                              after=lowered[start - negative_length:start - negative_length + 30])
-        narrated = name in ANAPHORIC or (name in UNDERSPECIFIED and story.placed is not None) or name in CLOCK
+        narrated = name in ANAPHORIC or (name in UNDERSPECIFIED and story.placed is not None) or name in CLOCK \
+            or (name in WEEKDAYS and story.named_day is not None)
         if narrated:
             ctx, narrated = story.context(name, lowered[start : start - negative_length], start, base)
         resolved = resolve_match(grammar, name, match, ctx)
