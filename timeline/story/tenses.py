@@ -74,14 +74,14 @@ def looked_ahead(expr: Expression, published, language: str) -> Expression:
 
 def told_in_past(raw: str, at: int = 0) -> bool:
     """A finite past verb (by the tags) that is no "zou": "De rederij staakte op 30 december ...", a weak
-    past the tense words of the date tagger do not list; not one of a relative clause the date at `at` is not
-    in ("wordt per 1 augustus opgevolgd door X, die eerder bij Y werkte")."""
+    past the tense words of the date tagger do not list; not one of a relative or subordinate clause the date at
+    `at` is not in ("wordt per 1 augustus opgevolgd door X, die eerder bij Y werkte")."""
     from timeline.story.tagging import tagged_plain
 
-    relative = None  # where the relative clause the words are in began
+    relative = None  # where the relative or subordinate clause the words are in began
     for token in tagged_plain(raw):
-        if token.tag == "VNW|betr":
-            relative = token.start
+        if token.tag == "VNW|betr" or token.tag.startswith("VG|onder"):  # "..., terwijl de organisatie er zeventig
+            relative = token.start  # had gevraagd": the past of another clause
         elif token.text in ",;:":
             relative = None
         elif token.tag.startswith("WW|pv|verl") and token.text.lower() not in MODAL_PASTS \
