@@ -384,3 +384,9 @@ def test_that_noun_takes_its_clause_of_purpose_whole_from_the_sentence_before():
     made = that_thing("Dat advies werd om 2.00 uur ingetrokken.",
                       ["Omwonenden kregen een NL-Alert met het advies om ramen en deuren te sluiten."], WORDS)
     assert made.startswith("Het advies om ramen en deuren te sluiten werd")
+
+
+def test_a_relative_clause_goes_with_its_own_participle_when_a_headline_is_shortened():
+    made = headline("De club praat over twee weken met drie nieuwe investeerders, onder wie een Zeeuwse ondernemer "
+                    "die eerder al belangstelling had getoond.", WORDS)
+    assert not made.endswith("getoond") and made.startswith("De club praat met drie nieuwe investeerders")

@@ -170,11 +170,18 @@ def without_inner_relative(text: str) -> str:
     closed = next((k for k in range(opened + 1, len(tokens)) if tokens[k].tag.startswith("WW|pv") or (
         tokens[k].tag == "WW|inf" and any(t.tag.startswith("WW|inf") for t in tokens[k + 1:]))), None)  # "werken" read
     # as an infinitive when another verb follows is the relative clause's finite verb
+    while closed is not None and closed + 1 < len(tokens) and tokens[closed].text.lower() in CLUSTER_AUXILIARIES \
+            and tokens[closed + 1].tag.startswith(("WW|vd", "WW|inf")):
+        closed += 1  # "die eerder al belangstelling had getoond": the participle is the relative clause's own
     if closed is None or not any(t.tag.startswith(("WW|inf", "WW|vd")) for t in tokens[closed + 1:]):
         return text
     if any(t.text in ",;:" for t in tokens[opened:closed]):
         return text
     return f"{text[:tokens[opened].start].rstrip(' ,')} {text[tokens[closed].end:].lstrip(' ,')}".strip()
+
+
+CLUSTER_AUXILIARIES = frozenset("heeft hebben had hadden is zijn was waren wordt worden werd werden zal zullen zou zouden "
+                                "kan kunnen kon konden moet moeten moest moesten wil willen wilde wilden".split())
 
 
 def without_open_om(text: str) -> str:
