@@ -36,6 +36,7 @@ REACH = 2  # sentences a month or a day carries its year over
 WEEKDAYS = {"weekday", "weekday_alone", "weekday_part", "weekday_part_phrase"}
 WEEKDAY_REACH = 8  # sentences a day said with its weekday and number gives its week to a bare weekday
 WEEK = dt.timedelta(days=7)
+DAYS_KEPT = 4  # days said lately, for a clock time told in the past after one still to come
 CLOCK_REACH = 8  # sentences a day carries itself over to a clock time said without one
 
 
@@ -50,6 +51,7 @@ class Narrative:
         self.placed: Period | None = None  # the last fully specified date: bare dates may take its year
         self.placed_in = 0  # where in the text it was said
         self.anchor_in = 0  # where the anchor was said
+        self.days: list[tuple[Period, int]] = []  # the last days said (or times of them), with where
         self.named_day: dt.date | None = None  # the last day said with its weekday and number ("zondag 12 april")
         self.named_in = 0
 
@@ -62,10 +64,12 @@ class Narrative:
         """The context to resolve a match in, and whether it counts from the narrative."""
         if name in ANAPHORIC:
             return ctx.anchored(self.anchor), True
-        if name in CLOCK and self.at_day(start) and (self.anchor.start_date >= ctx.today or ctx.direction == "past"):
-            # a day before the publication gives its day to a clock time told in the past only ("De storing
-            # begon gisteren ... Om 07.00 uur ..."), never to one in the present ("Het park opent om 10.00 uur")
-            return Context(self.day_start(), "future"), True
+        day = self.clock_day(start, ctx) if name in CLOCK else None
+        if day is not None:  # a day before the publication gives its day to a clock time told in the past only ("De
+            # storing begon gisteren ... Om 07.00 uur ..."), never to one in the present ("Het park opent om 10.00
+            # uur"); told in the past, never a day still to come ("debatteren woensdag 18 maart ... Rond 15.30 uur
+            # was de stoet ontbonden": the Saturday of the march said before it)
+            return Context(self.day_start(day), "future"), True
         if name in UNDERSPECIFIED and not YEAR_IN_TEXT.search(text) and self.continues(start):
             return Context(periods.midnight(self.placed.start_date), "future"), True
         if name in WEEKDAYS and self.named_day is not None and self.sentence(start) - self.sentence(self.named_in) <= \
@@ -75,11 +79,22 @@ class Narrative:
             return Context(periods.midnight(self.named_day + WEEK - dt.timedelta(days=1)), "past"), True
         return ctx, False
 
-    def day_start(self) -> dt.datetime:
-        """Where a bare clock time after the anchor counts from: its day's midnight, or the start of a part of the
-        day ("in de nacht van maandag op dinsdag ... rond 02.30 uur" is Tuesday's 02.30, after Monday's evening)."""
-        part = self.anchor.grain.is_time_of_day and self.anchor.end - self.anchor.start > dt.timedelta(hours=1)
-        return self.anchor.start if part else periods.midnight(self.anchor.start_date)
+    def clock_day(self, start: int, ctx: Context) -> Period | None:
+        """The day a bare clock time at `start` belongs to: the last day said in its sentence or the ones before
+        (CLOCK_REACH); told in the past, the last such day that is not after the publication."""
+        near = [p for p, at in reversed(self.days) if self.sentence(start) - self.sentence(at) <= CLOCK_REACH]
+        if not near:
+            return None
+        if ctx.direction == "past":
+            return next((p for p in near if p.start_date <= ctx.today), None)
+        return near[0] if near[0].start_date >= ctx.today else None
+
+    @staticmethod
+    def day_start(day: Period) -> dt.datetime:
+        """Where a bare clock time after a day counts from: its midnight, or the start of a part of the day ("in de
+        nacht van maandag op dinsdag ... rond 02.30 uur" is Tuesday's 02.30, after Monday's evening)."""
+        part = day.grain.is_time_of_day and day.end - day.start > dt.timedelta(hours=1)
+        return day.start if part else periods.midnight(day.start_date)
 
     def continues(self, start: int) -> bool:
         """A month or a day gives its year on; a bare year does not ("sinds 2018 directeur, kondigde in
@@ -88,17 +103,13 @@ class Narrative:
             return False
         return self.sentence(start) - self.sentence(self.placed_in) <= REACH
 
-    def at_day(self, start: int) -> bool:
-        """Whether the text is at a day a bare clock time belongs to: its last date is a day (or a time of one)
-        said in the same sentence or the four before."""
-        return self.anchor is not None and self.anchor.grain.rank <= Grain.DAY.rank \
-            and self.sentence(start) - self.sentence(self.anchor_in) <= CLOCK_REACH
-
     def update(self, text: str, start: int, resolved: Resolved, narrated: bool) -> None:
         period = resolved.period
         if period is None or resolved.type not in ("DATE", "TIME"):
             return
         self.anchor, self.anchor_in = period, start
+        if period.grain.rank <= Grain.DAY.rank:
+            self.days = (self.days + [(period, start)])[-DAYS_KEPT:]
         if period.grain is Grain.DAY and self.weekdays & set(re.findall(r"\w+", text)) and re.search(r"\d", text):
             self.named_day, self.named_in = period.start_date, start  # "op zondag 12 april"
         elif self.named_day is not None and calendar_grain(period) is Grain.DAY \

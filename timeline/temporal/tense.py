@@ -64,7 +64,14 @@ def clause_direction(grammar: Grammar, text: str, position: int, widen: bool = T
     sentence = text[s_start:s_end]
     c_start, c_end = bounds(sentence, position - s_start, grammar.tense["clause"])
     found = direction_in(grammar, sentence[c_start:c_end])
+    if found is None and REPORTED.search(sentence, 0, c_start) and PRESENT_END.search(sentence[c_start:c_end]):
+        return None  # "had in februari bekendgemaakt dat de afdeling per 1 mei sluit": the news told, in its present
     return found or (direction_in(grammar, RELATIVE.sub("", sentence)) if widen else None)
+
+
+REPORTED = re.compile(r"\bdat\s*$")
+PRESENT_END = re.compile(r"\s(?:\w+(?:t|en))\s*$")  # a clause that ends on a present form ("sluit", "sluiten"), so
+# most likely its own finite verb in the present, never a weak past ("verhuisde")
 
 
 COMPARED = re.compile(r"\b(?:dan|als|zoals)\s?$")
