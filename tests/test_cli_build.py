@@ -262,3 +262,15 @@ def test_every_timeline_json_validates_against_the_printed_schema(tmp_path):
     broken["events"][0]["date"]["grain"] = "fortnight"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(broken, schema)
+
+
+def test_an_article_with_any_weekday_after_een_builds_with_the_rest(tmp_path):
+    """"op een zondagochtend" names no day; it once stopped its article with an error (exit 3)."""
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "a.txt").write_text("date 2026-10-20\n\nDe brand in het hotel ontstond op een zondagochtend. De eigenaar "
+                                  "maakte dinsdag bekend dat het hotel wordt herbouwd.\n", encoding="utf-8")
+    result = run("build", source, "--out", tmp_path / "out", "--format", "json")
+    assert result.exit_code == 0, result.output
+    story = json.loads((tmp_path / "out" / "timeline.json").read_text(encoding="utf-8"))
+    assert story["events"] and all(s["path"].endswith("a.txt") for e in story["events"] for s in e["sources"])

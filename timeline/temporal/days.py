@@ -59,9 +59,11 @@ def weekday_dayordinal(g: Grammar, groups: Groups, ctx: Context) -> Resolved | N
     return date(periods.day(min(matching, key=lambda d: abs((d - today).days)))) if matching else None
 
 
-def weekday_of(g: Grammar, groups: Groups, ctx: Context, word: str) -> dt.date:
-    """The day a weekday names, as the weekday rule reads it (by its shift, else by direction)."""
-    return relative.weekday(g, {"weekday": word, "shift": groups.get("shift")}, ctx).period.start_date
+def weekday_of(g: Grammar, groups: Groups, ctx: Context, word: str) -> dt.date | None:
+    """The day a weekday names, as the weekday rule reads it (by its shift, else by direction); None when it names
+    no day ("op een zondagochtend": any Sunday)."""
+    found = relative.weekday(g, {"weekday": word, "shift": groups.get("shift")}, ctx)
+    return found.period.start_date if found is not None and found.period is not None else None
 
 
 def part_of(day: dt.date, part: str, first: int, last: int, mod: str | None) -> Resolved:
@@ -75,7 +77,8 @@ def weekday_part(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     """"donderdagochtend", "vrijdag avond": that part of the day the weekday names."""
     word, part = g.lookup("weekdaypart", groups["weekdaypart"])
     first, last = g.language.part_hours[part]
-    return part_of(weekday_of(g, groups, ctx, word), part, first, last, None)
+    day = weekday_of(g, groups, ctx, word)
+    return part_of(day, part, first, last, None) if day is not None else None
 
 
 @handles("weekday_part_phrase")
@@ -83,7 +86,7 @@ def weekday_part_phrase(g: Grammar, groups: Groups, ctx: Context) -> Resolved | 
     """"donderdag aan het eind van de middag": the hours the phrase gives, on the weekday."""
     part, mod, first, last = g.lookup("partphrase", groups["partphrase"])
     day = weekday_of(g, groups, ctx, groups["weekday"])
-    return part_of(day, part, first, last, mod or None)
+    return part_of(day, part, first, last, mod or None) if day is not None else None
 
 
 NIGHT = (18, 30)  # a night said with both its days runs from the first one's evening to the next morning
@@ -92,7 +95,8 @@ NIGHT = (18, 30)  # a night said with both its days runs from the first one's ev
 @handles("night_of_weekdays")
 def night_of_weekdays(g: Grammar, groups: Groups, ctx: Context) -> Resolved | None:
     """"in de nacht van zaterdag op zondag": the night that begins on the first weekday ("zaterdagnacht")."""
-    return part_of(weekday_of(g, groups, ctx, groups["weekday"]), "NI", *NIGHT, None)
+    day = weekday_of(g, groups, ctx, groups["weekday"])
+    return part_of(day, "NI", *NIGHT, None) if day is not None else None
 
 
 @handles("night_of_days")
