@@ -123,6 +123,24 @@ def noun_clause(raw: str, position: int, alone: bool = False) -> bool:
     # zitten nog vast": a main clause in the present tells a state now, not the clause's happening
 
 
+def trailing_relative(raw: str, position: int, words: StoryWords) -> bool:
+    """Inside a relative clause that opens after the main clause's finite verb, right after a noun, and runs on to the
+    date with no mark between ("heeft het gat gedicht dat eind juni ontstond", "verweet hem ... over de melding die in
+    oktober binnenkwam"): it dates that noun, not what the main clause tells."""
+    from timeline.story.syntax import main_verb_of
+    from timeline.story.tagging import tagged_plain
+
+    tokens = tagged_plain(raw)
+    before = [t for t in tokens if t.end <= position]
+    opener = next((k for k in range(len(before) - 1, -1, -1) if before[k].tag in ("VNW|betr", "LET")
+                   or before[k].text.lower() == "die" and k and before[k - 1].tag.startswith("N|")), None)
+    if opener is None or before[opener].tag == "LET" or not opener or not before[opener - 1].tag.startswith("N|"):
+        return False
+    verb = main_verb_of(tokens, words)
+    return verb is not None and verb < opener and not any(t.text.lower() in words.report_frames for t in before[:opener])
+    # "schrijft de wethouder in een brief die ze vrijdag stuurde": the day of the report that tells the news
+
+
 ARTICLE_BEFORE = re.compile(  # "het in februari gestolen schilderij": a preposition the date tagger left out between
     r"\b(?:de|het|een|deze|dit|zijn|haar|hun)\s+(?:(?:in|op|per|sinds|rond)\s+)?$", re.IGNORECASE)
 PARTICIPLE_AFTER = re.compile(r"\s+(?:\w*ge\w+[dt]e?|\w+en|(?:be|ver|ont|her)\w+[dt]e?)\s+[\w\[]")
@@ -177,7 +195,8 @@ def roles(raw: str, placed: list[Placed], words: StoryWords) -> list[str]:
             role = "recurring"  # "elk voorjaar": a habit, not a happening
         elif words.topic.match(raw[item.end :]):
             role = "topic"  # "2026 wordt een beslissend jaar": talk about a year
-        elif in_relative(raw, item.start, words, len(placed) == 1) or attributive(raw, item.start, item.end):
+        elif in_relative(raw, item.start, words, len(placed) == 1) or attributive(raw, item.start, item.end) \
+                or trailing_relative(raw, item.start, words):
             role = "relative"  # "Lumenta, dat in 2019 werd opgericht, telt ...", "de vorige week ontslagen trainer"
         elif words.comparison.search(lowered_clause) or words.compared_with.search(raw, max(0, item.start - 30), item.start):
             role = "base"  # "ten opzichte van 2024", "30 procent hoger dan vorig jaar", "Net als vorig jaar"

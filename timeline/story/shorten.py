@@ -24,7 +24,8 @@ def shortened(whole: str, words: StoryWords) -> str:
     fitted = fit(whole, words)
     if not cut_short(fitted, whole):
         return fitted
-    inner = without_inner_relative(whole)  # "een kooksfabriek die op steenkolen werkt vervangen"
+    inner = without_inner_relative(without_set_off_relative(whole))  # "een kooksfabriek die op steenkolen werkt
+    # vervangen", "De portiekflat, waar eind augustus een gasexplosie plaatsvond, wordt gesloopt"
     if inner != whole and not cut_short(fit(inner, words), inner):
         return fit(inner, words)
     based = LOST_BASE.sub("", COMPARED_LAST.sub("", whole))  # "heeft minder bestellingen binnengehaald [dan kenners hadden verwacht]"
@@ -158,6 +159,21 @@ def droppable(tokens, start: int, end: int, tail: int) -> bool:
         return False
     closing = ("en", "of") if of else ("en", "of", "te")
     return end == len(tokens) or (tokens[end].text.lower() not in closing and tokens[end].text[:1] not in "'‘\"“„")
+
+
+SET_OFF_RELATIVE = re.compile(r",\s*(?:die|dat|wat|waar\w*)\b[^,;:]{3,120},\s*")
+
+
+def without_set_off_relative(text: str) -> str:
+    """Without a relative clause set off by commas after the subject, when the main clause's finite verb follows it
+    ("De portiekflat aan de Javastraat, waar eind augustus een gasexplosie plaatsvond, wordt gesloopt")."""
+    found = SET_OFF_RELATIVE.search(text)
+    if found is None:
+        return text
+    after = tagged_plain(text[found.end():found.end() + 40])
+    if not after or not after[0].tag.startswith("WW|pv"):
+        return text
+    return f"{text[:found.start()]} {text[found.end():]}"
 
 
 def without_inner_relative(text: str) -> str:

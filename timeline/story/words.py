@@ -185,7 +185,7 @@ def story_words(language: str = "nl") -> StoryWords:
         ),
         recurring=re.compile(rf"\b(?:{alternatives(lang.every)})\s+(?:\S+\s*)?$"),
         topic=re.compile(r"^\s+(?:(?:wordt|werd|is|was|zal\s+worden)\s+)?(?:een|het)\s+(?:[\w-]+\s+){0,2}jaar\b"),
-        relative=re.compile(r",\s*(?:dat|die|wat)\b"),
+        relative=re.compile(r",\s*(?:dat|die|wat|waar|waarin|waarbij|waarop)\b"),  # ", waar eind augustus ... plaatsvond,"
         bound=re.compile(rf"\b(?:{alternatives(s.bounds)})\b(?:\s+\S+){{0,{s.bound_reach}}}\s*$"),
         comparison=re.compile(rf"\b(?:{alternatives(s.comparisons)})\s"),
         cause_clause=re.compile(rf",\s+(?:(?:kort|vlak|direct|meteen|pas|net|al)\s+)?(?:{alternatives(s.cause_openers)})\b",
