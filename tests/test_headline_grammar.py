@@ -390,3 +390,24 @@ def test_a_relative_clause_goes_with_its_own_participle_when_a_headline_is_short
     made = headline("De club praat over twee weken met drie nieuwe investeerders, onder wie een Zeeuwse ondernemer "
                     "die eerder al belangstelling had getoond.", WORDS)
     assert not made.endswith("getoond") and made.startswith("De club praat met drie nieuwe investeerders")
+
+
+def test_a_finite_verb_that_reads_as_a_part_of_a_period_stays_when_the_date_goes():
+    from timeline.story.timeless import timeless
+
+    made = timeless("De gemeente laat in het najaar onderzoeken of het oude zwembad kan worden gesloopt", WORDS, every=True)
+    assert made == "De gemeente laat onderzoeken of het oude zwembad kan worden gesloopt"
+
+
+def test_vroeg_as_the_finite_verb_is_no_start_of_march():
+    import datetime as dt
+    from timeline.read.article import Article
+    from timeline.models import Grain
+    from timeline.story.events import told
+    from timeline.story.sentences import sentences
+    from timeline.temporal.tagger import extract
+
+    text = "De wethouder vroeg in maart om uitstel van de sluiting."
+    article = Article("t", text, dt.date(2026, 5, 20), Grain.DAY, False, None, 0)
+    items, _ = told(article, sentences(article), extract(text, article.published), "nl")
+    assert [p.expression.mod for p in items[0].placed] == [None]

@@ -13,7 +13,7 @@ from typing import Callable
 from timeline.read.article import Article
 from timeline.read.header import past_dateline
 from timeline.story.dating import Placed, choose, conditional, has_action, has_figure
-from timeline.story.tenses import looked_back
+from timeline.story.tenses import verb_not_part, looked_back
 from timeline.story.headlines import FIRST_SENTENCE, headline, named, strip_asides
 from timeline.story.timeless import said_when
 from timeline.story.described import described
@@ -73,7 +73,8 @@ def told(article: Article, story: list[Sentence], found: list[Expression], langu
         raw = article.text[sentence.start : sentence.end]
         placed = tuple(
             Placed(e.offset[0] - sentence.start, e.offset[1] - sentence.start,
-                   looked_back(e, article.published, raw, language, e.offset[0] - sentence.start) if prefer == "tense" else e)
+                   looked_back(verb_not_part(e, raw, e.offset[0] - sentence.start), article.published, raw, language,
+                               e.offset[0] - sentence.start) if prefer == "tense" else e)
             for e in inside if e.type in ("DATE", "TIME") and e.period is not None
         )
         before = [s.text for s in story[max(0, index - 3) : index] if not s.heading]

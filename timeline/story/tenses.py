@@ -109,3 +109,19 @@ def looked_back(expr: Expression, published, raw: str, language: str, at: int = 
     if again is None or again.period is None or again.period.start_date > published:
         return expr
     return replace(again, text=expr.text, offset=expr.offset)
+
+
+def verb_not_part(expr: Expression, raw: str, at: int) -> Expression:
+    """A part of a period whose word is the sentence's finite verb ("De wethouder vroeg in maart om uitstel", "De
+    gemeente laat in het najaar onderzoeken"): the whole period, said from the word after the verb."""
+    head, _, rest = expr.text.partition(" ")
+    if expr.mod not in ("START", "END") or not rest or expr.period is None:
+        return expr
+    from timeline.story.tagging import tagged_plain
+    from timeline.temporal import periods
+
+    first = next((t for t in tagged_plain(raw) if t.tag.startswith("WW|pv")), None)
+    if first is None or first.start != at:  # the main clause's verb, not a second finite the tagger gave
+        return expr
+    start = expr.offset[0] + len(head) + 1
+    return replace(expr, text=rest, offset=(start, expr.offset[1]), mod=None, period=periods.whole(expr.period))

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from timeline.story.words import ADVERB_THEN, StoryWords, may_hold
+from timeline.story.words import ADVERB_THEN, StoryWords, may_hold, story_words
 
 
 SPANS_REFERENCE = dt.date(2000, 1, 1)
@@ -19,8 +19,22 @@ def date_spans(text: str) -> tuple[tuple[int, int], ...]:
     same text a few times over."""
     from timeline.temporal.tagger import extract
 
-    return tuple(e.offset for e in extract(text, SPANS_REFERENCE) if e.type in ("DATE", "TIME")  # not a length
-                 and not noun_day(text, *e.offset))  # "de zaterdag van het festival": a noun, no time
+    return tuple(without_verb(text, *e.offset) for e in extract(text, SPANS_REFERENCE) if e.type in ("DATE", "TIME")
+                 and not noun_day(text, *e.offset))  # not a length; "de zaterdag van het festival": a noun, no time
+
+
+def without_verb(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without a first word that is the sentence's finite verb ("De gemeente [laat] in het najaar
+    onderzoeken", "De wethouder [vroeg] in maart om uitstel"): the verb stays when the date goes."""
+    head = text[start:end].split(" ", 1)[0]
+    if head.lower() not in story_words().part_verbs or " " not in text[start:end]:
+        return start, end
+    from timeline.story.tagging import tagged_plain
+
+    first = next((t for t in tagged_plain(text) if t.tag.startswith("WW|pv")), None)  # the main clause's verb, never
+    verb = first is not None and first.start == start  # a second one the tagger gave ("presenteert laat in ...")
+    return (start + len(head) + 1, end) if verb else (start, end)
+
 
 
 DETERMINERS = frozenset({"de", "een", "die", "deze", "elke", "iedere"})  # a weekday is a "de" word: never "het"

@@ -95,6 +95,7 @@ class StoryWords:
     state_names: tuple[tuple[str, str], ...] = ()  # "vs" -> "amerikaans": a country or capital as its government
     outlook_verbs: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
+    part_verbs: frozenset[str] = frozenset()  # "laat", "vroeg": a period's part, or the finite verb
     time_complement_verbs: frozenset[str] = frozenset()  # "De zaak dient [volgende week]": the date completes it
     regulator_nouns: frozenset[str] = frozenset()  # "de toezichthouder": only a name with a regulator's word
     regulator_words: frozenset[str] = frozenset()
@@ -220,6 +221,7 @@ def story_words(language: str = "nl") -> StoryWords:
         state_names=tuple(sorted(s.state_names.items())),
         outlook_verbs=frozenset(s.outlook_verbs),
         copulas=frozenset(s.copulas), time_complement_verbs=frozenset(s.time_complement_verbs) | frozenset(s.copulas),
+        part_verbs=frozenset(s.part_verbs),
         passive_auxiliaries=frozenset(s.passive_auxiliaries), agent_words=frozenset(s.agent_words),
         aim_verbs=frozenset(s.aim_verbs), aim_with_infinitive=frozenset(s.aim_with_infinitive),
         plan_reference=re.compile(rf"\b(?:het|de|dat|die|dit|deze)\s+(?:{alternatives(s.plan_nouns)})\b", re.IGNORECASE)

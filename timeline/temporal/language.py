@@ -159,6 +159,7 @@ class Story(Model):
     outlook_verbs: tuple[str, ...]
     copulas: tuple[str, ...]
     time_complement_verbs: tuple[str, ...] = ()
+    part_verbs: tuple[str, ...] = ()
     passive_auxiliaries: tuple[str, ...] = ()
     agent_words: tuple[str, ...] = ()
     trend_verbs: tuple[str, ...]
