@@ -85,7 +85,8 @@ def institution(name: str, people: Cast, words: StoryWords) -> bool:
 
 def other_role(name: str, noun: str, people: Cast, words: StoryWords) -> bool:
     """"De staatssecretaris" never names "gedeputeerde Egbert Bosma": a person the article gave another role."""
-    own = people.types.get(name, "")
+    own = people.types.get(name, "") or next((people.types[p] for p in people.persons if p.endswith(" " + name)
+                                              and people.types.get(p)), "")  # "Verheije": burgemeester Annelies Verheije
     return bool(noun and own and noun in words.person_kind_words and own in words.person_kind_words and own != noun)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from timeline.story.antecedents import gender_fits
 from timeline.story.cast import Cast
 from timeline.story.subjects import name_end, phrase_end
 from timeline.story.syntax import subject_span, tagged_plain
@@ -184,13 +185,25 @@ HIM = re.compile(r"(?<=\s)hem\b")
 
 def him_named(line: str, before: list[str], people: Cast, words: StoryWords) -> str:
     """"De gemeenteraad zegde het vertrouwen in hem op": "hem" in a headline is the one person the three
-    sentences before name ("... in Eric van Oosterhout op"); with none or more than one, it stays."""
-    if not HIM.search(line):
+    sentences before name ("... in Eric van Oosterhout op"); so is a "haar" the tags read as an object ("De minister
+    ontsloeg haar dinsdag", never "haar vertrek"), by a woman's name or one of neither gender; with none or more than
+    one, it stays."""
+    him = HIM.search(line)
+    her = None if him else next((t for t in tagged_plain(line) if t.text == "haar" and t.tag.startswith("VNW|pers")), None)
+    if him is None and her is None:
         return line
+    (start, end), pronoun = (him.span(), "hij") if him else ((her.start, her.end), "zij")
     persons = {n for text in before[-3:] for n, kind in people.names_in(text, words)
                if n in people.persons or kind.lower() in words.person_kind_words}  # "burgemeester Eric van Oosterhout"
-    whole = {n for n in persons if not any(n != m and n in m for m in persons)}  # "Van Oosterhout" is in the whole name
-    return HIM.sub(whole.pop(), line, count=1) if len(whole) == 1 else line
+    whole = {n for n in persons if not any(n != m and n in m for m in persons) and gender_fits(n, pronoun, words)}
+    # "Van Oosterhout" is in the whole name
+    if len(whole) != 1:
+        return line
+    name = whole.pop()
+    parts = name.split()
+    if len(parts) > 2 and parts[1].lower() in words.male_names | words.female_names:
+        name = " ".join([parts[0].lower()] + parts[1:])  # "Curator Annelies Verhage" opened a sentence
+    return f"{line[:start]}{name}{line[end:]}"
 
 
 COMPOUND_TAIL = re.compile(r"(De|Het|de|het)\s+([a-z]{4,})\b")
