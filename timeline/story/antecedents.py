@@ -48,8 +48,9 @@ def antecedent(
         subject = [n for n in fitting if n in said] if said else []
         if noun.endswith(words.building_nouns):
             fitting = []  # "naar het ziekenhuis": a kind, unless a name came with the word (typed or named)
-        loose = [n for n in allowed if not people.types.get(n, "").endswith(words.non_business)]  # "de chipmaker": the
-        # "halfgeleiderfabrikant Siliconix"; "de club" never "stichting Zeeuws Fundament", a name of another kind
+        loose = [n for n in allowed if not people.types.get(n, "").endswith(words.non_business + words.institutions)]
+        # "de chipmaker": the "halfgeleiderfabrikant Siliconix"; "de club" never "stichting Zeeuws Fundament", "de
+        # corporatie" never "gemeente Weert": a name of another kind
         chosen = named or subject or fitting or (loose if not noun.endswith(words.generic_nouns + words.building_nouns)
                                                  and kind != "person" and noun not in words.regulator_nouns
                                                  or not noun else [])

@@ -145,6 +145,9 @@ def unknown_subject(word: str, text: str, end: int, words: StoryWords) -> bool:
     following = NEXT_WORD.match(text, end)
     if following and following.group(1).lower() in words.copulas and CAPITAL_NEXT.match(text, following.end()):
         return False  # "Initiatiefnemer is Jan-Willem Kodde": a role, the name after the copula
+    if following and (following.group(1).lower().endswith("en") or following.group(1).lower() in ("zijn", "waren")) \
+            and word.endswith(("ers", "en", "s")):
+        return False  # "Huurders zijn boos", "Omwonenden hebben ...": a plural noun before its plural verb
     return bool(following) and following.group(1).lower() in words.finite and not lexicon_knows(word)
 
 

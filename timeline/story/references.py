@@ -218,6 +218,8 @@ def resolved(text: str, before: list[str], people: Cast, words: StoryWords, subj
     name = whole[0] if len(whole) == 1 else name  # "Voor Hulshof zelf ... De 59-jarige": Miranda Hulshof
     if found.kind == "place" and re.search(rf"\bde {re.escape(name)}\b", before[-1] if before else ""):
         return insert(text, found, f"De {name}" if found.start == 0 else f"de {name}"), name  # "de VS"
+    if re.search(rf"(?<![\w\[]){re.escape(name)}(?![\w\]])", text[found.end:]):
+        return text, None  # "De corporatie stuurt Kempenhof een brief": the name said after it is another party
     return insert(text, found, name), name
 
 
