@@ -411,3 +411,12 @@ def test_vroeg_as_the_finite_verb_is_no_start_of_march():
     article = Article("t", text, dt.date(2026, 5, 20), Grain.DAY, False, None, 0)
     items, _ = told(article, sentences(article), extract(text, article.published), "nl")
     assert [p.expression.mod for p in items[0].placed] == [None]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Provinciale Staten namen op 18 maart een motie aan waarin ze het ziekenhuis opriepen de sluiting met een jaar "
+     "uit te stellen.", "Provinciale Staten namen op 18 maart een motie aan"),
+    ("Fluoron heeft vorige week bezwaar gemaakt tegen die last.", "Fluoron heeft bezwaar gemaakt tegen die last"),
+])
+def test_a_waar_clause_after_the_main_clause_goes_and_a_demonstrative_after_a_preposition_stays(sentence, expected):
+    assert headline(sentence, WORDS) == expected

@@ -195,3 +195,29 @@ LOOSE_AFTER_VERB = frozenset({"met", "op", "tegen", "aan", "naar", "om", "tot"})
 NAME_OPENERS = frozenset({"Van", "Ter", "Ten", "Den", "Der"})
 FRONTING = ("VZ", "BW", "VG|onder")  # a preposition, an adverb or a subordinator opens an adverbial
 NOUN_PHRASE = ("LID", "ADJ", "N|", "TW", "VNW|bez", "SPEC")
+
+
+PLACE_OPENERS = frozenset({"in", "op", "bij", "tussen", "aan", "rond", "nabij", "van"})
+
+
+def place_after(tokens: Sequence[Token], start: int, dated: set[int]) -> int:
+    """After the verb, past a phrase of place with a name ("in Limburg") and any date after it, when an article or
+    a number opens the subject after them; else `start`."""
+    k, placed = start, False
+    while k + 2 < len(tokens) and tokens[k].tag.startswith("VZ") and (k + 1 in dated or (
+            tokens[k].text.lower() in PLACE_OPENERS and tokens[k + 1].tag.startswith("N|eigen"))):
+        placed = placed or k + 1 not in dated
+        k += 2
+        while k < len(tokens) and (tokens[k].tag.startswith("N|eigen") or k in dated):
+            k += 1
+    return k if placed and k < len(tokens) and tokens[k].tag.startswith(("LID", "TW")) else start
+
+
+def fronted_place(tokens: Sequence[Token], verb: int, dated: set[int]) -> str:
+    """A fronted phrase that says where, with a name in it and no date ("Op Schiphol", "Tussen Amsterdam en
+    Haarlem")."""
+    if verb < 2 or tokens[0].text.lower() not in PLACE_OPENERS or dated & set(range(verb)) \
+            or not all(t.tag.startswith(("N|eigen", "VG|neven", "LID", "VZ")) for t in tokens[1:verb]) \
+            or not any(t.tag.startswith("N|eigen") for t in tokens[1:verb]):
+        return ""
+    return tokens[0].text.lower() + " " + " ".join(t.text for t in tokens[1:verb])

@@ -18,7 +18,8 @@ from timeline.story.words import StoryWords
 from timeline.story.tagging import main_verb, tagged_plain
 from timeline.temporal.pos import Token
 from timeline.story.subjects import (  # noqa: F401  (the subject's parts, read with the clause's verbs)
-    FRONTING, GENITIVE, NAME_LINKS, NOUN_PHRASE, is_fronted, listed, name_end, phrase_end, quantity_end, subject_end,
+    FRONTING, GENITIVE, NAME_LINKS, NOUN_PHRASE, fronted_place, is_fronted, listed, name_end, phrase_end, place_after,
+    quantity_end, subject_end,
 )
 
 NOMINAL = ("N|", "SPEC", "VNW|pers", "TW")
@@ -82,33 +83,8 @@ def subject_first(text: str, words: StoryWords, dated_spans: list[tuple[int, int
 
 
 REFLEXIVE = frozenset({"zich", "zichzelf"})
+WAAR_RELATIVES = ("waarin", "waarbij", "waarop", "waarmee", "waaruit", "waarvoor", "waarover", "waaraan")
 WHOLE_TIMES = frozenset({"dag", "week", "ochtend", "middag", "avond", "nacht", "maand", "jaar", "weekend"})
-PLACE_OPENERS = frozenset({"in", "op", "bij", "tussen", "aan", "rond", "nabij", "van"})
-
-
-def place_after(tokens: Sequence[Token], start: int, dated: set[int]) -> int:
-    """After the verb, past a phrase of place with a name ("in Limburg") and any date after it, when an article or
-    a number opens the subject after them; else `start`."""
-    k, placed = start, False
-    while k + 2 < len(tokens) and tokens[k].tag.startswith("VZ") and (k + 1 in dated or (
-            tokens[k].text.lower() in PLACE_OPENERS and tokens[k + 1].tag.startswith("N|eigen"))):
-        placed = placed or k + 1 not in dated
-        k += 2
-        while k < len(tokens) and (tokens[k].tag.startswith("N|eigen") or k in dated):
-            k += 1
-    return k if placed and k < len(tokens) and tokens[k].tag.startswith(("LID", "TW")) else start
-
-
-def fronted_place(tokens: Sequence[Token], verb: int, dated: set[int]) -> str:
-    """A fronted phrase that says where, with a name in it and no date ("Op Schiphol", "Tussen Amsterdam en
-    Haarlem")."""
-    if verb < 2 or tokens[0].text.lower() not in PLACE_OPENERS or dated & set(range(verb)) \
-            or not all(t.tag.startswith(("N|eigen", "VG|neven", "LID", "VZ")) for t in tokens[1:verb]) \
-            or not any(t.tag.startswith("N|eigen") for t in tokens[1:verb]):
-        return ""
-    return tokens[0].text.lower() + " " + " ".join(t.text for t in tokens[1:verb])
-
-
 # "minister van Klimaat en Groene Groei, Sophie Hermans": the title and the name, without what the title is of
 TITLE_OF_NAME = re.compile(r"^(\w+) van [^,]{3,60}, ((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+)$")
 
@@ -281,8 +257,11 @@ def without_relative(text: str, words: StoryWords) -> str:
     if verb is None:
         return text
     for k in range(verb + 2, len(tokens)):
-        relative = tokens[k].tag == "VNW|betr" or (tokens[k].text.lower() == "die" and  # after its noun, or after
-                                                    tokens[k - 1].tag.startswith(("N|", "WW|vd", "WW|inf")))  # the verbs
+        word = tokens[k].text.lower()
+        relative = tokens[k].tag == "VNW|betr" or (word == "die" and tokens[k - 1].tag.startswith(("N|", "WW|vd", "WW|inf"))
+                                                    ) or (word in WAAR_RELATIVES and tokens[k - 1].tag.startswith(
+                                                        ("N|", "WW|vd", "WW|inf", "VZ")))  # after its noun, the verbs
+        # or a particle ("nam een motie aan waarin ze ... opriepen"); a "die" after a preposition is no relative
         if not relative or any(t.text in ",;:" for t in tokens[verb:k]):
             continue
         helped = tokens[verb].text.lower() in words.state_verbs  # an auxiliary wants its participle first
