@@ -319,3 +319,16 @@ LEAD_AND_DEED = {  # a lead whose deed and day the next sentence tells; a later 
 def test_a_lead_told_with_the_deed_after_it_is_found_by_a_later_look_back_at_that_deed(tmp_path):
     told = told_by(story_of(tmp_path, LEAD_AND_DEED))
     assert {"a.txt", "b.txt"} in told, told
+
+
+PLANNED = {  # one closing planned for one day, told by two articles; another plan of that day by another actor apart
+    "a.txt": "date 2026-03-09\n\nDe kinderafdeling van ziekenhuis Dollardzicht gaat op 1 mei dicht. Dat maakte het "
+             "ziekenhuis bekend.\n",
+    "b.txt": "date 2026-04-28\n\nDe laatste patiënten zijn vertrokken. Op 1 mei gaat de afdeling officieel dicht.\n",
+    "c.txt": "date 2026-04-28\n\nOp 1 mei opent de huisartsenpost een nieuwe spoedlijn.\n",
+}
+
+
+def test_one_planned_happening_told_twice_for_its_day_is_one_event_and_another_actors_plan_stays_apart(tmp_path):
+    told = told_by(story_of(tmp_path, PLANNED))
+    assert {"a.txt", "b.txt"} in told and {"c.txt"} in told, told

@@ -12,7 +12,8 @@ from timeline.editing import split_off
 from timeline.models import Event
 from timeline.story.events import Candidate
 from timeline.story.blocks import BEFORE_PUBLICATION, near_in_date
-from timeline.story.merge import same_fact, tellings
+from timeline.story.merge import tellings
+from timeline.story.tellings import same_fact
 from timeline.story.relevance import Subject
 
 

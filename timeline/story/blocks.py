@@ -17,6 +17,7 @@ MAX_BLOCK = 200  # a key shared by more candidates than this says too little to 
 DATED = ("lead", "dated")
 BEFORE_PUBLICATION = ("undated", "current")  # reports that only say the fact came before their article
 DAY = dt.timedelta(days=1)
+ACTOR_END = 6  # the last letters of an actor's word: "afdeling" is the end of "kinderafdeling"
 
 
 def undated_lead(c) -> bool:
@@ -79,6 +80,8 @@ def block_keys(f: Features, ignore: frozenset[str], c=None) -> list[tuple]:
         eve = c.date.start - DAY if undated_lead(c) else None
         keys += [("did", w, (eve or c.date.start).isoformat()) for w in f.actor if eve or c.kind == "dated"]  # a lead
         # without a day of its own and a dated report of the day before (see merge.the_evening_before)
+        if c.date.start >= c.published_end:  # a day still to come, by its actor's word (see tellings.planned_again)
+            keys += [("planned", w[-ACTOR_END:], c.date.start.isoformat()) for w in f.actor if len(w) >= ACTOR_END]
         keys.append(("told", c.source.path, c.date.start.isoformat()))  # one article's reports of one day: told
         # again by the same actor, in other words ("NSC stapt uit kabinet", "Het NSC-smaldeel heeft ...")
     if c is not None and c.kind in DATED and (c.date.end - c.date.start).days <= 31:  # one government's deed of a

@@ -1,0 +1,141 @@
+"""Whether two reports tell one fact: the pair test of the merge. The same actor and a compatible happening at
+dates that fit, told again in other words, looked back on later, a forecast come true or told again."""
+
+from __future__ import annotations
+
+import re
+
+from timeline.story.blocks import ACTOR_END, BEFORE_PUBLICATION, DATED, undated_lead
+from timeline.story.events import Candidate
+from timeline.story.features import STEM, Features, actor_names, state_words
+
+def overlap(a: Candidate, b: Candidate) -> bool:
+    da, db = a.date, b.date
+    return da.start < db.end and db.start < da.end
+
+
+def dates_fit(a: Candidate, b: Candidate) -> bool:
+    if a.kind in BEFORE_PUBLICATION or b.kind in BEFORE_PUBLICATION:
+        mention, other = (a, b) if a.kind in BEFORE_PUBLICATION else (b, a)
+        return other.kind != "undated" and other.date.start < mention.published_end
+    return overlap(a, b)
+
+
+def same_fact(a: Candidate, b: Candidate, fa: Features, fb: Features, ignore: frozenset[str]) -> bool:
+    if a.source.path == b.source.path:
+        return told_again(a, b, fa, fb)
+    both_dated = a.kind in DATED and b.kind in DATED
+    if not dates_fit(a, b):  # a day apart, told in the same words: one article counted the day from another day
+        return both_dated and days_apart(a, b) <= NEAR_DAYS and (retold(fa, fb) and fa.same_actor(fb)
+                                                                  or the_evening_before(a, b, fa, fb))
+    return (fa.same_fact(fb, ignore, both_dated) or (both_dated and days_apart(a, b) == 0 and named_actor(fa, fb))
+            or (both_dated and retold(fa, fb) and fa.same_actor(fb)) or (both_dated and one_states_deed(a, b, fa, fb))
+            or (both_dated and (looked_back(a, b, fa, fb) or fulfilled(a, b, fa, fb) or planned_again(a, b, fa, fb))))
+
+
+def one_states_deed(a: Candidate, b: Candidate, fa: Features, fb: Features) -> bool:
+    """Two reports of one country's government ("Het kabinet ...", "Minister X ...", "De VS ...", "De Amerikaanse
+    regering ...") at one day, or at one and the same month: one happening of that government."""
+    da, db = a.date, b.date
+    one = days_apart(a, b) == 0 or ((da.start, da.end) == (db.start, db.end) and (da.end - da.start).days <= 31)
+    return one and bool(state_words(fa) & state_words(fb))
+
+
+def looked_back(a: Candidate, b: Candidate, fa: Features, fb: Features) -> bool:
+    """A later article looking back over a month or a year ("Een eerder plan werd vorig jaar januari vernietigd
+    door de Raad van State") at a day an earlier article told ("De Raad van State heeft woensdag het
+    bestemmingsplan vernietigd"): one happening, when the day lies in the period, the actor is a name both
+    write and they share a word of what it is about besides the actor's."""
+    coarse, fine = (a, b) if length(a) > length(b) else (b, a)
+    return (length(fine) <= 1 < length(coarse) <= LOOK_BACK and fine.published_end < coarse.published_end
+            and coarse.date.start <= fine.date.start and fine.date.end <= coarse.date.end
+            and (bool(actor_names(fa) & actor_names(fb)) or not (fa.actor and fb.actor) and same_deed(fa, fb))  # "Het
+            # jong werd begin maart geboren": a reference, its actor unknown here, looks back at the birth told before
+            and bool(set(fa.terms) & set(fb.terms) - {w[:STEM] for w in (*fa.actor, *fb.actor)}))  # besides the actor
+
+
+DEED_STEM = re.compile(r"(?:ge|be|ver|ont|her|\w{2,4}ge)\w{3,}")  # the first letters of a participle: "geboren",
+# "gearres" (gearresteerd), "aangeho" (aangehouden)
+
+
+def same_deed(fa: Features, fb: Features) -> bool:
+    """Whether two reports share a word shaped as a participle, besides their actors': the same deed."""
+    shared = set(fa.terms) & set(fb.terms) - {w[:STEM] for w in (*fa.actor, *fb.actor)}
+    return any(DEED_STEM.fullmatch(term) for term in shared)
+
+
+def fulfilled(a: Candidate, b: Candidate, fa: Features, fb: Features) -> bool:
+    """A forecast ("De laatste vlucht vertrekt op 25 oktober") and a report, no earlier, of it done at a day in its
+    period ("Op 25 oktober vertrok de laatste vlucht van AirNord"): one happening, when their actors agree and they
+    share a word besides the actor's."""
+    forecast, done = (a, b) if a.date.start >= a.published_end else (b, a)
+    return (forecast.date.start >= forecast.published_end and done.date.start < done.published_end
+            and forecast.published_end <= done.published_end and length(forecast) <= FORECAST_SPAN
+            and forecast.date.start <= done.date.start and done.date.end <= forecast.date.end and fa.same_actor(fb)
+            and bool(set(fa.terms) & set(fb.terms) - {w[:STEM] for w in (*fa.actor, *fb.actor)}))
+
+
+def length(c: Candidate) -> int:
+    return (c.date.end - c.date.start).days
+
+
+def the_evening_before(a: Candidate, b: Candidate, fa: Features, fb: Features) -> bool:
+    """A lead that says no day of its own stands at its publication day; an article of the day before tells
+    the same actor's deed on that day ("NSC verlaat het demissionaire kabinet", published the morning after
+    "Het NSC-smaldeel heeft vrijdagavond bekendgemaakt zich terug te trekken"): one happening, the day before."""
+    lead, other = (a, b) if undated_lead(a) else (b, a)
+    return (undated_lead(lead) and (lead.date.start - other.date.start).days == 1
+            and bool(set(fa.actor) & set(fb.actor)))
+
+
+def named_actor(fa: Features, fb: Features) -> bool:
+    """Two articles telling what one named actor did on one day ("Tata Steel kondigde een reorganisatie aan",
+    "Tata Steel zegt 1.600 banen te schrappen"): the same news, when the actor is a name both write."""
+    return bool(actor_names(fa) & actor_names(fb))
+
+
+def told_again(a: Candidate, b: Candidate, fa: Features, fb: Features) -> bool:
+    """One article telling one happening twice: the same day, the same named actor ("Het staalbedrijf
+    kondigde een reorganisatie aan" ... "Tata Steel zei 1.600 banen te schrappen")."""
+    return (told_at(a, b) and days_apart(a, b) == 0 and bool(fa.actor and fb.actor)
+            and bool(set(fa.actor) & set(fb.actor)))
+
+
+def told_at(a: Candidate, b: Candidate) -> bool:
+    """Both dated, or one dated and the other its article's figure of the day ("ASML boekte ook een hogere
+    omzet" beside "ASML heeft fors meer bestellingen binnengekregen", both of the day of the figures)."""
+    dated = (a.kind in DATED) + (b.kind in DATED)
+    return dated == 2 or (dated == 1 and "current" in (a.kind, b.kind))
+
+
+NEAR_DAYS = 1
+LOOK_BACK = 366  # the longest period a look back may have: a year ("in 2024 ...")
+FORECAST_SPAN = 31  # the longest period a forecast may have to join the report of its happening: a month
+RETOLD = 0.8  # the share of the shorter telling's stems the other holds
+
+
+def days_apart(a: Candidate, b: Candidate) -> int:
+    da, db = a.date, b.date
+    if (da.end - da.start).days > 1 or (db.end - db.start).days > 1:
+        return 99  # only day-grain reports
+    return abs((da.start - db.start).days)
+
+
+def retold(fa: Features, fb: Features) -> bool:
+    shared, fewest = len(set(fa.terms) & set(fb.terms)), min(len(fa.terms), len(fb.terms))
+    return fewest >= 3 and shared >= RETOLD * fewest
+
+
+def planned_again(a: Candidate, b: Candidate, fa: Features, fb: Features) -> bool:
+    """Two reports of one day still to come for their articles whose actors are one by their words ("De afdeling gaat
+    officieel dicht" and "Kinderafdeling ziekenhuis Winschoten gaat op 1 mei dicht"): one happening planned."""
+    return ahead(a) and ahead(b) and days_apart(a, b) == 0 and bool(actor_ends(fa) & actor_ends(fb))
+
+
+def ahead(c: Candidate) -> bool:
+    """Whether the report's day lies after its article's publication (a forecast)."""
+    return c.date.start >= c.published_end
+
+
+def actor_ends(f: Features) -> set[str]:
+    return {w[-ACTOR_END:] for w in f.actor if len(w) >= ACTOR_END}
