@@ -299,6 +299,8 @@ def tense_sources(lang: Language) -> dict[str, str]:
     }
     particles = _alternation(lang.tense.zijn_particles) if lang.tense.zijn_particles else "(?!)"
     tense["participle"] = word_start(rf"(?:{particles})?(?:{_alternation(lang.tense.zijn_participles)})(?![\w])")
+    states = _alternation(lang.tense.zijn_states) if lang.tense.zijn_states else "(?!)"
+    tense["state_participle"] = word_start(rf"(?:{particles})?(?:{states})(?![\w])")
     strong = {participle for _, _, participle in lang.verbs.values()}
     tense["have_participle"] = r"\b(?:" + lang.tense.participle_shape + r"|(?:\w{2,6})?(?:" + _alternation(strong) + r"))\b"
     tense["have_infinitive"] = r"\b(?:" + _alternation(lang.tense.have_infinitives) + r")\s+\w+en\b"

@@ -23,7 +23,8 @@ class Tense(Model):
     inseparable_prefixes: tuple[str, ...]
     perfect_aux: tuple[str, ...]
     zijn_participles: tuple[str, ...]
-    zijn_particles: tuple[str, ...] = ()  # "dichtgegaan": a separable particle before a participle of the list
+    zijn_particles: tuple[str, ...] = ()
+    zijn_states: tuple[str, ...] = ()  # "dichtgegaan": a separable particle before a participle of the list
     have_aux: tuple[str, ...]
     have_infinitives: tuple[str, ...] = ()
     passive_agents: tuple[str, ...] = ()

@@ -51,8 +51,10 @@ def direction_in(grammar: Grammar, text: str) -> Direction | None:
     if grammar.tense["past"].search(lowered):
         return "past"
     if grammar.tense["aux"].search(lowered) and (grammar.tense["participle"].search(lowered) or (
-            grammar.tense["agent"].search(lowered) and grammar.tense["have_participle"].search(lowered))):
-        return "past"  # "is in oktober gestopt": the perfect with "zijn"; "is zondag door brand verwoest": a passive
+            grammar.tense["agent"].search(lowered) and grammar.tense["have_participle"].search(lowered)) or (
+            grammar.tense["have_participle"].search(lowered) and not grammar.tense["state_participle"].search(lowered))):
+        return "past"  # "is in oktober gestopt": the perfect with "zijn"; "is zondag door brand verwoest": a passive;
+    # "is zondagavond de laatste film gedraaid": any participle but one of a state or a plan ("zijn zaterdag gesloten")
     if grammar.tense["have"].search(lowered) and grammar.tense["have_participle"].search(lowered):
         return "past"  # "heeft in oktober een bod gedaan": the perfect with "hebben"
     return None
