@@ -420,3 +420,9 @@ def test_vroeg_as_the_finite_verb_is_no_start_of_march():
 ])
 def test_a_waar_clause_after_the_main_clause_goes_and_a_demonstrative_after_a_preposition_stays(sentence, expected):
     assert headline(sentence, WORDS) == expected
+
+
+def test_a_relative_clause_set_off_after_the_subject_goes_and_the_main_verb_follows_the_subject():
+    made = headline("Het advies om geen groente uit eigen tuin te eten, dat sinds de grote brand half mei gold, is "
+                    "maandag ingetrokken.", WORDS)
+    assert made == "Het advies om geen groente uit eigen tuin te eten is ingetrokken"

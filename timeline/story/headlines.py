@@ -219,9 +219,12 @@ def cut(text: str, words: StoryWords) -> str:
         return text
     closing = text.find(",", found.end()) if RELATIVE_OPENER.match(text, found.start()) else -1
     tail = text[closing + 1:].strip(" .") if closing > 0 else ""
-    if tail and len(tail.split()) <= 6 and not any(t.tag.startswith("WW|pv") for t in tagged_plain(tail)) \
-            and any(t.tag.startswith(("WW|inf", "WW|vd")) for t in tagged_plain(tail)):
+    tags = tagged_plain(tail) if tail else ()
+    if tail and len(tail.split()) <= 6 and not any(t.tag.startswith("WW|pv") for t in tags) \
+            and any(t.tag.startswith(("WW|inf", "WW|vd")) for t in tags):
         return f"{text[: found.start()]} {tail}"
+    if tail and len(tail.split()) <= 12 and tags[0].tag.startswith("WW|pv") and "," not in tail:
+        return f"{text[: found.start()]} {tail}"  # "Het advies ..., dat sinds half mei gold, is maandag ingetrokken"
     return text[: found.start()]
 
 
