@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from timeline.story.syntax import tagged_plain
+from timeline.story.timeless import WEEKDAY
 from timeline.story.words import NAME, StoryWords
 
 ARTICLES = ("de", "het")
@@ -113,7 +114,8 @@ def names_in(text: str, known: frozenset[str], words: StoryWords,
         name = " ".join(parts)
         if kind and len(parts) == 1 and name.lower() in words.part_names:
             name = f"{kind.capitalize()} {name}"  # "Waterbedrijf Zuid", never "Zuid"
-        if not name or (len(parts) == 1 and (name.lower() in known or name.lower() in words.person_kind_words)) \
+        if not name or (len(parts) == 1 and (name.lower() in known or name.lower() in words.person_kind_words
+                                             or name.lower() in NEVER_NAMES or WEEKDAY.fullmatch(name))) \
                 or adjective(name, text, match.end(), words):  # "de Italiaan": a kind of person, no name
             continue
         if not kind and found and found[-1][1] and LISTED.fullmatch(text, last_end, match.start()):
@@ -124,6 +126,9 @@ def names_in(text: str, known: frozenset[str], words: StoryWords,
 
 
 OF_INSTITUTION = re.compile(r"(\w+)\s+van\s+$")
+NEVER_NAMES = frozenset({"onze", "ons", "mijn", "wij", "we", "ik", "jullie", "jouw", "uw", "hun", "zijn", "haar"})  # a
+# quote that opens on a pronoun ("“Onze kinderen ...”") names no one
+
 NOT_A_FIELD = frozenset({"van", "voor", "bij", "uit", "over", "naar", "tegen", "met", "in", "op", "aan", "om", "en", "of",
                          "de", "het", "een", "namens", "zonder", "door", "als", "dat", "die"})
 ROLE_AND_FIELD = re.compile(r"([a-z][\w-]+)\s+([a-z][\w-]+)\s+$")
