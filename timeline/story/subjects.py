@@ -173,6 +173,8 @@ def is_fronted(tokens: Sequence[Token], verb: int, words: StoryWords, dated: set
     """Does something other than the subject stand before the verb (a time, a place, a clause)?"""
     if verb == 0:
         return False
+    if verb == 1 and tokens[0].text.lower() in PLACE_ADVERBS:
+        return True  # "Daar trof een boswachter ... aan": where, then who
     if len(tokens) > 2 and tokens[0].text.lower() in words.subject_adverbs and tokens[1].tag.startswith(NOUN_PHRASE) \
             and not dated & set(range(verb)) and not any(t.tag.startswith(("VG", "LET", "WW")) for t in tokens[1:verb]):
         return False  # "Ook chauffeurs van Arriva legden ...": the adverb goes with the subject before the verb
@@ -190,6 +192,7 @@ def named_van(tokens: Sequence[Token]) -> bool:
         and not any(t.text in ("naar", "tot") for t in tokens[2:6])
 
 
+PLACE_ADVERBS = frozenset({"daar", "hier"})
 LOOSE_AFTER_VERB = frozenset({"met", "op", "tegen", "aan", "naar", "om", "tot"})  # after an inverted subject:
 # the verb's own phrase ("begon ... met", "wachtte ... op", "stemde ... tegen"), never the noun's
 NAME_OPENERS = frozenset({"Van", "Ter", "Ten", "Den", "Der"})
