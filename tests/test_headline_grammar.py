@@ -375,7 +375,20 @@ def test_a_particle_before_a_date_with_its_own_preposition_stays_when_the_dates_
 ])
 def test_a_headline_cut_for_length_keeps_the_negation_its_verbs_need(sentence):
     made = headline(sentence, WORDS)
-    assert "onmogelijk" in made or "niet" in made
+    assert "onmogelijk" in made or "niet" in made or made.endswith("…")  # cut, never the verbs without it
+    assert not made.endswith(("kan betalen", "zou hebben"))
+
+
+def test_a_claim_never_heads_as_a_fact_without_its_teller():
+    made = headline("Advocaat Rutger Hazelhoff betoogde tijdens de zitting op 6 mei dat de nieuwe vervoerder met het "
+                    "beschikbare geld onmogelijk 140 elektrische bussen en voldoende chauffeurs kan betalen.", WORDS)
+    assert "Hazelhoff" in made
+
+
+def test_a_title_keeps_the_time_words_after_its_colon_or_heads_by_the_part_before_it():
+    assert headline("x", WORDS, "Inwoners willen Cinema Rex kopen: 48.000 euro in drie dagen") == "Inwoners willen Cinema Rex kopen"
+    assert headline("De organisatie heeft tot nu toe 300 aanmeldingen ontvangen.", WORDS) == \
+        "De organisatie heeft 300 aanmeldingen ontvangen"
 
 
 def test_that_noun_takes_its_clause_of_purpose_whole_from_the_sentence_before():

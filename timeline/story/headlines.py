@@ -45,7 +45,9 @@ def headline(text: str, words: StoryWords, title: str | None = None, when: str |
     if title:
         head = title.split(": ")[0]  # the whole title when it fits ("Hoofdsponsor haakt af: gat van 9 miljoen in
         tail = title[len(head) + 2:]  # stadionplan Zeeland United"), else its head; never a question or a quote after it
-        fits = len(timeless(title, words, when=when)) <= words.headline_max and not tail.endswith("?") and tail[:1] not in QUOTES
+        fits = len(timeless(title, words, when=when)) <= words.headline_max and not tail.endswith("?") \
+            and tail[:1] not in QUOTES and timeless(tail, words) == tail  # "...: 48.000 euro in drie dagen" needs its
+        # time words (a length, a figure's period): the head alone, then
         head = title if fits or len(head.split()) < 3 or NAME.fullmatch(head) else head  # ("Raad van State: ..." tells)
         head = timeless(head, words, when=when)  # "Treinpersoneel legt donderdag werk neer": the day stands beside it
         return shortened(head, words) if len(head) > words.headline_max else fit(head, words)  # "breidt ... uit"
@@ -63,7 +65,11 @@ def headline(text: str, words: StoryWords, title: str | None = None, when: str |
         if teller and said != alone and (surname := SURNAME.search(teller)):  # "Advocaat Rutger Hazelhoff" is long:
             teller = surname.group(1)  # "Hazelhoff: ..."
             said = headline(news, replace(words, headline_max=words.headline_max - len(teller) - 2), when=when)
-        return f"{teller}: {after_colon(said)}" if teller and said == alone else alone  # the teller when it fits
+        if teller and said == alone:
+            return f"{teller}: {after_colon(said)}"  # the teller when it fits
+        if not teller or not CLAIMED.search(plain[:plain.find(" dat ") + 1]):
+            return alone  # the news a frame announced ("maakte bekend dat ...") heads as it is
+        # a claim ("betoogde dat ...") never heads as a fact: the frame stays, cut for length
     short = without_relative(cut(plain, words), words)
     if short != plain and plain[len(short):].lstrip(" ,").startswith("dat "):  # "presenteerde zijn eindverslag met
         short = WITH_NOUN.sub("", short)  # de aanbeveling [dat ...]": the noun that heads the clause goes with it
@@ -75,6 +81,8 @@ def headline(text: str, words: StoryWords, title: str | None = None, when: str |
     return marked_cut(shortened(named_not_kin(whole), words), words)
 
 
+CLAIMED = re.compile(r"\b(?:betoogt|betoogde|betoogden|stelt|stelde|stelden|beweert|beweerde|beweerden|claimt|claimde|"
+                     r"vindt|vond|waarschuwt|waarschuwde|verklaart|verklaarde|ontkent|ontkende|denkt|dacht|vreest|vreesde)\b")
 SURNAME = re.compile(r"(?<!\S)(?!(?:De|Het|Een)\s)[A-Z][\w’'-]+\s+((?:(?:van|de|der|den)\s+)*[A-Z][\w’'-]+)$")  # a first name and a surname
 
 

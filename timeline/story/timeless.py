@@ -69,6 +69,7 @@ def timeless(text: str, words: StoryWords, every: bool = False, when: str | None
     spans += [m.span() for m in ADVERB_THEN.finditer(text) if not opens_clause(text, m.end())]  # "legde Apple toen
     # een boete op": the time of the sentence before; never "ontstak het gas toen de bewoner ... aanzette"
     spans += [m.span() for m in COUNTED_FROM.finditer(text)]  # "Een dag na de verkiezingen": counted from a happening
+    spans += [m.span() for m in SO_FAR.finditer(text)]  # "tot nu toe" goes whole, never "tot toe"
     if may_hold(text, words.relative_words, ignore_case=True):  # none of its words: no match
         for found in words.headline_relative.finditer(text):  # "Drie maanden eerder": the count goes with its word
             counted = COUNTED.search(text, 0, found.start())
@@ -155,6 +156,7 @@ def relative_year(text: str, start: int, end: int, words: StoryWords) -> tuple[i
 COUNT = r"\b(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|enkele|\d+)\s+(?:dagen|dag|weken|week|maanden|maand|jaar|jaren)"
 COUNTED = re.compile(COUNT + r"\s+$", re.IGNORECASE)
 COUNTED_FROM = re.compile(COUNT + r"\s+(?:na|voor)\s+(?:de|het)\s+[a-z][\w-]*", re.IGNORECASE)
+SO_FAR = re.compile(r"\btot\s+(?:nu|dusver|dusverre|op\s+heden)\s+toe\b", re.IGNORECASE)
 COORDINATED = re.compile(r"-?\s*(?:,|\ben\b|\bof\b|\btot\b)?\s*", re.IGNORECASE)  # "maandag- en donderdagmiddag"
 
 
