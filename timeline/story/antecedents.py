@@ -62,6 +62,7 @@ def antecedent(
 def gender_fits(name: str, pronoun: str, words: StoryWords) -> bool:
     """Whether a person's first name allows the pronoun: a name of neither list allows both."""
     first = name.split(" ", 1)[0].lower()
+    first = first if first in words.male_names | words.female_names else first.split("-")[0]  # "Jan-Willem": Jan
     if pronoun == "hij":
         return first not in words.female_names
     return pronoun not in ("zij", "ze") or first not in words.male_names

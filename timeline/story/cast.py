@@ -211,8 +211,11 @@ def adjective(name: str, text: str, end: int, words: StoryWords) -> bool:
 
 def is_person(name: str, kind: str, words: StoryWords) -> bool:
     """A title or person noun before it, or a plain name of two or three words (particles allowed)."""
-    if kind:
-        return kind.endswith(words.person_kinds)
+    if kind and kind.endswith(words.person_kinds):
+        return True
+    if kind:  # "fietsenmaker Jan Lubbers": a trade the lists do not know, before a first name and a surname
+        parts = name.split()
+        return len(parts) >= 2 and parts[0].lower() in words.male_names | words.female_names
     parts = [p for p in name.split() if p not in PARTICLES]
     plain = all(p.replace("-", "").isalpha() and p[:1].isupper() and not p.isupper() for p in parts[:1]) \
         and all(p.isalpha() and p[:1].isupper() and not p.isupper() for p in parts[1:])  # "Jan-Willem Kodde"

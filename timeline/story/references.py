@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from timeline.story.antecedents import antecedent, gender_fits
-from timeline.story.carried import carried_person, person_described, she_an_organisation, she_described
+from timeline.story.carried import SOMEONE, carried_person, person_described, she_an_organisation, she_described
 from timeline.story.cast import ARTICLES, Cast
 from timeline.story.pronouns import compound_named, plural_subject, plural_verb
 from timeline.story.frames import report_frame
@@ -204,6 +204,9 @@ def resolved(text: str, before: list[str], people: Cast, words: StoryWords, subj
         return text, None  # "Dat kabinet zat er sinds 2022. Het kwam ten val": "het" is that cabinet, no name
     pronoun = text[found.start:found.end].lower() if found.kind == "person" and not found.noun else ""
     name = antecedent(before, found.kind, people, words, found.noun, pronoun=pronoun)
+    if name and pronoun and not found.noun and unnamed_acts(before, name, words):
+        return text, None  # "... nam de verdachte een mes mee toen hij naar het huis van Lubbers fietste. Hij kwam
+        # om 23.12 uur aan": the person the article describes without a name, not the one named beside him
     if name is None and pronoun and found.start == 0:
         name = carried_person(earlier, pronoun, people, words, gender_fits)  # the sentences further back
     if name is None and pronoun:
@@ -214,7 +217,8 @@ def resolved(text: str, before: list[str], people: Cast, words: StoryWords, subj
         return described + text[found.end:], None  # a headline's "Zij" for the organisation described before
     if name is None:
         return text, None
-    whole = [p for p in people.persons if p.endswith(" " + name)] if found.kind == "person" and " " not in name else []
+    whole = [p for p in people.persons if p.endswith(" " + name) and (not pronoun or gender_fits(p, pronoun, words))] \
+        if found.kind == "person" and " " not in name else []  # "hij" is never "Anita Lubbers" for "Lubbers"
     name = whole[0] if len(whole) == 1 else name  # "Voor Hulshof zelf ... De 59-jarige": Miranda Hulshof
     if found.kind == "place" and re.search(rf"\bde {re.escape(name)}\b", before[-1] if before else ""):
         return insert(text, found, f"De {name}" if found.start == 0 else f"de {name}"), name  # "de VS"
@@ -272,3 +276,15 @@ def lower_first(text: str) -> str:
     first = text.split(" ", 1)[0]
     keep = any(c.isupper() for c in first[1:]) or first.isupper()
     return text if keep else text[:1].lower() + text[1:]
+
+
+def unnamed_acts(before: list[str], name: str, words: StoryWords) -> bool:
+    """Whether one of the two sentences before describes a person without a name ("de verdachte", "de 34-jarige man")
+    before it names `name`, or names `name` only as an owner ("het huis van Lubbers"): the description acts there."""
+    for text in before[-2:]:
+        someone, at = SOMEONE.search(text), text.find(name)
+        if someone and text[someone.end():].lstrip()[:1].isupper():
+            continue  # "de 23-jarige Lisa Boeve": described and named
+        if someone and at >= 0 and (at > someone.start() or re.search(rf"\bvan\s+{re.escape(name)}\b", text)):
+            return True
+    return False
