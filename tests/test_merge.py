@@ -332,3 +332,16 @@ PLANNED = {  # one closing planned for one day, told by two articles; another pl
 def test_one_planned_happening_told_twice_for_its_day_is_one_event_and_another_actors_plan_stays_apart(tmp_path):
     told = told_by(story_of(tmp_path, PLANNED))
     assert {"a.txt", "b.txt"} in told and {"c.txt"} in told, told
+
+
+ONE_NIGHT = {  # one death in one night, told by two later articles with the person's name
+    "a.txt": "date 2026-05-22\n\nDe brandweer onderzocht de oorzaak. Gerda Wiggers kwam bij de brand in de nacht van "
+             "zaterdag 16 op zondag 17 mei om het leven.\n",
+    "b.txt": "date 2026-08-26\n\nDe inspectie presenteerde een rapport. Bij de brand in de nacht van 16 op 17 mei kwam de "
+             "88-jarige bewoonster Gerda Wiggers om het leven.\n",
+}
+
+
+def test_one_named_persons_happening_of_one_night_told_twice_is_one_event(tmp_path):
+    told = told_by(story_of(tmp_path, ONE_NIGHT))
+    assert {"a.txt", "b.txt"} in told, told

@@ -116,6 +116,8 @@ RETOLD = 0.8  # the share of the shorter telling's stems the other holds
 
 def days_apart(a: Candidate, b: Candidate) -> int:
     da, db = a.date, b.date
+    if (da.start, da.end) == (db.start, db.end) and (da.end - da.start).days <= 2:
+        return 0  # one night ("de nacht van 16 op 17 mei") told twice: its two days
     if (da.end - da.start).days > 1 or (db.end - db.start).days > 1:
         return 99  # only day-grain reports
     return abs((da.start - db.start).days)
