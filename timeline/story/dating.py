@@ -18,15 +18,13 @@ from functools import lru_cache
 from typing import Callable
 
 from timeline.models import Expression
+from timeline.story.relatives import CLAUSE_BREAK, REACH, in_relative, trailing_relative
 from timeline.story.sentences import quotations
 from timeline.story.words import StoryWords, may_hold, tokens
 
 COORDINATED = re.compile(r"\s*(?:,|en|of|tot en met|t/m)\s*")
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:—–(]|[.!?]\s")  # a comma inside a number ("7,2 miljard") breaks
-# nothing; a sentence's end breaks every clause ("..., omdat ... zijn uitgelopen. Dat heeft ... dinsdag bekendgemaakt")
 QUALIFIER_REACH = 90  # a noun phrase with its "van", "voor" or "in" before a date fits in this many characters
-REACH = 240  # how far back a date's clause is read: a sentence with thousands of dates stays linear
 EXCLUDED = {"quoted", "qualifier", "bound", "base", "relative", "recurring", "topic", "outlook"}
 
 
@@ -79,68 +77,6 @@ def in_cause(raw: str, position: int, words: StoryWords) -> bool:
     return bool(opened) and not CLAUSE_BREAK.search(raw, opened[-1].end(), position)
 
 
-def in_relative(raw: str, position: int, words: StoryWords, alone: bool = False) -> bool:
-    """Inside a relative clause set off by commas (", dat ... ,") with the sentence going on after it, or a "die"
-    or "wat" clause after a comma that ends the sentence."""
-    opened = list(words.relative.finditer(raw, max(0, position - REACH), position))
-    if not opened or CLAUSE_BREAK.search(raw, opened[-1].end(), position):
-        return noun_clause(raw, position, alone)
-    closing = raw.find(",", position, position + REACH)
-    if closing == -1:  # "Hij volgt Steijn op, die vorige week werd ontslagen.": a "die" or "wat" clause that ends the
-        return opened[-1].group(0).rstrip().endswith(("die", "wat")) or after_noun(raw, opened[-1])  # sentence tells
-    # of what it names, too; so does a "dat" clause right after a noun ("... aan het conflict, dat in de zomer begon")
-    return bool(raw[closing + 1 : closing + 40].strip(" .!?’”"))
-
-
-def after_noun(raw: str, opener: re.Match[str]) -> bool:
-    """Whether a ", dat" clause follows a noun (a relative clause: "het conflict, dat ..."), not a verb ("zei, dat")."""
-    from timeline.story.tagging import tagged_plain
-
-    before = tagged_plain(raw[:opener.start()])
-    return opener.group(0).rstrip().endswith("dat") and bool(before) and before[-1].tag.startswith("N|soort")
-
-
-def noun_clause(raw: str, position: int, alone: bool = False) -> bool:
-    """Inside a relative clause right after its noun ("de jaarcijfers die op 1 april verschenen, ...", "De heffingen
-    die volgende week zouden ingaan, gaan ..."): a relative pronoun by the tags before the date, no mark between,
-    and a comma after it that the sentence goes on past. The sentence's only date (`alone`) dates a main clause in
-    the past still ("De fabriek die vorige week sloot, ontsloeg ..."), but never what would have happened ("zouden")
-    nor a main clause in the present ("De verdachten die in maart werden aangehouden, zitten nog vast")."""
-    from timeline.story.tagging import tagged_plain
-
-    tokens = tagged_plain(raw)
-    before = [t for t in tokens if t.end <= position]
-    opener = next((k for k in range(len(before) - 1, -1, -1) if before[k].tag == "VNW|betr" or before[k].tag == "LET"), None)
-    if opener is None or before[opener].tag != "VNW|betr" or not opener or not before[opener - 1].tag.startswith("N|"):
-        return False
-    closing = raw.find(",", position)
-    if closing == -1 or not raw[closing + 1:].strip(" .!?’”"):
-        return False
-    inside = [t for t in tokens if before[opener].end <= t.start < closing]
-    main = [t for t in tokens if not before[opener].start <= t.start < closing]
-    return not alone or any(t.text.lower() in MODAL_PASTS for t in inside) or not any(
-        t.tag.startswith(("WW|pv|verl", "WW|vd")) for t in main)  # "De verdachten die in maart werden aangehouden,
-    # zitten nog vast": a main clause in the present tells a state now, not the clause's happening
-
-
-def trailing_relative(raw: str, position: int, words: StoryWords) -> bool:
-    """Inside a relative clause that opens after the main clause's finite verb, right after a noun, and runs on to the
-    date with no mark between ("heeft het gat gedicht dat eind juni ontstond", "verweet hem ... over de melding die in
-    oktober binnenkwam"): it dates that noun, not what the main clause tells."""
-    from timeline.story.syntax import main_verb_of
-    from timeline.story.tagging import tagged_plain
-
-    tokens = tagged_plain(raw)
-    before = [t for t in tokens if t.end <= position]
-    opener = next((k for k in range(len(before) - 1, -1, -1) if before[k].tag in ("VNW|betr", "LET")
-                   or before[k].text.lower() == "die" and k and before[k - 1].tag.startswith("N|")), None)
-    if opener is None or before[opener].tag == "LET" or not opener or not before[opener - 1].tag.startswith("N|"):
-        return False
-    verb = main_verb_of(tokens, words)
-    return verb is not None and verb < opener and not any(t.text.lower() in words.report_frames for t in before[:opener])
-    # "schrijft de wethouder in een brief die ze vrijdag stuurde": the day of the report that tells the news
-
-
 ARTICLE_BEFORE = re.compile(  # "het in februari gestolen schilderij": a preposition the date tagger left out between
     r"\b(?:de|het|een|deze|dit|zijn|haar|hun)\s+(?:(?:in|op|per|sinds|rond)\s+)?$", re.IGNORECASE)
 PARTICIPLE_AFTER = re.compile(r"\s+(?:\w*ge\w+[dt]e?|\w+en|(?:be|ver|ont|her)\w+[dt]e?)\s+[\w\[]")
@@ -180,7 +116,6 @@ def verb_zijn(raw: str, at: int) -> bool:
     return any(t.start == at and t.tag.startswith("WW") for t in tagged_plain(raw))
 
 
-MODAL_PASTS = frozenset({"zou", "zouden"})  # a future seen from the past ("zou in maart opengaan")
 
 def roles(raw: str, placed: list[Placed], words: StoryWords) -> list[str]:
     """One role a date: quoted, qualifier, bound, base, change-end, main or subordinate."""

@@ -9,7 +9,8 @@ from dataclasses import replace
 from datetime import timedelta
 
 from timeline.models import Expression
-from timeline.story.dating import MODAL_PASTS, YEAR
+from timeline.story.dating import YEAR
+from timeline.story.relatives import MODAL_PASTS
 from timeline.story.timeless import WEEKDAY
 from timeline.story.words import WORD
 

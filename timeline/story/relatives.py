@@ -1,0 +1,82 @@
+"""Where a date stands in a relative clause: it dates that clause's noun, not what the sentence tells ("Lumenta,
+dat in 2019 werd opgericht, telt ...", "verweet hem ... over de melding die in oktober binnenkwam")."""
+
+from __future__ import annotations
+
+import re
+
+from timeline.story.words import StoryWords
+
+CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:—–(]|[.!?]\s")  # a comma inside a number ("7,2 miljard") breaks
+# nothing; a sentence's end breaks every clause ("..., omdat ... zijn uitgelopen. Dat heeft de organisatie dinsdag bekendgemaakt")
+REACH = 240  # how far back a date's clause is read: a sentence with thousands of dates stays linear
+MODAL_PASTS = frozenset({"zou", "zouden"})  # a future seen from the past ("zou in maart opengaan")
+
+
+def in_relative(raw: str, position: int, words: StoryWords, alone: bool = False) -> bool:
+    """Inside a relative clause set off by commas (", dat ... ,") with the sentence going on after it, or a "die"
+    or "wat" clause after a comma that ends the sentence."""
+    opened = list(words.relative.finditer(raw, max(0, position - REACH), position))
+    if not opened or CLAUSE_BREAK.search(raw, opened[-1].end(), position):
+        return noun_clause(raw, position, alone)
+    closing = raw.find(",", position, position + REACH)
+    if closing == -1:  # "Hij volgt Steijn op, die vorige week werd ontslagen.": a "die" or "wat" clause that ends the
+        return opened[-1].group(0).rstrip().endswith(("die", "wat")) or after_noun(raw, opened[-1])  # sentence tells
+    # of what it names, too; so does a "dat" clause right after a noun ("... aan het conflict, dat in de zomer begon")
+    return bool(raw[closing + 1 : closing + 40].strip(" .!?’”"))
+
+
+def after_noun(raw: str, opener: re.Match[str]) -> bool:
+    """Whether a ", dat" clause follows a noun (a relative clause: "het conflict, dat ..."), not a verb ("zei, dat")."""
+    from timeline.story.tagging import tagged_plain
+
+    before = tagged_plain(raw[:opener.start()])
+    return opener.group(0).rstrip().endswith("dat") and bool(before) and before[-1].tag.startswith("N|soort")
+
+
+def noun_clause(raw: str, position: int, alone: bool = False) -> bool:
+    """Inside a relative clause right after its noun ("de jaarcijfers die op 1 april verschenen, ...", "De heffingen
+    die volgende week zouden ingaan, gaan ..."): a relative pronoun by the tags before the date, no mark between,
+    and a comma after it that the sentence goes on past. The sentence's only date (`alone`) dates a main clause in
+    the past still ("De fabriek die vorige week sloot, ontsloeg ..."), but never what would have happened ("zouden")
+    nor a main clause in the present ("De verdachten die in maart werden aangehouden, zitten nog vast")."""
+    from timeline.story.tagging import tagged_plain
+
+    tokens = tagged_plain(raw)
+    before = [t for t in tokens if t.end <= position]
+    opener = next((k for k in range(len(before) - 1, -1, -1) if relative_word(before[k]) or before[k].tag == "LET"), None)
+    if opener is None or not relative_word(before[opener]) or not opener or not before[opener - 1].tag.startswith("N|"):
+        return False
+    closing = raw.find(",", position)
+    if closing == -1 or not raw[closing + 1:].strip(" .!?’”"):
+        return False
+    inside = [t for t in tokens if before[opener].end <= t.start < closing]
+    main = [t for t in tokens if not before[opener].start <= t.start < closing]
+    return not alone or any(t.text.lower() in MODAL_PASTS for t in inside) or not any(
+        t.tag.startswith(("WW|pv|verl", "WW|vd")) for t in main)  # "De verdachten die in maart werden aangehouden,
+    # zitten nog vast": a main clause in the present tells a state now, not the clause's happening
+
+
+def trailing_relative(raw: str, position: int, words: StoryWords) -> bool:
+    """Inside a relative clause that opens after the main clause's finite verb, right after a noun, and runs on to the
+    date with no mark between ("heeft het gat gedicht dat eind juni ontstond", "verweet hem ... over de melding die in
+    oktober binnenkwam"): it dates that noun, not what the main clause tells."""
+    from timeline.story.syntax import main_verb_of
+    from timeline.story.tagging import tagged_plain
+
+    tokens = tagged_plain(raw)
+    before = [t for t in tokens if t.end <= position]
+    opener = next((k for k in range(len(before) - 1, -1, -1) if relative_word(before[k]) or before[k].tag == "LET"
+                   or before[k].text.lower() == "die" and k and before[k - 1].tag.startswith("N|")), None)
+    if opener is None or before[opener].tag == "LET" or not opener or not before[opener - 1].tag.startswith("N|"):
+        return False
+    verb = main_verb_of(tokens, words)
+    return verb is not None and verb < opener and not any(t.text.lower() in words.report_frames for t in before[:opener])
+    # "schrijft de wethouder in een brief die ze vrijdag stuurde": the day of the report that tells the news
+
+
+def relative_word(token) -> bool:
+    """A relative pronoun by the tags, or a "waarin", "waarbij" ... the tagger reads as an adverb."""
+    from timeline.story.syntax import WAAR_RELATIVES
+
+    return token.tag == "VNW|betr" or token.text.lower() in WAAR_RELATIVES
