@@ -439,3 +439,7 @@ def test_a_relative_clause_set_off_after_the_subject_goes_and_the_main_verb_foll
     made = headline("Het advies om geen groente uit eigen tuin te eten, dat sinds de grote brand half mei gold, is "
                     "maandag ingetrokken.", WORDS)
     assert made == "Het advies om geen groente uit eigen tuin te eten is ingetrokken"
+
+
+def test_a_clock_time_goes_with_its_om():
+    assert headline("Dijkstra sloot om kwart over elf zelf de deur af.", WORDS) == "Dijkstra sloot zelf de deur af"

@@ -83,7 +83,7 @@ def timeless(text: str, words: StoryWords, every: bool = False, when: str | None
               for m in [PARTICLE_THAN.match(text, e)] if m]  # the comparison goes, the particle stays
     for start, end in reversed(merged(spans, text)):
         before = re.search(r"(?:\b(?:dan|net als|evenals|zoals|uiterlijk|ongeveer|omstreeks|circa)\s+)?(?:\b(?:ten opzichte van|vergeleken met|in "
-                           r"vergelijking met)\s+|\b(?:op|in|sinds|vanaf|per|van)\s+)?(?:\b(?:de|het)\s+hele\s+)?$",
+                           r"vergelijking met)\s+|\b(?:op|in|sinds|vanaf|per|van|om)\s+)?(?:\b(?:de|het)\s+hele\s+)?$",
                            text[:start], re.IGNORECASE)  # "de hele zaterdag", "ten opzichte van een jaar eerder" go whole
         if OWN_PREPOSITION.match(text, start):  # "gaat in [op 13 december]": the word before is the verb's particle
             before = re.search(r"$", text[:start])
