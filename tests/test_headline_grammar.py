@@ -443,3 +443,12 @@ def test_a_relative_clause_set_off_after_the_subject_goes_and_the_main_verb_foll
 
 def test_a_clock_time_goes_with_its_om():
     assert headline("Dijkstra sloot om kwart over elf zelf de deur af.", WORDS) == "Dijkstra sloot zelf de deur af"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Carnavalsvereniging De Sjpassmakers, de club waarvan de wagen in februari tijdens de optocht omviel, doet in 2027 "
+     "niet mee.", "Carnavalsvereniging De Sjpassmakers doet in 2027 niet mee"),
+    ("Minister Jan de Vries, de opvolger van Karin Bos, stapte dinsdag op.", "Minister Jan de Vries stapte op"),
+])
+def test_an_apposition_set_off_after_the_subject_goes_and_the_verb_follows(sentence, expected):
+    assert headline(sentence, WORDS) == expected

@@ -25,6 +25,7 @@ from timeline.story.subjects import phrase_end, subject_end
 from timeline.story.reorder import finite_verb, happening_clause, subject_first, verb_after_subject
 from timeline.story.trim import with_of
 from timeline.story.shorten import CLOSING_QUOTE, OPENING_QUOTE, awaits_verb, fit, shortened, starts_on_verb, word_end
+from timeline.story.shorten import without_set_off_relative
 from timeline.story.timeless import date_spans, timeless
 from timeline.story.words import NAME, QUOTES, WORD, StoryWords, capitalised_first
 
@@ -55,7 +56,7 @@ def headline(text: str, words: StoryWords, title: str | None = None, when: str |
     said = AS_SAID.match(first)
     if said and starts_on_verb(first[said.end():]):  # "Zoals verwacht won de VVD ...": the VVD won
         first = subject_before_verb(first[said.end():], words) or first
-    stripped = strip_asides(first)
+    stripped = without_set_off_relative(strip_asides(first))  # ", de club waarvan ..., doet": the subject, its verb
     plain = happening_clause(stripped, words) or main_clause(stripped, words)
     told = told_news(plain, words) if len(plain) > words.headline_max else None
     if told is not None:  # "Het OM maakte bekend dat ...": too long with its frame, "Het OM: " and the news
