@@ -108,8 +108,8 @@ class Narrative:
         if period is None or resolved.type not in ("DATE", "TIME"):
             return
         self.anchor, self.anchor_in = period, start
-        if period.grain.rank <= Grain.DAY.rank:
-            self.days = (self.days + [(period, start)])[-DAYS_KEPT:]
+        if period.grain.rank <= Grain.DAY.rank and period.end - period.start <= dt.timedelta(days=1):
+            self.days = (self.days + [(period, start)])[-DAYS_KEPT:]  # never a weekend: it has no one day
         if period.grain is Grain.DAY and self.weekdays & set(re.findall(r"\w+", text)) and re.search(r"\d", text):
             self.named_day, self.named_in = period.start_date, start  # "op zondag 12 april"
         elif self.named_day is not None and calendar_grain(period) is Grain.DAY \
