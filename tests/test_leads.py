@@ -5,6 +5,11 @@ from timeline.build import build_timeline
 from timeline.read.inputs import Input
 
 
+def assert_one_event_at(told: list, day: str) -> None:
+    """The events that tell a lead are one, at `day`."""
+    assert len(told) == 1 and told[0].date.start.isoformat() == day, [(e.headline, e.date.label) for e in told]
+
+
 def story_of(tmp_path, text):
     path = tmp_path / "artikel.txt"
     path.write_text("date 2025-09-29\n\n" + text, encoding="utf-8")
@@ -64,7 +69,7 @@ def test_a_lead_dated_by_the_report_after_it_is_one_event_at_that_date(tmp_path)
                                "Dat meldden beide partijen zondagavond in een gezamenlijke verklaring. De bouw begint "
                                "in het voorjaar.\n")
     told = [e for e in story.events if "eens geworden" in e.text]
-    assert len(told) == 1 and told[0].date.start.isoformat() == "2025-09-28", [(e.headline, e.date.label) for e in told]
+    assert_one_event_at(told, "2025-09-28")
 
 
 def test_a_view_and_a_quote_in_the_first_person_at_the_top_leave_the_lead_to_the_step_under_no_title(tmp_path):
@@ -216,7 +221,7 @@ def test_a_lead_told_again_further_on_with_its_day_is_one_event_at_that_day(tmp_
                                "De chirurg werd vrijdag op non-actief gezet, nadat de raad van bestuur een melding "
                                "had gekregen.\n")
     told = [e for e in story.events if "non-actief" in e.headline]
-    assert len(told) == 1 and told[0].date.start.isoformat() == "2025-09-26", [(e.headline, e.date.label) for e in told]
+    assert_one_event_at(told, "2025-09-26")
 
 
 def test_a_later_sentence_with_the_same_participle_but_another_deed_stays_apart(tmp_path):
@@ -239,7 +244,7 @@ def test_a_lead_and_its_frame_told_by_a_named_regulator_are_one_event(tmp_path):
                                "sluis bij Grave vrijdag urenlang openstond. De toezichthouder maakte dat vandaag "
                                "bekend.\n")
     told = [e for e in story.events if "sluis" in e.text or "bekend" in e.text]
-    assert len(told) == 1 and told[0].date.start.isoformat() == "2025-09-29"
+    assert_one_event_at(told, "2025-09-29")
     assert "De Inspectie Leefomgeving en Transport (ILT) gaat onderzoeken" in told[0].text
 
 
@@ -249,7 +254,7 @@ def test_a_present_lead_and_its_deed_told_two_sentences_on_with_its_day_are_one_
                                "dat de baan 's avonds dicht gaat. De omwonenden dienden vrijdag een verzoek in bij de "
                                "rechtbank Gelderland.\n")
     told = [e for e in story.events if "kartbaan" in e.headline or "verzoek" in e.text]
-    assert len(told) == 1 and told[0].date.start.isoformat() == "2025-09-26", [(e.headline, e.date.label) for e in told]
+    assert_one_event_at(told, "2025-09-26")
 
 
 def test_a_later_telling_of_other_news_by_someone_else_does_not_date_the_lead(tmp_path):
@@ -266,12 +271,12 @@ def test_a_frame_two_sentences_on_dates_the_lead_though_the_sentence_between_has
                                "terug. In een monster dat de NVWA vorige week nam, is salmonella gevonden. Dat maakte "
                                "het bedrijf zondag bekend.\n")
     told = [e for e in story.events if "gehakt" in e.text]
-    assert len(told) == 1 and told[0].date.start.isoformat() == "2025-09-28", [(e.headline, e.date.label) for e in told]
+    assert_one_event_at(told, "2025-09-28")
 
 
 def test_a_lead_that_tells_a_state_is_dated_by_the_deed_that_made_it_in_the_next_sentence(tmp_path):
     story = story_of(tmp_path, "Oosterhout heeft weer stroom\n\nAlle huishoudens in Oosterhout hebben weer stroom. "
                                "Netbeheerder Enexis herstelde zaterdagavond de kapotte kabel bij de Ruiterweg.\n")
     told = [e for e in story.events if "stroom" in e.text or "kabel" in e.text]
-    assert len(told) == 1 and told[0].date.start.isoformat() == "2025-09-27", [(e.headline, e.date.label) for e in told]
+    assert_one_event_at(told, "2025-09-27")
     assert told[0].headline == "Oosterhout heeft weer stroom"

@@ -103,3 +103,18 @@ def fits(name: str, noun: str, people: Cast, words: StoryWords) -> bool:
         business = not noun.endswith(("organisatie", "groep"))  # "het staalbedrijf" no foundation
         return own.endswith(words.organisation_nouns + words.name_words) and not (business and own.endswith(words.non_business))
     return own.endswith(noun[-6:]) or noun.endswith(own[-6:])
+
+
+def split_title(name: str, words: StoryWords) -> tuple[str, str]:
+    """A title a name took in when it opened a sentence ("Pluimveehouder Gerrit Hendriks", "Curator Annelies
+    Verhage"), and the person's name: ("Pluimveehouder", "Gerrit Hendriks"); ("", name) without one."""
+    parts = name.split()
+    if len(parts) > 2 and parts[1].lower() in words.male_names | words.female_names:
+        return parts[0], " ".join(parts[1:])
+    return "", name
+
+
+def small_title(name: str, words: StoryWords) -> str:
+    """The name with the title it opened a sentence with written small: "curator Annelies Verhage"."""
+    title, person = split_title(name, words)
+    return f"{title.lower()} {person}" if title else name

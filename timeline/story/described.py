@@ -9,7 +9,7 @@ import re
 from timeline.story.cast import Cast
 from timeline.story.pronouns import plural_verb
 from timeline.story.carried import carried_person
-from timeline.story.antecedents import antecedent, gender_fits
+from timeline.story.antecedents import antecedent, gender_fits, small_title, split_title
 from timeline.story.syntax import tagged_plain
 from timeline.story.words import StoryWords
 from timeline.story.subjects import name_end, phrase_end
@@ -106,12 +106,9 @@ def relation_named(sentence: str, before: list[str], people: Cast, words: StoryW
         or carried_person(before, pronoun, people, words, gender_fits)  # "Hij werd ... Zijn partner": further back
     if name is None:
         return sentence
-    parts = name.split()
-    titled = len(parts) > 2 and parts[1].lower() in words.male_names | words.female_names
     if owned:  # "Zijn bedrijf werd in 2022 getroffen": "Gerrit Hendriks' bedrijf", whatever the noun's article
-        return f"{genitive(' '.join(parts[1:]) if titled else name)}{sentence[len(found.group(1)):]}"
-    if titled:
-        name = f"{parts[0].lower()} {' '.join(parts[1:])}"  # "Pluimveehouder Gerrit Hendriks" opened a sentence
+        return f"{genitive(split_title(name, words)[1])}{sentence[len(found.group(1)):]}"
+    name = small_title(name, words)  # "Pluimveehouder Gerrit Hendriks" opened a sentence
     if end is not None:  # "Zijn 1.800 gevaccineerde hennen zijn getest": "De 1.800 ... hennen van Gerrit Hendriks"
         return f"De {sentence[len(found.group(1)) + 1:end]} van {name}{sentence[end:]}"
     return f"De {found.group(2)} van {name}{sentence[found.end():]}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.story.antecedents import gender_fits
+from timeline.story.antecedents import gender_fits, small_title
 from timeline.story.cast import Cast
 from timeline.story.subjects import name_end, phrase_end
 from timeline.story.syntax import subject_span, tagged_plain
@@ -199,11 +199,7 @@ def him_named(line: str, before: list[str], people: Cast, words: StoryWords) -> 
     # "Van Oosterhout" is in the whole name
     if len(whole) != 1:
         return line
-    name = whole.pop()
-    parts = name.split()
-    if len(parts) > 2 and parts[1].lower() in words.male_names | words.female_names:
-        name = " ".join([parts[0].lower()] + parts[1:])  # "Curator Annelies Verhage" opened a sentence
-    return f"{line[:start]}{name}{line[end:]}"
+    return f"{line[:start]}{small_title(whole.pop(), words)}{line[end:]}"  # "curator Annelies Verhage"
 
 
 COMPOUND_TAIL = re.compile(r"(De|Het|de|het)\s+([a-z]{4,})\b")

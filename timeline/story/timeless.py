@@ -91,8 +91,8 @@ def timeless(text: str, words: StoryWords, every: bool = False, when: str | None
         if kept and every:
             continue  # "stamde al uit 2021": the year stays
         if kept == "verb" and when and not re.match(r"(?:tot|van|vanaf|sinds|na|voor)\b", before.group(0) + text[start:end],
-                                                    re.IGNORECASE):  # "dient op 12 februari", never "geldt op"
-            text = text[: before.start()].rstrip() + " " + when + " " + text[end:].lstrip()  # for "geldt tot vrijdag"
+                                                    re.IGNORECASE):  # "dient op 12 februari"; "geldt tot vrijdag" never
+            text = text[: before.start()].rstrip() + " " + when + " " + text[end:].lstrip()  # "geldt op 12 februari"
             continue
         text = text[: before.start()].rstrip() + " " + text[end:].lstrip()
     return " ".join(text.replace(" ,", ",").split()).strip(" ,")
