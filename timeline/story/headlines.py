@@ -226,9 +226,12 @@ def cut(text: str, words: StoryWords) -> str:
         return text[:then].rstrip()
     if found is None:
         return text
-    closing = text.find(",", found.end()) if RELATIVE_OPENER.match(text, found.start()) else -1
-    tail = text[closing + 1:].strip(" .") if closing > 0 else ""
+    closed = CLAUSE_COMMA.search(text, found.end()) if RELATIVE_OPENER.match(text, found.start()) else None
+    tail = text[closed.end():].strip(" .") if closed else ""  # never the comma of "11,4 miljoen"
     tags = tagged_plain(tail) if tail else ()
+    if tail and len(tail.split()) <= 12 and "," not in tail and not any(t.tag.startswith("WW|pv") for t in tags) \
+            and tags[-1].tag.startswith(("WW|inf", "WW|vd")):  # "heeft het contract, dat ... is, vorige week aan
+        return f"{text[: found.start()]} {tail}"  # het bedrijf gegund": the verbs after it end the main clause
     if tail and len(tail.split()) <= 6 and not any(t.tag.startswith("WW|pv") for t in tags) \
             and any(t.tag.startswith(("WW|inf", "WW|vd")) for t in tags):
         return f"{text[: found.start()]} {tail}"
@@ -238,6 +241,7 @@ def cut(text: str, words: StoryWords) -> str:
 
 
 RELATIVE_OPENER = re.compile(r",\s*(?:die|dat|wat)\b")
+CLAUSE_COMMA = re.compile(r",(?=\s)")
 
 
 AS_SAID = re.compile(r"Zoals\s+(?:(?:al|eerder|vorige\s+week)\s+)?(?:verwacht|gepland|gemeld|bekend|aangekondigd|voorspeld|"

@@ -59,7 +59,12 @@ def shortened(whole: str, words: StoryWords) -> str:
                 return fit(lighter, words)
     if cut_short(fitted, whole) and not fitted.endswith("…"):
         fitted = with_verbs(dangling_end(without_open_om(fitted), words), whole.rstrip(" ."), words)
-    return first_conjunct(fitted) if cut_short(fitted, whole) else fitted
+    if not cut_short(fitted, whole):
+        return fitted
+    first = first_conjunct(whole)  # "raakte ... van de weg [en belandde in de berm]": the first clause whole
+    if first != whole and not cut_short(told := shortened(first, words), first):
+        return told
+    return first_conjunct(fitted)
 
 
 COMPARED_LAST = re.compile(r"\s+dan\s+(?![^„“\"]*[”\"])[^,;:]{3,60}$")  # a comparison's base that ends the headline
@@ -77,12 +82,16 @@ def ungapped(text: str) -> str:
 
 
 def first_conjunct(text: str) -> str:
-    """"... heeft zijn dreigementen kracht bijgezet en stapt": a cut that leaves a second clause with only its
-    verb keeps the first clause."""
+    """"... heeft zijn dreigementen kracht bijgezet en stapt", "gleed van de weg en kwam op", "liep vast op een
+    zandplaat, maakte slagzij en ...": the first clause, up to where a second one opens on "en" or a comma and its
+    own finite verb."""
     tokens = tagged_plain(text)
-    if len(tokens) > 3 and tokens[-1].tag.startswith("WW|pv") and tokens[-2].text.lower() == "en":
-        return text[: tokens[-2].start].rstrip(" ,")
-    return text
+    if tokens and tokens[0].tag == "VG|onder":
+        return text  # "Nadat ..., begon": the comma ends a fronted clause
+    verb = next((k for k, t in enumerate(tokens) if t.tag.startswith("WW|pv")), len(tokens))
+    second = next((k for k in range(verb + 1, len(tokens) - 1) if tokens[k].text.lower() in ("en", ",")
+                   and tokens[k + 1].tag.startswith("WW|pv")), None)
+    return text[: tokens[second].start].rstrip(" ,") if second is not None else text
 
 
 def new_clause(head: str, after: str, words: StoryWords) -> bool:

@@ -63,7 +63,8 @@ def subject_end(tokens: Sequence[Token], i: int, words: StoryWords, dated: set[i
         change = word in ATTACHED and end + 1 < len(tokens) and tags[end + 1] == "TW"  # "van 90 miljoen euro ... naar",
         # "bestelden klanten voor 3,6 miljard euro": an amount goes with the verb
         named = end + 1 < len(tokens) and tokens[end + 1].tag.startswith("N|eigen")  # "vier bruggen in Noord-Holland"
-        loose = after_verb and word in LOOSE_AFTER_VERB  # "begon de aannemer met het vervangen van ...": how it began
+        loose = after_verb and (word in LOOSE_AFTER_VERB or bare_manner(tokens, end))  # "begon de aannemer met het
+        # vervangen van ...": how it began; "verzamelde de stichting in korte tijd geld": how fast
         topic = word in ("over", "naar") and tokens[end - 1].text.lower().endswith(words.topic_nouns)
         if not change and (word == "van" or topic or (word in ATTACHED and common and (named or not counted) and not loose)
                            or word == "en"):
@@ -76,6 +77,16 @@ def subject_end(tokens: Sequence[Token], i: int, words: StoryWords, dated: set[i
                 continue
         break
     return end
+
+
+def bare_manner(tokens: Sequence[Token], k: int) -> bool:
+    """A preposition before a singular noun with no article ("in korte tijd", "met spoed", "op grote schaal"):
+    how or how fast, never a phrase of the noun before it."""
+    after = k + 1
+    while after < len(tokens) and tokens[after].tag == "ADJ":
+        after += 1
+    return after < len(tokens) and tokens[after].tag == "N|soort|ev" and tokens[after].text.islower()  # never a name's
+    # own word ("Rijksinstituut voor Volksgezondheid")
 
 
 GENITIVE = ("'s", "’s")

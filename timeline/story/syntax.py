@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from timeline.story.words import StoryWords
+from timeline.story.timeless import pointing_at_time
 from timeline.story.tagging import main_verb, tagged_plain
 from timeline.temporal.pos import Token
 from timeline.story.subjects import (  # noqa: F401  (the subject's parts, read with the clause's verbs)
@@ -31,10 +32,16 @@ def main_verb_of(tokens: Sequence[Token], words: StoryWords) -> int | None:
     verliet Musk ..."), the one right after the comma that ends that clause, whatever the tag of the opener."""
     if tokens and tokens[0].text.lower() in words.subordinators:
         after = next((k + 1 for k in range(1, len(tokens) - 1)
-                      if tokens[k].text == "," and tokens[k + 1].tag.startswith("WW|pv")), None)
+                      if tokens[k].text == "," and finite_after_clause(tokens[k + 1])), None)
         if after is not None:
             return after
     return main_verb(tokens)
+
+
+def finite_after_clause(token: Token) -> bool:
+    """The word after a fronted clause's comma is its sentence's finite verb: a past form the tagger read as
+    a participle ("Nadat ..., verzamelde de stichting geld") too."""
+    return token.tag.startswith("WW|pv") or (token.tag.startswith("WW|vd") and token.text.lower().endswith(("de", "te")))
 
 
 def subject_first(text: str, words: StoryWords, dated_spans: list[tuple[int, int]]) -> str | None:
@@ -75,11 +82,29 @@ def subject_first(text: str, words: StoryWords, dated_spans: list[tuple[int, int
         return text  # no subject found after the verb: the words as they stand, never a guess
     if tokens[start].text.lower() == "geen" and fronted_place(tokens, verb, dated):
         return text  # "Tussen Amsterdam en Haarlem reden geen treinen": no subject to put first ("Geen treinen reden")
-    first, last = widened(text, tokens[start].start, tokens[end - 1].end)
-    subject = TITLE_OF_NAME.sub(r"\1 \2", text[first:last].rstrip(" ,"))
+    closed = relative_end(tokens, end, words)  # "eiste een hackersgroep die zich BlackVault noemt de aanval op"
+    first, last = widened(text, tokens[start].start, tokens[(closed or end) - 1].end)
+    subject = TITLE_OF_NAME.sub(r"\1 \2", text[first:last].rstrip(" ,")) + ("," if closed else "")
     between = text[tokens[verb].end:first].strip(" ,")
     rest = text[last:].strip(" ,")
     return " ".join(part for part in (subject, tokens[verb].text, between, rest) if part)
+
+
+def relative_end(tokens: Sequence[Token], k: int, words: StoryWords) -> int | None:
+    """After an inverted subject, the end of a relative clause of its noun that runs to its own finite verb with no
+    mark between ("een hackersgroep die zich BlackVault noemt"); None when none opens at k."""
+    if k >= len(tokens) or tokens[k].tag != "VNW|betr" or pointing_at_time(tokens, k, words):
+        return None
+    for j in range(k + 1, min(len(tokens), k + 10)):
+        if tokens[j].tag.startswith("LET") or tokens[j].tag.startswith("VG"):
+            return None
+        if tokens[j].tag.startswith("WW|pv"):
+            while j + 1 < len(tokens) and tokens[j + 1].tag.startswith(("WW|inf", "WW|vd")):
+                j += 1  # "die het gebouw wil kopen": its verbs end it
+            after = tokens[j + 1] if j + 1 < len(tokens) else None
+            return j + 1 if after is not None and not after.tag.startswith(("LET", "VG")) else None  # the main
+            # clause goes on after it; one that runs to the end or on with "en" is the relative clause's own
+    return None
 
 
 REFLEXIVE = frozenset({"zich", "zichzelf"})
@@ -262,7 +287,7 @@ def without_relative(text: str, words: StoryWords) -> str:
                                                     ) or (word in WAAR_RELATIVES and tokens[k - 1].tag.startswith(
                                                         ("N|", "WW|vd", "WW|inf", "VZ")))  # after its noun, the verbs
         # or a particle ("nam een motie aan waarin ze ... opriepen"); a "die" after a preposition is no relative
-        if not relative or any(t.text in ",;:" for t in tokens[verb:k]):
+        if not relative or any(t.text in ",;:" for t in tokens[verb:k]) or pointing_at_time(tokens, k, words):
             continue
         helped = tokens[verb].text.lower() in words.state_verbs  # an auxiliary wants its participle first
         if helped and not any(t.tag in ("WW|vd", "WW|inf") for t in tokens[verb + 1:k]):

@@ -42,6 +42,39 @@ WEEKDAY = re.compile(r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zo
                      re.IGNORECASE)
 
 
+def pointing_at_time(tokens, k: int, words: StoryWords) -> bool:
+    """"nam de verdachte die zaterdagavond een mes mee": "die" before a time noun, with no finite verb of its own
+    before the clause ends, points at that time; it opens no relative clause ("de verdachte die zaterdagavond een
+    mes meenam" does)."""
+    if k + 1 >= len(tokens) or not is_time_noun(tokens[k + 1].text.lower(), words):
+        return False
+    for token in tokens[k + 2:]:
+        if token.text in ",;:" or token.tag.startswith("VG") or token.text.lower() in words.subordinators \
+                or token.text.lower() == "van":
+            return token.text.lower() != "van"  # "die zaterdag van het festival": a noun with its phrase
+        if token.tag.startswith("WW|pv"):
+            return False
+    return True
+
+
+def is_time_noun(word: str, words: StoryWords) -> bool:
+    return word in words.time_units or any(word.startswith(day) for day in words.time_words)
+
+
+def pointed_at(text: str, start: int) -> int | None:
+    """Where "die" or "deze" before the date at `start` begins, when it points at that time ("die zaterdagavond")."""
+    found = POINTING.search(text, 0, start)
+    if found is None:
+        return None
+    from timeline.story.tagging import tagged_plain
+
+    tokens = tagged_plain(text[found.start():])
+    return found.start() if pointing_at_time(tokens, 0, story_words()) else None
+
+
+POINTING = re.compile(r"\b(?:die|deze)\s+$", re.IGNORECASE)
+
+
 def noun_day(text: str, start: int, end: int) -> bool:
     """"De zondag ging wel door", "bezoekers van de afgelaste zaterdag": a weekday said as a noun after a determiner
     (and an adjective), no time of the sentence: it stays in the headline. Never "die vorige week" or "maakte het
@@ -50,7 +83,7 @@ def noun_day(text: str, start: int, end: int) -> bool:
         return False
     before = text[:start].split()
     if before and before[-1].lower() in DETERMINERS:
-        return True
+        return pointed_at(text, start) is None  # "die zaterdagavond nam hij": that time
     if len(before) < 2 or before[-2].lower() not in DETERMINERS:
         return False
     from timeline.story.tagging import tagged_plain
@@ -82,6 +115,7 @@ def timeless(text: str, words: StoryWords, every: bool = False, when: str | None
     spans += [(m.start(1), m.end(1)) for s, e in spans if LATER.search(text[s:e])  # "een dag later plaats dan gepland":
               for m in [PARTICLE_THAN.match(text, e)] if m]  # the comparison goes, the particle stays
     for start, end in reversed(merged(spans, text)):
+        start = pointed_at(text, start) or start
         before = re.search(r"(?:\b(?:dan|net als|evenals|zoals|uiterlijk|ongeveer|omstreeks|circa)\s+)?(?:\b(?:ten opzichte van|vergeleken met|in "
                            r"vergelijking met)\s+|\b(?:op|in|sinds|vanaf|per|van|om)\s+)?(?:\b(?:de|het)\s+hele\s+)?$",
                            text[:start], re.IGNORECASE)  # "de hele zaterdag", "ten opzichte van een jaar eerder" go whole
