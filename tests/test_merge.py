@@ -332,11 +332,22 @@ ONE_NIGHT = {  # one death in one night, told by two later articles with the per
 }
 
 
+DECIDED_AS_FORESEEN = {  # a decision foreseen for a day, told later as done in a stretch that holds that day, in its
+    # past form ("besloot" as "besluit"); another body's decision of that stretch stays apart
+    "a.txt": "date 2026-05-12\n\nDe sporthal in Wekerom blijft voorlopig open. Het dorpsbestuur neemt op 9 juni een "
+             "definitief besluit over de toekomst van de sporthal.\n",
+    "b.txt": "date 2026-06-30\n\nHet Wekeromse dorpsbestuur besloot begin juni de sporthal aan de Lindelaan te sluiten.\n",
+    "c.txt": "date 2026-06-30\n\nDe provincie besloot begin juni de subsidie voor het zwembad te verlengen.\n",
+}
+
+
 @pytest.mark.parametrize("articles, events", [
+    (DECIDED_AS_FORESEEN, [{"a.txt", "b.txt"}, {"c.txt"}]),
     (LEAD_AND_DEED, [{"a.txt", "b.txt"}]),
     (PLANNED, [{"a.txt", "b.txt"}, {"c.txt"}]),
     (ONE_NIGHT, [{"a.txt", "b.txt"}]),
-], ids=["a lead told with its deed is found by a later look back at that deed",
+], ids=["a decision foreseen for a day is the one later told as done in a stretch that holds it",
+        "a lead told with its deed is found by a later look back at that deed",
         "one planned happening told twice is one event, another actor's plan of that day apart",
         "one named person's happening of one night told twice is one event"])
 def test_tellings_of_one_fact_are_one_event_and_other_facts_stay_apart(tmp_path, articles, events):

@@ -145,9 +145,25 @@ def features(text: str, language: str = "nl") -> Features:
 
 
 def terms(text: str, language: str = "nl") -> tuple[str, ...]:
-    """The stems of the sentence's long words that are no common words of the language."""
-    common = common_words(language)
-    return tuple(sorted({w[:STEM] for w in LONG_WORD.findall(text.lower()) if w not in common}))
+    """The stems of the sentence's long words that are no common words of the language; a strong verb's past form
+    stands for its infinitive ("besloot" for "besluiten", as "besluit" and "besluiten" say it); a participle stays
+    itself, the shape of a deed done (tellings.same_deed)."""
+    common, strong = common_words(language), strong_forms(language)
+    return tuple(sorted({strong.get(w, w)[:STEM] for w in LONG_WORD.findall(text.lower()) if w not in common}))
+
+
+@lru_cache(maxsize=None)
+def strong_forms(language: str) -> dict[str, str]:
+    """A strong verb's past forms, also after a separable particle ("toewees"), each with its infinitive's stem;
+    never a form that is also its participle ("besloten")."""
+    lang = load(language)
+    forms: dict[str, str] = {}
+    for infinitive, (past, plural, participle) in lang.verbs.items():
+        stem = infinitive[:-2] if infinitive.endswith("en") else infinitive
+        for form in {past, plural} - {participle}:
+            forms[form] = stem
+            forms.update((particle + form, particle + stem) for particle in lang.story.particles)
+    return {form: stem for form, stem in forms.items() if form != stem}
 
 
 @lru_cache(maxsize=None)

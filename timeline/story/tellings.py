@@ -69,9 +69,12 @@ def fulfilled(a: Candidate, b: Candidate, fa: Features, fb: Features) -> bool:
     period ("Op 25 oktober vertrok de laatste vlucht van AirNord"): one happening, when their actors agree and they
     share a word besides the actor's."""
     forecast, done = (a, b) if a.date.start >= a.published_end else (b, a)
-    return (forecast.date.start >= forecast.published_end and done.date.start < done.published_end
+    fd, dd = forecast.date, done.date
+    return (fd.start >= forecast.published_end and dd.start < done.published_end
             and forecast.published_end <= done.published_end and length(forecast) <= FORECAST_SPAN
-            and forecast.date.start <= done.date.start and done.date.end <= forecast.date.end and fa.same_actor(fb)
+            and (fd.start <= dd.start and dd.end <= fd.end or length(done) <= FORECAST_SPAN and dd.start <= fd.start
+                 and fd.end <= dd.end)  # "neemt op 14 april een besluit" done "half april"
+            and (fa.same_actor(fb) or bool(actor_ends(fa) & actor_ends(fb)))  # "Het bestuur", "Het schoolbestuur"
             and bool(set(fa.terms) & set(fb.terms) - {w[:STEM] for w in (*fa.actor, *fb.actor)}))
 
 
