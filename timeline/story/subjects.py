@@ -60,6 +60,9 @@ def subject_end(tokens: Sequence[Token], i: int, words: StoryWords, dated: set[i
         if word == "," and listed(tokens, end, words, dated):  # "D66, VVD en CDA"
             end = phrase_end(tokens, end + 1, dated, words)
             continue
+        if (age := aged(tokens, end)) is not None:
+            end = age  # "twee mannen van 23 en 25 jaar", "een jongen van 16"
+            continue
         change = word in ATTACHED and end + 1 < len(tokens) and tags[end + 1] == "TW"  # "van 90 miljoen euro ... naar",
         # "bestelden klanten voor 3,6 miljard euro": an amount goes with the verb
         named = end + 1 < len(tokens) and tokens[end + 1].tag.startswith("N|eigen")  # "vier bruggen in Noord-Holland"
@@ -77,6 +80,23 @@ def subject_end(tokens: Sequence[Token], i: int, words: StoryWords, dated: set[i
                 continue
         break
     return end
+
+
+def aged(tokens: Sequence[Token], k: int) -> int | None:
+    """Where "van" and an age after a person's noun end ("twee mannen van 23 en 25 jaar", "een jongen van 16"): part
+    of that noun's phrase; None when no age follows (an amount: "de omzet van 90 miljoen euro")."""
+    if tokens[k].text.lower() != "van" or not tokens[k - 1].tag.startswith("N|soort") or k + 1 >= len(tokens) \
+            or tokens[k + 1].tag != "TW":
+        return None
+    after = k + 2
+    if after + 1 < len(tokens) and tokens[after].text.lower() in ("en", "of") and tokens[after + 1].tag == "TW":
+        after += 2  # never "van 40 tot 65": a change
+    if after < len(tokens) and tokens[after].text.lower() in AGE_AFTER:
+        return after + 1
+    return after if after == k + 2 and after < len(tokens) and tokens[after].tag.startswith("WW") else None
+
+
+AGE_AFTER = frozenset({"jaar", "jaren", "maanden", "weken"})  # "een baby van vier maanden"
 
 
 def bare_manner(tokens: Sequence[Token], k: int) -> bool:
