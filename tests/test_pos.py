@@ -559,3 +559,12 @@ def test_an_unseen_word_after_the_noun_of_a_phrase_in_a_clause_with_its_verb_is_
 ])
 def test_a_subordinate_clause_without_a_verb_takes_its_last_word_seen_as_finite_for_its_verb(text, word):
     assert tags_of(text)[word].startswith("WW|pv|tgw")
+
+
+def test_a_cluster_verb_before_the_closing_infinitive_of_a_subordinate_clause_is_its_finite_verb():
+    tags = tags_of("De verdachte zei dat hij alleen wilde praten.")
+    assert tags["wilde"].startswith("WW|pv|verl") and tags["praten"] == "WW|inf"
+
+
+def test_an_initial_before_a_quote_is_one_word():
+    assert "V." in tokens('Hij zei tegen V. "dat gaat niet" en vertrok.')

@@ -7,6 +7,7 @@ import re
 
 from timeline.story.subjects import subject_end
 from timeline.story.syntax import finite_form, main_verb_of, tagged_plain, widened
+from timeline.story.tagging import clause_tagged
 from timeline.story.timeless import date_spans
 from timeline.story.words import StoryWords
 
@@ -14,13 +15,16 @@ from timeline.story.words import StoryWords
 def verb_second(clause: str, words: StoryWords) -> str | None:
     """A verb-final clause as a main clause: "zij de vaart op 9 mei staakte" → "zij staakte de vaart
     op 9 mei"; only the finite verb moves ("had ... ingetrokken" keeps its participle last)."""
-    tokens = tagged_plain(clause)
+    tokens = clause_tagged(clause)
     if len(tokens) > 3 and tokens[0].tag == "BW" and tokens[0].text.lower() in words.subject_adverbs \
             and tokens[1].tag.startswith(("LID", "N|", "VNW|pers")):  # "dat ook de Omgevingsdienst aangifte doet":
         made = verb_second(clause[tokens[1].start:], words)  # "de Omgevingsdienst doet ook aangifte"
         return made and insert_after_verb(made, tokens[0].text.lower(), words)
     dated = {k for k, t in enumerate(tokens) if any(s <= t.start < e for s, e in date_spans(clause))}  # "de gemeente
     end = 1 if tokens and tokens[0].text.lower() == "er" else subject_end(tokens, 0, words, dated)  # [in januari]"
+    while end > 1 and tokens[end - 1].text.lower() in words.subject_adverbs and tokens[end - 1].tag == "BW" \
+            and end < len(tokens) and tokens[end].tag.startswith("WW|pv"):
+        end -= 1  # "hij alleen wilde praten": "hij wilde alleen praten"
     verb = next((k for k in range(end, len(tokens)) if tokens[k].tag.startswith("WW|pv")), None)
     if verb is None:  # a clause has a finite verb: a plural read as an infinitive ("exportregels ... opleggen")
         verb = next((k for k in range(end, len(tokens)) if tokens[k].tag == "WW|inf"

@@ -37,6 +37,21 @@ def tagged_plain(text: str) -> tuple[Token, ...]:
     return tokens
 
 
+def clause_tagged(clause: str) -> tuple[Token, ...]:
+    """The tags of a verb-final clause read as the subordinate clause it was ("[dat] Mohamed B. alleen wilde praten":
+    "wilde" is its finite verb, never the adjective a main clause's tags would make of it); a stretch of a sentence
+    just tagged keeps that sentence's tags."""
+    plain = clause.replace("[", " ").replace("]", " ")
+    if plain in SEEN or STRETCHES.get(plain) or stretch_of(plain):
+        return tagged_plain(clause)
+    found = tagged_plain(SUBORDINATOR + clause)
+    shift = len(SUBORDINATOR)
+    return tuple(Token(t.text, t.start - shift, t.end - shift, t.tag) for t in found[1:])
+
+
+SUBORDINATOR = "dat "
+
+
 def named_spans(text: str) -> list[tuple[int, int]]:
     """Where the names put in for pronouns stand ("[Hofstede] verkocht ...")."""
     return [(m.start(), m.end()) for m in NAMED.finditer(text)] if "[" in text else []

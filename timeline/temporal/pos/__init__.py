@@ -24,7 +24,7 @@ MODEL = Path(__file__).resolve().parent.parent / "lang" / "nl.pos.json.gz"
 # but with numbers kept whole (1,5 and 3.000), abbreviations kept whole (o.a.) and quotes split off.
 TOKEN = re.compile(  # a web name ("FrisseWind.nu", "nu.nl") is one word
     r"\d+(?:[.,:]\d+)+|[^\W\d_][\w-]*\.(?:nl|nu|com|org|net|eu|be|de|io|ai|info)\b(?!\.\w)|(?:\w\.){2,}|['’][stn]\b"
-    r"|[A-Z]\.(?=\s+[a-z])"  # "zei V. dat": a surname's initial, one word
+    r"|[A-Z]\.(?=\s+[a-z\"“‘„])"  # "zei V. dat", "V. \"alleen wilde praten\"": a surname's initial, one word
     r"|\w(?:[\w’'-]*\w)?|[^\w\s]")
 
 __all__ = ["Chunk", "Clause", "Token", "category", "chunks", "clauses", "finite_verbs", "is_finite", "is_name",

@@ -302,6 +302,11 @@ def make_finite(words: list[str], tags: list[str], start: int, end: int, lexicon
     first = end
     while first > start + 1 and (tags[first - 1].startswith("WW|") or words[first - 1].lower() == "te"):
         first -= 1  # "wanneer ... niet blijken te helpen"
+    if first > start + 1 and first < end and words[first - 1].lower() in CLUSTER_VERBS:
+        finite = next((t for t in seen_as(words[first - 1], lexicon).split("/") if t.startswith("WW|pv")), None)
+        if finite:  # "dat hij alleen wilde praten": a cluster verb the tagger read otherwise ("wilde" as "wild")
+            tags[first - 1] = finite
+            return
     for j in range(first, end):
         if tags[j] == "WW|inf" and words[j - 1].lower() != "te" and can_be(words[j], "WW|inf", lexicon):
             tags[j] = "WW|pv|tgw|mv"
