@@ -209,11 +209,26 @@ def is_fronted(tokens: Sequence[Token], verb: int, words: StoryWords, dated: set
     if len(tokens) > 2 and tokens[0].text.lower() in words.subject_adverbs and tokens[1].tag.startswith(NOUN_PHRASE) \
             and not dated & set(range(verb)) and not any(t.tag.startswith(("VG", "LET", "WW")) for t in tokens[1:verb]):
         return False  # "Ook chauffeurs van Arriva legden ...": the adverb goes with the subject before the verb
+    if adjoined_phrase(tokens, verb, words, dated):
+        return False  # "In totaal zevenhonderd bouwvakkers kregen": one constituent before the verb, the subject
     if 0 in dated or tokens[verb - 1].text == "," or (tokens[0].tag.startswith(FRONTING) and not named_van(tokens)):
         return True
     if tokens[0].tag.startswith(NOUN_PHRASE) and tokens[0].text.lower() not in words.fronted:
         return False  # "Felle uitspraken maandag over ... maakten": one constituent before the verb, the subject
     return any(k in dated for k in range(verb)) or subject_end(tokens, 0, words, dated) != verb
+
+
+def adjoined_phrase(tokens: Sequence[Token], verb: int, words: StoryWords, dated: set[int]) -> bool:
+    """Whether a phrase that opens on a preposition is followed by a noun phrase before the verb: only one part
+    stands before a Dutch main clause's verb, so both are one, a subject with its phrase before it ("In totaal
+    zevenhonderd bouwvakkers kregen", "Vooral de kleine gemeenten kregen"); "Na de brand in de fabriek kondigde" is
+    one phrase."""
+    if verb < 3 or tokens[0].tag not in ("VZ", "BW") or dated & set(range(verb)) or any(t.text == "," for t in tokens[:verb]):
+        return False
+    end = phrase_end(tokens, 1, dated, words) if tokens[0].tag == "VZ" else 1  # "Vooral de kleine gemeenten kregen"
+    nouns = [k for k in range(verb) if tokens[k].tag.startswith("N|")]
+    return 0 < end < verb and tokens[end].tag.startswith(("TW", "LID", "ADJ", "N|")) and any(k >= end for k in nouns) \
+        and (tokens[0].tag == "BW" or any(k < end for k in nouns))  # never "Voor het eerst heeft het college ..."
 
 
 def named_van(tokens: Sequence[Token]) -> bool:

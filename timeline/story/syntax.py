@@ -30,6 +30,8 @@ DANGLING = ("LID", "VZ", "VG", "VNW|bez", "VNW|betr", "VNW|aanw", "LET")
 def main_verb_of(tokens: Sequence[Token], words: StoryWords) -> int | None:
     """The main clause's finite verb; after a sentence that opens on a subordinating word ("Toen ...,
     verliet Musk ..."), the one right after the comma that ends that clause, whatever the tag of the opener."""
+    if len(tokens) > 2 and tokens[0].text.lower() in words.subordinators and tokens[1].tag.startswith("WW|pv"):
+        return 1  # "Toen wees de rechter ... af": an adverb before the verb, no clause of its own
     if tokens and tokens[0].text.lower() in words.subordinators:
         after = next((k + 1 for k in range(1, len(tokens) - 1)
                       if tokens[k].text == "," and finite_after_clause(tokens[k + 1])), None)
@@ -64,9 +66,13 @@ def subject_first(text: str, words: StoryWords, dated_spans: list[tuple[int, int
     if not is_fronted(tokens, verb, words, dated):
         return text
     start = verb + 1
+    plain_front = verb == 1 or tokens[0].tag == "VZ" and not any(t.tag.startswith(("TW", "VNW")) for t in tokens[1:verb])
     while start < len(tokens) and (start in dated or tokens[start].text.lower() in REFLEXIVE or (
+            plain_front and tokens[start].tag == "VZ" and start + 1 in dated) or (
             tokens[start].tag == "BW" and quantity_end(tokens, start, words) == start)):  # "vond hierover een overleg
-        # plaats", "meldde zich een groep ...": the reflexive stays after the verb
+        # plaats", "meldde zich een groep ...": the reflexive stays after the verb; after one word or a plain phrase
+        # before the verb, a date's preposition too ("Ook liepen in november de uitkeringen ... op"), never after
+        # what may hold a subject ("Op één na alle supermarkten weigerden in maart de ... automaten")
         start += 1
     start = place_after(tokens, start, dated)  # "bleef in 2019 in Limburg een prijs ... ongeclaimd": where, then who
     if start + 2 < len(tokens) and tokens[start + 1].text.lower() == "hele" and tokens[start + 2].text.lower() in WHOLE_TIMES:

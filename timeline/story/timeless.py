@@ -154,11 +154,13 @@ def complement(head: str, rest: str, words: StoryWords) -> str | None:
 
 
 def opens_clause(text: str, end: int) -> bool:
-    """Whether the words after a "toen" up to the next mark hold a finite verb: "toen" is then a conjunction."""
+    """Whether the words after a "toen" up to the next mark hold a finite verb: "toen" is then a conjunction; never
+    when that verb comes right after it ("Toen wees de rechter ... af": the adverb, its verb second)."""
     from timeline.story.tagging import tagged_plain
 
     rest = re.split(r"[,;:.]", text[end:], maxsplit=1)[0]
-    return any(t.tag.startswith("WW|pv") for t in tagged_plain(rest))
+    tokens = tagged_plain(rest)
+    return any(t.tag.startswith("WW|pv") for t in tokens) and not (tokens and tokens[0].tag.startswith("WW|pv"))
 
 
 THAN = re.compile(r",?\s+dan\s+(?:gepland|verwacht|voorzien|gedacht|bedoeld|afgesproken|beloofd|aangekondigd|begroot)\b")
