@@ -10,6 +10,7 @@ from timeline.story.antecedents import gender_fits, small_title
 from timeline.story.cast import Cast
 from timeline.story.subjects import name_end, phrase_end
 from timeline.story.syntax import subject_span, tagged_plain
+from timeline.story.timeless import is_time_noun
 from timeline.story.words import StoryWords
 
 
@@ -217,3 +218,23 @@ def compound_named(text: str, people: Cast, words: StoryWords) -> tuple[str, str
         return None
     name = names.pop()
     return f"[{found.group(1)} {name}]{text[found.end():]}", name
+
+
+def definite(line: str, words: StoryWords) -> str:
+    """"BlackVault dreigt die gegevens te publiceren": inside a headline a demonstrative before its noun points at
+    what the sentences before said, which the headline does not hold; the definite article says the same and stands
+    alone ("dreigt de gegevens ..."). Not after a noun (a relative "die") nor before a time ("die avond")."""
+    tokens = tagged_plain(line)
+    for k in range(len(tokens) - 2, 0, -1):
+        word, after = tokens[k].text, tokens[k + 1]
+        noun = tokens[k + 2] if after.tag == "ADJ" and k + 2 < len(tokens) else after
+        if word not in POINTING_ARTICLES or not tokens[k].tag.startswith("VNW") or not noun.tag.startswith("N|soort") \
+                or is_time_noun(noun.text.lower(), words):  # never the conjunction "dat"
+            continue
+        if tokens[k - 1].tag.startswith(("N|", "LET")) or tokens[k - 1].text.lower() in ("en", "of"):
+            continue
+        line = line[:tokens[k].start] + POINTING_ARTICLES[word] + line[tokens[k].end:]
+    return line
+
+
+POINTING_ARTICLES = {"die": "de", "deze": "de", "dat": "het", "dit": "het"}
