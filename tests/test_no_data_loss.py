@@ -64,7 +64,7 @@ def killed(args: list, at: int) -> int:
     return run.returncode
 
 
-@pytest.mark.parametrize("at", range(1, 6))  # the journal, then md, ics, html, json
+@pytest.mark.parametrize("at", range(1, 7))  # the journal, then md, ics, html, the record of its files, json
 def test_a_build_killed_in_its_swap_leaves_every_file_and_the_next_puts_the_old_build_back(folder, tmp_path, at):
     out = tmp_path / "out"
     assert timeline("build", folder, "--out", out).returncode == 0
@@ -85,7 +85,7 @@ def test_a_swap_that_fails_puts_every_old_file_back_and_names_the_file_that_fail
     script = KILLED_AT.replace("os.kill(os.getpid(), signal.SIGKILL)", "raise PermissionError(13, 'Permission denied')")
     (folder / "a.txt").write_text(OTHER, "utf-8")
     run = subprocess.run([sys.executable, "-c", script, "build", folder, "--out", out, "--format", "md,ics,json"],
-                         capture_output=True, env={**os.environ, "KILL_AT": "4"}, timeout=120)
+                         capture_output=True, env={**os.environ, "KILL_AT": "5"}, timeout=120)  # after md, ics, the record
     err = no_traceback(run)
     assert run.returncode == 1 and f"{out / 'timeline.json'}: cannot put the new file in place" in err, err
     assert files_of(out) == before  # the new format's timeline.ics went too

@@ -15,11 +15,14 @@ def build_and_write(paths, out: str, formats: list[str], since: str | None, look
     """Build the story of `paths` (None: the seeds) with the `chosen` options of build_story, write it
     to `out` (a folder, or - for stdout) with the `look` of the render options; the Story."""
     from timeline.api import build_story, producers, write_story
+    from timeline.render.output import check_targets
     from timeline.store import Store
     from timeline.story.diff import load_timeline
     from timeline.stream import previous_events
 
     stop_cleanly_on_sigterm()
+    if out != "-":
+        check_targets(Path(out), formats, bool(since))  # a user's file at an output name: say so before any work
     old = load_timeline(Path(since)) if since else None
     with closing(Store()) as store:  # the candidates and the story wait on disk (timeline.store)
         # Without --since only SEQUENCE needs the last build: read into the store an event at a time.
