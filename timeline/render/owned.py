@@ -23,6 +23,7 @@ from pathlib import Path
 from timeline.bounded import MB, TIMELINE_JSON, open_regular, read_bounded
 from timeline.errors import OutputError, TimelineError
 from timeline.models import FILE_NAMES, YEAR_FILE
+from timeline.render.staging import existing_folder
 
 RECORD = ".timeline.files"
 RECORD_LIMIT = 1 * MB
@@ -81,7 +82,7 @@ def adopted(out: Path) -> dict[str, str]:
 def ours(out: Path, names: Iterable[str]) -> dict[str, str]:
     """The record of `out`, once each of `names` that is there is found to be timeline's own; a
     name that is the user's is an OutputError naming it (nothing is written)."""
-    if not out.is_dir():
+    if not existing_folder(out):
         return {}
     record = recorded(out)
     record = adopted(out) if record is None else record
