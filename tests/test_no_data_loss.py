@@ -213,3 +213,24 @@ def test_moving_a_folder_keeps_the_ids_when_no_two_files_share_a_name(folder, tm
     moved = folder.rename(tmp_path / "elsewhere")
     second = timeline("build", moved, "--out", "-", "--format", "json")
     assert [e["id"] for e in json.loads(first.stdout)["events"]] == [e["id"] for e in json.loads(second.stdout)["events"]]
+
+
+@pytest.mark.parametrize("names", [
+    {"put": ["x", "../victim.txt"], "remove": [], "had": []},  # "a new file of the dead build": deleted
+    {"put": ["x", "../victim.txt"], "remove": [], "had": ["../victim.txt"]},  # "its old file": overwritten
+])
+def test_a_journal_that_names_a_file_outside_out_touches_nothing(folder, tmp_path, names):
+    """A staging folder made by hand (in a folder copied, unpacked or checked out from elsewhere) whose
+    journal names a path: the next build's recovery took "../victim.txt" as a file the dead build had
+    put in and deleted it, outside --out."""
+    out = tmp_path / "out"
+    staging = out / ".timeline-staging-abcdefgh"
+    (staging / "old-..").mkdir(parents=True)
+    (staging / ".timeline-owner").write_text("timeline staging folder\n", "utf-8")
+    (staging / "x").write_text("x", "utf-8")
+    (staging / "old-..").joinpath("victim.txt").write_text("the attacker's", "utf-8")
+    (staging / ".timeline-journal").write_text(json.dumps(names), "utf-8")
+    (tmp_path / "victim.txt").write_text("precious", "utf-8")
+    result = timeline("build", folder, "--out", out)
+    assert result.returncode == 0 and "cannot put back" in no_traceback(result)
+    assert (tmp_path / "victim.txt").read_text("utf-8") == "precious"

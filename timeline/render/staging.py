@@ -140,6 +140,8 @@ def recover(staging: Path, out: Path) -> None:
     except FileNotFoundError:
         return  # the swap never began, or was settled: nothing in `out` is the dead build's
     put, remove, had = record["put"], record["remove"], set(record["had"])
+    if not all(isinstance(name, str) and plain(name) for name in [*put, *remove, *had]):
+        raise ValueError(f"{journal}: names a path, not a file of {out}; not timeline's journal")
     unfinished = any(os.path.lexists(staging / name) for name in put) or any(
         os.path.lexists(out / name) for name in remove if name in had)
     for name in [*put, *remove] if unfinished else []:
@@ -150,6 +152,13 @@ def recover(staging: Path, out: Path) -> None:
         elif done and name not in had:
             (out / name).unlink(missing_ok=True)
     journal.unlink()
+
+
+def plain(name: str) -> bool:
+    """A name of a file in the folder itself (what a swap puts): no path, not the lock. A journal
+    made by hand ("../.bashrc") would otherwise have the recovery remove or replace that file."""
+    return name not in ("", ".", "..", LOCK) and os.path.basename(name) == name and "\0" not in name and (
+        os.altsep is None or os.altsep not in name)
 
 
 def settle(staging: Path, out: Path) -> bool:
