@@ -6,6 +6,7 @@ in a folder it wrote before this record existed too, and in a copy of one."""
 from __future__ import annotations
 
 import hashlib
+import os
 import json
 import shutil
 from pathlib import Path
@@ -133,3 +134,27 @@ def test_a_desk_whose_edits_would_be_one_of_its_outputs_is_refused_before_it_wri
     err = no_traceback(result)
     assert result.returncode == 1 and f"{folder / name}: the desk writes its own {name} into --out" in err, err
     assert sums(folder) == before and not (folder / "timeline.md").exists()
+
+
+def test_a_build_started_while_another_swaps_its_files_waits_for_it_not_calls_them_the_users(folder, tmp_path):
+    """The check of the targets before any work read the record and the files while another build
+    was between swapping them (its record new, its timeline.json still old) and called timeline's
+    own file the user's; it waits for the lock as the writing does."""
+    import fcntl
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "out"
+    assert timeline("build", folder, "--out", out).returncode == 0
+    whole = (out / "timeline.json").read_bytes()
+    lock = os.open(out / ".timeline.lock", os.O_RDWR)
+    fcntl.flock(lock, fcntl.LOCK_EX)  # another build, mid-swap: its timeline.json not yet in place
+    (out / "timeline.json").write_bytes(whole + b" ")
+    second = subprocess.Popen([sys.executable, "-m", "timeline.cli", "build", folder, "--out", out],
+                              stderr=subprocess.PIPE)
+    time.sleep(3)
+    (out / "timeline.json").write_bytes(whole)  # its swap done
+    fcntl.flock(lock, fcntl.LOCK_UN)
+    os.close(lock)
+    assert second.wait(timeout=120) == 0, second.stderr.read()

@@ -21,7 +21,7 @@ def build_and_write(paths, out: str, formats: list[str], since: str | None, look
 
     stop_cleanly_on_sigterm()
     if out != "-":
-        check_targets(Path(out), formats, bool(since))  # a user's file at an output name: say so before any work
+        check_targets(Path(out), formats, bool(since), listener.say)  # a user's file at an output name: say so before any work
     old = load_timeline(Path(since)) if since else None
     with working_store() as store:  # the candidates and the story wait on disk (timeline.store)
         # Without --since only SEQUENCE needs the last build: read into the store an event at a time.

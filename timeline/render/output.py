@@ -16,7 +16,7 @@ from timeline.errors import OutputError
 from timeline.models import FILE_NAMES, Timeline, heading_year
 from timeline.render import owned
 from timeline.render.split import split
-from timeline.render.staging import advice, locked_folder, new_staging, settle, swap
+from timeline.render.staging import OutputLock, advice, existing_folder, locked_folder, new_staging, settle, swap
 
 FORMATS = ("md", "ics", "html", "json", "timelinejs", "fragment", "embed")
 Producer = Callable[[], Iterable[bytes]]
@@ -154,12 +154,15 @@ def put_files(out: Path, files: dict[str, Producer], say: Callable[[str], None] 
     return [out / name for name in names]
 
 
-def check_targets(out: Path, formats: list[str], changelog: bool) -> None:
+def check_targets(out: Path, formats: list[str], changelog: bool, say: Callable[[str], None]) -> None:
     """Before any work: each file a build of `formats` would replace or take away in `out` is
-    timeline's own (a large story's year pages are checked when they are written)."""
+    timeline's own (a large story's year pages are checked when they are written). Under the
+    lock, so a build swapping its files in (its record new, a file still old) finishes first."""
     extra = [FILE_NAMES[k] for k, wanted in (("jsonl", "json" in formats), ("snippet", "embed" in formats),
                                               ("changelog", changelog)) if wanted]
-    owned.ours(out, [file_name(fmt) for fmt in formats] + extra)
+    if existing_folder(out):
+        with OutputLock(out, say):
+            owned.ours(out, [file_name(fmt) for fmt in formats] + extra)
 
 
 def file_name(fmt: str) -> str:
