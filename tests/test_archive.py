@@ -81,7 +81,7 @@ def test_a_dask_build_of_the_seeds_on_a_local_cluster_equals_the_local_build_byt
     assert run("build", SEEDS, "--out", local).exit_code == 0
     result = run("build", SEEDS, "--out", dask, "--engine", "dask")  # no --scheduler: a LocalCluster of its own
     assert result.exit_code == 0, result.output
-    assert built(local) == built(dask) and len(built(dask)) == 4
+    assert built(local) == built(dask) and len(built(dask)) == 5  # four files and their record
     assert len(started) == 1  # one cluster reads the articles and merges the story
 
 

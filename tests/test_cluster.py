@@ -53,7 +53,7 @@ def finished(process: subprocess.Popen) -> tuple[int, str]:
 def test_a_build_on_a_dask_scheduler_with_two_worker_processes_equals_the_local_build(tmp_path, cluster, articles, local):
     code, err = finished(build(articles, "--out", tmp_path / "out", "--engine", "dask", "--scheduler", cluster.address))
     assert code == 0, err
-    assert built(tmp_path / "out") == local and len(local) == 4
+    assert built(tmp_path / "out") == local and len(local) == 5  # four files and their record
 
 
 def test_a_worker_killed_mid_build_leaves_its_tasks_to_the_other_and_the_build_is_the_same(

@@ -64,7 +64,7 @@ def killed(args: list, at: int) -> int:
     return run.returncode
 
 
-@pytest.mark.parametrize("at", range(1, 6))  # the journal, then md, ics, html, json
+@pytest.mark.parametrize("at", range(1, 7))  # the journal, then md, ics, html, the record of its files, json
 def test_a_build_killed_in_its_swap_leaves_every_file_and_the_next_puts_the_old_build_back(folder, tmp_path, at):
     out = tmp_path / "out"
     assert timeline("build", folder, "--out", out).returncode == 0
@@ -85,7 +85,7 @@ def test_a_swap_that_fails_puts_every_old_file_back_and_names_the_file_that_fail
     script = KILLED_AT.replace("os.kill(os.getpid(), signal.SIGKILL)", "raise PermissionError(13, 'Permission denied')")
     (folder / "a.txt").write_text(OTHER, "utf-8")
     run = subprocess.run([sys.executable, "-c", script, "build", folder, "--out", out, "--format", "md,ics,json"],
-                         capture_output=True, env={**os.environ, "KILL_AT": "4"}, timeout=120)
+                         capture_output=True, env={**os.environ, "KILL_AT": "5"}, timeout=120)  # after md, ics, the record
     err = no_traceback(run)
     assert run.returncode == 1 and f"{out / 'timeline.json'}: cannot put the new file in place" in err, err
     assert files_of(out) == before  # the new format's timeline.ics went too
@@ -213,3 +213,24 @@ def test_moving_a_folder_keeps_the_ids_when_no_two_files_share_a_name(folder, tm
     moved = folder.rename(tmp_path / "elsewhere")
     second = timeline("build", moved, "--out", "-", "--format", "json")
     assert [e["id"] for e in json.loads(first.stdout)["events"]] == [e["id"] for e in json.loads(second.stdout)["events"]]
+
+
+@pytest.mark.parametrize("names", [
+    {"put": ["x", "../victim.txt"], "remove": [], "had": []},  # "a new file of the dead build": deleted
+    {"put": ["x", "../victim.txt"], "remove": [], "had": ["../victim.txt"]},  # "its old file": overwritten
+])
+def test_a_journal_that_names_a_file_outside_out_touches_nothing(folder, tmp_path, names):
+    """A staging folder made by hand (in a folder copied, unpacked or checked out from elsewhere) whose
+    journal names a path: the next build's recovery took "../victim.txt" as a file the dead build had
+    put in and deleted it, outside --out."""
+    out = tmp_path / "out"
+    staging = out / ".timeline-staging-abcdefgh"
+    (staging / "old-..").mkdir(parents=True)
+    (staging / ".timeline-owner").write_text("timeline staging folder\n", "utf-8")
+    (staging / "x").write_text("x", "utf-8")
+    (staging / "old-..").joinpath("victim.txt").write_text("the attacker's", "utf-8")
+    (staging / ".timeline-journal").write_text(json.dumps(names), "utf-8")
+    (tmp_path / "victim.txt").write_text("precious", "utf-8")
+    result = timeline("build", folder, "--out", out)
+    assert result.returncode == 0 and "cannot put back" in no_traceback(result)
+    assert (tmp_path / "victim.txt").read_text("utf-8") == "precious"

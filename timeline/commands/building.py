@@ -4,7 +4,7 @@ none) or as one format on stdout, and summed up on stderr."""
 from __future__ import annotations
 
 import sys
-from contextlib import closing
+from contextlib import contextmanager
 from pathlib import Path
 
 from timeline.commands.telling import shown
@@ -15,13 +15,15 @@ def build_and_write(paths, out: str, formats: list[str], since: str | None, look
     """Build the story of `paths` (None: the seeds) with the `chosen` options of build_story, write it
     to `out` (a folder, or - for stdout) with the `look` of the render options; the Story."""
     from timeline.api import build_story, producers, write_story
-    from timeline.store import Store
+    from timeline.render.output import check_targets
     from timeline.story.diff import load_timeline
     from timeline.stream import previous_events
 
     stop_cleanly_on_sigterm()
+    if out != "-":
+        check_targets(Path(out), formats, bool(since), listener.say)  # a user's file at an output name: say so before any work
     old = load_timeline(Path(since)) if since else None
-    with closing(Store()) as store:  # the candidates and the story wait on disk (timeline.store)
+    with working_store() as store:  # the candidates and the story wait on disk (timeline.store)
         # Without --since only SEQUENCE needs the last build: read into the store an event at a time.
         previous = old if since else previous_events(Path(out), listener.say)
         story = build_story(paths or None, title=shown(title) if title else title, previous=previous,
@@ -35,6 +37,28 @@ def build_and_write(paths, out: str, formats: list[str], since: str | None, look
                 listener.say(f"timeline: wrote {target}")
         summary(story, formats, look["calendar_grain"], listener.say)
     return story
+
+
+@contextmanager
+def working_store():
+    """The build's store, removed after it; a temporary folder that is full or cannot be written
+    is an OutputError naming it (the previous build stays: nothing is written yet)."""
+    import sqlite3
+    import tempfile
+
+    from timeline.errors import OutputError
+    from timeline.store import Store
+
+    store = None
+    try:
+        store = Store()
+        yield store
+    except sqlite3.OperationalError as error:
+        raise OutputError(f"{tempfile.gettempdir()}: cannot keep the build's working store there ({error}); "
+                          "free space there or set TMPDIR to a folder with room") from error
+    finally:
+        if store is not None:
+            store.close()
 
 
 def summary(story, formats, calendar_grain, say) -> None:

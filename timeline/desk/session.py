@@ -22,7 +22,7 @@ from typing import Callable
 
 from timeline.bounded import EDITS, read_text
 from timeline.build import Collector, last_build
-from timeline.errors import DeskError, TimelineError, quoted
+from timeline.errors import ConfigError, DeskError, TimelineError, quoted
 from timeline.models import Event, Timeline
 from timeline.render.output import Options, producers, put_files
 from timeline.render.staging import locked_folder
@@ -42,6 +42,19 @@ class Settings:
     title: str | None = None
     language: str = "nl"
     options: Options = Options()
+
+    def __post_init__(self) -> None:
+        """The edits are never one of the files the desk writes into --out (nor its lock or record)."""
+        if self.edits.parent.resolve() == self.out.resolve() and written_in_out(self.edits.name):
+            raise ConfigError(f"{self.edits}: the desk writes its own {self.edits.name} into --out {self.out}; "
+                              "give the edits another name (edits.toml) or choose another --out")
+
+
+def written_in_out(name: str) -> bool:
+    from timeline.models import FILE_NAMES, OUTPUT_MARK, YEAR_FILE
+    from timeline.render.owned import RECORD
+
+    return name in FILE_NAMES.values() or name in (OUTPUT_MARK, RECORD) or YEAR_FILE.match(name) is not None
 
 
 @dataclass(frozen=True)
@@ -108,10 +121,10 @@ class Desk:
         outputs = {FILE_NAMES[fmt]: make for fmt, make in files.items()}
         edits = {s.edits.name: lambda: [built.text.encode("utf-8")]} if edits_too else {}
         if s.out.resolve() == s.edits.parent.resolve():
-            put_files(s.out, {**edits, **outputs}, self.say)
+            put_files(s.out, {**edits, **outputs}, self.say, theirs=(s.edits.name,))
             return
         if edits:
-            put_files(s.edits.parent, edits, self.say)
+            put_files(s.edits.parent, edits, self.say, theirs=(s.edits.name,))
         put_files(s.out, outputs, self.say)
 
     def change(self, request: document.Request, fields: Callable[[Built, object], dict | None]) -> Built:

@@ -4,6 +4,8 @@ to stdout instead."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -12,8 +14,9 @@ from typing import BinaryIO
 
 from timeline.errors import OutputError
 from timeline.models import FILE_NAMES, Timeline, heading_year
+from timeline.render import owned
 from timeline.render.split import split
-from timeline.render.staging import advice, locked_folder, new_staging, settle, swap
+from timeline.render.staging import OutputLock, advice, existing_folder, locked_folder, new_staging, settle, swap
 
 FORMATS = ("md", "ics", "html", "json", "timelinejs", "fragment", "embed")
 Producer = Callable[[], Iterable[bytes]]
@@ -118,25 +121,48 @@ def write_all(out: Path, files: dict[str, Producer], say: Callable[[str], None] 
         return put_files(out, {file_name(fmt): make for fmt, make in files.items()}, say)
 
 
-def put_files(out: Path, files: dict[str, Producer], say: Callable[[str], None] = lambda message: None) -> list[Path]:
+def put_files(out: Path, files: dict[str, Producer], say: Callable[[str], None] = lambda message: None,
+              theirs: tuple[str, ...] = ()) -> list[Path]:
     """`write_all` for a caller that holds the folder's lock: the files by name, all or none, in
     the order given but timeline.json last. A timeline.json without timeline.jsonl (a story that is
     not large) takes away the timeline.jsonl of an earlier, larger build, which the next build
-    would otherwise read as the last one."""
+    would otherwise read as the last one. Only timeline's own files are replaced or taken away
+    (see `owned`), and each one written is recorded; `theirs` are files of the user's that the
+    caller checked itself (the desk's edits.toml), neither checked nor recorded."""
     names = sorted(files, key=lambda name: name == FILE_NAMES["json"])
     stale = (FILE_NAMES["jsonl"],) if FILE_NAMES["json"] in files and FILE_NAMES["jsonl"] not in files else ()
     for name in names:
         if (out / name).is_dir():
             raise OutputError(f"{out / name}: a folder stands where the file goes; move it away or choose another --out")
+    record = owned.ours(out, [name for name in [*names, *stale] if name not in theirs])
     staging = new_staging(out)
     try:
         for name in names:
-            render_into(staging / name, files[name], out)
-        swap(staging, out, names, tuple(name for name in stale if (out / name).is_file()))
+            digest = render_into(staging / name, files[name], out)
+            if name not in theirs:
+                record[name] = digest
+        for name in stale:
+            record.pop(name, None)
+        recording = [owned.RECORD] if set(names) - set(theirs) else []
+        if recording:
+            render_into(staging / owned.RECORD, lambda: [json.dumps({"files": record}, sort_keys=True).encode()], out)
+        put = sorted([*names, *recording], key=lambda name: name == FILE_NAMES["json"])  # the record before it
+        swap(staging, out, put, tuple(name for name in stale if os.path.lexists(out / name)))
     finally:
         if not settle(staging, out):
             say(f"timeline: {staging}: cannot put back the old files; they are kept there for the next build")
     return [out / name for name in names]
+
+
+def check_targets(out: Path, formats: list[str], changelog: bool, say: Callable[[str], None]) -> None:
+    """Before any work: each file a build of `formats` would replace or take away in `out` is
+    timeline's own (a large story's year pages are checked when they are written). Under the
+    lock, so a build swapping its files in (its record new, a file still old) finishes first."""
+    extra = [FILE_NAMES[k] for k, wanted in (("jsonl", "json" in formats), ("snippet", "embed" in formats),
+                                              ("changelog", changelog)) if wanted]
+    if existing_folder(out):
+        with OutputLock(out, say):
+            owned.ours(out, [file_name(fmt) for fmt in formats] + extra)
 
 
 def file_name(fmt: str) -> str:
@@ -144,10 +170,18 @@ def file_name(fmt: str) -> str:
     return FILE_NAMES.get(fmt, fmt)
 
 
-def render_into(path: Path, make: Producer, out: Path) -> None:
+def render_into(path: Path, make: Producer, out: Path) -> str:
+    """The file at `path`, written whole; the SHA-256 of its bytes."""
+    digest = hashlib.sha256()
+
+    def hashed() -> Iterable[bytes]:
+        for chunk in make():
+            digest.update(chunk)
+            yield chunk
     try:
         with open(path, "wb") as target:
-            stream(make, target)
+            stream(hashed, target)
         os.chmod(path, 0o666 & ~current_umask())
     except OSError as error:
         raise OutputError(f"{out}: cannot write the timeline ({error.strerror}); {advice(error)}") from error
+    return digest.hexdigest()

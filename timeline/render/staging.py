@@ -59,15 +59,29 @@ def new_staging(out: Path) -> Path:
 @contextlib.contextmanager
 def locked_folder(out: Path, say: Callable[[str], None]):
     """The output folder, made if need be, under its lock, with what builds that died left undone put back."""
-    if out.exists() and not out.is_dir():
-        raise OutputError(f"{out}: the output path is a file, not a folder; give --out a folder")
     try:
-        out.mkdir(parents=True, exist_ok=True)
+        existing_folder(out) or out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise OutputError(f"{out}: cannot make the output folder ({error.strerror}); {advice(error)}") from None
     with OutputLock(out, say):
         recover_leftovers(out, say)
         yield out
+
+
+def existing_folder(out: Path) -> bool:
+    """Whether `out` is a folder (False: nothing there yet); a file, a link to nothing or a path
+    that cannot be a folder (a name too long, a file on the way) is an OutputError naming it."""
+    try:
+        mode = os.stat(out).st_mode
+    except FileNotFoundError:
+        if os.path.islink(out):
+            raise OutputError(f"{out}: a symbolic link to nothing; remove it or choose another --out") from None
+        return False
+    except OSError as error:
+        raise OutputError(f"{out}: cannot be the output folder ({error.strerror}); choose another --out") from None
+    if not stat.S_ISDIR(mode):
+        raise OutputError(f"{out}: the output path is a file, not a folder; give --out a folder")
+    return True
 
 
 def is_ours(path: Path) -> bool:
@@ -126,6 +140,8 @@ def recover(staging: Path, out: Path) -> None:
     except FileNotFoundError:
         return  # the swap never began, or was settled: nothing in `out` is the dead build's
     put, remove, had = record["put"], record["remove"], set(record["had"])
+    if not all(isinstance(name, str) and plain(name) for name in [*put, *remove, *had]):
+        raise ValueError(f"{journal}: names a path, not a file of {out}; not timeline's journal")
     unfinished = any(os.path.lexists(staging / name) for name in put) or any(
         os.path.lexists(out / name) for name in remove if name in had)
     for name in [*put, *remove] if unfinished else []:
@@ -136,6 +152,13 @@ def recover(staging: Path, out: Path) -> None:
         elif done and name not in had:
             (out / name).unlink(missing_ok=True)
     journal.unlink()
+
+
+def plain(name: str) -> bool:
+    """A name of a file in the folder itself (what a swap puts): no path, not the lock. A journal
+    made by hand ("../.bashrc") would otherwise have the recovery remove or replace that file."""
+    return name not in ("", ".", "..", LOCK) and os.path.basename(name) == name and "\0" not in name and (
+        os.altsep is None or os.altsep not in name)
 
 
 def settle(staging: Path, out: Path) -> bool:
@@ -191,7 +214,12 @@ class OutputLock:
         previous = self.holder()
         if previous and previous != os.getpid() and not alive(previous):
             self.say(f"timeline: took over the lock of build {previous}, which is no longer running")
-        self.write(f"{os.getpid()}\n")
+        try:
+            self.write(f"{os.getpid()}\n")
+        except OSError as error:  # a full disk: the pid needs a block
+            fcntl.flock(self.fd, fcntl.LOCK_UN)
+            os.close(self.fd)
+            raise OutputError(f"{self.path}: cannot take the lock ({error.strerror}); {advice(error)}") from None
         return self
 
     def holder(self) -> int | None:

@@ -1,0 +1,96 @@
+"""Which files of an output folder are timeline's to replace or remove.
+
+timeline replaces or removes only the files it wrote: `.timeline.files` in the folder records
+each file it put there with the SHA-256 of its bytes, and is swapped in with them (see
+`output.put_files`). A file at a name timeline writes that the record does not name, or whose
+bytes changed since (the user's own timeline.md, another tool's timeline.json, an article saved
+as timeline.html, an export named timeline.jsonl, a link) is the user's: the command stops
+before it writes, naming the file. By bytes, not by inode, so a copy of a build folder (or one
+checked out of git) is still timeline's. A folder without a record whose timeline.json is a
+timeline (a build of a timeline before the record, or a copy without its hidden files) has the
+outputs it holds taken as timeline's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+from collections.abc import Iterable
+from pathlib import Path
+
+from timeline.bounded import MB, TIMELINE_JSON, open_regular, read_bounded
+from timeline.errors import OutputError, TimelineError
+from timeline.models import FILE_NAMES, YEAR_FILE
+from timeline.render.staging import existing_folder
+
+RECORD = ".timeline.files"
+RECORD_LIMIT = 1 * MB
+
+
+def digest_of(path: Path) -> str | None:
+    """The SHA-256 of the regular file at `path` (not through a link); None for anything else."""
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return None
+        digest = hashlib.sha256()
+        with open_regular(path) as handle:
+            for block in iter(lambda: handle.read(MB), b""):
+                digest.update(block)
+        return digest.hexdigest()
+    except OSError:
+        return None
+
+
+def recorded(out: Path) -> dict[str, str] | None:
+    """The record of the files timeline wrote in `out`; None when there is none. A record that is
+    not timeline's (a link, a FIFO, other content) is an error: it is left as it is."""
+    path = out / RECORD
+    if not os.path.lexists(path):
+        return None
+    fix = "remove it or choose another --out"
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            raise OutputError(f"{path}: not timeline's record of its files (not a regular file); {fix}")
+        files = json.loads(read_bounded(path, RECORD_LIMIT, fix, OutputError))["files"]
+        if isinstance(files, dict) and all(isinstance(v, str) for v in files.values()):
+            return files
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    raise OutputError(f"{path}: not timeline's record of its files; {fix}")
+
+
+def a_timeline(path: Path) -> bool:
+    """Whether `path` reads as a timeline.json: a JSON object with a title and a list of events."""
+    try:
+        data = json.loads(read_bounded(path, TIMELINE_JSON, "", TimelineError))
+    except (TimelineError, ValueError, RecursionError):
+        return False
+    return isinstance(data, dict) and "title" in data and isinstance(data.get("events"), list)
+
+
+def adopted(out: Path) -> dict[str, str]:
+    """A folder without a record: the outputs it holds, if its timeline.json is a timeline."""
+    if not a_timeline(out / FILE_NAMES["json"]):
+        return {}
+    names = [entry.name for entry in os.scandir(out)
+             if entry.name in FILE_NAMES.values() or YEAR_FILE.match(entry.name)]
+    return {name: digest for name in names if (digest := digest_of(out / name)) is not None}
+
+
+def ours(out: Path, names: Iterable[str]) -> dict[str, str]:
+    """The record of `out`, once each of `names` that is there is found to be timeline's own; a
+    name that is the user's is an OutputError naming it (nothing is written)."""
+    if not existing_folder(out):
+        return {}
+    record = recorded(out)
+    record = adopted(out) if record is None else record
+    for name in names:
+        path = out / name
+        if path.is_dir():
+            raise OutputError(f"{path}: a folder stands where the file goes; move it away or choose another --out")
+        if os.path.lexists(path) and record.get(name) != digest_of(path):
+            raise OutputError(f"{path}: a file timeline did not write (or changed since it did) stands where its "
+                              f"{name} goes; move it away or choose another --out")
+    return record
