@@ -127,6 +127,17 @@ def test_timelines_own_files_are_replaced_in_its_folder_in_a_copy_of_it_and_in_o
     assert b"november" in (out / "timeline.json").read_bytes()
 
 
+@pytest.mark.parametrize("formats", ["md", "md,ics,html,timelinejs,fragment,embed"])
+def test_a_folder_a_version_before_the_record_built_without_json_is_rebuilt(folder, tmp_path, formats):
+    out = tmp_path / "out"
+    assert timeline("build", folder, "--out", out, "--format", formats).returncode == 0
+    (out / ".timeline.files").unlink()  # as a version before the record left it: its outputs, no timeline.json
+    (folder / "b.txt").write_text(GOOD.replace("oktober", "november"), "utf-8")
+    result = timeline("build", folder, "--out", out, "--format", formats)
+    assert result.returncode == 0, result.stderr
+    assert "november" in (out / "timeline.md").read_text("utf-8")
+
+
 @pytest.mark.parametrize("name", ["timeline.json", "timeline.md", ".timeline.lock"])
 def test_a_desk_whose_edits_would_be_one_of_its_outputs_is_refused_before_it_writes(folder, name):
     before = sums(folder)

@@ -8,7 +8,8 @@ as timeline.html, an export named timeline.jsonl, a link) is the user's: the com
 before it writes, naming the file. By bytes, not by inode, so a copy of a build folder (or one
 checked out of git) is still timeline's. A folder without a record whose timeline.json is a
 timeline (a build of a timeline before the record, or a copy without its hidden files) has the
-outputs it holds taken as timeline's.
+outputs it holds taken as timeline's; without one, each output that carries timeline's marks (its
+calendar's PRODID, its pages' class, the Markdown's count of events) is.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import stat
 from collections.abc import Iterable
 from pathlib import Path
@@ -71,12 +73,33 @@ def a_timeline(path: Path) -> bool:
 
 
 def adopted(out: Path) -> dict[str, str]:
-    """A folder without a record: the outputs it holds, if its timeline.json is a timeline."""
-    if not a_timeline(out / FILE_NAMES["json"]):
-        return {}
+    """A folder without a record: the outputs it holds, if its timeline.json is a timeline; else each output that
+    reads as what timeline writes at its name (a build of a version before the record without --format json: its
+    timeline.md, calendar, pages and TimelineJS file)."""
     names = [entry.name for entry in os.scandir(out)
              if entry.name in FILE_NAMES.values() or YEAR_FILE.match(entry.name)]
-    return {name: digest for name in names if (digest := digest_of(out / name)) is not None}
+    whole = a_timeline(out / FILE_NAMES["json"])
+    return {name: digest for name in names
+            if (whole or written_by_timeline(out / name)) and (digest := digest_of(out / name)) is not None}
+
+
+MARKS = {".ics": (b"PRODID:-//timeline//",), ".html": (b"tl-timeline", b"data-timeline-embed")}
+COUNTED = re.compile(rb"^\d+ gebeurtenis(?:sen)?\b", re.MULTILINE)  # the default Markdown's second paragraph
+MARK_REACH = 4096
+
+
+def written_by_timeline(path: Path) -> bool:
+    """Whether the file at `path` carries the marks of what timeline writes at its name."""
+    if path.name.endswith(".json"):
+        return a_timeline(path)
+    try:
+        with open_regular(path) as handle:
+            head = handle.read(MARK_REACH)
+    except OSError:
+        return False
+    if path.suffix == ".md":
+        return head.startswith(b"# ") and COUNTED.search(head) is not None
+    return any(mark in head for mark in MARKS.get(path.suffix, ()))
 
 
 def ours(out: Path, names: Iterable[str]) -> dict[str, str]:
