@@ -19,6 +19,7 @@ from timeline.story.timeless import said_when
 from timeline.story.described import described
 from timeline.story.clauses import told_news
 from timeline.story.leads import FIRST_PERSON, QUOTES, dated_by_next, joined, lead_index, viewed_first
+from timeline.story.leads import spoken_in_first_person
 from timeline.story.shorten import shortened
 from timeline.story.actors import actor_words
 from timeline.story.frames import report_frame
@@ -119,7 +120,7 @@ def classify(item: Told, article: Article, language: str = "nl") -> tuple[str, E
     if outlook(item.raw, words) or not_yet(item.raw, words) or first_person(item.sentence.text) or \
             explains(item.sentence.text, words) or regards(item.raw, words):
         return None  # an expectation; "heeft nog geen verklaring gegeven": nothing happened; a speaker's "we"
-    if dating.kind == "dated" and not at_its_date(item, dating, article, words):
+    if dating.kind == "dated" and (not at_its_date(item, dating, article, words) or remembered(item, dating)):
         return None
     if dating.kind == "dated" and reports(item, words) and results_out(dating.expression.period, article, item.raw, words):
         return "dated", lead_date(article, language), False, explain(item, replace(dating, rule="results"))
@@ -246,6 +247,20 @@ def spoken(sentence: str, line: str, words: StoryWords, pronoun_of: Callable[[st
 
 
 PRONOUN = re.compile(r"(?:hij|zij|ze)\b")
+
+
+def remembered(item: Told, dating) -> bool:
+    """Speech in the first person dated inside the quote ("'Mijn grootvader heeft dit huis in 1931 gebouwd', zei
+    Verhoeven", "'We begonnen in 2010 in een garage', zegt de oprichter"): a memory, a view or a plan in the speaker's
+    words, no event; a quote the frame dates ("'We gaan niet verhuizen', zei de topman donderdag") is that day's news."""
+    if not spoken_in_first_person(item.raw):
+        return False
+    closing = CLOSING_QUOTE.search(item.raw, 1)
+    at = next((p.start for p in item.placed if p.expression is dating.expression), -1)
+    return closing is not None and 0 <= at < closing.start()
+
+
+CLOSING_QUOTE = re.compile(r"[’”\"'](?=[,.!?]?\s|[,.!?]?$)")
 
 
 def first_person(sentence: str) -> bool:

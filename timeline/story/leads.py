@@ -81,8 +81,12 @@ def stems(text: str) -> set[str]:
 
 
 def spoken_in_first_person(sentence: str) -> bool:
-    """Quoted speech in which the speaker says "ik" or "we": a view or a plan, never an article's lead."""
-    return sentence[:1] in QUOTES and bool(FIRST_PERSON & set(re.findall(r"\w+", sentence.lower())))
+    """Quoted speech in which the speaker says "ik", "we", "mijn" or "ons": a view, a plan or a memory, never an
+    article's lead."""
+    return sentence[:1] in QUOTES and bool(SPEAKERS_OWN & set(re.findall(r"\w+", sentence.lower())))
+
+
+SPEAKERS_OWN = FIRST_PERSON | {"me", "mij", "mijn", "ons", "onze"}
 
 
 def viewed_first(items: list[Told], lead: int, words: StoryWords) -> bool:
