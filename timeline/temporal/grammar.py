@@ -44,6 +44,12 @@ class Grammar:
         """The weekdays' names, lower case ("zondag"; no abbreviation)."""
         return frozenset(w for w in self.words["weekday"] if not w.endswith("."))
 
+    @property
+    def until_words(self) -> re.Pattern[str]:
+        """The signals that make a date a stretch's end ("tot zondagavond", "uiterlijk vrijdag"), ending a text."""
+        ends = [w for w, mod in self.language.signals.items() if mod == "BEFORE"]
+        return re.compile(r"(?:^|\s)(?:" + "|".join(map(re.escape, sorted(ends, key=len, reverse=True))) + r")\s+$", re.IGNORECASE)
+
     def lookup(self, cls: str, text: str) -> object:
         """The value a word of class `cls` stands for (case and spaces folded)."""
         return self.words[cls][" ".join(text.lower().split())]

@@ -43,8 +43,9 @@ CLOCK_REACH = 8  # sentences a day carries itself over to a clock time said with
 class Narrative:
     """Follows the dates of one text in order; gives each match the context it counts from."""
 
-    def __init__(self, flat: str, weekdays: frozenset[str] = frozenset()):
+    def __init__(self, flat: str, weekdays: frozenset[str] = frozenset(), until: re.Pattern[str] = re.compile("(?!)")):
         self.flat = flat
+        self.until = until  # words before a date that make it where a stretch ends
         self.weekdays = weekdays  # the language's weekday names: a day said with one gives its week on
         self.ends: list[int] | None = None  # where sentences end: found when first needed
         self.anchor: Period | None = None  # the last date placed: anaphora count from it
@@ -108,8 +109,9 @@ class Narrative:
         if period is None or resolved.type not in ("DATE", "TIME"):
             return
         self.anchor, self.anchor_in = period, start
-        if period.grain.rank <= Grain.DAY.rank and period.end - period.start <= dt.timedelta(days=1):
-            self.days = (self.days + [(period, start)])[-DAYS_KEPT:]  # never a weekend: it has no one day
+        if period.grain.rank <= Grain.DAY.rank and period.end - period.start <= dt.timedelta(days=1) \
+                and not self.until.search(self.flat, max(0, start - 20), start):  # never a weekend: it has no one
+            self.days = (self.days + [(period, start)])[-DAYS_KEPT:]  # day; nor "tot zondagavond": a stretch's end
         if period.grain is Grain.DAY and self.weekdays & set(re.findall(r"\w+", text)) and re.search(r"\d", text):
             self.named_day, self.named_in = period.start_date, start  # "op zondag 12 april"
         elif self.named_day is not None and calendar_grain(period) is Grain.DAY \

@@ -164,7 +164,7 @@ def select(grammar: Grammar, flat: str, pad: str, ref: dt.datetime, prefer: Pref
     candidates.sort(key=lambda c: c[:3])
     chosen: list[Found] = []
     last_end = 0
-    story = Narrative(flat, grammar.weekday_names)
+    story = Narrative(flat, grammar.weekday_names, grammar.until_words)
     for start, negative_length, _, name, match in candidates:
         if start < last_end:
             continue

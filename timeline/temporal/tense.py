@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from timeline.temporal.grammar import Grammar
 from timeline.models import Direction
@@ -68,7 +69,27 @@ def clause_direction(grammar: Grammar, text: str, position: int, widen: bool = T
     found = direction_in(grammar, sentence[c_start:c_end])
     if found is None and REPORTED.search(sentence, 0, c_start) and PRESENT_END.search(sentence[c_start:c_end]):
         return None  # "had in februari bekendgemaakt dat de afdeling per 1 mei sluit": the news told, in its present
+    found = found or tagged_past(sentence, c_start, c_end)
     return found or (direction_in(grammar, RELATIVE.sub("", sentence)) if widen else None)
+
+
+def tagged_past(sentence: str, start: int, end: int) -> Direction | None:
+    """"past" when the tagger reads the clause's finite verb (the sentence tagged whole) as a past form the lists of
+    past words lack ("Drie toeschouwers raakten zondag gewond", "botste", "vluchtte"); None otherwise."""
+    if not WEAK_PAST.search(sentence, start, end):
+        return None  # no word shaped as a weak past: the model is not asked ("begin december")
+    finite = [t for t in sentence_tags(sentence) if start <= t.start < end and t.tag.startswith("WW|pv")]
+    return "past" if finite and all(t.tag.startswith("WW|pv|verl") for t in finite) else None
+
+
+WEAK_PAST = re.compile(r"\b[a-zë]{2,}(?:te|de)n?\b")  # "raakte", "botsten", "belde": the past the lists may lack
+
+
+@lru_cache(maxsize=4096)
+def sentence_tags(sentence: str) -> tuple:
+    from timeline.temporal.pos import tagged  # the model loads only when a clause's tense is not in its words
+
+    return tuple(tagged(sentence))
 
 
 REPORTED = re.compile(r"\bdat\s*$")
