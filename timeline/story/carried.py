@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from timeline.story.cast import Cast
 from timeline.story.subjects import subject_end
+from timeline.story.syntax import subject_span
 from timeline.story.tagging import tagged_plain
 from timeline.story.words import StoryWords
 
@@ -63,6 +64,8 @@ def she_described(previous: str, pronoun: str, words: StoryWords, subject_of: Ca
 FEMALE = frozenset({"vrouw", "moeder", "dochter", "zus", "zuster", "meisje", "winnares", "eigenares", "weduwe", "oma"})
 MALE = frozenset({"man", "vader", "zoon", "broer", "jongen", "opa", "weduwnaar"})
 DESCRIBED_REACH = 7  # words of a description: "de advocaat van twaalf omwonende huishoudens"
+DIMINUTIVE = ("je", "tje", "pje", "kje")
+ARTICLES = ("de", "het", "een")  # "het meisje", "het jongetje": a "het" word
 
 
 def person_described(previous: str, pronoun: str, words: StoryWords) -> str:
@@ -79,11 +82,19 @@ def person_described(previous: str, pronoun: str, words: StoryWords) -> str:
     start += start < len(tokens) and tokens[start].text.lower() in ("ook", "zelfs")
     end = subject_end(tokens, start, words, set())
     said = [t.text for t in tokens[start:end]]
+    if not said or said[0].lower() not in ARTICLES:  # "Bij de optocht raakte een meisje gewond": after its verb
+        span = subject_span(tokens, words)
+        start, end = span if span is not None and span[0] > verb else (start, end)
+        said = [t.text for t in tokens[start:end]]
+    if len(said) > 1 and said[0].lower() == "een":  # "Een 9-jarig meisje uit Geleen raakte ...": "Het meisje"
+        noun = next((t.text for t in tokens[start + 1:end] if t.tag.startswith("N|soort|ev")), "")
+        said = [("Het" if noun.endswith(DIMINUTIVE) else "De"), noun] if noun.islower() else []
     if not 1 < len(said) <= DESCRIBED_REACH or said[0].lower() not in ("de", "het") or not said[1].islower() \
             or (start and end < len(tokens) and tokens[end].tag.startswith("WW")):
         return ""
     noun = said[1]
-    person = noun in words.person_kind_words or noun.endswith("-jarige") or tokens[start + 1].tag in ("ADJ", "WW|vd")
+    person = noun in words.person_kind_words or noun in FEMALE | MALE or noun.endswith("-jarige") \
+        or tokens[start + 1].tag in ("ADJ", "WW|vd")
     if not person or noun in (FEMALE if pronoun == "hij" else MALE):
         return ""
     return " ".join([said[0].capitalize()] + said[1:])

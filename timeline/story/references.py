@@ -213,7 +213,8 @@ def resolved(text: str, before: list[str], people: Cast, words: StoryWords, subj
         name = she_an_organisation(before, pronoun, people, words, subject_text)
     if name is None and subject_only and before and found.start == 0 and not plural_verb(text) \
             and (described := she_described(before[-1], pronoun, words, subject_text)
-                 or person_described(before[-1], pronoun, words)):
+                 or person_described(before[-1], pronoun, words)
+                 or (len(before) > 1 and SAME_ONE.match(before[-1]) and person_described(before[-2], pronoun, words))):
         return described + text[found.end:], None  # a headline's "Zij" for the organisation described before
     if name is None:
         return text, None
@@ -225,6 +226,9 @@ def resolved(text: str, before: list[str], people: Cast, words: StoryWords, subj
     if re.search(rf"(?<![\w\[]){re.escape(name)}(?![\w\]])", text[found.end:]):
         return text, None  # "De corporatie stuurt Kempenhof een brief": the name said after it is another party
     return insert(text, found, name), name
+
+
+SAME_ONE = re.compile(r"(?:Hij|Zij|Ze)\s")  # a sentence between whose subject is the same person, said again
 
 
 def capital_noun(text: str, found: Reference) -> bool:
