@@ -219,7 +219,8 @@ def is_person(name: str, kind: str, words: StoryWords) -> bool:
     parts = [p for p in name.split() if p not in PARTICLES]
     plain = all(p.replace("-", "").isalpha() and p[:1].isupper() and not p.isupper() for p in parts[:1]) \
         and all(p.isalpha() and p[:1].isupper() and not p.isupper() for p in parts[1:])  # "Jan-Willem Kodde"
-    typed = any(p.lower().endswith(words.name_words) for p in parts)
+    typed = any(p.lower().endswith(words.name_words) or p.lower() in words.regulator_words for p in parts)  # never
+    # "Autoriteit Persoonsgegevens", "Inspectie Leefomgeving": a body by its regulator's word
     return 2 <= len(parts) <= 3 and plain and not typed and not adjectival(parts[0].lower(), words)
 
 
