@@ -18,7 +18,7 @@ import re
 
 from timeline.read.header import past_dateline
 from timeline.story.frames import teller_said
-from timeline.story.pronouns import definite
+from timeline.story.pronouns import definite, without_pointing
 from timeline.story.syntax import dangling_end, tagged_plain, without_relative
 from timeline.story.syntax import subject_first as subject_first_by_tags
 from timeline.story.clauses import then_clause, told_news, verb_second
@@ -80,7 +80,7 @@ def headline(text: str, words: StoryWords, title: str | None = None, when: str |
     whole = dangling_end(whole, words) if whole != short else whole  # "dan aan [het begin van dit jaar]"
     if whole.split(" ", 1)[0] != short.split(" ", 1)[0] and starts_on_verb(whole):  # a fronted time word went:
         whole = subject_before_verb(whole, words) or short  # its subject comes first, else the time word stays
-    return marked_cut(definite(shortened(named_not_kin(whole), words), words), words)
+    return marked_cut(without_pointing(definite(shortened(named_not_kin(whole), words), words)), words)
 
 
 CLAIMED = re.compile(r"\b(?:betoogt|betoogde|betoogden|stelt|stelde|stelden|beweert|beweerde|beweerden|claimt|claimde|"

@@ -238,3 +238,19 @@ def definite(line: str, words: StoryWords) -> str:
 
 
 POINTING_ARTICLES = {"die": "de", "deze": "de", "dat": "het", "dit": "het"}
+
+
+def without_pointing(line: str) -> str:
+    """"De parochie zet daarvoor een pendelbusje in", "De raad stemde daar eind september mee in": an adverb that
+    points at what the sentences before said ("daarvoor", "daar ... mee") says nothing in a headline that stands
+    alone; it goes, with its preposition ("De raad stemde eind september in"). Not at the start (another rule's)."""
+    line = FUSED_POINTER.sub("", line)
+    split = SPLIT_POINTER.search(line)
+    if split is not None:
+        line = line[:split.start()] + " " + split.group(1) + (split.group(2) or "")
+    return " ".join(line.split())
+
+
+R_PREPOSITIONS = "mee|voor|over|op|aan|bij|van|door|tegen|uit|toe|naar"
+FUSED_POINTER = re.compile(rf"(?<=\w)\s+(?:daar|hier)(?:{R_PREPOSITIONS}|in|om)\b(?!\s*[,;:])")
+SPLIT_POINTER = re.compile(rf"\s+(?:daar|hier)\s+((?:\S+\s+){{0,5}}?)(?:{R_PREPOSITIONS})((?:\s+\w+)?)$")
