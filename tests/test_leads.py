@@ -238,6 +238,13 @@ def test_a_state_that_opens_the_article_since_a_day_of_last_week_dates_its_lead_
         [(e.headline, e.date.label) for e in story.events]
 
 
+def test_a_state_right_after_the_lead_since_a_day_of_last_week_dates_the_lead_at_that_day(tmp_path):
+    story = story_of(tmp_path, "De gemeente Epe is getroffen door een ransomware-aanval. Vrijwel alle systemen liggen "
+                               "sinds vrijdagochtend plat. Het gemeentehuis is gesloten.\n")
+    told = [e for e in story.events if "getroffen" in e.text]
+    assert told and told[0].date.start.isoformat() == "2025-09-26", [(e.headline, e.date.label) for e in story.events]
+
+
 def test_a_lead_and_its_frame_told_by_a_named_regulator_are_one_event(tmp_path):
     story = story_of(tmp_path, "Inspectie onderzoekt open sluis\n\nDe Inspectie Leefomgeving en Transport (ILT) gaat "
                                "onderzoeken hoe het kon dat de "

@@ -111,8 +111,9 @@ def dated_by_next(result: list[Candidate], items: list[Told], lead: int | None, 
     first = next((c for c in result if c.kind == "lead" and c.why is not None and c.why.rule == "lead"), None)
     if first is None or lead is None or first.date.start != first.published:
         return result
-    opening = next((i for i in items[:lead + 1] if since_day(i) is not None), None)  # the lead, or the state that
-    begun = since_day(opening) if opening is not None else None  # opens its article
+    opening = next((i for i in items[:lead + 2] if since_day(i) is not None), None)  # the lead, the state that
+    begun = since_day(opening) if opening is not None else None  # opens its article, or the one right after the
+    # lead ("De gemeente is getroffen door een ransomware-aanval. Alle systemen liggen sinds maandagochtend plat")
     if begun is not None and first.published - DATED_AFTER <= begun.expression.period.start_date < first.published:
         why = Why(opening.raw, begun.expression.text, begun.start, "since", len(opening.placed))
         began = event_date(replace(begun.expression, mod=None), language)  # the day it began, no "sinds"
