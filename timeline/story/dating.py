@@ -12,9 +12,11 @@ publication date (with "inmiddels", "nu" ... and an amount), or undated.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from collections.abc import Sequence
 from typing import Callable
 
 from timeline.models import Expression
@@ -117,6 +119,28 @@ def verb_zijn(raw: str, at: int) -> bool:
 
 
 
+def resumed_since(raw: str, item: Placed, words: StoryWords) -> bool:
+    """A day (or a part of a month) since which a state holds again ("sinds woensdagmiddag weer", "sinds begin april
+    opnieuw"): when it resumed."""
+    own = raw[item.start:item.end].lower()
+    since = own.startswith("sinds ") or re.search(r"\bsinds\s+$", raw[max(0, item.start - 8):item.start], re.IGNORECASE)
+    if FIRST_TIME.search(raw, max(0, item.start - 20), item.start + 6):
+        return False  # "Voor het eerst sinds januari krijgen alle kinderen weer les": new now, not since then
+    return bool(since) and item.expression.period.end - item.expression.period.start <= RESUMED_REACH \
+        and words.resumed.search(raw) is not None
+
+
+def as_happened(raw: str, placed: Sequence[Placed], expression: Expression, words: StoryWords) -> Expression:
+    """The expression a happening is dated by: a state resumed since a day ("is sinds 1 mei weer open") opened on
+    that day, so its date carries no "sinds"."""
+    resumed = any(resumed_since(raw, p, words) for p in placed if p.expression is expression)
+    return replace(expression, mod=None) if resumed else expression
+
+
+FIRST_TIME = re.compile(r"\bvoor het eerst\s+sinds\b", re.IGNORECASE)
+RESUMED_REACH = dt.timedelta(days=31)  # "sinds begin april weer": a day or a part of a month, never "sinds 2016"
+
+
 def roles(raw: str, placed: list[Placed], words: StoryWords) -> list[str]:
     """One role a date: quoted, qualifier, bound, base, change-end, main or subordinate."""
     quoted = quotations(raw)
@@ -143,6 +167,8 @@ def roles(raw: str, placed: list[Placed], words: StoryWords) -> list[str]:
             role = "outlook"  # "... en verwacht dat de sector volgend jaar herstelt": an expectation's date
         elif words.qualifier.search(raw[max(0, item.start - QUALIFIER_REACH) : item.start].lower()):
             role = "qualifier"
+        elif resumed_since(raw, item, words):
+            role = "main"  # "De zaak is sinds 1 mei weer open": it opened again that day
         elif item.expression.mod in ("BEFORE", "AFTER") or words.bound.search(lowered_clause):
             role = "bound"
         else:

@@ -161,9 +161,20 @@ def strip_asides(text: str) -> str:
         text = text[1:]  # sentence: its opening mark does not belong in a headline
     text = PARENTHESIS.sub("", text)
     text = DASHES.sub("", text)
-    text = APPOSITION.sub(r"\1,", text)
+    text = APPOSITION.sub(lambda m: m.group(1) + ("" if verb_follows(m, text) else ","), text)
     text = ADVERBIAL.sub("", text)
     return " ".join(text.split())
+
+
+def verb_follows(aside: re.Match[str], text: str) -> bool:
+    """"De winkel aan de Kruisstraat, die ... bleef, is weer open": after a relative clause set off by commas the
+    verb follows its subject without a comma; never before "om", "en" ... ("Broadcom, een chipontwerper, om ...")."""
+    after = text[aside.end():].split(maxsplit=1)
+    relative = re.match(r"\S+\s*,\s(?:die|dat)\b", aside.group(0)) is not None
+    return relative and bool(after) and after[0].islower() and after[0] not in KEEP_COMMA
+
+
+KEEP_COMMA = frozenset({"om", "en", "maar", "of", "want", "te", "terwijl", "omdat", "waarna", "nadat"})
 
 
 def main_clause(text: str, words: StoryWords) -> str:

@@ -168,6 +168,7 @@ class Story(Model):
     aim_with_infinitive: tuple[str, ...] = ()
     plan_nouns: tuple[str, ...] = ()
     pointing_adverbs: tuple[str, ...] = ()
+    resumed_words: tuple[str, ...] = ()  # "is sinds maandag weer open": a state resumed that day
     telling_frames: tuple[str, ...] = ()
     volume_verbs: tuple[str, ...] = ()
     explanations: tuple[str, ...]
