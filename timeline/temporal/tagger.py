@@ -192,7 +192,7 @@ def offset_direction(grammar: Grammar, flat: str, prefer: Prefer, start: int, ch
     "Dat heeft de organisatie dinsdag bekendgemaakt, ruim twee weken voor de eerste editie op 14 juni" is this June."""
     if prefer != "tense":
         return prefer
-    if SINCE.match(flat, start) or SINCE_BEFORE.search(flat, max(0, start - 7), start):
+    if SINCE.match(flat, start) or SINCE_BEFORE.search(flat, max(0, start - 16), start):
         return "past"
     own = clause_direction(grammar, flat, start, widen=False)
     if own is not None or after_dated_clause(grammar, flat, start, chosen):
@@ -211,7 +211,7 @@ def after_dated_clause(grammar: Grammar, flat: str, start: int, chosen: Sequence
 
 
 SINCE = re.compile(r"sinds\s", re.IGNORECASE)
-SINCE_BEFORE = re.compile(r"\bsinds\s+$", re.IGNORECASE)
+SINCE_BEFORE = re.compile(r"\bsinds\s+(?:[a-z]+\s+)?$", re.IGNORECASE)  # "sinds april", "sinds begin april"
 
 
 def resolve_match(grammar: Grammar, name: str, match: re.Match[str], ctx: Context) -> Resolved | None:
