@@ -4,23 +4,20 @@ sentence that a date anchors (two dates give two), and the undated or
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Callable
 
 from timeline.read.article import Article
 from timeline.read.header import past_dateline
 from timeline.story.dating import Placed, as_happened, choose, conditional, has_action, has_figure, resumed_since
 from timeline.story.tenses import verb_not_part, looked_back
-from timeline.story.headlines import FIRST_SENTENCE, headline, named, strip_asides
+from timeline.story.headlines import headline, named, strip_asides
 from timeline.story.timeless import said_when
 from timeline.story.described import described
 from timeline.story.clauses import told_news
-from timeline.story.leads import FIRST_PERSON, QUOTES, dated_by_next, joined, lead_index, viewed_first
-from timeline.story.leads import spoken_in_first_person
-from timeline.story.shorten import shortened
+from timeline.story.leads import QUOTES, dated_by_next, joined, lead_index, viewed_first
+from timeline.story.speech import first_person, remembered, spoken
 from timeline.story.actors import actor_words
 from timeline.story.frames import report_frame
 from timeline.story.syntax import has_main_verb, in_past, main_verb_of, outlook, tagged_plain, tells_action
@@ -37,7 +34,7 @@ from timeline.story.records import (  # noqa: F401  (the records are the story's
     Candidate, LeftOut, Why, event_date, event_id, known_names, lead_date, numbered, recent_date, shared_date,
     source_of,
 )
-from timeline.story.words import ADVERB_THEN, NAME, StoryWords, story_words
+from timeline.story.words import ADVERB_THEN, StoryWords, story_words
 from timeline.temporal.tagger import Prefer, extract
 from timeline.story.features import Features, features
 from timeline.temporal.grammar import compile_grammar
@@ -228,50 +225,6 @@ def within(again: Candidate, lead: Candidate) -> bool:
     if lead.why is not None and lead.why.rule == "lead":
         return again.date.start <= lead.date.start
     return lead.date.grain.value in COARSE and lead.date.start <= again.date.start < lead.date.end
-
-
-def spoken(sentence: str, line: str, words: StoryWords, pronoun_of: Callable[[str], str | None] = lambda _: None) -> str:
-    """Quoted speech with its speaker after it ("“We hebben deze stap genomen ...’’, aldus Schreinemacher") is
-    headed as a news site heads a quote: "Schreinemacher: We hebben deze stap genomen", never by the frame alone;
-    a speaker said as "hij" or "zij" by the name `pronoun_of` gives, never a place after it ("in Den Haag")."""
-    said = words.speaker.search(sentence) if sentence[:1] in QUOTES else None
-    if said is None:
-        return line
-    pronoun = PRONOUN.match(sentence, said.end())
-    speaker = pronoun_of(pronoun.group(0)) if pronoun else None
-    name = NAME.search(sentence, said.end()) if not pronoun else None
-    if speaker is None and (name is None or name.start() > said.end() + 20):
-        return line
-    quote = FIRST_SENTENCE.split(sentence[1:said.start()].strip(" ,"), maxsplit=1)[0]
-    if not has_main_verb(quote):
-        return line
-    return shortened(f"{speaker or name.group(0).split()[-1]}: {headline(quote, words)}", words)
-
-
-PRONOUN = re.compile(r"(?:hij|zij|ze)\b")
-
-
-def remembered(item: Told, dating) -> bool:
-    """Speech in the first person dated inside the quote ("'Mijn grootvader heeft dit huis in 1931 gebouwd', zei
-    Verhoeven", "'We begonnen in 2010 in een garage', zegt de oprichter"): a memory, a view or a plan in the speaker's
-    words, no event; a quote the frame dates ("'We gaan niet verhuizen', zei de topman donderdag") is that day's news."""
-    if not spoken_in_first_person(item.raw):
-        return False
-    closing = CLOSING_QUOTE.search(item.raw, 1)
-    at = next((p.start for p in item.placed if p.expression is dating.expression), -1)
-    return closing is not None and 0 <= at < closing.start()
-
-
-CLOSING_QUOTE = re.compile(r"[’”\"'](?=[,.!?]?\s|[,.!?]?$)")
-
-
-def first_person(sentence: str) -> bool:
-    """Quoted speech in the first person ("“We hebben deze stap genomen ..."), with no speaker in the sentence
-    to say who "we" are: a headline of it would not stand alone."""
-    if sentence[:1] not in QUOTES:
-        return False
-    first = sentence[1:].split(" ", 1)[0].lower()
-    return first in FIRST_PERSON and not any(q in sentence[1:] for q in "”’\"")
 
 
 def continues(item: Told, words: StoryWords) -> bool:

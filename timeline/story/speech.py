@@ -1,0 +1,60 @@
+"""Quoted speech in the story: headed as a news site heads a quote ("Schreinemacher: We hebben deze stap
+genomen"), and no event when it is a memory or a view in the speaker's own words."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Callable
+
+from timeline.story.headlines import FIRST_SENTENCE, headline
+from timeline.story.leads import FIRST_PERSON, QUOTES, spoken_in_first_person
+from timeline.story.shorten import shortened
+from timeline.story.syntax import has_main_verb
+from timeline.story.words import NAME, StoryWords
+
+if TYPE_CHECKING:
+    from timeline.story.events import Told
+
+
+def spoken(sentence: str, line: str, words: StoryWords, pronoun_of: Callable[[str], str | None] = lambda _: None) -> str:
+    """Quoted speech with its speaker after it ("“We hebben deze stap genomen ...’’, aldus Schreinemacher") is
+    headed as a news site heads a quote: "Schreinemacher: We hebben deze stap genomen", never by the frame alone;
+    a speaker said as "hij" or "zij" by the name `pronoun_of` gives, never a place after it ("in Den Haag")."""
+    said = words.speaker.search(sentence) if sentence[:1] in QUOTES else None
+    if said is None:
+        return line
+    pronoun = PRONOUN.match(sentence, said.end())
+    speaker = pronoun_of(pronoun.group(0)) if pronoun else None
+    name = NAME.search(sentence, said.end()) if not pronoun else None
+    if speaker is None and (name is None or name.start() > said.end() + 20):
+        return line
+    quote = FIRST_SENTENCE.split(sentence[1:said.start()].strip(" ,"), maxsplit=1)[0]
+    if not has_main_verb(quote):
+        return line
+    return shortened(f"{speaker or name.group(0).split()[-1]}: {headline(quote, words)}", words)
+
+
+PRONOUN = re.compile(r"(?:hij|zij|ze)\b")
+
+
+def remembered(item: "Told", dating) -> bool:
+    """Speech in the first person dated inside the quote ("'Mijn grootvader heeft dit huis in 1931 gebouwd', zei
+    Verhoeven", "'We begonnen in 2010 in een garage', zegt de oprichter"): a memory, a view or a plan in the speaker's
+    words, no event; a quote the frame dates ("'We gaan niet verhuizen', zei de topman donderdag") is that day's news."""
+    if not spoken_in_first_person(item.raw):
+        return False
+    closing = CLOSING_QUOTE.search(item.raw, 1)
+    at = next((p.start for p in item.placed if p.expression is dating.expression), -1)
+    return closing is not None and 0 <= at < closing.start()
+
+
+CLOSING_QUOTE = re.compile(r"[’”\"'](?=[,.!?]?\s|[,.!?]?$)")
+
+
+def first_person(sentence: str) -> bool:
+    """Quoted speech in the first person ("“We hebben deze stap genomen ..."), with no speaker in the sentence
+    to say who "we" are: a headline of it would not stand alone."""
+    if sentence[:1] not in QUOTES:
+        return False
+    first = sentence[1:].split(" ", 1)[0].lower()
+    return first in FIRST_PERSON and not any(q in sentence[1:] for q in "”’\"")
