@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from timeline.story.words import StoryWords
+from timeline.story.relatives import relative_end
 from timeline.story.timeless import pointing_at_time
 from timeline.story.tagging import main_verb, tagged_plain
 from timeline.temporal.pos import Token
@@ -94,23 +95,6 @@ def subject_first(text: str, words: StoryWords, dated_spans: list[tuple[int, int
     between = text[tokens[verb].end:first].strip(" ,")
     rest = text[last:].strip(" ,")
     return " ".join(part for part in (subject, tokens[verb].text, between, rest) if part)
-
-
-def relative_end(tokens: Sequence[Token], k: int, words: StoryWords) -> int | None:
-    """After an inverted subject, the end of a relative clause of its noun that runs to its own finite verb with no
-    mark between ("een hackersgroep die zich BlackVault noemt"); None when none opens at k."""
-    if k >= len(tokens) or tokens[k].tag != "VNW|betr" or pointing_at_time(tokens, k, words):
-        return None
-    for j in range(k + 1, min(len(tokens), k + 10)):
-        if tokens[j].tag.startswith("LET") or tokens[j].tag.startswith("VG"):
-            return None
-        if tokens[j].tag.startswith("WW|pv"):
-            while j + 1 < len(tokens) and tokens[j + 1].tag.startswith(("WW|inf", "WW|vd")):
-                j += 1  # "die het gebouw wil kopen": its verbs end it
-            after = tokens[j + 1] if j + 1 < len(tokens) else None
-            return j + 1 if after is not None and not after.tag.startswith(("LET", "VG")) else None  # the main
-            # clause goes on after it; one that runs to the end or on with "en" is the relative clause's own
-    return None
 
 
 REFLEXIVE = frozenset({"zich", "zichzelf"})
