@@ -70,6 +70,13 @@ def test_evaluate_reaches_the_duckling_targets():
 
 
 @pytest.mark.skipif(not CONFORMANCE.is_dir(), reason="the other projects' suites are in ../shared, beside the clone")
+DISAGREED = {  # suite lines whose expected date ignores the sentence's tense, which timeline reads (asked of ../shared
+    # to be marked; an issue note says so)
+    "recognizers_nl.txt:442": "'het gebeurde 2 weken voor Kerst' on 2016-11-07: 'gebeurde' is past, so the Christmas "
+                              "before (2015-12-11); the suite expects the next one",
+}
+
+
 def test_evaluate_keeps_the_recognizers_text_sentences_beside_duckling():
     result = run("evaluate", "--conformance", str(CONFORMANCE), "--failures")
     assert result.exit_code == 0, result.output
@@ -79,4 +86,5 @@ def test_evaluate_keeps_the_recognizers_text_sentences_beside_duckling():
     clear, negatives = (int(x) for x in rates["Recognizers-Text NL, no date"].split()[0].split("/"))
     assert negatives >= 60 and clear / negatives >= 0.95
     failed = [line for line in result.output.splitlines() if line.startswith("recognizers ")]
-    assert [line for line in failed if "(limit: " not in line] == []  # only lines marked as limits fail; no negative
+    assert [line for line in failed if "(limit: " not in line and not any(f" {at} " in line for at in DISAGREED)] == []
+    # only lines marked as limits fail, and those where the suite reads no tense (DISAGREED); no negative
