@@ -25,7 +25,6 @@ from timeline.story.sentences import quotations
 from timeline.story.words import StoryWords, may_hold, tokens
 
 COORDINATED = re.compile(r"\s*(?:,|en|of|tot en met|t/m)\s*")
-YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 QUALIFIER_REACH = 90  # a noun phrase with its "van", "voor" or "in" before a date fits in this many characters
 EXCLUDED = {"quoted", "qualifier", "bound", "base", "relative", "recurring", "topic", "outlook"}
 
@@ -191,15 +190,20 @@ def mark_changes(raw: str, placed: list[Placed], found: list[str], words: StoryW
 
 
 def restated(raw: str, chosen: list[tuple[Placed, str]]) -> tuple[Placed, str]:
-    """The first date, or the one right after it between commas that says its year ("Een jaar later, op 31
-    januari 2022, waaide ...")."""
+    """The first date, or the one right after it between commas that says it in figures ("Een jaar later, op 31
+    januari 2022, waaide ...", "doet over twee weken, op 20 oktober, uitspraak")."""
     first = chosen[0]
     if len(chosen) > 1:
         second = chosen[1]
         between = raw[first[0].end:second[0].start]
-        if "," in between and len(between.strip(" ,")) <= 3 and YEAR.search(second[0].expression.text):
+        if "," in between and len(between.strip(" ,")) <= 3 and FIGURE.search(second[0].expression.text) \
+                and not FIGURE.search(first[0].expression.text):
             return second
     return first
+
+
+FIGURE = re.compile(r"\d")
+YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")  # a year in figures (tenses reads it)
 
 
 def choose(

@@ -124,12 +124,18 @@ def timeless(text: str, words: StoryWords, every: bool = False, when: str | None
         kept = complement(text[: before.start()], text[end:], words)
         if kept and every:
             continue  # "stamde al uit 2021": the year stays
-        if kept == "verb" and when and not re.match(r"(?:tot|van|vanaf|sinds|na|voor)\b", before.group(0) + text[start:end],
+        if kept == "verb" and when and when not in text and not re.match(r"(?:tot|van|vanaf|sinds|na|voor)\b", before.group(0) + text[start:end],
                                                     re.IGNORECASE):  # "dient op 12 februari"; "geldt tot vrijdag" never
             text = text[: before.start()].rstrip() + " " + when + " " + text[end:].lstrip()  # "geldt op 12 februari"
             continue
-        text = text[: before.start()].rstrip() + " " + text[end:].lstrip()
+        rest = text[end:]
+        restated = RESTATED_AFTER.match(rest)  # "werd twee weken later, op 18 juni, failliet verklaard": the date
+        rest = f" {restated.group(1)} {rest[restated.end():]}" if restated else rest  # it restated loses its commas
+        text = text[: before.start()].rstrip() + " " + rest.lstrip()
     return " ".join(text.replace(" ,", ",").split()).strip(" ,")
+
+
+RESTATED_AFTER = re.compile(r"\s*,\s+((?:op|in|om|rond)\s+[^,;:]{0,30}?\d[^,;:]{0,30}),\s+")
 
 
 OWN_PREPOSITION = re.compile(r"(?:op|in|sinds|vanaf|per|van|tot|rond|voor|na|om|tegen|tussen)\s", re.IGNORECASE)
