@@ -43,9 +43,9 @@ def remembered(item: "Told", dating) -> bool:
     words, no event; a quote the frame dates ("'We gaan niet verhuizen', zei de topman donderdag") is that day's news."""
     if not spoken_in_first_person(item.raw):
         return False
-    closing = CLOSING_QUOTE.search(item.raw, 1)
+    closing = CLOSING_QUOTE.search(item.raw, 1)  # none: the speech runs on into the next sentence
     at = next((p.start for p in item.placed if p.expression is dating.expression), -1)
-    return closing is not None and 0 <= at < closing.start()
+    return 0 <= at < (closing.start() if closing is not None else len(item.raw))
 
 
 CLOSING_QUOTE = re.compile(r"[’”\"'](?=[,.!?]?\s|[,.!?]?$)")
