@@ -204,7 +204,7 @@ def resolved(text: str, before: list[str], people: Cast, words: StoryWords, subj
         return text, None  # "Dat kabinet zat er sinds 2022. Het kwam ten val": "het" is that cabinet, no name
     pronoun = text[found.start:found.end].lower() if found.kind == "person" and not found.noun else ""
     name = antecedent(before, found.kind, people, words, found.noun, pronoun=pronoun)
-    if name and pronoun and not found.noun and unnamed_acts(before, name, words):
+    if name and pronoun and not found.noun and (unnamed_acts(before, name, words) or died(before, name, words)):
         return text, None  # "... nam de verdachte een mes mee toen hij naar het huis van Lubbers fietste. Hij kwam
         # om 23.12 uur aan": the person the article describes without a name, not the one named beside him
     if name is None and pronoun and found.start == 0:
@@ -280,6 +280,17 @@ def lower_first(text: str) -> str:
     first = text.split(" ", 1)[0]
     keep = any(c.isupper() for c in first[1:]) or first.isupper()
     return text if keep else text[:1].lower() + text[1:]
+
+
+def died(before: list[str], name: str, words: StoryWords) -> bool:
+    """Whether the sentences before say `name` died: the name in a sentence of a death, or as the victim beside one
+    ("... kwam om het leven bij een aanrijding. Het slachtoffer is Jan-Willem Brouwer"): the dead act no more."""
+    near = before[-3:]
+    return any(words.death.search(text) for text in near) and any(
+        name in text and (words.death.search(text) or VICTIM.search(text)) for text in near)
+
+
+VICTIM = re.compile(r"\bslachtoffer\b", re.IGNORECASE)
 
 
 def unnamed_acts(before: list[str], name: str, words: StoryWords) -> bool:

@@ -120,6 +120,7 @@ class StoryWords:
     headline_deictic: frozenset[str] = frozenset()  # "afgelopen september": a month said from the day of writing
     speaker: re.Pattern[str] = re.compile(r"(?!)")  # "”, lichtte Jetten toe": the verb that names who spoke
     month_words: frozenset[str] = frozenset()  # months and seasons: a date phrase with one stays in a headline
+    death: re.Pattern[str] = re.compile("(?!)")  # "kwam om het leven", "overleed": the person acts no more
     resumed: re.Pattern[str] = re.compile("(?!)")  # "weer", "opnieuw": a state resumed ("is sinds maandag weer open")
     time_units: frozenset[str] = frozenset()  # "week", "maanden": the units of time
     time_words: frozenset[str] = frozenset()  # months, seasons and weekdays: never a subject ("Maandag presenteerde")
@@ -228,6 +229,7 @@ def story_words(language: str = "nl") -> StoryWords:
         plan_reference=re.compile(rf"\b(?:het|de|dat|die|dit|deze)\s+(?:{alternatives(s.plan_nouns)})\b", re.IGNORECASE)
         if s.plan_nouns else re.compile(r"(?!)"),
         volume_verbs=frozenset(s.volume_verbs), pointing_adverbs=frozenset(s.pointing_adverbs),
+        death=re.compile(rf"\b(?:{alternatives(s.death_phrases)})\b", re.IGNORECASE) if s.death_phrases else re.compile("(?!)"),
         resumed=re.compile(rf"\b(?:{alternatives(s.resumed_words)})\b", re.IGNORECASE) if s.resumed_words else re.compile("(?!)"),
         telling_frames=frozenset(s.telling_frames),
         explanations=tuple(s.explanations),

@@ -169,6 +169,7 @@ class Story(Model):
     plan_nouns: tuple[str, ...] = ()
     pointing_adverbs: tuple[str, ...] = ()
     resumed_words: tuple[str, ...] = ()  # "is sinds maandag weer open": a state resumed that day
+    death_phrases: tuple[str, ...] = ()  # "kwam om het leven": a person who died acts no more
     telling_frames: tuple[str, ...] = ()
     volume_verbs: tuple[str, ...] = ()
     explanations: tuple[str, ...]
