@@ -17,6 +17,7 @@ from timeline.story.relevance import Subject
 
 RULES = {
     "main": "de datum in de hoofdzin",
+    "resumed": "de dag sinds wanneer een toestand weer geldt (‘is sinds 1 mei weer open’)",
     "subordinate": "de enige datum, in een bijzin",
     "change-end": "het eind van een verandering (van … tot …)",
     "recent": "‘recent’, ‘onlangs’ of ‘eerder gesloten’: kort voor de publicatie",

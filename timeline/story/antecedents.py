@@ -62,7 +62,7 @@ def antecedent(
 def gender_fits(name: str, pronoun: str, words: StoryWords) -> bool:
     """Whether a person's first name allows the pronoun: a name of neither list allows both."""
     first = name.split(" ", 1)[0].lower()
-    first = first if first in words.male_names | words.female_names else first.split("-")[0]  # "Jan-Willem": Jan
+    first = first if first in words.first_names else first.split("-")[0]  # "Jan-Willem": Jan
     if pronoun == "hij":
         return first not in words.female_names
     return pronoun not in ("zij", "ze") or first not in words.male_names
@@ -109,7 +109,7 @@ def split_title(name: str, words: StoryWords) -> tuple[str, str]:
     """A title a name took in when it opened a sentence ("Pluimveehouder Gerrit Hendriks", "Curator Annelies
     Verhage"), and the person's name: ("Pluimveehouder", "Gerrit Hendriks"); ("", name) without one."""
     parts = name.split()
-    if len(parts) > 2 and parts[1].lower() in words.male_names | words.female_names:
+    if len(parts) > 2 and parts[1].lower() in words.first_names:
         return parts[0], " ".join(parts[1:])
     return "", name
 

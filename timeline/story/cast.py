@@ -93,7 +93,7 @@ def names_in(text: str, known: frozenset[str], words: StoryWords,
         led = opening in ARTICLES
         while parts:
             head = parts[0].lower()
-            typed = is_type(head, words) and not (kind and len(parts) > 1 and head in words.male_names | words.female_names)
+            typed = is_type(head, words) and not (kind and len(parts) > 1 and head in words.first_names)
             # "Staatssecretaris Noor van Dalen": after a title, a first name ("Noor") is the name's, not a type
             if parts[0][:1].isupper() and head not in LEADING and not (len(parts) > 1 and typed):
                 break
@@ -215,7 +215,7 @@ def is_person(name: str, kind: str, words: StoryWords) -> bool:
         return True
     if kind:  # "fietsenmaker Jan Lubbers": a trade the lists do not know, before a first name and a surname
         parts = name.split()
-        return len(parts) >= 2 and parts[0].lower() in words.male_names | words.female_names
+        return len(parts) >= 2 and parts[0].lower() in words.first_names
     parts = [p for p in name.split() if p not in PARTICLES]
     plain = all(p.replace("-", "").isalpha() and p[:1].isupper() and not p.isupper() for p in parts[:1]) \
         and all(p.isalpha() and p[:1].isupper() and not p.isupper() for p in parts[1:])  # "Jan-Willem Kodde"
@@ -305,7 +305,7 @@ def title_name(names: Counter, runs: Counter, words: StoryWords) -> str | None:
     "Laat op Twee"); "De" of "De Nieuwe Vaart" stays, whole."""
     ranked = [(name, full_name(name, runs, words, names)) for name, _ in names.most_common(12)]
     fitting = [whole for name, whole in ranked if whole != name or not (
-        name.lower() in words.male_names | words.female_names or common_word(name))]
+        name.lower() in words.first_names or common_word(name))]
     return (fitting or [whole for _, whole in ranked] or [None])[0]
 
 

@@ -16,7 +16,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from collections.abc import Sequence
 from typing import Callable
 
 from timeline.models import Expression
@@ -129,11 +128,10 @@ def resumed_since(raw: str, item: Placed, words: StoryWords) -> bool:
         and words.resumed.search(raw) is not None
 
 
-def as_happened(raw: str, placed: Sequence[Placed], expression: Expression, words: StoryWords) -> Expression:
+def as_happened(dating: "Dating") -> Expression:
     """The expression a happening is dated by: a state resumed since a day ("is sinds 1 mei weer open") opened on
     that day, so its date carries no "sinds"."""
-    resumed = any(resumed_since(raw, p, words) for p in placed if p.expression is expression)
-    return replace(expression, mod=None) if resumed else expression
+    return replace(dating.expression, mod=None) if dating.rule == "resumed" else dating.expression
 
 
 FIRST_TIME = re.compile(r"\bvoor het eerst\s+sinds\b", re.IGNORECASE)
@@ -167,7 +165,7 @@ def roles(raw: str, placed: list[Placed], words: StoryWords) -> list[str]:
         elif words.qualifier.search(raw[max(0, item.start - QUALIFIER_REACH) : item.start].lower()):
             role = "qualifier"
         elif resumed_since(raw, item, words):
-            role = "main"  # "De zaak is sinds 1 mei weer open": it opened again that day
+            role = "resumed"  # "De zaak is sinds 1 mei weer open": it opened again that day
         elif item.expression.mod in ("BEFORE", "AFTER") or words.bound.search(lowered_clause):
             role = "bound"
         else:
@@ -218,9 +216,9 @@ def choose(
 
     placed = [p for p in placed if not noun_day(raw, p.start, p.end)] or placed
     found = roles(raw, placed, words)
-    for wanted in (("change-end", "main"), ("subordinate",)):
+    for wanted in (("change-end", "main", "resumed"), ("subordinate",)):
         chosen = [(item, role) for item, role in zip(placed, found) if role in wanted
-                  and not (role in ("subordinate", "main") and cause_of_present(raw, item.start, words))]
+                  and not (role in ("subordinate", "main", "resumed") and cause_of_present(raw, item.start, words))]
         if chosen:
             item, role = restated(raw, chosen)
             return Dating("dated", item.expression, role)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from timeline.read.article import Article
 from timeline.read.header import past_dateline
-from timeline.story.dating import Placed, as_happened, choose, conditional, has_action, has_figure, resumed_since
+from timeline.story.dating import Placed, as_happened, choose, conditional, has_action, has_figure
 from timeline.story.tenses import verb_not_part, looked_back
 from timeline.story.headlines import headline, named, strip_asides
 from timeline.story.timeless import said_when
@@ -88,11 +88,10 @@ def told(article: Article, story: list[Sentence], found: list[Expression], langu
 
 
 def reports(item: Told, words: StoryWords) -> bool:
-    """A happening: a verb of action or statement, an amount, a word for what happened, or a state resumed since a
-    day ("De zaak is sinds 1 mei weer open")."""
+    """A happening: a verb of action or statement, an amount, or a word for what happened."""
     said = item.features
     return (has_action(item.raw, words) or bool(said.amounts or said.words) or has_figure(item.raw, words)
-            or tells_action(item.raw, words) or any(resumed_since(item.raw, p, words) for p in item.placed))
+            or tells_action(item.raw, words))
 
 
 def explain(item: Told, dating) -> Why:
@@ -120,14 +119,16 @@ def classify(item: Told, article: Article, language: str = "nl") -> tuple[str, E
         return None  # an expectation; "heeft nog geen verklaring gegeven": nothing happened; a speaker's "we"
     if dating.kind == "dated" and (not at_its_date(item, dating, article, words) or remembered(item, dating)):
         return None
-    if dating.kind == "dated" and reports(item, words) and results_out(dating.expression.period, article, item.raw, words):
+    happened = dating.kind == "dated" and (dating.rule == "resumed" or reports(item, words))  # "De zaak is sinds 1 mei
+    # weer open": a state resumed that day happened then
+    if happened and results_out(dating.expression.period, article, item.raw, words):
         return "dated", lead_date(article, language), False, explain(item, replace(dating, rule="results"))
-    if dating.kind == "dated" and reports(item, words):
+    if happened:
         expr = dating.expression
         clause = clause_direction(compile_grammar(language), article.text, expr.offset[0], widen=False)
         future = (clause == "future" and expr.period.end_date > article.published) or expr.period.start_date > article.published
         # a day wholly before the publication was never to come ("verloor zaterdag ... en kan ... niet meer halen")
-        return "dated", event_date(as_happened(item.raw, item.placed, expr, words), language), future, explain(item, dating)
+        return "dated", event_date(as_happened(dating), language), future, explain(item, dating)
     if dating.kind == "published":
         return "current", lead_date(article, language), False, explain(item, dating)
     if said.names and (said.amounts or said.words):
@@ -180,7 +181,7 @@ def article_candidates(
             if dating.kind == "dated" and (not at_its_date(item, dating, article, words) or results_out(
                     dating.expression.period, article, item.raw, words)):  # "wil uiterlijk in 2029 ...": the plan
                 dating = replace(dating, kind="published")  # is news today; so are the figures of the last quarter
-            date = event_date(as_happened(item.raw, item.placed, dating.expression, words), language) \
+            date = event_date(as_happened(dating), language) \
                 if dating.kind == "dated" else lead_date(article, language)
             top = tuple(n for n, _ in names.most_common(3))
             heading = None if viewed_first(items, index, words) else own_title  # the title told the view

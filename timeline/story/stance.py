@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from timeline.story.dating import resumed_since
 from timeline.story.features import event_words
 from timeline.story.syntax import main_verb_of, outlook, tagged_plain
 from timeline.story.words import StoryWords
@@ -182,8 +181,7 @@ def at_its_date(item: Told, dating: Dating, article: Article, words: StoryWords)
     raw, period = item.raw, dating.expression.period
     if rolling(dating.expression) and words.trend.search(raw.lower()):
         return False
-    resumed = any(resumed_since(raw, p, words) for p in item.placed if p.expression is dating.expression)
-    if (states(raw, words) and not resumed) or missed(raw, words) or explains(raw, words) or spans_years(period) \
+    if (states(raw, words) and dating.rule != "resumed") or missed(raw, words) or explains(raw, words) or spans_years(period) \
             or volume(raw, period, words):  # a state resumed since a day happened that day ("is sinds 1 mei weer open")
         return False
     if words.example.search(raw.lower()):

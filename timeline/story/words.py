@@ -42,6 +42,7 @@ class StoryWords:
     building_nouns: tuple[str, ...]
     male_names: frozenset[str]
     female_names: frozenset[str]
+    first_names: frozenset[str]  # either
     organisation_nouns: tuple[str, ...]
     institutions: tuple[str, ...]
     place_nouns: tuple[str, ...]
@@ -160,6 +161,7 @@ def story_words(language: str = "nl") -> StoryWords:
         building_nouns=tuple(s.building_nouns),
         male_names=frozenset(s.male_first_names),
         female_names=frozenset(s.female_first_names),
+        first_names=frozenset(s.male_first_names) | frozenset(s.female_first_names),
         organisation_nouns=tuple(s.organisation_nouns),
         kind_nouns=tuple(s.organisation_nouns) + tuple(s.person_nouns),
         person_kind_words=frozenset(s.person_nouns),

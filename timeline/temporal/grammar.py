@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from timeline.temporal import language as language_module, patterns
 from timeline.temporal.cache import cached
@@ -44,7 +44,7 @@ class Grammar:
         """The weekdays' names, lower case ("zondag"; no abbreviation)."""
         return frozenset(w for w in self.words["weekday"] if not w.endswith("."))
 
-    @property
+    @cached_property  # made once a language: select asks it for every text
     def until_words(self) -> re.Pattern[str]:
         """The signals that make a date a stretch's end ("tot zondagavond", "uiterlijk vrijdag"), ending a text."""
         ends = [w for w, mod in self.language.signals.items() if mod == "BEFORE"]
