@@ -147,6 +147,18 @@ def test_a_main_clause_without_a_verb_takes_the_word_after_its_subject_seen_as_f
     assert mend(words, wrong, loaded_model().lexicon)[1] == "WW|pv|verl|mv"
 
 
+@pytest.mark.parametrize("text, verb", [
+    ("De gemeenteraad van Dokkum praat op 26 februari over de toekomst van het zwembad.", "praat"),
+    ("De wethouder van Zwolle praat vrijdag met de bewoners over de nieuwe wijk.", "praat"),
+])
+def test_a_noun_form_after_a_name_is_the_present_of_its_verb_in_a_clause_without_one(text, verb):
+    assert tags_of(text)[verb] == "WW|pv|tgw|ev", tags_of(text)
+
+
+def test_a_capitalised_numeral_opening_a_quote_leaves_the_noun_after_it_a_noun():
+    assert tags_of("'Drie keer in een jaar bij dezelfde winkel.")["keer"].startswith("N|"), tags_of("'Drie keer in een jaar bij dezelfde winkel.")
+
+
 def test_a_finite_clause_with_no_closing_verb_takes_its_one_infinitive_form_as_finite():
     from timeline.temporal.pos import loaded_model
     from timeline.temporal.pos.constraints import mend

@@ -39,7 +39,8 @@ from __future__ import annotations
 from timeline.temporal.pos.chunks import Clause, clauses
 from timeline.temporal.pos.features import QUOTES
 from timeline.temporal.pos.nominal import (
-    INSEPARABLE, PAST_ENDINGS, can_be, mend_heads, mend_phrases, participle_shaped, plural_present, seen_as,
+    INSEPARABLE, PAST_ENDINGS, can_be, mend_heads, mend_phrases, participle_shaped, plural_present, present_of_verb,
+    seen_as,
 )
 
 FINITE_OPENERS = frozenset({
@@ -231,6 +232,9 @@ def hidden_finite(words: list[str], tags: list[str], start: int, end: int, lexic
             finite = next((t for t in seen.split("/") if t.startswith("WW|pv")), None)
             if finite is None and not seen and words[j].endswith(PAST_ENDINGS):
                 finite = "WW|pv|verl|mv" if words[j].endswith("en") else "WW|pv|verl|ev"
+            if finite is None and seen.startswith("N|soort|ev") and "/" not in seen and tags[j - 1].startswith("N|eigen") \
+                    and j - 2 >= start and tags[j - 2] != "LET" and present_of_verb(words[j], lexicon):
+                finite = "WW|pv|tgw|ev"  # "De gemeenteraad van Dokkum praat op 26 februari": no compound with a name
             if finite is None and "WW|inf" in seen and not tags[j - 1].endswith("|ev"):
                 finite = "WW|pv|tgw|mv"  # "Ze delen een coupé": an infinitive's form is the plural present
             if finite is None and not seen and words[j].endswith("t") and len(words[j]) > 4 \

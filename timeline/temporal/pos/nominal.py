@@ -161,6 +161,21 @@ def can_be(word: str, tag: str, lexicon: dict[str, str]) -> bool:
     return tag in seen if seen else tag == "WW|inf" and word.endswith("en")
 
 
+def present_of_verb(word: str, lexicon: dict[str, str]) -> bool:
+    """Whether a word seen only otherwise is shaped as the singular present of a verb the treebanks showed as an
+    infinitive: its stem, with or without -t, spelled as the infinitive spells it (`praat` of `praten`, `plant` of
+    `planten`, `werkt` of `werken`, `stopt` of `stoppen`, `leeft` of `leven`)."""
+    low = word.lower()
+    stems = {low, low[:-1]} if low.endswith("t") else {low}
+    for stem in (s for s in stems if len(s) > 2):
+        open_ = stem[:-3] + stem[-3] + stem[-1] if stem[-3:-1] in ("aa", "ee", "oo", "uu") else stem
+        voiced = open_[:-1] + {"f": "v", "s": "z"}.get(open_[-1], open_[-1])
+        for infinitive in {stem + "en", open_ + "en", voiced + "en", stem + stem[-1] + "en"}:
+            if "WW|inf" in seen_as(infinitive, lexicon):
+                return True
+    return False
+
+
 def plural_present(word: str, lexicon: dict[str, str]) -> bool:
     """Whether the word may be a plural present: seen as one, or not seen and ending in -en."""
     seen = seen_as(word, lexicon)
