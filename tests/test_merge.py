@@ -341,12 +341,48 @@ DECIDED_AS_FORESEEN = {  # a decision foreseen for a day, told later as done in 
 }
 
 
+FORESEEN_DAY = {  # a body's meeting foreseen for a day, told later as its deed that day in other words; another
+    # body's deed of that day apart
+    "a.txt": "date 2026-02-10\n\nDe gemeenteraad van Dokkum praat op 26 februari over de toekomst van het zwembad.\n",
+    "b.txt": "date 2026-03-06\n\nVorige week donderdag nam de gemeenteraad unaniem een motie aan waarin het college "
+             "wordt gevraagd een koper te zoeken.\n",
+    "c.txt": "date 2026-03-06\n\nOp 26 februari opende de bibliotheek in Dokkum een nieuwe leeszaal.\n",
+}
+
+
+INSTALLED = {  # "de raad" foreseen, "de gemeenteraad" done: one body by its compound's head
+    "a.txt": "date 2026-03-26\n\nDe verkiezingsuitslag is vastgesteld. De nieuwe raad wordt op woensdag 1 april "
+             "geïnstalleerd.\n",
+    "b.txt": "date 2026-04-02\n\nDe nieuwe gemeenteraad van Dronten is woensdagavond in het gemeentehuis geïnstalleerd.\n",
+}
+
+
+SAME_PERSON_OTHER_DEED = {  # a forecast of a day and another deed that day, sharing only the person and the place
+    "a.txt": "date 2026-04-13\n\nDe politie zoekt dinsdag met honden verder naar de vermiste Henk Dijkstra uit "
+             "Assen.\n",
+    "b.txt": "date 2026-04-16\n\nHet ziekenhuis in Assen heeft Henk Dijkstra dinsdag ontslagen.\n",
+}
+
+
+def test_a_day_foreseen_takes_the_hour_of_its_report_done(tmp_path):
+    story = story_of(tmp_path, INSTALLED)
+    installed = [e for e in story.events if "geïnstalleerd" in e.text]
+    assert len(installed) == 1 and "avond" in installed[0].date.label, [(e.headline, e.date.label) for e in installed]
+    assert not installed[0].expected
+
+
 @pytest.mark.parametrize("articles, events", [
+    (FORESEEN_DAY, [{"a.txt", "b.txt"}, {"c.txt"}]),
+    (INSTALLED, [{"a.txt", "b.txt"}]),
+    (SAME_PERSON_OTHER_DEED, [{"a.txt"}, {"b.txt"}]),
     (DECIDED_AS_FORESEEN, [{"a.txt", "b.txt"}, {"c.txt"}]),
     (LEAD_AND_DEED, [{"a.txt", "b.txt"}]),
     (PLANNED, [{"a.txt", "b.txt"}, {"c.txt"}]),
     (ONE_NIGHT, [{"a.txt", "b.txt"}]),
-], ids=["a decision foreseen for a day is the one later told as done in a stretch that holds it",
+], ids=["a meeting foreseen for a day is its body's deed told later of that day",
+        "a body foreseen as de raad is de gemeenteraad told done that day",
+        "a forecast and another deed of its day that share only a person and a place stay apart",
+        "a decision foreseen for a day is the one later told as done in a stretch that holds it",
         "a lead told with its deed is found by a later look back at that deed",
         "one planned happening told twice is one event, another actor's plan of that day apart",
         "one named person's happening of one night told twice is one event"])

@@ -196,9 +196,9 @@ def fitting_date(members: list[Candidate]) -> EventDate:
             end = min(end, c.published_end)
     if start >= end:
         return best.date
-    same = [d for d in dated if (d.start, d.end) == (start, end)]
-    if same:
-        return same[0]
+    same = [c for c in members if c.kind in DATED and (c.date.start, c.date.end) == (start, end)]
+    if same:  # the report of it done says its hour, not the forecast of its day
+        return min(same, key=lambda c: c.expected).date
     return span_date(best.date, start, end)
 
 

@@ -70,12 +70,29 @@ def fulfilled(a: Candidate, b: Candidate, fa: Features, fb: Features) -> bool:
     share a word besides the actor's."""
     forecast, done = (a, b) if a.date.start >= a.published_end else (b, a)
     fd, dd = forecast.date, done.date
-    return (fd.start >= forecast.published_end and dd.start < done.published_end
+    if not (fd.start >= forecast.published_end and dd.start < done.published_end
             and forecast.published_end <= done.published_end and length(forecast) <= FORECAST_SPAN
             and (fd.start <= dd.start and dd.end <= fd.end or length(done) <= FORECAST_SPAN and dd.start <= fd.start
-                 and fd.end <= dd.end)  # "neemt op 14 april een besluit" done "half april"
-            and (fa.same_actor(fb) or bool(actor_ends(fa) & actor_ends(fb)))  # "Het bestuur", "Het schoolbestuur"
-            and bool(set(fa.terms) & set(fb.terms) - {w[:STEM] for w in (*fa.actor, *fb.actor)}))
+                 and fd.end <= dd.end)):  # "neemt op 14 april een besluit" done "half april"
+        return False
+    about = bool(set(fa.terms) & set(fb.terms) - {w[:STEM] for w in (*fa.actor, *fb.actor)})
+    if days_apart(a, b) == 0:  # the day foreseen: its actor's deed that day, or a deed of that day about the same
+        return about_deed(fa, fb) or actors_meet(fa, fb)  # thing ("De raad praat op 26 februari over de baan",
+        # "nam de raad een motie aan"; "De raad wordt op 1 april geïnstalleerd", "is de gemeenteraad geïnstalleerd")
+    return about and (fa.same_actor(fb) or bool(actor_ends(fa) & actor_ends(fb)))  # "Het bestuur", "Het schoolbestuur"
+
+
+def about_deed(fa: Features, fb: Features) -> bool:
+    """Whether two reports share a word besides their actors' and the names they write: what happened or what it
+    was about ("geïnstalleerd", "stembureau"), never only the person or the place the whole story is about."""
+    named = {w.lower()[:STEM] for w in (*fa.names, *fb.names)}
+    return bool(set(fa.terms) & set(fb.terms) - {w[:STEM] for w in (*fa.actor, *fb.actor)} - named)
+
+
+def actors_meet(fa: Features, fb: Features) -> bool:
+    """Whether both say who acts and one's word is the other's or its compound's head ("raad", "gemeenteraad")."""
+    return any(x == y or len(y) >= HEAD and x.endswith(y) or len(x) >= HEAD and y.endswith(x)
+               for x in fa.actor for y in fb.actor) or bool(actor_ends(fa) & actor_ends(fb))
 
 
 def length(c: Candidate) -> int:
@@ -112,6 +129,7 @@ def told_at(a: Candidate, b: Candidate) -> bool:
 
 
 NEAR_DAYS = 1
+HEAD = 4  # the shortest head of a compound an actor's word may end in: "raad" of "gemeenteraad"
 LOOK_BACK = 366  # the longest period a look back may have: a year ("in 2024 ...")
 FORECAST_SPAN = 31  # the longest period a forecast may have to join the report of its happening: a month
 RETOLD = 0.8  # the share of the shorter telling's stems the other holds
@@ -134,7 +152,7 @@ def retold(fa: Features, fb: Features) -> bool:
 def planned_again(a: Candidate, b: Candidate, fa: Features, fb: Features) -> bool:
     """Two reports of one day still to come for their articles whose actors are one by their words ("De afdeling gaat
     officieel dicht" and "Kinderafdeling ziekenhuis Winschoten gaat op 1 mei dicht"): one happening planned."""
-    return ahead(a) and ahead(b) and days_apart(a, b) == 0 and bool(actor_ends(fa) & actor_ends(fb))
+    return ahead(a) and ahead(b) and days_apart(a, b) == 0 and actors_meet(fa, fb)
 
 
 def ahead(c: Candidate) -> bool:
