@@ -155,6 +155,11 @@ def test_a_noun_form_after_a_name_is_the_present_of_its_verb_in_a_clause_without
     assert tags_of(text)[verb] == "WW|pv|tgw|ev", tags_of(text)
 
 
+def test_an_unseen_word_after_het_before_a_verb_that_is_only_finite_is_a_noun():
+    tags = tags_of("Het concert ter ere van het jubileum was in april afgeblazen.")
+    assert (tags["Het"], tags["concert"], tags["was"]) == ("LID|bep", "N|soort|ev", "WW|pv|verl|ev"), tags
+
+
 def test_a_capitalised_numeral_opening_a_quote_leaves_the_noun_after_it_a_noun():
     assert tags_of("'Drie keer in een jaar bij dezelfde winkel.")["keer"].startswith("N|"), tags_of("'Drie keer in een jaar bij dezelfde winkel.")
 

@@ -20,7 +20,16 @@ CLOSING_QUOTE = re.compile(r"(?<=[\w.,!?…])[”’'\"](?!\w)")
 
 def shortened(whole: str, words: StoryWords) -> str:
     """The headline within its length: as it is; else without its dates (the timeline shows them); else
-    cut at a word, keeping the verbs that end its clause."""
+    cut at a word, keeping the verbs that end its clause; a cut that leaves a clause unfinished ("…") rather
+    without the last clause ("Het concert was afgeblazen [nadat dieven 31 instrumenten ...]")."""
+    told = fitted_or_cut(whole, words)
+    main = without_last_clause(whole, words)
+    if told.endswith("…") and main != whole and not (shorter := shortened(main, words)).endswith("…"):
+        return shorter
+    return told
+
+
+def fitted_or_cut(whole: str, words: StoryWords) -> str:
     fitted = fit(whole, words)
     if not cut_short(fitted, whole):
         return fitted
@@ -62,9 +71,21 @@ def shortened(whole: str, words: StoryWords) -> str:
     if not cut_short(fitted, whole):
         return fitted
     first = first_conjunct(whole)  # "raakte ... van de weg [en belandde in de berm]": the first clause whole
-    if first != whole and not cut_short(told := shortened(first, words), first):
+    if first != whole and not cut_short(told := fitted_or_cut(first, words), first):
         return told
     return first_conjunct(fitted)
+
+
+def without_last_clause(text: str, words: StoryWords) -> str:
+    """The text before the last clause a word of `headline_clause_cuts` opens, when what comes before holds a finite
+    verb, its only one (not the end of a relative clause: "heeft het gat gedicht dat ontstond [toen ...]"), and ends
+    on no determiner, preposition or conjunction; else the text."""
+    for m in reversed(list(words.headline_clause.finditer(text, 20))):
+        before = text[:m.start()].rstrip(" ,;:")
+        tokens = tagged_plain(before)
+        if sum(t.tag.startswith("WW|pv") for t in tokens) == 1 and dangling_end(before, words) == before:
+            return before
+    return text
 
 
 COMPARED_LAST = re.compile(r"\s+dan\s+(?![^„“\"]*[”\"])[^,;:]{3,60}$")  # a comparison's base that ends the headline
@@ -298,7 +319,9 @@ def fit(text: str, words: StoryWords) -> str:
         if opened > 0 and not CLOSING_QUOTE.search(text, opened + 1, limit):  # "verwijten X en Y 'dat zij ...":
             text = dangling_end(text[:opened].rstrip(" ,;:"), words)  # the quote goes, the cut is marked
             return capitalised_first(text) + "…"
-        soft = [m.start() for m in words.headline_soft.finditer(text, 40, limit + SOFT_REACH) if m.start() <= limit]
+        soft = [m.start() for m in words.headline_soft.finditer(text, 40, limit + SOFT_REACH) if m.start() <= limit
+                and (m.group().strip() == "en" or text[m.end():].split(" ", 1)[0].lower() not in words.subordinators)]
+        # "liep vertraging op doordat ...": a particle before a clause, no preposition to cut at ("en dat": a cut)
         comma = max((m.start() for m in re.finditer(", ", text[:limit]) if not LIST_COMMA.match(text, m.start())),
                     default=-1)  # "op de wet, het ondernemersklimaat en ...": a list's comma ends nothing
         if comma > 40 or soft:

@@ -78,6 +78,7 @@ class StoryWords:
     clause_start: re.Pattern[str]
     headline_cut: re.Pattern[str]
     headline_soft: re.Pattern[str]
+    headline_clause: re.Pattern[str]
     headline_max: int
     headline_on_day: str = "{day}"  # "op {day}": a date kept where it is the verb's complement
     headline_in_period: str = "{period}"
@@ -213,6 +214,7 @@ def story_words(language: str = "nl") -> StoryWords:
             rf"|\s(?:{alternatives(s.headline_cuts_bare)})\s"
         ),
         headline_soft=re.compile(rf"\s(?:{alternatives(s.headline_soft_cuts)})\s"),
+        headline_clause=re.compile(rf"\s(?:{alternatives(s.headline_clause_cuts)})\s"),
         headline_max=s.headline_max, headline_on_day=s.headline_on_day, headline_in_period=s.headline_in_period,
         subject_openers=tuple(s.subject_openers),
         report_frames=frozenset(s.report_frames),

@@ -120,7 +120,10 @@ def mend_clause(words: list[str], tags: list[str], clause: Clause, lexicon: dict
 def second_finite(words: list[str], tags: list[str], a: int, b: int, lexicon: dict[str, str]) -> None:
     """Mend two finite verbs a and b of one clause with nothing between them that may start a new one."""
     seen = seen_as(words[b], lexicon)
-    if b == a + 1 and "N|soort" in seen_as(words[a], lexicon) and not can_be(words[b], "N|soort", lexicon) \
+    if a and not seen_as(words[a], lexicon) and "LID" in seen_as(words[a - 1], lexicon) and seen \
+            and all(t.startswith("WW|pv") for t in seen.split("/")):  # "Het concert ter ere van ... was": an unseen
+        tags[a - 1], tags[a] = "LID|bep", "N|soort|ev"  # word after an article, before a verb that is only finite
+    elif b == a + 1 and "N|soort" in seen_as(words[a], lexicon) and not can_be(words[b], "N|soort", lexicon) \
             and not can_be(words[b], "WW|inf", lexicon) and not can_be(words[b], "WW|vd", lexicon):
         tags[a] = "N|soort|ev" if "N|soort|ev" in seen_as(words[a], lexicon) else "N|soort|mv"  # "Trimbles vertrek viel"
     elif possessive(words, tags, b, lexicon):
