@@ -86,7 +86,7 @@ def names_in(text: str, known: frozenset[str], words: StoryWords,
             parts = parts[2:]  # "Kassasoftware van Datakassa": a thing of a name
         before = WORD_BEFORE_REVERSED.match(window[::-1])
         type_word = before.group(1)[::-1].lower() if before else ""
-        kind = type_word if before and is_type(type_word, words) else role_of_field(window, words)
+        kind = type_word if before and is_type(type_word, words) else role_of_field(window, words) or apposed(window, words)
         of = OF_INSTITUTION.search(window)  # "het ministerie van Landbouw": Landbouw is the ministry, no firm
         kind = of.group(1).lower() if of and of.group(1).lower() in words.institutions and of.group(1).lower() in words.state_nouns else kind
         kind = opening if opening and parts and is_type(opening, words) else kind  # "Rederij Wadvaart kocht ..."
@@ -126,6 +126,14 @@ def names_in(text: str, known: frozenset[str], words: StoryWords,
 
 
 OF_INSTITUTION = re.compile(r"(\w+)\s+van\s+$")
+APPOSED_ROLE = re.compile(r"(?:^|\s)[Dd]e\s+(?:\w+\s+)?([a-z][\w-]+)(?:\s+van\s+[^,]{1,40})?,\s+$")
+
+
+def apposed(window: str, words: StoryWords) -> str:
+    """The role a person's name follows as an apposition ("De advocaat van Vandamme, Thomas Vermeulen, ..."): the
+    person noun, else nothing."""
+    found = APPOSED_ROLE.search(window)
+    return found.group(1) if found and found.group(1) in words.person_kind_words else ""
 NEVER_NAMES = frozenset({"onze", "ons", "mijn", "wij", "we", "ik", "jullie", "jouw", "uw", "hun", "zijn", "haar"})  # a
 # quote that opens on a pronoun ("“Onze kinderen ...”") names no one
 

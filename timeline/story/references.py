@@ -225,7 +225,22 @@ def resolved(text: str, before: list[str], people: Cast, words: StoryWords, subj
         return insert(text, found, f"De {name}" if found.start == 0 else f"de {name}"), name  # "de VS"
     if re.search(rf"(?<![\w\[]){re.escape(name)}(?![\w\]])", text[found.end:]):
         return text, None  # "De corporatie stuurt Kempenhof een brief": the name said after it is another party
-    return insert(text, found, name), name
+    return with_role(text, insert(text, found, name), found, name, people, words), name
+
+
+def with_role(said: str, told: str, found: Reference, name: str, people: Cast, words: StoryWords) -> str:
+    """A person put in at the start of a sentence with the role the reference said ("De burgemeester") or the
+    article gave the name ("advocaat Thomas Vermeulen"), so the headline says who the person is: "Burgemeester
+    [Marieke Zwaans] bezocht ...", "Advocaat [Thomas Vermeulen] wees erop ..."; a name that carries its title, one
+    the article gave no role, or a sentence too long to stay whole in a headline, as it is."""
+    if found.kind != "person" or found.start or not told.startswith("[") or " " not in name \
+            or (found.noun and said[found.start:found.end].split()[-1][:1].isupper()):  # "De Italiaan": no role
+        return told
+    role = found.noun or people.types.get(name, "")
+    if not role or not role.islower() or role not in words.person_kind_words or role in name.lower() \
+            or len(told) + len(role) - 1 > words.headline_max:
+        return told
+    return f"{role[:1].upper()}{role[1:]} {told}"
 
 
 SAME_ONE = re.compile(r"(?:Hij|Zij|Ze)\s")  # a sentence between whose subject is the same person, said again
