@@ -63,7 +63,9 @@ def subject_end(tokens: Sequence[Token], i: int, words: StoryWords, dated: set[i
         if (age := aged(tokens, end)) is not None:
             end = age  # "twee mannen van 23 en 25 jaar", "een jongen van 16"
             continue
-        change = word in ATTACHED and end + 1 < len(tokens) and tags[end + 1] == "TW"  # "van 90 miljoen euro ... naar",
+        change = word in ATTACHED and end + 1 < len(tokens) and tags[end + 1] == "TW" \
+            and tokens[end - 1].text.lower() not in words.measure_nouns  # "van 90 miljoen euro ... naar", not "een
+        # stoet van honderd trekkers";
         # "bestelden klanten voor 3,6 miljard euro": an amount goes with the verb
         named = end + 1 < len(tokens) and tokens[end + 1].tag.startswith("N|eigen")  # "vier bruggen in Noord-Holland"
         loose = after_verb and (word in LOOSE_AFTER_VERB or bare_manner(tokens, end))  # "begon de aannemer met het
@@ -176,6 +178,8 @@ def phrase_end(tokens: Sequence[Token], i: int, dated: set[int], words: StoryWor
         after = noun_phrase_at(tags, end)  # [geavanceerde productieapparatuur]": the measured noun goes with it
         if after and not tags[end].startswith(("LID", "VNW")):
             return next((k for k in range(i, after.end) if k in dated), after.end)
+        if tags[end] == "ADJ" and tokens[end].text.endswith("en") and end not in dated:
+            return end + 1  # "een groep jongeren": an adjective made a plural noun
     common = next((k for k in range(i, end) if tags[k].startswith("N|soort")), None)
     if common is not None:  # a common noun takes names after it ("chipmaker Siliconix"), and another noun
         end = next((k for k in range(common + 1, end)  # only after a measure ("het aantal faillissementen")
