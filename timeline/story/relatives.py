@@ -71,12 +71,23 @@ def trailing_relative(raw: str, position: int, words: StoryWords) -> bool:
     tokens = tagged_plain(raw)
     before = [t for t in tokens if t.end <= position]
     opener = next((k for k in range(len(before) - 1, -1, -1) if relative_word(before[k]) or before[k].tag == "LET"
-                   or before[k].text.lower() == "die" and k and before[k - 1].tag.startswith("N|")), None)
-    if opener is None or before[opener].tag == "LET" or not opener or not before[opener - 1].tag.startswith("N|"):
+                   or before[k].text.lower() == "die" and k and before[k - 1].tag.startswith("N|")
+                   or extraposed(before, tokens, k, words)), None)
+    if opener is None or before[opener].tag == "LET" or not opener \
+            or not (before[opener - 1].tag.startswith("N|") or extraposed(before, tokens, opener, words)):
         return False
     verb = main_verb_of(tokens, words)
     return verb is not None and verb < opener and not any(t.text.lower() in words.report_frames for t in before[:opener])
     # "schrijft de wethouder in een brief die ze vrijdag stuurde": the day of the report that tells the news
+
+
+def extraposed(before: Sequence[Token], tokens: Sequence[Token], k: int, words: StoryWords) -> bool:
+    """A "dat" or "die" right after the participle that closes the main clause, with no subject of its own before the
+    date ("heeft het gat gedicht dat eind juni ontstond"): a relative clause of the object, moved past the verb; never
+    what was said or decided ("heeft besloten dat de school in juni sluit": a subject follows)."""
+    return 0 < k and before[k].text.lower() in ("dat", "die") and before[k - 1].tag == "WW|vd" \
+        and not any(t.tag.startswith(("N|", "VNW|pers", "VNW|aanw", "LID")) for t in before[k + 1:]) \
+        and not pointing_at_time(tokens, k, words)  # "nam de verdachte die vrijdagavond een mes mee": that evening
 
 
 def relative_word(token) -> bool:

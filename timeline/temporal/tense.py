@@ -67,7 +67,7 @@ def clause_direction(grammar: Grammar, text: str, position: int, widen: bool = T
     sentence = text[s_start:s_end]
     c_start, c_end = bounds(sentence, position - s_start, grammar.tense["clause"])
     found = direction_in(grammar, sentence[c_start:c_end])
-    if found is None and REPORTED.search(sentence, 0, c_start) and PRESENT_END.search(sentence[c_start:c_end]):
+    if found is None and REPORTED.search(sentence, 0, c_start) and PRESENT_END.search(sentence[c_start:c_end].rstrip(".!?…")):
         return None  # "had in februari bekendgemaakt dat de afdeling per 1 mei sluit": the news told, in its present
     found = found or tagged_past(sentence, c_start, c_end)
     return found or (direction_in(grammar, RELATIVE.sub("", sentence)) if widen else None)
