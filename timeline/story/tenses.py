@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from timeline.models import Expression
+from timeline.temporal.tense import quoted_present
 from timeline.story.dating import YEAR
 from timeline.story.relatives import MODAL_PASTS
 from timeline.story.timeless import WEEKDAY
@@ -102,7 +103,8 @@ def looked_back(expr: Expression, published, raw: str, language: str, at: int = 
             and told_in_present(raw) and not SINCE.search(raw, 0, max(at, 0)) and not AT_THAT.search(raw) \
             and not telling(raw, language):
         return week_ahead(expr, published, language)  # "Vos neemt dinsdag afscheid", published on a Friday
-    if expr.period is None or expr.period.start_date <= published or not told_in_past(raw, at):
+    if expr.period is None or expr.period.start_date <= published or not told_in_past(raw, at) \
+            or quoted_present(raw, at):  # "'De fabriek sluit op 1 september', zei de directeur": the quote's present
         return expr
     from timeline.temporal.tagger import resolve
 

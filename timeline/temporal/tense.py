@@ -70,7 +70,25 @@ def clause_direction(grammar: Grammar, text: str, position: int, widen: bool = T
     if found is None and REPORTED.search(sentence, 0, c_start) and PRESENT_END.search(sentence[c_start:c_end].rstrip(".!?…")):
         return None  # "had in februari bekendgemaakt dat de afdeling per 1 mei sluit": the news told, in its present
     found = found or tagged_past(sentence, c_start, c_end)
+    if found is None and widen and quoted_present(sentence, position - s_start):
+        return None  # "'De fabriek sluit op 1 september', zei de directeur": the quote's own present, not "zei"
     return found or (direction_in(grammar, RELATIVE.sub("", sentence)) if widen else None)
+
+
+def quoted_present(sentence: str, at: int) -> bool:
+    """Whether `at` lies inside the quote a sentence opens with, and the quote's finite verbs are all present."""
+    if sentence[:1] not in OPENING_QUOTES:
+        return False
+    closing = QUOTE_CLOSE.search(sentence, 1)
+    end = closing.start() if closing is not None else len(sentence)
+    if at >= end:
+        return False
+    finite = [t for t in sentence_tags(sentence) if t.start < end and t.tag.startswith("WW|pv")]
+    return bool(finite) and all(t.tag.startswith("WW|pv|tgw") for t in finite)
+
+
+OPENING_QUOTES = "'\"‘“„"
+QUOTE_CLOSE = re.compile(r"[’”\"'](?=[,.!?]?\s|[,.!?]?$)")
 
 
 def tagged_past(sentence: str, start: int, end: int) -> Direction | None:
