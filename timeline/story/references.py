@@ -201,7 +201,8 @@ def resolved(text: str, before: list[str], people: Cast, words: StoryWords, subj
         group = plural_subject(before[-1], words) if before else ""  # last person named; the plural subject before
         return (insert(text, found, group), group) if group else (text, None)
     if found.kind == "organisation" and not found.noun and before and thing_subject(before[-1], words):
-        return text, None  # "Dat kabinet zat er sinds 2022. Het kwam ten val": "het" is that cabinet, no name
+        return (it_thing(text, found, before[-1], words) if subject_only else text), None  # "Dat kabinet zat er sinds
+        # 2022. Het kwam ten val": "het" is that cabinet, no name; a headline says "Het kabinet kwam ten val"
     pronoun = text[found.start:found.end].lower() if found.kind == "person" and not found.noun else ""
     name = antecedent(before, found.kind, people, words, found.noun, pronoun=pronoun)
     if name and pronoun and not found.noun and (unnamed_acts(before, name, words) or died(before, name, words)):
@@ -241,6 +242,24 @@ def with_role(said: str, told: str, found: Reference, name: str, people: Cast, w
             or len(told) + len(role) - 1 > words.headline_max:
         return told
     return f"{role[:1].upper()}{role[1:]} {told}"
+
+
+def it_thing(text: str, found: Reference, previous: str, words: StoryWords) -> str:
+    """A headline's "Het" that opens it, for the neuter subject said without a name in the sentence before ("Het
+    gezin woonde in de Dorpsstraat. Het verhuisde in april"): that subject, with the definite article ("Het gezin
+    verhuisde ..."); any other reference as it is."""
+    subject = subject_text(previous, words)
+    head, _, rest = subject.partition(" ")
+    if found.start or text[found.start:found.end].lower() != "het" or head.lower() not in NEUTER or not rest \
+            or plural_verb(text) or plural_verb(previous) or not previous.startswith(subject):
+        return text
+    after = next((t for t in tagged_plain(previous) if t.start >= len(subject)), None)
+    if after is None or not after.tag.startswith("WW|pv"):
+        return text  # "Het fout [gegane model] werd ...": a subject read only in part
+    return f"Het {rest}{text[found.end:]}"
+
+
+NEUTER = frozenset({"het", "dat", "dit"})
 
 
 SAME_ONE = re.compile(r"(?:Hij|Zij|Ze)\s")  # a sentence between whose subject is the same person, said again
