@@ -287,3 +287,10 @@ def test_a_lead_that_tells_a_state_is_dated_by_the_deed_that_made_it_in_the_next
     told = [e for e in story.events if "stroom" in e.text or "kabel" in e.text]
     assert_one_event_at(told, "2025-09-27")
     assert told[0].headline == "Oosterhout heeft weer stroom"
+
+
+def test_a_lead_and_a_forecast_told_by_a_frame_after_them_stand_at_the_frames_day(tmp_path):
+    story = story_of(tmp_path, "Lochem krijgt een nieuwe bibliotheek. De gemeente en de stichting Boekenhuis openen op "
+                               "1 maart een vestiging in het oude postkantoor. Dat hebben zij vrijdag bekendgemaakt.\n")
+    told = [e for e in story.events if "bibliotheek" in e.text]
+    assert_one_event_at(told, "2025-09-26")

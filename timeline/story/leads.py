@@ -142,7 +142,8 @@ def dated_by_next(result: list[Candidate], items: list[Told], lead: int | None, 
                         text=f"{first.text} {told.text}" if told is not None else first.text)
         return joined(result, first, moved, told)
     told = content_stems(f"{first.text} {title or ''}")
-    again = next((c for c in result if c.kind == "dated" and c.why is not None and c.date.grain.value == "day" and (
+    again = next((c for c in result if c.kind == "dated" and c.why is not None and c.date.grain.value == "day"
+                  and not c.expected and (  # a forecast of the sentence after is not its news told that day
         c.why.sentence == after or (
             lead + 2 < len(items) and c.why.sentence == items[lead + 2].raw and (
                 c.text.startswith(items[lead + 1].text) or report_frame(items[lead + 2].raw, words)
