@@ -364,6 +364,17 @@ SAME_PERSON_OTHER_DEED = {  # a forecast of a day and another deed that day, sha
 }
 
 
+ONE_SCENE = {  # one night's attack told by two articles, each by another actor, in words of the same scene; another
+    # happening of that day that shares one word apart
+    "a.txt": "date 2026-01-12\n\nIn de wijk Kalsdonk ging zondagnacht een zwaar explosief af. Bij die explosie, op 11 "
+             "januari, werden de voordeur en de ramen van een rijtjeshuis vernield.\n",
+    "b.txt": "date 2026-07-15\n\nDe rechtbank hoorde de verdachten. Jayden M. plaatste op 11 januari met een vriend een "
+             "zwaar explosief tegen de voordeur van het rijtjeshuis.\n",
+    "c.txt": "date 2026-01-12\n\nDe brandweer blust op 11 januari een brand in een rijtjeshuis aan de Dorpsstraat, "
+             "zegt de gemeente.\n",
+}
+
+
 def test_a_day_foreseen_takes_the_hour_of_its_report_done(tmp_path):
     story = story_of(tmp_path, INSTALLED)
     installed = [e for e in story.events if "geïnstalleerd" in e.text]
@@ -373,6 +384,7 @@ def test_a_day_foreseen_takes_the_hour_of_its_report_done(tmp_path):
 
 @pytest.mark.parametrize("articles, events", [
     (FORESEEN_DAY, [{"a.txt", "b.txt"}, {"c.txt"}]),
+    (ONE_SCENE, [{"a.txt", "b.txt"}]),
     (INSTALLED, [{"a.txt", "b.txt"}]),
     (SAME_PERSON_OTHER_DEED, [{"a.txt"}, {"b.txt"}]),
     (DECIDED_AS_FORESEEN, [{"a.txt", "b.txt"}, {"c.txt"}]),
@@ -380,6 +392,7 @@ def test_a_day_foreseen_takes_the_hour_of_its_report_done(tmp_path):
     (PLANNED, [{"a.txt", "b.txt"}, {"c.txt"}]),
     (ONE_NIGHT, [{"a.txt", "b.txt"}]),
 ], ids=["a meeting foreseen for a day is its body's deed told later of that day",
+        "one day's scene told by two actors in the same words is one event",
         "a body foreseen as de raad is de gemeenteraad told done that day",
         "a forecast and another deed of its day that share only a person and a place stay apart",
         "a decision foreseen for a day is the one later told as done in a stretch that holds it",

@@ -56,9 +56,16 @@ def noun_clause(raw: str, position: int, alone: bool = False) -> bool:
         return False
     inside = [t for t in tokens if before[opener].end <= t.start < closing]
     main = [t for t in tokens if not before[opener].start <= t.start < closing]
-    return not alone or any(t.text.lower() in MODAL_PASTS for t in inside) or not any(
+    after = next((t for t in tokens if t.start > closing), None)  # the main clause's verb after the comma
+    perfect = after is not None and after.text.lower() in PERFECT_AUXILIARIES
+    return not alone or any(t.text.lower() in MODAL_PASTS for t in inside) or perfect or not any(
         t.tag.startswith(("WW|pv|verl", "WW|vd")) for t in main)  # "De verdachten die in maart werden aangehouden,
-    # zitten nog vast": a main clause in the present tells a state now, not the clause's happening
+    # zitten nog vast": a main clause in the present tells a state now, not the clause's happening; nor one in the
+    # perfect ("De man die in januari fietsenmaker Lubbers doodstak, is veroordeeld tot veertien jaar cel"): what
+    # just happened
+
+
+PERFECT_AUXILIARIES = frozenset({"is", "zijn", "heeft", "hebben"})
 
 
 def trailing_relative(raw: str, position: int, words: StoryWords) -> bool:

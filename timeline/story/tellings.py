@@ -30,7 +30,21 @@ def same_fact(a: Candidate, b: Candidate, fa: Features, fb: Features, ignore: fr
                                                                   or the_evening_before(a, b, fa, fb))
     return (fa.same_fact(fb, ignore, both_dated) or (both_dated and days_apart(a, b) == 0 and named_actor(fa, fb))
             or (both_dated and retold(fa, fb) and fa.same_actor(fb)) or (both_dated and one_states_deed(a, b, fa, fb))
-            or (both_dated and (looked_back(a, b, fa, fb) or fulfilled(a, b, fa, fb) or planned_again(a, b, fa, fb))))
+            or (both_dated and (looked_back(a, b, fa, fb) or fulfilled(a, b, fa, fb) or planned_again(a, b, fa, fb)
+                                or one_scene(a, b, fa, fb))))
+
+
+def one_scene(a: Candidate, b: Candidate, fa: Features, fb: Features) -> bool:
+    """Two articles telling what happened on one day, each by another actor, in words of the same scene ("Jayden M.
+    plaatste op 11 januari een explosief tegen de voordeur", "Bij die explosie, op 11 januari, werden de voordeur en
+    ramen vernield"): one happening, when neither is a forecast and they share two words besides an actor of both."""
+    if days_apart(a, b) != 0 or ahead(a) or ahead(b):
+        return False
+    shared = set(fa.terms) & set(fb.terms) - {w[:STEM] for w in set(fa.actor) & set(fb.actor)}
+    return len(shared) >= SCENE_TERMS  # one's actor may be what the other tells of ("de voordeur")
+
+
+SCENE_TERMS = 2
 
 
 def one_states_deed(a: Candidate, b: Candidate, fa: Features, fb: Features) -> bool:
