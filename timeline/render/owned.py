@@ -22,7 +22,7 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
-from timeline.bounded import MB, TIMELINE_JSON, open_regular, read_bounded
+from timeline.bounded import MB, TIMELINE_JSON, json_of, open_regular, read_bounded
 from timeline.errors import OutputError, TimelineError
 from timeline.models import FILE_NAMES, YEAR_FILE
 from timeline.render.staging import existing_folder
@@ -55,7 +55,7 @@ def recorded(out: Path) -> dict[str, str] | None:
     try:
         if not stat.S_ISREG(os.lstat(path).st_mode):
             raise OutputError(f"{path}: not timeline's record of its files (not a regular file); {fix}")
-        files = json.loads(read_bounded(path, RECORD_LIMIT, fix, OutputError))["files"]
+        files = json_of(read_bounded(path, RECORD_LIMIT, fix, OutputError))["files"]
         if isinstance(files, dict) and all(isinstance(v, str) for v in files.values()):
             return files
     except (OSError, ValueError, KeyError, TypeError):
