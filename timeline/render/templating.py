@@ -13,9 +13,9 @@ from typing import Any, Iterator
 
 import jinja2
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
 
 from timeline.errors import TemplateError
+from timeline.render.sandbox import OUTPUT_LIMIT, Costly, Sandbox
 
 
 def make_environment(user_dir: Path | None = None) -> jinja2.Environment:
@@ -36,26 +36,6 @@ def make_environment(user_dir: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-
-
-OUTPUT_LIMIT = 64 * 1024 * 1024  # characters one template may write (the seed story's HTML is ~60 KB)
-
-
-class Sandbox(SandboxedEnvironment):
-    """Jinja's sandbox, with `*` and `**` bounded too: `"x" * 10**10` or `9 ** 10**8` would
-    take all memory or time in one expression, before the output limit could see a character."""
-
-    intercepted_binops = frozenset({"*", "**"})
-
-    def call_binop(self, context, operator, left, right):
-        if operator == "*":
-            for seq, times in ((left, right), (right, left)):
-                if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > OUTPUT_LIMIT:
-                    raise SecurityError(f"{operator}: the result would be longer than {OUTPUT_LIMIT:,}")
-        if operator == "**" and isinstance(left, int) and isinstance(right, int) and right > 0:
-            if abs(left) > 1 and right * max(abs(left), 2).bit_length() > 100_000:
-                raise SecurityError(f"{left} ** {right}: the number would be too large")
-        return super().call_binop(context, operator, left, right)
 
 
 class BoundedLoader(jinja2.FileSystemLoader):
@@ -93,6 +73,8 @@ def stream_template(env: jinja2.Environment, name: str, **context: Any) -> Itera
     written = 0
     try:
         template = env.get_template(name)
+        if isinstance(env, Sandbox):
+            env.start()  # its steps are counted from here (see render.sandbox)
         for chunk in template.generate(**context):
             written += len(chunk)
             if written > OUTPUT_LIMIT:  # checked as it streams: nested loops would fill the disk
@@ -116,6 +98,8 @@ def stream_template(env: jinja2.Environment, name: str, **context: Any) -> Itera
             f"{_template_location(exc, name)}: {exc.message}; use only the variables "
             f"timeline provides: {', '.join(sorted(context))}"
         ) from exc
+    except Costly as exc:  # a bound of the sandbox: its message names the fix
+        raise TemplateError(f"{_template_location(exc, name)}: {exc}") from exc
     except SecurityError as exc:
         raise TemplateError(
             f"{_template_location(exc, name)}: {exc}; templates may only print the values timeline gives them"
