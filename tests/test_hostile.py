@@ -92,6 +92,17 @@ def test_undecodable_names_and_titles_do_not_crash(tmp_path):
         assert "\x1b" not in (tmp_path / "out" / name).read_text("utf-8")
 
 
+@pytest.mark.parametrize("command", ["build", "review"])
+def test_an_undecodable_subject_or_alias_is_cleaned_not_a_traceback(folder, tmp_path, command):
+    subject, alias = os.fsdecode(b"Open\xffAI"), os.fsdecode(b"Chat\xfeGPT\x1b[2J")
+    result = timeline(command, folder, "--out", tmp_path / "out", "--subject", subject, "--alias", alias)
+    err = no_traceback(result)  # review wrote the subject into review.html: UnicodeEncodeError
+    assert result.returncode == 0, err
+    for written in (tmp_path / "out").iterdir():
+        if written.is_file() and written.suffix in (".md", ".html", ".json", ".ics"):
+            assert "\x1b" not in written.read_text("utf-8")
+
+
 def test_a_title_with_a_carriage_return_injects_no_event(folder, tmp_path):
     result = timeline("build", folder, "--out", tmp_path / "out", "--title", "Nieuws\rEND:VCALENDAR\rBEGIN:VEVENT\rSUMMARY:x")
     assert result.returncode == 0, no_traceback(result)
