@@ -63,3 +63,21 @@ def test_an_edits_file_the_desk_cannot_replace_whole_stops_it_with_one_line_befo
     assert "edits.toml" in err and len(err.strip().splitlines()) == 1, err
     assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before
     assert not (tmp_path / "gone").exists() and not (tmp_path / "build" / "timeline.json").exists()
+
+
+def test_a_change_nested_too_deep_is_refused_as_malformed_not_an_internal_error(tmp_path):
+    from desk_helpers import ask, files_of
+
+    folder, out = news(tmp_path), tmp_path / "build"
+    running = start(folder, out)
+    try:
+        before, built = files_of(folder), files_of(out)
+        version = state(running)["version"].encode()
+        headers = {"X-Desk-Token": running.token, "Origin": running.origin, "Content-Type": "application/json"}
+        for body in (b"[" * 5000 + b"]" * 5000, b'{"version": "%s", "change": %s}' % (version, b"[" * 5000 + b"]" * 5000)):
+            status, answer = ask(running, "POST", "/api/change", body, headers)
+            assert status == 400 and "a malformed change" in answer.get("error", ""), (status, answer)  # was 500
+        assert files_of(folder) == before and files_of(out) == built
+    finally:
+        running.stop()
+    assert "Traceback" not in (tmp_path / "desk-build.err").read_text("utf-8", "replace")
