@@ -138,6 +138,17 @@ def test_a_folder_a_version_before_the_record_built_without_json_is_rebuilt(fold
     assert "november" in (out / "timeline.md").read_text("utf-8")
 
 
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_a_folder_where_a_version_before_the_record_wrote_only_a_review_gets_the_new_review(folder, tmp_path, fmt):
+    out = tmp_path / "out"
+    assert timeline("review", folder, "--out", out, "--format", fmt).returncode == 0
+    (out / ".timeline.files").unlink()  # a review written before the record (its page carries no tl- class)
+    (folder / "b.txt").write_text(GOOD.replace("oktober", "november"), "utf-8")
+    result = timeline("review", folder, "--out", out, "--format", fmt)
+    assert result.returncode == 0, result.stderr  # was refused once as a file timeline did not write
+    assert "november" in (out / f"review.{fmt}").read_text("utf-8")
+
+
 @pytest.mark.parametrize("name", ["timeline.json", "timeline.md", ".timeline.lock"])
 def test_a_desk_whose_edits_would_be_one_of_its_outputs_is_refused_before_it_writes(folder, name):
     before = sums(folder)

@@ -84,6 +84,7 @@ def adopted(out: Path) -> dict[str, str]:
 
 
 MARKS = {".ics": (b"PRODID:-//timeline//",), ".html": (b"tl-timeline", b"data-timeline-embed")}
+REVIEW_MARK = "gebeurtenissen. Per gebeurtenis: de zin met de datum gemarkeerd".encode()  # the review page's intro
 COUNTED = re.compile(rb"^\d+ gebeurtenis(?:sen)?\b", re.MULTILINE)  # the default Markdown's second paragraph
 MARK_REACH = 4096
 
@@ -99,6 +100,8 @@ def written_by_timeline(path: Path) -> bool:
         return False
     if path.suffix == ".md":
         return head.startswith(b"# ") and COUNTED.search(head) is not None
+    if path.name == FILE_NAMES["review"]:  # written by the packaged template alone, since the first review
+        return head[:15].lower() == b"<!doctype html>" and REVIEW_MARK in head
     return any(mark in head for mark in MARKS.get(path.suffix, ()))
 
 
