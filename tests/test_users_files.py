@@ -140,7 +140,10 @@ def test_a_folder_a_version_before_the_record_built_without_json_is_rebuilt(fold
 
 @pytest.mark.parametrize("name, mine", [("timeline.html", "<p>mijn pagina</p>"), ("timeline.md", "# Mijn notities\n"),
                                         ("timeline.jsonl", '{"text": "mijn export", "published": "2025-01-01"}\n'),
-                                        ("changelog.md", "# Mijn wijzigingen\n"), ("timelinejs.json", "[1, 2]")])
+                                        ("changelog.md", "# Mijn wijzigingen\n"), ("timelinejs.json", "[1, 2]"),
+                                        ("timelinejs.json", '{"title": {"text": {"headline": "Mijn tijdlijn"}}, '
+                                                            '"events": [{"unique_id": "mijn-1"}]}'),
+                                        ("timeline.json", '{"title": "Mijn tijdlijn", "events": [{"date": "2020"}]}')])
 def test_a_users_file_beside_a_timeline_json_without_a_record_is_neither_replaced_nor_removed(folder, tmp_path, name, mine):
     """A copy of a build without its hidden files (or one before the record) beside the user's own
     files at output names: all were taken as timeline's because timeline.json was a timeline, so the

@@ -16,7 +16,6 @@ Markdown's count of events, the changelog's "Van N naar M gebeurtenissen.", an e
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 import stat
@@ -65,12 +64,21 @@ def recorded(out: Path) -> dict[str, str] | None:
 
 
 def a_timeline(path: Path) -> bool:
-    """Whether `path` reads as a timeline.json: a JSON object with a title and a list of events."""
+    """Whether `path` reads as what timeline writes at its name: timeline.json a JSON object with a title
+    and a list of events, each with an event's fields; timelinejs.json TimelineJS's object whose events
+    carry timeline's ids (tl-...). Another tool's file of either format is not."""
     try:
-        data = json.loads(read_bounded(path, TIMELINE_JSON, "", TimelineError))
-    except (TimelineError, ValueError, RecursionError):
+        data = json_of(read_bounded(path, TIMELINE_JSON, "", TimelineError))
+    except (TimelineError, ValueError):
         return False
-    return isinstance(data, dict) and "title" in data and isinstance(data.get("events"), list)
+    if not (isinstance(data, dict) and isinstance(data.get("events"), list)):
+        return False
+    events = data["events"]
+    if path.name == FILE_NAMES["timelinejs"]:
+        return isinstance(data.get("title"), dict) and all(
+            isinstance(e, dict) and TIMELINE_ID.match(str(e.get("unique_id", ""))) for e in events)
+    return isinstance(data.get("title"), str) and all(
+        isinstance(e, dict) and EVENT_KEYS <= set(e) and isinstance(e["date"], dict) for e in events)
 
 
 def adopted(out: Path) -> dict[str, str]:
@@ -86,7 +94,8 @@ def adopted(out: Path) -> dict[str, str]:
 
 MARKS = {".ics": (b"PRODID:-//timeline//",), ".html": (b"tl-timeline", b"data-timeline-embed")}
 CHANGES = re.compile(rb"^Van \d+ naar \d+ gebeurtenis(?:sen)?\.", re.MULTILINE)  # changelog.md's second paragraph
-EVENT_KEYS = {"id", "date", "headline", "text", "sources"}  # what each line of timeline.jsonl holds
+EVENT_KEYS = {"id", "date", "headline", "text", "sources"}  # what each event of timeline.json(l) holds
+TIMELINE_ID = re.compile(r"tl-[0-9a-f]{12}\Z")  # an event's unique_id in timelinejs.json
 REVIEW_MARK = "gebeurtenissen. Per gebeurtenis: de zin met de datum gemarkeerd".encode()  # the review page's intro
 COUNTED = re.compile(rb"^\d+ gebeurtenis(?:sen)?\b", re.MULTILINE)  # the default Markdown's second paragraph
 MARK_REACH = 4096
