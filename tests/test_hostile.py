@@ -395,6 +395,31 @@ def test_templates_run_in_a_sandbox(folder, tmp_path):
     assert not list((tmp_path / "out").glob("timeline.*"))
 
 
+@pytest.mark.parametrize("how", ["the template", "an include", "a linked folder"])
+def test_a_template_that_links_out_of_its_folder_is_refused_and_what_it_points_to_is_in_no_output(
+        folder, tmp_path, how):
+    secret = tmp_path / "secret"
+    secret.mkdir()
+    (secret / "id_rsa").write_text("GEHEIME SLEUTEL", "utf-8")
+    templates = tmp_path / "theme"
+    templates.mkdir()
+    if how == "the template":
+        (templates / "timeline.md.j2").symlink_to(secret / "id_rsa")
+    elif how == "an include":
+        (templates / "timeline.md.j2").write_text("{% include 'sleutel.j2' %}", "utf-8")
+        (templates / "sleutel.j2").symlink_to(secret / "id_rsa")
+    else:
+        (templates / "deel").symlink_to(secret)
+        (templates / "timeline.md.j2").write_text("{% include 'deel/id_rsa' %}", "utf-8")
+    out = tmp_path / "out"
+    result = timeline("build", folder, "--out", out, "--templates", templates)
+    err = no_traceback(result)
+    assert result.returncode == 1, err
+    assert "outside the template folder" in err and len(err.strip().splitlines()) == 1, err
+    assert not any(b"GEHEIME" in f.read_bytes() for f in tmp_path.rglob("*") if f.is_file() and secret not in f.parents
+                   and f.parent != secret and not f.is_symlink())
+
+
 def test_an_article_the_story_code_fails_on_is_skipped_and_named_and_the_others_are_told(tmp_path, monkeypatch):
     from timeline import build as building
     from timeline.build import build_timeline, inputs

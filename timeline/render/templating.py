@@ -58,8 +58,21 @@ class BoundedLoader(jinja2.FileSystemLoader):
         else:
             raise jinja2.TemplateNotFound(template)
         source = read_text(filename, TEMPLATE, "give a regular template file of at most 1 MB", TemplateError)
+        inside(filename, folder)  # after: a FIFO or device is named as such
         mtime = os.path.getmtime(filename)
         return source, os.path.normpath(filename), lambda: os.path.exists(filename) and os.path.getmtime(filename) == mtime
+
+
+def inside(filename: str, folder: str) -> None:
+    """A template is a file of its folder: a link (or a linked folder) that leads out of it is a
+    TemplateError, so a template folder from elsewhere (a theme) cannot put ~/.ssh/id_rsa or
+    /etc/shadow into a page that is published."""
+    import os
+
+    real, root = os.path.realpath(filename), os.path.realpath(folder)
+    if os.path.commonpath([real, root]) != root:
+        raise TemplateError(f"{filename}: a link to {real}, outside the template folder; copy the template "
+                            f"itself into {folder}")
 
 
 def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
