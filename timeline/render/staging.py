@@ -52,8 +52,14 @@ def new_staging(out: Path) -> Path:
     """A fresh staging folder in `out`, marked as timeline's before anything else is put in."""
     try:
         staging = Path(tempfile.mkdtemp(dir=out, prefix=STAGING))
-        (staging / OWNER).write_text(MARK, "utf-8")
     except OSError as error:
+        raise OutputError(f"{out}: cannot write there ({error.strerror}); {advice(error)}") from None
+    try:
+        (staging / OWNER).write_text(MARK, "utf-8")
+    except OSError as error:  # a full disk: the mark made but not written; the folder is this run's, just made
+        with contextlib.suppress(OSError):
+            (staging / OWNER).unlink(missing_ok=True)
+            staging.rmdir()
         raise OutputError(f"{out}: cannot write there ({error.strerror}); {advice(error)}") from None
     return staging
 
