@@ -150,6 +150,8 @@ COSTLY = {
     "a format width": "{{ '{:>10000000000}'.format(1) }}",
     "a format width from an argument": "{{ '{:{}}'.format(1, 10**10) }}",
     "a %-format width from an argument": "{{ '%*s'|format(10**10, 1) }}",
+    "a %-format width after a mapping key": "{{ '%(a)10000000000s' % {'a': 1} }}",
+    "a %-format precision": "{{ '%.10000000000f'|format(1.5) }}",
     "a replace that multiplies": "{{ ('x' * 60000000)|replace('x', 'x' * 60000000) }}",
     "a join that multiplies": "{{ (['x' * 60000000] * 1000)|join }}",
     "an indent string at each line": "{{ ('x\\n' * 1000000)|indent('y' * 60000000) }}",

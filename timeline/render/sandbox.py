@@ -28,7 +28,7 @@ STEP_LIMIT = 5_000_000  # loop turns and calls of one render (the default HTML: 
 WIDEST = 1_000_000  # a width or a count of pieces one call may be asked to make
 SIZED = frozenset({"ljust", "rjust", "center", "zfill", "expandtabs", "indent", "wordwrap", "batch", "slice",
                    "tojson"})
-PRINTF_WIDTH = re.compile(r"%[-#0 +]*(?:\*|\d{7,})|%[-#0 +]*\d*\.(?:\*|\d{7,})")  # %*s, %10000000s
+PRINTF_WIDTH = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?:\*|\d{7,}|\d*\.(?:\*|\d{7,}))")  # %*s, %(a)10000000s
 
 
 class Costly(SecurityError):
