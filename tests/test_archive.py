@@ -274,6 +274,38 @@ def test_a_server_that_accepts_and_never_answers_is_one_line_naming_it_within_a_
     assert result.stderr.count("\n") == 1 and not (tmp_path / "out").exists()
 
 
+def test_a_server_that_answers_in_another_protocol_is_one_line_naming_it(tmp_path):
+    """A web server on the port: Dask read "HTTP/1.1" as the length of a frame, bytearray(5.2e18) raised
+    MemoryError in the connecting thread, and the build ended in its traceback."""
+    import os
+    import socket
+    import threading
+
+    web = socket.create_server(("127.0.0.1", 0))
+
+    def answer():
+        while True:
+            try:
+                peer, _ = web.accept()
+            except OSError:
+                return
+            peer.sendall(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n" * 4)
+
+    threading.Thread(target=answer, daemon=True).start()
+    address = f"tcp://127.0.0.1:{web.getsockname()[1]}"
+    env = {**os.environ, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "2s"}
+    try:
+        result = subprocess.run([sys.executable, "-m", "timeline.cli", "build", SEEDS, "--out", tmp_path / "out",
+                                 "--engine", "dask", "--scheduler", address], capture_output=True, text=True,
+                                env=env, timeout=120)
+    finally:
+        web.close()
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith(f"timeline: error: --scheduler {address}: "), result.stderr
+    assert "Dask" in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.count("\n") == 1 and not (tmp_path / "out").exists()
+
+
 def test_a_worker_without_timeline_is_one_line_naming_it_instead_of_a_build_that_never_ends(tmp_path):
     from distributed import LocalCluster
 

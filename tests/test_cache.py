@@ -70,3 +70,37 @@ def test_a_damaged_or_unwritable_cache_falls_back_to_building(tmp_path, monkeypa
     (tmp_path / "file").write_text("", "utf-8")
     monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "file" / "cache"))  # a folder that cannot be made
     assert cache.cached("x", [data], lambda: 3) == 3
+
+
+def test_a_fifo_or_a_device_at_an_entrys_name_is_a_miss_not_a_command_that_waits_for_good(tmp_path, monkeypatch):
+    import os
+    import sys
+
+    data = tmp_path / "data.txt"
+    data.write_text("one", "utf-8")
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(folder))
+    entry = folder / f"x.{sys.implementation.cache_tag}.marshal"
+    os.mkfifo(entry)  # every command opened it and waited for a writer
+    assert cache.cached("x", [data], lambda: 1) == 1
+    entry.unlink()
+    entry.symlink_to("/dev/zero")  # read until memory ran out
+    assert cache.cached("x", [data], lambda: 2) == 2
+
+
+def test_an_entry_is_never_written_through_a_link_left_at_its_staging_name(tmp_path, monkeypatch):
+    import os
+    import sys
+
+    data = tmp_path / "data.txt"
+    data.write_text("one", "utf-8")
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(folder))
+    mine = tmp_path / "notes.txt"
+    mine.write_text("mijn notities", "utf-8")
+    (folder / f".x.{sys.implementation.cache_tag}.marshal.{os.getpid()}").symlink_to(mine)
+    assert cache.cached("x", [data], lambda: 1) == 1
+    assert mine.read_text("utf-8") == "mijn notities"  # was truncated and overwritten with the entry
+    assert os.path.islink(folder / f".x.{sys.implementation.cache_tag}.marshal.{os.getpid()}")

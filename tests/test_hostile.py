@@ -92,6 +92,17 @@ def test_undecodable_names_and_titles_do_not_crash(tmp_path):
         assert "\x1b" not in (tmp_path / "out" / name).read_text("utf-8")
 
 
+@pytest.mark.parametrize("command", ["build", "review"])
+def test_an_undecodable_subject_or_alias_is_cleaned_not_a_traceback(folder, tmp_path, command):
+    subject, alias = os.fsdecode(b"Open\xffAI"), os.fsdecode(b"Chat\xfeGPT\x1b[2J")
+    result = timeline(command, folder, "--out", tmp_path / "out", "--subject", subject, "--alias", alias)
+    err = no_traceback(result)  # review wrote the subject into review.html: UnicodeEncodeError
+    assert result.returncode == 0, err
+    for written in (tmp_path / "out").iterdir():
+        if written.is_file() and written.suffix in (".md", ".html", ".json", ".ics"):
+            assert "\x1b" not in written.read_text("utf-8")
+
+
 def test_a_title_with_a_carriage_return_injects_no_event(folder, tmp_path):
     result = timeline("build", folder, "--out", tmp_path / "out", "--title", "Nieuws\rEND:VCALENDAR\rBEGIN:VEVENT\rSUMMARY:x")
     assert result.returncode == 0, no_traceback(result)
@@ -382,6 +393,31 @@ def test_templates_run_in_a_sandbox(folder, tmp_path):
     result = timeline("build", folder, "--out", tmp_path / "out", "--templates", templates)
     assert result.returncode == 1 and "unsafe" in no_traceback(result)
     assert not list((tmp_path / "out").glob("timeline.*"))
+
+
+@pytest.mark.parametrize("how", ["the template", "an include", "a linked folder"])
+def test_a_template_that_links_out_of_its_folder_is_refused_and_what_it_points_to_is_in_no_output(
+        folder, tmp_path, how):
+    secret = tmp_path / "secret"
+    secret.mkdir()
+    (secret / "id_rsa").write_text("GEHEIME SLEUTEL", "utf-8")
+    templates = tmp_path / "theme"
+    templates.mkdir()
+    if how == "the template":
+        (templates / "timeline.md.j2").symlink_to(secret / "id_rsa")
+    elif how == "an include":
+        (templates / "timeline.md.j2").write_text("{% include 'sleutel.j2' %}", "utf-8")
+        (templates / "sleutel.j2").symlink_to(secret / "id_rsa")
+    else:
+        (templates / "deel").symlink_to(secret)
+        (templates / "timeline.md.j2").write_text("{% include 'deel/id_rsa' %}", "utf-8")
+    out = tmp_path / "out"
+    result = timeline("build", folder, "--out", out, "--templates", templates)
+    err = no_traceback(result)
+    assert result.returncode == 1, err
+    assert "outside the template folder" in err and len(err.strip().splitlines()) == 1, err
+    assert not any(b"GEHEIME" in f.read_bytes() for f in tmp_path.rglob("*") if f.is_file() and secret not in f.parents
+                   and f.parent != secret and not f.is_symlink())
 
 
 def test_an_article_the_story_code_fails_on_is_skipped_and_named_and_the_others_are_told(tmp_path, monkeypatch):

@@ -134,3 +134,58 @@ def test_an_article_swapped_for_a_fifo_after_it_was_listed_is_named_not_waited_f
     os.mkfifo(fifo)  # listed as a regular file a moment before, then replaced
     with pytest.raises(ArticleError, match=r"a.txt: cannot read the file \(not a regular file"):
         read_bytes(Input(fifo, "a.txt"))
+
+
+def memory_bounded():
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))  # the old code's one expression took it all
+
+
+COSTLY = {
+    "nested loops that write nothing": "{% for a in range(99999) %}{% for b in range(99999) %}{% endfor %}{% endfor %}",
+    "~ doubling": "{% set ns = namespace(x='x') %}{% for i in range(40) %}{% set ns.x = ns.x ~ ns.x %}{% endfor %}",
+    "a method's width": "{{ 'x'.ljust(10**10) }}",
+    "a filter's width": "{{ 'x'|center(10**10) }}",
+    "a format width": "{{ '{:>10000000000}'.format(1) }}",
+    "a format width from an argument": "{{ '{:{}}'.format(1, 10**10) }}",
+    "a %-format width from an argument": "{{ '%*s'|format(10**10, 1) }}",
+    "a %-format width after a mapping key": "{{ '%(a)10000000000s' % {'a': 1} }}",
+    "a %-format precision": "{{ '%.10000000000f'|format(1.5) }}",
+    "a replace that multiplies": "{{ ('x' * 60000000)|replace('x', 'x' * 60000000) }}",
+    "a join that multiplies": "{{ (['x' * 60000000] * 1000)|join }}",
+    "an indent string at each line": "{{ ('x\\n' * 1000000)|indent('y' * 60000000) }}",
+    "placeholder text": "{{ lipsum(10**9) }}",
+}
+
+
+@pytest.mark.parametrize("body", COSTLY.values(), ids=COSTLY.keys())
+def test_a_template_that_works_without_writing_or_makes_one_huge_value_is_stopped_and_named(folder, tmp_path, body):
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "timeline.md.j2").write_text(body, "utf-8")
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "timeline.cli", "build", folder, "--out", out, "--templates", templates],
+                            capture_output=True, timeout=90, preexec_fn=memory_bounded)
+    err = result.stderr.decode("utf-8", "replace")
+    assert result.returncode == 1 and "Traceback" not in err, err
+    (line,) = err.splitlines()
+    assert str(templates / "timeline.md.j2") in line and any(
+        bound in line for bound in ("steps (loop turns and calls)", "longer than", "over 1,000,000", "words")), line
+    assert not (out / "timeline.json").exists()
+
+
+def test_a_macro_that_calls_itself_twice_is_stopped_at_the_step_limit(monkeypatch):
+    import jinja2
+
+    from timeline.errors import TemplateError
+    from timeline.render import sandbox
+    from timeline.render.templating import Sandbox, render_template
+
+    monkeypatch.setattr(sandbox, "STEP_LIMIT", 10_000)
+    env = Sandbox(loader=jinja2.DictLoader({"t.j2": "{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}"
+                                                    "{% endmacro %}{{ f(40) }}"}))
+    with pytest.raises(TemplateError, match=r":1: the template: more than 10,000 steps.*a macro that calls itself"):
+        render_template(env, "t.j2")
+    env.loader.mapping["ok.j2"] = "{% for i in range(9000) %}{% endfor %}done"
+    assert render_template(env, "ok.j2") == "done"  # each render counts its own steps

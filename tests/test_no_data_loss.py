@@ -234,3 +234,21 @@ def test_a_journal_that_names_a_file_outside_out_touches_nothing(folder, tmp_pat
     result = timeline("build", folder, "--out", out)
     assert result.returncode == 0 and "cannot put back" in no_traceback(result)
     assert (tmp_path / "victim.txt").read_text("utf-8") == "precious"
+
+
+@pytest.mark.parametrize("kind", ["notes", "fifo", "deep"])
+def test_a_partition_record_that_is_not_timelines_is_left_as_it_was_and_named(folder, tmp_path, kind):
+    out = tmp_path / "rows"
+    out.mkdir()
+    record = out / ".timeline-parts"
+    if kind == "fifo":
+        os.mkfifo(record)
+    else:
+        record.write_text("my notes\n" if kind == "notes" else "[" * 100_000 + "]" * 100_000, "utf-8")
+    before = None if kind == "fifo" else record.read_bytes()
+    result = timeline("extract", folder, "--out", out, timeout=60)  # a FIFO was opened and read for good
+    err = no_traceback(result)
+    assert result.returncode == 1
+    assert ".timeline-parts: not timeline's record of its partitions" in err and len(err.splitlines()) == 1
+    assert (record.read_bytes() == before) if before is not None else record.is_fifo()
+    assert not list(out.glob("part-*"))

@@ -138,6 +138,37 @@ def test_a_folder_a_version_before_the_record_built_without_json_is_rebuilt(fold
     assert "november" in (out / "timeline.md").read_text("utf-8")
 
 
+@pytest.mark.parametrize("name, mine", [("timeline.html", "<p>mijn pagina</p>"), ("timeline.md", "# Mijn notities\n"),
+                                        ("timeline.jsonl", '{"text": "mijn export", "published": "2025-01-01"}\n'),
+                                        ("changelog.md", "# Mijn wijzigingen\n"), ("timelinejs.json", "[1, 2]"),
+                                        ("timelinejs.json", '{"title": {"text": {"headline": "Mijn tijdlijn"}}, '
+                                                            '"events": [{"unique_id": "mijn-1"}]}'),
+                                        ("timeline.json", '{"title": "Mijn tijdlijn", "events": [{"date": "2020"}]}')])
+def test_a_users_file_beside_a_timeline_json_without_a_record_is_neither_replaced_nor_removed(folder, tmp_path, name, mine):
+    """A copy of a build without its hidden files (or one before the record) beside the user's own
+    files at output names: all were taken as timeline's because timeline.json was a timeline, so the
+    user's page was overwritten and the export named timeline.jsonl deleted as a stale one."""
+    out = tmp_path / "out"
+    assert timeline("build", folder, "--out", out).returncode == 0
+    (out / ".timeline.files").unlink()
+    (out / name).write_text(mine, "utf-8")
+    before = sums(out)
+    formats = "md,ics,html,json,timelinejs"
+    refused(timeline("build", folder, "--out", out, "--format", formats, "--since", out / "timeline.json"), out / name)
+    assert sums(out) == before
+
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_a_folder_where_a_version_before_the_record_wrote_only_a_review_gets_the_new_review(folder, tmp_path, fmt):
+    out = tmp_path / "out"
+    assert timeline("review", folder, "--out", out, "--format", fmt).returncode == 0
+    (out / ".timeline.files").unlink()  # a review written before the record (its page carries no tl- class)
+    (folder / "b.txt").write_text(GOOD.replace("oktober", "november"), "utf-8")
+    result = timeline("review", folder, "--out", out, "--format", fmt)
+    assert result.returncode == 0, result.stderr  # was refused once as a file timeline did not write
+    assert "november" in (out / f"review.{fmt}").read_text("utf-8")
+
+
 @pytest.mark.parametrize("name", ["timeline.json", "timeline.md", ".timeline.lock"])
 def test_a_desk_whose_edits_would_be_one_of_its_outputs_is_refused_before_it_writes(folder, name):
     before = sums(folder)

@@ -133,12 +133,14 @@ def connected(distributed, scheduler: str):
                             "accepts connections there but does not speak Dask's protocol); give the address of a "
                             "Dask scheduler (tcp://host:8786), or leave --scheduler out for a cluster on this machine")
     error = found.get("error")
-    if isinstance(error, TimelineError) or (error is not None and not isinstance(error, (OSError, TimeoutError, ValueError))):
+    if isinstance(error, TimelineError) or (error is not None and not isinstance(error, Exception)):
         raise error
-    if error is not None:
-        raise TimelineError(f"--scheduler {scheduler}: cannot reach a Dask scheduler ({str(error).splitlines()[0]}); "
+    if error is not None:  # refused, timed out, or something there that speaks another protocol (a web server's
+        # "HTTP/1.1" read as a frame's length: MemoryError): one line, the whole story with --traceback
+        said = (str(error).splitlines() or [""])[0] or type(error).__name__
+        raise TimelineError(f"--scheduler {scheduler}: cannot reach a Dask scheduler ({said}); "
                             "start one with `dask scheduler` and give its tcp://host:8786, or leave --scheduler out "
-                            "for a cluster on this machine") from None
+                            "for a cluster on this machine") from error
     return found["client"]
 
 

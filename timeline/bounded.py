@@ -23,6 +23,7 @@ TIMELINE_JSON = 256 * MB  # a timeline.json of an earlier build (--since, diff, 
 EDITS = 16 * MB  # edits.toml
 MANIFEST = 16 * MB  # published.toml
 SETTINGS = 1 * MB  # timeline.toml, pyproject.toml
+GOLD = 16 * MB  # gold.json of a story evaluate scores
 TEMPLATE = 1 * MB  # each file of --templates DIR
 
 FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -89,3 +90,24 @@ def key_lines(source: str) -> dict[str, int]:
             key = key.encode("utf-8").decode("unicode_escape", "replace") if key.isascii() else key
         lines.setdefault(key, line)
     return lines
+
+
+def json_of(data: bytes | str):
+    """json.loads, but nesting too deep for the parser (`[[[[...]]]]`) is a ValueError like any other
+    malformed JSON, not a RecursionError (a traceback)."""
+    import json
+
+    try:
+        return json.loads(data)
+    except RecursionError:
+        raise ValueError("nested too deep") from None
+
+
+def toml_of(source: str) -> dict:
+    """tomllib.loads, but nesting too deep for the parser is a TOMLDecodeError like any other malformed TOML."""
+    import tomllib
+
+    try:
+        return tomllib.loads(source)
+    except RecursionError:
+        raise tomllib.TOMLDecodeError("nested too deep") from None

@@ -11,7 +11,7 @@ from pydantic import Field, ValidationError
 
 from timeline.errors import ConfigError, quoted
 from timeline.models import Model
-from timeline.bounded import SETTINGS, read_text
+from timeline.bounded import SETTINGS, read_text, toml_of
 
 
 class Settings(Model):
@@ -46,7 +46,7 @@ def find(folder: Path) -> tuple[Path, dict] | None:
 def read(path: Path) -> dict:
     source = read_text(path, SETTINGS, "give regular settings of at most 1 MB", ConfigError)
     try:
-        return tomllib.loads(source)
+        return toml_of(source)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: cannot read the settings ({error}); fix the file") from error
 

@@ -40,10 +40,22 @@ def moment(text: str) -> dt.date | dt.datetime:
     return dt.datetime.fromisoformat(text) if "T" in text else dt.date.fromisoformat(text)
 
 
+SUITE_LIMIT = 64 * 1024 * 1024  # a corpus file or a converted suite (the largest, dateparser's, is ~1 MB)
+
+
+def suite_text(path: Path) -> str:
+    """The text of a corpus or suite file: a regular file (a FIFO would block evaluate for good) of at most
+    64 MB, UTF-8; anything else a TimelineError naming it."""
+    from timeline.bounded import read_text
+    from timeline.errors import TimelineError
+
+    return read_text(path, SUITE_LIMIT, "give --conformance the folder of the converted suites", TimelineError)
+
+
 def read_cases(path: Path) -> list[Case]:
     """Every phrase line of a corpus file, with the reference and preference it is read against."""
     reference, prefer, found = None, "tense", []
-    for number, raw in enumerate(path.read_text("utf-8").splitlines(), 1):
+    for number, raw in enumerate(suite_text(path).splitlines(), 1):
         line = raw.split("#", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
         if not line:
             continue
@@ -73,6 +85,6 @@ def parse_case(number, phrase, fields, reference, prefer, name="nl.txt") -> Case
 
 def read_negatives(path: Path) -> list[tuple[int, str, str | None]]:
     """(line, text, limit): a text that must give no date; "(limit: why)" marks one that still does."""
-    lines = path.read_text("utf-8").splitlines()
+    lines = suite_text(path).splitlines()
     found = [(n, t.strip()) for n, t in enumerate(lines, 1) if t.strip() and not t.startswith("#")]
     return [(n, LIMIT.sub("", t).strip(), (LIMIT.search(t) or [None, None])[1]) for n, t in found]

@@ -21,7 +21,9 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from timeline.corpus import Case, read_cases, read_negatives
+from timeline.bounded import json_of
+from timeline.corpus import Case, read_cases, read_negatives, suite_text
+from timeline.errors import TimelineError, bounded
 from timeline.temporal.tagger import Prefer, extract, resolve
 from timeline.models import Expression, Grain
 
@@ -56,7 +58,7 @@ def duckling_class(expected: dict) -> str:
 
 def run_duckling(folder: Path, prefer: Prefer, failures: list[str]) -> list[str]:
     totals, passed = Counter(), Counter()
-    for entry in json.loads((folder / "duckling_nl_time.json").read_text("utf-8")):
+    for entry in suite_json(folder / "duckling_nl_time.json"):
         reference = moment(entry["reference"])
         kind = duckling_class(entry["expected"])
         for phrase in entry["phrases"]:
@@ -65,7 +67,7 @@ def run_duckling(folder: Path, prefer: Prefer, failures: list[str]) -> list[str]
             passed[kind] += ok
             if not ok:
                 failures.append(f"duckling [{kind}] {phrase!r}: {describe(resolve(phrase, reference, prefer))}")
-    negative = json.loads((folder / "duckling_nl_time_negative.json").read_text("utf-8"))
+    negative = suite_json(folder / "duckling_nl_time_negative.json")
     reference = moment(negative["reference"])
     for phrase in negative["phrases_expected_no_time"]:
         found = [e for e in extract(phrase, reference, prefer) if e.type in ("DATE", "TIME")]
@@ -100,7 +102,7 @@ def dateparser_cases(case: dict) -> list[tuple[str, str, dt.datetime]] | None:
 
 def run_dateparser(folder: Path, prefer: Prefer, failures: list[str]) -> list[str]:
     passed = total = skipped = 0
-    for case in json.loads((folder / "dateparser_nl_cases.json").read_text("utf-8")):
+    for case in suite_json(folder / "dateparser_nl_cases.json"):
         checks = dateparser_cases(case)
         if checks is None:
             skipped += 1
@@ -150,9 +152,26 @@ def run_recognizers(folder: Path, failures: list[str]) -> list[str]:
             f"Recognizers-Text NL phrases known not handled (marked as a limit): {limits}"]
 
 
+def suite_json(path: Path):
+    """A converted suite (JSON), read as corpus files are (timeline.corpus.suite_text)."""
+    try:
+        return json_of(suite_text(path))
+    except ValueError as error:
+        raise TimelineError(f"{path}: not JSON ({bounded(error, 200)}); {CONVERTED}") from None
+
+
+CONVERTED = "give --conformance the folder of the converted Duckling, dateparser and Recognizers-Text suites"
+
+
 def run_all(folder: str, prefer: Prefer, show_failures: bool) -> list[str]:
+    """The pass rates of the three suites; a suite not in the converted form (a missing field, a value of
+    another type, a line that does not parse) is a TimelineError naming the folder, not a traceback."""
     path, failures = Path(folder), []
-    lines = run_duckling(path, prefer, failures) + run_dateparser(path, prefer, failures) + run_recognizers(path, failures)
+    try:
+        lines = run_duckling(path, prefer, failures) + run_dateparser(path, prefer, failures) + run_recognizers(path, failures)
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as error:
+        raise TimelineError(f"{path}: a suite is not in the converted form ({type(error).__name__}: "
+                            f"{bounded(error, 200)}); {CONVERTED}") from error
     return lines + (["", "Failures:"] + failures if show_failures else [])
 
 
@@ -162,4 +181,8 @@ def run_tagger(path: str) -> list[str]:
     from timeline.temporal.pos.conllu import sentences
     from timeline.temporal.pos.score import score
 
-    return [f"Tagger on {Path(path).name}:"] + score(tag, sentences(path)).lines()
+    try:
+        return [f"Tagger on {Path(path).name}:"] + score(tag, sentences(path)).lines()
+    except (OSError, UnicodeDecodeError) as error:
+        said = error.strerror if isinstance(error, OSError) else f"not UTF-8 text (byte {error.start})"
+        raise TimelineError(f"{path}: cannot read it ({said}); give --tagger a CoNLL-U file") from None

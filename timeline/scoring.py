@@ -10,7 +10,6 @@ contract's models; only `load_gold` reads a file.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,15 +65,16 @@ class Gold(Model):
 
 def load_gold(path: Path) -> Gold:
     """The gold in `path`; anything else (bad JSON, an unknown or missing field) is a one-line error."""
+    from timeline.bounded import GOLD, json_of, read_bounded
+
+    data = read_bounded(path, GOLD, "give the story's gold.json, a regular file of at most 16 MB")
     try:
-        return Gold.model_validate(json.loads(path.read_text("utf-8")))
-    except (OSError, UnicodeDecodeError) as error:
-        raise TimelineError(f"{path}: cannot read the gold: {error}") from None
-    except json.JSONDecodeError as error:
-        raise TimelineError(f"{path}: not JSON: {error}") from None
+        return Gold.model_validate(json_of(data))
     except ValidationError as error:
         problem = error.errors()[0]
         raise TimelineError(f"{path}: {field_of(problem, 'gold')}: {bounded(problem['msg'])}") from None
+    except ValueError as error:  # malformed or nested too deep (after ValidationError, a ValueError too)
+        raise TimelineError(f"{path}: not JSON: {bounded(error, 300)}") from None
 
 
 # Periods and grains -------------------------------------------------------------------------

@@ -11,7 +11,6 @@ site can neither send one nor read an answer. A refused request changes nothing.
 from __future__ import annotations
 
 import hmac
-import json
 from importlib.resources import files
 
 from pydantic import ValidationError
@@ -21,6 +20,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from timeline.bounded import json_of
 from timeline.desk import document, view
 from timeline.desk.session import Desk
 from timeline.errors import DeskError, TimelineError, bounded
@@ -102,7 +102,7 @@ async def change(request: Request) -> Response:
     desk = request.app.state.desk
     raw = await body_of(request)
     try:
-        asked = document.Request.model_validate(json.loads(raw))
+        asked = document.Request.model_validate(json_of(raw))  # nesting too deep: a ValueError too
     except (ValueError, ValidationError) as error:
         raise DeskError(f"a malformed change ({bounded(first_problem(error), 300)}); nothing was written",
                         400) from None

@@ -44,10 +44,40 @@ class Settings:
     options: Options = Options()
 
     def __post_init__(self) -> None:
-        """The edits are never one of the files the desk writes into --out (nor its lock or record)."""
+        """The edits are never one of the files the desk writes into --out (nor its lock or record);
+        a link to them is followed (the desk writes the file it points to, the link stays)."""
+        object.__setattr__(self, "edits", replaceable(self.edits))
         if self.edits.parent.resolve() == self.out.resolve() and written_in_out(self.edits.name):
             raise ConfigError(f"{self.edits}: the desk writes its own {self.edits.name} into --out {self.out}; "
                               "give the edits another name (edits.toml) or choose another --out")
+
+
+def replaceable(edits: Path) -> Path:
+    """The file the desk saves the edits in: `edits`, or the file it links to. The desk replaces it whole
+    (a new file swapped in), so a file made read-only, or with a second name (a hard link, which the swap
+    would part from it), or a link to nothing is a ConfigError naming it, raised before anything is written."""
+    import os
+    import stat
+
+    if edits.is_symlink():
+        target = Path(os.path.realpath(edits))
+        if not target.exists():
+            raise ConfigError(f"{edits}: a symbolic link to nothing ({target}); make the file it names, "
+                              "or give --edits a file")
+        edits = target
+    try:
+        info = os.stat(edits)
+    except FileNotFoundError:
+        return edits  # made by the first change
+    except OSError as error:
+        raise ConfigError(f"{edits}: cannot read the edits ({error.strerror}); give --edits another file") from None
+    if stat.S_ISREG(info.st_mode) and not info.st_mode & stat.S_IWUSR:
+        raise ConfigError(f"{edits}: read-only, and the desk saves each change in it; make it writable "
+                          "(chmod u+w) or give --edits another file")
+    if stat.S_ISREG(info.st_mode) and info.st_nlink > 1:
+        raise ConfigError(f"{edits}: has another name too (a hard link) that saving would part from it; "
+                          "copy it to a file of its own or give --edits another file")
+    return edits
 
 
 def written_in_out(name: str) -> bool:

@@ -52,10 +52,10 @@ def manifest(folder: Path) -> tuple[dict, dict[str, int]]:
         return {}, {}
     import tomllib  # only beside a manifest
 
-    from timeline.bounded import MANIFEST as LIMIT, key_lines, read_text
+    from timeline.bounded import MANIFEST as LIMIT, key_lines, read_text, toml_of
 
     source = read_text(found, LIMIT, "give a regular published.toml of at most 16 MB", ArticleError)
     try:
-        return tomllib.loads(source), key_lines(source)
+        return toml_of(source), key_lines(source)
     except tomllib.TOMLDecodeError as error:
         raise ArticleError(str(found), f"cannot read the manifest ({error})", "fix its TOML") from error

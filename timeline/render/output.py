@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -141,6 +142,8 @@ def put_files(out: Path, files: dict[str, Producer], say: Callable[[str], None] 
             digest = render_into(staging / name, files[name], out)
             if name not in theirs:
                 record[name] = digest
+            else:
+                keep_mode(out / name, staging / name)
         for name in stale:
             record.pop(name, None)
         recording = [owned.RECORD] if set(names) - set(theirs) else []
@@ -152,6 +155,17 @@ def put_files(out: Path, files: dict[str, Producer], say: Callable[[str], None] 
         if not settle(staging, out):
             say(f"timeline: {staging}: cannot put back the old files; they are kept there for the next build")
     return [out / name for name in names]
+
+
+def keep_mode(old: Path, new: Path) -> None:
+    """A user's file replaced whole (the desk's edits.toml) keeps the permissions the user gave it
+    (0600 stays 0600); the staged file would otherwise have the umask's."""
+    try:
+        os.chmod(new, stat.S_IMODE(os.stat(old).st_mode))
+    except FileNotFoundError:
+        pass
+    except OSError as error:
+        raise OutputError(f"{old}: cannot keep its permissions ({error.strerror}); {advice(error)}") from error
 
 
 def check_targets(out: Path, formats: list[str], changelog: bool, say: Callable[[str], None]) -> None:

@@ -6,23 +6,23 @@ each file it put there with the SHA-256 of its bytes, and is swapped in with the
 bytes changed since (the user's own timeline.md, another tool's timeline.json, an article saved
 as timeline.html, an export named timeline.jsonl, a link) is the user's: the command stops
 before it writes, naming the file. By bytes, not by inode, so a copy of a build folder (or one
-checked out of git) is still timeline's. A folder without a record whose timeline.json is a
-timeline (a build of a timeline before the record, or a copy without its hidden files) has the
-outputs it holds taken as timeline's; without one, each output that carries timeline's marks (its
-calendar's PRODID, its pages' class, the Markdown's count of events) is.
+checked out of git) is still timeline's. A folder without a record (a build of a timeline before
+the record, or a copy without its hidden files) has each output it holds that carries timeline's
+marks taken as timeline's, each on its own (a timeline
+that is a JSON object with a title and events, its calendar's PRODID, its pages' class, the
+Markdown's count of events, the changelog's "Van N naar M gebeurtenissen.", an event a line).
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 import stat
 from collections.abc import Iterable
 from pathlib import Path
 
-from timeline.bounded import MB, TIMELINE_JSON, open_regular, read_bounded
+from timeline.bounded import MB, TIMELINE_JSON, json_of, open_regular, read_bounded
 from timeline.errors import OutputError, TimelineError
 from timeline.models import FILE_NAMES, YEAR_FILE
 from timeline.render.staging import existing_folder
@@ -55,7 +55,7 @@ def recorded(out: Path) -> dict[str, str] | None:
     try:
         if not stat.S_ISREG(os.lstat(path).st_mode):
             raise OutputError(f"{path}: not timeline's record of its files (not a regular file); {fix}")
-        files = json.loads(read_bounded(path, RECORD_LIMIT, fix, OutputError))["files"]
+        files = json_of(read_bounded(path, RECORD_LIMIT, fix, OutputError))["files"]
         if isinstance(files, dict) and all(isinstance(v, str) for v in files.values()):
             return files
     except (OSError, ValueError, KeyError, TypeError):
@@ -64,26 +64,39 @@ def recorded(out: Path) -> dict[str, str] | None:
 
 
 def a_timeline(path: Path) -> bool:
-    """Whether `path` reads as a timeline.json: a JSON object with a title and a list of events."""
+    """Whether `path` reads as what timeline writes at its name: timeline.json a JSON object with a title
+    and a list of events, each with an event's fields; timelinejs.json TimelineJS's object whose events
+    carry timeline's ids (tl-...). Another tool's file of either format is not."""
     try:
-        data = json.loads(read_bounded(path, TIMELINE_JSON, "", TimelineError))
-    except (TimelineError, ValueError, RecursionError):
+        data = json_of(read_bounded(path, TIMELINE_JSON, "", TimelineError))
+    except (TimelineError, ValueError):
         return False
-    return isinstance(data, dict) and "title" in data and isinstance(data.get("events"), list)
+    if not (isinstance(data, dict) and isinstance(data.get("events"), list)):
+        return False
+    events = data["events"]
+    if path.name == FILE_NAMES["timelinejs"]:
+        return isinstance(data.get("title"), dict) and all(
+            isinstance(e, dict) and TIMELINE_ID.match(str(e.get("unique_id", ""))) for e in events)
+    return isinstance(data.get("title"), str) and all(
+        isinstance(e, dict) and EVENT_KEYS <= set(e) and isinstance(e["date"], dict) for e in events)
 
 
 def adopted(out: Path) -> dict[str, str]:
-    """A folder without a record: the outputs it holds, if its timeline.json is a timeline; else each output that
-    reads as what timeline writes at its name (a build of a version before the record without --format json: its
-    timeline.md, calendar, pages and TimelineJS file)."""
+    """A folder without a record (a build of a version before the record, a copy without its hidden files):
+    each output that reads as what timeline writes at its name. File by file: a timeline.json that is a
+    timeline says nothing of the files beside it (the user's page saved as timeline.html, an export named
+    timeline.jsonl), which were overwritten and taken away when it stood for them all."""
     names = [entry.name for entry in os.scandir(out)
              if entry.name in FILE_NAMES.values() or YEAR_FILE.match(entry.name)]
-    whole = a_timeline(out / FILE_NAMES["json"])
     return {name: digest for name in names
-            if (whole or written_by_timeline(out / name)) and (digest := digest_of(out / name)) is not None}
+            if written_by_timeline(out / name) and (digest := digest_of(out / name)) is not None}
 
 
 MARKS = {".ics": (b"PRODID:-//timeline//",), ".html": (b"tl-timeline", b"data-timeline-embed")}
+CHANGES = re.compile(rb"^Van \d+ naar \d+ gebeurtenis(?:sen)?\.", re.MULTILINE)  # changelog.md's second paragraph
+EVENT_KEYS = {"id", "date", "headline", "text", "sources"}  # what each event of timeline.json(l) holds
+TIMELINE_ID = re.compile(r"tl-[0-9a-f]{12}\Z")  # an event's unique_id in timelinejs.json
+REVIEW_MARK = "gebeurtenissen. Per gebeurtenis: de zin met de datum gemarkeerd".encode()  # the review page's intro
 COUNTED = re.compile(rb"^\d+ gebeurtenis(?:sen)?\b", re.MULTILINE)  # the default Markdown's second paragraph
 MARK_REACH = 4096
 
@@ -94,12 +107,30 @@ def written_by_timeline(path: Path) -> bool:
         return a_timeline(path)
     try:
         with open_regular(path) as handle:
-            head = handle.read(MARK_REACH)
+            head = handle.readline(LINE_REACH) if path.suffix == ".jsonl" else handle.read(MARK_REACH)
     except OSError:
         return False
+    if path.suffix == ".jsonl":
+        return an_event(head)
+    if path.name == FILE_NAMES["changelog"]:
+        return head.startswith(b"# ") and CHANGES.search(head) is not None
     if path.suffix == ".md":
         return head.startswith(b"# ") and COUNTED.search(head) is not None
+    if path.name == FILE_NAMES["review"]:  # written by the packaged template alone, since the first review
+        return head[:15].lower() == b"<!doctype html>" and REVIEW_MARK in head
     return any(mark in head for mark in MARKS.get(path.suffix, ()))
+
+
+LINE_REACH = 1 * MB  # the first line of a timeline.jsonl: one event
+
+
+def an_event(line: bytes) -> bool:
+    """Whether `line` reads as an event of timeline.jsonl: a JSON object with an event's fields."""
+    try:
+        data = json_of(line)
+    except ValueError:
+        return False
+    return isinstance(data, dict) and EVENT_KEYS <= set(data) and isinstance(data["date"], dict)
 
 
 def ours(out: Path, names: Iterable[str]) -> dict[str, str]:

@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from timeline.bounded import MB, json_of, read_bounded
 from timeline.errors import OutputError
 from timeline.models import PARTITION
 from timeline.render.staging import locked_folder, new_staging, settle, swap
 
 RECORD = ".timeline-parts"
+RECORD_LIMIT = 1 * MB
 
 
 def part_name(index: int, fmt: str) -> str:
@@ -28,12 +31,22 @@ def part_name(index: int, fmt: str) -> str:
 
 
 def recorded(folder: Path) -> dict[str, list[int]]:
-    """The partitions the last run wrote: name -> [inode, size]."""
-    try:
-        record = json.loads((folder / RECORD).read_text("utf-8"))
-        return {str(k): [int(n) for n in v] for k, v in record["parts"].items()}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    """The partitions the last run wrote: name -> [inode, size]; none when there is no record. A record
+    that is not timeline's (a FIFO, a link, a user's notes, JSON of another shape) is an error and left
+    as it is: the run would otherwise read a FIFO for good, or replace that file with its own record."""
+    path = folder / RECORD
+    if not os.path.lexists(path):
         return {}
+    fix = "remove it or give --out another folder"
+    try:
+        if stat.S_ISREG(os.lstat(path).st_mode):
+            parts = json_of(read_bounded(path, RECORD_LIMIT, fix, OutputError))["parts"]
+            found = {k: [int(n) for n in v] for k, v in parts.items() if isinstance(k, str) and isinstance(v, list)}
+            if len(found) == len(parts) and all(len(v) == 2 for v in found.values()):
+                return found
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, OutputError):
+        pass
+    raise OutputError(f"{path}: not timeline's record of its partitions; {fix}")
 
 
 def ours_before(folder: Path) -> list[str]:

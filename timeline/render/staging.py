@@ -26,6 +26,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from timeline.bounded import MB, json_of, read_bounded
 from timeline.errors import OutputError
 from timeline.models import OUTPUT_MARK
 
@@ -35,6 +36,7 @@ OWNER = ".timeline-owner"
 JOURNAL = ".timeline-journal"
 MARK = "timeline staging folder\n"
 OURS = re.compile(re.escape(STAGING) + r"[a-z0-9_]{8}\Z")  # mkdtemp's eight characters
+JOURNAL_LIMIT = 1 * MB  # the names a swap puts and takes out: a few hundred bytes
 LOCK_BYTES = 64  # a pid and a newline; anything longer is not our lock
 
 
@@ -50,8 +52,14 @@ def new_staging(out: Path) -> Path:
     """A fresh staging folder in `out`, marked as timeline's before anything else is put in."""
     try:
         staging = Path(tempfile.mkdtemp(dir=out, prefix=STAGING))
-        (staging / OWNER).write_text(MARK, "utf-8")
     except OSError as error:
+        raise OutputError(f"{out}: cannot write there ({error.strerror}); {advice(error)}") from None
+    try:
+        (staging / OWNER).write_text(MARK, "utf-8")
+    except OSError as error:  # a full disk: the mark made but not written; the folder is this run's, just made
+        with contextlib.suppress(OSError):
+            (staging / OWNER).unlink(missing_ok=True)
+            staging.rmdir()
         raise OutputError(f"{out}: cannot write there ({error.strerror}); {advice(error)}") from None
     return staging
 
@@ -135,10 +143,9 @@ def recover(staging: Path, out: Path) -> None:
     one that did not exist before goes. A swap that finished (nothing left staged) stays. Done once:
     the journal goes last."""
     journal = staging / JOURNAL
-    try:
-        record = json.loads(journal.read_text("utf-8"))
-    except FileNotFoundError:
+    if not os.path.lexists(journal):
         return  # the swap never began, or was settled: nothing in `out` is the dead build's
+    record = json_of(read_bounded(journal, JOURNAL_LIMIT, "not timeline's journal", OutputError))  # never a FIFO
     put, remove, had = record["put"], record["remove"], set(record["had"])
     if not all(isinstance(name, str) and plain(name) for name in [*put, *remove, *had]):
         raise ValueError(f"{journal}: names a path, not a file of {out}; not timeline's journal")
@@ -166,7 +173,7 @@ def settle(staging: Path, out: Path) -> bool:
     False (and the folder kept, for the next build) when the old files cannot be put back."""
     try:
         recover(staging, out)
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, OutputError):
         return False
     shutil.rmtree(staging, ignore_errors=True)
     return True

@@ -13,9 +13,9 @@ from typing import Any, Iterator
 
 import jinja2
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
 
 from timeline.errors import TemplateError
+from timeline.render.sandbox import OUTPUT_LIMIT, Costly, Sandbox
 
 
 def make_environment(user_dir: Path | None = None) -> jinja2.Environment:
@@ -38,26 +38,6 @@ def make_environment(user_dir: Path | None = None) -> jinja2.Environment:
     )
 
 
-OUTPUT_LIMIT = 64 * 1024 * 1024  # characters one template may write (the seed story's HTML is ~60 KB)
-
-
-class Sandbox(SandboxedEnvironment):
-    """Jinja's sandbox, with `*` and `**` bounded too: `"x" * 10**10` or `9 ** 10**8` would
-    take all memory or time in one expression, before the output limit could see a character."""
-
-    intercepted_binops = frozenset({"*", "**"})
-
-    def call_binop(self, context, operator, left, right):
-        if operator == "*":
-            for seq, times in ((left, right), (right, left)):
-                if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > OUTPUT_LIMIT:
-                    raise SecurityError(f"{operator}: the result would be longer than {OUTPUT_LIMIT:,}")
-        if operator == "**" and isinstance(left, int) and isinstance(right, int) and right > 0:
-            if abs(left) > 1 and right * max(abs(left), 2).bit_length() > 100_000:
-                raise SecurityError(f"{left} ** {right}: the number would be too large")
-        return super().call_binop(context, operator, left, right)
-
-
 class BoundedLoader(jinja2.FileSystemLoader):
     """Jinja's file loader, but each template is read by read.bounded: a regular file of at most
     1 MB (a FIFO or device in the folder is an error naming it, not a hang or a silent default)."""
@@ -78,8 +58,21 @@ class BoundedLoader(jinja2.FileSystemLoader):
         else:
             raise jinja2.TemplateNotFound(template)
         source = read_text(filename, TEMPLATE, "give a regular template file of at most 1 MB", TemplateError)
+        inside(filename, folder)  # after: a FIFO or device is named as such
         mtime = os.path.getmtime(filename)
         return source, os.path.normpath(filename), lambda: os.path.exists(filename) and os.path.getmtime(filename) == mtime
+
+
+def inside(filename: str, folder: str) -> None:
+    """A template is a file of its folder: a link (or a linked folder) that leads out of it is a
+    TemplateError, so a template folder from elsewhere (a theme) cannot put ~/.ssh/id_rsa or
+    /etc/shadow into a page that is published."""
+    import os
+
+    real, root = os.path.realpath(filename), os.path.realpath(folder)
+    if os.path.commonpath([real, root]) != root:
+        raise TemplateError(f"{filename}: a link to {real}, outside the template folder; copy the template "
+                            f"itself into {folder}")
 
 
 def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
@@ -93,6 +86,8 @@ def stream_template(env: jinja2.Environment, name: str, **context: Any) -> Itera
     written = 0
     try:
         template = env.get_template(name)
+        if isinstance(env, Sandbox):
+            env.start()  # its steps are counted from here (see render.sandbox)
         for chunk in template.generate(**context):
             written += len(chunk)
             if written > OUTPUT_LIMIT:  # checked as it streams: nested loops would fill the disk
@@ -116,6 +111,8 @@ def stream_template(env: jinja2.Environment, name: str, **context: Any) -> Itera
             f"{_template_location(exc, name)}: {exc.message}; use only the variables "
             f"timeline provides: {', '.join(sorted(context))}"
         ) from exc
+    except Costly as exc:  # a bound of the sandbox: its message names the fix
+        raise TemplateError(f"{_template_location(exc, name)}: {exc}") from exc
     except SecurityError as exc:
         raise TemplateError(
             f"{_template_location(exc, name)}: {exc}; templates may only print the values timeline gives them"

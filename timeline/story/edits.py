@@ -30,7 +30,7 @@ from typing import Callable
 
 from pydantic import ConfigDict, StrictBool, ValidationError
 
-from timeline.bounded import EDITS, key_lines, read_text
+from timeline.bounded import EDITS, key_lines, read_text, toml_of
 from timeline.errors import ConfigError, field_of, quoted
 from timeline.models import Event, EventDate, Shown
 
@@ -66,7 +66,7 @@ def load_edits(path: Path) -> Edits:
 def parse_edits(source: str, path: Path) -> Edits:
     """The edits in `source`, the text of the file at `path` (which messages name)."""
     try:
-        table = tomllib.loads(source)
+        table = toml_of(source)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: cannot read the edits ({error}); fix the file") from error
     found = key_lines(source)  # one pass: finding each key from the top was quadratic (20,000 edits: 38 s)

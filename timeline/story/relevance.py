@@ -9,15 +9,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from timeline.models import Event
+from timeline.models import Event, clean
 
 SUBJECT_WEIGHT = 4
 
 
 @dataclass(frozen=True, slots=True)
 class Subject:
+    """The subject and its aliases as text may hold them: a name given on the command line with bytes
+    that are no UTF-8 (--subject $'\\xff') or a control character is cleaned as article text is
+    (models.clean), so it can be written in every output."""
+
     name: str
     aliases: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", clean(self.name))
+        object.__setattr__(self, "aliases", tuple(clean(alias) for alias in self.aliases))
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -11,7 +11,9 @@ only when all of them are byte for byte what this run would read, so an edited l
 an upgraded timeline is never served stale. Anything amiss (no cache folder, a read-only home, a
 truncated or foreign file) falls back to building the value, as without a cache.
 
-Where: $TIMELINE_CACHE_DIR, else $XDG_CACHE_HOME/timeline, else ~/.cache/timeline.
+Where: $TIMELINE_CACHE_DIR, else $XDG_CACHE_HOME/timeline, else ~/.cache/timeline. An entry is read only
+if it is a regular file of at most 256 MB (a FIFO or a link to /dev/zero there is a miss, not a command
+that waits for good), and written as a new file of its own (O_EXCL, never through a link).
 TIMELINE_CACHE_DIR set to "" turns the cache off. Deleting the folder clears it.
 """
 
@@ -64,10 +66,27 @@ def cached(name: str, inputs: list[str], build: Callable[[], T]) -> T:
     return value
 
 
+ENTRY_LIMIT = 256 * 1024 * 1024  # the largest entry (the tagger's model) is a few MB
+ENTRY_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def entry_bytes(path: str) -> bytes:
+    """The entry at `path`: a regular file (not a link, a FIFO or /dev/zero, which would block every
+    command or fill its memory), at most ENTRY_LIMIT; anything else is an OSError, a miss."""
+    import stat
+
+    fd = os.open(path, ENTRY_FLAGS)
+    with os.fdopen(fd, "rb") as file:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > ENTRY_LIMIT:
+            raise OSError(f"{path}: not a cache entry")
+        return file.read(ENTRY_LIMIT + 1)
+
+
 def read(path: str, key: bytes) -> tuple[object] | None:
     """(value,) from the entry at `path` if it was made from `key`, else None."""
     try:
-        found, value = marshal.loads(contents(path))  # whole: marshal.load() of a file reads it piece by piece
+        found, value = marshal.loads(entry_bytes(path))  # whole: marshal.load() of a file reads it piece by piece
     except Exception:  # a missing, truncated or foreign file is a miss, never an error
         return None
     return (value,) if found == key else None
@@ -76,14 +95,18 @@ def read(path: str, key: bytes) -> tuple[object] | None:
 def write(path: str, key: bytes, value: object) -> None:
     """Store the entry whole or not at all (another process may read it meanwhile); a failure is no error."""
     staging = os.path.join(os.path.dirname(path), f".{os.path.basename(path)}.{os.getpid()}")
+    made = False
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         data = marshal.dumps((key, value))  # ValueError for a value that is not plain data: then no entry
-        with open(staging, "wb") as file:
+        fd = os.open(staging, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        made = True  # a new file of its own: never written through a link or over a file left at that name
+        with os.fdopen(fd, "wb") as file:
             file.write(data)
         os.replace(staging, path)
     except (OSError, ValueError):
         try:
-            os.unlink(staging)
+            if made:
+                os.unlink(staging)
         except OSError:
             pass

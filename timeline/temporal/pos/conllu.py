@@ -9,7 +9,11 @@ from pathlib import Path
 def sentences(path: str | Path) -> Iterator[list[tuple[str, str]]]:
     """Each sentence of a CoNLL-U file as (form, XPOS) pairs; multiword and empty nodes left out."""
     sentence: list[tuple[str, str]] = []
-    with open(path, encoding="utf-8") as lines:
+    import io
+
+    from timeline.bounded import open_regular  # a regular file, opened without blocking (never a FIFO)
+
+    with io.TextIOWrapper(open_regular(path), encoding="utf-8") as lines:
         for line in lines:
             line = line.rstrip("\n")
             if not line:
