@@ -72,15 +72,21 @@ def test_a_damaged_or_unwritable_cache_falls_back_to_building(tmp_path, monkeypa
     assert cache.cached("x", [data], lambda: 3) == 3
 
 
-def test_a_fifo_or_a_device_at_an_entrys_name_is_a_miss_not_a_command_that_waits_for_good(tmp_path, monkeypatch):
-    import os
-    import sys
-
+def cache_folder(tmp_path, monkeypatch):
+    """A data file and an empty cache folder that timeline uses."""
     data = tmp_path / "data.txt"
     data.write_text("one", "utf-8")
     folder = tmp_path / "cache"
     folder.mkdir()
     monkeypatch.setenv("TIMELINE_CACHE_DIR", str(folder))
+    return data, folder
+
+
+def test_a_fifo_or_a_device_at_an_entrys_name_is_a_miss_not_a_command_that_waits_for_good(tmp_path, monkeypatch):
+    import os
+    import sys
+
+    data, folder = cache_folder(tmp_path, monkeypatch)
     entry = folder / f"x.{sys.implementation.cache_tag}.marshal"
     os.mkfifo(entry)  # every command opened it and waited for a writer
     assert cache.cached("x", [data], lambda: 1) == 1
@@ -93,11 +99,7 @@ def test_an_entry_is_never_written_through_a_link_left_at_its_staging_name(tmp_p
     import os
     import sys
 
-    data = tmp_path / "data.txt"
-    data.write_text("one", "utf-8")
-    folder = tmp_path / "cache"
-    folder.mkdir()
-    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(folder))
+    data, folder = cache_folder(tmp_path, monkeypatch)
     mine = tmp_path / "notes.txt"
     mine.write_text("mijn notities", "utf-8")
     (folder / f".x.{sys.implementation.cache_tag}.marshal.{os.getpid()}").symlink_to(mine)

@@ -17,6 +17,7 @@ from timeline.story.antecedents import antecedent, gender_fits
 from timeline.story.carried import SOMEONE, carried_person, person_described, she_an_organisation, she_described
 from timeline.story.cast import ARTICLES, Cast
 from timeline.story.pronouns import compound_named, plural_subject, plural_verb
+from timeline.story.standing import it_thing, with_role
 from timeline.story.frames import report_frame
 from timeline.story.syntax import subject_text, tagged_plain
 from timeline.story.subjects import is_fronted
@@ -227,39 +228,6 @@ def resolved(text: str, before: list[str], people: Cast, words: StoryWords, subj
     if re.search(rf"(?<![\w\[]){re.escape(name)}(?![\w\]])", text[found.end:]):
         return text, None  # "De corporatie stuurt Kempenhof een brief": the name said after it is another party
     return with_role(text, insert(text, found, name), found, name, people, words), name
-
-
-def with_role(said: str, told: str, found: Reference, name: str, people: Cast, words: StoryWords) -> str:
-    """A person put in at the start of a sentence with the role the reference said ("De burgemeester") or the
-    article gave the name ("advocaat Thomas Vermeulen"), so the headline says who the person is: "Burgemeester
-    [Marieke Zwaans] bezocht ...", "Advocaat [Thomas Vermeulen] wees erop ..."; a name that carries its title, one
-    the article gave no role, or a sentence too long to stay whole in a headline, as it is."""
-    if found.kind != "person" or found.start or not told.startswith("[") or " " not in name \
-            or (found.noun and said[found.start:found.end].split()[-1][:1].isupper()):  # "De Italiaan": no role
-        return told
-    role = found.noun or people.types.get(name, "")
-    if not role or not role.islower() or role not in words.person_kind_words or role in name.lower() \
-            or len(told) + len(role) - 1 > words.headline_max:
-        return told
-    return f"{role[:1].upper()}{role[1:]} {told}"
-
-
-def it_thing(text: str, found: Reference, previous: str, words: StoryWords) -> str:
-    """A headline's "Het" that opens it, for the neuter subject said without a name in the sentence before ("Het
-    gezin woonde in de Dorpsstraat. Het verhuisde in april"): that subject, with the definite article ("Het gezin
-    verhuisde ..."); any other reference as it is."""
-    subject = subject_text(previous, words)
-    head, _, rest = subject.partition(" ")
-    if found.start or text[found.start:found.end].lower() != "het" or head.lower() not in NEUTER or not rest \
-            or plural_verb(text) or plural_verb(previous) or not previous.startswith(subject):
-        return text
-    after = next((t for t in tagged_plain(previous) if t.start >= len(subject)), None)
-    if after is None or not after.tag.startswith("WW|pv"):
-        return text  # "Het fout [gegane model] werd ...": a subject read only in part
-    return f"Het {rest}{text[found.end:]}"
-
-
-NEUTER = frozenset({"het", "dat", "dit"})
 
 
 SAME_ONE = re.compile(r"(?:Hij|Zij|Ze)\s")  # a sentence between whose subject is the same person, said again

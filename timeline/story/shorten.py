@@ -9,7 +9,8 @@ from timeline.story.syntax import (
     LOST_BASE, SEPARABLE, dangling_end, main_verb_of, phrase_end, tagged_plain, verb_tail,
 )
 from timeline.story.trim import (
-    bare_title, rebuilt, short_subject, titled_apposition, with_of, without_clause_phrases, without_ministry,
+    bare_title, rebuilt, short_subject, titled_apposition, with_of, without_clause_phrases, without_last_clause,
+    without_ministry,
 )
 from timeline.story.timeless import timeless
 from timeline.story.words import StoryWords, capitalised_first
@@ -74,18 +75,6 @@ def fitted_or_cut(whole: str, words: StoryWords) -> str:
     if first != whole and not cut_short(told := fitted_or_cut(first, words), first):
         return told
     return first_conjunct(fitted)
-
-
-def without_last_clause(text: str, words: StoryWords) -> str:
-    """The text before the last clause a word of `headline_clause_cuts` opens, when what comes before holds a finite
-    verb, its only one (not the end of a relative clause: "heeft het gat gedicht dat ontstond [toen ...]"), and ends
-    on no determiner, preposition or conjunction; else the text."""
-    for m in reversed(list(words.headline_clause.finditer(text, 20))):
-        before = text[:m.start()].rstrip(" ,;:")
-        tokens = tagged_plain(before)
-        if sum(t.tag.startswith("WW|pv") for t in tokens) == 1 and dangling_end(before, words) == before:
-            return before
-    return text
 
 
 COMPARED_LAST = re.compile(r"\s+dan\s+(?![^„“\"]*[”\"])[^,;:]{3,60}$")  # a comparison's base that ends the headline

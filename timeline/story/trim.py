@@ -5,7 +5,7 @@ prepositional phrases; and the pieces a shortening is made of (a phrase with its
 from __future__ import annotations
 
 from timeline.story.subjects import name_end
-from timeline.story.syntax import GENITIVE, NAME_LINKS, main_verb_of, phrase_end, quantity_end, tagged_plain
+from timeline.story.syntax import GENITIVE, NAME_LINKS, dangling_end, main_verb_of, phrase_end, quantity_end, tagged_plain
 from timeline.story.words import StoryWords
 
 
@@ -151,3 +151,15 @@ def without_ministry(text: str, words: StoryWords) -> str:
     if start is None or end >= len(tokens) or not tokens[end].tag.startswith("WW|pv"):
         return text
     return f"{text[:tokens[start - 1].end]} {text[tokens[end].start:]}"
+
+
+def without_last_clause(text: str, words: StoryWords) -> str:
+    """The text before the last clause a word of `headline_clause_cuts` opens, when what comes before holds a finite
+    verb, its only one (not the end of a relative clause: "heeft het gat gedicht dat ontstond [toen ...]"), and ends
+    on no determiner, preposition or conjunction; else the text."""
+    for m in reversed(list(words.headline_clause.finditer(text, 20))):
+        before = text[:m.start()].rstrip(" ,;:")
+        tokens = tagged_plain(before)
+        if sum(t.tag.startswith("WW|pv") for t in tokens) == 1 and dangling_end(before, words) == before:
+            return before
+    return text
