@@ -19,6 +19,9 @@ def with_role(said: str, told: str, found: Reference, name: str, people: Cast, w
     article gave the name ("advocaat Thomas Vermeulen"), so the headline says who the person is: "Burgemeester
     [Marieke Zwaans] bezocht ...", "Advocaat [Thomas Vermeulen] wees erop ..."; a name that carries its title, one
     the article gave no role, or a sentence too long to stay whole in a headline, as it is."""
+    if found.kind == "organisation" and not found.start and found.noun in words.seated and told.startswith("[") \
+            and people.types.get(name) == found.noun:  # "De rechtbank" of "de rechtbank Den Haag": never the city
+        return f"{found.noun.capitalize()} {told}"
     if found.kind != "person" or found.start or not told.startswith("[") or " " not in name \
             or (found.noun and said[found.start:found.end].split()[-1][:1].isupper()):  # "De Italiaan": no role
         return told

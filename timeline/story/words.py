@@ -85,6 +85,7 @@ class StoryWords:
     subject_openers: tuple[str, ...] = ()
     kind_nouns: tuple[str, ...] = ()  # nouns that stand for an organisation or a person of a kind ("bedrijf", "topman")
     person_kind_words: frozenset[str] = frozenset()  # the person nouns as words: "Italiaan" alone is no name
+    seated: frozenset[str] = frozenset()  # institutions named by their seat ("rechtbank Den Haag")
     report_frames: frozenset[str] = frozenset()
     state_verbs: frozenset[str] = frozenset()
     refusals: frozenset[str] = frozenset()
@@ -167,6 +168,7 @@ def story_words(language: str = "nl") -> StoryWords:
         kind_nouns=tuple(s.organisation_nouns) + tuple(s.person_nouns),
         person_kind_words=frozenset(s.person_nouns),
         institutions=tuple(s.institutions),
+        seated=frozenset(s.seated_institutions),
         place_nouns=tuple(s.place_nouns),
         countries=frozenset(s.countries),
         name_adjectives=frozenset(s.name_adjectives),

@@ -124,6 +124,7 @@ class Story(Model):
     female_first_names: tuple[str, ...] = ()
     building_nouns: tuple[str, ...] = ()
     institutions: tuple[str, ...]
+    seated_institutions: tuple[str, ...] = ()
     place_prepositions: tuple[str, ...]
     place_nouns: tuple[str, ...]
     countries: tuple[str, ...]
