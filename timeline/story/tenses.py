@@ -40,12 +40,16 @@ AT_THAT = re.compile(r"\b(?:daarbij|daarmee|daarop|hierbij|hiermee|tegelijk|tege
 # time of what was told before ("Het staalbedrijf schrapt daarbij woensdag 400 banen")
 
 
-def telling(raw: str, language: str) -> bool:
-    """Whether the sentence tells who said it ("Dat meldt het RIVM dinsdag"): a report's present tells the past."""
+def telling(raw: str, language: str, at: int = 0) -> bool:
+    """Whether the clause of the sentence that holds position `at` tells who said it ("Dat meldt het RIVM
+    dinsdag"): a report's present tells the past; a frame after a comma tells of what comes before it ("Alle
+    inwoners krijgen maandag een brief, zegt de wethouder": the coming Monday)."""
     from timeline.story.words import story_words
 
     words = story_words(language)
-    return bool({w.lower() for w in WORD.findall(raw)} & (words.reporting | words.report_frames))
+    start, end = raw.rfind(",", 0, max(at, 0)) + 1, raw.find(",", max(at, 0))
+    clause = raw[start:end if end >= 0 else len(raw)]
+    return bool({w.lower() for w in WORD.findall(clause)} & (words.reporting | words.report_frames))
 
 
 def week_ahead(expr: Expression, published, language: str) -> Expression:
@@ -101,7 +105,7 @@ def looked_back(expr: Expression, published, raw: str, language: str, at: int = 
         return looked_ahead(expr, published, language)
     if expr.period is not None and expr.period.end_date <= published and BARE_WEEKDAY.match(expr.text) \
             and told_in_present(raw) and not SINCE.search(raw, 0, max(at, 0)) and not AT_THAT.search(raw) \
-            and not telling(raw, language):
+            and not telling(raw, language, at):
         return week_ahead(expr, published, language)  # "Vos neemt dinsdag afscheid", published on a Friday
     if expr.period is None or expr.period.start_date <= published or not told_in_past(raw, at) \
             or quoted_present(raw, at):  # "'De fabriek sluit op 1 september', zei de directeur": the quote's present
