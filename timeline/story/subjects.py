@@ -160,8 +160,9 @@ def phrase_end(tokens: Sequence[Token], i: int, dated: set[int], words: StoryWor
     found = noun_phrase_at(tags, i)
     end = found.end if found else (i + 1 if tags[i].startswith(("TW", "VNW|pers", "VNW|aanw")) else i)
     if not found and tags[i] == "TW" and i + 1 < len(tags) and tags[i + 1] == "WW|vd" and tokens[i + 1].text.endswith("en") \
-            and (i + 2 == len(tags) or tags[i + 2].startswith(("WW", "LET"))):
-        end = i + 2  # "vier gewonden": a participle made noun after a number
+            and (i + 2 == len(tags) or not tags[i + 2].startswith(("N|", "ADJ"))):
+        end = i + 2  # "vier gewonden", "bijna honderd ontslagen op tafel": a participle made noun after a number,
+        # not one before its noun ("twee gestolen fietsen")
     if not found and tags[i].startswith("LID|bep") and i + 2 < len(tags) and tags[i + 1] in ("ADJ", "WW|vd") \
             and tags[i + 2].startswith("WW|pv"):
         end = i + 2  # "De verdachte werd ...", "Het jong werd ...": an adjective or participle made noun
