@@ -229,15 +229,29 @@ def test_a_full_disk_leaves_the_previous_build_and_no_temporary_files(folder, tm
 
 
 def test_an_unreadable_last_build_is_ignored_but_a_bad_since_is_an_error(folder, tmp_path):
+    import hashlib
+    import json
+
     out = tmp_path / "out"
     out.mkdir()
-    (out / "timeline.json").write_text('{"title": "old", "events": [{"id": 1}]}', "utf-8")
+    old = b'{"title": "old", "events": [{"id": 1}]}'  # what another version of timeline wrote, and recorded
+    (out / "timeline.json").write_bytes(old)
+    (out / ".timeline.files").write_text(json.dumps({"files": {"timeline.json": hashlib.sha256(old).hexdigest()}}))
     result = run("build", folder, "--out", out)
     assert result.exit_code == 0, result.output
     assert "not comparing with the last build" in result.output
     bad = run("build", folder, "--out", tmp_path / "other", "--since", out / "timeline.md")
     assert bad.exit_code == 1
     assert "not a timeline.json" in bad.output
+
+
+def test_a_timeline_json_nobody_recorded_that_timeline_cannot_read_is_refused_not_replaced(folder, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "timeline.json").write_text('{"title": "old", "events": [{"id": 1}]}', "utf-8")
+    result = run("build", folder, "--out", out)
+    assert result.exit_code == 1 and "move it away or choose another --out" in result.output, result.output
+    assert (out / "timeline.json").read_text("utf-8") == '{"title": "old", "events": [{"id": 1}]}'
 
 
 def test_an_unknown_language_is_an_error_naming_the_known_ones_and_writes_nothing(folder, tmp_path):
