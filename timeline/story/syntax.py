@@ -282,8 +282,19 @@ def without_relative(text: str, words: StoryWords) -> str:
         helped = tokens[verb].text.lower() in words.state_verbs  # an auxiliary wants its participle first
         if helped and not any(t.tag in ("WW|vd", "WW|inf") for t in tokens[verb + 1:k]):
             return text
+        closed = relative_end(tokens, k, words)  # "ging de stichting die de baan beheerde kort daarna failliet":
+        if closed is not None and closing_words(tokens[closed:]):  # the clause ends after the relative one; only
+            return f"{text[: tokens[k].start].rstrip(' ,')} {text[tokens[closed].start:]}"  # the relative clause goes
         return text[: tokens[k].start].rstrip(" ,")
     return text
+
+
+def closing_words(rest: Sequence[Token]) -> bool:
+    """Whether the words after a relative clause are what ends the main clause: a few adverbs, adjectives and verbs
+    ("kort daarna failliet", "opnieuw ingediend"), no noun, no "te" or "om" of a clause of their own."""
+    words_ = [t for t in rest if t.tag != "LET"]
+    return 0 < len(words_) <= 4 and all(t.tag.startswith(("ADJ", "BW", "WW|vd", "WW|inf")) and t.text.lower() not in
+                                         ("te", "om") for t in words_)
 
 
 def outlook(text: str, words: StoryWords) -> bool:
