@@ -185,7 +185,8 @@ def story_words(language: str = "nl") -> StoryWords:
         fronted=frozenset(s.fronted),
         particles=tuple(s.particles), noun_particles=frozenset(s.noun_particles),
         qualifier=re.compile(  # "de omzet van 2025"; "een boete voor het overtreden van de regels in 2021"
-            rf"\b(?:{alternatives(s.qualifier_articles)})\s+(?:[\w-]+\s+){{1,2}}(?:{alternatives(s.qualifier_prepositions)})\s*$"
+            rf"\b(?:{alternatives(s.qualifier_articles)})\s+(?:[\w-]+\s+){{1,2}}(?:{alternatives(s.qualifier_prepositions)})"
+            rf"(?:\s+\d{{1,2}}\s*(?:en|of|t/m|tot(?:\s+en\s+met)?|[-–]))?\s*$"  # "de editie van 19 en 20 juli"
             rf"|\bvoor\s+(?:(?:de|het|een)\s+)?[\w-]+\s+(?:van\s+(?:de|het|een)\s+[\w-]+\s+)?in\s*$"
         ),
         figure=re.compile(
