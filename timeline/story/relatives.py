@@ -122,3 +122,11 @@ def relative_end(tokens: Sequence[Token], k: int, words: StoryWords) -> int | No
             return j + 1 if after is not None and not after.tag.startswith(("LET", "VG")) else None  # the main
             # clause goes on after it; one that runs to the end or on with "en" is the relative clause's own
     return None
+
+
+def closing_words(rest: Sequence[Token]) -> bool:
+    """Whether the words after a relative clause are what ends the main clause: a few adverbs, adjectives and verbs
+    ("kort daarna failliet", "opnieuw ingediend"), no noun, no "te" or "om" of a clause of their own."""
+    words_ = [t for t in rest if t.tag != "LET"]
+    return 0 < len(words_) <= 4 and all(t.tag.startswith(("ADJ", "BW", "WW|vd", "WW|inf")) and t.text.lower() not in
+                                         ("te", "om") for t in words_)

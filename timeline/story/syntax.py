@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from timeline.story.words import StoryWords
-from timeline.story.relatives import relative_end
+from timeline.story.relatives import closing_words, relative_end
 from timeline.story.timeless import pointing_at_time
 from timeline.story.tagging import main_verb, tagged_plain
 from timeline.temporal.pos import Token
@@ -287,14 +287,6 @@ def without_relative(text: str, words: StoryWords) -> str:
             return f"{text[: tokens[k].start].rstrip(' ,')} {text[tokens[closed].start:]}"  # the relative clause goes
         return text[: tokens[k].start].rstrip(" ,")
     return text
-
-
-def closing_words(rest: Sequence[Token]) -> bool:
-    """Whether the words after a relative clause are what ends the main clause: a few adverbs, adjectives and verbs
-    ("kort daarna failliet", "opnieuw ingediend"), no noun, no "te" or "om" of a clause of their own."""
-    words_ = [t for t in rest if t.tag != "LET"]
-    return 0 < len(words_) <= 4 and all(t.tag.startswith(("ADJ", "BW", "WW|vd", "WW|inf")) and t.text.lower() not in
-                                         ("te", "om") for t in words_)
 
 
 def outlook(text: str, words: StoryWords) -> bool:
