@@ -106,7 +106,7 @@ def test_a_task_that_kills_every_worker_it_is_given_is_one_line_naming_its_artic
                                            "--scheduler", cluster.scheduler_address])
         # the nanny starts a new worker for the one killed: closing the cluster before it runs fails in Dask's
         # own teardown ("can only join a started process"), as it did once on a busy machine
-        waited(lambda: len(cluster.scheduler_info.get("workers", {})) == 1, every=0.1)
+        waited(lambda: len(cluster.scheduler_info.get("workers", {})) == 1, seconds=180, every=0.1)  # a loaded machine
     assert result.exit_code == 1
     assert result.stderr == (f"timeline: error: a Dask worker died (killed, e.g. by the out-of-memory killer, or "
                              f"crashed) each of the 2 times it was given {folder / 'article_0064.txt'} … "
