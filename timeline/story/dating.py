@@ -170,7 +170,10 @@ def roles(raw: str, placed: list[Placed], words: StoryWords) -> list[str]:
             role = "bound"
         else:
             role = "subordinate" if in_subordinate(raw, item.start, words) else "main"
-        if found and COORDINATED.fullmatch(raw[placed[len(found) - 1].end:item.start]):
+        if found and found[-1] == "bound" and role in ("bound", "main") and item.expression.mod is None \
+                and apposed_day(raw, placed[len(found) - 1], item):
+            role = "main"  # "Vlak voor kerst, op 22 december, bereikten ...": the day said, the bound restated
+        elif found and COORDINATED.fullmatch(raw[placed[len(found) - 1].end:item.start]):
             role = found[-1]  # "in 2021 en 2022": the second date has the first one's role
         found.append(role)
     return mark_changes(raw, placed, found, words)
@@ -198,6 +201,13 @@ def restated(raw: str, chosen: list[tuple[Placed, str]]) -> tuple[Placed, str]:
                 and not FIGURE.search(first[0].expression.text):
             return second
     return first
+
+
+def apposed_day(raw: str, before: Placed, item: Placed) -> bool:
+    """Whether `item` restates the date right before it between commas, in figures ("voor kerst, op 22 december,")."""
+    between = raw[before.end:item.start]
+    return "," in between and len(between.strip(" ,")) <= 3 and bool(FIGURE.search(item.expression.text)) \
+        and not FIGURE.search(before.expression.text) and raw[item.end:item.end + 2].startswith(",")
 
 
 FIGURE = re.compile(r"\d")
