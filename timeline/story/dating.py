@@ -171,7 +171,7 @@ def roles(raw: str, placed: list[Placed], words: StoryWords) -> list[str]:
         else:
             role = "subordinate" if in_subordinate(raw, item.start, words) else "main"
         if found and found[-1] == "bound" and role in ("bound", "main") and item.expression.mod is None \
-                and apposed_day(raw, placed[len(found) - 1], item):
+                and restates(raw, placed[len(found) - 1], item) and raw[item.end:item.end + 2].startswith(","):
             role = "main"  # "Vlak voor kerst, op 22 december, bereikten ...": the day said, the bound restated
         elif found and COORDINATED.fullmatch(raw[placed[len(found) - 1].end:item.start]):
             role = found[-1]  # "in 2021 en 2022": the second date has the first one's role
@@ -194,20 +194,14 @@ def restated(raw: str, chosen: list[tuple[Placed, str]]) -> tuple[Placed, str]:
     """The first date, or the one right after it between commas that says it in figures ("Een jaar later, op 31
     januari 2022, waaide ...", "doet over twee weken, op 20 oktober, uitspraak")."""
     first = chosen[0]
-    if len(chosen) > 1:
-        second = chosen[1]
-        between = raw[first[0].end:second[0].start]
-        if "," in between and len(between.strip(" ,")) <= 3 and FIGURE.search(second[0].expression.text) \
-                and not FIGURE.search(first[0].expression.text):
-            return second
-    return first
+    return chosen[1] if len(chosen) > 1 and restates(raw, first[0], chosen[1][0]) else first
 
 
-def apposed_day(raw: str, before: Placed, item: Placed) -> bool:
-    """Whether `item` restates the date right before it between commas, in figures ("voor kerst, op 22 december,")."""
+def restates(raw: str, before: Placed, item: Placed) -> bool:
+    """Whether `item` says the date right before it again after a comma, in figures ("voor kerst, op 22 december")."""
     between = raw[before.end:item.start]
     return "," in between and len(between.strip(" ,")) <= 3 and bool(FIGURE.search(item.expression.text)) \
-        and not FIGURE.search(before.expression.text) and raw[item.end:item.end + 2].startswith(",")
+        and not FIGURE.search(before.expression.text)
 
 
 FIGURE = re.compile(r"\d")

@@ -10,12 +10,12 @@ from collections.abc import Sequence
 from timeline.story.timeless import pointing_at_time
 from timeline.story.words import StoryWords
 from timeline.temporal.pos import Token
+from timeline.temporal.pos.nominal import PAST_ENDINGS
 
 CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:—–(]|[.!?]\s")  # a comma inside a number ("7,2 miljard") breaks
 # nothing; a sentence's end breaks every clause ("..., omdat ... zijn uitgelopen. Dat heeft de organisatie dinsdag bekendgemaakt")
 REACH = 240  # how far back a date's clause is read: a sentence with thousands of dates stays linear
-MODAL_PASTS = frozenset({"zou", "zouden"})
-PAST_FORMS = ("de", "te", "den", "ten")  # the endings of a weak past  # a future seen from the past ("zou in maart opengaan")
+MODAL_PASTS = frozenset({"zou", "zouden"})  # a future seen from the past ("zou in maart opengaan")
 
 
 def in_relative(raw: str, position: int, words: StoryWords, alone: bool = False) -> bool:
@@ -113,7 +113,7 @@ def relative_end(tokens: Sequence[Token], k: int, words: StoryWords) -> int | No
     for j in range(k + 1, min(len(tokens), k + 10)):
         if tokens[j].tag.startswith("LET") or tokens[j].tag.startswith("VG"):
             return None
-        if tokens[j].tag.startswith("WW|pv") or tokens[j].tag == "WW|vd" and tokens[j].text.endswith(PAST_FORMS) \
+        if tokens[j].tag.startswith("WW|pv") or tokens[j].tag == "WW|vd" and tokens[j].text.endswith(PAST_ENDINGS) \
                 and not any(t.tag.startswith("WW|") for t in tokens[k + 1:j]):  # "die de baan beheerde": a weak
             # past the tagger read as a participle ends the clause that has no other verb
             while j + 1 < len(tokens) and tokens[j + 1].tag.startswith(("WW|inf", "WW|vd")):

@@ -11,6 +11,7 @@ from timeline.story.leads import FIRST_PERSON, QUOTES, spoken_in_first_person
 from timeline.story.shorten import shortened
 from timeline.story.syntax import has_main_verb, in_past
 from timeline.story.words import NAME, StoryWords
+from timeline.temporal.tense import QUOTE_CLOSE as CLOSING_QUOTE
 
 if TYPE_CHECKING:
     from timeline.story.events import Told
@@ -53,9 +54,6 @@ def remembered(item: "Told", dating) -> bool:
     at = next((p.start for p in item.placed if p.expression is dating.expression), -1)
     return 0 <= at < end and (spoken_in_first_person(item.raw) or in_past(item.raw[1:end]))  # "'Er zit een deuk in
     # die er in april nog niet zat', zei hij", "'Mensen hebben in januari te horen gekregen ...": what the speaker saw
-
-
-CLOSING_QUOTE = re.compile(r"[’”\"'](?=[,.!?]?\s|[,.!?]?$)")
 
 
 def first_person(sentence: str) -> bool:

@@ -65,7 +65,7 @@ def looked_back(a: Candidate, b: Candidate, fa: Features, fb: Features) -> bool:
             and coarse.date.start <= fine.date.start and fine.date.end <= coarse.date.end
             and (bool(actor_names(fa) & actor_names(fb)) or not (fa.actor and fb.actor) and same_deed(fa, fb))  # "Het
             # jong werd begin maart geboren": a reference, its actor unknown here, looks back at the birth told before
-            and bool(set(fa.terms) & set(fb.terms) - {w[:STEM] for w in (*fa.actor, *fb.actor)}))  # besides the actor
+            and bool(besides_actors(fa, fb)))  # besides the actor
 
 
 DEED_STEM = re.compile(r"(?:ge|be|ver|ont|her|\w{2,4}ge)\w{3,}")  # the first letters of a participle: "geboren",
@@ -74,7 +74,7 @@ DEED_STEM = re.compile(r"(?:ge|be|ver|ont|her|\w{2,4}ge)\w{3,}")  # the first le
 
 def same_deed(fa: Features, fb: Features) -> bool:
     """Whether two reports share a word shaped as a participle, besides their actors': the same deed."""
-    shared = set(fa.terms) & set(fb.terms) - {w[:STEM] for w in (*fa.actor, *fb.actor)}
+    shared = besides_actors(fa, fb)
     return any(DEED_STEM.fullmatch(term) for term in shared)
 
 
@@ -89,24 +89,29 @@ def fulfilled(a: Candidate, b: Candidate, fa: Features, fb: Features) -> bool:
             and (fd.start <= dd.start and dd.end <= fd.end or length(done) <= FORECAST_SPAN and dd.start <= fd.start
                  and fd.end <= dd.end)):  # "neemt op 14 april een besluit" done "half april"
         return False
-    about = bool(set(fa.terms) & set(fb.terms) - {w[:STEM] for w in (*fa.actor, *fb.actor)})
     if days_apart(a, b) == 0:  # the day foreseen: its actor's deed that day, or a deed of that day about the same
         return about_deed(fa, fb) or actors_meet(fa, fb)  # thing ("De raad praat op 26 februari over de baan",
         # "nam de raad een motie aan"; "De raad wordt op 1 april geïnstalleerd", "is de gemeenteraad geïnstalleerd")
-    return about and (fa.same_actor(fb) or bool(actor_ends(fa) & actor_ends(fb)))  # "Het bestuur", "Het schoolbestuur"
+    return bool(besides_actors(fa, fb)) and (fa.same_actor(fb) or bool(actor_ends(fa) & actor_ends(fb)))  # "Het
+    # bestuur", "Het schoolbestuur"
 
 
 def about_deed(fa: Features, fb: Features) -> bool:
     """Whether two reports share a word besides their actors' and the names they write: what happened or what it
     was about ("geïnstalleerd", "stembureau"), never only the person or the place the whole story is about."""
     named = {w.lower()[:STEM] for w in (*fa.names, *fb.names)}
-    return bool(set(fa.terms) & set(fb.terms) - {w[:STEM] for w in (*fa.actor, *fb.actor)} - named)
+    return bool(besides_actors(fa, fb) - named)
 
 
 def actors_meet(fa: Features, fb: Features) -> bool:
     """Whether both say who acts and one's word is the other's or its compound's head ("raad", "gemeenteraad")."""
     return any(x == y or len(y) >= HEAD and x.endswith(y) or len(x) >= HEAD and y.endswith(x)
                for x in fa.actor for y in fb.actor) or bool(actor_ends(fa) & actor_ends(fb))
+
+
+def besides_actors(fa: Features, fb: Features) -> set[str]:
+    """The stems two reports share besides their actors' words: what happened or what it was about."""
+    return set(fa.terms) & set(fb.terms) - {w[:STEM] for w in (*fa.actor, *fb.actor)}
 
 
 def length(c: Candidate) -> int:
