@@ -25,9 +25,9 @@ from timeline.story.clauses import then_clause, told_news, verb_second
 from timeline.story.subjects import phrase_end, subject_end
 from timeline.story.reorder import finite_verb, happening_clause, subject_first, verb_after_subject
 from timeline.story.trim import with_of
-from timeline.story.shorten import CLOSING_QUOTE, OPENING_QUOTE, awaits_verb, fit, shortened, starts_on_verb, word_end
+from timeline.story.shorten import CLOSING_QUOTE, awaits_verb, fit, shortened, starts_on_verb, word_end
 from timeline.story.shorten import without_set_off_relative
-from timeline.story.timeless import date_spans, timeless
+from timeline.story.timeless import before_dated_clause, date_spans, timeless
 from timeline.story.words import NAME, QUOTES, WORD, StoryWords, capitalised_first
 
 QUOTE = re.compile(r"\s?[‘“\"]([^‘’“”\"]{1,300})[’”\"](?![\w])")
@@ -57,7 +57,8 @@ def headline(text: str, words: StoryWords, title: str | None = None, when: str |
     said = AS_SAID.match(first)
     if said and starts_on_verb(first[said.end():]):  # "Zoals verwacht won de VVD ...": the VVD won
         first = subject_before_verb(first[said.end():], words) or first
-    stripped = without_set_off_relative(strip_asides(first))  # ", de club waarvan ..., doet": the subject, its verb
+    stripped = before_dated_clause(without_set_off_relative(strip_asides(first)))  # ", de club waarvan ..., doet": the
+    # subject, its verb; "ging dicht[, een jaar later verhuisde ...]": one happening
     plain = happening_clause(stripped, words) or main_clause(stripped, words)
     told = told_news(plain, words) if len(plain) > words.headline_max else None
     if told is not None:  # "Het OM maakte bekend dat ...": too long with its frame, "Het OM: " and the news
@@ -124,7 +125,7 @@ def subject_before_verb(text: str, words: StoryWords) -> str | None:
 def marked_cut(line: str, words: StoryWords) -> str:
     """A headline that still ends inside a clause waiting for its verb ("besloot dat ASML ook oudere
     chipmachines niet meer") says it was cut."""
-    opened = max((m.start() for m in OPENING_QUOTE.finditer(line)), default=-1)  # also a ’ or ' that opens a word
+    opened = max((m.start() for m in words.opening_quote.finditer(line)), default=-1)  # also a ’ or ' that opens a word
     if opened > 15 and not CLOSING_QUOTE.search(line, opened + 1):  # "noemt de regeling “misbruik": the quote was cut
         if opened > 30:
             return dangling_end(line[:opened], words) + "…"

@@ -15,7 +15,6 @@ from timeline.story.trim import (
 from timeline.story.timeless import timeless
 from timeline.story.words import StoryWords, capitalised_first
 
-OPENING_QUOTE = re.compile(r"(?:^|(?<=\s))[“„‘’'\"](?=\w)")
 CLOSING_QUOTE = re.compile(r"(?<=[\w.,!?…])[”’'\"](?!\w)")
 
 
@@ -303,7 +302,7 @@ def fit(text: str, words: StoryWords) -> str:
         text = CHANGE_FROM.sub(" ", text, count=1) if CHANGE_FROM.search(text) else text
     if len(text) > most:
         limit = kept_limit(text, words.headline_max - 1)  # no allowance for brackets the cut leaves out
-        opened = next((m.start() for m in OPENING_QUOTE.finditer(text, 40, limit)
+        opened = next((m.start() for m in words.opening_quote.finditer(text, 40, limit)
                        if text[m.end():].split(" ", 1)[0].lower() in words.subordinators), -1)
         if opened > 0 and not CLOSING_QUOTE.search(text, opened + 1, limit):  # "verwijten X en Y 'dat zij ...":
             text = dangling_end(text[:opened].rstrip(" ,;:"), words)  # the quote goes, the cut is marked

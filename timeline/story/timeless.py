@@ -169,6 +169,26 @@ def opens_clause(text: str, end: int) -> bool:
     return any(t.tag.startswith("WW|pv") for t in tokens) and not (tokens and tokens[0].tag.startswith("WW|pv"))
 
 
+def before_dated_clause(text: str) -> str:
+    """"In 2018 ging de intensive care 's nachts dicht[, twee jaar later verhuisde de dialyse]": a main clause after
+    a comma that opens with a date of its own and then its finite verb is another happening at another date; a
+    sentence dated before that comma ends there."""
+    spans = date_spans(text)
+    for start, end in spans:
+        comma = PREPOSITION_AFTER_COMMA.search(text, 0, start)
+        if comma is None or not any(e <= comma.start() for _, e in spans):
+            continue
+        from timeline.story.tagging import tagged_plain
+
+        tokens = tagged_plain(text[end:].strip()[:80])
+        if tokens and tokens[0].tag.startswith("WW|pv"):
+            return text[:comma.start()]
+    return text
+
+
+PREPOSITION_AFTER_COMMA = re.compile(r",\s+(?:(?:op|in|om|rond|sinds|vanaf)\s+)?$")
+
+
 THAN = re.compile(r",?\s+dan\s+(?:gepland|verwacht|voorzien|gedacht|bedoeld|afgesproken|beloofd|aangekondigd|begroot)\b")
 LATER = re.compile(r"\b(?:eerder|later)$")
 PARTICLE_THAN = re.compile(r"\s+[a-z]+(" + THAN.pattern + ")")  # "drie jaar eerder dan gepland": the comparison goes with the count

@@ -26,6 +26,13 @@ def any_of(words, flags: int = 0) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w\.)\b(?:{alternatives(words)})\b", flags)
 
 
+def opening_quote(elided) -> re.Pattern[str]:
+    """A quote mark that opens a word, not the apostrophe of an article said short ("'s nachts", "'t")."""
+    rests = [w.lstrip("'’") for w in elided]
+    short = rf"(?!(?i:{alternatives(rests)})\b)" if rests else ""
+    return re.compile(rf"(?:^|(?<=\s))(?:[“„\"]|[‘’']{short})(?=\w)")
+
+
 @dataclass(frozen=True)
 class StoryWords:
     actions: frozenset[str]
@@ -80,6 +87,7 @@ class StoryWords:
     headline_soft: re.Pattern[str]
     headline_clause: re.Pattern[str]
     headline_max: int
+    opening_quote: re.Pattern[str] = re.compile(r"(?!)")  # a quote mark that opens a word
     headline_on_day: str = "{day}"  # "op {day}": a date kept where it is the verb's complement
     headline_in_period: str = "{period}"
     subject_openers: tuple[str, ...] = ()
@@ -217,6 +225,7 @@ def story_words(language: str = "nl") -> StoryWords:
             rf"|\s(?:{alternatives(s.headline_cuts_bare)})\s"
         ),
         headline_soft=re.compile(rf"\s(?:{alternatives(s.headline_soft_cuts)})\s"),
+        opening_quote=opening_quote(s.elided_articles),
         headline_clause=re.compile(rf"\s(?:{alternatives(s.headline_clause_cuts)})\s"),
         headline_max=s.headline_max, headline_on_day=s.headline_on_day, headline_in_period=s.headline_in_period,
         subject_openers=tuple(s.subject_openers),

@@ -143,6 +143,7 @@ class Story(Model):
     headline_cuts: tuple[str, ...]
     headline_cuts_bare: tuple[str, ...]
     headline_soft_cuts: tuple[str, ...]
+    elided_articles: tuple[str, ...] = ()
     headline_clause_cuts: tuple[str, ...]
     reporting_verbs: tuple[str, ...]
     fronted: tuple[str, ...]
