@@ -154,7 +154,8 @@ def roles(raw: str, placed: list[Placed], words: StoryWords) -> list[str]:
         elif in_relative(raw, item.start, words, len(placed) == 1) or attributive(raw, item.start, item.end) \
                 or trailing_relative(raw, item.start, words):
             role = "relative"  # "Lumenta, dat in 2019 werd opgericht, telt ...", "de vorige week ontslagen trainer"
-        elif words.comparison.search(lowered_clause) or words.compared_with.search(raw, max(0, item.start - 30), item.start):
+        elif words.comparison.search(lowered_clause) or words.compared_with.search(raw, max(0, item.start - 30), item.start) \
+                or words.figure_comparison.search(raw, max(0, item.start - 50), item.start):
             role = "base"  # "ten opzichte van 2024", "30 procent hoger dan vorig jaar", "Net als vorig jaar"
         elif in_cause(raw, item.start, words):
             role = "base"  # "..., nadat de onderhandelingen vorige week vastliepen": an earlier happening's date

@@ -105,7 +105,7 @@ def timeless(text: str, words: StoryWords, every: bool = False, when: str | None
     spans += [m.span() for m in SO_FAR.finditer(text)]  # "tot nu toe" goes whole, never "tot toe"
     if may_hold(text, words.relative_words, ignore_case=True):  # none of its words: no match
         for found in words.headline_relative.finditer(text):  # "Drie maanden eerder": the count goes with its word
-            counted = COUNTED.search(text, 0, found.start())
+            counted = COUNTED.search(text, 0, found.start()) or MEASURED.search(text, 0, found.start())
             spans.append((counted.start() if counted else found.start(), found.end()))
     spans = [relative_year(text, s, e, words) for s, e in spans]
     spans += [day for s, e in date_spans(text) if not every and (day := day_of_clock(text, s, e, words))]
@@ -116,6 +116,10 @@ def timeless(text: str, words: StoryWords, every: bool = False, when: str | None
               for m in [PARTICLE_THAN.match(text, e)] if m]  # the comparison goes, the particle stays
     for start, end in reversed(merged(spans, text)):
         start = pointed_at(text, start) or start
+        compared = words.figure_comparison.search(text, max(0, start - 50), start)
+        if compared and CLAUSE_END.match(text, end):  # "23 klachten[, tegen ruim 140 vorig jaar]": the base goes whole
+            text = text[: compared.start()] + text[end:]
+            continue
         before = re.search(r"(?:\b(?:dan|net als|evenals|zoals|uiterlijk|ongeveer|omstreeks|circa)\s+)?(?:\b(?:ten opzichte van|vergeleken met|in "
                            r"vergelijking met)\s+|\b(?:op|in|sinds|vanaf|per|van|om)\s+)?(?:\b(?:de|het)\s+hele\s+)?$",
                            text[:start], re.IGNORECASE)  # "de hele zaterdag", "ten opzichte van een jaar eerder" go whole
@@ -215,8 +219,11 @@ def relative_year(text: str, start: int, end: int, words: StoryWords) -> tuple[i
     return start, end
 
 
-COUNT = r"\b(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|enkele|\d+)\s+(?:dagen|dag|weken|week|maanden|maand|jaar|jaren)"
-COUNTED = re.compile(COUNT + r"\s+$", re.IGNORECASE)
+COUNT = (r"\b(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|enkele|\d+)\s+"
+         r"(?:dagen|dag|weken|week|maanden|maand|jaar|jaren|uur|uren|kwartier|minuten|minuut)")
+MEASURE = r"\b(?:ruim|bijna|zo'n|ongeveer|pas|zeker)\s+"  # "ruim een week later dan afgesproken": it goes with the count
+COUNTED = re.compile(f"(?:{MEASURE})?{COUNT}\\s+$", re.IGNORECASE)
+MEASURED = re.compile(f"{MEASURE}$", re.IGNORECASE)
 COUNTED_FROM = re.compile(COUNT + r"\s+(?:na|voor)\s+(?:de|het)\s+[a-z][\w-]*", re.IGNORECASE)
 SO_FAR = re.compile(r"\btot\s+(?:nu|dusver|dusverre|op\s+heden)\s+toe\b", re.IGNORECASE)
 COORDINATED = re.compile(r"-?\s*(?:,|\ben\b|\bof\b|\btot\b)?\s*", re.IGNORECASE)  # "maandag- en donderdagmiddag"

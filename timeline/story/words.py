@@ -88,6 +88,7 @@ class StoryWords:
     headline_clause: re.Pattern[str]
     headline_max: int
     opening_quote: re.Pattern[str] = re.compile(r"(?!)")  # a quote mark that opens a word
+    figure_comparison: re.Pattern[str] = re.compile(r"(?!)")  # ", tegen ruim 140 [vorig jaar]"
     headline_on_day: str = "{day}"  # "op {day}": a date kept where it is the verb's complement
     headline_in_period: str = "{period}"
     subject_openers: tuple[str, ...] = ()
@@ -209,6 +210,8 @@ def story_words(language: str = "nl") -> StoryWords:
                                 re.IGNORECASE),  # ", kort nadat de gemeenteraad in maart ..."
         compared_with=re.compile(rf"\b(?:{alternatives(s.comparison_right_before)})\s+(?:(?:{alternatives(s.comparison_between)})\s+)?"
                                  r"(?:(?:in|op)\s+)?$", re.IGNORECASE),
+        figure_comparison=re.compile(rf",\s+(?:{alternatives(s.figure_comparisons)})\s+(?:\S+\s+)?\d[\d.,]*(?:\s+\S+){{0,3}}\s+$",
+                                     re.IGNORECASE) if s.figure_comparisons else re.compile(r"(?!)"),
         change_from=any_of(s.change_from),
         change_to=any_of(s.change_to),
         conditional=re.compile(

@@ -101,6 +101,7 @@ class Story(Model):
     comparisons: tuple[str, ...]
     comparison_right_before: tuple[str, ...] = ()
     comparison_between: tuple[str, ...] = ()
+    figure_comparisons: tuple[str, ...] = ()
     cause_openers: tuple[str, ...] = ()
     change_from: tuple[str, ...]
     change_to: tuple[str, ...]
