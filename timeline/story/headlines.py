@@ -101,8 +101,9 @@ def named_not_kin(text: str) -> str:
     the headline does not name; the name stands alone ("Sybrand Buma presenteerde ...")."""
     tokens = tagged_plain(text[:80])
     if len(tokens) > 3 and tokens[0].tag.startswith("VNW|bez") and tokens[1].tag.startswith("N|soort") \
-            and tokens[2].tag.startswith("N|eigen") and tokens[2].text[:1].isupper():
-        return text[tokens[2].start:]
+            and tokens[2].text[:1].isupper() and (tokens[2].tag.startswith("N|eigen") or tokens[2].tag.startswith("N")
+                                                  and tokens[3].tag.startswith("N|eigen") and tokens[3].text[:1].isupper()):
+        return text[tokens[2].start:]  # "Haar collega Frank Hoitink": a first name the tagger read as a noun ("frank")
     return text
 
 
