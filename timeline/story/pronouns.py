@@ -245,7 +245,9 @@ def without_pointing(line: str) -> str:
     points at what the sentences before said ("daarvoor", "daar ... mee") says nothing in a headline that stands
     alone; it goes, with its preposition ("De raad stemde eind september in"). Not at the start (another rule's)."""
     line = FUSED_POINTER.sub("", line)
-    split = SPLIT_POINTER.search(line)
+    bound = REFLEXIVE.search(line) or line.endswith(" terug")  # "bemoeit zich ermee", "kwam erop terug": the verb
+    line = line if bound else FUSED_ER_LAST.sub(r"\1", line)  # needs it; "De raad ging ermee akkoord": "ging akkoord"
+    split = SPLIT_POINTER.search(line) or (None if bound else SPLIT_ER.search(line))  # "stemde er in maart mee in"
     if split is not None:
         line = line[:split.start()] + " " + split.group(1) + (split.group(2) or "")
     return " ".join(line.split())
@@ -253,4 +255,8 @@ def without_pointing(line: str) -> str:
 
 R_PREPOSITIONS = "mee|voor|over|op|aan|bij|van|door|tegen|uit|toe|naar"
 FUSED_POINTER = re.compile(rf"(?<=\w)\s+(?:daar|hier)(?:{R_PREPOSITIONS}|in|om)\b(?!\s*[,;:])")
+FUSED_ER_LAST = re.compile(rf"(?<=\w)\s+er(?:{R_PREPOSITIONS})((?:\s+\w+)?)$")  # never "slaagde erin een koper te vinden"
+REFLEXIVE = re.compile(r"\bzich\b")
+# "er ... mee" as "daar ... mee"; never in a clause of its own ("wat er van het hotel over was": no pointer)
+SPLIT_ER = re.compile(rf"(?<=\w)(?<!\bwat)(?<!\bdie)(?<!\bdat)(?<!\bof)(?<!\bals)(?<!\btoen)\s+er\s+((?:\S+\s+){{0,5}}?)(?:{R_PREPOSITIONS})((?:\s+\w+)?)$")
 SPLIT_POINTER = re.compile(rf"\s+(?:daar|hier)\s+((?:\S+\s+){{0,5}}?)(?:{R_PREPOSITIONS})((?:\s+\w+)?)$")
