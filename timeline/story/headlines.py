@@ -23,7 +23,7 @@ from timeline.story.syntax import dangling_end, tagged_plain, without_relative
 from timeline.story.syntax import subject_first as subject_first_by_tags
 from timeline.story.clauses import then_clause, told_news, verb_second
 from timeline.story.subjects import phrase_end, subject_end
-from timeline.story.reorder import finite_verb, happening_clause, subject_first, verb_after_subject
+from timeline.story.reorder import conjunct_in_order, finite_verb, happening_clause, subject_first, verb_after_subject
 from timeline.story.trim import with_of
 from timeline.story.shorten import CLOSING_QUOTE, awaits_verb, fit, shortened, starts_on_verb, word_end
 from timeline.story.shorten import without_set_off_relative
@@ -33,7 +33,8 @@ from timeline.story.words import NAME, QUOTES, WORD, StoryWords, capitalised_fir
 QUOTE = re.compile(r"\s?[‘“\"]([^‘’“”\"]{1,300})[’”\"](?![\w])")
 PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 DASHES = re.compile(r"\s[—–]\s[^—–]*?\s[—–](?=\s)")
-APPOSITION = re.compile(r"((?:[A-Z][\w’'-]*|\]))\s*,\s(?:een|bekend|ooit|voorheen|dat|die)\b[^,]*,")
+APPOSITION = re.compile(r"((?:[A-Z][\w’'-]*|\]))\s*,\s(?:een|bekend|ooit|voorheen|dat|die|nu nog|tot voor kort|destijds|"
+                        r"toenmalig|voormalig)\b[^,]*,")  # "Peter Hofman, nu nog burgemeester van Wijkerveen, wordt"
 OPENING_QUOTES, CLOSING_QUOTES = "\"“‘„'", "\"”’'"
 BARE_PREPOSITION = re.compile(r"\s(?:aan|van|voor|met|over|tot|naar|als)\s*$")
 # ", na druk van de VS," between the verb and the rest: a short phrase set off by commas, no clause of its own
@@ -59,7 +60,7 @@ def headline(text: str, words: StoryWords, title: str | None = None, when: str |
         first = subject_before_verb(first[said.end():], words) or first
     stripped = before_dated_clause(without_set_off_relative(strip_asides(first)))  # ", de club waarvan ..., doet": the
     # subject, its verb; "ging dicht[, een jaar later verhuisde ...]": one happening
-    plain = happening_clause(stripped, words) or main_clause(stripped, words)
+    plain = conjunct_in_order(happening_clause(stripped, words) or main_clause(stripped, words), words)
     told = told_news(plain, words) if len(plain) > words.headline_max else None
     if told is not None:  # "Het OM maakte bekend dat ...": too long with its frame, "Het OM: " and the news
         teller, news = told
@@ -69,7 +70,7 @@ def headline(text: str, words: StoryWords, title: str | None = None, when: str |
             teller = surname.group(1)  # "Hazelhoff: ..."
             said = headline(news, replace(words, headline_max=words.headline_max - len(teller) - 2), when=when)
         if teller and said == alone:
-            return f"{teller}: {after_colon(said)}"  # the teller when it fits
+            return f"{capitalised_first(teller)}: {after_colon(said)}"  # the teller when it fits
         if not teller or not CLAIMED.search(plain[:plain.find(" dat ") + 1]):
             return alone  # the news a frame announced ("maakte bekend dat ...") heads as it is
         # a claim ("betoogde dat ...") never heads as a fact: the frame stays, cut for length
@@ -172,7 +173,7 @@ def verb_follows(aside: re.Match[str], text: str) -> bool:
     """"De winkel aan de Kruisstraat, die ... bleef, is weer open": after a relative clause set off by commas the
     verb follows its subject without a comma; never before "om", "en" ... ("Broadcom, een chipontwerper, om ...")."""
     after = text[aside.end():].split(maxsplit=1)
-    relative = re.match(r"\S+\s*,\s(?:die|dat)\b", aside.group(0)) is not None
+    relative = re.match(r"\S+\s*,\s(?:die|dat|nu nog|tot voor kort|destijds|toenmalig|voormalig)\b", aside.group(0)) is not None
     return relative and bool(after) and after[0].islower() and after[0] not in KEEP_COMMA
 
 

@@ -103,3 +103,20 @@ def verb_after_subject(clause: str, words: StoryWords) -> str:
     quote = verb.group(0)[len(verb.group(0).rstrip("’'")) :]  # "kwamen’": the quote closes where the verb stood
     moved = f"{rest[: verb.start()].strip()}{quote} {particle} {rest[verb.end():].strip()}".replace("  ", " ").strip()
     return f"{subject.group(0)} {form} {moved}"
+
+
+def conjunct_in_order(text: str, words: StoryWords) -> str:
+    """"De overspanning werd vastgezet en werden de eerste sporen aangesloten" (after "Zondag" went): a second
+    conjunct whose finite verb differs in number from the first's has a subject of its own after it, which comes
+    first ("en de eerste sporen werden aangesloten"); never a shared subject's ("en legde het werk neer")."""
+    tokens = tagged_plain(text)
+    verbs = [k for k, t in enumerate(tokens) if t.tag.startswith("WW|pv")]
+    if len(verbs) != 2 or verbs[1] < 2 or tokens[verbs[1] - 1].text.lower() != "en" \
+            or tokens[verbs[0]].tag.rsplit("|", 1)[-1] == tokens[verbs[1]].tag.rsplit("|", 1)[-1]:
+        return text
+    second = verbs[1]
+    end = subject_end(tokens, second + 1, words, set(), after_verb=True)
+    if end <= second + 1 or not tokens[second + 1].tag.startswith(("LID", "N|", "VNW|pers", "TW")):
+        return text
+    verb, subject = tokens[second], text[tokens[second + 1].start:tokens[end - 1].end]
+    return f"{text[:verb.start]}{subject} {verb.text}{text[tokens[end - 1].end:]}"

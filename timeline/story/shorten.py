@@ -140,6 +140,8 @@ def without_phrases(text: str, words: StoryWords) -> str:
         tail -= 1
     spans = [(a, b) for a, b in spans if droppable(tokens, a, b, tail)
              and not (b < len(tokens) and tokens[b].text == ",")]  # not "aan diners[, hotels en taxi's]": a list goes on
+    spans = [(a - 1 if a - 1 > verb and tokens[a - 1].text.lower() in words.phrase_degrees else a, b)
+             for a, b in spans]  # "kondigde [vlak voor haar vertrek] een tegemoetkoming aan": never "kondigde vlak een"
     spans.sort(key=lambda span: (span == (verb + 1, len(tokens)),  # never all after the verb, if other phrases do
                                  tokens[span[0]].text.lower() == "van",  # a noun's own "van" phrase last,
                                  any(t.tag == "TW" for t in tokens[span[0]:span[1]]), -span[0]))  # a figure late

@@ -47,6 +47,9 @@ def subject_end(tokens: Sequence[Token], i: int, words: StoryWords, dated: set[i
         if end not in dated and (tags[end].startswith("N|eigen") or capital_in_name(tokens, end)):
             end += 1  # "minister van Financiën Sophie Hermans", "verzekeraar Veluwe Leven", "tennisbond Net Nederland"
             continue
+        if titled_link(tokens, end, start, words):
+            end += 1  # "besloot burgemeester Anja [de] Wit": the surname's small word, after a person's first name
+            continue
         if tokens[end].text.lower() in words.subject_adverbs:  # "ChatGPT zelf", "Altman daarentegen"
             if end + 1 < len(tokens) and tags[end + 1].startswith(("N|", "LID", "TW", "ADJ", "VNW")):
                 break  # "kocht Norvia ook Kratos": the adverb goes with the object after it
@@ -82,6 +85,15 @@ def subject_end(tokens: Sequence[Token], i: int, words: StoryWords, dated: set[i
                 continue
         break
     return end
+
+
+def titled_link(tokens: Sequence[Token], k: int, start: int, words: StoryWords) -> bool:
+    """A name's small word ("de", "van", "ter") between a first name after a person's title and a capitalised
+    surname ("burgemeester Anja de Wit"); never between an organisation and what it acts on ("daagde Milieudefensie
+    de Staat")."""
+    return k + 1 < len(tokens) and k - 2 >= start and tokens[k].text in NAME_LINKS \
+        and tokens[k - 1].tag.startswith("N|eigen") and tokens[k + 1].text[:1].isupper() \
+        and tokens[k - 2].text.lower() in words.person_kind_words
 
 
 def aged(tokens: Sequence[Token], k: int) -> int | None:

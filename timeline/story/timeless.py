@@ -178,10 +178,12 @@ def before_dated_clause(text: str) -> str:
     a comma that opens with a date of its own and then its finite verb is another happening at another date; a
     sentence dated before that comma ends there."""
     spans = date_spans(text)
-    for start, end in spans:
+    for k, (start, end) in enumerate(spans):
         comma = PREPOSITION_AFTER_COMMA.search(text, 0, start)
         if comma is None or not any(e <= comma.start() for _, e in spans):
             continue
+        for after, last in spans[k + 1:]:  # "in november [van] dat jaar": one date said in two
+            end = last if text[end:after].strip() in ("", "van") else end
         from timeline.story.tagging import tagged_plain
 
         tokens = tagged_plain(text[end:].strip()[:80])
@@ -190,10 +192,13 @@ def before_dated_clause(text: str) -> str:
     return text
 
 
-PREPOSITION_AFTER_COMMA = re.compile(r",\s+(?:(?:op|in|om|rond|sinds|vanaf)\s+)?$")
+PREPOSITION_AFTER_COMMA = re.compile(r",\s+(?:(?:en|maar)\s+)?(?:(?:op|in|om|rond|sinds|vanaf)\s+)?$")  # ", en in november
+# volgde de steun van de provincie"
 
 
-THAN = re.compile(r",?\s+dan\s+(?:gepland|verwacht|voorzien|gedacht|bedoeld|afgesproken|beloofd|aangekondigd|begroot)\b")
+THAN = re.compile(r",?\s+dan\s+(?:(?:aanvankelijk|eerst|oorspronkelijk|gedacht|gewoonlijk)\s+)?(?:(?:werd|was|is)\s+)?"
+                  r"(?:gepland|verwacht|voorzien|gedacht|bedoeld|afgesproken|beloofd|aangekondigd|begroot|gemeld)\b")
+# "ruim twee uur eerder dan aanvankelijk werd gemeld": the comparison goes whole
 LATER = re.compile(r"\b(?:eerder|later)$")
 PARTICLE_THAN = re.compile(r"\s+[a-z]+(" + THAN.pattern + ")")  # "drie jaar eerder dan gepland": the comparison goes with the count
 RELATIVE_YEAR = re.compile(r"\s+(?:van\s+)?(?:vorig|volgend|komend|afgelopen|dit)\s+jaar$", re.IGNORECASE)

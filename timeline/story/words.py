@@ -88,6 +88,7 @@ class StoryWords:
     headline_clause: re.Pattern[str]
     headline_max: int
     opening_quote: re.Pattern[str] = re.compile(r"(?!)")  # a quote mark that opens a word
+    phrase_degrees: frozenset[str] = frozenset()  # "vlak [voor haar vertrek]"
     figure_comparison: re.Pattern[str] = re.compile(r"(?!)")  # ", tegen ruim 140 [vorig jaar]"
     headline_on_day: str = "{day}"  # "op {day}": a date kept where it is the verb's complement
     headline_in_period: str = "{period}"
@@ -228,7 +229,7 @@ def story_words(language: str = "nl") -> StoryWords:
             rf"|\s(?:{alternatives(s.headline_cuts_bare)})\s"
         ),
         headline_soft=re.compile(rf"\s(?:{alternatives(s.headline_soft_cuts)})\s"),
-        opening_quote=opening_quote(s.elided_articles),
+        opening_quote=opening_quote(s.elided_articles), phrase_degrees=frozenset(s.phrase_degrees),
         headline_clause=re.compile(rf"\s(?:{alternatives(s.headline_clause_cuts)})\s"),
         headline_max=s.headline_max, headline_on_day=s.headline_on_day, headline_in_period=s.headline_in_period,
         subject_openers=tuple(s.subject_openers),

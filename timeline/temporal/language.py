@@ -145,6 +145,7 @@ class Story(Model):
     headline_cuts_bare: tuple[str, ...]
     headline_soft_cuts: tuple[str, ...]
     elided_articles: tuple[str, ...] = ()
+    phrase_degrees: tuple[str, ...] = ()
     headline_clause_cuts: tuple[str, ...]
     reporting_verbs: tuple[str, ...]
     fronted: tuple[str, ...]

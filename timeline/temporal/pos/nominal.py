@@ -14,6 +14,7 @@ ATTRIBUTIVE = ("LID|", "VNW|bez", "TW", "ADJ")
 PAST_ENDINGS = ("de", "te", "den", "ten")
 DETERMINERS = frozenset({"de", "een", "geen", "elk", "elke", "ieder", "iedere", "jouw", "onze", "uw"})
 INSEPARABLE = ("be", "ver", "ont", "her", "ge", "er")
+COUNTING = frozenset({"beide", "alle", "enkele", "sommige", "meerdere", "diverse", "talloze", "tientallen", "honderden"})
 
 
 def mend_heads(words: list[str], tags: list[str], lexicon: dict[str, str]) -> None:
@@ -60,8 +61,10 @@ def mend_phrases(words: list[str], tags: list[str], lexicon: dict[str, str]) -> 
                     tags[j] = "ADJ"  # "zilveren": a material
         if material(words, tags, i) or material_noun(words, tags, i, lexicon):
             tags[i] = "ADJ"
-        if tags[i] == "WW|inf" and words[i].endswith("en") and figure(words[i - 1]) and not tags[i + 1].startswith("LID"):
-            tags[i] = "N|soort|mv"  # "ruim 1.200 zienswijzen": an -en form after a figure is what it counts
+        if tags[i] == "WW|inf" and words[i].endswith("en") and (figure(words[i - 1]) or words[i - 1].lower() in COUNTING) \
+                and not tags[i + 1].startswith(("LID", "WW")):
+            tags[i] = "N|soort|mv"  # "ruim 1.200 zienswijzen", "beide raden": an -en form after a figure or a counting
+            # determiner is what it counts
 
 
 def material(words: list[str], tags: list[str], i: int) -> bool:
