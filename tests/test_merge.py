@@ -375,6 +375,24 @@ ONE_SCENE = {  # one night's attack told by two articles, each by another actor,
 }
 
 
+ACTED_ON = {  # a passive whose subject is what the other's actor acted on, told of one month; another body's permit
+    # of that month apart
+    "a.txt": "date 2025-01-10\n\nDe provincie Utrecht verleende de zweefvliegclub in december een natuurvergunning "
+             "voor 9.000 starts per jaar.\n",
+    "b.txt": "date 2025-06-13\n\nDe zaak diende vrijdag. Het waterschap verleende in december vorig jaar de club een "
+             "vergunning voor een nieuwe loods. De natuurvergunning van de zweefvliegclub werd in december vorig jaar "
+             "verleend.\n",
+}
+
+
+def test_a_passive_whose_subject_another_actor_acted_on_is_that_deed_and_another_bodys_stays_apart(tmp_path):
+    story = story_of(tmp_path, ACTED_ON)
+    permit = [e for e in story.events if "natuurvergunning" in e.text]
+    shed = [e for e in story.events if "loods" in e.text]
+    assert len(permit) == 1 and len(permit[0].sources) == 2, [(e.headline, len(e.sources)) for e in story.events]
+    assert len(shed) == 1 and "natuurvergunning" not in shed[0].text, [(e.headline, e.text) for e in story.events]
+
+
 def test_a_day_foreseen_takes_the_hour_of_its_report_done(tmp_path):
     story = story_of(tmp_path, INSTALLED)
     installed = [e for e in story.events if "geïnstalleerd" in e.text]

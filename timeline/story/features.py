@@ -36,12 +36,17 @@ class Features:
         reports, a shared amount and event word. Never two reports whose actors differ:
         each has a subject, and it is not the case that each names the other's ("OpenAI sloot
         een deal met Broadcom" and "Broadcom sloot een deal met OpenAI" tell one fact)."""
-        if not self.same_actor(other):
+        if not self.same_actor(other) and not self.acted_on(other):
             return False
         name = bool((self.names & other.names) - ignore)
         amount, word = bool(self.amounts & other.amounts), bool(self.words & other.words)
         about = bool(self.actor or other.actor) and len(set(self.terms) & set(other.terms)) >= SHARED_TERMS
         return (name and (amount or word)) or (both_dated and ((amount and word) or about))
+
+    def acted_on(self, other: "Features") -> bool:
+        """Whether one's subject is what the other's actor acted on ("De natuurvergunning werd verleend", "De provincie
+        verleende de luchthaven een natuurvergunning"): its words are among the other's; the terms they share decide."""
+        return {w[:STEM] for w in self.actor} <= set(other.terms) or {w[:STEM] for w in other.actor} <= set(self.terms)
 
     def same_actor(self, other: "Features") -> bool:
         if not self.actor or not other.actor or set(self.actor) & set(other.actor):

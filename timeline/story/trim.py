@@ -4,6 +4,8 @@ prepositional phrases; and the pieces a shortening is made of (a phrase with its
 
 from __future__ import annotations
 
+import re
+
 from timeline.story.subjects import name_end
 from timeline.story.syntax import GENITIVE, NAME_LINKS, dangling_end, main_verb_of, phrase_end, quantity_end, tagged_plain
 from timeline.story.words import StoryWords
@@ -87,14 +89,36 @@ def with_of(tokens, end: int, words: StoryWords, start: int = -1) -> int:
     return end
 
 
+SPACED = re.compile(r"[\s\[\]]*\s[\s\[\]]*")
+
+
 def rebuilt(text: str, kept: list) -> str:
     """The text of the kept tokens, with the spaces between neighbours as the text had them."""
     parts = [text[kept[0].start:kept[0].end]]
     for before, token in zip(kept, kept[1:]):
-        gap = text[before.end:token.start] if token.start >= before.end and text[before.end:token.start].isspace() \
-            or token.start == before.end else "" if token.tag == "LET" and token.text in ",.;:" else " "
+        between = text[before.end:token.start]
+        gap = between if token.start >= before.end and SPACED.fullmatch(between) or token.start == before.end \
+            else "" if token.tag == "LET" and token.text in ",.;:" else " "  # "[X] verzamelde": a name put in keeps its brackets
         parts.append(gap + text[token.start:token.end])
-    return "".join(parts)
+    return balanced("".join(parts))
+
+
+def balanced(text: str) -> str:
+    """Without a bracket whose partner went with the words left out: a name put in is kept whole or not at all."""
+    out, opened = [], None
+    for char in text:
+        if char == "[":
+            if opened is not None:
+                out[opened] = ""
+            opened = len(out)
+        elif char == "]":
+            if opened is None:
+                continue
+            opened = None
+        out.append(char)
+    if opened is not None:
+        out[opened] = ""
+    return "".join(out)
 
 
 def without_clause_phrases(text: str, words: StoryWords) -> str:

@@ -276,7 +276,9 @@ def main_finite(word: str, tag: str, lexicon: dict[str, str]) -> str:
         return "WW|pv|tgw|mv"
     if tag == "WW|vd" and "WW|pv|tgw|ev" in seen:
         return "WW|pv|tgw|ev"
-    if tag == "WW|vd" and ("WW|pv|verl" in seen or (not seen and word.endswith(PAST_ENDINGS) and not word.startswith("ge"))):
+    if tag == "WW|vd" and ("WW|pv|verl" in seen or (word.endswith(PAST_ENDINGS) and not word.startswith("ge")
+                                                    and (not seen or set(seen.split("/")) == {"WW|vd"}))):
+        # "Het waterschap verleende in december ...": a form seen only as a participle with -e is the past here
         return "WW|pv|verl|mv" if word.endswith("en") else "WW|pv|verl|ev"
     return tag
 
