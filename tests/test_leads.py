@@ -131,6 +131,13 @@ def test_a_lead_without_a_date_and_the_next_sentence_that_dates_it_are_one_event
     assert told[0].date.start.isoformat() == "2025-09-26"
 
 
+def test_a_lead_and_the_sentence_after_it_that_told_it_on_a_day_are_one_event_at_that_day(tmp_path):
+    story = story_of(tmp_path, "Voetbalclub De Treffers heeft trainer Kees Bos ontslagen. De club maakte het vrijdagavond "
+                               "bekend op de eigen website. Zijn assistent neemt het over.\n")
+    told = [e for e in story.events if "ontslagen" in e.text]
+    assert len(told) == 1 and told[0].date.start.isoformat() == "2025-09-26", [(e.date.label, e.text) for e in story.events]
+
+
 def test_the_sentence_after_a_lead_that_tells_another_happening_keeps_its_own_event(tmp_path):
     story = story_of(tmp_path, "Het museum in Assen sluit zijn deuren voor een grote verbouwing. Directeur Ans Mol "
                                "trad vrijdag af na een conflict met het bestuur.\n")

@@ -258,8 +258,13 @@ def pointer_day(item: Told, words: StoryWords) -> Placed | None:
     if len(own) != 1 or len(days) != len(item.placed):
         return None
     tokens = tagged_plain(item.raw)
+    starts = {p.start for p in days}
     opening = len(tokens) > 2 and tokens[0].text.lower() in ("dat", "dit") and tokens[1].tag.startswith("WW|pv")
     demonstrative = any(t.text.lower() in ("dat", "dit", "die", "deze") and t.tag.startswith("VNW|aanw")
                         and n.tag.startswith("N|soort") for t, n in zip(tokens, tokens[1:]))
     adverb = any(t.text.lower() in words.pointing_adverbs for t in tokens)
-    return own[0] if opening or demonstrative or adverb or words.plan_reference.search(item.raw) else None
+    told_it = any(t.text.lower() == "het" and v.tag.startswith("WW|pv") and (t.tag.startswith("VNW|pers") or n.start in starts)
+                  for v, t, n in zip(tokens, tokens[1:], tokens[2:])) \
+        and any(t.text.lower() in words.report_frames for t in tokens)  # "De club maakte het zondagavond bekend": the news
+    # before it, told that day (the tagger may read "het zondagavond" as an article and its noun)
+    return own[0] if opening or demonstrative or adverb or told_it or words.plan_reference.search(item.raw) else None
