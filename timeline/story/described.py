@@ -142,8 +142,31 @@ def owned_plural(sentence: str) -> int | None:
     return tokens[k].end if k < len(tokens) and tokens[k].tag.startswith("N|soort|mv") else None
 
 
+BARE = re.compile(r"(De|Het)\s+([a-z][a-z]{2,})(?=\s)")
+COMPOUND_MORE = 3  # letters a compound has at least in front of its head ("medezeggenschaps|raad", "water|kelder")
+
+
+def compound_said(sentence: str, before: list[str]) -> str:
+    """"... meldde de medezeggenschapsraad. De raad nam unaniem een motie aan": a bare noun that opens the sentence as
+    its subject stands for the one compound with that head in the sentence before, which says which one ("De
+    medezeggenschapsraad nam ..."); not when the sentence before says the noun itself or two such compounds."""
+    found = BARE.match(sentence)
+    if found is None or not before:
+        return sentence
+    tokens = tagged_plain(sentence[:80])
+    if len(tokens) < 3 or not tokens[1].tag.startswith("N|soort") or not tokens[2].tag.startswith("WW|pv"):
+        return sentence
+    noun = found.group(2)
+    said = {t.text for t in tagged_plain(before[-1]) if t.tag.startswith("N|soort") and t.text.islower()}
+    compounds = {w for w in said if w.endswith(noun) and len(w) >= len(noun) + COMPOUND_MORE}
+    if noun in said or len(compounds) != 1:
+        return sentence
+    return f"{found.group(1)} {compounds.pop()}{sentence[found.end():]}"
+
+
 def described(sentence: str, before: list[str], people: Cast, words: StoryWords) -> str:
-    """The sentence with its opening group, described person or relation told in full (see above)."""
+    """The sentence with its opening group, described person, relation or compound told in full (see above)."""
     if not before:
         return sentence
+    sentence = compound_said(sentence, before)
     return relation_named(described_person(counted_group(sentence, before, words), before, words), before, people, words)

@@ -198,7 +198,10 @@ def article_candidates(
                 from timeline.story.leftout import left  # only when asked (review, desk); it reads Told
 
                 left_out.append(left(item, source, article.identity or article.path, language))
-        previous = (found[0], found[1]) if found and found[0] in ("dated", "recent") else None
+        previous = (found[0], found[1]) if found and found[0] in ("dated", "recent") and len(
+            {p.expression.value for p in item.placed if p.expression.period.start.date() < article.published}) <= 1 \
+            else None  # "bracht op 8 mei advies uit, maar vier dagen later nam X het besluit. De raad stapte daarop
+        # ...": after which of the two past happenings, the sentence does not say
     result = dated_by_next(dated_lead(result, words), items, lead, own_title, words, language)
     return numbered(drop_repeats(result), article.identity or article.path)
 
