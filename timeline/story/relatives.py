@@ -12,8 +12,8 @@ from timeline.story.words import StoryWords
 from timeline.temporal.pos import Token
 from timeline.temporal.pos.nominal import PAST_ENDINGS
 
-CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:—–(]|[.!?]\s")  # a comma inside a number ("7,2 miljard") breaks
-# nothing; a sentence's end breaks every clause ("..., omdat ... zijn uitgelopen. Dat heeft de organisatie dinsdag bekendgemaakt")
+CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:—–(]|(?<!\b[A-Z])[.!?]\s")  # a comma inside a number ("7,2 miljard") breaks
+# nothing, nor does an initial ("waar K. in mei ..."); a sentence's end breaks every clause ("..., omdat ... zijn uitgelopen. Dat heeft de organisatie dinsdag bekendgemaakt")
 REACH = 240  # how far back a date's clause is read: a sentence with thousands of dates stays linear
 MODAL_PASTS = frozenset({"zou", "zouden"})  # a future seen from the past ("zou in maart opengaan")
 
@@ -32,11 +32,15 @@ def in_relative(raw: str, position: int, words: StoryWords, alone: bool = False)
 
 
 def after_noun(raw: str, opener: re.Match[str]) -> bool:
-    """Whether a ", dat" clause follows a noun (a relative clause: "het conflict, dat ..."), not a verb ("zei, dat")."""
+    """Whether a ", dat" clause follows a noun (a relative clause: "het conflict, dat ..."), not a verb ("zei, dat");
+    or any ", waar" clause (where, or at what, something else happened)."""
     from timeline.story.tagging import tagged_plain
 
     before = tagged_plain(raw[:opener.start()])
-    return opener.group(0).rstrip().endswith("dat") and bool(before) and before[-1].tag.startswith("N|soort")
+    word = opener.group(0).rstrip().rsplit(None, 1)[-1].lower()
+    return (word == "dat" and bool(before) and before[-1].tag.startswith("N|soort")
+            or word.startswith("waar"))  # "het rapport van het Pieter Baan Centrum voorlezen, waar K. in mei werd
+    # onderzocht": what happened at that place, also past the verb that closes the main clause
 
 
 def noun_clause(raw: str, position: int, alone: bool = False) -> bool:
@@ -67,6 +71,8 @@ def noun_clause(raw: str, position: int, alone: bool = False) -> bool:
 
 
 PERFECT_AUXILIARIES = frozenset({"is", "zijn", "heeft", "hebben"})
+EVERYONE = frozenset({"iedereen", "iemand", "niemand", "allen", "degenen", "diegenen", "eenieder"})  # "roept iedereen die
+# zaterdag in het gebied was op": a relative clause of the pronoun
 
 
 def trailing_relative(raw: str, position: int, words: StoryWords) -> bool:
@@ -79,10 +85,12 @@ def trailing_relative(raw: str, position: int, words: StoryWords) -> bool:
     tokens = tagged_plain(raw)
     before = [t for t in tokens if t.end <= position]
     opener = next((k for k in range(len(before) - 1, -1, -1) if relative_word(before[k]) or before[k].tag == "LET"
-                   or before[k].text.lower() == "die" and k and before[k - 1].tag.startswith("N|")
+                   or before[k].text.lower() == "die" and k and (before[k - 1].tag.startswith("N|")
+                                                                  or before[k - 1].text.lower() in EVERYONE)
                    or extraposed(before, tokens, k, words)), None)
     if opener is None or before[opener].tag == "LET" or not opener \
-            or not (before[opener - 1].tag.startswith("N|") or extraposed(before, tokens, opener, words)):
+            or not (before[opener - 1].tag.startswith("N|") or before[opener - 1].text.lower() in EVERYONE
+                    or extraposed(before, tokens, opener, words)):
         return False
     verb = main_verb_of(tokens, words)
     return verb is not None and verb < opener and not any(t.text.lower() in words.report_frames for t in before[:opener])
