@@ -36,7 +36,9 @@ def subject_end(tokens: Sequence[Token], i: int, words: StoryWords, dated: set[i
     tags = [t.tag for t in tokens]
     start = quantity_end(tokens, i, words)
     counted = after_verb and any(t.tag.startswith("TW") for t in tokens[i:start + 2])  # "ongeveer tweehonderd mensen"
-    if start + 1 < len(tokens) and tokens[start].text.lower() == "het" and not tags[start + 1].startswith(("ADJ", "N|")):
+    ordinal = start + 1 < len(tokens) and tags[start + 1] == "TW" and tokens[start + 1].text.lower().endswith(("ste", "de"))
+    if start + 1 < len(tokens) and tokens[start].text.lower() == "het" and not tags[start + 1].startswith(("ADJ", "N|")) \
+            and not ordinal:  # "het eerste toestel": an article
         return start + 1  # "verkocht het al 38 woningen", "opende het een winkel": the pronoun, no article
     if start + 1 < len(tokens) and tokens[start].text in GENITIVE and tokens[start + 1].text.endswith("s"):
         start += 2  # "'s werelds enige fabrikant"
