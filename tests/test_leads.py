@@ -1,6 +1,8 @@
 """An article's lead is its first sentence that tells a happening: a view, a state or an explanation at the
 top of an article does not stand at its publication day as the lead."""
 
+import pytest
+
 from timeline.build import build_timeline
 from timeline.read.inputs import Input
 
@@ -136,6 +138,24 @@ def test_a_lead_and_the_sentence_after_it_that_told_it_on_a_day_are_one_event_at
                                "bekend op de eigen website. Zijn assistent neemt het over.\n")
     told = [e for e in story.events if "ontslagen" in e.text]
     assert len(told) == 1 and told[0].date.start.isoformat() == "2025-09-26", [(e.date.label, e.text) for e in story.events]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Wethouder Ria Kok van Zwolle is opgestapt. Vrijdagavond liet ze in een brief weten per direct te vertrekken.\n",
+     "2025-09-26"),
+    ("Go Ahead Eagles heeft de derby tegen Heracles gewonnen. De Deventenaren versloegen zaterdagavond de buren met "
+     "3-1.\n", "2025-09-27"),
+], ids=["a pronoun", "a noun without a name"])
+def test_a_perfect_lead_and_the_past_sentence_after_it_that_points_back_are_one_event_at_its_day(tmp_path, text, day):
+    story = story_of(tmp_path, text)
+    assert len(story.events) == 1 and story.events[0].date.start.isoformat() == day, \
+        [(e.date.label, e.text) for e in story.events]
+
+
+def test_an_earlier_deed_of_the_leads_subject_after_it_keeps_its_own_event(tmp_path):
+    story = story_of(tmp_path, "Schoenenketen Brugman heeft uitstel van betaling gekregen. Het bedrijf sloot vrijdag al "
+                               "acht winkels.\n")
+    assert len(story.events) == 2, [(e.date.label, e.text) for e in story.events]
 
 
 def test_the_sentence_after_a_lead_that_tells_another_happening_keeps_its_own_event(tmp_path):

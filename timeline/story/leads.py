@@ -155,7 +155,8 @@ def dated_by_next(result: list[Candidate], items: list[Told], lead: int | None, 
         return result
     framed_on = again.why.sentence != after  # a frame two sentences on tells the lead's news too
     if not framed_on and not content_stems(after) & told and not report_frame(after, words) \
-            and not words.plan_reference.search(after) and not state_then_deed(items[lead].raw, after, words):
+            and not words.plan_reference.search(after) and not state_then_deed(items[lead].raw, after, words) \
+            and not elaborated(items[lead].raw, after, words):
         return result
     moved = replace(first, date=again.date, why=again.why, text=f"{first.text} {again.text}")
     return joined(result, first, moved, again)
@@ -214,6 +215,30 @@ def state_then_deed(lead: str, after: str, words: StoryWords) -> bool:
     """A lead that tells a state ("Alle huishoudens in Arnhem-Zuid hebben weer water") and the sentence right after
     it that tells, in the past, the deed that made it ("Vitens herstelde woensdagochtend de gebroken hoofdleiding")."""
     return not tells_action(lead, words) and tells_action(after, words) and in_past(after)
+
+
+def elaborated(lead: str, after: str, words: StoryWords) -> bool:
+    """A lead in the perfect ("FC Lindeveld heeft ... gewonnen", "X is opgestapt") and the sentence right after it in
+    the past whose subject points back to it, a pronoun or a noun without a name ("De Friezen versloegen zaterdagavond
+    Sparta", "Dinsdagavond liet ze weten ... te vertrekken"): the news said again with its day, as Dutch news
+    writes it; never an earlier or another deed of that subject ("al", "ook", "eerder")."""
+    lead_tokens, tokens = tagged_plain(lead), tagged_plain(after)
+    perfect = any(t.tag.startswith("WW|pv|tgw") and t.text.lower() in PERFECT for t in lead_tokens) \
+        and any(t.tag == "WW|vd" for t in lead_tokens)
+    finite = next((k for k, t in enumerate(tokens) if t.tag.startswith("WW|pv")), None)
+    if not perfect or finite is None or not tokens[finite].tag.startswith("WW|pv|verl") \
+            or any(t.text.lower() in BESIDES or t.tag.startswith("WW|pv|tgw") for t in tokens):
+        return False
+    beside = [t for t in tokens[max(0, finite - 1):finite + 2] if t.tag.startswith("VNW|pers")]
+    noun = tokens[:finite]  # "De Friezen versloegen": a noun phrase with no name before the verb
+    described = bool(noun) and noun[0].tag == "LID|bep" and all(t.tag.startswith(("LID", "ADJ", "N|soort"))
+                                                                 or t.tag == "N|eigen|mv" for t in noun)  # "De Friezen"
+    return any(t.text.lower() in POINTING_SUBJECTS for t in beside) or described
+
+
+PERFECT = frozenset({"heeft", "hebben", "is", "zijn"})
+POINTING_SUBJECTS = frozenset({"hij", "zij", "ze", "het"})
+BESIDES = frozenset({"al", "ook", "eerder", "nog", "opnieuw", "weer", "eerst"})  # another deed of the same subject
 
 
 def deed_stems(text: str, words: StoryWords) -> set[str]:
