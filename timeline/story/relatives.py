@@ -93,7 +93,13 @@ def trailing_relative(raw: str, position: int, words: StoryWords) -> bool:
                     or extraposed(before, tokens, opener, words)):
         return False
     verb = main_verb_of(tokens, words)
-    return verb is not None and verb < opener and not any(t.text.lower() in words.report_frames for t in before[:opener])
+    own = next((t for t in tokens[opener + 1:] if t.tag.startswith("WW|pv")), None)
+    described = own is not None and own.text.lower() in words.copulas and not own.text.lower().startswith(("werd", "word")) \
+        and not any(t.tag == "WW|vd" for t in tokens[opener + 1:])  # "zegt een oud-medewerker die in 2023 een van de
+    # briefschrijvers was": who the speaker is, not when the report was made (never "werd" nor "is gepubliceerd": a
+    # report's own happening)
+    return verb is not None and verb < opener and (described or not any(t.text.lower() in words.report_frames
+                                                                         for t in before[:opener]))
     # "schrijft de wethouder in een brief die ze vrijdag stuurde": the day of the report that tells the news
 
 

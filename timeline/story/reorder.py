@@ -28,6 +28,8 @@ def happening_clause(text: str, words: StoryWords) -> str | None:
     if not found:
         return None
     main, clause = text[: found.start()], text[found.end() :]
+    if clause.split(" ", 1)[0].lower() in words.report_frames:  # "stelden een ontwerp vast, waarin staat dat ...":
+        return None  # what a document says, not a happening
     after = found.group(0).startswith("nadat")
     dated_clause = after and date_spans(clause) and not date_spans(main)  # "was naar de rechter gestapt nadat de
     if weight(clause, 0) <= weight(main, 1) and not dated_clause:  # gemeente in januari een vergunning had verleend":
