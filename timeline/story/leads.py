@@ -14,6 +14,7 @@ from timeline.story.stance import explains, not_yet, opinion, spans_years, state
 from timeline.story.frames import report_frame
 from timeline.story.syntax import in_past, named_subject, outlook, subject_text, tagged_plain, tells_action
 from timeline.story.records import Why, event_date
+from timeline.story.relatives import PERFECT_AUXILIARIES
 from timeline.story.words import QUOTES, WORD, StoryWords
 
 if TYPE_CHECKING:
@@ -223,22 +224,19 @@ def elaborated(lead: str, after: str, words: StoryWords) -> bool:
     Sparta", "Dinsdagavond liet ze weten ... te vertrekken"): the news said again with its day, as Dutch news
     writes it; never an earlier or another deed of that subject ("al", "ook", "eerder")."""
     lead_tokens, tokens = tagged_plain(lead), tagged_plain(after)
-    perfect = any(t.tag.startswith("WW|pv|tgw") and t.text.lower() in PERFECT for t in lead_tokens) \
+    perfect = any(t.tag.startswith("WW|pv|tgw") and t.text.lower() in PERFECT_AUXILIARIES for t in lead_tokens) \
         and any(t.tag == "WW|vd" for t in lead_tokens)
     finite = next((k for k, t in enumerate(tokens) if t.tag.startswith("WW|pv")), None)
     if not perfect or finite is None or not tokens[finite].tag.startswith("WW|pv|verl") \
-            or any(t.text.lower() in BESIDES or t.tag.startswith("WW|pv|tgw") for t in tokens):
+            or any(t.text.lower() in words.other_deed or t.tag.startswith("WW|pv|tgw") for t in tokens):
         return False
     beside = [t for t in tokens[max(0, finite - 1):finite + 2] if t.tag.startswith("VNW|pers")]
     noun = tokens[:finite]  # "De Friezen versloegen": a noun phrase with no name before the verb
     described = bool(noun) and noun[0].tag == "LID|bep" and all(t.tag.startswith(("LID", "ADJ", "N|soort"))
                                                                  or t.tag == "N|eigen|mv" for t in noun)  # "De Friezen"
-    return any(t.text.lower() in POINTING_SUBJECTS for t in beside) or described
+    return bool(beside) or described
 
 
-PERFECT = frozenset({"heeft", "hebben", "is", "zijn"})
-POINTING_SUBJECTS = frozenset({"hij", "zij", "ze", "het"})
-BESIDES = frozenset({"al", "ook", "eerder", "nog", "opnieuw", "weer", "eerst"})  # another deed of the same subject
 
 
 def deed_stems(text: str, words: StoryWords) -> set[str]:

@@ -71,8 +71,6 @@ def noun_clause(raw: str, position: int, alone: bool = False) -> bool:
 
 
 PERFECT_AUXILIARIES = frozenset({"is", "zijn", "heeft", "hebben"})
-EVERYONE = frozenset({"iedereen", "iemand", "niemand", "allen", "degenen", "diegenen", "eenieder"})  # "roept iedereen die
-# zaterdag in het gebied was op": a relative clause of the pronoun
 
 
 def trailing_relative(raw: str, position: int, words: StoryWords) -> bool:
@@ -85,12 +83,10 @@ def trailing_relative(raw: str, position: int, words: StoryWords) -> bool:
     tokens = tagged_plain(raw)
     before = [t for t in tokens if t.end <= position]
     opener = next((k for k in range(len(before) - 1, -1, -1) if relative_word(before[k]) or before[k].tag == "LET"
-                   or before[k].text.lower() == "die" and k and (before[k - 1].tag.startswith("N|")
-                                                                  or before[k - 1].text.lower() in EVERYONE)
+                   or before[k].text.lower() == "die" and k and antecedent(before[k - 1], words)
                    or extraposed(before, tokens, k, words)), None)
     if opener is None or before[opener].tag == "LET" or not opener \
-            or not (before[opener - 1].tag.startswith("N|") or before[opener - 1].text.lower() in EVERYONE
-                    or extraposed(before, tokens, opener, words)):
+            or not (antecedent(before[opener - 1], words) or extraposed(before, tokens, opener, words)):
         return False
     verb = main_verb_of(tokens, words)
     own = next((t for t in tokens[opener + 1:] if t.tag.startswith("WW|pv")), None)
@@ -101,6 +97,11 @@ def trailing_relative(raw: str, position: int, words: StoryWords) -> bool:
     return verb is not None and verb < opener and (described or not any(t.text.lower() in words.report_frames
                                                                          for t in before[:opener]))
     # "schrijft de wethouder in een brief die ze vrijdag stuurde": the day of the report that tells the news
+
+
+def antecedent(token: Token, words: StoryWords) -> bool:
+    """A word a relative clause may follow: a noun, or a pronoun for people ("roept iedereen die ... was op")."""
+    return token.tag.startswith("N|") or token.text.lower() in words.indefinite_persons
 
 
 def extraposed(before: Sequence[Token], tokens: Sequence[Token], k: int, words: StoryWords) -> bool:

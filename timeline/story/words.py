@@ -119,6 +119,8 @@ class StoryWords:
     part_names: frozenset[str] = frozenset()  # "Waterbedrijf Zuid": a name that is only a part keeps its type
     plan_reference: re.Pattern[str] = re.compile(r"(?!)")  # "stemde in met het plan": the plan the lead told
     pointing_adverbs: frozenset[str] = frozenset()  # "daarvoor": the news told before
+    other_deed: frozenset[str] = frozenset()  # "al", "ook": another deed of the lead's subject
+    indefinite_persons: frozenset[str] = frozenset()  # "iedereen [die ...]"
     telling_frames: frozenset[str] = frozenset()  # "maakte bekend dat": a frame that only tells the news after it
     aim_with_infinitive: frozenset[str] = frozenset()  # "dient te": a duty; "De zaak dient": a hearing
     volume_verbs: frozenset[str] = frozenset()  # "verkocht vorig jaar 54 machines": a figure over the year
@@ -249,6 +251,7 @@ def story_words(language: str = "nl") -> StoryWords:
         plan_reference=re.compile(rf"\b(?:het|de|dat|die|dit|deze)\s+(?:{alternatives(s.plan_nouns)})\b", re.IGNORECASE)
         if s.plan_nouns else re.compile(r"(?!)"),
         volume_verbs=frozenset(s.volume_verbs), pointing_adverbs=frozenset(s.pointing_adverbs),
+        other_deed=frozenset(s.other_deed_words), indefinite_persons=frozenset(s.indefinite_persons),
         death=re.compile(rf"\b(?:{alternatives(s.death_phrases)})\b", re.IGNORECASE) if s.death_phrases else re.compile("(?!)"),
         resumed=re.compile(rf"\b(?:{alternatives(s.resumed_words)})\b", re.IGNORECASE) if s.resumed_words else re.compile("(?!)"),
         telling_frames=frozenset(s.telling_frames),

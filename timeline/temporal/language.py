@@ -173,6 +173,8 @@ class Story(Model):
     aim_with_infinitive: tuple[str, ...] = ()
     plan_nouns: tuple[str, ...] = ()
     pointing_adverbs: tuple[str, ...] = ()
+    other_deed_words: tuple[str, ...] = ()
+    indefinite_persons: tuple[str, ...] = ()
     resumed_words: tuple[str, ...] = ()  # "is sinds maandag weer open": a state resumed that day
     death_phrases: tuple[str, ...] = ()  # "kwam om het leven": a person who died acts no more
     telling_frames: tuple[str, ...] = ()
