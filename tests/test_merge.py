@@ -393,6 +393,21 @@ def test_a_passive_whose_subject_another_actor_acted_on_is_that_deed_and_another
     assert len(shed) == 1 and "natuurvergunning" not in shed[0].text, [(e.headline, e.text) for e in story.events]
 
 
+TITLED_AND_BACKGROUND = {  # a titled lead dated by the sentence after it, and a background sentence of the same
+    # article at that day with the same actor: one event, headed by the title
+    "a.txt": "date 2025-11-03\n\nVV Ruinen zet trainer Henk Bos op straat\n\nVV Ruinen heeft trainer Henk Bos "
+             "ontslagen. De club maakte het zondagavond bekend via de eigen website, een dag na de nederlaag bij FC "
+             "Dalen. Assistent Piet Mol neemt het over. Sinds augustus won Ruinen niet meer, en vorige week zondag "
+             "verloor de ploeg thuis van Dalen.\n",
+}
+
+
+def test_a_title_heads_the_event_it_tells_before_another_telling_of_its_article(tmp_path):
+    story = story_of(tmp_path, TITLED_AND_BACKGROUND)
+    assert any(e.headline == "VV Ruinen zet trainer Henk Bos op straat" for e in story.events), \
+        [(e.date.label, e.headline) for e in story.events]
+
+
 def test_a_day_foreseen_takes_the_hour_of_its_report_done(tmp_path):
     story = story_of(tmp_path, INSTALLED)
     installed = [e for e in story.events if "geïnstalleerd" in e.text]

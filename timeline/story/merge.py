@@ -173,7 +173,9 @@ def fullness(candidate: Candidate, names: frozenset[str]) -> tuple:
         len(first) > 1 and first[0] not in ("De", "Het", "Een") and first[1] in said.names)  # schrapt": a type first
     told = 2 * actor + 2 * bool(said.amounts) + min(len(said.names), 2) + bool(said.words)
     rank = 0 if candidate.kind in DATED else 2 if candidate.kind == "undated" else 1
-    return (-told, rank, len(candidate.text), candidate.published)
+    titled = candidate.kind == "lead" and bool(candidate.source.title) and candidate.headline == candidate.source.title
+    return (-told, rank, not titled, len(candidate.text), candidate.published)  # a title before its article's other
+    # tellings that name as much: the editor's own words for the news
 
 
 def looks_back_at(later: Candidate, earlier: Candidate) -> bool:
