@@ -32,6 +32,7 @@ AGED = re.compile(r"(?:de|die|deze)\s+\d{1,3}-jarige")
 WORD_AFTER = re.compile(r"\s+([\w-]+)")
 NAMED = re.compile(r"\s*\[([^\]]+)\]")
 OF_NAME = re.compile(r"\s+van\s+(?:de\s+|het\s+)?[A-Z]")  # "De minister van Volksgezondheid", "de directeur van Kookpunt"
+OF_THING = re.compile(r"\s+van\s+(?:de|het|een|dat|die|dit|deze)\s")  # "de rederij [van het schip]"
 APPOSITION = re.compile(r"[^,.]{0,40},\s+[A-Z][\w-]*(?:\s+(?:van|de|der|den|ter|te|[A-Z][\w-]*))*,")  # ", Name,"
 
 
@@ -196,6 +197,8 @@ def resolved(text: str, before: list[str], people: Cast, words: StoryWords, subj
         return text, None  # "De Universiteit van Amsterdam", "De Commissaris van de Koning": a name, no reference
     if found.noun and found.kind == "person" and OF_NAME.match(text, found.end):
         return text, None  # "De minister van Volksgezondheid": the office says who, a name of another kind never
+    if found.noun and found.kind != "person" and OF_THING.match(text, found.end):
+        return text, None  # "de rederij van het schip": the phrase after it says which one, a name before never
     if found.kind == "leaning":
         return (f"{before[-1]} {text}" if before else text), None
     if found.kind == "person" and not found.noun and plural_verb(text):  # "Ze vroegen ...": a plural, never the
