@@ -4,6 +4,7 @@ sentence that a date anchors (two dates give two), and the undated or
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -198,10 +199,8 @@ def article_candidates(
                 from timeline.story.leftout import left  # only when asked (review, desk); it reads Told
 
                 left_out.append(left(item, source, article.identity or article.path, language))
-        previous = (found[0], found[1]) if found and found[0] in ("dated", "recent") and len(
-            {p.expression.value for p in item.placed if p.expression.period.start.date() < article.published}) <= 1 \
-            else None  # "bracht op 8 mei advies uit, maar vier dagen later nam X het besluit. De raad stapte daarop
-        # ...": after which of the two past happenings, the sentence does not say
+        previous = (found[0], found[1]) if found and found[0] in ("dated", "recent") \
+            and past_happenings(item, article.published) <= 1 else None
     result = dated_by_next(dated_lead(result, words), items, lead, own_title, words, language)
     return numbered(drop_repeats(result), article.identity or article.path)
 
@@ -229,6 +228,12 @@ def within(again: Candidate, lead: Candidate) -> bool:
     if lead.why is not None and lead.why.rule == "lead":
         return again.date.start <= lead.date.start
     return lead.date.grain.value in COARSE and lead.date.start <= again.date.start < lead.date.end
+
+
+def past_happenings(item: Told, published: dt.date) -> int:
+    """How many past dates the sentence tells: a deed that goes on from it ("De raad stapte daarop ...") follows one,
+    never "bracht op 8 mei advies uit, maar vier dagen later nam X het besluit" (after which of the two?)."""
+    return len({p.expression.value for p in item.placed if p.expression.period.start.date() < published})
 
 
 def continues(item: Told, words: StoryWords) -> bool:

@@ -33,8 +33,8 @@ from timeline.story.words import NAME, QUOTES, WORD, StoryWords, capitalised_fir
 QUOTE = re.compile(r"\s?[‘“\"]([^‘’“”\"]{1,300})[’”\"](?![\w])")
 PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 DASHES = re.compile(r"\s[—–]\s[^—–]*?\s[—–](?=\s)")
-APPOSITION = re.compile(r"((?:[A-Z][\w’'-]*|\]))\s*,\s(?:een|bekend|ooit|voorheen|dat|die|nu nog|tot voor kort|destijds|"
-                        r"toenmalig|voormalig)\b[^,]*,")  # "Peter Hofman, nu nog burgemeester van Wijkerveen, wordt"
+ASIDE_FOR_NOW = r"nu nog|tot voor kort|destijds|toenmalig|voormalig"  # "Peter Hofman, nu nog burgemeester van X, wordt"
+APPOSITION = re.compile(rf"((?:[A-Z][\w’'-]*|\]))\s*,\s(?:een|bekend|ooit|voorheen|dat|die|{ASIDE_FOR_NOW})\b[^,]*,")
 OPENING_QUOTES, CLOSING_QUOTES = "\"“‘„'", "\"”’'"
 BARE_PREPOSITION = re.compile(r"\s(?:aan|van|voor|met|over|tot|naar|als)\s*$")
 # ", na druk van de VS," between the verb and the rest: a short phrase set off by commas, no clause of its own
@@ -173,7 +173,7 @@ def verb_follows(aside: re.Match[str], text: str) -> bool:
     """"De winkel aan de Kruisstraat, die ... bleef, is weer open": after a relative clause set off by commas the
     verb follows its subject without a comma; never before "om", "en" ... ("Broadcom, een chipontwerper, om ...")."""
     after = text[aside.end():].split(maxsplit=1)
-    relative = re.match(r"\S+\s*,\s(?:die|dat|nu nog|tot voor kort|destijds|toenmalig|voormalig)\b", aside.group(0)) is not None
+    relative = re.match(rf"\S+\s*,\s(?:die|dat|{ASIDE_FOR_NOW})\b", aside.group(0)) is not None
     return relative and bool(after) and after[0].islower() and after[0] not in KEEP_COMMA
 
 

@@ -237,8 +237,6 @@ def elaborated(lead: str, after: str, words: StoryWords) -> bool:
     return bool(beside) or described
 
 
-
-
 def deed_stems(text: str, words: StoryWords) -> set[str]:
     """The first letters of the nouns and adjectives that say what was done, not by whom: no name, nothing of the
     subject, no participle (the same verb may tell another deed: "Vrijdag werd ook de toeristenbelasting verhoogd";

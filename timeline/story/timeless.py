@@ -177,6 +177,8 @@ def before_dated_clause(text: str) -> str:
     """"In 2018 ging de intensive care 's nachts dicht[, twee jaar later verhuisde de dialyse]": a main clause after
     a comma that opens with a date of its own and then its finite verb is another happening at another date; a
     sentence dated before that comma ends there."""
+    from timeline.story.tagging import tagged_plain
+
     spans = date_spans(text)
     for k, (start, end) in enumerate(spans):
         comma = PREPOSITION_AFTER_COMMA.search(text, 0, start)
@@ -184,8 +186,6 @@ def before_dated_clause(text: str) -> str:
             continue
         for after, last in spans[k + 1:]:  # "in november [van] dat jaar": one date said in two
             end = last if text[end:after].strip() in ("", "van") else end
-        from timeline.story.tagging import tagged_plain
-
         tokens = tagged_plain(text[end:].strip()[:80])
         if tokens and tokens[0].tag.startswith("WW|pv"):
             return text[:comma.start()]
