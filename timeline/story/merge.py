@@ -173,9 +173,16 @@ def fullness(candidate: Candidate, names: frozenset[str]) -> tuple:
         len(first) > 1 and first[0] not in ("De", "Het", "Een") and first[1] in said.names)  # schrapt": a type first
     told = 2 * actor + 2 * bool(said.amounts) + min(len(said.names), 2) + bool(said.words)
     rank = 0 if candidate.kind in DATED else 2 if candidate.kind == "undated" else 1
-    titled = candidate.kind == "lead" and bool(candidate.source.title) and candidate.headline == candidate.source.title
-    return (-told, rank, not titled, len(candidate.text), candidate.published)  # a title before its article's other
-    # tellings that name as much: the editor's own words for the news
+    return (-told, rank, len(candidate.text), candidate.published)
+
+
+def own_title(clearest: Candidate, heads: list[Candidate], names: frozenset[str]) -> Candidate:
+    """The lead its article's title heads, instead of another telling of that same article that names as much ("FC
+    Lindeveld zet trainer Erik Veldman op straat" over "Lindeveld won niet meer" of that day): the editor's own words
+    for the news; another article's telling keeps its place."""
+    told = fullness(clearest, names)[:2]
+    return next((c for c in heads if c.kind == "lead" and c.source.path == clearest.source.path and c.source.title
+                 and c.headline == c.source.title and fullness(c, names)[:2] == told), clearest)
 
 
 def looks_back_at(later: Candidate, earlier: Candidate) -> bool:
@@ -218,7 +225,7 @@ def combine(members: list[Candidate], names: frozenset[str], focus: Subject | No
     heads = [c for c in members if c.kind != "undated"] or members  # a mention that joins a fact never heads it,
     heads = [c for c in heads if not c.expected] or heads  # nor a forecast the report of its happening,
     heads = [c for c in heads if not any(looks_back_at(c, o) for o in heads)] or heads  # nor a later look back
-    clearest = min(heads, key=lambda c: fullness(c, names))
+    clearest = own_title(min(heads, key=lambda c: fullness(c, names)), heads, names)
     first = min(members, key=lambda c: (c.published, c.source.path, c.id))
     sources = sorted({c.source for c in members}, key=lambda s: (s.published, s.path))
     event = Event(
