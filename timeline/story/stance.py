@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from timeline.story.features import event_words
-from timeline.story.syntax import main_verb_of, outlook, tagged_plain
+from timeline.story.syntax import main_verb_of, outlook, tagged_plain, viewed
 from timeline.story.words import StoryWords
 from timeline.models import Expression, Grain
 from timeline.temporal.pos import Token
@@ -48,23 +48,6 @@ def opinion(text: str, words: StoryWords) -> bool:
     clause = clause_of(tokens, verb, words)[verb:]
     return any(t.text.lower() in words.opinion_verbs and (t.text.lower() not in words.find_verbs or viewed(clause[k + 1:]))
                for k, t in enumerate(clause))
-
-
-def viewed(after) -> bool:
-    """Whether the words after a verb of finding give a view: "dat" (or its clause cut off), "het" that is no
-    article ("vindt het een slecht plan"), or an adjective said of the object ("vindt de eis onrealistisch"), not one
-    inside a noun phrase ("vonden de zilveren schaal", "vond het lichaam")."""
-    said = [t for t in after if t.tag != "LET"]
-    if not said:
-        return True  # "vindt dat ...": the view's own clause
-    for k, token in enumerate(said):
-        following = said[k + 1].tag if k + 1 < len(said) else ""
-        word = token.text.lower()
-        if word == "dat" or word == "het" and not following.startswith(("N|", "ADJ", "TW")):
-            return True
-        if token.tag == "ADJ" and not following.startswith(("N|", "ADJ")):
-            return True
-    return False
 
 
 def regards(text: str, words: StoryWords) -> bool:

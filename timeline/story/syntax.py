@@ -196,7 +196,25 @@ def tells_action(text: str, words: StoryWords) -> bool:
         return False
     if separated(span, words):
         return True  # "past per 1 april de maatregel aan": "aanpassen", no "passen"
-    return any(t.text.lower() not in words.state_verbs for t in span if t.tag.startswith(("WW|pv", "WW|vd")))
+    return any(t.text.lower() not in words.state_verbs or t.text.lower() in words.find_verbs and not viewed(tokens[verb + k + 1:])
+               for k, t in enumerate(span) if t.tag.startswith(("WW|pv", "WW|vd")))  # "vond een auto": a deed
+
+
+def viewed(after) -> bool:
+    """Whether the words after a verb of finding give a view: "dat" (or its clause cut off), "het" that is no
+    article ("vindt het een slecht plan"), or an adjective said of the object ("vindt de eis onrealistisch"), not one
+    inside a noun phrase ("vonden de zilveren schaal", "vond het lichaam")."""
+    said = [t for t in after if t.tag != "LET"]
+    if not said:
+        return True  # "vindt dat ...": the view's own clause
+    for k, token in enumerate(said):
+        following = said[k + 1].tag if k + 1 < len(said) else ""
+        word = token.text.lower()
+        if word == "dat" or word == "het" and not following.startswith(("N|", "ADJ", "TW")):
+            return True
+        if token.tag == "ADJ" and not following.startswith(("N|", "ADJ")):
+            return True
+    return False
 
 
 def separated(span: Sequence[Token], words: StoryWords) -> bool:
