@@ -52,13 +52,14 @@ def she_described(previous: str, pronoun: str, words: StoryWords, subject_of: Ca
     """For a headline, a singular "ze" or "zij" no name fits: the organisation the sentence before described as its
     subject without a name ("Ook de gemeente krijgt kritiek. Zij kreeg in april meldingen ...": "De gemeente"),
     else ""."""
-    if pronoun not in ("ze", "zij"):
+    if pronoun not in ("ze", "zij", "het"):
         return ""
     said = subject_of(previous, words).split()
     said = said[1:] if said and said[0].lower() in ("ook", "zelfs", "vooral") else said
-    if len(said) != 2 or said[0].lower() not in ("de", "het") or not said[1].islower():
-        return ""
-    return f"De {said[1]}" if said[1].endswith(words.organisation_nouns + words.institutions) else ""
+    placed = len(said) > 3 and said[2] in ("in", "van", "te") and all(w[:1].isupper() for w in said[3:])
+    if (len(said) != 2 and not placed) or said[0].lower() != ("het" if pronoun == "het" else "de") or not said[1].islower():
+        return ""  # "Het ziekenhuis kreeg een boete. In maart sloot het ...": "Het ziekenhuis"; "De rechtbank in Breda"
+    return " ".join([said[0].capitalize()] + said[1:]) if said[1].endswith(words.organisation_nouns + words.institutions) else ""
 
 
 FEMALE = frozenset({"vrouw", "moeder", "dochter", "zus", "zuster", "meisje", "winnares", "eigenares", "weduwe", "oma"})

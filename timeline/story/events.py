@@ -158,7 +158,7 @@ def article_candidates(
     lead = lead_index(items, words, language, own_title, article.published)
 
     def candidate(date: EventDate, item: Told, kind: str, expected: bool = False, title: str | None = None, **extra):
-        own = demonstrative_named(own_words(item, words), list(item.before))
+        own = demonstrative_named(own_words(item, words), list(item.before), words)
         context = list(item.before)[:-1] if item.before and own.startswith(item.before[-1]) else list(item.before)
         own = that_thing(about_that(of_those(own, context), context), context, words)  # what "Een daarvan", "Een
         own = described(own, context, people, words)  # motie daarover", "Dat plan", "Beide dieren", "De man" (not

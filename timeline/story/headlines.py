@@ -19,7 +19,7 @@ import re
 from timeline.read.header import past_dateline
 from timeline.story.frames import teller_said
 from timeline.story.pronouns import definite, without_pointing
-from timeline.story.syntax import dangling_end, tagged_plain, without_relative
+from timeline.story.syntax import dangling_end, it_alone, tagged_plain, without_relative
 from timeline.story.syntax import subject_first as subject_first_by_tags
 from timeline.story.clauses import then_clause, told_news, verb_second
 from timeline.story.subjects import phrase_end, subject_end
@@ -116,12 +116,19 @@ def subject_before_verb(text: str, words: StoryWords) -> str | None:
     if len(tokens) > 3 and tokens[1].tag == "VZ":  # "geldt [voor de export van ...] een vergunningplicht"
         start = with_of(tokens, phrase_end(tokens, 2, set(), words), words, 1)
     end = subject_end(tokens, start, words, set()) if len(tokens) > start + 1 else start
-    if end <= start or tokens[start].tag.startswith("VNW|pers") or (start > 1 and end < len(tokens) - 1):
-        return None  # a subject after a phrase only when it ends the clause
+    pronoun = start < len(tokens) and tokens[start].tag.startswith("VNW|pers")
+    if end <= start or pronoun and (start > 1 or tokens[start].text.lower() not in SUBJECT_PRONOUNS
+                                    or tokens[start].text.lower() == "het" and not it_alone(tokens, start)) or \
+            (start > 1 and end < len(tokens) - 1):
+        return None  # a subject after a phrase only when it ends the clause; "kondigde ze ... aan": "Ze kondigde"
     subject, moved = text[tokens[start].start:tokens[end - 1].end], text[tokens[1].start:tokens[start - 1].end] if start > 1 else ""
+    subject = subject[:1].upper() + subject[1:] if pronoun else subject  # the pronoun's name or description follows
     return " ".join(part for part in (subject, tokens[0].text, moved, text[tokens[end - 1].end:].strip()) if part)
 
 
+
+
+SUBJECT_PRONOUNS = frozenset({"hij", "zij", "ze", "het", "wij", "we"})
 
 
 def marked_cut(line: str, words: StoryWords) -> str:

@@ -9,7 +9,7 @@ import re
 from timeline.story.antecedents import gender_fits, small_title
 from timeline.story.cast import Cast
 from timeline.story.subjects import name_end, phrase_end
-from timeline.story.syntax import subject_span, tagged_plain
+from timeline.story.syntax import subject_span, subject_text, tagged_plain
 from timeline.story.timeless import is_time_noun
 from timeline.story.words import StoryWords
 
@@ -38,19 +38,59 @@ def group(sentence: str, tokens, words: StoryWords) -> str:
 PEOPLE = ("ers", "ren", "enten", "anten", "ieden", "ouders", "leden", "mensen", "burgers", "inwoners")  # groups of people
 
 
-def demonstrative_named(sentence: str, before: list[str]) -> str:
+def demonstrative_named(sentence: str, before: list[str], words: StoryWords) -> str:
     """"De beperking kwam er onder druk van de Amerikaanse regering. Die kondigde ... aan": a demonstrative
     subject is the last noun phrase before it, when their number agrees ("[de Amerikaanse regering] kondigde")."""
     tokens = tagged_plain(sentence[:80])
-    if not before or len(tokens) < 2 or tokens[0].text.lower() not in ("die", "deze") or \
-            not tokens[1].tag.startswith("WW|pv"):
+    verb = inverted_demonstrative(tokens)
+    if not before or len(tokens) < 2 or (verb is None and (tokens[0].text.lower() not in ("die", "deze") or
+                                                           not tokens[1].tag.startswith("WW|pv"))):
         return sentence
+    if verb is not None:
+        return inverted_named(sentence, tokens, verb, before[-1], words)
     previous = tagged_plain(before[-1])
     head = agreeing_noun(previous, tokens[1].tag.endswith("|mv"))
     if head is None:
         return sentence
     first = phrase_start(previous, head)
     return f"[{before[-1][previous[first].start:previous[head].end]}]{sentence[tokens[0].end:]}"
+
+
+def inverted_named(sentence: str, tokens, verb: int, previous: str, words: StoryWords) -> str:
+    """"De politie vond een auto. Maandag ontdekte die een tweede wagen": a demonstrative subject after the verb
+    goes on with the subject before, when that is a noun phrase of the verb's number ("Maandag ontdekte [de
+    politie] ..."); the demonstrative that opens a sentence is the last noun phrase (demonstrative_named)."""
+    subject = subject_text(previous, words)
+    if subject.split(" ", 1)[0].lower() not in ("de", "het") or plural_verb(sentence) != plural_verb(previous):
+        return sentence
+    return f"{sentence[:tokens[verb + 1].start]}[{lower_first(subject)}]{sentence[tokens[verb + 1].end:]}"
+
+
+def placed(text: str, found, said: str) -> str:
+    """The reference replaced by what it stands for, without brackets: first, before the verb it followed."""
+    if found.start == 0:
+        return said + text[found.end:]
+    fronted, verb = text[: found.start].rstrip().rsplit(" ", 1)
+    return f"{said} {verb} {lower_first(fronted)} {text[found.end:].lstrip()}".replace("  ", " ")
+
+
+def lower_first(text: str) -> str:
+    """A sentence's first word written small where it moves inside it, unless it is a name or an abbreviation."""
+    first = text.split(" ", 1)[0]
+    keep = any(c.isupper() for c in first[1:]) or first.isupper()
+    return text if keep else text[:1].lower() + text[1:]
+
+
+def inverted_demonstrative(tokens) -> int | None:
+    """Where the finite verb stands when a demonstrative subject follows it after a fronted phrase ("Maandag
+    ontdekte die een tweede wagen"), never a "die" before its noun ("kocht die auto") or a relative one."""
+    verb = next((k for k, t in enumerate(tokens) if t.tag.startswith("WW|pv")), None)
+    if verb is None or verb == 0 or verb + 2 >= len(tokens) or any(t.text in ",;:" for t in tokens[:verb]):
+        return None
+    said, after = tokens[verb + 1], tokens[verb + 2]
+    if said.text.lower() not in ("die", "deze") or after.tag.startswith(("N|", "ADJ", "TW")):
+        return None
+    return verb
 
 
 def phrase_start(tokens, head: int) -> int:

@@ -16,10 +16,10 @@ from functools import lru_cache
 from timeline.story.antecedents import antecedent, gender_fits
 from timeline.story.carried import SOMEONE, carried_person, person_described, she_an_organisation, she_described
 from timeline.story.cast import ARTICLES, Cast
-from timeline.story.pronouns import compound_named, plural_subject, plural_verb
+from timeline.story.pronouns import compound_named, placed, plural_subject, plural_verb
 from timeline.story.standing import it_thing, with_role
 from timeline.story.frames import report_frame
-from timeline.story.syntax import subject_text, tagged_plain
+from timeline.story.syntax import it_alone, subject_text, tagged_plain
 from timeline.story.subjects import is_fronted
 from timeline.story.words import NAME, QUOTES, WORD, StoryWords
 
@@ -157,7 +157,11 @@ def pronoun_not_article(rest: str, words: StoryWords) -> bool:
         return False
     nxt = following.group(1)
     return nxt in words.finite or nxt in {"een", "de", "het", "ook", "al", "nog", "niet", "zich", "zijn", "haar", "er",
-                                          "daar", "nu", "wel", "toch", "dan", "immers", "namelijk", "zelf", "opnieuw"}
+                                          "daar", "nu", "wel", "toch", "dan", "immers", "namelijk", "zelf", "opnieuw"} \
+        or nxt in PREPOSITIONS and it_alone(tagged_plain(rest[:80]), 0)
+
+
+PREPOSITIONS = frozenset({"in", "op", "aan", "met", "bij", "uit", "naar", "over", "tegen", "door", "onder", "voor"})
 
 
 def resolve(text: str, before: list[str], people: Cast, words: StoryWords, subject_only: bool = False,
@@ -184,7 +188,7 @@ def resolved(text: str, before: list[str], people: Cast, words: StoryWords, subj
         return whole  # "De brug werd in 1956 geopend": the Zuilensebrug, the one name of the article that ends so
     if found is None and before and not subject_only and before[-1][:1] not in QUOTES and report_frame(text, words):
         return f"{before[-1]} {text}", None  # "Rijkswaterstaat maakte dat maandag bekend": the news is the one before
-    if found is None or (subject_only and (found.start or found.kind == "leaning")):
+    if found is None or (subject_only and (found.start and found.noun or found.kind == "leaning")):
         return text, None
     named = NAMED.match(text, found.end)
     if found.start == 0 and named:  # "het bedrijf [OpenAI] gaf": the name already stands there
@@ -216,11 +220,13 @@ def resolved(text: str, before: list[str], people: Cast, words: StoryWords, subj
         name = carried_person(earlier, pronoun, people, words, gender_fits)  # the sentences further back
     if name is None and pronoun:
         name = she_an_organisation(before, pronoun, people, words, subject_text)
-    if name is None and subject_only and before and found.start == 0 and not plural_verb(text) \
-            and (described := she_described(before[-1], pronoun, words, subject_text)
+    said = text[found.start:found.end].lower() if not found.noun else ""
+    if name is None and subject_only and before and not plural_verb(text) \
+            and (described := she_described(before[-1], said, words, subject_text)
                  or person_described(before[-1], pronoun, words)
                  or (len(before) > 1 and SAME_ONE.match(before[-1]) and person_described(before[-2], pronoun, words))):
-        return described + text[found.end:], None  # a headline's "Zij" for the organisation described before
+        return placed(text, found, described), None  # a headline's "Zij" for the organisation described before;
+        # "Maandag kondigde ze een staking aan": "De vakbond kondigde maandag ..."
     if name is None:
         return text, None
     whole = [p for p in people.persons if p.endswith(" " + name) and (not pronoun or gender_fits(p, pronoun, words))] \
@@ -275,16 +281,11 @@ def insert(text: str, found: Reference, name: str) -> str:
     """The reference at the sentence's start or after its verb replaced by the name, in brackets, first."""
     if found.start == 0:
         return f"[{name}]{text[found.end:]}"
-    fronted, verb = text[: found.start].rstrip().rsplit(" ", 1)
-    return f"[{name}] {verb} {lower_first(fronted)} {text[found.end:].lstrip()}".replace("  ", " ")
+    return placed(text, found, f"[{name}]")
 
 
 
 
-def lower_first(text: str) -> str:
-    first = text.split(" ", 1)[0]
-    keep = any(c.isupper() for c in first[1:]) or first.isupper()
-    return text if keep else text[:1].lower() + text[1:]
 
 
 def died(before: list[str], name: str, words: StoryWords) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from timeline.story.cast import Cast
-from timeline.story.pronouns import plural_verb
+from timeline.story.pronouns import placed, plural_verb
 from timeline.story.syntax import subject_text, tagged_plain
 from timeline.story.words import StoryWords
 
@@ -38,13 +38,13 @@ def it_thing(text: str, found: Reference, previous: str, words: StoryWords) -> s
     verhuisde ..."); any other reference as it is."""
     subject = subject_text(previous, words)
     head, _, rest = subject.partition(" ")
-    if found.start or text[found.start:found.end].lower() != "het" or head.lower() not in NEUTER or not rest \
+    if text[found.start:found.end].lower() != "het" or head.lower() not in NEUTER or not rest \
             or plural_verb(text) or plural_verb(previous) or not previous.startswith(subject):
         return text
     after = next((t for t in tagged_plain(previous) if t.start >= len(subject)), None)
     if after is None or not after.tag.startswith("WW|pv"):
         return text  # "Het fout [gegane model] werd ...": a subject read only in part
-    return f"Het {rest}{text[found.end:]}"
+    return placed(text, found, f"Het {rest}")  # "In maart strandde het ...": "Het bouwplan strandde in maart ..."
 
 
 NEUTER = frozenset({"het", "dat", "dit"})

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import takewhile
 
 from timeline.story.words import StoryWords
 from timeline.story.relatives import closing_words, relative_end
@@ -200,6 +201,16 @@ def tells_action(text: str, words: StoryWords) -> bool:
                for k, t in enumerate(span) if t.tag.startswith(("WW|pv", "WW|vd")))  # "vond een auto": a deed
 
 
+def it_alone(tokens: Sequence[Token], k: int) -> bool:
+    """Whether the "het" at k is a pronoun and no article: no noun, adjective, figure or participle follows it, nor a
+    prepositional phrase that a participle or adjective closes before a noun ("strandde het in de raad", never
+    "sloot het in 2020 geopende museum")."""
+    after = tokens[k + 1:]
+    if not after or after[0].tag.startswith(("N|", "ADJ", "TW", "WW|od", "WW|vd")):
+        return not after
+    return not any(a.tag.startswith(("WW|vd", "WW|od", "ADJ")) and b.tag.startswith("N|soort") for a, b in zip(after, after[1:]))
+
+
 def viewed(after) -> bool:
     """Whether the words after a verb of finding give a view: "dat" (or its clause cut off), "het" that is no
     article ("vindt het een slecht plan"), or an adjective said of the object ("vindt de eis onrealistisch"), not one
@@ -297,6 +308,8 @@ def without_relative(text: str, words: StoryWords) -> str:
         # or a particle ("nam een motie aan waarin ze ... opriepen"); a "die" after a preposition is no relative
         if not relative or any(t.text in ",;:" for t in tokens[verb:k]) or pointing_at_time(tokens, k, words):
             continue
+        if not any(t.tag.startswith("WW") for t in takewhile(lambda t: t.text not in ",;:", tokens[k + 1:])):
+            continue  # "trok zij die weer in": a relative clause has a verb; this "die" is the object
         helped = tokens[verb].text.lower() in words.state_verbs  # an auxiliary wants its participle first
         if helped and not any(t.tag in ("WW|vd", "WW|inf") for t in tokens[verb + 1:k]):
             return text

@@ -111,6 +111,10 @@ def mend_clause(words: list[str], tags: list[str], clause: Clause, lexicon: dict
     if not finite and clause.kind == "sub" and (tags[clause.start] == "VNW|betr" or relative_adverb(words, clause.start)
                                                 or words[clause.start].lower() in FINITE_OPENERS):
         make_finite(words, tags, clause.start, clause.end, lexicon)
+        if tags[clause.start] == "VNW|betr" and words[clause.start].lower() in ("die", "dat") and clause.start and \
+                all(w in ".!?" for w in words[clause.end - 1:]) and \
+                not any(tags[j].startswith("WW") for j in range(clause.start + 1, clause.end)):
+            tags[clause.start] = "VNW|aanw"  # "trok zij die weer in": no clause of its own, the object
     elif clause.kind == "main":
         mend_conjuncts(words, tags, clause, finite, lexicon)
         if not finite and not any(tags[j].startswith("WW|") for j in range(clause.start, clause.end)):
