@@ -158,7 +158,9 @@ def owned(outcome: Outcome, focus: Subject | None, topic: Counter | None = None)
     that never names it but is about what the story's articles so far are about (`topic`, see `on_topic`)."""
     if focus is None:
         return []
-    if not (any(focus.named_in(name) for name in outcome.names) or any(focus.named_in(c.text) for c in outcome.candidates)):
+    title = outcome.candidates[0].source.title if outcome.candidates else None
+    if not (any(focus.touched_in(name) for name in outcome.names) or any(focus.touched_in(c.text) for c in outcome.candidates)
+            or (title and focus.touched_in(title))):  # "Wierdum laat kosten onderzoeken": about it, by its title
         return [c.id for c in outcome.candidates] if topic and on_topic(outcome, topic) else []
     if about(outcome, focus):
         return [c.id for c in outcome.candidates]
@@ -167,7 +169,7 @@ def owned(outcome: Outcome, focus: Subject | None, topic: Counter | None = None)
 
 def unnamed(outcome: Outcome, focus: Subject) -> list[str]:
     return [c.id for c in outcome.candidates
-            if not any(name in outcome.names and not focus.named_in(name) for name in c.features.names)]
+            if not any(name in outcome.names and not focus.touched_in(name) for name in c.features.names)]
 
 
 TOPIC_TERMS, TOPIC_SHARE, TOPIC_LEAST = 40, 0.3, 4
@@ -184,7 +186,7 @@ def on_topic(outcome: Outcome, topic: Counter) -> bool:
 
 def topic_terms(outcome: Outcome, focus: Subject | None) -> set[str]:
     """The stems an article that names the subject adds to the story's topic (each article counts once)."""
-    if focus is None or not any(focus.named_in(c.text) for c in outcome.candidates):
+    if focus is None or not any(focus.touched_in(c.text) for c in outcome.candidates):
         return set()
     return {t for c in outcome.candidates for t in c.features.terms}
 
@@ -207,7 +209,7 @@ def background(c: Candidate, outcome: Outcome, focus: Subject) -> bool:
     long_before = c.date.end <= published.replace(year=published.year - BACKGROUND_YEARS, day=min(published.day, 28))
     if c.kind != "dated" or not long_before or any(_named(c.text, n) for n in focus.names if n[:1].isupper()):
         return False
-    return any(name in (outcome.names or ()) and not focus.named_in(name) for name in c.features.names)
+    return any(name in (outcome.names or ()) and not focus.touched_in(name) for name in c.features.names)
 
 
 def _named(text: str, name: str) -> bool:
@@ -218,10 +220,10 @@ def about(outcome: Outcome, focus: Subject) -> bool:
     """The article is about the subject: its title names it, or no name is mentioned more often.
     Then every fact it dates is part of the story (the premier's talks in an article on the chip maker's exports)."""
     source = outcome.candidates[0].source if outcome.candidates else None
-    if source is not None and source.title and focus.named_in(source.title):
+    if source is not None and source.title and focus.touched_in(source.title):
         return True
     counts = {name: n for name, n in outcome.names.items() if n}
-    mine = sum(n for name, n in counts.items() if focus.named_in(name))
+    mine = sum(n for name, n in counts.items() if focus.touched_in(name))
     return mine > 0 and mine >= max(counts.values())
 
 

@@ -35,6 +35,30 @@ class Subject:
         """Whether the text names the subject: a whole name, not part of a longer word."""
         return any(_whole(text, name) for name in self.names)
 
+    def touched_in(self, text: str) -> bool:
+        """Whether the text names the subject or a name inside a subject said as a description: what an
+        article about it names ("Ransomwareaanval op gemeente Hoogeveen": "Hoe Hoogeveen werd gehackt")."""
+        return self.named_in(text) or any(_whole(text, name) for name in cores(self.names))
+
+
+def cores(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The names inside the subject's names that are descriptions (a word written small): each run of capitalised
+    words, the first word of the description left out ("Sluiting kraamafdeling Streekziekenhuis Veenhorst":
+    Streekziekenhuis Veenhorst; "stikstofzaak Nunspeet": Nunspeet). A name without a small word has none."""
+    found = []
+    for name in names:
+        said = name.split()
+        if len(said) < 2 or all(w[:1].isupper() for w in said):
+            continue
+        run: list[str] = []
+        for k, word in enumerate(said + [""]):
+            if k and word[:1].isupper():
+                run.append(word)
+            elif run:
+                found.append(" ".join(run))
+                run = []
+    return tuple(dict.fromkeys(found))
+
 
 def _whole(text: str, name: str) -> bool:
     start = text.find(name)
