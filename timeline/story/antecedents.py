@@ -27,6 +27,10 @@ def antecedent(
         return near[0] if near else max(sorted(typed), key=lambda n: people.counts[n])
     if noun and noun.endswith(words.institutions):
         return None  # "de rechtbank", "de gemeente": named only by a name that came with that word, never another
+    holding = holding_noun(noun, pool, excluded, people, words) if kind == "organisation" else []
+    if holding:  # "de bank": Ravenstein Bank, the article's name that holds the word, most named first; never
+        said = " ".join(before[-3:])  # "Wet ter voorkoming ..." from the sentence before; on a tie, the last said
+        return max(holding, key=lambda n: (named_often(n, people), said.rfind(n)))
     texts = [" ".join(before[-3:])] if salient else list(reversed(before[-3:]))
     for nearest, text in enumerate(texts):
         bare = [POSSESSIVE.sub("", n) for n, _ in people.names_in(text, words)]  # "OpenAI’s" is OpenAI
@@ -59,6 +63,21 @@ def antecedent(
     return None
 
 
+def holding_noun(noun: str, pool: frozenset[str], excluded: frozenset[str], people: Cast, words: StoryWords) -> list[str]:
+    """The names of the article with a word that ends in the reference's noun ("Ravenstein Bank", "De Nederlandsche
+    Bank" for "de bank"), in a fixed order; none for a short, generic or building noun, which a kind may be."""
+    if len(noun) < 4 or noun.endswith(words.generic_nouns + words.building_nouns):
+        return []
+    return sorted(n for n in pool if n not in excluded and n not in people.places
+                  and any(w.lower().endswith(noun) for w in n.split()) and n.lower() != noun)
+
+
+def named_often(name: str, people: Cast) -> int:
+    """How often the article names `name`, whole or by one of its words ("Ravenstein" for "Ravenstein Bank")."""
+    parts = set(name.split())
+    return people.counts[name] + sum(n for other, n in people.counts.items() if other in parts and other != name)
+
+
 def gender_fits(name: str, pronoun: str, words: StoryWords) -> bool:
     """Whether a person's first name allows the pronoun: a name of neither list allows both."""
     first = name.split(" ", 1)[0].lower()
@@ -73,7 +92,9 @@ def typed_as(noun: str, pool: frozenset[str], people: Cast, words: StoryWords) -
     verzekeraar"); none for a generic noun ("het bedrijf") or a noun no name came with."""
     if len(noun) < 4 or noun.endswith(words.generic_nouns):
         return set()
-    return {n for n, own in people.types.items() if n in pool and own and (own.endswith(noun) or noun.endswith(own))}
+    institution = noun.endswith(words.institutions)  # "rechtbank Rotterdam" is no "bank"
+    return {n for n, own in people.types.items() if n in pool and own and (own.endswith(noun) or noun.endswith(own))
+            and (institution or not own.endswith(words.institutions))}
 
 
 def typed_organisation(name: str, people: Cast, words: StoryWords) -> bool:

@@ -229,7 +229,17 @@ def is_person(name: str, kind: str, words: StoryWords) -> bool:
         and all(p.isalpha() and p[:1].isupper() and not p.isupper() for p in parts[1:])  # "Jan-Willem Kodde"
     typed = any(p.lower().endswith(words.name_words) or p.lower() in words.regulator_words for p in parts)  # never
     # "Autoriteit Persoonsgegevens", "Inspectie Leefomgeving": a body by its regulator's word
-    return 2 <= len(parts) <= 3 and plain and not typed and not adjectival(parts[0].lower(), words)
+    return 2 <= len(parts) <= 3 and plain and not typed and not adjectival(parts[0].lower(), words) \
+        and not only_a_word(parts[0], words)
+
+
+def only_a_word(word: str, words: StoryWords) -> bool:
+    """A capitalised word the tagger's lexicon knows, and only as no name, that is no first name: "Opsporing
+    Verzocht" is a television programme, "Wet Bibob" a law, no person."""
+    from timeline.temporal.pos import loaded_model
+
+    seen = loaded_model().lexicon.get(word)
+    return bool(seen) and "N|eigen" not in seen and word.lower() not in words.first_names
 
 
 def adjectival(first: str, words: StoryWords) -> bool:

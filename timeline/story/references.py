@@ -211,6 +211,11 @@ def resolved(text: str, before: list[str], people: Cast, words: StoryWords, subj
     if found.kind == "organisation" and not found.noun and before and thing_subject(before[-1], words):
         return (it_thing(text, found, before[-1], words) if subject_only else text), None  # "Dat kabinet zat er sinds
         # 2022. Het kwam ten val": "het" is that cabinet, no name; a headline says "Het kabinet kwam ten val"
+    if found.kind == "organisation" and not found.noun and before and described_subject(before[-1], words):
+        told, name = resolved(before[-1], before[:-1], people, words, False, earlier[:-1])  # "Het bedrijf werd ...
+        if name is None:  # opgericht door ... van de TU Delft. In april haalde het ...": what "Het bedrijf" was
+            return (it_thing(text, found, before[-1], words) if subject_only else text), None
+        return with_role(text, insert(text, found, name), found, name, people, words), name
     pronoun = text[found.start:found.end].lower() if found.kind == "person" and not found.noun else ""
     name = antecedent(before, found.kind, people, words, found.noun, pronoun=pronoun)
     if name and pronoun and not found.noun and (unnamed_acts(before, name, words) or died(before, name, words)):
@@ -237,6 +242,13 @@ def resolved(text: str, before: list[str], people: Cast, words: StoryWords, subj
     if re.search(rf"(?<![\w\[]){re.escape(name)}(?![\w\]])", text[found.end:]):
         return text, None  # "De corporatie stuurt Kempenhof een brief": the name said after it is another party
     return with_role(text, insert(text, found, name), found, name, people, words), name
+
+
+def described_subject(sentence: str, words: StoryWords) -> bool:
+    """Whether the sentence's subject is a definite noun without a name in its head ("Het bedrijf", "Het
+    ziekenhuis aan de Julianalaan"): a "het" after it goes on with that, never with a name said beside it."""
+    said = subject_text(sentence, words).split()
+    return len(said) > 1 and said[0].lower() in ("de", "het") and said[1].isalpha() and all(w.islower() for w in said[1:])
 
 
 SAME_ONE = re.compile(r"(?:Hij|Zij|Ze)\s")  # a sentence between whose subject is the same person, said again

@@ -42,8 +42,9 @@ def it_thing(text: str, found: Reference, previous: str, words: StoryWords) -> s
             or plural_verb(text) or plural_verb(previous) or not previous.startswith(subject):
         return text
     after = next((t for t in tagged_plain(previous) if t.start >= len(subject)), None)
-    if after is None or not after.tag.startswith("WW|pv"):
-        return text  # "Het fout [gegane model] werd ...": a subject read only in part
+    if after is None or not after.tag.startswith(("WW|pv", "VZ")):
+        return text  # "Het fout [gegane model] werd ...": a subject read only in part; "Het ziekenhuis [aan de
+        # Julianalaan] werd": its noun
     return placed(text, found, f"Het {rest}")  # "In maart strandde het ...": "Het bouwplan strandde in maart ..."
 
 

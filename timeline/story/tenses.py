@@ -85,15 +85,21 @@ def told_in_past(raw: str, at: int = 0) -> bool:
     from timeline.story.tagging import tagged_plain
 
     relative = None  # where the relative or subordinate clause the words are in began
-    for token in tagged_plain(raw):
+    tokens = tagged_plain(raw)
+    for k, token in enumerate(tokens):
         if token.tag == "VNW|betr" or token.tag.startswith("VG|onder"):  # "..., terwijl de organisatie er zeventig
             relative = token.start  # had gevraagd": the past of another clause
         elif token.text in ",;:":
             relative = None
         elif token.tag.startswith("WW|pv|verl") and token.text.lower() not in MODAL_PASTS \
-                and (relative is None or relative <= at):
-            return True
+                and (relative is None or relative <= at < clause_end(tokens, k, len(raw))):
+            return True  # "Het kantoor, dat in juni werd geopend, gaat eind december dicht": not the date's clause
     return False
+
+
+def clause_end(tokens, k: int, end: int) -> int:
+    """Where the clause of the token at k ends: at the next comma, semicolon or colon, else the text's end."""
+    return next((t.start for t in tokens[k + 1:] if t.text in ",;:"), end)
 
 
 def looked_back(expr: Expression, published, raw: str, language: str, at: int = 0) -> Expression:
