@@ -138,6 +138,7 @@ def without_phrases(text: str, words: StoryWords) -> str:
     while tail > verb + 1 and (tokens[tail - 1].tag.startswith("WW") or tokens[tail - 1].text == "te"
                                or (tokens[tail - 1].tag == "VZ" and tail < len(tokens))):
         tail -= 1
+    spans = [(a, listed_to(tokens, b, tail)) for a, b in spans]  # "voor paspoorten, rijbewijzen en verhuizingen": whole
     spans = [(a, b) for a, b in spans if droppable(tokens, a, b, tail)
              and not (b < len(tokens) and tokens[b].text == ",")]  # not "aan diners[, hotels en taxi's]": a list goes on
     spans = [(a - 1 if a - 1 > verb and tokens[a - 1].text.lower() in words.phrase_degrees else a, b)
@@ -158,6 +159,19 @@ def without_phrases(text: str, words: StoryWords) -> str:
     return text
 
 
+def listed_to(tokens, end: int, tail: int) -> int:
+    """Where a phrase ends with the list it opens ("voor paspoorten[, rijbewijzen en verhuizingen]"): at the clause's
+    closing verbs, when only nouns, adjectives, articles, commas and one "en" or "of" come before them; else `end`."""
+    if end >= tail or tokens[end].text != ",":
+        return end
+    rest = tokens[end:tail]
+    joined = [t for t in rest if t.text.lower() in ("en", "of")]
+    if len(joined) != 1 or not all(t.text == "," or t.text.lower() in ("en", "of") or t.tag.startswith(("N|", "ADJ", "LID", "TW"))
+                                   for t in rest) or rest[-1].tag.startswith(("LET", "VG")):
+        return end
+    return tail
+
+
 def particle_before_te(tokens, verb: int, k: int) -> bool:
     """"kondigde al aan de uitvoer ... te beperken": a particle right after the verb (and its adverbs), with a
     "te" clause after it, is the verb's own ("aankondigen"), not a phrase that may go."""
@@ -169,8 +183,8 @@ def droppable(tokens, start: int, end: int, tail: int) -> bool:
     """Whether the phrase tokens[start:end] may go: it ends before the clause's closing verbs or at its end, and
     is no part of "aan banden te leggen", "met twee jaar uit te stellen", "naar koning te gaan" (a phrase right
     before the closing verbs or "te"), "over het verslag en hoe ..." (coordinated) or "met de titel 'X'"."""
-    if end <= start + 1 or tokens[end - 1].tag.startswith("WW"):
-        return False
+    if end <= start + 1 or tokens[end - 1].tag.startswith("WW") or end < len(tokens) and tokens[end].tag.startswith("N|"):
+        return False  # "bij het loket [burgerzaken]": a noun after it is its own, never left alone
     of = tokens[start].text.lower() == "van"  # a noun's own phrase ("de stabiliteit van de markten") is no idiom
     if of and start > 2 and tokens[start - 1].tag.startswith("WW|inf") and tokens[start - 2].text.lower() == "het" \
             and tokens[start - 3].tag == "VZ":  # "voor het overtreden [van de milieuregels]": a verb made noun in a

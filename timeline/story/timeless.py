@@ -111,7 +111,8 @@ def timeless(text: str, words: StoryWords, every: bool = False, when: str | None
     spans += [day for s, e in date_spans(text) if not every and (day := day_of_clock(text, s, e, words))]
     spans += [(year.start(), e) for s, e in date_spans(text) if not every and re.search(r"\d", text[s:e])
               and (year := RELATIVE_YEAR.search(text, s, e))]  # "op 22 mei vorig jaar": the day stays, not the year
-    spans = [(s, THAN.match(text, e).end() if THAN.match(text, e) and LATER.search(text[s:e]) else e) for s, e in spans]
+    spans = [(s, (THAN.match(text, e) or THAN_BASE.match(text, e)).end()
+              if (THAN.match(text, e) or THAN_BASE.match(text, e)) and LATER.search(text[s:e]) else e) for s, e in spans]
     spans += [(m.start(1), m.end(1)) for s, e in spans if LATER.search(text[s:e])  # "een dag later plaats dan gepland":
               for m in [PARTICLE_THAN.match(text, e)] if m]  # the comparison goes, the particle stays
     for start, end in reversed(merged(spans, text)):
@@ -120,7 +121,7 @@ def timeless(text: str, words: StoryWords, every: bool = False, when: str | None
         if compared and CLAUSE_END.match(text, end):  # "23 klachten[, tegen ruim 140 vorig jaar]": the base goes whole
             text = text[: compared.start()] + text[end:]
             continue
-        before = re.search(r"(?:\b(?:dan|net als|evenals|zoals|uiterlijk|ongeveer|omstreeks|circa)\s+)?(?:\b(?:ten opzichte van|vergeleken met|in "
+        before = re.search(r"(?:\b(?:dan|net als|evenals|zoals|uiterlijk|ongeveer|omstreeks|circa|ruim|bijna|krap)\s+)?(?:\b(?:ten opzichte van|vergeleken met|in "
                            r"vergelijking met)\s+|\b(?:op|in|sinds|vanaf|per|van|om)\s+)?(?:\b(?:de|het)\s+hele\s+)?$",
                            text[:start], re.IGNORECASE)  # "de hele zaterdag", "ten opzichte van een jaar eerder" go whole
         if OWN_PREPOSITION.match(text, start):  # "gaat in [op 13 december]": the word before is the verb's particle
@@ -136,7 +137,8 @@ def timeless(text: str, words: StoryWords, every: bool = False, when: str | None
         restated = RESTATED_AFTER.match(rest)  # "werd twee weken later, op 18 juni, failliet verklaard": the date
         rest = f" {restated.group(1)} {rest[restated.end():]}" if restated else rest  # it restated loses its commas
         text = text[: before.start()].rstrip() + " " + rest.lstrip()
-    return " ".join(text.replace(" ,", ",").split()).strip(" ,")
+    return re.sub(r",(?:\s*,)+\s*", " ", " ".join(text.replace(" ,", ",").split())).strip(" ,")  # ", [ruim vijf weken
+    # na de diefstal], weer open": what they set off went, and both commas with it
 
 
 RESTATED_AFTER = re.compile(r"\s*,\s+((?:op|in|om|rond)\s+[^,;:]{0,30}?\d[^,;:]{0,30}),\s+")
@@ -200,6 +202,7 @@ THAN = re.compile(r",?\s+dan\s+(?:(?:aanvankelijk|eerst|oorspronkelijk|gedacht|g
                   r"(?:gepland|verwacht|voorzien|gedacht|bedoeld|afgesproken|beloofd|aangekondigd|begroot|gemeld)\b")
 # "ruim twee uur eerder dan aanvankelijk werd gemeld": the comparison goes whole
 LATER = re.compile(r"\b(?:eerder|later)$")
+THAN_BASE = re.compile(r"\s+dan\s+[^,;:.!?]{1,60}(?=[,;:.!?]|$)")  # "eerder dan in voorgaande jaren": the base goes too
 PARTICLE_THAN = re.compile(r"\s+[a-z]+(" + THAN.pattern + ")")  # "drie jaar eerder dan gepland": the comparison goes with the count
 RELATIVE_YEAR = re.compile(r"\s+(?:van\s+)?(?:vorig|volgend|komend|afgelopen|dit)\s+jaar$", re.IGNORECASE)
 
