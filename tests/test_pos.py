@@ -585,3 +585,12 @@ def test_a_cluster_verb_before_the_closing_infinitive_of_a_subordinate_clause_is
 
 def test_an_initial_before_a_quote_is_one_word():
     assert "V." in tokens('Hij zei tegen V. "dat gaat niet" en vertrok.')
+
+
+def test_an_unseen_plural_between_the_verb_and_an_article_is_the_subject_not_an_adverb():
+    assert tags_of("Vorige week braken dieven een auto open.")["dieven"] == "N|soort|mv"
+
+
+def test_a_relative_pronoun_with_no_verb_after_it_is_the_object():
+    assert tags_of("Op 3 maart trok de provincie die weer in.")["die"] == "VNW|aanw"
+    assert tags_of("De provincie die de vergunning gaf, trok hem in.")["die"] == "VNW|betr"

@@ -10,6 +10,7 @@ from timeline.story.syntax import subject_text
 from timeline.story.words import StoryWords
 
 POSSESSIVE = re.compile(r"[’']s$")
+CODE = re.compile(r"[A-Z]+\d+[A-Z]+\d*")  # "H5N1": a virus's code, never an organisation a reference names
 
 
 def antecedent(
@@ -34,7 +35,8 @@ def antecedent(
     texts = [" ".join(before[-3:])] if salient else list(reversed(before[-3:]))
     for nearest, text in enumerate(texts):
         bare = [POSSESSIVE.sub("", n) for n, _ in people.names_in(text, words)]  # "OpenAI’s" is OpenAI
-        allowed = [n for n in bare if n in pool and n not in excluded and (len(n) > 2 or kind != "person" and n.isupper())
+        allowed = [n for n in bare if n in pool and n not in excluded and not CODE.fullmatch(n)
+                   and (len(n) > 2 or kind != "person" and n.isupper())
                    and (kind == "person" or not institution(n, people, words)) and (n not in people.places or noun.endswith(words.place_nouns))]
         if pronoun:  # "Joost Verhagen droeg de leiding over aan Lisa Bakker. Zij opende ...": Lisa Bakker
             allowed = [n for n in allowed if gender_fits(n, pronoun, words)]

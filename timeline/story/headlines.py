@@ -44,7 +44,20 @@ FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“\[])")
 
 def headline(text: str, words: StoryWords, title: str | None = None, when: str | None = None) -> str:
     """The event's headline; an article's title stands for its lead when it has one. `when` says the
-    event's date ("op 12 februari") where a time word completes the verb ("De zaak dient volgende week")."""
+    event's date ("op 12 februari") where a time word completes the verb ("De zaak dient volgende week").
+    A long name with its acronym after it ("de Nederlandse Voedsel- en Warenautoriteit (NVWA)") is said by the
+    acronym when the name whole would cost the headline words."""
+    line = titled_or_told(text, words, title, when)
+    short = ACRONYMED.sub(lambda m: m.group(2) if m.group(1)[0] == m.group(2)[0] else m.group(0), text)
+    if short == text or title:
+        return line
+    named = titled_or_told(short, words, None, when)
+    spared = len(text.split()) - len(short.split()) - 1  # the words the acronym stands for, less one ("(NVWA)" went)
+    return named if line.endswith("…") and not named.endswith("…") or len(named.split()) + spared > len(line.split()) else line
+
+
+def titled_or_told(text: str, words: StoryWords, title: str | None = None, when: str | None = None) -> str:
+    """The headline of `headline`, names as the text writes them."""
     if title:
         head = title.split(": ")[0]  # the whole title when it fits ("Hoofdsponsor haakt af: gat van 9 miljoen in
         tail = title[len(head) + 2:]  # stadionplan Zeeland United"), else its head; never a question or a quote after it
@@ -174,6 +187,9 @@ def strip_asides(text: str) -> str:
     text = APPOSITION.sub(lambda m: m.group(1) + ("" if verb_follows(m, text) else ","), text)
     text = ADVERBIAL.sub("", text)
     return " ".join(text.split())
+
+
+ACRONYMED = re.compile(r"\b((?:[A-Z][\w’'-]*\s+(?:(?:en|van|voor|de|der|het|op)\s+)*){1,6}[A-Z][\w’'-]*)\s+\(([A-Z]{2,7})\)")
 
 
 def verb_follows(aside: re.Match[str], text: str) -> bool:

@@ -269,7 +269,7 @@ def definite(line: str, words: StoryWords) -> str:
         word, after = tokens[k].text, tokens[k + 1]
         noun = tokens[k + 2] if after.tag == "ADJ" and k + 2 < len(tokens) else after
         if word not in POINTING_ARTICLES or not tokens[k].tag.startswith("VNW") or not noun.tag.startswith("N|soort") \
-                or is_time_noun(noun.text.lower(), words):  # never the conjunction "dat"
+                or is_time_noun(noun.text.lower(), words) or noun.text.lower() in OCCASIONS:  # never the conjunction "dat"
             continue
         if tokens[k - 1].tag.startswith(("N|", "LET")) or tokens[k - 1].text.lower() in ("en", "of"):
             continue
@@ -278,6 +278,7 @@ def definite(line: str, words: StoryWords) -> str:
 
 
 POINTING_ARTICLES = {"die": "de", "deze": "de", "dat": "het", "dit": "het"}
+OCCASIONS = frozenset({"keer", "maal"})  # "dit keer", "deze keer": this time, no pointer at what was said
 
 
 def without_pointing(line: str) -> str:

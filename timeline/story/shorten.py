@@ -183,8 +183,10 @@ def droppable(tokens, start: int, end: int, tail: int) -> bool:
     """Whether the phrase tokens[start:end] may go: it ends before the clause's closing verbs or at its end, and
     is no part of "aan banden te leggen", "met twee jaar uit te stellen", "naar koning te gaan" (a phrase right
     before the closing verbs or "te"), "over het verslag en hoe ..." (coordinated) or "met de titel 'X'"."""
-    if end <= start + 1 or tokens[end - 1].tag.startswith("WW") or end < len(tokens) and tokens[end].tag.startswith("N|"):
-        return False  # "bij het loket [burgerzaken]": a noun after it is its own, never left alone
+    if end <= start + 1 or tokens[end - 1].tag.startswith("WW") or end < len(tokens) and (
+            tokens[end].tag.startswith("N|") or tokens[end].text == "-"):
+        return False  # "bij het loket [burgerzaken]": a noun after it is its own, never left alone; "door de Voedsel[-
+        # en Warenautoriteit]": a word cut short goes on
     of = tokens[start].text.lower() == "van"  # a noun's own phrase ("de stabiliteit van de markten") is no idiom
     if of and start > 2 and tokens[start - 1].tag.startswith("WW|inf") and tokens[start - 2].text.lower() == "het" \
             and tokens[start - 3].tag == "VZ":  # "voor het overtreden [van de milieuregels]": a verb made noun in a

@@ -73,7 +73,8 @@ def subject_end(tokens: Sequence[Token], i: int, words: StoryWords, dated: set[i
         # stoet van honderd trekkers";
         # "bestelden klanten voor 3,6 miljard euro": an amount goes with the verb
         named = end + 1 < len(tokens) and tokens[end + 1].tag.startswith("N|eigen")  # "vier bruggen in Noord-Holland"
-        loose = after_verb and (word in LOOSE_AFTER_VERB or bare_manner(tokens, end))  # "begon de aannemer met het
+        loose = after_verb and (word in LOOSE_AFTER_VERB or bare_manner(tokens, end) or indefinite(tokens, end)
+                                or word == "voor" and voor_verb(tokens, i, words))  # "begon de aannemer met het
         # vervangen van ...": how it began; "verzamelde de stichting in korte tijd geld": how fast
         topic = word in ("over", "naar") and tokens[end - 1].text.lower().endswith(words.topic_nouns)
         if not change and (word == "van" or topic or (word in ATTACHED and common and (named or not counted) and not loose)
@@ -87,6 +88,20 @@ def subject_end(tokens: Sequence[Token], i: int, words: StoryWords, dated: set[i
                 continue
         break
     return end
+
+
+def indefinite(tokens: Sequence[Token], k: int) -> bool:
+    """Whether the phrase at k opens on "een" and a noun phrase follows it: where or how, after an inverted subject
+    ("vond de politie [in een weiland bij Bruinisse] een uitgebrande auto"), never the subject's own."""
+    if k + 1 >= len(tokens) or tokens[k + 1].text.lower() != "een":
+        return False
+    return any(t.tag.startswith(("LID", "TW")) for t in tokens[k + 2:])
+
+
+def voor_verb(tokens: Sequence[Token], i: int, words: StoryWords) -> bool:
+    """Whether the finite verb before an inverted subject takes its own "voor" ("stemde de hele raad voor het plan")."""
+    verb = next((k for k in range(i - 1, -1, -1) if tokens[k].tag.startswith("WW|pv")), None)
+    return verb is not None and tokens[verb].text.lower() in words.voor_verbs
 
 
 def titled_link(tokens: Sequence[Token], k: int, start: int, words: StoryWords) -> bool:
@@ -240,13 +255,14 @@ def is_fronted(tokens: Sequence[Token], verb: int, words: StoryWords, dated: set
 def adjoined_phrase(tokens: Sequence[Token], verb: int, words: StoryWords, dated: set[int]) -> bool:
     """Whether a phrase that opens on a preposition is followed by a noun phrase before the verb: only one part
     stands before a Dutch main clause's verb, so both are one, a subject with its phrase before it ("In totaal
-    zevenhonderd bouwvakkers kregen", "Vooral de kleine gemeenten kregen"); "Na de brand in de fabriek kondigde" is
+    zevenhonderd bouwvakkers kregen", "Vooral de kleine gemeenten kregen", "Vrijwel alle fracties eisten"); "Na de
+    brand in de fabriek kondigde" is
     one phrase."""
     if verb < 3 or tokens[0].tag not in ("VZ", "BW") or dated & set(range(verb)) or any(t.text == "," for t in tokens[:verb]):
         return False
     end = phrase_end(tokens, 1, dated, words) if tokens[0].tag == "VZ" else 1  # "Vooral de kleine gemeenten kregen"
     nouns = [k for k in range(verb) if tokens[k].tag.startswith("N|")]
-    return 0 < end < verb and tokens[end].tag.startswith(("TW", "LID", "ADJ", "N|")) and any(k >= end for k in nouns) \
+    return 0 < end < verb and tokens[end].tag.startswith(("TW", "LID", "ADJ", "N|", "VNW|ander")) and any(k >= end for k in nouns) \
         and (tokens[0].tag == "BW" or any(k < end for k in nouns))  # never "Voor het eerst heeft het college ..."
 
 

@@ -99,6 +99,7 @@ class StoryWords:
     report_frames: frozenset[str] = frozenset()
     state_verbs: frozenset[str] = frozenset()
     refusals: frozenset[str] = frozenset()
+    voor_verbs: frozenset[str] = frozenset()  # "stemde ... voor het plan": the verb's own phrase
     declining: tuple[str, ...] = ()
     measure_nouns: frozenset[str] = frozenset()
     continuation: re.Pattern[str] = re.compile(r"(?!)")
@@ -238,6 +239,7 @@ def story_words(language: str = "nl") -> StoryWords:
         report_frames=frozenset(s.report_frames),
         state_verbs=frozenset(s.state_verbs) | frozenset(s.auxiliaries),
         refusals=frozenset(s.refusals),
+        voor_verbs=frozenset(s.voor_verbs),
         declining=tuple(s.declining),
         measure_nouns=frozenset(s.measure_nouns),
         subject_adverbs=frozenset(s.subject_adverbs),

@@ -155,6 +155,7 @@ class Story(Model):
     report_frames: tuple[str, ...]
     state_verbs: tuple[str, ...]
     refusals: tuple[str, ...]
+    voor_verbs: tuple[str, ...] = ()
     declining: tuple[str, ...] = ()
     measure_nouns: tuple[str, ...]
     continuation_words: tuple[str, ...]

@@ -61,10 +61,20 @@ def mend_phrases(words: list[str], tags: list[str], lexicon: dict[str, str]) -> 
                     tags[j] = "ADJ"  # "zilveren": a material
         if material(words, tags, i) or material_noun(words, tags, i, lexicon):
             tags[i] = "ADJ"
+        if inverted_plural(words, tags, i, lexicon):
+            tags[i] = "N|soort|mv"  # "sloegen dieven een raam in": an unseen -en word after the verb is its subject
         if tags[i] == "WW|inf" and words[i].endswith("en") and (figure(words[i - 1]) or words[i - 1].lower() in COUNTING) \
                 and not tags[i + 1].startswith(("LID", "WW")):
             tags[i] = "N|soort|mv"  # "ruim 1.200 zienswijzen", "beide raden": an -en form after a figure or a counting
             # determiner is what it counts
+
+
+def inverted_plural(words: list[str], tags: list[str], i: int, lexicon: dict[str, str]) -> bool:
+    """An unseen small -en word read as an adverb or an infinitive between a finite verb and an article, a
+    determiner or a figure ("sloegen dieven een raam in"): a plural noun, the subject after its verb."""
+    return tags[i] in ("BW", "WW|inf") and words[i].islower() and len(words[i]) > 4 and words[i].endswith("en") \
+        and not seen_as(words[i], lexicon) and tags[i - 1].startswith("WW|pv") \
+        and tags[i + 1].startswith(("LID", "VNW|bez", "TW"))
 
 
 def material(words: list[str], tags: list[str], i: int) -> bool:
