@@ -62,6 +62,7 @@ def she_described(previous: str, pronoun: str, words: StoryWords, subject_of: Ca
     return " ".join([said[0].capitalize()] + said[1:]) if said[1].endswith(words.organisation_nouns + words.institutions) else ""
 
 
+QUOTE_OPENERS = "„“‘\"'"
 FEMALE = frozenset({"vrouw", "moeder", "dochter", "zus", "zuster", "meisje", "winnares", "eigenares", "weduwe", "oma"})
 MALE = frozenset({"man", "vader", "zoon", "broer", "jongen", "opa", "weduwnaar"})
 DESCRIBED_REACH = 7  # words of a description: "de advocaat van twaalf omwonende huishoudens"
@@ -73,8 +74,8 @@ def person_described(previous: str, pronoun: str, words: StoryWords) -> str:
     """For a headline, a "hij" or "zij" no name fits: the person the sentence before described as its subject without
     a name ("De verdachte werd maandag aangehouden. Hij wordt dinsdag voorgeleid": "De verdachte"; "Dat zei de
     advocaat van de buren. Hij baseerde zich ...": "De advocaat van de buren"), else ""."""
-    if pronoun not in ("hij", "zij"):
-        return ""
+    if pronoun not in ("hij", "zij") or previous[:1] in QUOTE_OPENERS:
+        return ""  # "„Het is de eenzaamste periode van mijn leven", zegt de schaatser": no person described there
     tokens = tagged_plain(previous)
     verb = next((k for k, t in enumerate(tokens) if t.tag.startswith("WW|pv")), None)
     if verb is None:

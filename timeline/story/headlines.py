@@ -39,7 +39,7 @@ OPENING_QUOTES, CLOSING_QUOTES = "\"“‘„'", "\"”’'"
 BARE_PREPOSITION = re.compile(r"\s(?:aan|van|voor|met|over|tot|naar|als)\s*$")
 # ", na druk van de VS," between the verb and the rest: a short phrase set off by commas, no clause of its own
 ADVERBIAL = re.compile(r",\s(?:na|volgens|onder|ondanks|vanwege|zonder|tijdens|dankzij|op aandringen van)\s[^,.;:]{1,40},(?=\s)")
-FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“\[])")
+FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“„\[])")
 
 
 def headline(text: str, words: StoryWords, title: str | None = None, when: str | None = None) -> str:

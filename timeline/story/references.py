@@ -221,7 +221,7 @@ def resolved(text: str, before: list[str], people: Cast, words: StoryWords, subj
     if name and pronoun and not found.noun and (unnamed_acts(before, name, words) or died(before, name, words)):
         return text, None  # "... nam de verdachte een mes mee toen hij naar het huis van Lubbers fietste. Hij kwam
         # om 23.12 uur aan": the person the article describes without a name, not the one named beside him
-    if name is None and pronoun and found.start == 0:
+    if name is None and pronoun:
         name = carried_person(earlier, pronoun, people, words, gender_fits)  # the sentences further back
     if name is None and pronoun:
         name = she_an_organisation(before, pronoun, people, words, subject_text)

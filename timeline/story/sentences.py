@@ -17,7 +17,7 @@ from timeline.temporal.language import load
 
 # A candidate end: sentence punctuation, any closing quotes or brackets, then space or the end.
 END = re.compile(r"[.!?…■]+[’”\"'»)]*(?=\s|$)")
-OPENING = re.compile(r"\s*(?:$|[‘“\"'«(\[]?[A-ZÀ-Ý0-9■])")
+OPENING = re.compile(r"\s*(?:$|[‘“„\"'«(\[]?[A-ZÀ-Ý0-9■])")  # also a low quote: „Geld is niet ...
 WORD_BEFORE_REVERSED = re.compile(r"\n?(\S+)")  # "(\S+)$" read from the end: no scan from the start
 LOOK_BACK = 80
 SPACE_BEFORE_STOP = re.compile(r"\s+([.,;:!?])(?=\s|$)")

@@ -324,6 +324,9 @@ def outlook(text: str, words: StoryWords) -> bool:
     """An expectation, not a happening: a main verb of expecting in the present ("ASML verwacht in 2026 een
     omzet ..."), or "naar verwachting" with a copula ("De omzet is naar verwachting een kwart hoger").
     A planned act stays ("zal in 2026 naar verwachting ... verbranden")."""
+    framed = SPEECH_FRAME.search(text)
+    if framed is not None and framed.group(1).lower() in words.outlook_verbs:
+        return True  # "„En over een jaar hoor je dat ...", voorspelt voorzitter Geert Hoving": a quoted forecast
     tokens = tagged_plain(text)
     verb = main_verb_of(tokens, words)
     if verb is None or not tokens[verb].tag.startswith("WW|pv|tgw"):
@@ -337,4 +340,5 @@ def outlook(text: str, words: StoryWords) -> bool:
                                            and not any(t.text.lower() in FUTURE_AUXILIARIES for t in tokens))
 
 
-FUTURE_AUXILIARIES = frozenset({"zal", "zullen"})  # "zal naar verwachting ... schrappen": a planned act
+FUTURE_AUXILIARIES = frozenset({"zal", "zullen"})
+SPEECH_FRAME = re.compile(r"[”\"'’],\s+(\w+)")  # the verb that says who spoke, after a closing quote and a comma  # "zal naar verwachting ... schrappen": a planned act
