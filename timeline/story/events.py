@@ -17,7 +17,7 @@ from timeline.story.headlines import headline, named, strip_asides
 from timeline.story.timeless import said_when
 from timeline.story.described import described
 from timeline.story.clauses import told_news
-from timeline.story.leads import QUOTES, dated_by_next, joined, lead_index, viewed_first
+from timeline.story.leads import QUOTES, dated_by_next, feature_title, joined, lead_index, viewed_first
 from timeline.story.speech import first_person, remembered, spoken
 from timeline.story.actors import actor_words
 from timeline.story.frames import report_frame
@@ -155,7 +155,8 @@ def article_candidates(
     source = source_of(article)
     items, people = told(article, story, found, language, prefer)
     own_title = None if article.entry and article.entry.title_written else article.title  # not an editor's summary
-    lead = lead_index(items, words, language, own_title, article.published)
+    feature = feature_title(own_title, words)  # a feature's first sentence is no news lead: read as any other
+    lead = None if feature else lead_index(items, words, language, own_title, article.published)
 
     def candidate(date: EventDate, item: Told, kind: str, expected: bool = False, title: str | None = None, **extra):
         own = demonstrative_named(own_words(item, words), list(item.before), words)

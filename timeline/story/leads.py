@@ -97,6 +97,20 @@ def viewed_first(items: list[Told], lead: int, words: StoryWords) -> bool:
     return first < lead and opinion(main_clause_of(items[first].raw, words), words)
 
 
+def feature_title(title: str | None, words: StoryWords) -> bool:
+    """A title of a feature, not of news a lead tells: a question it answers ("Waarom de havenstaking over meer
+    gaat ...", "Elk najaar hetzelfde liedje: waarom ...") or a phrase with no verb that opens on an article or a
+    preposition, which Dutch news titles leave out ("De eenzame strijd van ...", "Van belofte naar overnameprooi";
+    never "Akkoord in havenconflict")."""
+    if not title:
+        return False
+    parts = [part.strip() for part in title.split(":")]
+    if any(part.split(" ", 1)[0].lower() in words.feature_openers for part in parts if part):
+        return True
+    tokens = tagged_plain(title)
+    return bool(tokens) and tokens[0].tag.startswith(("LID", "VZ")) and not any(t.tag.startswith("WW") for t in tokens)
+
+
 DATED_AFTER = timedelta(days=7)  # how long before its publication the sentence after a lead may date it
 
 

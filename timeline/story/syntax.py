@@ -314,10 +314,22 @@ def without_relative(text: str, words: StoryWords) -> str:
         if helped and not any(t.tag in ("WW|vd", "WW|inf") for t in tokens[verb + 1:k]):
             return text
         closed = relative_end(tokens, k, words)  # "ging de stichting die de baan beheerde kort daarna failliet":
-        if closed is not None and closing_words(tokens[closed:]):  # the clause ends after the relative one; only
+        if closed is not None and (closing_words(tokens[closed:]) or tokens[closed - 1].tag.startswith("WW|pv")
+                                   and main_rest(tokens[closed:])):  # the clause ends
+            # after the relative one ("legde de staking [die op 16 juni begon] aan banden tot en met 30 juni"); only
             return f"{text[: tokens[k].start].rstrip(' ,')} {text[tokens[closed].start:]}"  # the relative clause goes
         return text[: tokens[k].start].rstrip(" ,")
     return text
+
+
+def main_rest(rest: Sequence[Token]) -> bool:
+    """Whether the words after a relative clause that ends on its finite verb finish the main clause: a few, with no
+    verb, conjunction, relative pronoun or mark of a clause of their own among them ("aan banden tot en met 30 juni";
+    after "die Nederland gaat opleggen" a phrase may be the relative clause's own, "aan ASML")."""
+    said = [t for t in rest if t.tag != "LET" or t.text not in ".!?"]
+    return 0 < len(said) <= 8 and not any((t.tag.startswith(("WW", "VG", "VNW|betr")) or t.text in ",;:")
+                                          and not (t.text == "en" and k and said[k - 1].text == "tot")  # "tot en met"
+                                          for k, t in enumerate(said))
 
 
 def outlook(text: str, words: StoryWords) -> bool:

@@ -99,6 +99,7 @@ class StoryWords:
     report_frames: frozenset[str] = frozenset()
     state_verbs: frozenset[str] = frozenset()
     refusals: frozenset[str] = frozenset()
+    feature_openers: frozenset[str] = frozenset()  # "Waarom ...": a title of a feature, no news
     voor_verbs: frozenset[str] = frozenset()  # "stemde ... voor het plan": the verb's own phrase
     declining: tuple[str, ...] = ()
     measure_nouns: frozenset[str] = frozenset()
@@ -240,6 +241,7 @@ def story_words(language: str = "nl") -> StoryWords:
         state_verbs=frozenset(s.state_verbs) | frozenset(s.auxiliaries),
         refusals=frozenset(s.refusals),
         voor_verbs=frozenset(s.voor_verbs),
+        feature_openers=frozenset(s.feature_openers),
         declining=tuple(s.declining),
         measure_nouns=frozenset(s.measure_nouns),
         subject_adverbs=frozenset(s.subject_adverbs),

@@ -156,6 +156,7 @@ class Story(Model):
     state_verbs: tuple[str, ...]
     refusals: tuple[str, ...]
     voor_verbs: tuple[str, ...] = ()
+    feature_openers: tuple[str, ...] = ()
     declining: tuple[str, ...] = ()
     measure_nouns: tuple[str, ...]
     continuation_words: tuple[str, ...]
