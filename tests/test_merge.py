@@ -435,3 +435,22 @@ def test_a_day_foreseen_takes_the_hour_of_its_report_done(tmp_path):
 def test_tellings_of_one_fact_are_one_event_and_other_facts_stay_apart(tmp_path, articles, events):
     told = told_by(story_of(tmp_path, articles))
     assert all(sources in told for sources in events), told
+
+
+THEFT = {  # one night, two articles, the theft in words of one kind ("diefstal", "inbrekers")
+    "a.txt": "date 2025-05-06\n\nDe diefstal vond plaats in de nacht van 3 op 4 mei.\n",
+    "b.txt": "date 2025-05-07\n\nIn de nacht van 3 op 4 mei sloegen inbrekers een ruit in bij het gemeentehuis.\n",
+}
+
+
+def test_one_nights_reports_in_words_of_one_kind_are_one_event(tmp_path):
+    assert told_by(story_of(tmp_path, THEFT)) == [{"a.txt", "b.txt"}]
+
+
+def test_one_nights_reports_of_other_kinds_or_amounts_stay_apart(tmp_path):
+    (tmp_path / "fire").mkdir(), (tmp_path / "paid").mkdir()
+    fire = dict(THEFT, **{"b.txt": "date 2025-05-07\n\nIn de nacht van 3 op 4 mei brak brand uit in het gemeentehuis.\n"})
+    assert len(story_of(tmp_path / "fire", fire).events) == 2
+    paid = dict(THEFT, **{"b.txt": "date 2025-05-07\n\nIn de nacht van 3 op 4 mei loofde het museum 5.000 euro uit "
+                                   "voor een tip over de inbrekers.\n"})
+    assert len(story_of(tmp_path / "paid", paid).events) == 2

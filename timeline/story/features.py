@@ -40,7 +40,7 @@ class Features:
             return False
         name = bool((self.names & other.names) - ignore)
         amount, word = bool(self.amounts & other.amounts), bool(self.words & other.words)
-        about = bool(self.actor or other.actor) and len(set(self.terms) & set(other.terms)) >= SHARED_TERMS
+        about = bool(self.actor or other.actor) and len(plain(self.terms) & plain(other.terms)) >= SHARED_TERMS
         return (name and (amount or word)) or (both_dated and ((amount and word) or about))
 
     def acted_on(self, other: "Features") -> bool:
@@ -153,8 +153,31 @@ def terms(text: str, language: str = "nl") -> tuple[str, ...]:
     """The stems of the sentence's long words that are no common words of the language; a strong verb's past form
     stands for its infinitive ("besloot" for "besluiten", as "besluit" and "besluiten" say it); a participle stays
     itself, the shape of a deed done (tellings.same_deed)."""
-    common, strong = common_words(language), strong_forms(language)
-    return tuple(sorted({strong.get(w, w)[:STEM] for w in LONG_WORD.findall(text.lower()) if w not in common}))
+    common, strong, kinds = common_words(language), strong_forms(language), family_of(language)
+    lowered = text.lower()
+    return tuple(sorted({strong.get(w, w)[:STEM] for w in LONG_WORD.findall(lowered) if w not in common}
+                        | {kinds[w] for w in ANY_WORD.findall(lowered) if w in kinds}))
+
+
+@lru_cache(maxsize=None)
+def family_of(language: str) -> dict[str, str]:
+    """Each word of a kind of happening ([merge.families]) with its kind's term ("dieven": "~diefstal"), a word no
+    text holds, so that a kind is shared only by the words of that kind."""
+    return {word: FAMILY + kind for kind, found in load(language).merge.families.items() for word in found}
+
+
+FAMILY = "~"  # the mark of a kind's term among a report's stems
+ANY_WORD = re.compile(r"\w+")
+
+
+def plain(terms) -> set[str]:
+    """A report's stems without the kinds of happening its words tell: what it is about, word for word."""
+    return {t for t in terms if not t.startswith(FAMILY)}
+
+
+def families(f: "Features") -> set[str]:
+    """The kinds of happening a report's words tell (see family_of)."""
+    return {t for t in f.terms if t.startswith(FAMILY)}
 
 
 @lru_cache(maxsize=None)

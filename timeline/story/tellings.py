@@ -7,7 +7,7 @@ import re
 
 from timeline.story.blocks import ACTOR_END, BEFORE_PUBLICATION, DATED, undated_lead
 from timeline.story.events import Candidate
-from timeline.story.features import STEM, Features, actor_names, state_words
+from timeline.story.features import STEM, Features, actor_names, families, plain, state_words
 
 def overlap(a: Candidate, b: Candidate) -> bool:
     da, db = a.date, b.date
@@ -31,7 +31,17 @@ def same_fact(a: Candidate, b: Candidate, fa: Features, fb: Features, ignore: fr
     return (fa.same_fact(fb, ignore, both_dated) or (both_dated and days_apart(a, b) == 0 and named_actor(fa, fb))
             or (both_dated and retold(fa, fb) and fa.same_actor(fb)) or (both_dated and one_states_deed(a, b, fa, fb))
             or (both_dated and (looked_back(a, b, fa, fb) or fulfilled(a, b, fa, fb) or planned_again(a, b, fa, fb)
-                                or one_scene(a, b, fa, fb))))
+                                or one_scene(a, b, fa, fb) or one_kind(a, b, fa, fb))))
+
+
+def one_kind(a: Candidate, b: Candidate, fa: Features, fb: Features) -> bool:
+    """Two reports of one day or night, neither a forecast, in words of one kind of happening ("De diefstal vond
+    plaats in de nacht van 8 op 9 maart", "In de nacht van 8 op 9 maart sloegen dieven een raam in"): one happening,
+    unless each names what the other does not, or their amounts differ."""
+    if days_apart(a, b) != 0 or ahead(a) or ahead(b) or not families(fa) & families(fb) \
+            or set(fa.amounts) != set(fb.amounts):  # "50.000 euro beloning voor tip over gestolen ...": another deed
+        return False
+    return not (fa.names and fb.names) or bool(set(fa.names) & set(fb.names))
 
 
 def one_scene(a: Candidate, b: Candidate, fa: Features, fb: Features) -> bool:
@@ -40,7 +50,7 @@ def one_scene(a: Candidate, b: Candidate, fa: Features, fb: Features) -> bool:
     ramen vernield"): one happening, when neither is a forecast and they share two words besides an actor of both."""
     if days_apart(a, b) != 0 or ahead(a) or ahead(b):
         return False
-    shared = set(fa.terms) & set(fb.terms) - {w[:STEM] for w in set(fa.actor) & set(fb.actor)}
+    shared = plain(fa.terms) & plain(fb.terms) - {w[:STEM] for w in set(fa.actor) & set(fb.actor)}
     return len(shared) >= SCENE_TERMS  # one's actor may be what the other tells of ("de voordeur")
 
 
@@ -111,7 +121,7 @@ def actors_meet(fa: Features, fb: Features) -> bool:
 
 def besides_actors(fa: Features, fb: Features) -> set[str]:
     """The stems two reports share besides their actors' words: what happened or what it was about."""
-    return set(fa.terms) & set(fb.terms) - {w[:STEM] for w in (*fa.actor, *fb.actor)}
+    return plain(fa.terms) & plain(fb.terms) - {w[:STEM] for w in (*fa.actor, *fb.actor)}
 
 
 def length(c: Candidate) -> int:
@@ -158,13 +168,17 @@ def days_apart(a: Candidate, b: Candidate) -> int:
     da, db = a.date, b.date
     if (da.start, da.end) == (db.start, db.end) and (da.end - da.start).days <= 2:
         return 0  # one night ("de nacht van 16 op 17 mei") told twice: its two days
+    wide, other = (da, db) if da.end - da.start > db.end - db.start else (db, da)
+    if (wide.end - wide.start).days <= 2 and (other.end - other.start).days <= 1 and wide.start <= other.start \
+            and other.end <= wide.end:
+        return 0  # "rond 03.40 uur" in "de nacht van 8 op 9 maart"
     if (da.end - da.start).days > 1 or (db.end - db.start).days > 1:
         return 99  # only day-grain reports
     return abs((da.start - db.start).days)
 
 
 def retold(fa: Features, fb: Features) -> bool:
-    shared, fewest = len(set(fa.terms) & set(fb.terms)), min(len(fa.terms), len(fb.terms))
+    shared, fewest = len(plain(fa.terms) & plain(fb.terms)), min(len(plain(fa.terms)), len(plain(fb.terms)))
     return fewest >= 3 and shared >= RETOLD * fewest
 
 

@@ -71,6 +71,7 @@ class Merge(Model):
     recent_days: int
     recent_words: tuple[str, ...]
     common_words: tuple[str, ...]
+    families: dict[str, tuple[str, ...]] = {}
 
 
 class Glue(Model):
