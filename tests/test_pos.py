@@ -594,3 +594,8 @@ def test_an_unseen_plural_between_the_verb_and_an_article_is_the_subject_not_an_
 def test_a_relative_pronoun_with_no_verb_after_it_is_the_object():
     assert tags_of("Op 3 maart trok de provincie die weer in.")["die"] == "VNW|aanw"
     assert tags_of("De provincie die de vergunning gaf, trok hem in.")["die"] == "VNW|betr"
+
+
+def test_dat_after_a_de_word_before_a_noun_is_its_determiner_not_a_relative():
+    found = tags_of("Vorige week maakte de gemeente dat besluit bekend.")
+    assert (found["dat"], found["besluit"]) == ("VNW|aanw", "N|soort|ev")

@@ -250,8 +250,15 @@ def frame_end(text: str, words: StoryWords) -> int | None:
         if later.group(0).lower() in ("te", "om"):
             return None  # "zei een programma te lanceren dat ...": that "dat" opens a relative clause
         if later.group(0).lower() == "dat":
+            clause = re.split(r"[,;:]", text[later.end():], maxsplit=1)[0].strip(" .!?").lower()
+            if clause.endswith(FRAME_PARTICLES):
+                return None  # "maakte de zorggroep dat besluit ... bekend": the frame's particle comes after it,
+                # so "dat" is a determiner of what was made known, no clause of news
             return later.end() + 1
     return None
+
+
+FRAME_PARTICLES = (" bekend", " aan", " mee", " toe", " door")  # "maakte ... bekend", "gaf ... aan", "deelde ... mee"
 
 
 def cut(text: str, words: StoryWords) -> str:

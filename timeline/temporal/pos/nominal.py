@@ -61,12 +61,26 @@ def mend_phrases(words: list[str], tags: list[str], lexicon: dict[str, str]) -> 
                     tags[j] = "ADJ"  # "zilveren": a material
         if material(words, tags, i) or material_noun(words, tags, i, lexicon):
             tags[i] = "ADJ"
+        if de_word_dat(words, tags, i, lexicon):
+            tags[i], tags[i + 1] = "VNW|aanw", "N|soort|ev"  # "maakte de zorggroep dat besluit ... bekend": after a
+            # "de" word a relative is "die"; this "dat" determines the noun after it
         if inverted_plural(words, tags, i, lexicon):
             tags[i] = "N|soort|mv"  # "sloegen dieven een raam in": an unseen -en word after the verb is its subject
         if tags[i] == "WW|inf" and words[i].endswith("en") and (figure(words[i - 1]) or words[i - 1].lower() in COUNTING) \
                 and not tags[i + 1].startswith(("LID", "WW")):
             tags[i] = "N|soort|mv"  # "ruim 1.200 zienswijzen", "beide raden": an -en form after a figure or a counting
             # determiner is what it counts
+
+
+def de_word_dat(words: list[str], tags: list[str], i: int, lexicon: dict[str, str]) -> bool:
+    """A "dat" before a word the lexicon also knows as a singular noun, read as a relative right after a singular noun
+    that "de" opens ("de zorggroep dat besluit": a "de" word's relative is "die"), or as a demonstrative right after
+    a finite verb with that word read as a second finite verb ("maakte dat besluit"): that noun's determiner."""
+    if words[i].lower() != "dat" or i + 1 >= len(words) or "N|soort|ev" not in seen_as(words[i + 1], lexicon):
+        return False
+    after_de = tags[i] == "VNW|betr" and i >= 2 and tags[i - 1] == "N|soort|ev" and words[i - 2].lower() == "de"
+    after_verb = tags[i] == "VNW|aanw" and tags[i - 1].startswith("WW|pv") and tags[i + 1].startswith("WW|pv")
+    return after_de or after_verb  # "maakte dat besluit ... bekend": a demonstrative, then its noun, no second verb
 
 
 def inverted_plural(words: list[str], tags: list[str], i: int, lexicon: dict[str, str]) -> bool:
