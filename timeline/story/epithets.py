@@ -22,6 +22,8 @@ def name_epithet(text: str, before: list[str], people: Cast, words: StoryWords) 
     if text[:found.start()].rstrip().endswith(",") or OWNER.match(text, found.end()):
         return text  # "X (voorheen Twitter), het platform van Elon Musk": it says what X is, or whose it is
     noun = found.group(0).split()[-1].lower()
+    if noun in words.seated:
+        return text  # "kocht de grond van de gemeente": a seat's name inside a sentence says no more than the word
     name = antecedent(before + [text[: found.start()]], "organisation", people, words, noun, salient=True,
                       excluded=subject_names(text[: found.start()], people, words))
     return f"{text[: found.end()]} [{name}]{text[found.end():]}" if name else text

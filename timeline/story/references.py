@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from timeline.story.antecedents import antecedent, gender_fits
+from timeline.story.antecedents import antecedent, gender_fits, typed_as
 from timeline.story.carried import SOMEONE, carried_person, person_described, she_an_organisation, she_described
 from timeline.story.cast import ARTICLES, Cast
 from timeline.story.pronouns import compound_named, placed, plural_subject, plural_verb
@@ -182,6 +182,8 @@ def resolve(text: str, before: list[str], people: Cast, words: StoryWords, subje
 def resolved(text: str, before: list[str], people: Cast, words: StoryWords, subject_only: bool,
              earlier: list[str]) -> tuple[str, str | None]:
     found = opening_reference(text, words)
+    if found is not None and found.noun in words.seated and not typed_as(found.noun, people.organisations, people, words):
+        found = None  # "De provincie maakte dat maandag bekend": no name came with the word, read as no reference
     if subject_only and found is not None and found.kind == "leaning" and not found.start and before:
         return said_thing(text, found, before[-1], words), None  # "Die zou zijn opgelopen": "De omzet zou ..."
     if found is None and (whole := compound_named(text, people, words)):
