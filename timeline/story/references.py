@@ -224,7 +224,9 @@ def resolved(text: str, before: list[str], people: Cast, words: StoryWords, subj
         return text, None  # "... nam de verdachte een mes mee toen hij naar het huis van Lubbers fietste. Hij kwam
         # om 23.12 uur aan": the person the article describes without a name, not the one named beside him
     if name is None and pronoun:
-        name = carried_person(earlier, pronoun, people, words, gender_fits)  # the sentences further back
+        name = carried_person(earlier, pronoun, people, words, gender_fits)
+    if name is None and found.kind == "person" and found.noun and AGED_NOUN.match(text, found.start):
+        name = sole_person(earlier, people, words)  # "De 26-jarige Fries" four sentences after the one person named  # the sentences further back
     if name is None and pronoun:
         name = she_an_organisation(before, pronoun, people, words, subject_text)
     said = text[found.start:found.end].lower() if not found.noun else ""
@@ -251,6 +253,18 @@ def described_subject(sentence: str, words: StoryWords) -> bool:
     ziekenhuis aan de Julianalaan"): a "het" after it goes on with that, never with a name said beside it."""
     said = subject_text(sentence, words).split()
     return len(said) > 1 and said[0].lower() in ("de", "het") and said[1].isalpha() and all(w.islower() for w in said[1:])
+
+
+AGED_NOUN = re.compile(r"(?i:de|het)\s+\d+-jarige\s")  # a person described by age and a noun
+
+
+def sole_person(earlier: list[str], people: Cast, words: StoryWords) -> str | None:
+    """The one person the article named before, when it described no one else without a name there."""
+    if any(SOMEONE.search(text) for text in earlier):
+        return None
+    named = {n for text in earlier for n, _ in people.names_in(text, words) if n in people.persons}
+    whole = [n for n in named if len(n) > 2 and not any(o != n and o.endswith(" " + n) for o in named)]
+    return whole[0] if len(whole) == 1 else None
 
 
 SAME_ONE = re.compile(r"(?:Hij|Zij|Ze)\s")  # a sentence between whose subject is the same person, said again
