@@ -599,3 +599,7 @@ def test_a_relative_pronoun_with_no_verb_after_it_is_the_object():
 def test_dat_after_a_de_word_before_a_noun_is_its_determiner_not_a_relative():
     found = tags_of("Vorige week maakte de gemeente dat besluit bekend.")
     assert (found["dat"], found["besluit"]) == ("VNW|aanw", "N|soort|ev")
+
+
+def test_a_capitalised_word_after_van_in_a_name_is_the_surname_not_an_adjective():
+    assert tags_of("Op 3 februari diende zijn advocaat Marc van Houten beroep in.")["Houten"] == "N|eigen|ev"

@@ -43,6 +43,10 @@ def mend_phrases(words: list[str], tags: list[str], lexicon: dict[str, str]) -> 
             tags[i] = "N|soort|ev"
         elif tags[i] == "ADJ" and tags[i - 1].startswith("N|eigen") and words[i][:1].isupper():
             tags[i] = "N|eigen|ev"
+        elif tags[i].startswith(("ADJ", "WW", "BW")) and words[i][:1].isupper() and i >= 2 \
+                and words[i - 1] in SURNAME_LINKS and tags[i - 2].startswith("N|eigen") \
+                and not words[i].endswith(("se", "sche")):  # never "van Buitenlandse Handel"
+            tags[i] = "N|eigen|ev"  # "Marc van Houten": a surname after its particle, no adjective
         elif (tags[i].startswith(("WW|", "BW")) or tags[i] == "ADJ" and not (i + 1 < len(words) and (
                 words[i + 1][:1].isupper() or tags[i + 1].startswith("N|")))) \
                 and words[i][:1].isupper() and words[i] not in lexicon \
@@ -70,6 +74,9 @@ def mend_phrases(words: list[str], tags: list[str], lexicon: dict[str, str]) -> 
                 and not tags[i + 1].startswith(("LID", "WW")):
             tags[i] = "N|soort|mv"  # "ruim 1.200 zienswijzen", "beide raden": an -en form after a figure or a counting
             # determiner is what it counts
+
+
+SURNAME_LINKS = frozenset({"van", "der", "ter", "ten"})  # small words inside a Dutch surname that are no article
 
 
 def de_word_dat(words: list[str], tags: list[str], i: int, lexicon: dict[str, str]) -> bool:
