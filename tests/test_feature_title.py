@@ -32,3 +32,8 @@ def test_a_verbless_news_title_heads_its_lead(tmp_path):
     events = events_of(tmp_path, "Akkoord in busconflict",
                        "date 2025-03-10\n\nVakbonden en vervoerders bereikten zondag een akkoord over de lonen.\n")
     assert [e.headline for e in events] == ["Akkoord in busconflict"]
+
+
+def test_a_feature_title_with_a_quote_after_its_colon_is_still_a_features(tmp_path):
+    events = events_of(tmp_path, "De lange adem van de bibliotheek: 'Dit is ons laatste jaar'", FEATURE)
+    assert not any("adem" in e.headline for e in events)

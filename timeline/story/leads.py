@@ -107,7 +107,7 @@ def feature_title(title: str | None, words: StoryWords) -> bool:
     parts = [part.strip() for part in title.split(":")]
     if any(part.split(" ", 1)[0].lower() in words.feature_openers for part in parts if part):
         return True
-    tokens = tagged_plain(title)
+    tokens = tagged_plain(parts[0])  # the head before a colon ("De eenzame strijd van X: 'Dit is ...'")
     return bool(tokens) and tokens[0].tag.startswith(("LID", "VZ")) and not any(t.tag.startswith("WW") for t in tokens)
 
 
