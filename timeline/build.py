@@ -159,8 +159,9 @@ def owned(outcome: Outcome, focus: Subject | None, topic: Counter | None = None)
     if focus is None:
         return []
     title = outcome.candidates[0].source.title if outcome.candidates else None
-    if not (any(focus.touched_in(name) for name in outcome.names) or any(focus.touched_in(c.text) for c in outcome.candidates)
-            or (title and focus.touched_in(title))):  # "Wierdum laat kosten onderzoeken": about it, by its title
+    if not (any(focus.touched_in(name) for name in outcome.names)
+            or any(focus.touched_in(c.text) for c in outcome.candidates) or (title and focus.touched_in(title))):
+        # a title names it too ("Wierdum laat kosten onderzoeken")
         return [c.id for c in outcome.candidates] if topic and on_topic(outcome, topic) else []
     if about(outcome, focus):
         return [c.id for c in outcome.candidates]

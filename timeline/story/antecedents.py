@@ -65,7 +65,8 @@ def antecedent(
     return None
 
 
-def holding_noun(noun: str, pool: frozenset[str], excluded: frozenset[str], people: Cast, words: StoryWords) -> list[str]:
+def holding_noun(noun: str, pool: frozenset[str], excluded: frozenset[str], people: Cast,
+                 words: StoryWords) -> list[str]:
     """The names of the article with a word that ends in the reference's noun ("Ravenstein Bank", "De Nederlandsche
     Bank" for "de bank"), in a fixed order; none for a short, generic or building noun, which a kind may be."""
     if len(noun) < 4 or noun.endswith(words.generic_nouns + words.building_nouns):

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from timeline.story.cast import Cast
 from timeline.story.subjects import subject_end
-from timeline.story.syntax import subject_span
+from timeline.story.syntax import subject_span, subject_text
 from timeline.story.tagging import tagged_plain
 from timeline.story.words import StoryWords
 
@@ -57,9 +57,11 @@ def she_described(previous: str, pronoun: str, words: StoryWords, subject_of: Ca
     said = subject_of(previous, words).split()
     said = said[1:] if said and said[0].lower() in ("ook", "zelfs", "vooral") else said
     placed = len(said) > 3 and said[2] in ("in", "van", "te") and all(w[:1].isupper() for w in said[3:])
-    if (len(said) != 2 and not placed) or said[0].lower() != ("het" if pronoun == "het" else "de") or not said[1].islower():
+    article = "het" if pronoun == "het" else "de"
+    if (len(said) != 2 and not placed) or said[0].lower() != article or not said[1].islower():
         return ""  # "Het ziekenhuis kreeg een boete. In maart sloot het ...": "Het ziekenhuis"; "De rechtbank in Breda"
-    return " ".join([said[0].capitalize()] + said[1:]) if said[1].endswith(words.organisation_nouns + words.institutions) else ""
+    kind = said[1].endswith(words.organisation_nouns + words.institutions)
+    return " ".join([said[0].capitalize()] + said[1:]) if kind else ""
 
 
 QUOTE_OPENERS = "„“‘\"'"
@@ -100,3 +102,23 @@ def person_described(previous: str, pronoun: str, words: StoryWords) -> str:
     if not person or noun in (FEMALE if pronoun == "hij" else MALE):
         return ""
     return " ".join([said[0].capitalize()] + said[1:])
+
+
+def described_subject(sentence: str, words: StoryWords) -> bool:
+    """Whether the sentence's subject is a definite noun without a name in its head ("Het bedrijf", "Het
+    ziekenhuis aan de Julianalaan"): a "het" after it goes on with that, never with a name said beside it."""
+    said = subject_text(sentence, words).split()
+    return len(said) > 1 and said[0].lower() in ("de", "het") and said[1].isalpha() \
+        and all(w.islower() for w in said[1:])
+
+
+AGED_NOUN = re.compile(r"(?i:de|het)\s+\d+-jarige\s")  # a person described by age and a noun
+
+
+def sole_person(earlier: list[str], people: Cast, words: StoryWords) -> str | None:
+    """The one person the article named before, when it described no one else without a name there."""
+    if any(SOMEONE.search(text) for text in earlier):
+        return None
+    named = {n for text in earlier for n, _ in people.names_in(text, words) if n in people.persons}
+    whole = [n for n in named if len(n) > 2 and not any(o != n and o.endswith(" " + n) for o in named)]
+    return whole[0] if len(whole) == 1 else None

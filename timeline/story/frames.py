@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from timeline.story.reorder import finite_verb
 from timeline.story.syntax import subject_span
 from timeline.story.tagging import tagged_plain
-from timeline.story.words import StoryWords
+from timeline.story.words import WORD, StoryWords
 from timeline.temporal.pos import Token
 
 
@@ -89,3 +90,28 @@ def teller_said(frame: str, news: str, words: StoryWords) -> str:
     if span is None or tokens[span[0]].tag.startswith("VNW"):
         return news
     return frame[tokens[span[0]].start:tokens[span[1] - 1].end] + news[opening[0].end:]
+
+
+def frame_end(text: str, words: StoryWords) -> int | None:
+    """Where the news starts after a frame whose verb is the sentence's first:
+    "Uit gelekte cijfers blijkt dat ...", "zeggen insiders dat ..."."""
+    verb = finite_verb(text, words)
+    if verb is None or verb.group(0).lower() not in words.reporting:
+        return None
+    if re.search(r"\b(?:te|niet|nooit)\s+$", text[: verb.start()]):  # "verklaarde niet te verwachten dat ...": an
+        return None  # infinitive under another verb, or a denial, frames no news of its own
+    for count, later in enumerate(WORD.finditer(text, verb.end())):
+        if count > 8:  # "concludeerde het Rijksinstituut voor Volksgezondheid en Milieu na onderzoek dat"
+            return None
+        if later.group(0).lower() in ("te", "om"):
+            return None  # "zei een programma te lanceren dat ...": that "dat" opens a relative clause
+        if later.group(0).lower() == "dat":
+            clause = re.split(r"[,;:]", text[later.end():], maxsplit=1)[0].strip(" .!?").lower()
+            if clause.endswith(FRAME_PARTICLES):
+                return None  # "maakte de zorggroep dat besluit ... bekend": the frame's particle comes after it,
+                # so "dat" is a determiner of what was made known, no clause of news
+            return later.end() + 1
+    return None
+
+
+FRAME_PARTICLES = (" bekend", " aan", " mee", " toe", " door")  # "maakte ... bekend", "gaf ... aan", "deelde ... mee"

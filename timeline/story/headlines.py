@@ -17,13 +17,13 @@ import re
 
 
 from timeline.read.header import past_dateline
-from timeline.story.frames import teller_said
+from timeline.story.frames import frame_end, teller_said
 from timeline.story.pronouns import definite, without_pointing
 from timeline.story.syntax import dangling_end, it_alone, tagged_plain, without_relative
 from timeline.story.syntax import subject_first as subject_first_by_tags
 from timeline.story.clauses import then_clause, told_news, verb_second
 from timeline.story.subjects import phrase_end, subject_end
-from timeline.story.reorder import conjunct_in_order, finite_verb, happening_clause, subject_first, verb_after_subject
+from timeline.story.reorder import conjunct_in_order, happening_clause, subject_first, verb_after_subject
 from timeline.story.trim import with_of
 from timeline.story.shorten import CLOSING_QUOTE, awaits_verb, fit, shortened, starts_on_verb, word_end
 from timeline.story.shorten import without_set_off_relative
@@ -53,7 +53,8 @@ def headline(text: str, words: StoryWords, title: str | None = None, when: str |
         return line
     named = titled_or_told(short, words, None, when)
     spared = len(text.split()) - len(short.split()) - 1  # the words the acronym stands for, less one ("(NVWA)" went)
-    return named if line.endswith("…") and not named.endswith("…") or len(named.split()) + spared > len(line.split()) else line
+    whole = line.endswith("…") and not named.endswith("…")
+    return named if whole or len(named.split()) + spared > len(line.split()) else line
 
 
 def titled_or_told(text: str, words: StoryWords, title: str | None = None, when: str | None = None) -> str:
@@ -189,7 +190,8 @@ def strip_asides(text: str) -> str:
     return " ".join(text.split())
 
 
-ACRONYMED = re.compile(r"\b((?:[A-Z][\w’'-]*\s+(?:(?:en|van|voor|de|der|het|op)\s+)*){1,6}[A-Z][\w’'-]*)\s+\(([A-Z]{2,7})\)")
+ACRONYMED = re.compile(  # "de Nederlandse Voedsel- en Warenautoriteit (NVWA)": the name, then its acronym
+    r"\b((?:[A-Z][\w’'-]*\s+(?:(?:en|van|voor|de|der|het|op)\s+)*){1,6}[A-Z][\w’'-]*)\s+\(([A-Z]{2,7})\)")
 
 
 def verb_follows(aside: re.Match[str], text: str) -> bool:
@@ -234,31 +236,6 @@ def opens_clause(text: str, words: StoryWords) -> bool:
     if len(tokens) > 1 and tokens[1].tag.startswith("WW|pv"):
         return False  # "Toen kwam naar buiten dat ...": an adverb before the verb
     return not tokens or not tokens[0].tag.startswith(("VNW", "LID"))
-
-
-def frame_end(text: str, words: StoryWords) -> int | None:
-    """Where the news starts after a frame whose verb is the sentence's first:
-    "Uit gelekte cijfers blijkt dat ...", "zeggen insiders dat ..."."""
-    verb = finite_verb(text, words)
-    if verb is None or verb.group(0).lower() not in words.reporting:
-        return None
-    if re.search(r"\b(?:te|niet|nooit)\s+$", text[: verb.start()]):  # "verklaarde niet te verwachten dat ...": an
-        return None  # infinitive under another verb, or a denial, frames no news of its own
-    for count, later in enumerate(WORD.finditer(text, verb.end())):
-        if count > 8:  # "concludeerde het Rijksinstituut voor Volksgezondheid en Milieu na onderzoek dat"
-            return None
-        if later.group(0).lower() in ("te", "om"):
-            return None  # "zei een programma te lanceren dat ...": that "dat" opens a relative clause
-        if later.group(0).lower() == "dat":
-            clause = re.split(r"[,;:]", text[later.end():], maxsplit=1)[0].strip(" .!?").lower()
-            if clause.endswith(FRAME_PARTICLES):
-                return None  # "maakte de zorggroep dat besluit ... bekend": the frame's particle comes after it,
-                # so "dat" is a determiner of what was made known, no clause of news
-            return later.end() + 1
-    return None
-
-
-FRAME_PARTICLES = (" bekend", " aan", " mee", " toe", " door")  # "maakte ... bekend", "gaf ... aan", "deelde ... mee"
 
 
 def cut(text: str, words: StoryWords) -> str:

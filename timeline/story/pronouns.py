@@ -269,9 +269,10 @@ def definite(line: str, words: StoryWords) -> str:
         word, after = tokens[k].text, tokens[k + 1]
         noun = tokens[k + 2] if after.tag == "ADJ" and k + 2 < len(tokens) else after
         if word not in POINTING_ARTICLES or not tokens[k].tag.startswith("VNW") or not noun.tag.startswith("N|soort") \
-                or is_time_noun(noun.text.lower(), words) or noun.text.lower() in OCCASIONS:  # never the conjunction "dat"
+                or is_time_noun(noun.text.lower(), words) or noun.text.lower() in OCCASIONS:  # never "dat" alone
             continue
-        if (tokens[k - 1].tag.startswith(("N|", "LET")) and tokens[k].tag != "VNW|aanw") or tokens[k - 1].text.lower() in ("en", "of"):
+        after_noun = tokens[k - 1].tag.startswith(("N|", "LET")) and tokens[k].tag != "VNW|aanw"
+        if after_noun or tokens[k - 1].text.lower() in ("en", "of"):
             continue  # a relative after a noun; "maakte Zorggroep Oost-Groningen dat besluit bekend" is no relative
         line = line[:tokens[k].start] + POINTING_ARTICLES[word] + line[tokens[k].end:]
     return line

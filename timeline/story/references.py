@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from timeline.story.antecedents import antecedent, gender_fits, typed_as
-from timeline.story.carried import SOMEONE, carried_person, person_described, she_an_organisation, she_described
+from timeline.story.carried import (
+    AGED_NOUN, SOMEONE, carried_person, described_subject, person_described, she_an_organisation, she_described,
+    sole_person,
+)
 from timeline.story.cast import ARTICLES, Cast
 from timeline.story.pronouns import compound_named, placed, plural_subject, plural_verb
 from timeline.story.standing import it_thing, with_role
@@ -182,7 +185,8 @@ def resolve(text: str, before: list[str], people: Cast, words: StoryWords, subje
 def resolved(text: str, before: list[str], people: Cast, words: StoryWords, subject_only: bool,
              earlier: list[str]) -> tuple[str, str | None]:
     found = opening_reference(text, words)
-    if found is not None and found.noun in words.seated and not typed_as(found.noun, people.organisations, people, words):
+    if found is not None and found.noun in words.seated \
+            and not typed_as(found.noun, people.organisations, people, words):
         found = None  # "De provincie maakte dat maandag bekend": no name came with the word, read as no reference
     if subject_only and found is not None and found.kind == "leaning" and not found.start and before:
         return said_thing(text, found, before[-1], words), None  # "Die zou zijn opgelopen": "De omzet zou ..."
@@ -226,7 +230,7 @@ def resolved(text: str, before: list[str], people: Cast, words: StoryWords, subj
     if name is None and pronoun:
         name = carried_person(earlier, pronoun, people, words, gender_fits)
     if name is None and found.kind == "person" and found.noun and AGED_NOUN.match(text, found.start):
-        name = sole_person(earlier, people, words)  # "De 26-jarige Fries" four sentences after the one person named  # the sentences further back
+        name = sole_person(earlier, people, words)  # "De 26-jarige Fries" four sentences after the one person named
     if name is None and pronoun:
         name = she_an_organisation(before, pronoun, people, words, subject_text)
     said = text[found.start:found.end].lower() if not found.noun else ""
@@ -246,25 +250,6 @@ def resolved(text: str, before: list[str], people: Cast, words: StoryWords, subj
     if re.search(rf"(?<![\w\[]){re.escape(name)}(?![\w\]])", text[found.end:]):
         return text, None  # "De corporatie stuurt Kempenhof een brief": the name said after it is another party
     return with_role(text, insert(text, found, name), found, name, people, words), name
-
-
-def described_subject(sentence: str, words: StoryWords) -> bool:
-    """Whether the sentence's subject is a definite noun without a name in its head ("Het bedrijf", "Het
-    ziekenhuis aan de Julianalaan"): a "het" after it goes on with that, never with a name said beside it."""
-    said = subject_text(sentence, words).split()
-    return len(said) > 1 and said[0].lower() in ("de", "het") and said[1].isalpha() and all(w.islower() for w in said[1:])
-
-
-AGED_NOUN = re.compile(r"(?i:de|het)\s+\d+-jarige\s")  # a person described by age and a noun
-
-
-def sole_person(earlier: list[str], people: Cast, words: StoryWords) -> str | None:
-    """The one person the article named before, when it described no one else without a name there."""
-    if any(SOMEONE.search(text) for text in earlier):
-        return None
-    named = {n for text in earlier for n, _ in people.names_in(text, words) if n in people.persons}
-    whole = [n for n in named if len(n) > 2 and not any(o != n and o.endswith(" " + n) for o in named)]
-    return whole[0] if len(whole) == 1 else None
 
 
 SAME_ONE = re.compile(r"(?:Hij|Zij|Ze)\s")  # a sentence between whose subject is the same person, said again

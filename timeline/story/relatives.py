@@ -145,3 +145,13 @@ def closing_words(rest: Sequence[Token]) -> bool:
     words_ = [t for t in rest if t.tag != "LET"]
     return 0 < len(words_) <= 4 and all(t.tag.startswith(("ADJ", "BW", "WW|vd", "WW|inf")) and t.text.lower() not in
                                          ("te", "om") for t in words_)
+
+
+def main_rest(rest: Sequence[Token]) -> bool:
+    """Whether the words after a relative clause that ends on its finite verb finish the main clause: a few, with no
+    verb, conjunction, relative pronoun or mark of a clause of their own among them ("aan banden tot en met 30 juni";
+    after "die Nederland gaat opleggen" a phrase may be the relative clause's own, "aan ASML")."""
+    said = [t for t in rest if t.tag != "LET" or t.text not in ".!?"]
+    return 0 < len(said) <= 8 and not any((t.tag.startswith(("WW", "VG", "VNW|betr")) or t.text in ",;:")
+                                          and not (t.text == "en" and k and said[k - 1].text == "tot")  # "tot en met"
+                                          for k, t in enumerate(said))

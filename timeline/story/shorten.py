@@ -166,8 +166,9 @@ def listed_to(tokens, end: int, tail: int) -> int:
         return end
     rest = tokens[end:tail]
     joined = [t for t in rest if t.text.lower() in ("en", "of")]
-    if len(joined) != 1 or not all(t.text == "," or t.text.lower() in ("en", "of") or t.tag.startswith(("N|", "ADJ", "LID", "TW"))
-                                   for t in rest) or rest[-1].tag.startswith(("LET", "VG")):
+    listed = all(t.text == "," or t.text.lower() in ("en", "of") or t.tag.startswith(("N|", "ADJ", "LID", "TW"))
+                 for t in rest)
+    if len(joined) != 1 or not listed or rest[-1].tag.startswith(("LET", "VG")):
         return end
     return tail
 

@@ -262,7 +262,8 @@ def adjoined_phrase(tokens: Sequence[Token], verb: int, words: StoryWords, dated
         return False
     end = phrase_end(tokens, 1, dated, words) if tokens[0].tag == "VZ" else 1  # "Vooral de kleine gemeenten kregen"
     nouns = [k for k in range(verb) if tokens[k].tag.startswith("N|")]
-    return 0 < end < verb and tokens[end].tag.startswith(("TW", "LID", "ADJ", "N|", "VNW|ander")) and any(k >= end for k in nouns) \
+    return 0 < end < verb and tokens[end].tag.startswith(("TW", "LID", "ADJ", "N|", "VNW|ander")) \
+        and any(k >= end for k in nouns) \
         and (tokens[0].tag == "BW" or any(k < end for k in nouns))  # never "Voor het eerst heeft het college ..."
 
 

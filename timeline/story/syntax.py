@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from itertools import takewhile
 
 from timeline.story.words import StoryWords
-from timeline.story.relatives import closing_words, relative_end
+from timeline.story.relatives import closing_words, main_rest, relative_end
 from timeline.story.timeless import pointing_at_time
 from timeline.story.tagging import main_verb, tagged_plain
 from timeline.temporal.pos import Token
@@ -197,7 +197,8 @@ def tells_action(text: str, words: StoryWords) -> bool:
         return False
     if separated(span, words):
         return True  # "past per 1 april de maatregel aan": "aanpassen", no "passen"
-    return any(t.text.lower() not in words.state_verbs or t.text.lower() in words.find_verbs and not viewed(tokens[verb + k + 1:])
+    return any(t.text.lower() not in words.state_verbs
+               or t.text.lower() in words.find_verbs and not viewed(tokens[verb + k + 1:])
                for k, t in enumerate(span) if t.tag.startswith(("WW|pv", "WW|vd")))  # "vond een auto": a deed
 
 
@@ -208,7 +209,8 @@ def it_alone(tokens: Sequence[Token], k: int) -> bool:
     after = tokens[k + 1:]
     if not after or after[0].tag.startswith(("N|", "ADJ", "TW", "WW|od", "WW|vd")):
         return not after
-    return not any(a.tag.startswith(("WW|vd", "WW|od", "ADJ")) and b.tag.startswith("N|soort") for a, b in zip(after, after[1:]))
+    return not any(a.tag.startswith(("WW|vd", "WW|od", "ADJ")) and b.tag.startswith("N|soort")
+                   for a, b in zip(after, after[1:]))
 
 
 def viewed(after) -> bool:
@@ -322,16 +324,6 @@ def without_relative(text: str, words: StoryWords) -> str:
     return text
 
 
-def main_rest(rest: Sequence[Token]) -> bool:
-    """Whether the words after a relative clause that ends on its finite verb finish the main clause: a few, with no
-    verb, conjunction, relative pronoun or mark of a clause of their own among them ("aan banden tot en met 30 juni";
-    after "die Nederland gaat opleggen" a phrase may be the relative clause's own, "aan ASML")."""
-    said = [t for t in rest if t.tag != "LET" or t.text not in ".!?"]
-    return 0 < len(said) <= 8 and not any((t.tag.startswith(("WW", "VG", "VNW|betr")) or t.text in ",;:")
-                                          and not (t.text == "en" and k and said[k - 1].text == "tot")  # "tot en met"
-                                          for k, t in enumerate(said))
-
-
 def outlook(text: str, words: StoryWords) -> bool:
     """An expectation, not a happening: a main verb of expecting in the present ("ASML verwacht in 2026 een
     omzet ..."), or "naar verwachting" with a copula ("De omzet is naar verwachting een kwart hoger").
@@ -352,5 +344,5 @@ def outlook(text: str, words: StoryWords) -> bool:
                                            and not any(t.text.lower() in FUTURE_AUXILIARIES for t in tokens))
 
 
-FUTURE_AUXILIARIES = frozenset({"zal", "zullen"})
-SPEECH_FRAME = re.compile(r"[”\"'’],\s+(\w+)")  # the verb that says who spoke, after a closing quote and a comma  # "zal naar verwachting ... schrappen": a planned act
+FUTURE_AUXILIARIES = frozenset({"zal", "zullen"})  # "zal naar verwachting ... schrappen": a planned act
+SPEECH_FRAME = re.compile(r"[”\"'’],\s+(\w+)")  # the verb that says who spoke, after a closing quote and a comma

@@ -111,8 +111,7 @@ def timeless(text: str, words: StoryWords, every: bool = False, when: str | None
     spans += [day for s, e in date_spans(text) if not every and (day := day_of_clock(text, s, e, words))]
     spans += [(year.start(), e) for s, e in date_spans(text) if not every and re.search(r"\d", text[s:e])
               and (year := RELATIVE_YEAR.search(text, s, e))]  # "op 22 mei vorig jaar": the day stays, not the year
-    spans = [(s, (THAN.match(text, e) or THAN_BASE.match(text, e)).end()
-              if (THAN.match(text, e) or THAN_BASE.match(text, e)) and LATER.search(text[s:e]) else e) for s, e in spans]
+    spans = [(s, compared_to(text, s, e)) for s, e in spans]
     spans += [(m.start(1), m.end(1)) for s, e in spans if LATER.search(text[s:e])  # "een dag later plaats dan gepland":
               for m in [PARTICLE_THAN.match(text, e)] if m]  # the comparison goes, the particle stays
     for start, end in reversed(merged(spans, text)):
@@ -121,7 +120,8 @@ def timeless(text: str, words: StoryWords, every: bool = False, when: str | None
         if compared and CLAUSE_END.match(text, end):  # "23 klachten[, tegen ruim 140 vorig jaar]": the base goes whole
             text = text[: compared.start()] + text[end:]
             continue
-        before = re.search(r"(?:\b(?:dan|net als|evenals|zoals|uiterlijk|ongeveer|omstreeks|circa|ruim|bijna|krap)\s+)?(?:\b(?:ten opzichte van|vergeleken met|in "
+        before = re.search(r"(?:\b(?:dan|net als|evenals|zoals|uiterlijk|ongeveer|omstreeks|circa|ruim|bijna|krap)\s+)?"
+                           r"(?:\b(?:ten opzichte van|vergeleken met|in "
                            r"vergelijking met)\s+|\b(?:op|in|sinds|vanaf|per|van|om)\s+)?(?:\b(?:de|het)\s+hele\s+)?$",
                            text[:start], re.IGNORECASE)  # "de hele zaterdag", "ten opzichte van een jaar eerder" go whole
         if OWN_PREPOSITION.match(text, start):  # "gaat in [op 13 december]": the word before is the verb's particle
@@ -139,6 +139,12 @@ def timeless(text: str, words: StoryWords, every: bool = False, when: str | None
         text = text[: before.start()].rstrip() + " " + rest.lstrip()
     return re.sub(r",(?:\s*,)+\s*", " ", " ".join(text.replace(" ,", ",").split())).strip(" ,")  # ", [ruim vijf weken
     # na de diefstal], weer open": what they set off went, and both commas with it
+
+
+def compared_to(text: str, start: int, end: int) -> int:
+    """Where a time span ends with the base of its comparison ("eerder dan gepland", "eerder dan in voorgaande jaren")."""
+    than = (THAN.match(text, end) or THAN_BASE.match(text, end)) if LATER.search(text[start:end]) else None
+    return than.end() if than else end
 
 
 RESTATED_AFTER = re.compile(r"\s*,\s+((?:op|in|om|rond)\s+[^,;:]{0,30}?\d[^,;:]{0,30}),\s+")
