@@ -267,7 +267,21 @@ def conditional(raw: str, words: StoryWords) -> bool:
     """"Als je me vijf jaar geleden had gezegd ...": a counterfactual or condition, no happening. Each reading
     needs one of the conditional verbs: a sentence without one is no condition, read without the pattern."""
     lowered = raw.lower()
-    return any(map(lowered.__contains__, words.conditional_verbs)) and bool(words.conditional.search(lowered))
+    return any(map(lowered.__contains__, words.conditional_verbs)) and bool(words.conditional.search(lowered)) \
+        or present_condition(raw, words)
+
+
+def present_condition(raw: str, words: StoryWords) -> bool:
+    """"Als er vrijdag geen beter bod ligt, leggen de medewerkers het werk neer": a sentence that opens on a
+    condition in the present, its own clause with a finite verb, and goes on with the verb of what then follows."""
+    head, comma, rest = raw.partition(",")
+    opener = head.split(" ", 1)[0].lower()
+    if not comma or opener not in words.conditional_openers:
+        return False
+    from timeline.story.tagging import tagged_plain  # only for a sentence that opens so
+
+    said, then = tagged_plain(head), tagged_plain(rest.strip())
+    return any(t.tag.startswith("WW|pv|tgw") for t in said[1:]) and bool(then) and then[0].tag.startswith("WW|pv|tgw")
 
 
 def has_figure(raw: str, words: StoryWords) -> bool:

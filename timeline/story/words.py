@@ -100,6 +100,7 @@ class StoryWords:
     state_verbs: frozenset[str] = frozenset()
     refusals: frozenset[str] = frozenset()
     feature_openers: frozenset[str] = frozenset()  # "Waarom ...": a title of a feature, no news
+    conditional_openers: frozenset[str] = frozenset()  # "als", "indien": a condition's first word
     voor_verbs: frozenset[str] = frozenset()  # "stemde ... voor het plan": the verb's own phrase
     declining: tuple[str, ...] = ()
     measure_nouns: frozenset[str] = frozenset()
@@ -241,6 +242,7 @@ def story_words(language: str = "nl") -> StoryWords:
         state_verbs=frozenset(s.state_verbs) | frozenset(s.auxiliaries),
         refusals=frozenset(s.refusals),
         voor_verbs=frozenset(s.voor_verbs),
+        conditional_openers=frozenset(s.conditional_openers),
         feature_openers=frozenset(s.feature_openers),
         declining=tuple(s.declining),
         measure_nouns=frozenset(s.measure_nouns),
