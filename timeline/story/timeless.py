@@ -105,6 +105,8 @@ def timeless(text: str, words: StoryWords, every: bool = False, when: str | None
     spans += [m.span() for m in SO_FAR.finditer(text)]  # "tot nu toe" goes whole, never "tot toe"
     if may_hold(text, words.relative_words, ignore_case=True):  # none of its words: no match
         for found in words.headline_relative.finditer(text):  # "Drie maanden eerder": the count goes with its word
+            if ALL_OF.match(text, found.end()) and found.group(0).lower() == "al":
+                continue  # "met al zijn gevolgen": all of them, no "already"
             counted = COUNTED.search(text, 0, found.start()) or MEASURED.search(text, 0, found.start())
             spans.append((counted.start() if counted else found.start(), found.end()))
     spans = [relative_year(text, s, e, words) for s, e in spans]
@@ -139,6 +141,9 @@ def timeless(text: str, words: StoryWords, every: bool = False, when: str | None
         text = text[: before.start()].rstrip() + " " + rest.lstrip()
     return re.sub(r",(?:\s*,)+\s*", " ", " ".join(text.replace(" ,", ",").split())).strip(" ,")  # ", [ruim vijf weken
     # na de diefstal], weer open": what they set off went, and both commas with it
+
+
+ALL_OF = re.compile(r"\s+(?:zijn|haar|hun|het|de|die|deze|dat|dit|onze|mijn|jullie)\b", re.IGNORECASE)
 
 
 def compared_to(text: str, start: int, end: int) -> int:
