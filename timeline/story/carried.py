@@ -11,7 +11,7 @@ from timeline.story.cast import Cast
 from timeline.story.subjects import subject_end
 from timeline.story.syntax import subject_span, subject_text
 from timeline.story.tagging import tagged_plain
-from timeline.story.words import StoryWords
+from timeline.story.words import QUOTES, StoryWords
 
 REACH = 12  # sentences back for the one person named
 CHAIN = {"hij": re.compile(r"\b(?:hij|zijn|hem)\b", re.IGNORECASE), "zij": re.compile(r"\b(?:zij|haar)\b", re.IGNORECASE)}
@@ -64,7 +64,6 @@ def she_described(previous: str, pronoun: str, words: StoryWords, subject_of: Ca
     return " ".join([said[0].capitalize()] + said[1:]) if kind else ""
 
 
-QUOTE_OPENERS = "„“‘\"'"
 FEMALE = frozenset({"vrouw", "moeder", "dochter", "zus", "zuster", "meisje", "winnares", "eigenares", "weduwe", "oma"})
 MALE = frozenset({"man", "vader", "zoon", "broer", "jongen", "opa", "weduwnaar"})
 DESCRIBED_REACH = 7  # words of a description: "de advocaat van twaalf omwonende huishoudens"
@@ -76,7 +75,7 @@ def person_described(previous: str, pronoun: str, words: StoryWords) -> str:
     """For a headline, a "hij" or "zij" no name fits: the person the sentence before described as its subject without
     a name ("De verdachte werd maandag aangehouden. Hij wordt dinsdag voorgeleid": "De verdachte"; "Dat zei de
     advocaat van de buren. Hij baseerde zich ...": "De advocaat van de buren"), else ""."""
-    if pronoun not in ("hij", "zij") or previous[:1] in QUOTE_OPENERS:
+    if pronoun not in ("hij", "zij") or previous[:1] in QUOTES:
         return ""  # "„Het is de eenzaamste periode van mijn leven", zegt de schaatser": no person described there
     tokens = tagged_plain(previous)
     verb = next((k for k, t in enumerate(tokens) if t.tag.startswith("WW|pv")), None)
@@ -110,9 +109,6 @@ def described_subject(sentence: str, words: StoryWords) -> bool:
     said = subject_text(sentence, words).split()
     return len(said) > 1 and said[0].lower() in ("de", "het") and said[1].isalpha() \
         and all(w.islower() for w in said[1:])
-
-
-AGED_NOUN = re.compile(r"(?i:de|het)\s+\d+-jarige\s")  # a person described by age and a noun
 
 
 def sole_person(earlier: list[str], people: Cast, words: StoryWords) -> str | None:

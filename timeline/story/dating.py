@@ -281,7 +281,8 @@ def present_condition(raw: str, words: StoryWords) -> bool:
     from timeline.story.tagging import tagged_plain  # only for a sentence that opens so
 
     said, then = tagged_plain(head), tagged_plain(rest.strip())
-    return any(t.tag.startswith("WW|pv|tgw") for t in said[1:]) and bool(then) and then[0].tag.startswith("WW|pv|tgw")
+    present = any(t.tag.startswith("WW|pv|tgw") for t in said[1:])
+    return present and bool(then) and then[0].tag.startswith("WW|pv|tgw")
 
 
 def has_figure(raw: str, words: StoryWords) -> bool:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from timeline.story.antecedents import antecedent, gender_fits, typed_as
 from timeline.story.carried import (
-    AGED_NOUN, SOMEONE, carried_person, described_subject, person_described, she_an_organisation, she_described,
+    SOMEONE, carried_person, described_subject, person_described, she_an_organisation, she_described,
     sole_person,
 )
 from timeline.story.cast import ARTICLES, Cast
@@ -229,7 +229,7 @@ def resolved(text: str, before: list[str], people: Cast, words: StoryWords, subj
         # om 23.12 uur aan": the person the article describes without a name, not the one named beside him
     if name is None and pronoun:
         name = carried_person(earlier, pronoun, people, words, gender_fits)
-    if name is None and found.kind == "person" and found.noun and AGED_NOUN.match(text, found.start):
+    if name is None and found.kind == "person" and found.noun and AGED.match(text.lower(), found.start):
         name = sole_person(earlier, people, words)  # "De 26-jarige Fries" four sentences after the one person named
     if name is None and pronoun:
         name = she_an_organisation(before, pronoun, people, words, subject_text)
